@@ -1,0 +1,730 @@
+//! The CPU backends: `sequential` and the threaded `cpu` executor.
+//!
+//! # Design notes
+//!
+//! Kernels are kernel modules (see the crate docs) compiled once with Wasmtime's Cranelift into a
+//! [`wasmtime::Module`]. A [`Space`] is a Wasm *shared* linear memory laid out like the guest's:
+//!
+//! ```text
+//! 0 .. static_size              the guest's static data, at the guest's own addresses
+//! stacks .. stacks + W * 1 MiB  one shadow stack per worker (W workers)
+//! heap ..                       buffers, 64-byte aligned, bump-allocated, never moved
+//! ```
+//!
+//! so a kernel extracted from the guest finds its statics where the compiler put them, buffers are
+//! plain addresses, and a kernel can reach nothing but this space: not the guest's own memory, not
+//! another space. The memory is declared with a 4 GiB maximum, so Wasmtime reserves it once and
+//! growing it for new buffers never moves it.
+//!
+//! Execution: a persistent [`rayon::ThreadPool`] of W workers. A launch broadcasts one job to every
+//! worker; workers take chunks of work items from a shared atomic counter and run a chunk with one
+//! call into the kernel module's `__wasi_parallel_range` export. Each worker keeps, per space, a
+//! [`wasmtime::Store`] with the kernel instances it has made, so a launch after the first
+//! instantiates nothing. The `sequential` device is the same machinery with one worker, run on the
+//! calling thread, items in order.
+//!
+//! A trap stops the launch: workers stop taking chunks, the first trap's message is returned, and
+//! the worker that trapped throws its store for that space away (a trap can leave an instance's
+//! globals, such as the stack pointer, in any state).
+//!
+//! Isolation is per space: a kernel can read and write anything in its space, so a kernel can write
+//! a buffer of the same guest instance that it was not passed, or one created read-only. It cannot
+//! reach the guest's memory or any other instance's buffers.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use wasmtime::{
+    Engine, ExternType, Func, Instance, MemoryType, Module, Mutability, SharedMemory, Store, Val,
+    ValType,
+};
+
+use crate::{
+    Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
+    Kernel, KernelDescriptor, Launch, Space, SpaceDescriptor, KERNEL_EXPORT, RANGE_EXPORT,
+    STACK_POINTER_EXPORT,
+};
+
+/// Bytes of shadow stack each worker gets in a space (rustc's and clang's default stack size).
+const STACK_SIZE: u64 = 1 << 20;
+/// Wasm page size.
+const PAGE: u64 = 1 << 16;
+/// The largest a space may grow: the 32-bit Wasm address space.
+const MAX_PAGES: u64 = 1 << 16;
+/// Alignment of every buffer.
+const BUFFER_ALIGN: u64 = 64;
+/// Chunks per worker a launch aims for: enough to balance uneven work items.
+const CHUNKS_PER_WORKER: u32 = 8;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a worker's lock cannot leave its maps half-updated in a way that
+    // matters: the worst case is a cached instance that is rebuilt.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn align_up(value: u64, align: u64) -> Option<u64> {
+    value.checked_add(align - 1).map(|v| v & !(align - 1))
+}
+
+/// Describes a CPU device to create.
+#[derive(Clone, Debug)]
+pub struct CpuDeviceDescriptor {
+    /// The engine kernels are compiled with. It must enable `wasm_threads` and `shared_memory`.
+    pub engine: Engine,
+    /// `None` for the `sequential` device; `Some(n)` for a `cpu` device with `n` workers.
+    pub threads: Option<usize>,
+}
+
+/// Devices that can open a space directly in a guest's Wasm shared memory, so that buffers are
+/// views of the guest's memory instead of copies (the ABI's zero-copy `parallel_exec`).
+pub trait WasmMemoryDevice: Send + Sync {
+    /// Opens a space whose memory is `memory`, which must come from this device's engine.
+    fn create_space_in(
+        &self,
+        memory: SharedMemory,
+    ) -> Result<Box<dyn WasmMemorySpace>, DeviceError>;
+}
+
+/// A space in a guest's own memory (see [`WasmMemoryDevice`]).
+pub trait WasmMemorySpace: Space {
+    /// A buffer that is the `size` bytes at `address` of the memory, as they are.
+    fn create_view(
+        &self,
+        address: u64,
+        size: u64,
+        access: Access,
+    ) -> Result<Arc<dyn Buffer>, DeviceError>;
+}
+
+/// The `sequential` or `cpu` device (see the module docs).
+pub struct CpuDevice {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    info: DeviceInfo,
+    engine: Engine,
+    /// `None` for `sequential`: work runs on the caller's thread.
+    pool: Option<rayon::ThreadPool>,
+    /// One slot per worker, indexed by the pool's thread index.
+    workers: Vec<Mutex<Worker>>,
+}
+
+/// What one worker thread keeps between launches.
+#[derive(Default)]
+struct Worker {
+    /// Per (space id, kernel id): the kernel's instance in that space, in a store of its own.
+    ///
+    /// One store per instance, because Wasmtime attributes a memory fault by asking every
+    /// instance of the store whether the address is in its memories, and several instances
+    /// importing one shared memory would all say yes.
+    instances: HashMap<(u64, u64), WorkerInstance>,
+}
+
+struct WorkerInstance {
+    store: Store<()>,
+    /// The instance's `__wasi_parallel_range`.
+    range: Func,
+}
+
+impl fmt::Debug for CpuDevice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CpuDevice")
+            .field("name", &self.shared.info.name)
+            .field("workers", &self.shared.workers.len())
+            .finish()
+    }
+}
+
+impl CpuDevice {
+    /// Creates a `sequential` or `cpu` device.
+    pub fn new(desc: &CpuDeviceDescriptor) -> Result<CpuDevice, DeviceError> {
+        // Fail early, with a message that says what to change, if the engine cannot make the
+        // shared memories spaces are made of.
+        SharedMemory::new(&desc.engine, MemoryType::shared(0, 1)).map_err(|e| {
+            DeviceError::Device(format!(
+                "the Wasmtime engine cannot create shared memories (enable wasm_threads and \
+                 shared_memory in its Config): {e}"
+            ))
+        })?;
+        let (kind, workers, pool) = match desc.threads {
+            None => (DeviceKind::Sequential, 1, None),
+            Some(threads) => {
+                let threads = threads.max(1);
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(threads)
+                    .thread_name(|i| format!("wasi-parallel-cpu-{i}"))
+                    .build()
+                    .map_err(|e| {
+                        DeviceError::Device(format!("cannot start the worker pool: {e}"))
+                    })?;
+                (DeviceKind::Cpu, threads, Some(pool))
+            }
+        };
+        let info = DeviceInfo {
+            name: kind.name().to_string(),
+            kind,
+            backend: kind.name(),
+            description: processor_name(),
+            compute_units: workers as u32,
+            memory_bytes: MAX_PAGES * PAGE,
+            f64: true,
+            i64: true,
+            limits: DeviceLimits {
+                max_buffer_size: u64::from(u32::MAX),
+                max_space_size: MAX_PAGES * PAGE,
+                max_buffers_per_launch: 1024,
+                max_work_items: u64::from(u32::MAX),
+            },
+        };
+        Ok(CpuDevice {
+            shared: Arc::new(Shared {
+                info,
+                engine: desc.engine.clone(),
+                pool,
+                workers: (0..workers).map(|_| Mutex::default()).collect(),
+            }),
+        })
+    }
+
+    fn space_with(
+        &self,
+        memory: SharedMemory,
+        heap_base: u64,
+        stacks_base: Option<u64>,
+    ) -> CpuSpace {
+        CpuSpace {
+            id: next_id(),
+            device: self.shared.clone(),
+            memory,
+            stacks_base,
+            next_free: Mutex::new(heap_base),
+            owned: true,
+        }
+    }
+}
+
+fn processor_name() -> String {
+    std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_string())
+        })
+        .unwrap_or_else(|| std::env::consts::ARCH.to_string())
+}
+
+impl Device for CpuDevice {
+    fn info(&self) -> &DeviceInfo {
+        &self.shared.info
+    }
+
+    fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
+        let module = Module::new(&self.shared.engine, desc.wasm)
+            .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e:#}", desc.label)))?;
+        let kernel = CpuKernel::check(desc.label, module)?;
+        Ok(Arc::new(kernel))
+    }
+
+    fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
+        let too_big = || DeviceError::OutOfMemory("the static data does not fit in 4 GiB".into());
+        let stacks_base = align_up(desc.static_size, PAGE).ok_or_else(too_big)?;
+        let stacks = STACK_SIZE * self.shared.workers.len() as u64;
+        let heap_base = stacks_base.checked_add(stacks).ok_or_else(too_big)?;
+        if heap_base > MAX_PAGES * PAGE {
+            return Err(too_big());
+        }
+        let memory = SharedMemory::new(
+            &self.shared.engine,
+            MemoryType::shared((heap_base / PAGE) as u32, MAX_PAGES as u32),
+        )
+        .map_err(|e| DeviceError::OutOfMemory(format!("cannot create the space's memory: {e}")))?;
+        let space = self.space_with(memory, heap_base, Some(stacks_base));
+        for segment in desc.static_segments {
+            let end = segment.address.checked_add(segment.bytes.len() as u64);
+            if end.is_none_or(|end| end > desc.static_size) {
+                return Err(DeviceError::OutOfRange(format!(
+                    "{segment:?} lies outside the static region of {} bytes",
+                    desc.static_size
+                )));
+            }
+            space.copy_in(segment.address, segment.bytes)?;
+        }
+        Ok(Box::new(space))
+    }
+
+    fn as_wasm_memory(&self) -> Option<&dyn WasmMemoryDevice> {
+        Some(self)
+    }
+}
+
+impl WasmMemoryDevice for CpuDevice {
+    fn create_space_in(
+        &self,
+        memory: SharedMemory,
+    ) -> Result<Box<dyn WasmMemorySpace>, DeviceError> {
+        let mut space = self.space_with(memory, 0, None);
+        space.owned = false;
+        Ok(Box::new(space))
+    }
+}
+
+/// A kernel module compiled for a CPU device.
+pub struct CpuKernel {
+    id: u64,
+    label: String,
+    module: Module,
+    buffers: usize,
+    has_stack_pointer: bool,
+}
+
+impl fmt::Debug for CpuKernel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CpuKernel")
+            .field("label", &self.label)
+            .field("buffers", &self.buffers)
+            .finish()
+    }
+}
+
+impl CpuKernel {
+    /// Checks the kernel-module contract (see the crate docs).
+    fn check(label: &str, module: Module) -> Result<CpuKernel, DeviceError> {
+        let bad = |why: String| DeviceError::UnsupportedKernel(format!("{label}: {why}"));
+        let imports_ok = {
+            let mut imports = module.imports();
+            match (imports.next(), imports.next()) {
+                (Some(import), None) => {
+                    import.module().is_empty()
+                        && import.name() == "memory"
+                        && matches!(import.ty(), ExternType::Memory(m) if m.is_shared() && !m.is_64())
+                }
+                _ => false,
+            }
+        };
+        if !imports_ok {
+            return Err(bad(
+                "a kernel module must import exactly one shared 32-bit memory, \"\" \"memory\""
+                    .into(),
+            ));
+        }
+        let func_params = |name: &str| -> Result<usize, DeviceError> {
+            match module.get_export(name) {
+                Some(ExternType::Func(f))
+                    if f.results().len() == 0 && f.params().all(|p| matches!(p, ValType::I32)) =>
+                {
+                    Ok(f.params().len())
+                }
+                _ => Err(bad(format!(
+                    "no export `{name}` taking only i32 and returning nothing"
+                ))),
+            }
+        };
+        let params = func_params(KERNEL_EXPORT)?;
+        if params < 3 || (params - 3) % 2 != 0 {
+            return Err(bad(format!(
+                "`kernel` takes {params} parameters; it must take (iteration_id, num_iterations, \
+                 block_size) and a (pointer, length) pair per buffer"
+            )));
+        }
+        if func_params(RANGE_EXPORT)? != params + 1 {
+            return Err(bad(format!(
+                "`{RANGE_EXPORT}` must take one parameter more than `kernel`"
+            )));
+        }
+        let has_stack_pointer = match module.get_export(STACK_POINTER_EXPORT) {
+            None => false,
+            Some(ExternType::Global(g))
+                if g.mutability() == Mutability::Var && matches!(g.content(), ValType::I32) =>
+            {
+                true
+            }
+            Some(_) => {
+                return Err(bad(format!(
+                    "`{STACK_POINTER_EXPORT}` must be a mutable i32 global"
+                )))
+            }
+        };
+        Ok(CpuKernel {
+            id: next_id(),
+            label: label.to_string(),
+            module,
+            buffers: (params - 3) / 2,
+            has_stack_pointer,
+        })
+    }
+}
+
+impl Kernel for CpuKernel {
+    fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn buffer_count(&self) -> usize {
+        self.buffers
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A buffer in a CPU space: a range of the space's memory.
+#[derive(Debug)]
+pub struct CpuBuffer {
+    space: u64,
+    address: u64,
+    size: u64,
+    access: Access,
+}
+
+impl Buffer for CpuBuffer {
+    fn size(&self) -> u64 {
+        self.size
+    }
+
+    fn access(&self) -> Access {
+        self.access
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// A space of a CPU device (see the module docs).
+pub struct CpuSpace {
+    id: u64,
+    device: Arc<Shared>,
+    memory: SharedMemory,
+    /// Where worker stacks start; `None` in a guest's memory, which has no room set aside.
+    stacks_base: Option<u64>,
+    /// The bump allocator's next free byte.
+    next_free: Mutex<u64>,
+    /// Whether buffers are allocated here (false: views of a guest's memory).
+    owned: bool,
+}
+
+impl fmt::Debug for CpuSpace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CpuSpace")
+            .field("id", &self.id)
+            .field("device", &self.device.info.name)
+            .field("memory_bytes", &self.memory.data_size())
+            .finish()
+    }
+}
+
+impl Drop for CpuSpace {
+    fn drop(&mut self) {
+        // Free every worker's instances in this space, and with them their stores.
+        for worker in &self.device.workers {
+            lock(worker)
+                .instances
+                .retain(|&(space, _), _| space != self.id);
+        }
+    }
+}
+
+impl CpuSpace {
+    /// Checks that `address..address + len` lies in the memory and returns a pointer to it.
+    fn range(&self, address: u64, len: usize) -> Result<*mut u8, DeviceError> {
+        let data = self.memory.data();
+        let end = address.checked_add(len as u64);
+        if end.is_none_or(|end| end > data.len() as u64) {
+            return Err(DeviceError::OutOfRange(format!(
+                "{len} bytes at {address:#x} do not fit in a memory of {} bytes",
+                data.len()
+            )));
+        }
+        // `address` is in bounds (checked above), so this stays inside the allocation.
+        Ok(data[address as usize..].as_ptr().cast_mut().cast())
+    }
+
+    fn copy_in(&self, address: u64, bytes: &[u8]) -> Result<(), DeviceError> {
+        let dst = self.range(address, bytes.len())?;
+        // SAFETY: `range` checked that the destination lies inside the shared memory, whose
+        // base never moves. The memory is only written by kernels during a launch, and launches
+        // are synchronous with respect to the space's owner, so nothing else writes these bytes
+        // now; `bytes` cannot overlap the Wasm memory's UnsafeCell contents we are writing.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) };
+        Ok(())
+    }
+
+    fn copy_out(&self, address: u64, bytes: &mut [u8]) -> Result<(), DeviceError> {
+        let src = self.range(address, bytes.len())?;
+        // SAFETY: as in `copy_in`, with the roles swapped; `bytes` is a host slice that may even
+        // be a copy of this same memory (the runtime never passes one that aliases it).
+        unsafe { std::ptr::copy_nonoverlapping(src, bytes.as_mut_ptr(), bytes.len()) };
+        Ok(())
+    }
+
+    fn own<'a>(&self, buffer: &'a dyn Buffer) -> Result<&'a CpuBuffer, DeviceError> {
+        match buffer.as_any().downcast_ref::<CpuBuffer>() {
+            Some(b) if b.space == self.id => Ok(b),
+            _ => Err(DeviceError::Foreign(format!(
+                "{buffer:?} belongs to another space"
+            ))),
+        }
+    }
+
+    fn buffer_range(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        len: usize,
+    ) -> Result<u64, DeviceError> {
+        let b = self.own(buffer)?;
+        match offset.checked_add(len as u64) {
+            Some(end) if end <= b.size => Ok(b.address + offset),
+            _ => Err(DeviceError::OutOfRange(format!(
+                "{len} bytes at offset {offset} do not fit in a buffer of {} bytes",
+                b.size
+            ))),
+        }
+    }
+}
+
+impl Space for CpuSpace {
+    fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
+        if !self.owned {
+            return Err(DeviceError::Device(
+                "a space in a guest's memory holds only views (create_view)".into(),
+            ));
+        }
+        let limit = MAX_PAGES * PAGE;
+        let mut next_free = lock(&self.next_free);
+        let address = align_up(*next_free, BUFFER_ALIGN).unwrap_or(u64::MAX);
+        let end = address
+            .checked_add(desc.size)
+            .filter(|&end| end <= limit)
+            .ok_or_else(|| {
+                DeviceError::OutOfMemory(format!(
+                    "a buffer of {} bytes does not fit: {} of the space's {limit} bytes are in use",
+                    desc.size, *next_free
+                ))
+            })?;
+        let pages_needed = align_up(end, PAGE).unwrap_or(limit) / PAGE;
+        let pages = self.memory.size();
+        if pages_needed > pages {
+            self.memory.grow(pages_needed - pages).map_err(|e| {
+                DeviceError::OutOfMemory(format!("cannot grow the space to {end} bytes: {e}"))
+            })?;
+        }
+        *next_free = end;
+        Ok(Arc::new(CpuBuffer {
+            space: self.id,
+            address,
+            size: desc.size,
+            access: desc.access,
+        }))
+    }
+
+    fn write_buffer(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        data: &[u8],
+    ) -> Result<(), DeviceError> {
+        let address = self.buffer_range(buffer, offset, data.len())?;
+        self.copy_in(address, data)
+    }
+
+    fn read_buffer(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        data: &mut [u8],
+    ) -> Result<(), DeviceError> {
+        let address = self.buffer_range(buffer, offset, data.len())?;
+        self.copy_out(address, data)
+    }
+
+    fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError> {
+        let kernel = match kernel.as_any().downcast_ref::<CpuKernel>() {
+            Some(k) if Engine::same(k.module.engine(), &self.device.engine) => k,
+            _ => {
+                return Err(DeviceError::Foreign(format!(
+                    "{kernel:?} was compiled for another device"
+                )))
+            }
+        };
+        if launch.buffers.len() != kernel.buffers {
+            return Err(DeviceError::InvalidLaunch(format!(
+                "kernel `{}` takes {} buffers; the launch passes {}",
+                kernel.label,
+                kernel.buffers,
+                launch.buffers.len()
+            )));
+        }
+        if kernel.has_stack_pointer && self.stacks_base.is_none() {
+            return Err(DeviceError::UnsupportedKernel(format!(
+                "kernel `{}` uses a shadow stack, which cannot be placed in a guest's memory",
+                kernel.label
+            )));
+        }
+        let mut args = Vec::with_capacity(4 + 2 * launch.buffers.len());
+        args.extend([Val::I32(0), Val::I32(0)]);
+        args.extend([
+            Val::I32(launch.items as i32),
+            Val::I32(launch.block_size as i32),
+        ]);
+        for &buffer in launch.buffers {
+            let b = self.own(buffer)?;
+            // Addresses and sizes fit in 32 bits: the space is a 32-bit memory.
+            args.extend([
+                Val::I32(b.address as u32 as i32),
+                Val::I32(b.size as u32 as i32),
+            ]);
+        }
+        if launch.items == 0 {
+            return Ok(());
+        }
+        let run = RunState {
+            space: self,
+            kernel,
+            args: &args,
+            items: launch.items,
+            chunk: chunk_size(launch.items, self.device.workers.len()),
+            next: AtomicU32::new(0),
+            failed: AtomicBool::new(false),
+            error: Mutex::new(None),
+        };
+        match &self.device.pool {
+            Some(pool) => {
+                pool.broadcast(|ctx| run.work(ctx.index()));
+            }
+            None => run.work(0),
+        }
+        match run
+            .error
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+        {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+}
+
+impl WasmMemorySpace for CpuSpace {
+    fn create_view(
+        &self,
+        address: u64,
+        size: u64,
+        access: Access,
+    ) -> Result<Arc<dyn Buffer>, DeviceError> {
+        let len =
+            usize::try_from(size).map_err(|_| DeviceError::OutOfRange(format!("{size} bytes")))?;
+        self.range(address, len)?;
+        Ok(Arc::new(CpuBuffer {
+            space: self.id,
+            address,
+            size,
+            access,
+        }))
+    }
+}
+
+/// Work items per chunk: enough chunks for load balance, never fewer than one item.
+fn chunk_size(items: u32, workers: usize) -> u32 {
+    if workers <= 1 {
+        return items;
+    }
+    let chunks = (workers as u32).saturating_mul(CHUNKS_PER_WORKER);
+    items.div_ceil(chunks).max(1)
+}
+
+/// One launch in flight, shared by its workers.
+struct RunState<'a> {
+    space: &'a CpuSpace,
+    kernel: &'a CpuKernel,
+    /// `[start, end, items, block_size, ptr0, len0, ...]`; each worker fills in start and end.
+    args: &'a [Val],
+    items: u32,
+    chunk: u32,
+    next: AtomicU32,
+    failed: AtomicBool,
+    error: Mutex<Option<DeviceError>>,
+}
+
+impl RunState<'_> {
+    fn fail(&self, error: DeviceError) {
+        self.failed.store(true, Ordering::Relaxed);
+        lock(&self.error).get_or_insert(error);
+    }
+
+    /// Runs chunks on worker `index` until none are left or a worker failed.
+    fn work(&self, index: usize) {
+        let key = (self.space.id, self.kernel.id);
+        let mut worker = lock(&self.space.device.workers[index]);
+        if !worker.instances.contains_key(&key) {
+            match self.instantiate(index) {
+                Ok(instance) => worker.instances.insert(key, instance),
+                Err(e) => return self.fail(e),
+            };
+        }
+        let Some(instance) = worker.instances.get_mut(&key) else {
+            return;
+        };
+        let mut args = self.args.to_vec();
+        while !self.failed.load(Ordering::Relaxed) {
+            let start = self.next.fetch_add(self.chunk, Ordering::Relaxed);
+            if start >= self.items {
+                break;
+            }
+            let end = start.saturating_add(self.chunk).min(self.items);
+            args[0] = Val::I32(start as i32);
+            args[1] = Val::I32(end as i32);
+            if let Err(e) = instance.range.call(&mut instance.store, &args, &mut []) {
+                // The instance may be left in any state (its stack pointer, say): drop it.
+                worker.instances.remove(&key);
+                let trap = e
+                    .downcast_ref::<wasmtime::Trap>()
+                    .map_or_else(String::new, |t| format!(" ({t})"));
+                return self.fail(DeviceError::KernelTrap(format!(
+                    "kernel `{}` in work items {start}..{end}{trap}: {e:?}",
+                    self.kernel.label
+                )));
+            }
+        }
+    }
+
+    /// Instantiates the kernel in the space for worker `index`.
+    fn instantiate(&self, index: usize) -> Result<WorkerInstance, DeviceError> {
+        let space = self.space;
+        let mut store = Store::new(&space.device.engine, ());
+        let instance = Instance::new(
+            &mut store,
+            &self.kernel.module,
+            &[space.memory.clone().into()],
+        )
+        .map_err(|e| {
+            DeviceError::Device(format!("cannot instantiate `{}`: {e:#}", self.kernel.label))
+        })?;
+        if let (Some(base), Some(sp)) = (
+            space.stacks_base,
+            instance.get_global(&mut store, STACK_POINTER_EXPORT),
+        ) {
+            // Stacks grow down: point this worker's stack pointer at the top of its region.
+            let top = base + STACK_SIZE * (index as u64 + 1);
+            sp.set(&mut store, Val::I32(top as u32 as i32))
+                .map_err(|e| DeviceError::Device(format!("cannot set the stack pointer: {e:#}")))?;
+        }
+        let range = instance.get_func(&mut store, RANGE_EXPORT).ok_or_else(|| {
+            DeviceError::UnsupportedKernel(format!("`{}` has no range export", self.kernel.label))
+        })?;
+        Ok(WorkerInstance { store, range })
+    }
+}

@@ -1,0 +1,373 @@
+//! Devices, buffers and compiled kernels for wasi-parallel.
+//!
+//! This crate is the layer between the Wasmtime glue (`wasi-parallel-runtime`) and whatever runs a
+//! kernel: it knows devices, buffers and kernels, never Wasm guests. Everything is expressed as
+//! object-safe traits so that backends can be added without the runtime changing shape:
+//!
+//! - a [`Device`] describes itself ([`DeviceInfo`]), compiles kernels ([`Device::create_kernel`])
+//!   and opens [`Space`]s;
+//! - a [`Space`] is one client's view of a device: the buffers one guest instance created there, and
+//!   on the CPU the linear memory those buffers live in. Buffers stay resident in their space across
+//!   launches: [`Space::write_buffer`] copies in once, [`Space::launch`] copies nothing, and
+//!   [`Space::read_buffer`] copies out;
+//! - a [`Kernel`] is compiled once per device and reused by every launch in every space.
+//!
+//! Devices are found by [`discover`] and picked by [`select`], which implements the hint rule of
+//! the guest ABI. The CPU backends ([`cpu`]) are always compiled in and always present: `sequential`
+//! runs work items in order on the calling thread, `cpu` spreads them over a persistent worker pool.
+//!
+//! # Kernel modules
+//!
+//! Every backend takes kernels in one form, a *kernel module*: a Wasm module that
+//!
+//! - imports exactly one memory, `"" "memory"`, declared `shared` with a maximum of 65536 pages
+//!   (the device provides that memory; it holds the space's buffers);
+//! - exports a function `kernel` of type `(i32 x (3 + 2 * buffers)) -> ()`: `(iteration_id,
+//!   num_iterations, block_size, ptr0, len0, ptr1, len1, ...)`;
+//! - exports a function `__wasi_parallel_range` of type `(i32 x (4 + 2 * buffers)) -> ()`:
+//!   `(start, end, num_iterations, block_size, ptr0, len0, ...)`, which calls `kernel` for every
+//!   iteration id in `start..end`, so that a worker crosses from the host into Wasm once per chunk
+//!   rather than once per work item;
+//! - may export a mutable i32 global `__wasi_parallel_stack_pointer`: the shadow stack pointer that
+//!   compilers keep in a global. Each worker gets a stack region of its own in the space and the
+//!   device points this global at it.
+//!
+//! The runtime produces such modules from guest code (see `wasi-parallel-runtime`); the devices
+//! check the contract when they compile a kernel.
+
+use std::any::Any;
+use std::fmt;
+use std::sync::Arc;
+
+pub mod cpu;
+
+pub use cpu::{CpuDevice, CpuDeviceDescriptor, WasmMemoryDevice, WasmMemorySpace};
+
+/// The export every kernel module provides: the kernel body, one work item per call.
+pub const KERNEL_EXPORT: &str = "kernel";
+/// The export that runs a range of work items (see the crate docs).
+pub const RANGE_EXPORT: &str = "__wasi_parallel_range";
+/// The optional exported shadow-stack-pointer global of a kernel module.
+pub const STACK_POINTER_EXPORT: &str = "__wasi_parallel_stack_pointer";
+
+/// What kind of device this is. The first four are the guest ABI's hints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DeviceKind {
+    /// One thread, work items in order: the reference for every other device.
+    Sequential,
+    /// The host's CPU cores.
+    Cpu,
+    /// A GPU with its own memory.
+    DiscreteGpu,
+    /// A GPU sharing memory with the CPU.
+    IntegratedGpu,
+}
+
+impl DeviceKind {
+    /// The guest ABI's hint value for this kind (`get_device`'s first argument).
+    pub fn hint(self) -> u32 {
+        match self {
+            DeviceKind::Sequential => 0,
+            DeviceKind::Cpu => 1,
+            DeviceKind::DiscreteGpu => 2,
+            DeviceKind::IntegratedGpu => 3,
+        }
+    }
+
+    /// The kind a guest hint names, if any.
+    pub fn from_hint(hint: u32) -> Option<DeviceKind> {
+        Some(match hint {
+            0 => DeviceKind::Sequential,
+            1 => DeviceKind::Cpu,
+            2 => DeviceKind::DiscreteGpu,
+            3 => DeviceKind::IntegratedGpu,
+            _ => return None,
+        })
+    }
+
+    /// The short name used on the command line and in tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            DeviceKind::Sequential => "sequential",
+            DeviceKind::Cpu => "cpu",
+            DeviceKind::DiscreteGpu => "discrete-gpu",
+            DeviceKind::IntegratedGpu => "integrated-gpu",
+        }
+    }
+
+    /// Whether this is a GPU of either kind.
+    pub fn is_gpu(self) -> bool {
+        matches!(self, DeviceKind::DiscreteGpu | DeviceKind::IntegratedGpu)
+    }
+}
+
+impl fmt::Display for DeviceKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Limits a device imposes on buffers and launches.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeviceLimits {
+    /// The largest single buffer, in bytes.
+    pub max_buffer_size: u64,
+    /// The most bytes all buffers of one space may hold together.
+    pub max_space_size: u64,
+    /// The most buffers one launch may bind.
+    pub max_buffers_per_launch: u32,
+    /// The most work items one launch may have.
+    pub max_work_items: u64,
+}
+
+/// What a device is and what it can do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeviceInfo {
+    /// The unique name of this device, as `--device NAME` takes it.
+    pub name: String,
+    /// What kind of device it is.
+    pub kind: DeviceKind,
+    /// The backend that drives it (`sequential`, `cpu`, later `wgpu`, `opencl`).
+    pub backend: &'static str,
+    /// A human description: the adapter or processor name.
+    pub description: String,
+    /// Parallel compute units: worker threads on the CPU, multiprocessors on a GPU.
+    pub compute_units: u32,
+    /// Memory available to buffers, in bytes.
+    pub memory_bytes: u64,
+    /// Whether kernels may use 64-bit floats.
+    pub f64: bool,
+    /// Whether kernels may use 64-bit integers.
+    pub i64: bool,
+    /// Buffer and launch limits.
+    pub limits: DeviceLimits,
+}
+
+/// How a kernel may access a buffer, as declared at creation (the ABI's `access` argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Access {
+    /// The kernel only reads the buffer.
+    Read,
+    /// The kernel only writes the buffer.
+    Write,
+    /// The kernel reads and writes the buffer.
+    ReadWrite,
+}
+
+impl Access {
+    /// The access an ABI value names, if any.
+    pub fn from_abi(value: u32) -> Option<Access> {
+        Some(match value {
+            0 => Access::Read,
+            1 => Access::Write,
+            2 => Access::ReadWrite,
+            _ => return None,
+        })
+    }
+
+    /// Whether a kernel may write a buffer with this access.
+    pub fn kernel_writes(self) -> bool {
+        !matches!(self, Access::Read)
+    }
+}
+
+/// Describes a buffer to create in a space.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BufferDescriptor {
+    /// Size in bytes.
+    pub size: u64,
+    /// How kernels may access it.
+    pub access: Access,
+}
+
+/// Describes a kernel module to compile (see the crate docs for the contract).
+#[derive(Clone, Copy)]
+pub struct KernelDescriptor<'a> {
+    /// A name for logs and error messages.
+    pub label: &'a str,
+    /// The kernel module's binary.
+    pub wasm: &'a [u8],
+}
+
+impl fmt::Debug for KernelDescriptor<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KernelDescriptor")
+            .field("label", &self.label)
+            .field("wasm_bytes", &self.wasm.len())
+            .finish()
+    }
+}
+
+/// A region of memory a space starts with, at a fixed address: the guest's static data, which
+/// kernels address absolutely.
+#[derive(Clone, Copy)]
+pub struct StaticSegment<'a> {
+    /// The address of the first byte.
+    pub address: u64,
+    /// The bytes.
+    pub bytes: &'a [u8],
+}
+
+impl fmt::Debug for StaticSegment<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "StaticSegment({:#x}, {} bytes)",
+            self.address,
+            self.bytes.len()
+        )
+    }
+}
+
+/// Describes a space to open on a device.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SpaceDescriptor<'a> {
+    /// Bytes at the bottom of the address space that hold static data (and that buffers must not
+    /// use): the guest's initial memory size.
+    pub static_size: u64,
+    /// The static data itself, inside `0..static_size`.
+    pub static_segments: &'a [StaticSegment<'a>],
+}
+
+/// One launch of a kernel.
+#[derive(Debug)]
+pub struct Launch<'a> {
+    /// The number of work items; item `i` runs `kernel(i, items, block_size, ...)`.
+    pub items: u32,
+    /// Passed through to the kernel unchanged.
+    pub block_size: u32,
+    /// The buffers, in kernel parameter order (inputs first, then outputs). A buffer may appear
+    /// more than once.
+    pub buffers: &'a [&'a dyn Buffer],
+}
+
+/// A buffer resident on a device, created by a [`Space`].
+pub trait Buffer: Send + Sync + fmt::Debug {
+    /// Size in bytes.
+    fn size(&self) -> u64;
+    /// How kernels may access it.
+    fn access(&self) -> Access;
+    /// The backend's own type, for the space that created it.
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// A kernel compiled for one device.
+pub trait Kernel: Send + Sync + fmt::Debug {
+    /// The descriptor's label.
+    fn label(&self) -> &str;
+    /// How many buffers a launch must pass.
+    fn buffer_count(&self) -> usize;
+    /// The backend's own type, for the device that compiled it.
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// One client's buffers on one device (see the crate docs).
+pub trait Space: Send + fmt::Debug {
+    /// Creates a buffer. Its contents start as zeros.
+    fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError>;
+    /// Copies `data` into `buffer` at byte `offset`.
+    fn write_buffer(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        data: &[u8],
+    ) -> Result<(), DeviceError>;
+    /// Copies `buffer` from byte `offset` into `data`.
+    fn read_buffer(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        data: &mut [u8],
+    ) -> Result<(), DeviceError>;
+    /// Runs `kernel` over `launch.items` work items and returns when all are done.
+    fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError>;
+}
+
+/// A device: see the crate docs.
+pub trait Device: Send + Sync + fmt::Debug {
+    /// What this device is.
+    fn info(&self) -> &DeviceInfo;
+    /// Compiles a kernel module for this device.
+    fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError>;
+    /// Opens a space for one client's buffers.
+    fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError>;
+    /// Devices that can run kernels directly in a Wasm shared memory (zero-copy buffers).
+    fn as_wasm_memory(&self) -> Option<&dyn WasmMemoryDevice> {
+        None
+    }
+}
+
+/// Errors from devices.
+#[derive(Debug, thiserror::Error)]
+pub enum DeviceError {
+    /// A size, offset or count that does not fit.
+    #[error("out of range: {0}")]
+    OutOfRange(String),
+    /// The device cannot hold what was asked.
+    #[error("out of device memory: {0}")]
+    OutOfMemory(String),
+    /// A buffer or kernel that belongs to another device or space.
+    #[error("foreign object: {0}")]
+    Foreign(String),
+    /// A kernel module this device cannot run.
+    #[error("unsupported kernel: {0}")]
+    UnsupportedKernel(String),
+    /// The launch does not match the kernel (buffer count, sizes).
+    #[error("invalid launch: {0}")]
+    InvalidLaunch(String),
+    /// The kernel trapped in some work item; the message says where and why.
+    #[error("kernel trapped: {0}")]
+    KernelTrap(String),
+    /// Anything else the device reports.
+    #[error("device error: {0}")]
+    Device(String),
+}
+
+/// How to discover devices.
+#[derive(Clone, Debug)]
+pub struct DiscoveryOptions {
+    /// The engine CPU kernels are compiled with; it must enable threads and shared memory.
+    pub engine: wasmtime::Engine,
+    /// Workers of the `cpu` device; `None` means one per core.
+    pub cpu_threads: Option<usize>,
+}
+
+/// Finds every device on this machine. `sequential` and `cpu` are always there.
+pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, DeviceError> {
+    let threads = options
+        .cpu_threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let sequential = CpuDevice::new(&CpuDeviceDescriptor {
+        engine: options.engine.clone(),
+        threads: None,
+    })?;
+    let cpu = CpuDevice::new(&CpuDeviceDescriptor {
+        engine: options.engine.clone(),
+        threads: Some(threads),
+    })?;
+    Ok(vec![Arc::new(sequential), Arc::new(cpu)])
+}
+
+/// Picks a device for a guest hint, from `devices` in discovery order.
+///
+/// The rule (documented in the ABI): the first device of the hinted kind; for a GPU hint with no
+/// such GPU, the first GPU of the other kind, then the `cpu` device; for `cpu` or `sequential`,
+/// the device of that kind (always present). Returns `None` only if `devices` has none of those.
+pub fn select(devices: &[Arc<dyn Device>], hint: DeviceKind) -> Option<&Arc<dyn Device>> {
+    let of_kind = |kind: DeviceKind| devices.iter().find(|d| d.info().kind == kind);
+    let fallbacks: &[DeviceKind] = match hint {
+        DeviceKind::Sequential => &[DeviceKind::Sequential, DeviceKind::Cpu],
+        DeviceKind::Cpu => &[DeviceKind::Cpu, DeviceKind::Sequential],
+        DeviceKind::DiscreteGpu => &[
+            DeviceKind::DiscreteGpu,
+            DeviceKind::IntegratedGpu,
+            DeviceKind::Cpu,
+        ],
+        DeviceKind::IntegratedGpu => &[
+            DeviceKind::IntegratedGpu,
+            DeviceKind::DiscreteGpu,
+            DeviceKind::Cpu,
+        ],
+    };
+    fallbacks.iter().find_map(|&kind| of_kind(kind))
+}

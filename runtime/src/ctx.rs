@@ -1,0 +1,808 @@
+//! Host state: [`WasiParallelCtx`], shared by every instance, and [`WasiParallel`], one per store.
+//!
+//! The context owns the devices (and so the CPU worker pool) and the kernel cache: a kernel is cut
+//! out of a guest module and compiled once per (guest module, kernel, device), whichever instance
+//! asks first, and every later launch in every instance reuses it. The per-store state holds the
+//! instance's handle table and its device spaces, where its buffers live.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use wasi_parallel_device::{
+    self as device, Access, Buffer, BufferDescriptor, Device, DeviceKind, Kernel, KernelDescriptor,
+    Launch, Space, SpaceDescriptor, StaticSegment, WasmMemorySpace,
+};
+
+use crate::errno::{Errno, Failure};
+use crate::guest::GuestModule;
+use crate::kernel_module::{self, KernelModule};
+
+/// Which device `get_device` returns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DevicePreference {
+    /// Follow the guest's hint (the ABI's rule).
+    #[default]
+    Auto,
+    /// The first device of this kind, whatever the hint.
+    Kind(DeviceKind),
+    /// The device with this name (see `wasi-parallel devices`), whatever the hint.
+    Named(String),
+}
+
+/// Builds a [`WasiParallelCtx`].
+#[derive(Clone, Debug, Default)]
+pub struct WasiParallelCtxBuilder {
+    preference: DevicePreference,
+    threads: Option<usize>,
+    strict: bool,
+}
+
+impl WasiParallelCtxBuilder {
+    /// Which device guests get (default: follow their hint).
+    pub fn device(mut self, preference: DevicePreference) -> Self {
+        self.preference = preference;
+        self
+    }
+
+    /// Workers of the `cpu` device (default: one per core).
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads);
+        self
+    }
+
+    /// Strict mode: never fall back to another device than the one asked for.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Discovers the devices and makes the context. `engine` must enable `wasm_threads` and
+    /// `shared_memory` (see [`crate::engine_config`]); guests must run on the same engine.
+    pub fn build(self, engine: &wasmtime::Engine) -> anyhow::Result<WasiParallelCtx> {
+        let devices = device::discover(&device::DiscoveryOptions {
+            engine: engine.clone(),
+            cpu_threads: self.threads,
+        })?;
+        let forced = match &self.preference {
+            DevicePreference::Auto => None,
+            DevicePreference::Kind(kind) => Some(
+                devices
+                    .iter()
+                    .position(|d| d.info().kind == *kind)
+                    .ok_or_else(|| anyhow::anyhow!("no {kind} device on this machine"))?,
+            ),
+            DevicePreference::Named(name) => Some(
+                devices
+                    .iter()
+                    .position(|d| d.info().name == *name)
+                    .ok_or_else(|| {
+                        let names: Vec<_> = devices.iter().map(|d| d.info().name.clone()).collect();
+                        anyhow::anyhow!(
+                            "no device named `{name}`; devices here: {}",
+                            names.join(", ")
+                        )
+                    })?,
+            ),
+        };
+        Ok(WasiParallelCtx {
+            inner: Arc::new(CtxInner {
+                devices,
+                forced,
+                strict: self.strict,
+                kernels: Mutex::default(),
+            }),
+        })
+    }
+}
+
+/// What identifies a compiled kernel.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum KernelKey {
+    /// `parallel_for`: a guest module and a table index.
+    Funcref { guest: [u8; 32], index: u32 },
+    /// `parallel_exec`: a kernel module's bytes.
+    Exec { module: [u8; 32] },
+}
+
+type KernelSlot = Arc<OnceLock<Result<Arc<dyn Kernel>, (Errno, String)>>>;
+
+struct CtxInner {
+    devices: Vec<Arc<dyn Device>>,
+    forced: Option<usize>,
+    strict: bool,
+    kernels: Mutex<HashMap<(KernelKey, usize), KernelSlot>>,
+}
+
+/// The process-wide wasi-parallel state: devices, worker pool, kernel cache. Cheap to clone.
+#[derive(Clone)]
+pub struct WasiParallelCtx {
+    inner: Arc<CtxInner>,
+}
+
+impl fmt::Debug for WasiParallelCtx {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WasiParallelCtx")
+            .field("devices", &self.inner.devices.len())
+            .field("strict", &self.inner.strict)
+            .finish()
+    }
+}
+
+impl WasiParallelCtx {
+    /// Starts building a context.
+    pub fn builder() -> WasiParallelCtxBuilder {
+        WasiParallelCtxBuilder::default()
+    }
+
+    /// The devices found, in discovery order.
+    pub fn devices(&self) -> &[Arc<dyn Device>] {
+        &self.inner.devices
+    }
+
+    /// How many kernels have been compiled (or failed to), over all devices.
+    pub fn compiled_kernels(&self) -> usize {
+        self.inner
+            .kernels
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// The device index `get_device(hint)` resolves to.
+    fn pick(&self, hint: DeviceKind) -> Result<usize, Failure> {
+        if let Some(forced) = self.inner.forced {
+            return Ok(forced);
+        }
+        let devices = &self.inner.devices;
+        let chosen = if self.inner.strict {
+            devices.iter().position(|d| d.info().kind == hint)
+        } else {
+            device::select(devices, hint)
+                .and_then(|d| devices.iter().position(|x| Arc::ptr_eq(x, d)))
+        };
+        chosen.ok_or_else(|| Failure::new(Errno::NoDevice, format!("no {hint} device")))
+    }
+
+    /// The compiled kernel for `key` on device `index`, made by `make` the first time.
+    fn kernel(
+        &self,
+        key: KernelKey,
+        index: usize,
+        make: impl FnOnce() -> Result<KernelModule, kernel_module::KernelError>,
+    ) -> Result<Arc<dyn Kernel>, Failure> {
+        let slot = {
+            let mut kernels = self
+                .inner
+                .kernels
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            kernels.entry((key.clone(), index)).or_default().clone()
+        };
+        let result = slot.get_or_init(|| {
+            let compile = || -> Result<Arc<dyn Kernel>, Failure> {
+                let device = &self.inner.devices[index];
+                let label = match &key {
+                    KernelKey::Funcref { index, .. } => format!("function pointer {index}"),
+                    KernelKey::Exec { .. } => "parallel_exec kernel".to_string(),
+                };
+                let made = make()?;
+                if !made.trapping_imports.is_empty() {
+                    log::debug!(
+                        "{label}: these imports trap if the kernel reaches them: {}",
+                        made.trapping_imports.join(", ")
+                    );
+                }
+                let kernel = device.create_kernel(&KernelDescriptor {
+                    label: &label,
+                    wasm: &made.wasm,
+                })?;
+                log::debug!("compiled {label} for {}", device.info().name);
+                Ok(kernel)
+            };
+            compile().map_err(|f| (f.errno, f.message))
+        });
+        result
+            .clone()
+            .map_err(|(errno, message)| Failure::new(errno, message))
+    }
+}
+
+/// A device this instance holds a handle to.
+struct DeviceSlot {
+    index: usize,
+    /// Where the instance's buffers live, opened at the first buffer.
+    space: Option<Box<dyn Space>>,
+    /// The zero-copy space in the guest's shared memory, opened at the first zero-copy launch.
+    guest_space: Option<Box<dyn WasmMemorySpace>>,
+}
+
+/// A buffer this instance created.
+struct BufferSlot {
+    device: u32,
+    size: u32,
+    access: Access,
+    storage: Arc<dyn Buffer>,
+    /// Zero-copy guests: where `write_buffer` said the data lies, `(address, length)`.
+    view: Option<(u32, u32)>,
+    /// Whether anything has written the buffer.
+    written: bool,
+}
+
+enum Handle {
+    Device(DeviceSlot),
+    Buffer(BufferSlot),
+}
+
+/// One store's wasi-parallel state: its handles, devices and buffers.
+pub struct WasiParallel {
+    ctx: WasiParallelCtx,
+    guest: Option<Arc<GuestModule>>,
+    /// Handle `h` is `handles[h - 1]`.
+    handles: Vec<Handle>,
+}
+
+impl fmt::Debug for WasiParallel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WasiParallel")
+            .field("guest", &self.guest)
+            .field("handles", &self.handles.len())
+            .finish()
+    }
+}
+
+/// The guest's memory, as a host call sees it.
+pub(crate) trait GuestMemory {
+    /// The memory's size in bytes.
+    fn size(&self) -> usize;
+    /// Copies `len` bytes at `ptr` out of guest memory.
+    fn read(&self, ptr: u32, len: u32) -> Result<Vec<u8>, Failure>;
+    /// Copies `bytes` into guest memory at `ptr`.
+    fn write(&mut self, ptr: u32, bytes: &[u8]) -> Result<(), Failure>;
+    /// The guest's shared memory, if it exports one (zero-copy buffers).
+    fn shared(&self) -> Option<wasmtime::SharedMemory>;
+}
+
+/// Checks that `ptr..ptr + len` lies in a memory of `size` bytes.
+pub(crate) fn check_range(
+    ptr: u32,
+    len: u32,
+    size: usize,
+) -> Result<std::ops::Range<usize>, Failure> {
+    let start = ptr as usize;
+    match start.checked_add(len as usize) {
+        Some(end) if end <= size => Ok(start..end),
+        _ => Err(Failure::new(
+            Errno::OutOfBounds,
+            format!("{len} bytes at {ptr:#x} are outside the guest's memory of {size} bytes"),
+        )),
+    }
+}
+
+fn nonnegative(value: i32, what: &str) -> Result<u32, Failure> {
+    u32::try_from(value).map_err(|_| {
+        Failure::new(
+            Errno::InvalidArgument,
+            format!("{what} is negative: {value}"),
+        )
+    })
+}
+
+/// The most buffers one launch may pass.
+const MAX_LAUNCH_BUFFERS: u32 = 1024;
+
+impl WasiParallel {
+    /// State for an instance of `guest`.
+    pub fn new(ctx: &WasiParallelCtx, guest: Arc<GuestModule>) -> WasiParallel {
+        WasiParallel {
+            ctx: ctx.clone(),
+            guest: Some(guest),
+            handles: Vec::new(),
+        }
+    }
+
+    /// State for an instance whose module the host does not have: `parallel_exec` works,
+    /// `parallel_for` returns `UNSUPPORTED_KERNEL`.
+    pub fn without_guest(ctx: &WasiParallelCtx) -> WasiParallel {
+        WasiParallel {
+            ctx: ctx.clone(),
+            guest: None,
+            handles: Vec::new(),
+        }
+    }
+
+    /// The context this state belongs to.
+    pub fn ctx(&self) -> &WasiParallelCtx {
+        &self.ctx
+    }
+
+    fn push(&mut self, handle: Handle) -> Result<u32, Failure> {
+        if self.handles.len() >= i32::MAX as usize - 1 {
+            return Err(Failure::new(Errno::OutOfMemory, "too many handles"));
+        }
+        self.handles.push(handle);
+        Ok(self.handles.len() as u32)
+    }
+
+    fn handle_index(&self, handle: i32) -> Result<usize, Failure> {
+        usize::try_from(handle)
+            .ok()
+            .filter(|&h| h >= 1 && h <= self.handles.len())
+            .map(|h| h - 1)
+            .ok_or_else(|| {
+                Failure::new(
+                    Errno::BadHandle,
+                    format!("{handle} is not a handle of this instance"),
+                )
+            })
+    }
+
+    fn device_slot(&mut self, handle: i32) -> Result<&mut DeviceSlot, Failure> {
+        let index = self.handle_index(handle)?;
+        match &mut self.handles[index] {
+            Handle::Device(d) => Ok(d),
+            Handle::Buffer(_) => Err(Failure::new(
+                Errno::BadHandle,
+                format!("{handle} is a buffer, not a device"),
+            )),
+        }
+    }
+
+    fn buffer_slot(&self, handle: i32) -> Result<&BufferSlot, Failure> {
+        match &self.handles[self.handle_index(handle)?] {
+            Handle::Buffer(b) => Ok(b),
+            Handle::Device(_) => Err(Failure::new(
+                Errno::BadHandle,
+                format!("{handle} is a device, not a buffer"),
+            )),
+        }
+    }
+
+    fn buffer_slot_mut(&mut self, handle: i32) -> Result<&mut BufferSlot, Failure> {
+        let index = self.handle_index(handle)?;
+        match &mut self.handles[index] {
+            Handle::Buffer(b) => Ok(b),
+            Handle::Device(_) => Err(Failure::new(
+                Errno::BadHandle,
+                format!("{handle} is a device, not a buffer"),
+            )),
+        }
+    }
+
+    /// The space of device handle `device`, opened on first use.
+    fn space(&mut self, device: u32) -> Result<&dyn Space, Failure> {
+        let guest = self.guest.clone();
+        let devices = self.ctx.inner.devices.clone();
+        let slot = self.device_slot(device as i32)?;
+        if slot.space.is_none() {
+            let segments: Vec<_> = guest
+                .as_ref()
+                .map(|g| {
+                    g.segments()
+                        .iter()
+                        .map(|(address, bytes)| StaticSegment {
+                            address: *address,
+                            bytes,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let desc = SpaceDescriptor {
+                static_size: guest.as_ref().map_or(0, |g| g.static_size()),
+                static_segments: &segments,
+            };
+            slot.space = Some(devices[slot.index].create_space(&desc)?);
+        }
+        Ok(slot.space.as_deref().expect("opened above"))
+    }
+
+    pub(crate) fn get_device(&mut self, hint: i32) -> Result<u32, Failure> {
+        let kind = u32::try_from(hint)
+            .ok()
+            .and_then(DeviceKind::from_hint)
+            .ok_or_else(|| {
+                Failure::new(
+                    Errno::InvalidArgument,
+                    format!("unknown device hint {hint}"),
+                )
+            })?;
+        let index = self.ctx.pick(kind)?;
+        let existing = self
+            .handles
+            .iter()
+            .position(|h| matches!(h, Handle::Device(d) if d.index == index));
+        match existing {
+            Some(position) => Ok(position as u32 + 1),
+            None => self.push(Handle::Device(DeviceSlot {
+                index,
+                space: None,
+                guest_space: None,
+            })),
+        }
+    }
+
+    pub(crate) fn create_buffer(
+        &mut self,
+        device: i32,
+        size: i32,
+        access: i32,
+    ) -> Result<u32, Failure> {
+        self.device_slot(device)?;
+        let size = nonnegative(size, "the buffer size")?;
+        let access = u32::try_from(access)
+            .ok()
+            .and_then(Access::from_abi)
+            .ok_or_else(|| {
+                Failure::new(
+                    Errno::InvalidArgument,
+                    format!("unknown buffer access {access}"),
+                )
+            })?;
+        let storage = self
+            .space(device as u32)?
+            .create_buffer(&BufferDescriptor {
+                size: u64::from(size),
+                access,
+            })?;
+        self.push(Handle::Buffer(BufferSlot {
+            device: device as u32,
+            size,
+            access,
+            storage,
+            view: None,
+            written: false,
+        }))
+    }
+
+    pub(crate) fn write_buffer(
+        &mut self,
+        memory: &mut dyn GuestMemory,
+        ptr: i32,
+        len: i32,
+        buffer: i32,
+    ) -> Result<(), Failure> {
+        let slot = self.buffer_slot(buffer)?;
+        let (ptr, len) = (ptr as u32, nonnegative(len, "the data length")?);
+        if len > slot.size {
+            return Err(Failure::new(
+                Errno::OutOfBounds,
+                format!(
+                    "{len} bytes do not fit in buffer {buffer} of {} bytes",
+                    slot.size
+                ),
+            ));
+        }
+        let device = slot.device;
+        if let Some(shared) = memory.shared() {
+            // Zero-copy: remember where the data is.
+            drop(shared);
+            check_range(ptr, len, memory.size())?;
+            let slot = self.buffer_slot_mut(buffer)?;
+            slot.view = Some((ptr, len));
+            slot.written = true;
+            return Ok(());
+        }
+        let data = memory.read(ptr, len)?;
+        let storage = self.buffer_slot(buffer)?.storage.clone();
+        self.space(device)?.write_buffer(&*storage, 0, &data)?;
+        self.buffer_slot_mut(buffer)?.written = true;
+        Ok(())
+    }
+
+    pub(crate) fn read_buffer(
+        &mut self,
+        memory: &mut dyn GuestMemory,
+        buffer: i32,
+        ptr: i32,
+        len: i32,
+    ) -> Result<(), Failure> {
+        let slot = self.buffer_slot(buffer)?;
+        let (ptr, len) = (ptr as u32, nonnegative(len, "the data length")?);
+        if !slot.written {
+            return Err(Failure::new(
+                Errno::NotWritten,
+                format!("buffer {buffer} was never written"),
+            ));
+        }
+        if len > slot.size {
+            return Err(Failure::new(
+                Errno::OutOfBounds,
+                format!(
+                    "{len} bytes asked of buffer {buffer}, which holds {}",
+                    slot.size
+                ),
+            ));
+        }
+        if let Some((address, view_len)) = slot.view {
+            if len > view_len {
+                return Err(Failure::new(
+                    Errno::OutOfBounds,
+                    format!("{len} bytes asked of buffer {buffer}, whose data is {view_len} bytes"),
+                ));
+            }
+            let data = memory.read(address, len)?;
+            return memory.write(ptr, &data);
+        }
+        // Check the destination before copying out of the device.
+        check_range(ptr, len, memory.size())?;
+        let mut data = vec![0; len as usize];
+        let (device, storage) = (slot.device, slot.storage.clone());
+        self.space(device)?.read_buffer(&*storage, 0, &mut data)?;
+        memory.write(ptr, &data)
+    }
+
+    /// Reads a list of buffer handles and checks they are this instance's buffers.
+    fn buffer_list(
+        &self,
+        memory: &dyn GuestMemory,
+        ptr: i32,
+        count: i32,
+        into: &mut Vec<i32>,
+    ) -> Result<(), Failure> {
+        let count = nonnegative(count, "a buffer count")?;
+        if count > MAX_LAUNCH_BUFFERS {
+            return Err(Failure::new(
+                Errno::InvalidArgument,
+                format!("{count} buffers; a launch takes at most {MAX_LAUNCH_BUFFERS}"),
+            ));
+        }
+        let bytes = memory.read(ptr as u32, count * 4)?;
+        for handle in bytes.chunks_exact(4) {
+            let handle = i32::from_le_bytes(handle.try_into().expect("chunks of 4"));
+            self.buffer_slot(handle)?;
+            into.push(handle);
+        }
+        Ok(())
+    }
+
+    fn launch_buffers(
+        &self,
+        memory: &dyn GuestMemory,
+        in_list: (i32, i32),
+        out_list: (i32, i32),
+    ) -> Result<Vec<i32>, Failure> {
+        let mut handles = Vec::new();
+        self.buffer_list(memory, in_list.0, in_list.1, &mut handles)?;
+        self.buffer_list(memory, out_list.0, out_list.1, &mut handles)?;
+        Ok(handles)
+    }
+
+    fn mark_written(&mut self, handles: &[i32]) {
+        for &h in handles {
+            if let Ok(slot) = self.buffer_slot_mut(h) {
+                if slot.access.kernel_writes() {
+                    slot.written = true;
+                }
+            }
+        }
+    }
+
+    fn run(
+        &mut self,
+        device: u32,
+        kernel: &dyn Kernel,
+        items: u32,
+        block_size: i32,
+        handles: &[i32],
+    ) -> Result<(), Failure> {
+        let storages: Vec<_> = handles
+            .iter()
+            .map(|&h| self.buffer_slot(h).map(|b| b.storage.clone()))
+            .collect::<Result<_, _>>()?;
+        let buffers: Vec<&dyn Buffer> = storages.iter().map(|b| &**b).collect();
+        let launch = Launch {
+            items,
+            block_size: block_size as u32,
+            buffers: &buffers,
+        };
+        let result = self.space(device)?.launch(kernel, &launch);
+        // Work items that ran before a trap may have written their buffers: keep that visible.
+        self.mark_written(handles);
+        result.map_err(Failure::from)
+    }
+
+    /// The device of a launch's buffers; with none, the instance's first device.
+    fn launch_device(&self, handles: &[i32]) -> Result<u32, Failure> {
+        let mut devices = handles
+            .iter()
+            .map(|&h| self.buffer_slot(h).map(|b| b.device));
+        match devices.next() {
+            Some(first) => {
+                let first = first?;
+                for other in devices {
+                    if other? != first {
+                        return Err(Failure::new(
+                            Errno::InvalidArgument,
+                            "the buffers are on different devices",
+                        ));
+                    }
+                }
+                Ok(first)
+            }
+            None => self
+                .handles
+                .iter()
+                .position(|h| matches!(h, Handle::Device(_)))
+                .map(|p| p as u32 + 1)
+                .ok_or_else(|| {
+                    Failure::new(
+                        Errno::InvalidArgument,
+                        "no buffers and no device: call get_device first",
+                    )
+                }),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments, reason = "mirrors the ABI")]
+    pub(crate) fn parallel_for(
+        &mut self,
+        memory: &mut dyn GuestMemory,
+        kernel: i32,
+        items: i32,
+        block_size: i32,
+        in_list: (i32, i32),
+        out_list: (i32, i32),
+    ) -> Result<(), Failure> {
+        let items = nonnegative(items, "the number of work items")?;
+        let handles = self.launch_buffers(memory, in_list, out_list)?;
+        let device = self.launch_device(&handles)?;
+        let guest = self.guest.clone().ok_or_else(|| {
+            Failure::new(
+                Errno::UnsupportedKernel,
+                "the host was not given this guest's module, so it cannot find its kernels",
+            )
+        })?;
+        let index = nonnegative(kernel, "the kernel function pointer")
+            .map_err(|f| Failure::new(Errno::InvalidKernel, f.message))?;
+        let device_index = self.device_slot(device as i32)?.index;
+        let compiled = self.ctx.kernel(
+            KernelKey::Funcref {
+                guest: guest.id(),
+                index,
+            },
+            device_index,
+            || kernel_module::extract_funcref(guest.bytes(), index),
+        )?;
+        check_arity(&*compiled, handles.len())?;
+        if memory.shared().is_some() {
+            // Views live in the guest's memory; the kernel runs on the device's copies.
+            self.stage_views(memory, &handles, device)?;
+            let result = self.run(device, &*compiled, items, block_size, &handles);
+            self.unstage_views(memory, &handles, device)?;
+            return result;
+        }
+        self.run(device, &*compiled, items, block_size, &handles)
+    }
+
+    fn stage_views(
+        &mut self,
+        memory: &mut dyn GuestMemory,
+        handles: &[i32],
+        device: u32,
+    ) -> Result<(), Failure> {
+        for &h in handles {
+            let slot = self.buffer_slot(h)?;
+            if let Some((address, len)) = slot.view {
+                let data = memory.read(address, len)?;
+                let storage = slot.storage.clone();
+                self.space(device)?.write_buffer(&*storage, 0, &data)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn unstage_views(
+        &mut self,
+        memory: &mut dyn GuestMemory,
+        handles: &[i32],
+        device: u32,
+    ) -> Result<(), Failure> {
+        for &h in handles {
+            let slot = self.buffer_slot(h)?;
+            if !slot.access.kernel_writes() {
+                continue;
+            }
+            let (storage, size, view) = (slot.storage.clone(), slot.size, slot.view);
+            let (address, len) = match view {
+                Some(view) => view,
+                None => continue,
+            };
+            let mut data = vec![0; len.min(size) as usize];
+            self.space(device)?.read_buffer(&*storage, 0, &mut data)?;
+            memory.write(address, &data)?;
+        }
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments, reason = "mirrors the ABI")]
+    pub(crate) fn parallel_exec(
+        &mut self,
+        memory: &mut dyn GuestMemory,
+        device: i32,
+        kernel: (i32, i32),
+        items: i32,
+        block_size: i32,
+        in_list: (i32, i32),
+        out_list: (i32, i32),
+    ) -> Result<(), Failure> {
+        let device_index = self.device_slot(device)?.index;
+        let items = nonnegative(items, "the number of iterations")?;
+        let kernel_len = nonnegative(kernel.1, "the kernel length")?;
+        let handles = self.launch_buffers(memory, in_list, out_list)?;
+        for &h in &handles {
+            if self.buffer_slot(h)?.device != device as u32 {
+                return Err(Failure::new(
+                    Errno::BadHandle,
+                    format!("buffer {h} is on another device than {device}"),
+                ));
+            }
+        }
+        let bytes = memory.read(kernel.0 as u32, kernel_len)?;
+        let key = KernelKey::Exec {
+            module: *blake3::hash(&bytes).as_bytes(),
+        };
+        let compiled = self
+            .ctx
+            .kernel(key, device_index, || kernel_module::normalize_exec(&bytes))?;
+        check_arity(&*compiled, handles.len())?;
+        let Some(shared) = memory.shared() else {
+            return self.run(device as u32, &*compiled, items, block_size, &handles);
+        };
+        // Zero-copy: run in the guest's memory, at the places write_buffer recorded.
+        let mut views = Vec::with_capacity(handles.len());
+        for &h in &handles {
+            let slot = self.buffer_slot(h)?;
+            let (address, len) = slot.view.ok_or_else(|| {
+                Failure::new(
+                    Errno::InvalidArgument,
+                    format!(
+                        "buffer {h} has no place in the shared memory yet: write_buffer it first"
+                    ),
+                )
+            })?;
+            views.push((address, len, slot.access));
+        }
+        let devices = self.ctx.inner.devices.clone();
+        let slot = self.device_slot(device)?;
+        if slot.guest_space.is_none() {
+            let wasm_device = devices[slot.index].as_wasm_memory().ok_or_else(|| {
+                Failure::new(
+                    Errno::UnsupportedKernel,
+                    "this device cannot run kernels in a guest's shared memory",
+                )
+            })?;
+            slot.guest_space = Some(wasm_device.create_space_in(shared)?);
+        }
+        let space = slot.guest_space.as_deref().expect("opened above");
+        let storages = views
+            .iter()
+            .map(|&(address, len, access)| {
+                space.create_view(u64::from(address), u64::from(len), access)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let buffers: Vec<&dyn Buffer> = storages.iter().map(|b| &**b).collect();
+        space.launch(
+            &*compiled,
+            &Launch {
+                items,
+                block_size: block_size as u32,
+                buffers: &buffers,
+            },
+        )?;
+        Ok(())
+    }
+}
+
+fn check_arity(kernel: &dyn Kernel, buffers: usize) -> Result<(), Failure> {
+    if kernel.buffer_count() == buffers {
+        return Ok(());
+    }
+    Err(Failure::new(
+        Errno::InvalidKernel,
+        format!(
+            "kernel `{}` takes {} buffers, but the launch passes {buffers}",
+            kernel.label(),
+            kernel.buffer_count()
+        ),
+    ))
+}

@@ -1,0 +1,121 @@
+//! The guest-visible error codes, and the one place host errors become them.
+
+use wasi_parallel_device::DeviceError;
+
+use crate::kernel_module::KernelError;
+
+/// The `i32` every `wasi_ephemeral_parallel` function returns.
+///
+/// | value | name | meaning |
+/// |---|---|---|
+/// | 0 | `SUCCESS` | the call did what it was asked |
+/// | 1 | `INVALID_ARGUMENT` | a hint, access, count or size that is not allowed (negative, unknown, buffers on several devices, too many buffers) |
+/// | 2 | `BAD_HANDLE` | a device or buffer handle this instance does not hold, or a handle of the wrong kind, or a buffer on another device than the one named |
+/// | 3 | `OUT_OF_BOUNDS` | a guest pointer and length outside the guest's memory (or overflowing), or more bytes than the buffer holds |
+/// | 4 | `OUT_OF_MEMORY` | the device cannot hold the buffer |
+/// | 5 | `NO_DEVICE` | no device of the hinted kind, in strict mode |
+/// | 6 | `INVALID_KERNEL` | the kernel is not a function, or its type does not match `(i32 x (3 + 2 * buffers)) -> ()` for the buffers passed, or the kernel module is not valid Wasm |
+/// | 7 | `UNSUPPORTED_KERNEL` | a valid kernel that this device cannot run (imported globals, several memories, data segments in a `parallel_exec` module, ...) |
+/// | 8 | `KERNEL_TRAPPED` | a work item trapped (including out-of-bounds accesses); a message went to stderr |
+/// | 9 | `NOT_WRITTEN` | `read_buffer` of a buffer never written by `write_buffer` or a kernel |
+/// | 10 | `DEVICE_ERROR` | the device failed for a reason of its own |
+/// | 11 | `NO_MEMORY_EXPORT` | the guest exports no memory named `memory` |
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(i32)]
+pub enum Errno {
+    /// The call did what it was asked.
+    Success = 0,
+    /// A hint, access, count or size that is not allowed.
+    InvalidArgument = 1,
+    /// A handle this instance does not hold, or of the wrong kind.
+    BadHandle = 2,
+    /// A guest range outside memory, or more bytes than a buffer holds.
+    OutOfBounds = 3,
+    /// The device cannot hold the buffer.
+    OutOfMemory = 4,
+    /// No device of the hinted kind (strict mode).
+    NoDevice = 5,
+    /// Not a kernel: wrong type, not a function, not valid Wasm.
+    InvalidKernel = 6,
+    /// A valid kernel this device cannot run.
+    UnsupportedKernel = 7,
+    /// A work item trapped.
+    KernelTrapped = 8,
+    /// Read of a buffer never written.
+    NotWritten = 9,
+    /// The device failed.
+    DeviceError = 10,
+    /// The guest exports no memory named `memory`.
+    NoMemoryExport = 11,
+}
+
+impl Errno {
+    /// The value the guest sees.
+    pub fn raw(self) -> i32 {
+        self as i32
+    }
+
+    /// The errno for a raw value, if it is one.
+    pub fn from_raw(raw: i32) -> Option<Errno> {
+        use Errno::*;
+        [
+            Success,
+            InvalidArgument,
+            BadHandle,
+            OutOfBounds,
+            OutOfMemory,
+            NoDevice,
+            InvalidKernel,
+            UnsupportedKernel,
+            KernelTrapped,
+            NotWritten,
+            DeviceError,
+            NoMemoryExport,
+        ]
+        .into_iter()
+        .find(|e| e.raw() == raw)
+    }
+}
+
+/// A failed call: the errno and, for logs, why.
+#[derive(Debug)]
+pub(crate) struct Failure {
+    pub errno: Errno,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(errno: Errno, message: impl Into<String>) -> Failure {
+        Failure {
+            errno,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<DeviceError> for Failure {
+    fn from(e: DeviceError) -> Failure {
+        let errno = match &e {
+            DeviceError::OutOfRange(_) => Errno::OutOfBounds,
+            DeviceError::OutOfMemory(_) => Errno::OutOfMemory,
+            DeviceError::Foreign(_) => Errno::BadHandle,
+            DeviceError::UnsupportedKernel(_) => Errno::UnsupportedKernel,
+            DeviceError::InvalidLaunch(_) => Errno::InvalidKernel,
+            DeviceError::KernelTrap(_) => Errno::KernelTrapped,
+            DeviceError::Device(_) => Errno::DeviceError,
+        };
+        Failure::new(errno, e.to_string())
+    }
+}
+
+impl From<KernelError> for Failure {
+    fn from(e: KernelError) -> Failure {
+        let errno = match &e {
+            KernelError::InvalidModule(_)
+            | KernelError::NoSuchFunction(_)
+            | KernelError::Signature { .. } => Errno::InvalidKernel,
+            KernelError::Unsupported(_) => Errno::UnsupportedKernel,
+        };
+        Failure::new(errno, e.to_string())
+    }
+}

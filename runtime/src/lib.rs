@@ -1,0 +1,139 @@
+//! The `wasi_ephemeral_parallel` host for Wasmtime.
+//!
+//! A Wasm guest asks for a device, creates buffers on it, and runs a kernel function over N work
+//! items; this crate implements that guest ABI on top of `wasi-parallel-device`. This page is the
+//! one place the ABI is written down.
+//!
+//! # Embedding
+//!
+//! Build one [`WasiParallelCtx`] per process (it owns the devices, the worker pool and the kernel
+//! caches), give every store a [`WasiParallel`] made from it and from the guest's
+//! [`GuestModule`], and add the imports to your linker. The host needs the guest module's bytes
+//! because `parallel_for` names its kernel by a function pointer, and the kernel is cut out of the
+//! guest's code; [`GuestModule`] reads them once and is shared by every instance of the module.
+//!
+//! ```no_run
+//! use wasi_parallel_runtime::{add_to_linker, GuestModule, WasiParallel, WasiParallelCtx};
+//! use wasmtime::{Config, Engine, Linker, Module, Store};
+//!
+//! struct State {
+//!     parallel: WasiParallel,
+//! }
+//!
+//! # fn main() -> anyhow::Result<()> {
+//! let mut config = Config::new();
+//! config.wasm_threads(true).shared_memory(true);
+//! let engine = Engine::new(&config)?;
+//! let ctx = WasiParallelCtx::builder().threads(4).build(&engine)?;
+//!
+//! let bytes = std::fs::read("guest.wasm")?;
+//! let guest = GuestModule::new(&bytes)?;
+//! let module = Module::new(&engine, &bytes)?;
+//!
+//! let mut linker: Linker<State> = Linker::new(&engine);
+//! add_to_linker(&mut linker, |state: &mut State| &mut state.parallel)?;
+//!
+//! let mut store = Store::new(&engine, State { parallel: WasiParallel::new(&ctx, guest) });
+//! let instance = linker.instantiate(&mut store, &module)?;
+//! instance.get_typed_func::<(), ()>(&mut store, "run")?.call(&mut store, ())?;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The engine must enable `wasm_threads` and `shared_memory`: CPU kernels run in shared memories,
+//! and zero-copy `parallel_exec` runs kernels in the guest's own shared memory, which only works
+//! when kernel and guest share an engine.
+//!
+//! # The guest ABI
+//!
+//! Import module `wasi_ephemeral_parallel`. Every parameter is an `i32`, every function returns an
+//! `i32` errno (0 on success, see [`Errno`]); results go through out-pointers into the guest's
+//! exported memory `memory`. Handles are non-zero `i32`s private to the instance.
+//!
+//! | function | parameters |
+//! |---|---|
+//! | `get_device` | `hint, out_device_ptr` |
+//! | `create_buffer` | `device, size_bytes, access, out_buffer_ptr` |
+//! | `write_buffer` | `data_ptr, data_len, buffer` |
+//! | `read_buffer` | `buffer, data_ptr, data_len` |
+//! | `parallel_for` | `kernel, num_threads, block_size, in_list_ptr, in_count, out_list_ptr, out_count` |
+//! | `parallel_exec` | `device, kernel_ptr, kernel_len, num_iterations, block_size, in_list_ptr, in_count, out_list_ptr, out_count` |
+//!
+//! ## `get_device(hint, out_device_ptr)`
+//!
+//! `hint`: 0 = sequential, 1 = cpu, 2 = discrete GPU, 3 = integrated GPU; any other value is
+//! `INVALID_ARGUMENT`. The host picks, in order: the device the host's configuration forces (the
+//! CLI's `--device NAME`), else the first device of the hinted kind; when there is none, for a GPU
+//! hint the first GPU of the other kind, then `cpu`; for `sequential` and `cpu` the device itself
+//! (always present). In strict mode there is no such fallback: an absent kind is `NO_DEVICE`.
+//! Asking twice for the same device returns the same handle.
+//!
+//! ## `create_buffer(device, size_bytes, access, out_buffer_ptr)`
+//!
+//! `access` as the kernel sees the buffer: 0 = read, 1 = write, 2 = read_write. A negative size is
+//! `INVALID_ARGUMENT`; a buffer the device cannot hold is `OUT_OF_MEMORY`. Buffers start zeroed and
+//! live until the instance is dropped.
+//!
+//! ## `write_buffer(data_ptr, data_len, buffer)` and `read_buffer(buffer, data_ptr, data_len)`
+//!
+//! Copy `data_len` bytes between guest memory and the start of the buffer; `data_len` may be less
+//! than the buffer's size, not more (`OUT_OF_BOUNDS`). A guest range outside its memory is
+//! `OUT_OF_BOUNDS`. Reading a buffer that neither `write_buffer` nor a kernel launch that could write
+//! it has touched is `NOT_WRITTEN`.
+//!
+//! When the guest exports a **shared** memory, buffers are zero-copy views of it: `write_buffer`
+//! records where the data lies (`data_ptr`, `data_len`) and copies nothing, kernels run against the
+//! guest's memory at those addresses, and `read_buffer` copies from the recorded place to
+//! `data_ptr`.
+//!
+//! ## `parallel_for(kernel, num_threads, block_size, in_list_ptr, in_count, out_list_ptr, out_count)`
+//!
+//! `kernel` is a function pointer as compilers produce it: an index into the guest's table 0
+//! (resolved through the element segments, so the table need not be exported). The lists are
+//! arrays of `i32` buffer handles; a handle may appear in both. The device is that of the buffers
+//! (all must share one; with no buffers, the first device the instance got). The kernel runs on the
+//! device's copy of the buffers, and never in the guest's memory: with a shared guest memory the
+//! views are copied to the device before the launch and writable ones copied back after it.
+//!
+//! ## `parallel_exec(device, kernel_ptr, kernel_len, num_iterations, block_size, in_list_ptr, in_count, out_list_ptr, out_count)`
+//!
+//! The kernel is a binary Wasm module in guest memory that exports a function `kernel` and imports a
+//! memory `"" "memory"`; it may not have active data segments. In a guest with a shared memory it
+//! runs zero-copy in that memory (every buffer must then have been given a place by `write_buffer`),
+//! otherwise on the device's copy of the buffers.
+//!
+//! ## The kernel
+//!
+//! `kernel(iteration_id, num_iterations, block_size, ptr0, len0, ptr1, len1, ...)`, all `i32`, no
+//! results: one (address, byte length) pair per buffer, inputs first, then outputs. Work item `i`
+//! runs `kernel(i, n, block_size, ...)` for every `i` in `0..n`, in no particular order and
+//! concurrently (except on `sequential`, which runs them in order). A kernel may read and write its
+//! buffers (writes to an input buffer whose access allows writing are kept) and read the guest's
+//! static data at its usual addresses. It cannot write the guest's memory (except zero-copy
+//! `parallel_exec` buffers), call the guest's imports (such calls trap), or see other instances'
+//! buffers. Mutable globals, including the shadow stack pointer, are private to each worker.
+//!
+//! ## Errors
+//!
+//! See [`Errno`] for the table. A kernel that traps, or accesses memory out of bounds, returns
+//! `KERNEL_TRAPPED` and prints a message on stderr; the guest keeps running, and its buffers keep
+//! whatever the work items wrote before the trap.
+
+mod ctx;
+mod errno;
+mod guest;
+mod host;
+pub mod kernel_module;
+
+pub use ctx::{DevicePreference, WasiParallel, WasiParallelCtx, WasiParallelCtxBuilder};
+pub use errno::Errno;
+pub use guest::{GuestModule, GuestModuleError};
+pub use host::add_to_linker;
+pub use wasi_parallel_device as device;
+
+/// Makes a Wasmtime [`wasmtime::Config`] with what wasi-parallel needs: threads and shared memory.
+pub fn engine_config() -> wasmtime::Config {
+    let mut config = wasmtime::Config::new();
+    config.wasm_threads(true).shared_memory(true);
+    config
+}

@@ -1,0 +1,241 @@
+//! `wasi-parallel`: run Wasm guests with wasi-parallel, list devices.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context as _};
+use clap::{Parser, Subcommand};
+use wasi_parallel_runtime::device::DeviceKind;
+use wasi_parallel_runtime::{
+    add_to_linker, DevicePreference, GuestModule, WasiParallel, WasiParallelCtx,
+};
+use wasmtime::{Engine, Linker, Module, Store, Val};
+use wasmtime_wasi::p1::WasiP1Ctx;
+use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
+
+#[derive(Parser)]
+#[command(
+    name = "wasi-parallel",
+    version,
+    about = "Run WebAssembly guests with wasi-parallel"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a WASI (preview 1) module with the wasi_ephemeral_parallel imports.
+    Run(RunArgs),
+    /// List the devices found and their capabilities.
+    Devices {
+        /// Workers of the `cpu` device (default: one per core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Which device guests get: `auto` follows their hint; a kind (`sequential`, `cpu`,
+    /// `discrete-gpu`, `integrated-gpu`) or a device name from `wasi-parallel devices` overrides it.
+    #[arg(long, default_value = "auto")]
+    device: String,
+    /// Workers of the `cpu` device (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Never fall back to another device than the one asked for.
+    #[arg(long)]
+    strict: bool,
+    /// Preopen a host directory: `HOST` or `HOST::GUEST`.
+    #[arg(long = "dir", value_name = "HOST[::GUEST]")]
+    dirs: Vec<String>,
+    /// Set an environment variable for the guest: `K=V`.
+    #[arg(long = "env", value_name = "K=V")]
+    envs: Vec<String>,
+    /// Call this export instead of `_start`.
+    #[arg(long)]
+    invoke: Option<String>,
+    /// The module to run (binary or text).
+    module: PathBuf,
+    /// Arguments for the guest (or for `--invoke`'s function, parsed as numbers).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+struct State {
+    wasi: WasiP1Ctx,
+    parallel: WasiParallel,
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Run(args) => run(args),
+        Command::Devices { threads } => devices(threads).map(|()| ExitCode::SUCCESS),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("wasi-parallel: error: {e:#}");
+        ExitCode::from(1)
+    })
+}
+
+fn preference(device: &str) -> DevicePreference {
+    match device {
+        "auto" => DevicePreference::Auto,
+        "sequential" => DevicePreference::Kind(DeviceKind::Sequential),
+        "cpu" => DevicePreference::Kind(DeviceKind::Cpu),
+        "discrete-gpu" => DevicePreference::Kind(DeviceKind::DiscreteGpu),
+        "integrated-gpu" => DevicePreference::Kind(DeviceKind::IntegratedGpu),
+        name => DevicePreference::Named(name.to_string()),
+    }
+}
+
+fn context(
+    engine: &Engine,
+    device: &str,
+    threads: Option<usize>,
+    strict: bool,
+) -> anyhow::Result<WasiParallelCtx> {
+    let mut builder = WasiParallelCtx::builder()
+        .device(preference(device))
+        .strict(strict);
+    if let Some(threads) = threads {
+        if threads == 0 {
+            bail!("--threads must be at least 1");
+        }
+        builder = builder.threads(threads);
+    }
+    builder.build(engine)
+}
+
+fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
+    let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
+    let ctx = context(&engine, &args.device, args.threads, args.strict)?;
+    let bytes = std::fs::read(&args.module)
+        .with_context(|| format!("cannot read {}", args.module.display()))?;
+    let guest = GuestModule::new(&bytes).with_context(|| format!("{}", args.module.display()))?;
+    let module = Module::new(&engine, guest.bytes())
+        .map_err(anyhow::Error::from)
+        .with_context(|| format!("{}", args.module.display()))?;
+
+    let mut wasi = WasiCtxBuilder::new();
+    wasi.inherit_stdio();
+    let program = args
+        .module
+        .file_name()
+        .map_or_else(|| "module".into(), |n| n.to_string_lossy().into_owned());
+    wasi.arg(&program);
+    if args.invoke.is_none() {
+        wasi.args(&args.args);
+    }
+    for env in &args.envs {
+        let (k, v) = env
+            .split_once('=')
+            .with_context(|| format!("--env {env}: expected K=V"))?;
+        wasi.env(k, v);
+    }
+    for dir in &args.dirs {
+        let (host, guest_path) = dir.split_once("::").unwrap_or((dir, dir));
+        wasi.preopened_dir(host, guest_path, FsPerms::ReadWrite)
+            .map_err(anyhow::Error::from)
+            .with_context(|| format!("--dir {dir}: cannot open {host}"))?;
+    }
+
+    let mut linker: Linker<State> = Linker::new(&engine);
+    wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)?;
+    add_to_linker(&mut linker, |s: &mut State| &mut s.parallel)?;
+    let state = State {
+        wasi: wasi.build_p1(),
+        parallel: WasiParallel::new(&ctx, guest),
+    };
+    let mut store = Store::new(&engine, state);
+    let instance = linker.instantiate(&mut store, &module)?;
+
+    let (name, params) = match &args.invoke {
+        Some(name) => (name.as_str(), args.args.as_slice()),
+        None => ("_start", &[][..]),
+    };
+    let func = instance
+        .get_func(&mut store, name)
+        .with_context(|| format!("the module exports no function `{name}`"))?;
+    let ty = func.ty(&store);
+    if ty.params().len() != params.len() {
+        bail!(
+            "`{name}` takes {} arguments; {} given",
+            ty.params().len(),
+            params.len()
+        );
+    }
+    let params = ty
+        .params()
+        .zip(params)
+        .map(|(ty, arg)| parse_val(&ty, arg))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let mut results = vec![Val::I32(0); ty.results().len()];
+    match func.call(&mut store, &params, &mut results) {
+        Ok(()) => {
+            for r in results {
+                println!("{}", show_val(&r));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => match e.downcast_ref::<I32Exit>() {
+            Some(exit) => Ok(ExitCode::from(exit.0 as u8)),
+            None => {
+                Err(anyhow::Error::from(e).context(format!("{} trapped", args.module.display())))
+            }
+        },
+    }
+}
+
+fn parse_val(ty: &wasmtime::ValType, arg: &str) -> anyhow::Result<Val> {
+    use wasmtime::ValType::*;
+    let bad = || anyhow::anyhow!("cannot read `{arg}` as {ty}");
+    Ok(match ty {
+        I32 => Val::I32(arg.parse().map_err(|_| bad())?),
+        I64 => Val::I64(arg.parse().map_err(|_| bad())?),
+        F32 => Val::F32(arg.parse::<f32>().map_err(|_| bad())?.to_bits()),
+        F64 => Val::F64(arg.parse::<f64>().map_err(|_| bad())?.to_bits()),
+        _ => bail!("cannot pass a {ty} from the command line"),
+    })
+}
+
+fn show_val(v: &Val) -> String {
+    match v {
+        Val::I32(x) => x.to_string(),
+        Val::I64(x) => x.to_string(),
+        Val::F32(x) => f32::from_bits(*x).to_string(),
+        Val::F64(x) => f64::from_bits(*x).to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+fn devices(threads: Option<usize>) -> anyhow::Result<()> {
+    let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
+    let ctx = context(&engine, "auto", threads, false)?;
+    println!(
+        "{:<12} {:<16} {:<12} {:>5} {:>10} {:>4} {:>4} {:>12}  description",
+        "name", "kind", "backend", "units", "memory", "f64", "i64", "max buffer"
+    );
+    for device in ctx.devices() {
+        let info = device.info();
+        let gib = |b: u64| format!("{:.1} GiB", b as f64 / (1u64 << 30) as f64);
+        let yes = |b: bool| if b { "yes" } else { "no" };
+        println!(
+            "{:<12} {:<16} {:<12} {:>5} {:>10} {:>4} {:>4} {:>12}  {}",
+            info.name,
+            info.kind.name(),
+            info.backend,
+            info.compute_units,
+            gib(info.memory_bytes),
+            yes(info.f64),
+            yes(info.i64),
+            gib(info.limits.max_buffer_size),
+            info.description
+        );
+    }
+    Ok(())
+}
