@@ -1,0 +1,111 @@
+//! The `wasi-parallel` command line, with guests built from `kernels/` by cargo.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+/// Builds the Rust guests once (release, wasm32-wasip1) and returns the path of `name`.
+fn guest(name: &str) -> PathBuf {
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    let dir = BUILT.get_or_init(|| {
+        let kernels = Path::new(env!("CARGO_MANIFEST_DIR")).join("../kernels");
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--release", "--target", "wasm32-wasip1", "--manifest-path"])
+            .arg(kernels.join("Cargo.toml"))
+            .env_remove("CARGO_TARGET_DIR")
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the guests failed (is the wasm32-wasip1 target installed?)");
+        kernels.join("target/wasm32-wasip1/release")
+    });
+    dir.join(format!("{name}.wasm"))
+}
+
+fn wasi_parallel(args: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_wasi-parallel"))
+        .args(args)
+        .output()
+        .expect("wasi-parallel runs");
+    eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+    output
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn nstream_validates_on_sequential_and_cpu() {
+    let nstream = guest("nstream");
+    for device in ["sequential", "cpu"] {
+        let output = wasi_parallel(&["run", "--device", device, "--threads", "2", nstream.to_str().unwrap(), "4", "300000", "4096"]);
+        let text = stdout(&output);
+        assert!(output.status.success(), "{device}: {text}");
+        assert!(text.contains("Solution validates"), "{device}: {text}");
+        assert!(text.contains("Rate (MB/s): "), "{device}: {text}");
+    }
+}
+
+#[test]
+fn guest_exit_codes_pass_through() {
+    let nstream = guest("nstream");
+    let output = wasi_parallel(&["run", nstream.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2), "nstream's usage error");
+    let probe = guest("probe");
+    let output = wasi_parallel(&["run", probe.to_str().unwrap(), "7"]);
+    assert_eq!(output.status.code(), Some(7));
+    assert!(stdout(&output).contains("doubled: Ok([2, 4, 6, 8, 10])"), "{}", stdout(&output));
+}
+
+#[test]
+fn args_env_and_preopened_dirs_reach_the_guest() {
+    let dir = std::env::temp_dir().join(format!("wasi-parallel-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("probe.txt"), "hello from the host\n").unwrap();
+    let mapping = format!("{}::/data", dir.display());
+    let probe = guest("probe");
+    let output = wasi_parallel(&[
+        "run", "--device", "sequential", "--dir", &mapping, "--env", "PROBE_VAR=forty-two",
+        probe.to_str().unwrap(), "0", "/data/probe.txt",
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("args: 0 /data/probe.txt"), "{text}");
+    assert!(text.contains("PROBE_VAR: forty-two"), "{text}");
+    assert!(text.contains("file: hello from the host"), "{text}");
+    assert!(text.contains("doubled: Ok([2, 4, 6, 8, 10])"), "{text}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn invoke_calls_an_export_with_arguments() {
+    let dir = std::env::temp_dir().join(format!("wasi-parallel-invoke-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let module = dir.join("add.wat");
+    std::fs::write(&module, r#"(module (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))"#).unwrap();
+    let output = wasi_parallel(&["run", "--invoke", "add", module.to_str().unwrap(), "40", "2"]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).trim(), "42");
+    let output = wasi_parallel(&["run", "--invoke", "add", module.to_str().unwrap(), "x", "2"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read `x` as i32"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn devices_lists_sequential_and_cpu() {
+    let output = wasi_parallel(&["devices", "--threads", "3"]);
+    let text = stdout(&output);
+    assert!(output.status.success());
+    assert!(text.lines().any(|l| l.starts_with("sequential ")), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("cpu ") && l.contains(" 3 ")), "{text}");
+}
+
+#[test]
+fn bad_command_lines_say_what_is_wrong() {
+    let output = wasi_parallel(&["run", "--device", "tpu", "missing.wasm"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no device named `tpu`"));
+    let output = wasi_parallel(&["run", "definitely-missing.wasm"]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read definitely-missing.wasm"));
+}
