@@ -119,6 +119,7 @@
 //! `KERNEL_TRAPPED` and prints a message on stderr; the guest keeps running, and its buffers keep
 //! whatever the work items wrote before the trap.
 
+pub mod command;
 mod ctx;
 mod errno;
 mod guest;

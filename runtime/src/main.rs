@@ -5,13 +5,11 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _};
 use clap::{Parser, Subcommand};
+use wasi_parallel_runtime::command::{self, CommandOptions};
 use wasi_parallel_runtime::device::DeviceKind;
-use wasi_parallel_runtime::{
-    add_to_linker, DevicePreference, GuestModule, WasiParallel, WasiParallelCtx,
-};
-use wasmtime::{Engine, Linker, Module, Store, Val};
-use wasmtime_wasi::p1::WasiP1Ctx;
-use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
+use wasi_parallel_runtime::{DevicePreference, WasiParallelCtx};
+use wasmtime::{Engine, Val};
+use wasmtime_wasi::I32Exit;
 
 #[derive(Parser)]
 #[command(
@@ -64,11 +62,6 @@ struct RunArgs {
     args: Vec<String>,
 }
 
-struct State {
-    wasi: WasiP1Ctx,
-    parallel: WasiParallel,
-}
-
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
@@ -116,48 +109,36 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let ctx = context(&engine, &args.device, args.threads, args.strict)?;
     let bytes = std::fs::read(&args.module)
         .with_context(|| format!("cannot read {}", args.module.display()))?;
-    let guest = GuestModule::new(&bytes).with_context(|| format!("{}", args.module.display()))?;
-    let module = Module::new(&engine, guest.bytes())
-        .map_err(anyhow::Error::from)
-        .with_context(|| format!("{}", args.module.display()))?;
-
-    let mut wasi = WasiCtxBuilder::new();
-    wasi.inherit_stdio();
     let program = args
         .module
         .file_name()
         .map_or_else(|| "module".into(), |n| n.to_string_lossy().into_owned());
-    wasi.arg(&program);
+    let mut options = CommandOptions {
+        args: vec![program],
+        ..CommandOptions::default()
+    };
     if args.invoke.is_none() {
-        wasi.args(&args.args);
+        options.args.extend(args.args.iter().cloned());
     }
     for env in &args.envs {
         let (k, v) = env
             .split_once('=')
             .with_context(|| format!("--env {env}: expected K=V"))?;
-        wasi.env(k, v);
+        options.envs.push((k.into(), v.into()));
     }
     for dir in &args.dirs {
         let (host, guest_path) = dir.split_once("::").unwrap_or((dir, dir));
-        wasi.preopened_dir(host, guest_path, FsPerms::ReadWrite)
-            .map_err(anyhow::Error::from)
-            .with_context(|| format!("--dir {dir}: cannot open {host}"))?;
+        options.dirs.push((host.into(), guest_path.into()));
     }
-
-    let mut linker: Linker<State> = Linker::new(&engine);
-    wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut State| &mut s.wasi)?;
-    add_to_linker(&mut linker, |s: &mut State| &mut s.parallel)?;
-    let state = State {
-        wasi: wasi.build_p1(),
-        parallel: WasiParallel::new(&ctx, guest),
+    let Some(name) = &args.invoke else {
+        let (code, _) = command::run(&engine, &ctx, &bytes, &options)
+            .with_context(|| format!("{}", args.module.display()))?;
+        // Exit codes outside 0..=255 are truncated as a POSIX shell would.
+        return Ok(ExitCode::from(code as u8));
     };
-    let mut store = Store::new(&engine, state);
-    let instance = linker.instantiate(&mut store, &module)?;
-
-    let (name, params) = match &args.invoke {
-        Some(name) => (name.as_str(), args.args.as_slice()),
-        None => ("_start", &[][..]),
-    };
+    let (mut store, instance) = command::instantiate(&engine, &ctx, &bytes, &options)
+        .with_context(|| format!("{}", args.module.display()))?;
+    let params = args.args.as_slice();
     let func = instance
         .get_func(&mut store, name)
         .with_context(|| format!("the module exports no function `{name}`"))?;

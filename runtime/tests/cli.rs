@@ -10,12 +10,21 @@ fn guest(name: &str) -> PathBuf {
     let dir = BUILT.get_or_init(|| {
         let kernels = Path::new(env!("CARGO_MANIFEST_DIR")).join("../kernels");
         let status = Command::new(env!("CARGO"))
-            .args(["build", "--release", "--target", "wasm32-wasip1", "--manifest-path"])
+            .args([
+                "build",
+                "--release",
+                "--target",
+                "wasm32-wasip1",
+                "--manifest-path",
+            ])
             .arg(kernels.join("Cargo.toml"))
             .env_remove("CARGO_TARGET_DIR")
             .status()
             .expect("cargo runs");
-        assert!(status.success(), "building the guests failed (is the wasm32-wasip1 target installed?)");
+        assert!(
+            status.success(),
+            "building the guests failed (is the wasm32-wasip1 target installed?)"
+        );
         kernels.join("target/wasm32-wasip1/release")
     });
     dir.join(format!("{name}.wasm"))
@@ -38,7 +47,17 @@ fn stdout(output: &Output) -> String {
 fn nstream_validates_on_sequential_and_cpu() {
     let nstream = guest("nstream");
     for device in ["sequential", "cpu"] {
-        let output = wasi_parallel(&["run", "--device", device, "--threads", "2", nstream.to_str().unwrap(), "4", "300000", "4096"]);
+        let output = wasi_parallel(&[
+            "run",
+            "--device",
+            device,
+            "--threads",
+            "2",
+            nstream.to_str().unwrap(),
+            "4",
+            "300000",
+            "4096",
+        ]);
         let text = stdout(&output);
         assert!(output.status.success(), "{device}: {text}");
         assert!(text.contains("Solution validates"), "{device}: {text}");
@@ -54,7 +73,11 @@ fn guest_exit_codes_pass_through() {
     let probe = guest("probe");
     let output = wasi_parallel(&["run", probe.to_str().unwrap(), "7"]);
     assert_eq!(output.status.code(), Some(7));
-    assert!(stdout(&output).contains("doubled: Ok([2, 4, 6, 8, 10])"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("doubled: Ok([2, 4, 6, 8, 10])"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
@@ -65,8 +88,16 @@ fn args_env_and_preopened_dirs_reach_the_guest() {
     let mapping = format!("{}::/data", dir.display());
     let probe = guest("probe");
     let output = wasi_parallel(&[
-        "run", "--device", "sequential", "--dir", &mapping, "--env", "PROBE_VAR=forty-two",
-        probe.to_str().unwrap(), "0", "/data/probe.txt",
+        "run",
+        "--device",
+        "sequential",
+        "--dir",
+        &mapping,
+        "--env",
+        "PROBE_VAR=forty-two",
+        probe.to_str().unwrap(),
+        "0",
+        "/data/probe.txt",
     ]);
     let text = stdout(&output);
     assert!(output.status.success(), "{text}");
@@ -83,7 +114,14 @@ fn invoke_calls_an_export_with_arguments() {
     std::fs::create_dir_all(&dir).unwrap();
     let module = dir.join("add.wat");
     std::fs::write(&module, r#"(module (func (export "add") (param i32 i32) (result i32) (i32.add (local.get 0) (local.get 1))))"#).unwrap();
-    let output = wasi_parallel(&["run", "--invoke", "add", module.to_str().unwrap(), "40", "2"]);
+    let output = wasi_parallel(&[
+        "run",
+        "--invoke",
+        "add",
+        module.to_str().unwrap(),
+        "40",
+        "2",
+    ]);
     assert!(output.status.success());
     assert_eq!(stdout(&output).trim(), "42");
     let output = wasi_parallel(&["run", "--invoke", "add", module.to_str().unwrap(), "x", "2"]);
@@ -98,7 +136,11 @@ fn devices_lists_sequential_and_cpu() {
     let text = stdout(&output);
     assert!(output.status.success());
     assert!(text.lines().any(|l| l.starts_with("sequential ")), "{text}");
-    assert!(text.lines().any(|l| l.starts_with("cpu ") && l.contains(" 3 ")), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("cpu ") && l.contains(" 3 ")),
+        "{text}"
+    );
 }
 
 #[test]
