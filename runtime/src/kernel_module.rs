@@ -178,7 +178,7 @@ fn finish(
     let params = ty.params().to_vec();
     if !ty.results().is_empty()
         || params.len() < 3
-        || (params.len() - 3) % 2 != 0
+        || !(params.len() - 3).is_multiple_of(2)
         || params.iter().any(|p| *p != ValType::I32)
     {
         return Err(KernelError::Signature {

@@ -136,5 +136,8 @@ pub use wasi_parallel_device as device;
 pub fn engine_config() -> wasmtime::Config {
     let mut config = wasmtime::Config::new();
     config.wasm_threads(true).shared_memory(true);
+    // Kernel memories never move (they are reserved whole), and saying so lets Cranelift keep a
+    // memory's base address in a register across a kernel's loops instead of reloading it.
+    config.memory_may_move(false);
     config
 }
