@@ -69,13 +69,21 @@ pub const KERNELS: &str = r#"
     (local.set $sp (i32.sub (global.get $__stack_pointer) (i32.const 16)))
     (global.set $__stack_pointer (local.get $sp))
     (i32.store (local.get $sp) (local.get $i))
-    (local.set $n (i32.const 200))
+    ;; Give another worker time to use the same slot, were stacks shared; the call keeps the
+    ;; compiler from forwarding the store to the load below.
+    (local.set $n (i32.const 100))
     (loop $wait
+      (call $pause)
       (local.set $n (i32.sub (local.get $n) (i32.const 1)))
       (br_if $wait (i32.ne (local.get $n) (i32.const 0))))
     (i32.store (i32.add (local.get $out) (i32.mul (local.get $i) (i32.const 4)))
       (i32.load (local.get $sp)))
     (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 16))))
+  (func $pause (local $k i32)
+    (local.set $k (i32.const 10))
+    (loop $spin
+      (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+      (br_if $spin (local.get $k))))
   (func $trap_at_5 (param $i i32) (param $n i32) (param $b i32) (param $out i32) (param $out_len i32)
     (if (i32.eq (local.get $i) (i32.const 5)) (then unreachable))
     (i32.store (i32.add (local.get $out) (i32.mul (local.get $i) (i32.const 4))) (i32.const 1)))
