@@ -151,3 +151,50 @@ fn bad_command_lines_say_what_is_wrong() {
     let output = wasi_parallel(&["run", "definitely-missing.wasm"]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read definitely-missing.wasm"));
 }
+
+/// Builds a C guest with clang (wasm32-wasi), or returns `None` where clang cannot (a failure in
+/// CI, which installs it).
+fn c_guest(source: &str, opt: &str) -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = std::env::temp_dir().join(format!(
+        "wasi-parallel-{}-{opt}-{}.wasm",
+        source.replace('/', "_"),
+        std::process::id()
+    ));
+    let status = Command::new("clang")
+        .args(["--target=wasm32-wasi", opt, "-I"])
+        .arg(root.join("kernels/include"))
+        .arg(root.join(source))
+        .arg("-o")
+        .arg(&out)
+        .status();
+    match status {
+        Ok(s) if s.success() => Some(out),
+        _ if std::env::var_os("CI").is_some() => {
+            panic!("clang cannot build {source} for wasm32-wasi")
+        }
+        _ => {
+            eprintln!("skipped: clang with a wasm32-wasi sysroot is not installed");
+            None
+        }
+    }
+}
+
+#[test]
+fn c_guests_use_the_header() {
+    for opt in ["-O2", "-O3"] {
+        let Some(saxpy) = c_guest("kernels/c/saxpy.c", opt) else {
+            return;
+        };
+        for device in ["sequential", "cpu"] {
+            let output = wasi_parallel(&["run", "--device", device, saxpy.to_str().unwrap()]);
+            assert!(
+                output.status.success(),
+                "{opt} {device}: {}",
+                stdout(&output)
+            );
+            assert!(stdout(&output).contains("saxpy validates"));
+        }
+        std::fs::remove_file(saxpy).ok();
+    }
+}
