@@ -41,7 +41,7 @@ use std::sync::Arc;
 
 pub mod cpu;
 
-pub use cpu::{CpuDevice, CpuDeviceDescriptor, WasmMemoryDevice, WasmMemorySpace};
+pub use cpu::{CpuDevice, CpuDeviceDescriptor, KernelClock, WasmMemoryDevice, WasmMemorySpace};
 
 /// The export every kernel module provides: the kernel body, one work item per call.
 pub const KERNEL_EXPORT: &str = "kernel";
@@ -330,6 +330,10 @@ pub struct DiscoveryOptions {
     pub engine: wasmtime::Engine,
     /// Workers of the `cpu` device; `None` means one per core.
     pub cpu_threads: Option<usize>,
+    /// How long one launch may run before it is stopped with a trap; `None` for no limit. The
+    /// engine must enable `epoch_interruption`, and then every other store on it must set its
+    /// own epoch deadline.
+    pub kernel_timeout: Option<std::time::Duration>,
 }
 
 /// Finds every device on this machine. `sequential` and `cpu` are always there.
@@ -337,13 +341,20 @@ pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, Devi
     let threads = options
         .cpu_threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let clock = options
+        .kernel_timeout
+        .map(|limit| KernelClock::start(&options.engine, limit))
+        .transpose()
+        .map_err(|e| DeviceError::Device(format!("cannot start the kernel clock: {e}")))?;
     let sequential = CpuDevice::new(&CpuDeviceDescriptor {
         engine: options.engine.clone(),
         threads: None,
+        clock: clock.clone(),
     })?;
     let cpu = CpuDevice::new(&CpuDeviceDescriptor {
         engine: options.engine.clone(),
         threads: Some(threads),
+        clock,
     })?;
     Ok(vec![Arc::new(sequential), Arc::new(cpu)])
 }

@@ -36,9 +36,19 @@ pub struct WasiParallelCtxBuilder {
     preference: DevicePreference,
     threads: Option<usize>,
     strict: bool,
+    kernel_timeout: Option<std::time::Duration>,
 }
 
 impl WasiParallelCtxBuilder {
+    /// Stops any launch that runs longer than `limit` with `KERNEL_TRAPPED`, so that no kernel
+    /// can hang its host. The engine must enable `epoch_interruption` (see
+    /// [`crate::engine_config`]), and then the embedder's own stores must set an epoch deadline
+    /// (`store.set_epoch_deadline(u64::MAX / 2)` for no limit on the guest itself).
+    pub fn kernel_timeout(mut self, limit: std::time::Duration) -> Self {
+        self.kernel_timeout = Some(limit);
+        self
+    }
+
     /// Which device guests get (default: follow their hint).
     pub fn device(mut self, preference: DevicePreference) -> Self {
         self.preference = preference;
@@ -63,6 +73,7 @@ impl WasiParallelCtxBuilder {
         let devices = device::discover(&device::DiscoveryOptions {
             engine: engine.clone(),
             cpu_threads: self.threads,
+            kernel_timeout: self.kernel_timeout,
         })?;
         let forced = match &self.preference {
             DevicePreference::Auto => None,

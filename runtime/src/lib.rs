@@ -117,7 +117,10 @@
 //!
 //! See [`Errno`] for the table. A kernel that traps, or accesses memory out of bounds, returns
 //! `KERNEL_TRAPPED` and prints a message on stderr; the guest keeps running, and its buffers keep
-//! whatever the work items wrote before the trap.
+//! whatever the work items wrote before the trap. With a time limit
+//! ([`WasiParallelCtxBuilder::kernel_timeout`], the CLI's `--kernel-timeout`), a launch that runs
+//! past it is stopped the same way; without one, a kernel that never returns blocks its guest, as
+//! a guest loop would.
 
 pub mod command;
 mod ctx;
@@ -133,6 +136,8 @@ pub use host::add_to_linker;
 pub use wasi_parallel_device as device;
 
 /// Makes a Wasmtime [`wasmtime::Config`] with what wasi-parallel needs: threads and shared memory.
+///
+/// For kernel time limits, also enable `epoch_interruption` on it.
 pub fn engine_config() -> wasmtime::Config {
     let mut config = wasmtime::Config::new();
     config.wasm_threads(true).shared_memory(true);

@@ -7,7 +7,7 @@ use anyhow::{bail, Context as _};
 use clap::{Parser, Subcommand};
 use wasi_parallel_runtime::command::{self, CommandOptions};
 use wasi_parallel_runtime::device::DeviceKind;
-use wasi_parallel_runtime::{DevicePreference, WasiParallelCtx};
+use wasi_parallel_runtime::{DevicePreference, WasiParallelCtx, WasiParallelCtxBuilder};
 use wasmtime::{Engine, Val};
 use wasmtime_wasi::I32Exit;
 
@@ -46,6 +46,9 @@ struct RunArgs {
     /// Never fall back to another device than the one asked for.
     #[arg(long)]
     strict: bool,
+    /// Stop any kernel launch that runs longer than this many seconds (errno KERNEL_TRAPPED).
+    #[arg(long, value_name = "SECONDS")]
+    kernel_timeout: Option<f64>,
     /// Preopen a host directory: `HOST` or `HOST::GUEST`.
     #[arg(long = "dir", value_name = "HOST[::GUEST]")]
     dirs: Vec<String>,
@@ -87,11 +90,10 @@ fn preference(device: &str) -> DevicePreference {
 }
 
 fn context(
-    engine: &Engine,
     device: &str,
     threads: Option<usize>,
     strict: bool,
-) -> anyhow::Result<WasiParallelCtx> {
+) -> anyhow::Result<WasiParallelCtxBuilder> {
     let mut builder = WasiParallelCtx::builder()
         .device(preference(device))
         .strict(strict);
@@ -101,12 +103,29 @@ fn context(
         }
         builder = builder.threads(threads);
     }
-    builder.build(engine)
+    Ok(builder)
 }
 
 fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
-    let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
-    let ctx = context(&engine, &args.device, args.threads, args.strict)?;
+    let mut config = wasi_parallel_runtime::engine_config();
+    let timeout = args
+        .kernel_timeout
+        .map(|s| {
+            std::time::Duration::try_from_secs_f64(s)
+                .ok()
+                .filter(|d| !d.is_zero())
+                .with_context(|| {
+                    format!("--kernel-timeout {s}: expected a positive number of seconds")
+                })
+        })
+        .transpose()?;
+    config.epoch_interruption(timeout.is_some());
+    let engine = Engine::new(&config)?;
+    let mut ctx = context(&args.device, args.threads, args.strict)?;
+    if let Some(timeout) = timeout {
+        ctx = ctx.kernel_timeout(timeout);
+    }
+    let ctx = ctx.build(&engine)?;
     let bytes = std::fs::read(&args.module)
         .with_context(|| format!("cannot read {}", args.module.display()))?;
     let program = args
@@ -196,7 +215,7 @@ fn show_val(v: &Val) -> String {
 
 fn devices(threads: Option<usize>) -> anyhow::Result<()> {
     let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
-    let ctx = context(&engine, "auto", threads, false)?;
+    let ctx = context("auto", threads, false)?.build(&engine)?;
     println!(
         "{:<12} {:<16} {:<12} {:>5} {:>10} {:>4} {:>4} {:>12}  description",
         "name", "kind", "backend", "units", "memory", "f64", "i64", "max buffer"

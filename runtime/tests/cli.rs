@@ -198,3 +198,37 @@ fn c_guests_use_the_header() {
         std::fs::remove_file(saxpy).ok();
     }
 }
+
+#[test]
+fn kernel_timeout_stops_a_kernel_that_never_returns() {
+    let dir = std::env::temp_dir().join(format!("wasi-parallel-timeout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let module = dir.join("forever.wat");
+    // A guest whose kernel loops forever; `run` returns the errno of parallel_for.
+    std::fs::write(
+        &module,
+        r#"(module
+  (import "wasi_ephemeral_parallel" "get_device" (func $get_device (param i32 i32) (result i32)))
+  (import "wasi_ephemeral_parallel" "parallel_for" (func $parallel_for (param i32 i32 i32 i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (table 2 funcref)
+  (elem (i32.const 1) $forever)
+  (func $forever (param i32 i32 i32) (loop $again (br $again)))
+  (func (export "run") (result i32)
+    (drop (call $get_device (i32.const 1) (i32.const 0)))
+    (call $parallel_for (i32.const 1) (i32.const 4) (i32.const 1) (i32.const 0) (i32.const 0) (i32.const 0) (i32.const 0))))"#,
+    )
+    .unwrap();
+    let output = wasi_parallel(&[
+        "run",
+        "--kernel-timeout",
+        "0.3",
+        "--invoke",
+        "run",
+        module.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    assert_eq!(stdout(&output).trim(), "8", "KERNEL_TRAPPED");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("ran past its limit"));
+    std::fs::remove_dir_all(&dir).ok();
+}

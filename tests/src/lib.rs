@@ -38,11 +38,12 @@ const ABI: &str = r#"
 /// 5 = `$static_plus` (out[i] = static word at 1024 + i), 6 = `$scribble` (stores to address 2048,
 /// which is guest memory in the guest), 7 = `$inc_in_place` (in[i] += 1), 8 = `$empty`,
 /// 9 = `$stack` (uses a shadow stack: out[i] = i via memory at the stack pointer),
-/// 10 = `$trap_at_5` (traps in work item 5, writes out[i] = 1 elsewhere).
+/// 10 = `$trap_at_5` (traps in work item 5, writes out[i] = 1 elsewhere), 11 = `$forever`
+/// (never returns).
 pub const KERNELS: &str = r#"
   (global $__stack_pointer (mut i32) (i32.const 1024))
-  (table 11 funcref)
-  (elem (i32.const 1) $double $trap $oob $wrong_type $static_plus $scribble $inc_in_place $empty $stack $trap_at_5)
+  (table 12 funcref)
+  (elem (i32.const 1) $double $trap $oob $wrong_type $static_plus $scribble $inc_in_place $empty $stack $trap_at_5 $forever)
   (data (i32.const 1024) "\2a\00\00\00")
   (func $double (param $i i32) (param $n i32) (param $b i32) (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
     (local $off i32)
@@ -84,6 +85,8 @@ pub const KERNELS: &str = r#"
     (loop $spin
       (local.set $k (i32.sub (local.get $k) (i32.const 1)))
       (br_if $spin (local.get $k))))
+  (func $forever (param i32 i32 i32 i32 i32)
+    (loop $again (br $again)))
   (func $trap_at_5 (param $i i32) (param $n i32) (param $b i32) (param $out i32) (param $out_len i32)
     (if (i32.eq (local.get $i) (i32.const 5)) (then unreachable))
     (i32.store (i32.add (local.get $out) (i32.mul (local.get $i) (i32.const 4))) (i32.const 1)))
@@ -123,18 +126,26 @@ impl GuestProgram {
 
     /// Compiles a harness guest with the given memory declaration.
     pub fn with_memory(memory: &str, body: &str) -> Result<GuestProgram> {
+        GuestProgram::on_engine(engine(), memory, body)
+    }
+
+    /// Compiles a harness guest for another engine than the shared one.
+    pub fn on_engine(engine: &Engine, memory: &str, body: &str) -> Result<GuestProgram> {
         let wasm = wat::parse_str(guest_wat(memory, body))?;
         Ok(GuestProgram {
             guest: GuestModule::new(&wasm)?,
-            module: Module::new(engine(), &wasm)?,
+            module: Module::new(engine, &wasm)?,
         })
     }
 
     /// Instantiates the program with its own store and wasi-parallel state.
     pub fn instantiate(&self, ctx: &WasiParallelCtx) -> Result<Guest> {
-        let mut linker = Linker::new(engine());
+        let engine = self.module.engine();
+        let mut linker = Linker::new(engine);
         add_to_linker(&mut linker, |s: &mut WasiParallel| s)?;
-        let mut store = Store::new(engine(), WasiParallel::new(ctx, self.guest.clone()));
+        let mut store = Store::new(engine, WasiParallel::new(ctx, self.guest.clone()));
+        // Engines with kernel time limits interrupt by epoch: the guest itself has none.
+        store.set_epoch_deadline(u64::MAX / 2);
         let instance = linker.instantiate(&mut store, &self.module)?;
         Ok(Guest { store, instance })
     }

@@ -371,3 +371,29 @@ fn kernels_are_compiled_once_and_reused() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn a_kernel_that_never_returns_is_stopped_by_the_time_limit() -> anyhow::Result<()> {
+    let mut config = wasi_parallel_runtime::engine_config();
+    config.epoch_interruption(true);
+    let engine = wasmtime::Engine::new(&config)?;
+    let ctx = WasiParallelCtx::builder()
+        .threads(2)
+        .kernel_timeout(std::time::Duration::from_millis(200))
+        .build(&engine)?;
+    let program = GuestProgram::on_engine(&engine, "(memory (export \"memory\") 16)", KERNELS)?;
+    let mut g = program.instantiate(&ctx)?;
+    for hint in [SEQUENTIAL, CPU] {
+        let device = g.device(hint)?;
+        let output = g.buffer(device, 64, WRITE)?;
+        let started = std::time::Instant::now();
+        assert_eq!(g.run(11, 16, &[], &[output]), e(Errno::KernelTrapped));
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(20),
+            "stopped, not hung"
+        );
+        // Kernels that finish in time still run, after the interrupted one.
+        double_on(&mut g, hint, 64)?;
+    }
+    Ok(())
+}

@@ -31,6 +31,10 @@
 //! a buffer of the same guest instance that it was not passed, or one created read-only. It cannot
 //! reach the guest's memory or any other instance's buffers.
 
+mod clock;
+
+pub use clock::KernelClock;
+
 use std::any::Any;
 use std::collections::HashMap;
 use std::fmt;
@@ -87,6 +91,9 @@ pub struct CpuDeviceDescriptor {
     pub engine: Engine,
     /// `None` for the `sequential` device; `Some(n)` for a `cpu` device with `n` workers.
     pub threads: Option<usize>,
+    /// A limit on each launch's run time, enforced by epoch interruption (the engine must enable
+    /// `epoch_interruption`); `None` lets kernels run for as long as they do.
+    pub clock: Option<Arc<KernelClock>>,
 }
 
 /// Devices that can open a space directly in a guest's Wasm shared memory, so that buffers are
@@ -122,6 +129,7 @@ struct Shared {
     pool: Option<rayon::ThreadPool>,
     /// One slot per worker, indexed by the pool's thread index.
     workers: Vec<Mutex<Worker>>,
+    clock: Option<Arc<KernelClock>>,
 }
 
 /// What one worker thread keeps between launches.
@@ -197,6 +205,7 @@ impl CpuDevice {
                 engine: desc.engine.clone(),
                 pool,
                 workers: (0..workers).map(|_| Mutex::default()).collect(),
+                clock: desc.clock.clone(),
             }),
         })
     }
@@ -600,6 +609,7 @@ impl Space for CpuSpace {
             return Ok(());
         }
         let run = RunState {
+            deadline: self.device.clock.as_ref().map(|c| c.deadline()),
             space: self,
             kernel,
             args: &args,
@@ -656,6 +666,8 @@ fn chunk_size(items: u32, workers: usize) -> u32 {
 
 /// One launch in flight, shared by its workers.
 struct RunState<'a> {
+    /// With a kernel clock: the tick by which the launch must be done.
+    deadline: Option<u64>,
     space: &'a CpuSpace,
     kernel: &'a CpuKernel,
     /// `[start, end, items, block_size, ptr0, len0, ...]`; each worker fills in start and end.
@@ -693,12 +705,21 @@ impl RunState<'_> {
             let end = start.saturating_add(self.chunk).min(self.items);
             args[0] = Val::I32(start as i32);
             args[1] = Val::I32(end as i32);
+            if let (Some(deadline), Some(clock)) = (self.deadline, &self.space.device.clock) {
+                instance
+                    .store
+                    .set_epoch_deadline(deadline.saturating_sub(clock.now()).max(1));
+            }
             if let Err(e) = instance.range.call(&mut instance.store, &args, &mut []) {
                 // The instance may be left in any state (its stack pointer, say): drop it.
                 worker.instances.remove(&key);
-                let trap = e
-                    .downcast_ref::<wasmtime::Trap>()
-                    .map_or_else(String::new, |t| format!(" ({t})"));
+                let trap = match (e.downcast_ref::<wasmtime::Trap>(), &self.space.device.clock) {
+                    (Some(wasmtime::Trap::Interrupt), Some(clock)) => {
+                        format!(" (the launch ran past its limit of {:?})", clock.limit())
+                    }
+                    (Some(t), _) => format!(" ({t})"),
+                    (None, _) => String::new(),
+                };
                 return self.fail(DeviceError::KernelTrap(format!(
                     "kernel `{}` in work items {start}..{end}{trap}: {e:?}",
                     self.kernel.label
@@ -711,6 +732,9 @@ impl RunState<'_> {
     fn instantiate(&self, index: usize) -> Result<WorkerInstance, DeviceError> {
         let space = self.space;
         let mut store = Store::new(&space.device.engine, ());
+        if space.device.clock.is_some() {
+            store.epoch_deadline_trap();
+        }
         let instance = Instance::new(
             &mut store,
             &self.kernel.module,
