@@ -49,7 +49,6 @@ mod sys {
             out_list: *const i32,
             out_count: i32,
         ) -> i32;
-        #[allow(dead_code, reason = "wrapped by parallel_exec")]
         pub fn parallel_exec(
             device: i32,
             kernel: *const u8,
@@ -291,8 +290,27 @@ pub fn parallel_for<K: KernelFn>(
     inputs: &[&dyn BufferHandle],
     outputs: &[&dyn BufferHandle],
 ) -> Result<()> {
-    if inputs.len() + outputs.len() != K::BUFFERS || inputs.len() > 8 || outputs.len() > 8 {
+    if inputs.len() + outputs.len() != K::BUFFERS {
         return Err(Error::INVALID_KERNEL);
+    }
+    let (ins, outs) = handle_lists(inputs, outputs)?;
+    // SAFETY: the lists are live arrays of at least the counts given.
+    check(unsafe {
+        sys::parallel_for(
+            kernel.pointer(),
+            to_i32(items as usize)?,
+            block_size as i32,
+            ins.as_ptr(),
+            inputs.len() as i32,
+            outs.as_ptr(),
+            outputs.len() as i32,
+        )
+    })
+}
+
+fn handle_lists(inputs: &[&dyn BufferHandle], outputs: &[&dyn BufferHandle]) -> Result<([i32; 8], [i32; 8])> {
+    if inputs.len() > 8 || outputs.len() > 8 {
+        return Err(Error::INVALID_ARGUMENT);
     }
     let mut ins = [0i32; 8];
     let mut outs = [0i32; 8];
@@ -302,10 +320,28 @@ pub fn parallel_for<K: KernelFn>(
     for (slot, b) in outs.iter_mut().zip(outputs) {
         *slot = b.handle();
     }
-    // SAFETY: the lists are live arrays of at least the counts given.
+    Ok((ins, outs))
+}
+
+/// Runs the `kernel` export of the Wasm module `module` over `items` work items on `device`.
+///
+/// The module imports its memory as `"" "memory"` and exports
+/// `kernel(iteration_id, num_iterations, block_size, ptr0, len0, ...)`.
+pub fn parallel_exec(
+    device: Device,
+    module: &[u8],
+    items: u32,
+    block_size: u32,
+    inputs: &[&dyn BufferHandle],
+    outputs: &[&dyn BufferHandle],
+) -> Result<()> {
+    let (ins, outs) = handle_lists(inputs, outputs)?;
+    // SAFETY: the module and lists are live slices of at least the lengths given.
     check(unsafe {
-        sys::parallel_for(
-            kernel.pointer(),
+        sys::parallel_exec(
+            device.0,
+            module.as_ptr(),
+            to_i32(module.len())?,
             to_i32(items as usize)?,
             block_size as i32,
             ins.as_ptr(),

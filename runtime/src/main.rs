@@ -66,7 +66,10 @@ struct RunArgs {
 }
 
 fn main() -> ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("warn,walrus=error"),
+    )
+    .init();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Run(args) => run(args),

@@ -105,6 +105,7 @@ fn args_env_and_preopened_dirs_reach_the_guest() {
     assert!(text.contains("PROBE_VAR: forty-two"), "{text}");
     assert!(text.contains("file: hello from the host"), "{text}");
     assert!(text.contains("doubled: Ok([2, 4, 6, 8, 10])"), "{text}");
+    assert!(text.contains("squared: Ok([1, 4, 9, 16, 25])"), "{text}");
     std::fs::remove_dir_all(&dir).ok();
 }
 

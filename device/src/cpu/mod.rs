@@ -58,12 +58,15 @@ const STACK_SIZE: u64 = 1 << 20;
 const PAGE: u64 = 1 << 16;
 /// The largest a space may grow: the 32-bit Wasm address space.
 const MAX_PAGES: u64 = 1 << 16;
-/// Buffers start at a different offset within a 4 KiB page each (a cache-line multiple), so that
-/// the same element of two buffers never shares address bits 0..12. Without it, a kernel streaming
-/// over buffers allocated back to back suffers 4K aliasing between its loads and stores (measured
-/// on nstream: 2x slower per core).
-const BUFFER_COLOR_STEP: u64 = 17;
-const BUFFER_COLORS: u64 = 4096 / 64;
+/// Buffers allocated back to back with power-of-two sizes put the same element of each at
+/// addresses a power of two apart, so a kernel streaming over several of them hits the same cache
+/// sets and TLB sets with every stream (measured on an nstream triad over three 256 MiB arrays:
+/// 11 GB/s per core contiguous, 20-33 GB/s staggered, 31 GB/s as separate native allocations).
+/// So each buffer starts a different number of pages (0..15) and cache lines (0..63) past the
+/// previous one's end: at most 64 KiB of address space per buffer, never touched.
+const BUFFER_STAGGER_STEP: u64 = 17;
+const BUFFER_STAGGER_LINES: u64 = 64;
+const BUFFER_STAGGER_PAGES: u64 = 16;
 const PAGE_4K: u64 = 4096;
 /// Chunks per worker a launch aims for: enough to balance uneven work items.
 const CHUNKS_PER_WORKER: u32 = 8;
@@ -520,8 +523,9 @@ impl Space for CpuSpace {
         let limit = MAX_PAGES * PAGE;
         let mut guard = lock(&self.next_free);
         let (next_free, buffers) = &mut *guard;
-        let color = (*buffers * BUFFER_COLOR_STEP) % BUFFER_COLORS * 64;
-        let address = align_up(*next_free, PAGE_4K).map_or(u64::MAX, |a| a + color);
+        let step = *buffers * BUFFER_STAGGER_STEP;
+        let stagger = step % BUFFER_STAGGER_PAGES * PAGE_4K + step % BUFFER_STAGGER_LINES * 64;
+        let address = align_up(*next_free, PAGE_4K).map_or(u64::MAX, |a| a + stagger);
         let end = address
             .checked_add(desc.size)
             .filter(|&end| end <= limit)

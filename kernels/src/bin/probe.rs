@@ -2,9 +2,13 @@
 //! preopened directories, exit code) next to wasi-parallel.
 //!
 //! Usage: `probe <exit code> [file]`: prints its arguments, `PROBE_VAR`, the first line of `file`
-//! (if given), doubles a vector on the device the host picks, then exits with `<exit code>`.
+//! (if given), doubles a vector with `parallel_for` and squares one with `parallel_exec` on the
+//! device the host picks, then exits with `<exit code>`.
 
-use wasi_parallel_kernels::{parallel_for, Access, Device, DeviceKind};
+use wasi_parallel_kernels::{parallel_exec, parallel_for, Access, Device, DeviceKind};
+
+/// `kernels/wat/square.wat`, compiled by the build script.
+const SQUARE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/square.wasm"));
 
 extern "C" fn double(item: u32, _n: u32, _block: u32, x: *const i32, x_len: usize, y: *mut i32, y_len: usize) {
     // SAFETY: pointers and lengths come from the host; each item writes its own element.
@@ -36,5 +40,15 @@ fn main() {
         Ok(out)
     })();
     println!("doubled: {doubled:?}");
+    let squared = (|| -> wasi_parallel_kernels::Result<Vec<i32>> {
+        let device = Device::get(DeviceKind::Cpu)?;
+        let x = device.buffer_from(&[1, 2, 3, 4, 5], Access::Read)?;
+        let y = device.create_buffer::<i32>(5, Access::Write)?;
+        parallel_exec(device, SQUARE, 5, 1, &[&x], &[&y])?;
+        let mut out = vec![0; 5];
+        y.read(&mut out)?;
+        Ok(out)
+    })();
+    println!("squared: {squared:?}");
     std::process::exit(args.get(1).and_then(|c| c.parse().ok()).unwrap_or(0));
 }
