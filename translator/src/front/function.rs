@@ -1,0 +1,1119 @@
+//! Translates a kernel body, operator by operator, into the entry point of a naga module.
+//!
+//! The value stack holds naga expressions; locals are naga local variables; control frames are
+//! naga loops (see the crate docs). Expressions are emitted as they are made and an `Emit`
+//! statement closes each run of them before any statement, so a value read from a local is read
+//! where Wasm read it. Pointer values are byte offsets from their buffer (see [`super::provenance`]).
+//!
+//! Supported operators: `nop`, `unreachable`, `block`, `loop`, `if`, `else`, `end`, `br`,
+//! `br_if`, `return`, `drop`, `select`, `local.get/set/tee`, `i32.const`, `f32.const`,
+//! `f64.const`; `i32` `add sub mul div_s div_u rem_s rem_u and or xor shl shr_s shr_u eqz eq ne
+//! lt gt le ge` (signed and unsigned); `f32`/`f64` `add sub mul div abs neg sqrt ceil floor trunc
+//! eq ne lt gt le ge`; `f32/f64.convert_i32_s/u`, `f64.promote_f32`, `f32.demote_f64`,
+//! `i32.reinterpret_f32`, `f32.reinterpret_i32`; `i32/f32/f64.load` and `.store`. The last arm
+//! of [`Builder::operator`] names everything else as unsupported.
+
+use naga::proc::Emitter;
+use naga::{
+    AddressSpace, ArraySize, BinaryOperator, Binding, Block, BuiltIn, EntryPoint, Expression,
+    Function, FunctionArgument, GlobalVariable, Handle, Literal, LocalVariable, MathFunction,
+    Module, ResourceBinding, Scalar, ScalarKind, ShaderStage, Span, Statement, StorageAccess,
+    StructMember, Type, TypeInner, UnaryOperator, VectorSize,
+};
+use wasmparser::{FunctionBody, MemArg, Operator, ValType};
+
+use super::provenance::Analysis;
+use super::stack::{block_arity, Frame, FrameKind};
+use super::Translation;
+use crate::{trap, BufferBinding, ElementType, Error, Options};
+
+/// A short name for an operator, for error messages.
+pub fn op_name(op: &Operator<'_>) -> String {
+    let debug = format!("{op:?}");
+    debug
+        .split([' ', '{'])
+        .next()
+        .unwrap_or("operator")
+        .to_string()
+}
+
+fn unsupported(what: impl Into<String>, offset: usize) -> Error {
+    Error::Unsupported {
+        what: what.into(),
+        offset,
+    }
+}
+
+struct Types {
+    i32: Handle<Type>,
+    f32: Handle<Type>,
+    /// Whether the device has `f64`; its type is added to the module when first used.
+    f64: bool,
+}
+
+struct Builder<'a> {
+    module: Module,
+    func: Function,
+    emitter: Emitter,
+    /// Statement blocks being filled, innermost last.
+    blocks: Vec<Block>,
+    frames: Vec<Frame>,
+    values: Vec<(Handle<Expression>, ValType)>,
+    locals: Vec<Handle<LocalVariable>>,
+    analysis: &'a Analysis,
+    types: Types,
+    buffers: Vec<Handle<GlobalVariable>>,
+    status: Handle<GlobalVariable>,
+    /// How many more frames a multi-level branch must leave.
+    counter: Handle<LocalVariable>,
+    /// Nesting depth of blocks inside unreachable code being skipped.
+    skipping: u32,
+    uses_f64: bool,
+}
+
+fn scalar_type(module: &mut Module, scalar: Scalar) -> Handle<Type> {
+    module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Scalar(scalar),
+        },
+        Span::UNDEFINED,
+    )
+}
+
+impl Builder<'_> {
+    fn block(&mut self) -> &mut Block {
+        self.blocks.last_mut().expect("a block")
+    }
+
+    /// Closes the current run of expressions with an `Emit`.
+    fn close_emit(&mut self) {
+        if let Some((emit, span)) = self.emitter.finish(&self.func.expressions) {
+            self.blocks.last_mut().expect("a block").push(emit, span);
+        }
+    }
+
+    /// Closes the current run of expressions with an `Emit` and starts a new one.
+    fn flush(&mut self) {
+        self.close_emit();
+        self.emitter.start(&self.func.expressions);
+    }
+
+    /// An expression that must be emitted (everything but literals, variables and arguments).
+    fn expr(&mut self, e: Expression) -> Handle<Expression> {
+        self.func.expressions.append(e, Span::UNDEFINED)
+    }
+
+    /// An expression that must not be emitted: literals, variables, arguments, globals.
+    fn pre(&mut self, e: Expression) -> Handle<Expression> {
+        self.close_emit();
+        let h = self.func.expressions.append(e, Span::UNDEFINED);
+        self.emitter.start(&self.func.expressions);
+        h
+    }
+
+    fn stmt(&mut self, s: Statement) {
+        self.flush();
+        self.block().push(s, Span::UNDEFINED);
+    }
+
+    fn i32(&mut self, v: i32) -> Handle<Expression> {
+        self.pre(Expression::Literal(Literal::I32(v)))
+    }
+
+    fn u32(&mut self, v: u32) -> Handle<Expression> {
+        self.pre(Expression::Literal(Literal::U32(v)))
+    }
+
+    fn binary(
+        &mut self,
+        op: BinaryOperator,
+        left: Handle<Expression>,
+        right: Handle<Expression>,
+    ) -> Handle<Expression> {
+        self.expr(Expression::Binary { op, left, right })
+    }
+
+    fn cast(
+        &mut self,
+        expr: Handle<Expression>,
+        kind: ScalarKind,
+        convert: Option<u8>,
+    ) -> Handle<Expression> {
+        self.expr(Expression::As {
+            expr,
+            kind,
+            convert,
+        })
+    }
+
+    fn load_local(&mut self, local: Handle<LocalVariable>) -> Handle<Expression> {
+        let pointer = self.pre(Expression::LocalVariable(local));
+        self.expr(Expression::Load { pointer })
+    }
+
+    fn store_local(&mut self, local: Handle<LocalVariable>, value: Handle<Expression>) {
+        let pointer = self.pre(Expression::LocalVariable(local));
+        self.stmt(Statement::Store { pointer, value });
+    }
+
+    fn pop(&mut self) -> Handle<Expression> {
+        self.values.pop().expect("validated Wasm").0
+    }
+
+    fn push(&mut self, e: Handle<Expression>, ty: ValType) {
+        self.values.push((e, ty));
+    }
+
+    /// Ends the work item with a trap code when `condition` holds.
+    fn trap_if(&mut self, condition: Handle<Expression>, code: u32) {
+        let status = self.pre(Expression::GlobalVariable(self.status));
+        let slot = self.expr(Expression::AccessIndex {
+            base: status,
+            index: 0,
+        });
+        let value = self.u32(code);
+        let mut accept = Block::new();
+        accept.push(
+            Statement::Store {
+                pointer: slot,
+                value,
+            },
+            Span::UNDEFINED,
+        );
+        accept.push(Statement::Return { value: None }, Span::UNDEFINED);
+        self.stmt(Statement::If {
+            condition,
+            accept,
+            reject: Block::new(),
+        });
+    }
+
+    fn trap(&mut self, code: u32) {
+        let yes = self.pre(Expression::Literal(Literal::Bool(true)));
+        self.trap_if(yes, code);
+    }
+
+    fn local_type(&mut self, ty: ValType, offset: usize) -> Result<Handle<Type>, Error> {
+        match ty {
+            ValType::I32 => Ok(self.types.i32),
+            ValType::F32 => Ok(self.types.f32),
+            ValType::F64 => {
+                if !self.types.f64 {
+                    return Err(Error::MissingFeature("64-bit floats"));
+                }
+                self.uses_f64 = true;
+                Ok(scalar_type(&mut self.module, Scalar::F64))
+            }
+            other => Err(unsupported(format!("locals of type {other}"), offset)),
+        }
+    }
+
+    /// A pointer to the element of buffer `buffer` at byte offset `address + memarg.offset`,
+    /// trapping when it is misaligned or out of bounds.
+    fn element(
+        &mut self,
+        address: Handle<Expression>,
+        memarg: &MemArg,
+        buffer: u32,
+        element: ElementType,
+        offset: usize,
+    ) -> Result<Handle<Expression>, Error> {
+        let extra = i32::try_from(memarg.offset)
+            .map_err(|_| unsupported("a memory offset above 2^31", offset))?;
+        let extra = self.i32(extra);
+        let byte = self.binary(BinaryOperator::Add, address, extra);
+        let byte = self.cast(byte, ScalarKind::Uint, None);
+        let size = element.size();
+        let mask = self.u32(size - 1);
+        let low = self.binary(BinaryOperator::And, byte, mask);
+        let zero = self.u32(0);
+        let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
+        self.trap_if(misaligned, trap::MISALIGNED);
+        let shift = self.u32(size.trailing_zeros());
+        let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
+        let global = self.pre(Expression::GlobalVariable(self.buffers[buffer as usize]));
+        let length = self.expr(Expression::ArrayLength(global));
+        let outside = self.binary(BinaryOperator::GreaterEqual, index, length);
+        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+        Ok(self.expr(Expression::Access {
+            base: global,
+            index,
+        }))
+    }
+
+    /// The buffer the analysis attributed the access at `offset` to.
+    fn address_buffer(&self, offset: usize) -> Result<u32, Error> {
+        self.analysis.accesses.get(&offset).copied().ok_or_else(|| {
+            unsupported("a memory access in code the analysis did not reach", offset)
+        })
+    }
+
+    fn bool_to_i32(&mut self, condition: Handle<Expression>) -> Handle<Expression> {
+        let one = self.i32(1);
+        let zero = self.i32(0);
+        self.expr(Expression::Select {
+            condition,
+            accept: one,
+            reject: zero,
+        })
+    }
+
+    fn nonzero(&mut self, value: Handle<Expression>) -> Handle<Expression> {
+        let zero = self.i32(0);
+        self.binary(BinaryOperator::NotEqual, value, zero)
+    }
+
+    /// Stores the top values into the results of the frame `depth` frames out.
+    fn store_results(&mut self, depth: usize) {
+        let target = self.frames.len() - 1 - depth;
+        if self.frames[target].kind == FrameKind::Loop {
+            return;
+        }
+        let vars = self.frames[target].results.clone();
+        let values: Vec<_> = self.values[self.values.len() - vars.len()..]
+            .iter()
+            .map(|v| v.0)
+            .collect();
+        for (var, value) in vars.into_iter().zip(values) {
+            self.store_local(var, value);
+        }
+    }
+
+    /// The statements of `br depth`, into the current block.
+    fn branch(&mut self, depth: u32) {
+        let depth = depth as usize;
+        let target = self.frames.len() - 1 - depth;
+        if self.frames[target].kind == FrameKind::Function {
+            self.stmt(Statement::Return { value: None });
+            return;
+        }
+        self.store_results(depth);
+        if depth == 0 {
+            let s = if self.frames[target].kind == FrameKind::Loop {
+                Statement::Continue
+            } else {
+                Statement::Break
+            };
+            self.stmt(s);
+            return;
+        }
+        let count = self.u32(depth as u32);
+        self.store_local_u32(count);
+        for frame in &mut self.frames[target + 1..] {
+            frame.crossed = true;
+        }
+        self.stmt(Statement::Break);
+    }
+
+    fn store_local_u32(&mut self, value: Handle<Expression>) {
+        let counter = self.counter;
+        self.store_local(counter, value);
+    }
+
+    fn set_unreachable(&mut self) {
+        let frame = self.frames.last_mut().expect("a frame");
+        frame.unreachable = true;
+        let height = frame.height;
+        self.values.truncate(height);
+    }
+
+    fn open(
+        &mut self,
+        kind: FrameKind,
+        ty: wasmparser::BlockType,
+        condition: Option<Handle<Expression>>,
+        cx: &super::Context<'_>,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let (params, results) = block_arity(ty, cx.func_types);
+        if params != 0 {
+            return Err(unsupported("blocks with parameters", offset));
+        }
+        let result_types: Vec<ValType> = match ty {
+            wasmparser::BlockType::Type(t) => vec![t],
+            wasmparser::BlockType::FuncType(i) => cx.func_types[i as usize].results().to_vec(),
+            wasmparser::BlockType::Empty => vec![],
+        };
+        debug_assert_eq!(results, result_types.len());
+        let mut vars = Vec::new();
+        for t in &result_types {
+            let ty = self.local_type(*t, offset)?;
+            vars.push(self.func.local_variables.append(
+                LocalVariable {
+                    name: None,
+                    ty,
+                    init: None,
+                },
+                Span::UNDEFINED,
+            ));
+        }
+        self.flush();
+        self.frames.push(Frame {
+            kind,
+            height: self.values.len(),
+            results: vars,
+            result_types,
+            unreachable: false,
+            crossed: false,
+            condition,
+            accept: None,
+        });
+        self.blocks.push(naga::Block::new());
+        Ok(())
+    }
+
+    fn close(&mut self) {
+        let depth0_results = {
+            let frame = self.frames.last().expect("a frame");
+            !frame.unreachable && frame.kind != FrameKind::Function
+        };
+        if depth0_results {
+            let vars = self.frames.last().expect("a frame").results.clone();
+            let values: Vec<_> = self.values[self.values.len() - vars.len()..]
+                .iter()
+                .map(|v| v.0)
+                .collect();
+            for (var, value) in vars.into_iter().zip(values) {
+                self.store_local(var, value);
+            }
+        }
+        self.flush();
+        let mut body = self.blocks.pop().expect("a block");
+        let frame = self.frames.pop().expect("a frame");
+        let statement = match frame.kind {
+            FrameKind::Function => unreachable!("the function frame is closed by the caller"),
+            FrameKind::Block | FrameKind::Loop => {
+                body.push(Statement::Break, Span::UNDEFINED);
+                Statement::Loop {
+                    body,
+                    continuing: Block::new(),
+                    break_if: None,
+                }
+            }
+            FrameKind::If => {
+                let (accept, reject) = match frame.accept {
+                    Some(accept) => (accept, body),
+                    None => (body, Block::new()),
+                };
+                let mut wrapper = Block::new();
+                let condition = frame.condition.expect("if has a condition");
+                wrapper.push(
+                    Statement::If {
+                        condition,
+                        accept,
+                        reject,
+                    },
+                    Span::UNDEFINED,
+                );
+                wrapper.push(Statement::Break, Span::UNDEFINED);
+                Statement::Loop {
+                    body: wrapper,
+                    continuing: Block::new(),
+                    break_if: None,
+                }
+            }
+        };
+        self.block().push(statement, Span::UNDEFINED);
+        if frame.crossed {
+            self.after_crossing();
+        }
+        self.values.truncate(frame.height);
+        for (var, ty) in frame.results.into_iter().zip(frame.result_types) {
+            let value = self.load_local(var);
+            self.push(value, ty);
+        }
+    }
+
+    /// After a frame's loop: continue a multi-level branch that left it.
+    fn after_crossing(&mut self) {
+        let counter = self.load_local(self.counter);
+        let zero = self.u32(0);
+        let pending = self.binary(BinaryOperator::NotEqual, counter, zero);
+        let one = self.u32(1);
+        let left = self.binary(BinaryOperator::Subtract, counter, one);
+        let arrived = self.binary(BinaryOperator::Equal, left, zero);
+        let counter_ptr = self.pre(Expression::LocalVariable(self.counter));
+        self.flush();
+        let here = self.frames.last().expect("a frame").kind;
+        let act = match here {
+            FrameKind::Function => Statement::Return { value: None },
+            FrameKind::Loop => Statement::Continue,
+            FrameKind::Block | FrameKind::If => Statement::Break,
+        };
+        let onward = if here == FrameKind::Function {
+            Statement::Return { value: None }
+        } else {
+            Statement::Break
+        };
+        let mut on_arrival = Block::new();
+        on_arrival.push(act, Span::UNDEFINED);
+        let mut onward_block = Block::new();
+        onward_block.push(onward, Span::UNDEFINED);
+        let mut accept = Block::new();
+        accept.push(
+            Statement::Store {
+                pointer: counter_ptr,
+                value: left,
+            },
+            Span::UNDEFINED,
+        );
+        accept.push(
+            Statement::If {
+                condition: arrived,
+                accept: on_arrival,
+                reject: onward_block,
+            },
+            Span::UNDEFINED,
+        );
+        self.stmt(Statement::If {
+            condition: pending,
+            accept,
+            reject: Block::new(),
+        });
+    }
+}
+
+impl Builder<'_> {
+    fn binary_i32(&mut self, op: BinaryOperator, unsigned: bool) {
+        let b = self.pop();
+        let a = self.pop();
+        let e = if unsigned {
+            let (ua, ub) = (
+                self.cast(a, ScalarKind::Uint, None),
+                self.cast(b, ScalarKind::Uint, None),
+            );
+            let r = self.binary(op, ua, ub);
+            self.cast(r, ScalarKind::Sint, None)
+        } else {
+            self.binary(op, a, b)
+        };
+        self.push(e, ValType::I32);
+    }
+
+    fn compare(&mut self, op: BinaryOperator, kind: Option<ScalarKind>) {
+        let b = self.pop();
+        let a = self.pop();
+        let (a, b) = match kind {
+            Some(k) => (self.cast(a, k, None), self.cast(b, k, None)),
+            None => (a, b),
+        };
+        let c = self.binary(op, a, b);
+        let r = self.bool_to_i32(c);
+        self.push(r, ValType::I32);
+    }
+
+    fn float_binary(&mut self, op: BinaryOperator, ty: ValType) {
+        let b = self.pop();
+        let a = self.pop();
+        let e = self.binary(op, a, b);
+        self.push(e, ty);
+    }
+
+    fn math(&mut self, fun: MathFunction, ty: ValType) {
+        let arg = self.pop();
+        let e = self.expr(Expression::Math {
+            fun,
+            arg,
+            arg1: None,
+            arg2: None,
+            arg3: None,
+        });
+        self.push(e, ty);
+    }
+
+    fn convert(&mut self, kind: ScalarKind, width: Option<u8>, via_unsigned: bool, ty: ValType) {
+        let mut v = self.pop();
+        if via_unsigned {
+            v = self.cast(v, ScalarKind::Uint, None);
+        }
+        let e = self.cast(v, kind, width);
+        self.push(e, ty);
+    }
+
+    /// Integer division and remainder, with Wasm's traps.
+    fn divide(&mut self, op: BinaryOperator, signed: bool) {
+        let b = self.values[self.values.len() - 1].0;
+        let a = self.values[self.values.len() - 2].0;
+        let zero = self.i32(0);
+        let by_zero = self.binary(BinaryOperator::Equal, b, zero);
+        self.trap_if(by_zero, trap::DIVIDE_BY_ZERO);
+        if signed && op == BinaryOperator::Divide {
+            let min = self.i32(i32::MIN);
+            let minus_one = self.i32(-1);
+            let a_min = self.binary(BinaryOperator::Equal, a, min);
+            let b_m1 = self.binary(BinaryOperator::Equal, b, minus_one);
+            let overflow = self.binary(BinaryOperator::LogicalAnd, a_min, b_m1);
+            self.trap_if(overflow, trap::INTEGER_OVERFLOW);
+        }
+        if signed && op == BinaryOperator::Modulo {
+            // Wasm: MIN rem -1 is 0; make the divisor 1 there so no backend sees the overflow.
+            let min = self.i32(i32::MIN);
+            let minus_one = self.i32(-1);
+            let one = self.i32(1);
+            let a_min = self.binary(BinaryOperator::Equal, a, min);
+            let b_m1 = self.binary(BinaryOperator::Equal, b, minus_one);
+            let overflow = self.binary(BinaryOperator::LogicalAnd, a_min, b_m1);
+            let safe = self.expr(Expression::Select {
+                condition: overflow,
+                accept: one,
+                reject: b,
+            });
+            let last = self.values.len() - 1;
+            self.values[last].0 = safe;
+        }
+        self.binary_i32(op, !signed);
+    }
+
+    fn shift(&mut self, op: BinaryOperator, unsigned: bool) {
+        let b = self.pop();
+        let a = self.pop();
+        let b = self.cast(b, ScalarKind::Uint, None);
+        let mask = self.u32(31);
+        let amount = self.binary(BinaryOperator::And, b, mask);
+        let e = if unsigned {
+            let ua = self.cast(a, ScalarKind::Uint, None);
+            let r = self.binary(op, ua, amount);
+            self.cast(r, ScalarKind::Sint, None)
+        } else {
+            self.binary(op, a, amount)
+        };
+        self.push(e, ValType::I32);
+    }
+
+    fn load(
+        &mut self,
+        memarg: &MemArg,
+        element: ElementType,
+        ty: ValType,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let buffer = self.address_buffer(offset)?;
+        let address = self.pop();
+        let pointer = self.element(address, memarg, buffer, element, offset)?;
+        let value = self.expr(Expression::Load { pointer });
+        self.push(value, ty);
+        Ok(())
+    }
+
+    fn store(&mut self, memarg: &MemArg, element: ElementType, offset: usize) -> Result<(), Error> {
+        let buffer = self.address_buffer(offset)?;
+        let value = self.pop();
+        let address = self.pop();
+        let pointer = self.element(address, memarg, buffer, element, offset)?;
+        self.stmt(Statement::Store { pointer, value });
+        Ok(())
+    }
+
+    fn operator(
+        &mut self,
+        op: &Operator<'_>,
+        offset: usize,
+        cx: &super::Context<'_>,
+    ) -> Result<(), Error> {
+        use BinaryOperator as B;
+        use Operator::*;
+        if self.frames.last().is_some_and(|f| f.unreachable) {
+            match op {
+                Block { .. } | Loop { .. } | If { .. } => {
+                    self.skipping += 1;
+                    return Ok(());
+                }
+                End if self.skipping > 0 => {
+                    self.skipping -= 1;
+                    return Ok(());
+                }
+                Else | End => {}
+                _ => return Ok(()),
+            }
+        }
+        match *op {
+            Nop => {}
+            Unreachable => {
+                self.trap(trap::UNREACHABLE);
+                self.set_unreachable();
+            }
+            Call { function_index } => {
+                // Only calls that never return (panic paths) are translated: as traps.
+                let params = cx.diverging_call(function_index).ok_or_else(|| {
+                    unsupported(
+                        format!("a call to function {function_index}, which returns"),
+                        offset,
+                    )
+                })?;
+                for _ in 0..params {
+                    self.pop();
+                }
+                self.trap(trap::UNREACHABLE);
+                self.set_unreachable();
+            }
+            Block { blockty } => self.open(FrameKind::Block, blockty, None, cx, offset)?,
+            Loop { blockty } => self.open(FrameKind::Loop, blockty, None, cx, offset)?,
+            If { blockty } => {
+                let c = self.pop();
+                let condition = self.nonzero(c);
+                self.open(FrameKind::If, blockty, Some(condition), cx, offset)?;
+            }
+            Else => {
+                let frame = self.frames.last().expect("a frame");
+                if !frame.unreachable {
+                    let vars = frame.results.clone();
+                    let values: Vec<_> = self.values[self.values.len() - vars.len()..]
+                        .iter()
+                        .map(|v| v.0)
+                        .collect();
+                    for (var, value) in vars.into_iter().zip(values) {
+                        self.store_local(var, value);
+                    }
+                }
+                self.flush();
+                let accept = self.blocks.pop().expect("a block");
+                self.blocks.push(naga::Block::new());
+                let frame = self.frames.last_mut().expect("a frame");
+                frame.accept = Some(accept);
+                frame.unreachable = false;
+                let height = frame.height;
+                self.values.truncate(height);
+            }
+            End => {
+                if self.frames.len() == 1 {
+                    self.flush();
+                    return Ok(());
+                }
+                self.close();
+            }
+            Br { relative_depth } => {
+                self.branch(relative_depth);
+                self.set_unreachable();
+            }
+            BrIf { relative_depth } => {
+                let c = self.pop();
+                let condition = self.nonzero(c);
+                self.flush();
+                self.blocks.push(naga::Block::new());
+                self.branch(relative_depth);
+                self.flush();
+                let accept = self.blocks.pop().expect("a block");
+                self.stmt(Statement::If {
+                    condition,
+                    accept,
+                    reject: naga::Block::new(),
+                });
+            }
+            Return => {
+                self.stmt(Statement::Return { value: None });
+                self.set_unreachable();
+            }
+            Drop => {
+                self.pop();
+            }
+            Select => {
+                let c = self.pop();
+                let (b, ty) = self.values.pop().expect("validated Wasm");
+                let a = self.pop();
+                let condition = self.nonzero(c);
+                let e = self.expr(Expression::Select {
+                    condition,
+                    accept: a,
+                    reject: b,
+                });
+                self.push(e, ty);
+            }
+            LocalGet { local_index } => {
+                let v = self.load_local(self.locals[local_index as usize]);
+                self.push(v, self.analysis.local_types[local_index as usize]);
+            }
+            LocalSet { local_index } => {
+                let v = self.pop();
+                self.store_local(self.locals[local_index as usize], v);
+            }
+            LocalTee { local_index } => {
+                let v = self.values.last().expect("validated Wasm").0;
+                self.store_local(self.locals[local_index as usize], v);
+            }
+            I32Const { value } => {
+                let v = self.i32(value);
+                self.push(v, ValType::I32);
+            }
+            F32Const { value } => {
+                let v = self.pre(Expression::Literal(Literal::F32(f32::from_bits(
+                    value.bits(),
+                ))));
+                self.push(v, ValType::F32);
+            }
+            F64Const { value } => {
+                self.local_type(ValType::F64, offset)?;
+                let v = self.pre(Expression::Literal(Literal::F64(f64::from_bits(
+                    value.bits(),
+                ))));
+                self.push(v, ValType::F64);
+            }
+            I32Add => self.binary_i32(B::Add, false),
+            I32Sub => self.binary_i32(B::Subtract, false),
+            I32Mul => self.binary_i32(B::Multiply, false),
+            I32And => self.binary_i32(B::And, false),
+            I32Or => self.binary_i32(B::InclusiveOr, false),
+            I32Xor => self.binary_i32(B::ExclusiveOr, false),
+            I32DivS => self.divide(B::Divide, true),
+            I32DivU => self.divide(B::Divide, false),
+            I32RemS => self.divide(B::Modulo, true),
+            I32RemU => self.divide(B::Modulo, false),
+            I32Shl => self.shift(B::ShiftLeft, false),
+            I32ShrS => self.shift(B::ShiftRight, false),
+            I32ShrU => self.shift(B::ShiftRight, true),
+            I32Eqz => {
+                let a = self.pop();
+                let zero = self.i32(0);
+                let c = self.binary(B::Equal, a, zero);
+                let r = self.bool_to_i32(c);
+                self.push(r, ValType::I32);
+            }
+            I32Eq => self.compare(B::Equal, None),
+            I32Ne => self.compare(B::NotEqual, None),
+            I32LtS => self.compare(B::Less, None),
+            I32LtU => self.compare(B::Less, Some(ScalarKind::Uint)),
+            I32GtS => self.compare(B::Greater, None),
+            I32GtU => self.compare(B::Greater, Some(ScalarKind::Uint)),
+            I32LeS => self.compare(B::LessEqual, None),
+            I32LeU => self.compare(B::LessEqual, Some(ScalarKind::Uint)),
+            I32GeS => self.compare(B::GreaterEqual, None),
+            I32GeU => self.compare(B::GreaterEqual, Some(ScalarKind::Uint)),
+            F32Add => self.float_binary(B::Add, ValType::F32),
+            F32Sub => self.float_binary(B::Subtract, ValType::F32),
+            F32Mul => self.float_binary(B::Multiply, ValType::F32),
+            F32Div => self.float_binary(B::Divide, ValType::F32),
+            F64Add => self.float_binary(B::Add, ValType::F64),
+            F64Sub => self.float_binary(B::Subtract, ValType::F64),
+            F64Mul => self.float_binary(B::Multiply, ValType::F64),
+            F64Div => self.float_binary(B::Divide, ValType::F64),
+            F32Eq | F64Eq => self.compare(B::Equal, None),
+            F32Ne | F64Ne => self.compare(B::NotEqual, None),
+            F32Lt | F64Lt => self.compare(B::Less, None),
+            F32Gt | F64Gt => self.compare(B::Greater, None),
+            F32Le | F64Le => self.compare(B::LessEqual, None),
+            F32Ge | F64Ge => self.compare(B::GreaterEqual, None),
+            F32Abs => self.math(MathFunction::Abs, ValType::F32),
+            F64Abs => self.math(MathFunction::Abs, ValType::F64),
+            F32Sqrt => self.math(MathFunction::Sqrt, ValType::F32),
+            F64Sqrt => self.math(MathFunction::Sqrt, ValType::F64),
+            F32Ceil => self.math(MathFunction::Ceil, ValType::F32),
+            F64Ceil => self.math(MathFunction::Ceil, ValType::F64),
+            F32Floor => self.math(MathFunction::Floor, ValType::F32),
+            F64Floor => self.math(MathFunction::Floor, ValType::F64),
+            F32Trunc => self.math(MathFunction::Trunc, ValType::F32),
+            F64Trunc => self.math(MathFunction::Trunc, ValType::F64),
+            F32Neg | F64Neg => {
+                let (expr, ty) = self.values.pop().expect("validated Wasm");
+                let e = self.expr(Expression::Unary {
+                    op: UnaryOperator::Negate,
+                    expr,
+                });
+                self.push(e, ty);
+            }
+            F32ConvertI32S => self.convert(ScalarKind::Float, Some(4), false, ValType::F32),
+            F32ConvertI32U => self.convert(ScalarKind::Float, Some(4), true, ValType::F32),
+            F64ConvertI32S => self.convert(ScalarKind::Float, Some(8), false, ValType::F64),
+            F64ConvertI32U => self.convert(ScalarKind::Float, Some(8), true, ValType::F64),
+            F64PromoteF32 => self.convert(ScalarKind::Float, Some(8), false, ValType::F64),
+            F32DemoteF64 => self.convert(ScalarKind::Float, Some(4), false, ValType::F32),
+            I32ReinterpretF32 => self.convert(ScalarKind::Sint, None, false, ValType::I32),
+            F32ReinterpretI32 => self.convert(ScalarKind::Float, None, false, ValType::F32),
+            I32Load { ref memarg } => self.load(memarg, ElementType::I32, ValType::I32, offset)?,
+            F32Load { ref memarg } => self.load(memarg, ElementType::F32, ValType::F32, offset)?,
+            F64Load { ref memarg } => self.load(memarg, ElementType::F64, ValType::F64, offset)?,
+            I32Store { ref memarg } => self.store(memarg, ElementType::I32, offset)?,
+            F32Store { ref memarg } => self.store(memarg, ElementType::F32, offset)?,
+            F64Store { ref memarg } => self.store(memarg, ElementType::F64, offset)?,
+            ref other => return Err(unsupported(op_name(other), offset)),
+        }
+        Ok(())
+    }
+}
+
+fn storage_array(module: &mut Module, element: Handle<Type>, stride: u32) -> Handle<Type> {
+    module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Array {
+                base: element,
+                size: ArraySize::Dynamic,
+                stride,
+            },
+        },
+        Span::UNDEFINED,
+    )
+}
+
+fn global(
+    module: &mut Module,
+    name: &str,
+    space: AddressSpace,
+    binding: u32,
+    ty: Handle<Type>,
+) -> Handle<GlobalVariable> {
+    module.global_variables.append(
+        GlobalVariable {
+            name: Some(name.to_string()),
+            space,
+            binding: Some(ResourceBinding { group: 0, binding }),
+            ty,
+            init: None,
+            memory_decorations: Default::default(),
+        },
+        Span::UNDEFINED,
+    )
+}
+
+/// Builds the module for a kernel body.
+pub fn build(
+    body: &FunctionBody<'_>,
+    analysis: &Analysis,
+    buffers: usize,
+    options: &Options,
+    cx: &super::Context<'_>,
+) -> Result<Translation, Error> {
+    let mut module = Module::default();
+    let i32_ty = scalar_type(&mut module, Scalar::I32);
+    let u32_ty = scalar_type(&mut module, Scalar::U32);
+    let f32_ty = scalar_type(&mut module, Scalar::F32);
+    let vec3u = module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Vector {
+                size: VectorSize::Tri,
+                scalar: Scalar::U32,
+            },
+        },
+        Span::UNDEFINED,
+    );
+    let params_ty = module.types.insert(
+        Type {
+            name: Some("Params".into()),
+            inner: TypeInner::Struct {
+                members: vec![
+                    StructMember {
+                        name: Some("num_iterations".into()),
+                        ty: u32_ty,
+                        binding: None,
+                        offset: 0,
+                    },
+                    StructMember {
+                        name: Some("block_size".into()),
+                        ty: u32_ty,
+                        binding: None,
+                        offset: 4,
+                    },
+                ],
+                span: 8,
+            },
+        },
+        Span::UNDEFINED,
+    );
+    let params = global(&mut module, "params", AddressSpace::Uniform, 0, params_ty);
+    let mut bindings = Vec::new();
+    let mut globals = Vec::new();
+    for k in 0..buffers {
+        let element = analysis.elements[k];
+        let (ty, stride) = match element.unwrap_or(ElementType::I32) {
+            ElementType::I32 => (i32_ty, 4),
+            ElementType::F32 => (f32_ty, 4),
+            ElementType::F64 if options.f64 => (scalar_type(&mut module, Scalar::F64), 8),
+            ElementType::F64 => return Err(Error::MissingFeature("64-bit floats")),
+        };
+        let array = storage_array(&mut module, ty, stride);
+        let written = analysis.written[k];
+        let access = if written {
+            StorageAccess::LOAD | StorageAccess::STORE
+        } else {
+            StorageAccess::LOAD
+        };
+        let binding = 1 + k as u32;
+        globals.push(global(
+            &mut module,
+            &format!("buffer{k}"),
+            AddressSpace::Storage { access },
+            binding,
+            array,
+        ));
+        bindings.push(BufferBinding {
+            buffer: k,
+            binding,
+            element,
+            written,
+        });
+    }
+    let status_binding = 1 + buffers as u32;
+    let status_array = storage_array(&mut module, u32_ty, 4);
+    let status = global(
+        &mut module,
+        "status",
+        AddressSpace::Storage {
+            access: StorageAccess::LOAD | StorageAccess::STORE,
+        },
+        status_binding,
+        status_array,
+    );
+
+    let mut func = Function {
+        name: Some("main".into()),
+        arguments: vec![
+            FunctionArgument {
+                name: Some("global_id".into()),
+                ty: vec3u,
+                binding: Some(Binding::BuiltIn(BuiltIn::GlobalInvocationId)),
+            },
+            FunctionArgument {
+                name: Some("num_workgroups".into()),
+                ty: vec3u,
+                binding: Some(Binding::BuiltIn(BuiltIn::NumWorkGroups)),
+            },
+        ],
+        ..Function::default()
+    };
+    let counter = func.local_variables.append(
+        LocalVariable {
+            name: Some("branch_counter".into()),
+            ty: u32_ty,
+            init: None,
+        },
+        Span::UNDEFINED,
+    );
+    let mut b = Builder {
+        module,
+        func,
+        emitter: Emitter::default(),
+        blocks: vec![Block::new()],
+        frames: vec![],
+        values: vec![],
+        locals: vec![],
+        analysis,
+        types: Types {
+            i32: i32_ty,
+            f32: f32_ty,
+            f64: options.f64,
+        },
+        buffers: globals,
+        status,
+        counter,
+        skipping: 0,
+        uses_f64: false,
+    };
+    for (i, &ty) in analysis.local_types.iter().enumerate() {
+        let ty = b.local_type(ty, body.range().start)?;
+        let name = Some(format!("local{i}"));
+        b.locals.push(b.func.local_variables.append(
+            LocalVariable {
+                name,
+                ty,
+                init: None,
+            },
+            Span::UNDEFINED,
+        ));
+    }
+    b.emitter.start(&b.func.expressions);
+
+    // The work item: id = x + y * num_workgroups.x * size; none past num_iterations.
+    let gid = b.pre(Expression::FunctionArgument(0));
+    let nwg = b.pre(Expression::FunctionArgument(1));
+    let x = b.expr(Expression::AccessIndex {
+        base: gid,
+        index: 0,
+    });
+    let y = b.expr(Expression::AccessIndex {
+        base: gid,
+        index: 1,
+    });
+    let nx = b.expr(Expression::AccessIndex {
+        base: nwg,
+        index: 0,
+    });
+    let size = b.u32(options.workgroup_size);
+    let row = b.binary(BinaryOperator::Multiply, nx, size);
+    let offset = b.binary(BinaryOperator::Multiply, y, row);
+    let id = b.binary(BinaryOperator::Add, x, offset);
+    let params_ptr = b.pre(Expression::GlobalVariable(params));
+    let n_ptr = b.expr(Expression::AccessIndex {
+        base: params_ptr,
+        index: 0,
+    });
+    let n = b.expr(Expression::Load { pointer: n_ptr });
+    let block_ptr = b.expr(Expression::AccessIndex {
+        base: params_ptr,
+        index: 1,
+    });
+    let block_size = b.expr(Expression::Load { pointer: block_ptr });
+    let past = b.binary(BinaryOperator::GreaterEqual, id, n);
+    let mut done = Block::new();
+    done.push(Statement::Return { value: None }, Span::UNDEFINED);
+    b.stmt(Statement::If {
+        condition: past,
+        accept: done,
+        reject: Block::new(),
+    });
+    for (i, value) in [id, n, block_size].into_iter().enumerate() {
+        let v = b.cast(value, ScalarKind::Sint, None);
+        b.store_local(b.locals[i], v);
+    }
+    for k in 0..buffers {
+        // Pointers are offsets from their buffer's start: 0. Lengths are the binding's bytes.
+        let zero = b.i32(0);
+        b.store_local(b.locals[3 + 2 * k], zero);
+        let global = b.pre(Expression::GlobalVariable(b.buffers[k]));
+        let elements = b.expr(Expression::ArrayLength(global));
+        let stride = b.u32(analysis.elements[k].unwrap_or(ElementType::I32).size());
+        let bytes = b.binary(BinaryOperator::Multiply, elements, stride);
+        let bytes = b.cast(bytes, ScalarKind::Sint, None);
+        b.store_local(b.locals[4 + 2 * k], bytes);
+    }
+
+    b.frames.push(Frame {
+        kind: FrameKind::Function,
+        height: 0,
+        results: vec![],
+        result_types: vec![],
+        unreachable: false,
+        crossed: false,
+        condition: None,
+        accept: None,
+    });
+    let mut reader = body
+        .get_operators_reader()
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    while !reader.eof() {
+        let (op, offset) = reader
+            .read_with_offset()
+            .map_err(|e| Error::Invalid(e.to_string()))?;
+        b.operator(&op, offset, cx)?;
+    }
+    b.flush();
+    let uses_f64 = b.uses_f64 || analysis.elements.contains(&Some(ElementType::F64));
+    let mut module = b.module;
+    let mut func = b.func;
+    func.body = b.blocks.pop().expect("the function block");
+    module.entry_points.push(EntryPoint {
+        name: "main".into(),
+        stage: ShaderStage::Compute,
+        early_depth_test: None,
+        workgroup_size: [options.workgroup_size, 1, 1],
+        workgroup_size_overrides: None,
+        function: func,
+        mesh_info: None,
+        task_payload: None,
+        incoming_ray_payload: None,
+    });
+    let mut capabilities = naga::valid::Capabilities::empty();
+    if uses_f64 {
+        capabilities |= naga::valid::Capabilities::FLOAT64;
+    }
+    let info = naga::valid::Validator::new(naga::valid::ValidationFlags::all(), capabilities)
+        .validate(&module)
+        .map_err(|e| Error::Validation(format!("{:?}", e.into_inner())))?;
+    Ok(Translation {
+        module,
+        info,
+        workgroup_size: options.workgroup_size,
+        params_binding: 0,
+        status_binding,
+        buffers: bindings,
+    })
+}

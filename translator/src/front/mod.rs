@@ -1,0 +1,274 @@
+//! The Wasm front end: reads the module, finds the kernel, and drives the analysis
+//! ([`provenance`]) and the translation ([`function`]) of its body.
+
+pub mod function;
+pub mod provenance;
+mod stack;
+
+use wasmparser::{
+    CompositeInnerType, ElementItems, ElementKind, ExternalKind, FunctionBody, Operator, Parser,
+    Payload, TypeRef, ValType, Validator,
+};
+
+use crate::{BufferBinding, Error, KernelRef, Options};
+
+/// A translated kernel.
+#[derive(Debug)]
+pub struct Translation {
+    /// The module: one compute entry point, `main`.
+    pub module: naga::Module,
+    /// naga's validation result, which naga's writers take.
+    pub info: naga::valid::ModuleInfo,
+    /// Workgroup size of the entry point (x; y and z are 1).
+    pub workgroup_size: u32,
+    /// Binding 0: a uniform `{ num_iterations: u32, block_size: u32 }`.
+    pub params_binding: u32,
+    /// The status binding: one `u32` that a trapping work item sets to its trap code.
+    pub status_binding: u32,
+    /// The buffers, in kernel parameter order.
+    pub buffers: Vec<BufferBinding>,
+}
+
+/// What translating a function needs to know of the rest of the module.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// Every function type.
+    pub func_types: &'a [wasmparser::FuncType],
+    /// The type index of every function, imports first.
+    pub functions: &'a [u32],
+    /// Which functions never return (see [`diverging`]).
+    pub diverging: &'a [bool],
+}
+
+impl Context<'_> {
+    /// The number of parameters of function `f`, if `f` never returns.
+    pub fn diverging_call(&self, f: u32) -> Option<usize> {
+        let ty = &self.func_types[*self.functions.get(f as usize)? as usize];
+        self.diverging
+            .get(f as usize)
+            .copied()
+            .unwrap_or(false)
+            .then(|| ty.params().len())
+    }
+}
+
+/// What the front end needs of a module.
+struct ModuleInfo<'a> {
+    func_types: Vec<wasmparser::FuncType>,
+    /// Type index of every function, imports first.
+    functions: Vec<u32>,
+    imported_functions: u32,
+    table0: Vec<Option<u32>>,
+    exports: Vec<(&'a str, u32)>,
+    bodies: Vec<FunctionBody<'a>>,
+}
+
+fn invalid(e: impl std::fmt::Display) -> Error {
+    Error::Invalid(e.to_string())
+}
+
+fn read_module(wasm: &[u8]) -> Result<ModuleInfo<'_>, Error> {
+    Validator::new().validate_all(wasm).map_err(invalid)?;
+    let mut m = ModuleInfo {
+        func_types: Vec::new(),
+        functions: Vec::new(),
+        imported_functions: 0,
+        table0: Vec::new(),
+        exports: Vec::new(),
+        bodies: Vec::new(),
+    };
+    let mut types = Vec::new();
+    for payload in Parser::new(0).parse_all(wasm) {
+        match payload.map_err(invalid)? {
+            Payload::TypeSection(reader) => {
+                for group in reader {
+                    for sub in group.map_err(invalid)?.into_types() {
+                        types.push(match sub.composite_type.inner {
+                            CompositeInnerType::Func(f) => Some(f),
+                            _ => None,
+                        });
+                    }
+                }
+            }
+            Payload::ImportSection(reader) => {
+                for import in reader.into_imports() {
+                    if let TypeRef::Func(ty) = import.map_err(invalid)?.ty {
+                        m.functions.push(ty);
+                        m.imported_functions += 1;
+                    }
+                }
+            }
+            Payload::FunctionSection(reader) => {
+                for ty in reader {
+                    m.functions.push(ty.map_err(invalid)?);
+                }
+            }
+            Payload::ExportSection(reader) => {
+                for export in reader {
+                    let export = export.map_err(invalid)?;
+                    if export.kind == ExternalKind::Func {
+                        m.exports.push((export.name, export.index));
+                    }
+                }
+            }
+            Payload::ElementSection(reader) => {
+                for element in reader {
+                    let element = element.map_err(invalid)?;
+                    let ElementKind::Active {
+                        table_index,
+                        offset_expr,
+                    } = element.kind
+                    else {
+                        continue;
+                    };
+                    if table_index.unwrap_or(0) != 0 {
+                        continue;
+                    }
+                    let mut ops = offset_expr.get_operators_reader();
+                    let Ok(Operator::I32Const { value }) = ops.read() else {
+                        continue;
+                    };
+                    let first = value as u32 as usize;
+                    let funcs: Vec<Option<u32>> = match element.items {
+                        ElementItems::Functions(funcs) => funcs
+                            .into_iter()
+                            .map(|f| f.map(Some))
+                            .collect::<Result<_, _>>()
+                            .map_err(invalid)?,
+                        ElementItems::Expressions(_, exprs) => exprs
+                            .into_iter()
+                            .map(|e| {
+                                e.map(|e| match e.get_operators_reader().read() {
+                                    Ok(Operator::RefFunc { function_index }) => {
+                                        Some(function_index)
+                                    }
+                                    _ => None,
+                                })
+                            })
+                            .collect::<Result<_, _>>()
+                            .map_err(invalid)?,
+                    };
+                    for (slot, f) in (first..).zip(funcs) {
+                        if m.table0.len() <= slot {
+                            m.table0.resize(slot + 1, None);
+                        }
+                        m.table0[slot] = f;
+                    }
+                }
+            }
+            Payload::CodeSectionEntry(body) => m.bodies.push(body),
+            _ => {}
+        }
+    }
+    m.func_types = types
+        .into_iter()
+        .map(|t| t.unwrap_or_else(|| wasmparser::FuncType::new([], [])))
+        .collect();
+    Ok(m)
+}
+
+/// Which functions never return: their body ends in `unreachable`, or in a call to such a
+/// function, and nothing in it returns or branches out of the function. Calls to them (Rust's
+/// panic and bounds-check paths) translate to traps.
+fn diverging(module: &ModuleInfo<'_>) -> Result<Vec<bool>, Error> {
+    let mut summary = Vec::new();
+    for body in &module.bodies {
+        let mut reader = body.get_operators_reader().map_err(invalid)?;
+        let (mut depth, mut escapes, mut last, mut previous) = (0u32, false, None, None);
+        while !reader.eof() {
+            let op = reader.read().map_err(invalid)?;
+            match op {
+                Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => depth += 1,
+                Operator::End => depth = depth.saturating_sub(1),
+                Operator::Return => escapes = true,
+                Operator::Br { relative_depth } | Operator::BrIf { relative_depth }
+                    if relative_depth >= depth =>
+                {
+                    escapes = true
+                }
+                Operator::BrTable { ref targets }
+                    if targets.default() >= depth
+                        || targets.targets().any(|t| t.is_ok_and(|t| t >= depth)) =>
+                {
+                    escapes = true
+                }
+                _ => {}
+            }
+            previous = last.take();
+            last = Some(match op {
+                Operator::Unreachable => Some(None),
+                Operator::Call { function_index } => Some(Some(function_index)),
+                _ => None,
+            });
+        }
+        // `last` is the final `end`; `previous` is what came before it.
+        summary.push((escapes, previous.flatten()));
+    }
+    let imported = module.imported_functions as usize;
+    let mut diverges = vec![false; module.functions.len()];
+    loop {
+        let mut changed = false;
+        for (i, (escapes, tail)) in summary.iter().enumerate() {
+            let d = !escapes
+                && match tail {
+                    Some(None) => true,
+                    Some(Some(callee)) => diverges.get(*callee as usize).copied().unwrap_or(false),
+                    None => false,
+                };
+            if d && !diverges[imported + i] {
+                diverges[imported + i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return Ok(diverges);
+        }
+    }
+}
+
+/// Translates the kernel `kernel` of the module `wasm` for a device with `options`.
+pub fn translate(
+    wasm: &[u8],
+    kernel: KernelRef<'_>,
+    options: &Options,
+) -> Result<Translation, Error> {
+    let module = read_module(wasm)?;
+    let index = match kernel {
+        KernelRef::TableIndex(i) => module
+            .table0
+            .get(i as usize)
+            .copied()
+            .flatten()
+            .ok_or_else(|| Error::NoKernel(format!("function pointer {i} is not in table 0")))?,
+        KernelRef::Export(name) => module
+            .exports
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, f)| f)
+            .ok_or_else(|| Error::NoKernel(format!("no exported function `{name}`")))?,
+    };
+    let ty = &module.func_types[module.functions[index as usize] as usize];
+    let params = ty.params();
+    if !ty.results().is_empty()
+        || params.len() < 3
+        || !(params.len() - 3).is_multiple_of(2)
+        || params.iter().any(|p| *p != ValType::I32)
+    {
+        return Err(Error::Signature(format!(
+            "{ty}: a kernel takes (iteration_id, num_iterations, block_size) and an (i32 pointer, i32 \
+             length) pair per buffer, and returns nothing"
+        )));
+    }
+    let Some(defined) = index.checked_sub(module.imported_functions) else {
+        return Err(Error::NoKernel(format!("function {index} is an import")));
+    };
+    let body = &module.bodies[defined as usize];
+    let buffers = (params.len() - 3) / 2;
+    let context = Context {
+        func_types: &module.func_types,
+        functions: &module.functions,
+        diverging: &diverging(&module)?,
+    };
+    let analysis = provenance::analyze(body, params.len(), buffers, &context)?;
+    function::build(body, &analysis, buffers, options, &context)
+}

@@ -1,0 +1,455 @@
+//! Which buffer does each pointer come from?
+//!
+//! An abstract interpretation of the kernel body over the lattice
+//! `Bottom < {Int, Ptr(buffer)} < Conflict`: each buffer pointer parameter starts as `Ptr(k)`,
+//! every other value as `Int`. Pointer arithmetic keeps the pointer's buffer (`ptr + int`,
+//! `ptr - int`, `ptr & mask`), `ptr - ptr` of one buffer is an `Int`, and anything else that mixes
+//! pointers is a `Conflict`.
+//!
+//! The interpretation is flow-sensitive, because compilers reuse locals: clang keeps an index in
+//! a local and later a pointer in the same one. The state (the kind of every local, and the value
+//! stack) flows through the structured control flow: branches to a block join their state into
+//! the block's exit, `if` arms are joined at the end, and a loop is interpreted again from its
+//! head, joined with the state of every branch back to it, until the head no longer changes.
+//!
+//! The result names the buffer of every load and store (by the operator's byte offset) and the
+//! element type each buffer is accessed with. Rejected, because the translation could not honour
+//! them: an address with no single buffer, a pointer compared with an integer (the GPU sees
+//! offsets, not addresses), a pointer stored to memory.
+
+use std::collections::HashMap;
+
+use wasmparser::{FunctionBody, Operator, ValType};
+
+use super::stack::block_arity;
+use super::Context;
+use crate::{ElementType, Error};
+
+/// The abstract value of an `i32`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// No value has reached it yet.
+    Bottom,
+    /// Not a pointer (also every non-`i32` value).
+    Int,
+    /// A pointer into buffer `k`, carried as a byte offset from the buffer's start.
+    Ptr(u32),
+    /// Several of the above.
+    Conflict,
+}
+
+impl Kind {
+    fn join(self, other: Kind) -> Kind {
+        match (self, other) {
+            (Kind::Bottom, x) | (x, Kind::Bottom) => x,
+            (a, b) if a == b => a,
+            _ => Kind::Conflict,
+        }
+    }
+}
+
+/// What the analysis found.
+#[derive(Debug)]
+pub struct Analysis {
+    /// Every local's type, parameters first.
+    pub local_types: Vec<ValType>,
+    /// Per buffer: the element type it is accessed with.
+    pub elements: Vec<Option<ElementType>>,
+    /// Per buffer: whether the kernel stores to it.
+    pub written: Vec<bool>,
+    /// The buffer of every load and store, by the operator's byte offset.
+    pub accesses: HashMap<usize, u32>,
+}
+
+/// The abstract machine state at one point; `None` in unreachable code.
+type State = Option<(Vec<Kind>, Vec<Kind>)>;
+
+fn join_states(a: State, b: State) -> State {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some((la, sa)), Some((lb, sb))) => Some((
+            la.iter().zip(&lb).map(|(x, y)| x.join(*y)).collect(),
+            sa.iter().zip(&sb).map(|(x, y)| x.join(*y)).collect(),
+        )),
+    }
+}
+
+struct Frame {
+    is_loop: bool,
+    /// Stack height at entry (below the frame's values).
+    height: usize,
+    /// Values a branch to this frame carries.
+    branch_arity: usize,
+    /// Results at the end.
+    results: usize,
+    /// Joined state of the branches to this frame (to its end, or for a loop to its head).
+    branched: State,
+}
+
+fn unsupported(what: impl Into<String>, offset: usize) -> Error {
+    Error::Unsupported {
+        what: what.into(),
+        offset,
+    }
+}
+
+struct Interpreter<'a, 'b> {
+    ops: &'a [(Operator<'b>, usize)],
+    cx: &'a Context<'a>,
+    analysis: Analysis,
+}
+
+/// The index of the `else` (if any) and `end` matching the block opened at `start`.
+fn block_end(ops: &[(Operator<'_>, usize)], start: usize) -> (Option<usize>, usize) {
+    let mut depth = 0;
+    let mut else_at = None;
+    for (i, (op, _)) in ops.iter().enumerate().skip(start + 1) {
+        match op {
+            Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => depth += 1,
+            Operator::Else if depth == 0 => else_at = Some(i),
+            Operator::End if depth == 0 => return (else_at, i),
+            Operator::End => depth -= 1,
+            _ => {}
+        }
+    }
+    (else_at, ops.len() - 1)
+}
+
+impl Interpreter<'_, '_> {
+    /// Interprets `ops[from..to]` from `state` inside `frames`; returns the state at `to`.
+    fn run(
+        &mut self,
+        from: usize,
+        to: usize,
+        mut state: State,
+        frames: &mut Vec<Frame>,
+    ) -> Result<State, Error> {
+        let mut i = from;
+        while i < to {
+            let (op, offset) = (&self.ops[i].0, self.ops[i].1);
+            match *op {
+                Operator::Block { blockty }
+                | Operator::Loop { blockty }
+                | Operator::If { blockty } => {
+                    let is_loop = matches!(op, Operator::Loop { .. });
+                    let is_if = matches!(op, Operator::If { .. });
+                    let (params, results) = block_arity(blockty, self.cx.func_types);
+                    if params != 0 {
+                        return Err(unsupported("blocks with parameters", offset));
+                    }
+                    let (else_at, end) = block_end(self.ops, i);
+                    if let (true, Some((_, stack))) = (is_if, state.as_mut()) {
+                        stack.pop();
+                    }
+                    let height = state.as_ref().map_or(0, |(_, s)| s.len());
+                    frames.push(Frame {
+                        is_loop,
+                        height,
+                        branch_arity: if is_loop { 0 } else { results },
+                        results,
+                        branched: None,
+                    });
+                    let out = if is_loop {
+                        let mut head = state.clone();
+                        loop {
+                            let frame = frames.last_mut().expect("pushed");
+                            frame.branched = None;
+                            let fallthrough = self.run(i + 1, end, head.clone(), frames)?;
+                            let back = frames.last_mut().expect("pushed").branched.take();
+                            let next = join_states(head.clone(), back);
+                            if next == head {
+                                break fallthrough;
+                            }
+                            head = next;
+                        }
+                    } else if is_if {
+                        let then_end = else_at.unwrap_or(end);
+                        let then_state = self.run(i + 1, then_end, state.clone(), frames)?;
+                        let else_state = match else_at {
+                            Some(e) => self.run(e + 1, end, state.clone(), frames)?,
+                            None => state.clone(),
+                        };
+                        join_states(then_state, else_state)
+                    } else {
+                        self.run(i + 1, end, state.clone(), frames)?
+                    };
+                    let frame = frames.pop().expect("pushed");
+                    let branched = if frame.is_loop { None } else { frame.branched };
+                    state = join_states(keep_results(out, frame.height, frame.results), branched);
+                    i = end + 1;
+                    continue;
+                }
+                _ => {}
+            }
+            if let Some((locals, stack)) = state.as_mut() {
+                match self.step(op, offset, locals, stack, frames)? {
+                    Flow::Next => {}
+                    Flow::Unreachable => state = None,
+                }
+            }
+            i += 1;
+        }
+        Ok(state)
+    }
+
+    fn branch(&self, depth: u32, locals: &[Kind], stack: &[Kind], frames: &mut [Frame]) {
+        let Some(target) = frames.len().checked_sub(1 + depth as usize) else {
+            return;
+        };
+        let frame = &mut frames[target];
+        let carried = &stack[stack.len().saturating_sub(frame.branch_arity)..];
+        let mut below = stack[..frame.height.min(stack.len())].to_vec();
+        below.extend_from_slice(carried);
+        let state = Some((locals.to_vec(), below));
+        frame.branched = join_states(frame.branched.take(), state);
+    }
+
+    fn access(
+        &mut self,
+        address: Kind,
+        element: ElementType,
+        store: bool,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let k = match address {
+            Kind::Ptr(k) => k,
+            Kind::Bottom => return Ok(()),
+            Kind::Int | Kind::Conflict => {
+                return Err(unsupported(
+                    "a memory access whose address is not provably inside one buffer",
+                    offset,
+                ))
+            }
+        };
+        self.analysis.accesses.insert(offset, k);
+        let slot = &mut self.analysis.elements[k as usize];
+        match slot {
+            None => *slot = Some(element),
+            Some(e) if *e == element => {}
+            Some(e) => {
+                return Err(unsupported(
+                    format!("buffer {k} accessed as both {e:?} and {element:?}"),
+                    offset,
+                ))
+            }
+        }
+        if store {
+            self.analysis.written[k as usize] = true;
+        }
+        Ok(())
+    }
+
+    fn step(
+        &mut self,
+        op: &Operator<'_>,
+        offset: usize,
+        locals: &mut [Kind],
+        stack: &mut Vec<Kind>,
+        frames: &mut [Frame],
+    ) -> Result<Flow, Error> {
+        use Operator::*;
+        let pop = |stack: &mut Vec<Kind>| stack.pop().unwrap_or(Kind::Bottom);
+        let not_ptr = |k: Kind| matches!(k, Kind::Int | Kind::Bottom);
+        match *op {
+            Nop | Else | End => {}
+            Unreachable | Return => return Ok(Flow::Unreachable),
+            Call { function_index } => {
+                let params = self.cx.diverging_call(function_index).ok_or_else(|| {
+                    unsupported(
+                        format!("a call to function {function_index}, which returns"),
+                        offset,
+                    )
+                })?;
+                for _ in 0..params {
+                    pop(stack);
+                }
+                return Ok(Flow::Unreachable);
+            }
+            Drop => {
+                pop(stack);
+            }
+            Br { relative_depth } => {
+                self.branch(relative_depth, locals, stack, frames);
+                return Ok(Flow::Unreachable);
+            }
+            BrIf { relative_depth } => {
+                pop(stack);
+                self.branch(relative_depth, locals, stack, frames);
+            }
+            LocalGet { local_index } => stack.push(locals[local_index as usize]),
+            LocalSet { local_index } => locals[local_index as usize] = pop(stack),
+            LocalTee { local_index } => {
+                locals[local_index as usize] = *stack.last().unwrap_or(&Kind::Bottom)
+            }
+            Select => {
+                pop(stack);
+                let (b, a) = (pop(stack), pop(stack));
+                stack.push(a.join(b));
+            }
+            I32Const { .. } | F32Const { .. } | F64Const { .. } => stack.push(Kind::Int),
+            I32Add | I32And => {
+                let (b, a) = (pop(stack), pop(stack));
+                stack.push(match (a, b) {
+                    (Kind::Ptr(k), x) | (x, Kind::Ptr(k)) if not_ptr(x) => Kind::Ptr(k),
+                    (x, y) if not_ptr(x) && not_ptr(y) => Kind::Int,
+                    _ => Kind::Conflict,
+                });
+            }
+            I32Sub => {
+                let (b, a) = (pop(stack), pop(stack));
+                stack.push(match (a, b) {
+                    (Kind::Ptr(k), x) if not_ptr(x) => Kind::Ptr(k),
+                    (Kind::Ptr(x), Kind::Ptr(y)) if x == y => Kind::Int,
+                    (x, y) if not_ptr(x) && not_ptr(y) => Kind::Int,
+                    _ => Kind::Conflict,
+                });
+            }
+            I32Mul | I32DivS | I32DivU | I32RemS | I32RemU | I32Or | I32Xor | I32Shl | I32ShrS
+            | I32ShrU | I32Rotl | I32Rotr => {
+                let (b, a) = (pop(stack), pop(stack));
+                stack.push(if not_ptr(a) && not_ptr(b) {
+                    Kind::Int
+                } else {
+                    Kind::Conflict
+                });
+            }
+            I32Eq | I32Ne | I32LtS | I32LtU | I32GtS | I32GtU | I32LeS | I32LeU | I32GeS
+            | I32GeU => {
+                let (b, a) = (pop(stack), pop(stack));
+                match (a, b) {
+                    (Kind::Ptr(x), Kind::Ptr(y)) if x == y => {}
+                    (Kind::Ptr(_), _)
+                    | (_, Kind::Ptr(_))
+                    | (Kind::Conflict, _)
+                    | (_, Kind::Conflict) => {
+                        return Err(unsupported(
+                            "a pointer compared with a value of another buffer or an integer",
+                            offset,
+                        ))
+                    }
+                    _ => {}
+                }
+                stack.push(Kind::Int);
+            }
+            I32Eqz | I32Clz | I32Ctz | I32Popcnt | I32Extend8S | I32Extend16S | F32Abs | F32Neg
+            | F32Sqrt | F32Ceil | F32Floor | F32Trunc | F64Abs | F64Neg | F64Sqrt | F64Ceil
+            | F64Floor | F64Trunc | F32ConvertI32S | F32ConvertI32U | F64ConvertI32S
+            | F64ConvertI32U | F64PromoteF32 | F32DemoteF64 | I32TruncSatF32S | I32TruncSatF32U
+            | I32TruncSatF64S | I32TruncSatF64U | I32ReinterpretF32 | F32ReinterpretI32 => {
+                if matches!(pop(stack), Kind::Ptr(_)) {
+                    return Err(unsupported(
+                        format!("{} of a pointer", super::function::op_name(op)),
+                        offset,
+                    ));
+                }
+                stack.push(Kind::Int);
+            }
+            F32Add | F32Sub | F32Mul | F32Div | F32Min | F32Max | F32Copysign | F64Add | F64Sub
+            | F64Mul | F64Div | F64Min | F64Max | F64Copysign | F32Eq | F32Ne | F32Lt | F32Gt
+            | F32Le | F32Ge | F64Eq | F64Ne | F64Lt | F64Gt | F64Le | F64Ge => {
+                pop(stack);
+                pop(stack);
+                stack.push(Kind::Int);
+            }
+            I32Load { .. } | F32Load { .. } | F64Load { .. } => {
+                let element = match op {
+                    I32Load { .. } => ElementType::I32,
+                    F32Load { .. } => ElementType::F32,
+                    _ => ElementType::F64,
+                };
+                let address = pop(stack);
+                self.access(address, element, false, offset)?;
+                stack.push(Kind::Int);
+            }
+            I32Store { .. } | F32Store { .. } | F64Store { .. } => {
+                let element = match op {
+                    I32Store { .. } => ElementType::I32,
+                    F32Store { .. } => ElementType::F32,
+                    _ => ElementType::F64,
+                };
+                if matches!(pop(stack), Kind::Ptr(_)) {
+                    return Err(unsupported("a pointer stored to memory", offset));
+                }
+                let address = pop(stack);
+                self.access(address, element, true, offset)?;
+            }
+            ref other => return Err(unsupported(super::function::op_name(other), offset)),
+        }
+        Ok(Flow::Next)
+    }
+}
+
+enum Flow {
+    Next,
+    Unreachable,
+}
+
+/// The state after a block: what was below it, and its results.
+fn keep_results(state: State, height: usize, results: usize) -> State {
+    state.map(|(locals, stack)| {
+        let mut kept = stack[..height.min(stack.len())].to_vec();
+        kept.extend_from_slice(&stack[stack.len().saturating_sub(results)..]);
+        (locals, kept)
+    })
+}
+
+/// Analyses a kernel body with `params` parameters of which `buffers` are (pointer, length) pairs.
+pub fn analyze(
+    body: &FunctionBody<'_>,
+    params: usize,
+    buffers: usize,
+    cx: &Context<'_>,
+) -> Result<Analysis, Error> {
+    let mut local_types = vec![ValType::I32; params];
+    let mut locals = vec![Kind::Int; params];
+    for k in 0..buffers {
+        locals[3 + 2 * k] = Kind::Ptr(k as u32);
+    }
+    for entry in body
+        .get_locals_reader()
+        .map_err(|e| Error::Invalid(e.to_string()))?
+    {
+        let (count, ty) = entry.map_err(|e| Error::Invalid(e.to_string()))?;
+        for _ in 0..count {
+            local_types.push(ty);
+            // Declared locals start as zero: an integer.
+            locals.push(Kind::Int);
+        }
+    }
+    let mut ops = Vec::new();
+    let mut reader = body
+        .get_operators_reader()
+        .map_err(|e| Error::Invalid(e.to_string()))?;
+    while !reader.eof() {
+        ops.push(
+            reader
+                .read_with_offset()
+                .map_err(|e| Error::Invalid(e.to_string()))?,
+        );
+    }
+    let mut interpreter = Interpreter {
+        ops: &ops,
+        cx,
+        analysis: Analysis {
+            local_types,
+            elements: vec![None; buffers],
+            written: vec![false; buffers],
+            accesses: HashMap::new(),
+        },
+    };
+    let mut frames = vec![Frame {
+        is_loop: false,
+        height: 0,
+        branch_arity: 0,
+        results: 0,
+        branched: None,
+    }];
+    // The body's final `end` closes the function frame: interpret everything before it.
+    interpreter.run(
+        0,
+        ops.len().saturating_sub(1),
+        Some((locals, Vec::new())),
+        &mut frames,
+    )?;
+    Ok(interpreter.analysis)
+}

@@ -1,0 +1,141 @@
+//! Translates Wasm kernels into naga IR, for GPUs.
+//!
+//! A kernel is a Wasm function `kernel(iteration_id, num_iterations, block_size, ptr0, len0, ...)`
+//! (see `wasi-parallel-runtime` for the contract) as rustc or clang emit it. This crate turns
+//! one into a validated [`naga::Module`] with a single compute entry point; naga's writers take it
+//! on to WGSL or SPIR-V, and wgpu accepts it as it is. The crate is pure: Wasm in, naga IR out, no
+//! device, no Wasmtime.
+//!
+//! # How
+//!
+//! - **Work items.** The entry point runs with a fixed workgroup size; the invocation's global id
+//!   is linearised over a 2-D dispatch (`x + y * num_workgroups.x * size`), so launches larger than
+//!   65535 workgroups work, and invocations past `num_iterations` do nothing. The kernel body runs
+//!   inline in the entry point with `iteration_id` set to that id.
+//! - **Buffers.** Each (pointer, length) parameter pair becomes a storage binding of its own, an
+//!   array of the one element type the kernel accesses it with. Pointers are not addresses on a
+//!   GPU, so the front end first proves, by abstract interpretation over the kernel
+//!   ([`front::provenance`]), which buffer every pointer value derives from; a pointer value is
+//!   then carried as its byte offset from that buffer's start, and a load or store becomes an
+//!   index into the buffer's binding. An access the analysis cannot attribute is
+//!   [`Error::Unsupported`], naming the instruction and its byte offset.
+//! - **Control flow.** naga has no labelled blocks: every Wasm block, loop and if becomes a naga
+//!   `Loop` (a single pass for blocks and ifs), `br` to the innermost frame a `Break` or
+//!   `Continue`, and a multi-level `br` sets a counter and breaks out frame by frame.
+//! - **Traps.** `unreachable`, integer division by zero or overflow, misaligned and
+//!   out-of-bounds accesses store a trap code into the status binding and end the work item.
+//!
+//! # What is translated today
+//!
+//! This is the first part of the translator: one kernel function without calls; `i32`, `f32` and
+//! `f64` arithmetic, comparisons and conversions listed in [`front::function`]; locals; block, loop,
+//! if, br, br_if, return, select, unreachable; aligned `i32`/`f32`/`f64` loads and stores through
+//! buffer pointers. Everything else is a clear [`Error::Unsupported`] naming the operator: calls,
+//! `i64`, sub-word accesses, static data, globals, `br_table`, SIMD, atomics, `memory.grow`.
+
+pub mod front;
+
+pub use front::{translate, Translation};
+
+/// Which function of a module is the kernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KernelRef<'a> {
+    /// A function pointer: an index into table 0 (`parallel_for`).
+    TableIndex(u32),
+    /// An exported function (`parallel_exec`'s `kernel`).
+    Export(&'a str),
+}
+
+/// What the target device supports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Invocations per workgroup.
+    pub workgroup_size: u32,
+    /// Whether the device has 64-bit floats (naga `FLOAT64`).
+    pub f64: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            workgroup_size: 64,
+            f64: true,
+        }
+    }
+}
+
+/// The element type a buffer binding is declared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ElementType {
+    /// `i32`.
+    I32,
+    /// `f32`.
+    F32,
+    /// `f64`.
+    F64,
+}
+
+impl ElementType {
+    /// Bytes per element.
+    pub fn size(self) -> u32 {
+        match self {
+            ElementType::I32 | ElementType::F32 => 4,
+            ElementType::F64 => 8,
+        }
+    }
+}
+
+/// One buffer of the kernel and the binding it became.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BufferBinding {
+    /// The buffer's position among the kernel's buffers (inputs, then outputs).
+    pub buffer: usize,
+    /// The binding number in group 0.
+    pub binding: u32,
+    /// The element type of the binding, or `None` for a buffer the kernel never accesses.
+    pub element: Option<ElementType>,
+    /// Whether the kernel stores to it.
+    pub written: bool,
+}
+
+/// Trap codes the status binding receives (0 means no trap).
+pub mod trap {
+    /// `unreachable` was executed.
+    pub const UNREACHABLE: u32 = 1;
+    /// Integer division or remainder by zero.
+    pub const DIVIDE_BY_ZERO: u32 = 2;
+    /// Signed integer division overflow.
+    pub const INTEGER_OVERFLOW: u32 = 3;
+    /// A load or store outside its buffer.
+    pub const OUT_OF_BOUNDS: u32 = 4;
+    /// A load or store not aligned to its width (which the GPU path cannot express).
+    pub const MISALIGNED: u32 = 5;
+}
+
+/// Why a kernel could not be translated.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The module is not valid Wasm.
+    #[error("invalid module: {0}")]
+    Invalid(String),
+    /// The kernel reference names no function.
+    #[error("no kernel: {0}")]
+    NoKernel(String),
+    /// The kernel's type is not a kernel's.
+    #[error("kernel type: {0}")]
+    Signature(String),
+    /// Something this translator does not translate, and where.
+    #[error("unsupported: {what} at byte offset {offset:#x}")]
+    Unsupported {
+        /// What, e.g. the operator.
+        what: String,
+        /// Byte offset in the module.
+        offset: usize,
+    },
+    /// The kernel needs a feature the device lacks.
+    #[error("the kernel needs {0}, which the device does not support")]
+    MissingFeature(&'static str),
+    /// naga rejected the module built: a bug of this translator.
+    #[error("internal error, the translated module does not validate: {0}")]
+    Validation(String),
+}

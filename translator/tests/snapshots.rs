@@ -1,0 +1,110 @@
+//! Snapshot tests: every kernel in `tests/in` (WAT, and `.wasm` built by rustc and clang) is
+//! translated, re-validated by naga, written as WGSL and compared with `tests/out/wgsl`.
+//! `BLESS=1 cargo test -p wasi-parallel-translator` rewrites the expected files.
+
+use std::path::Path;
+
+use wasi_parallel_translator::{translate, Error, KernelRef, Options};
+
+/// Each input and the kernel in it; `Err(text)` where the translation must fail saying `text`.
+const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
+    ("double_i32.wat", KernelRef::TableIndex(1), Ok(())),
+    ("saxpy_f32_block.wat", KernelRef::TableIndex(1), Ok(())),
+    ("branches.wat", KernelRef::Export("kernel"), Ok(())),
+    ("divide_traps.wat", KernelRef::Export("kernel"), Ok(())),
+    (
+        "unattributed.wat",
+        KernelRef::Export("kernel"),
+        Err("not provably inside one buffer at byte offset"),
+    ),
+    // clang -O2/-O3 of kernels/c/saxpy.c: function pointer 1 is `saxpy`.
+    ("saxpy_clang_O2.wasm", KernelRef::TableIndex(1), Ok(())),
+    ("saxpy_clang_O3.wasm", KernelRef::TableIndex(1), Ok(())),
+    // rustc of kernels/src/bin/nstream.rs: function pointer 2 is `triad` (f64, panic paths).
+    ("nstream_rustc.wasm", KernelRef::TableIndex(2), Ok(())),
+];
+
+fn bytes(path: &Path) -> Vec<u8> {
+    let text = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    wat::parse_bytes(&text).expect("WAT or Wasm").into_owned()
+}
+
+#[test]
+fn snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failures = Vec::new();
+    for &(input, kernel, ref expected) in CASES {
+        let wasm = bytes(&root.join("in").join(input));
+        let result = translate(&wasm, kernel, &Options::default());
+        match (result, expected) {
+            (Ok(t), Ok(())) => {
+                // Validate again, as any consumer would, then write WGSL.
+                let mut validator = naga::valid::Validator::new(
+                    naga::valid::ValidationFlags::all(),
+                    naga::valid::Capabilities::all(),
+                );
+                validator
+                    .validate(&t.module)
+                    .unwrap_or_else(|e| panic!("{input}: {e:?}"));
+                let wgsl = naga::back::wgsl::write_string(
+                    &t.module,
+                    &t.info,
+                    naga::back::wgsl::WriterFlags::empty(),
+                )
+                .unwrap_or_else(|e| panic!("{input}: WGSL: {e}"));
+                let out = root
+                    .join("out/wgsl")
+                    .join(Path::new(input).with_extension("wgsl"));
+                if bless {
+                    std::fs::write(&out, &wgsl).expect("write snapshot");
+                } else {
+                    let want = std::fs::read_to_string(&out).unwrap_or_default();
+                    if want != wgsl {
+                        failures.push(format!(
+                            "{input}: WGSL differs from {} (BLESS=1 to accept)",
+                            out.display()
+                        ));
+                    }
+                }
+            }
+            (Err(e), Err(text)) => {
+                if !e.to_string().contains(text) {
+                    failures.push(format!("{input}: error `{e}` does not say `{text}`"));
+                }
+            }
+            (Ok(_), Err(text)) => failures.push(format!(
+                "{input}: translated, but should fail with `{text}`"
+            )),
+            (Err(e), Ok(())) => failures.push(format!("{input}: {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn bad_kernel_references_are_errors() {
+    let wasm = bytes(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/in/double_i32.wat"));
+    assert!(matches!(
+        translate(&wasm, KernelRef::TableIndex(7), &Options::default()),
+        Err(Error::NoKernel(_))
+    ));
+    assert!(matches!(
+        translate(&wasm, KernelRef::Export("nope"), &Options::default()),
+        Err(Error::NoKernel(_))
+    ));
+    assert!(matches!(
+        translate(b"\0asm junk", KernelRef::TableIndex(1), &Options::default()),
+        Err(Error::Invalid(_))
+    ));
+    let f64_kernel =
+        bytes(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/in/nstream_rustc.wasm"));
+    let no_f64 = Options {
+        f64: false,
+        ..Options::default()
+    };
+    assert!(matches!(
+        translate(&f64_kernel, KernelRef::TableIndex(2), &no_f64),
+        Err(Error::MissingFeature(_))
+    ));
+}
