@@ -40,6 +40,8 @@ use std::fmt;
 use std::sync::Arc;
 
 pub mod cpu;
+#[cfg(feature = "wgpu")]
+pub mod wgpu;
 
 pub use cpu::{CpuDevice, CpuDeviceDescriptor, KernelClock, WasmMemoryDevice, WasmMemorySpace};
 
@@ -61,6 +63,9 @@ pub enum DeviceKind {
     DiscreteGpu,
     /// A GPU sharing memory with the CPU.
     IntegratedGpu,
+    /// A GPU implemented in software on the CPU (lavapipe, SwiftShader): the GPU code path, at
+    /// CPU speed. No hint selects it; only its name or backend does.
+    SoftwareGpu,
 }
 
 impl DeviceKind {
@@ -70,7 +75,7 @@ impl DeviceKind {
             DeviceKind::Sequential => 0,
             DeviceKind::Cpu => 1,
             DeviceKind::DiscreteGpu => 2,
-            DeviceKind::IntegratedGpu => 3,
+            DeviceKind::IntegratedGpu | DeviceKind::SoftwareGpu => 3,
         }
     }
 
@@ -92,12 +97,16 @@ impl DeviceKind {
             DeviceKind::Cpu => "cpu",
             DeviceKind::DiscreteGpu => "discrete-gpu",
             DeviceKind::IntegratedGpu => "integrated-gpu",
+            DeviceKind::SoftwareGpu => "software-gpu",
         }
     }
 
-    /// Whether this is a GPU of either kind.
+    /// Whether this is a GPU of any kind.
     pub fn is_gpu(self) -> bool {
-        matches!(self, DeviceKind::DiscreteGpu | DeviceKind::IntegratedGpu)
+        matches!(
+            self,
+            DeviceKind::DiscreteGpu | DeviceKind::IntegratedGpu | DeviceKind::SoftwareGpu
+        )
     }
 }
 
@@ -141,6 +150,17 @@ pub struct DeviceInfo {
     pub i64: bool,
     /// Buffer and launch limits.
     pub limits: DeviceLimits,
+    /// What [`Device::create_kernel`] needs in its descriptor.
+    pub kernel_input: KernelInput,
+}
+
+/// The form of kernel a device compiles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KernelInput {
+    /// A kernel module (see the crate docs): [`KernelDescriptor::wasm`].
+    WasmModule,
+    /// A kernel translated to naga IR: [`KernelDescriptor::translation`].
+    Translated,
 }
 
 /// How a kernel may access a buffer, as declared at creation (the ABI's `access` argument).
@@ -180,20 +200,23 @@ pub struct BufferDescriptor {
     pub access: Access,
 }
 
-/// Describes a kernel module to compile (see the crate docs for the contract).
+/// Describes a kernel to compile, in the form the device takes ([`DeviceInfo::kernel_input`]).
 #[derive(Clone, Copy)]
 pub struct KernelDescriptor<'a> {
     /// A name for logs and error messages.
     pub label: &'a str,
-    /// The kernel module's binary.
-    pub wasm: &'a [u8],
+    /// A kernel module's binary (see the crate docs for the contract).
+    pub wasm: Option<&'a [u8]>,
+    /// The kernel translated to naga IR.
+    pub translation: Option<&'a wasi_parallel_translator::Translation>,
 }
 
 impl fmt::Debug for KernelDescriptor<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("KernelDescriptor")
             .field("label", &self.label)
-            .field("wasm_bytes", &self.wasm.len())
+            .field("wasm_bytes", &self.wasm.map(<[u8]>::len))
+            .field("translated", &self.translation.is_some())
             .finish()
     }
 }
@@ -356,14 +379,22 @@ pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, Devi
         threads: Some(threads),
         clock,
     })?;
-    Ok(vec![Arc::new(sequential), Arc::new(cpu)])
+    let mut devices: Vec<Arc<dyn Device>> = vec![Arc::new(sequential), Arc::new(cpu)];
+    #[cfg(feature = "wgpu")]
+    devices.extend(
+        wgpu::discover()
+            .into_iter()
+            .map(|d| Arc::new(d) as Arc<dyn Device>),
+    );
+    Ok(devices)
 }
 
 /// Picks a device for a guest hint, from `devices` in discovery order.
 ///
 /// The rule (documented in the ABI): the first device of the hinted kind; for a GPU hint with no
 /// such GPU, the first GPU of the other kind, then the `cpu` device; for `cpu` or `sequential`,
-/// the device of that kind (always present). Returns `None` only if `devices` has none of those.
+/// the device of that kind (always present). Software GPUs are never picked by a hint: they run
+/// GPU code at CPU speed. Returns `None` only if `devices` has none of those.
 pub fn select(devices: &[Arc<dyn Device>], hint: DeviceKind) -> Option<&Arc<dyn Device>> {
     let of_kind = |kind: DeviceKind| devices.iter().find(|d| d.info().kind == kind);
     let fallbacks: &[DeviceKind] = match hint {
@@ -374,7 +405,7 @@ pub fn select(devices: &[Arc<dyn Device>], hint: DeviceKind) -> Option<&Arc<dyn 
             DeviceKind::IntegratedGpu,
             DeviceKind::Cpu,
         ],
-        DeviceKind::IntegratedGpu => &[
+        DeviceKind::IntegratedGpu | DeviceKind::SoftwareGpu => &[
             DeviceKind::IntegratedGpu,
             DeviceKind::DiscreteGpu,
             DeviceKind::Cpu,

@@ -16,7 +16,9 @@ use wasi_parallel_device::{
 
 use crate::errno::{Errno, Failure};
 use crate::guest::GuestModule;
-use crate::kernel_module::{self, KernelModule};
+use crate::kernel_module;
+use wasi_parallel_device::{DeviceInfo, KernelInput};
+use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 
 /// Which device `get_device` returns.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -26,7 +28,8 @@ pub enum DevicePreference {
     Auto,
     /// The first device of this kind, whatever the hint.
     Kind(DeviceKind),
-    /// The device with this name (see `wasi-parallel devices`), whatever the hint.
+    /// The device with this name (see `wasi-parallel devices`), or the first device of the
+    /// backend of that name (`wgpu`), or for `gpu` the best GPU, whatever the hint.
     Named(String),
 }
 
@@ -87,6 +90,21 @@ impl WasiParallelCtxBuilder {
                 devices
                     .iter()
                     .position(|d| d.info().name == *name)
+                    .or_else(|| {
+                        devices
+                            .iter()
+                            .position(|d| d.info().backend == name.as_str())
+                    })
+                    .or_else(|| {
+                        let gpu = |kind| devices.iter().position(|d| d.info().kind == kind);
+                        (name == "gpu")
+                            .then(|| {
+                                gpu(DeviceKind::DiscreteGpu)
+                                    .or_else(|| gpu(DeviceKind::IntegratedGpu))
+                                    .or_else(|| gpu(DeviceKind::SoftwareGpu))
+                            })
+                            .flatten()
+                    })
                     .ok_or_else(|| {
                         let names: Vec<_> = devices.iter().map(|d| d.info().name.clone()).collect();
                         anyhow::anyhow!(
@@ -175,12 +193,13 @@ impl WasiParallelCtx {
         chosen.ok_or_else(|| Failure::new(Errno::NoDevice, format!("no {hint} device")))
     }
 
-    /// The compiled kernel for `key` on device `index`, made by `make` the first time.
+    /// The compiled kernel for `key` on device `index`, made from `bytes` the first time: cut
+    /// out as a kernel module for devices that run Wasm, translated to naga IR for GPUs.
     fn kernel(
         &self,
         key: KernelKey,
         index: usize,
-        make: impl FnOnce() -> Result<KernelModule, kernel_module::KernelError>,
+        bytes: &[u8],
     ) -> Result<Arc<dyn Kernel>, Failure> {
         let slot = {
             let mut kernels = self
@@ -193,21 +212,51 @@ impl WasiParallelCtx {
         let result = slot.get_or_init(|| {
             let compile = || -> Result<Arc<dyn Kernel>, Failure> {
                 let device = &self.inner.devices[index];
-                let label = match &key {
-                    KernelKey::Funcref { index, .. } => format!("function pointer {index}"),
-                    KernelKey::Exec { .. } => "parallel_exec kernel".to_string(),
+                let (label, kernel_ref) = match &key {
+                    KernelKey::Funcref { index, .. } => (
+                        format!("function pointer {index}"),
+                        KernelRef::TableIndex(*index),
+                    ),
+                    KernelKey::Exec { .. } => (
+                        "parallel_exec kernel".to_string(),
+                        KernelRef::Export("kernel"),
+                    ),
                 };
-                let made = make()?;
-                if !made.trapping_imports.is_empty() {
-                    log::debug!(
-                        "{label}: these imports trap if the kernel reaches them: {}",
-                        made.trapping_imports.join(", ")
-                    );
-                }
-                let kernel = device.create_kernel(&KernelDescriptor {
-                    label: &label,
-                    wasm: &made.wasm,
-                })?;
+                let kernel = match device.info().kernel_input {
+                    KernelInput::WasmModule => {
+                        let made = match key {
+                            KernelKey::Funcref { index, .. } => {
+                                kernel_module::extract_funcref(bytes, index)
+                            }
+                            KernelKey::Exec { .. } => kernel_module::normalize_exec(bytes),
+                        }?;
+                        if !made.trapping_imports.is_empty() {
+                            log::debug!(
+                                "{label}: these imports trap if the kernel reaches them: {}",
+                                made.trapping_imports.join(", ")
+                            );
+                        }
+                        device.create_kernel(&KernelDescriptor {
+                            label: &label,
+                            wasm: Some(&made.wasm),
+                            translation: None,
+                        })?
+                    }
+                    KernelInput::Translated => {
+                        let options = TranslateOptions {
+                            f64: device.info().f64,
+                            ..TranslateOptions::default()
+                        };
+                        let translation =
+                            wasi_parallel_translator::translate(bytes, kernel_ref, &options)
+                                .map_err(|e| translation_failure(&label, device.info(), e))?;
+                        device.create_kernel(&KernelDescriptor {
+                            label: &label,
+                            wasm: None,
+                            translation: Some(&translation),
+                        })?
+                    }
+                };
                 log::debug!("compiled {label} for {}", device.info().name);
                 Ok(kernel)
             };
@@ -217,6 +266,26 @@ impl WasiParallelCtx {
             .clone()
             .map_err(|(errno, message)| Failure::new(errno, message))
     }
+}
+
+/// The errno and message for a kernel the translator refused.
+fn translation_failure(
+    label: &str,
+    device: &DeviceInfo,
+    e: wasi_parallel_translator::Error,
+) -> Failure {
+    use wasi_parallel_translator::Error as E;
+    let errno = match e {
+        E::Invalid(_) | E::NoKernel(_) | E::Signature(_) => Errno::InvalidKernel,
+        E::Unsupported { .. } | E::MissingFeature(_) | E::Validation(_) => Errno::UnsupportedKernel,
+    };
+    Failure::new(
+        errno,
+        format!(
+            "{label} cannot run on {} ({}): {e}",
+            device.name, device.description
+        ),
+    )
 }
 
 /// A device this instance holds a handle to.
@@ -672,7 +741,7 @@ impl WasiParallel {
                 index,
             },
             device_index,
-            || kernel_module::extract_funcref(guest.bytes(), index),
+            guest.bytes(),
         )?;
         check_arity(&*compiled, handles.len())?;
         if memory.shared().is_some() {
@@ -752,9 +821,7 @@ impl WasiParallel {
         let key = KernelKey::Exec {
             module: *blake3::hash(&bytes).as_bytes(),
         };
-        let compiled = self
-            .ctx
-            .kernel(key, device_index, || kernel_module::normalize_exec(&bytes))?;
+        let compiled = self.ctx.kernel(key, device_index, &bytes)?;
         check_arity(&*compiled, handles.len())?;
         let Some(shared) = memory.shared() else {
             return self.run(device as u32, &*compiled, items, block_size, &handles);

@@ -233,3 +233,30 @@ fn kernel_timeout_stops_a_kernel_that_never_returns() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("ran past its limit"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn nstream_validates_on_wgpu() {
+    let output = wasi_parallel(&["devices"]);
+    if !stdout(&output).lines().any(|l| l.contains(" wgpu ")) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have a wgpu device (lavapipe)"
+        );
+        eprintln!("skipped: no wgpu device");
+        return;
+    }
+    let nstream = guest("nstream");
+    // Block 16: each work item triads 16 elements; 62500 items, so the dispatch is wide.
+    let output = wasi_parallel(&[
+        "run",
+        "--device",
+        "wgpu",
+        nstream.to_str().unwrap(),
+        "3",
+        "1000000",
+        "16",
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("Solution validates"), "{text}");
+}

@@ -201,6 +201,7 @@ impl CpuDevice {
                 max_buffers_per_launch: 1024,
                 max_work_items: u64::from(u32::MAX),
             },
+            kernel_input: crate::KernelInput::WasmModule,
         };
         Ok(CpuDevice {
             shared: Arc::new(Shared {
@@ -248,7 +249,13 @@ impl Device for CpuDevice {
     }
 
     fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
-        let module = Module::new(&self.shared.engine, desc.wasm)
+        let wasm = desc.wasm.ok_or_else(|| {
+            DeviceError::UnsupportedKernel(format!(
+                "{}: the CPU devices run kernel modules",
+                desc.label
+            ))
+        })?;
+        let module = Module::new(&self.shared.engine, wasm)
             .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e:#}", desc.label)))?;
         let kernel = CpuKernel::check(desc.label, module)?;
         Ok(Arc::new(kernel))

@@ -1,0 +1,566 @@
+//! The wgpu backend: GPUs through Vulkan, Metal or DX12.
+//!
+//! # Design notes
+//!
+//! - **Discovery.** Every adapter wgpu finds becomes a device named `wgpu-N`, with its kind from
+//!   the adapter type (`Cpu` adapters such as lavapipe are [`DeviceKind::SoftwareGpu`]).
+//!   `SHADER_F64` is requested where offered and the buffer limits are raised to the adapter's.
+//!   Drivers are loaded at run time: a machine without Vulkan simply has no such device.
+//! - **Kernels** come translated ([`wasi_parallel_translator::Translation`]): the naga module goes
+//!   to wgpu as it is (`ShaderSource::Naga`), with an explicit bind group layout built from the
+//!   translation's bindings, so bindings a kernel happens not to use still match.
+//! - **Buffers** are storage buffers resident on the GPU; a space is only a bookkeeping scope.
+//!   Writes go through the queue, reads through a mapped staging buffer. A buffer larger than one
+//!   storage binding may hold is refused with `OutOfMemory` naming the limit (splitting is not
+//!   implemented).
+//! - **Launches** bind a uniform `{num_iterations, block_size}`, the buffers and a status word,
+//!   dispatch `ceil(n / workgroup)` workgroups in 2-D (x at most the adapter's per-dimension
+//!   limit), wait, and read the status word back: a non-zero trap code is `KernelTrap`.
+
+use std::any::Any;
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+
+use wasi_parallel_translator::{trap, Translation};
+
+use crate::{
+    Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
+    Kernel, KernelDescriptor, KernelInput, Launch, Space, SpaceDescriptor,
+};
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Finds the adapters wgpu can open. Failures to open one are logged, not fatal.
+pub fn discover() -> Vec<WgpuDevice> {
+    let instance = wgpu::Instance::new(wgpu::InstanceDescriptor {
+        backends: wgpu::Backends::PRIMARY,
+        ..wgpu::InstanceDescriptor::new_without_display_handle()
+    });
+    let adapters = pollster::block_on(instance.enumerate_adapters(wgpu::Backends::PRIMARY));
+    let mut devices = Vec::new();
+    for adapter in adapters {
+        let index = devices.len();
+        match WgpuDevice::open(&adapter, index) {
+            Ok(device) => devices.push(device),
+            Err(e) => log::warn!("wgpu adapter {:?}: {e}", adapter.get_info().name),
+        }
+    }
+    devices
+}
+
+/// A GPU opened through wgpu.
+pub struct WgpuDevice {
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    info: DeviceInfo,
+    device: wgpu::Device,
+    queue: wgpu::Queue,
+    max_binding: u64,
+    max_groups: u32,
+    /// Serialises launches and copies, so that a read sees every earlier launch.
+    lock: Mutex<()>,
+}
+
+impl fmt::Debug for WgpuDevice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WgpuDevice")
+            .field("name", &self.shared.info.name)
+            .finish()
+    }
+}
+
+fn device_error(e: impl fmt::Display) -> DeviceError {
+    DeviceError::Device(e.to_string())
+}
+
+impl WgpuDevice {
+    fn open(adapter: &wgpu::Adapter, index: usize) -> Result<WgpuDevice, DeviceError> {
+        let adapter_info = adapter.get_info();
+        let offered = adapter.features();
+        let wanted = wgpu::Features::SHADER_F64;
+        let limits = adapter.limits();
+        let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
+            label: Some("wasi-parallel"),
+            required_features: offered & wanted,
+            required_limits: limits.clone(),
+            ..Default::default()
+        }))
+        .map_err(device_error)?;
+        let kind = match adapter_info.device_type {
+            wgpu::DeviceType::DiscreteGpu => DeviceKind::DiscreteGpu,
+            wgpu::DeviceType::IntegratedGpu => DeviceKind::IntegratedGpu,
+            _ => DeviceKind::SoftwareGpu,
+        };
+        let info = DeviceInfo {
+            name: format!("wgpu-{index}"),
+            kind,
+            backend: "wgpu",
+            description: format!("{} ({:?})", adapter_info.name, adapter_info.backend),
+            compute_units: 0,
+            memory_bytes: limits.max_buffer_size,
+            f64: offered.contains(wgpu::Features::SHADER_F64),
+            i64: offered.contains(wgpu::Features::SHADER_INT64),
+            limits: DeviceLimits {
+                max_buffer_size: limits
+                    .max_storage_buffer_binding_size
+                    .min(limits.max_buffer_size),
+                max_space_size: u64::MAX,
+                max_buffers_per_launch: limits
+                    .max_storage_buffers_per_shader_stage
+                    .saturating_sub(1),
+                max_work_items: u64::from(limits.max_compute_workgroups_per_dimension).pow(2) * 64,
+            },
+            kernel_input: KernelInput::Translated,
+        };
+        Ok(WgpuDevice {
+            shared: Arc::new(Shared {
+                info,
+                device,
+                queue,
+                max_binding: limits
+                    .max_storage_buffer_binding_size
+                    .min(limits.max_buffer_size),
+                max_groups: limits.max_compute_workgroups_per_dimension,
+                lock: Mutex::new(()),
+            }),
+        })
+    }
+}
+
+/// A kernel compiled into a compute pipeline.
+pub struct WgpuKernel {
+    label: String,
+    pipeline: wgpu::ComputePipeline,
+    layout: wgpu::BindGroupLayout,
+    translation_buffers: Vec<(u32, bool)>,
+    params_binding: u32,
+    status_binding: u32,
+    workgroup_size: u32,
+    device: usize,
+}
+
+impl fmt::Debug for WgpuKernel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WgpuKernel")
+            .field("label", &self.label)
+            .finish()
+    }
+}
+
+impl Kernel for WgpuKernel {
+    fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn buffer_count(&self) -> usize {
+        self.translation_buffers.len()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+fn storage_entry(binding: u32, read_only: bool) -> wgpu::BindGroupLayoutEntry {
+    wgpu::BindGroupLayoutEntry {
+        binding,
+        visibility: wgpu::ShaderStages::COMPUTE,
+        ty: wgpu::BindingType::Buffer {
+            ty: wgpu::BufferBindingType::Storage { read_only },
+            has_dynamic_offset: false,
+            min_binding_size: None,
+        },
+        count: None,
+    }
+}
+
+impl Device for WgpuDevice {
+    fn info(&self) -> &DeviceInfo {
+        &self.shared.info
+    }
+
+    fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
+        let t: &Translation = desc.translation.ok_or_else(|| {
+            DeviceError::UnsupportedKernel(format!(
+                "{}: wgpu devices run translated kernels",
+                desc.label
+            ))
+        })?;
+        let device = &self.shared.device;
+        let mut entries = vec![wgpu::BindGroupLayoutEntry {
+            binding: t.params_binding,
+            visibility: wgpu::ShaderStages::COMPUTE,
+            ty: wgpu::BindingType::Buffer {
+                ty: wgpu::BufferBindingType::Uniform,
+                has_dynamic_offset: false,
+                min_binding_size: None,
+            },
+            count: None,
+        }];
+        entries.extend(
+            t.buffers
+                .iter()
+                .map(|b| storage_entry(b.binding, !b.written)),
+        );
+        entries.push(storage_entry(t.status_binding, false));
+        let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some(desc.label),
+            entries: &entries,
+        });
+        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some(desc.label),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some(desc.label),
+            source: wgpu::ShaderSource::Naga(std::borrow::Cow::Owned(t.module.clone())),
+        });
+        let pipeline = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+            label: Some(desc.label),
+            layout: Some(&pipeline_layout),
+            module: &module,
+            entry_point: Some("main"),
+            compilation_options: Default::default(),
+            cache: None,
+        });
+        if let Some(e) = pollster::block_on(scope.pop()) {
+            return Err(DeviceError::UnsupportedKernel(format!(
+                "{}: {e}",
+                desc.label
+            )));
+        }
+        Ok(Arc::new(WgpuKernel {
+            label: desc.label.to_string(),
+            pipeline,
+            layout,
+            translation_buffers: t.buffers.iter().map(|b| (b.binding, b.written)).collect(),
+            params_binding: t.params_binding,
+            status_binding: t.status_binding,
+            workgroup_size: t.workgroup_size,
+            device: Arc::as_ptr(&self.shared) as usize,
+        }))
+    }
+
+    fn create_space(&self, _desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
+        Ok(Box::new(WgpuSpace {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            shared: self.shared.clone(),
+        }))
+    }
+}
+
+/// A GPU buffer.
+pub struct WgpuBuffer {
+    space: u64,
+    buffer: wgpu::Buffer,
+    size: u64,
+    access: Access,
+}
+
+impl fmt::Debug for WgpuBuffer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "WgpuBuffer({} bytes, {:?})", self.size, self.access)
+    }
+}
+
+impl Buffer for WgpuBuffer {
+    fn size(&self) -> u64 {
+        self.size
+    }
+
+    fn access(&self) -> Access {
+        self.access
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// One client's buffers on a wgpu device.
+pub struct WgpuSpace {
+    id: u64,
+    shared: Arc<Shared>,
+}
+
+impl fmt::Debug for WgpuSpace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WgpuSpace")
+            .field("device", &self.shared.info.name)
+            .finish()
+    }
+}
+
+/// Rounds up to wgpu's copy alignment (4 bytes).
+fn padded(size: u64) -> u64 {
+    size.div_ceil(4).max(1) * 4
+}
+
+impl WgpuSpace {
+    fn own<'a>(&self, buffer: &'a dyn Buffer) -> Result<&'a WgpuBuffer, DeviceError> {
+        match buffer.as_any().downcast_ref::<WgpuBuffer>() {
+            Some(b) if b.space == self.id => Ok(b),
+            _ => Err(DeviceError::Foreign(format!(
+                "{buffer:?} belongs to another space"
+            ))),
+        }
+    }
+
+    fn check_range(b: &WgpuBuffer, offset: u64, len: usize) -> Result<(), DeviceError> {
+        match offset.checked_add(len as u64) {
+            Some(end) if end <= b.size => Ok(()),
+            _ => Err(DeviceError::OutOfRange(format!(
+                "{len} bytes at offset {offset} do not fit in a buffer of {} bytes",
+                b.size
+            ))),
+        }
+    }
+
+    /// Copies `padded(len)` bytes at `offset` (4-aligned) of `buffer` to the host.
+    fn read_words(
+        &self,
+        buffer: &wgpu::Buffer,
+        offset: u64,
+        len: u64,
+    ) -> Result<Vec<u8>, DeviceError> {
+        let device = &self.shared.device;
+        let size = padded(len);
+        let staging = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("wasi-parallel read"),
+            size,
+            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        let mut encoder = device.create_command_encoder(&Default::default());
+        encoder.copy_buffer_to_buffer(buffer, offset, &staging, 0, size);
+        self.shared.queue.submit([encoder.finish()]);
+        let slice = staging.slice(..);
+        let (tx, rx) = std::sync::mpsc::channel();
+        slice.map_async(wgpu::MapMode::Read, move |r| {
+            let _ = tx.send(r);
+        });
+        device
+            .poll(wgpu::PollType::Wait {
+                submission_index: None,
+                timeout: None,
+            })
+            .map_err(device_error)?;
+        rx.recv().map_err(device_error)?.map_err(device_error)?;
+        let data = slice.get_mapped_range().map_err(device_error)?.to_vec();
+        staging.unmap();
+        Ok(data)
+    }
+}
+
+impl Space for WgpuSpace {
+    fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
+        if desc.size > self.shared.max_binding {
+            return Err(DeviceError::OutOfMemory(format!(
+                "a buffer of {} bytes is larger than {} allows in one storage binding ({} bytes); \
+                 splitting buffers is not implemented",
+                desc.size, self.shared.info.description, self.shared.max_binding
+            )));
+        }
+        let device = &self.shared.device;
+        let scope = device.push_error_scope(wgpu::ErrorFilter::OutOfMemory);
+        let buffer = device.create_buffer(&wgpu::BufferDescriptor {
+            label: None,
+            size: padded(desc.size),
+            usage: wgpu::BufferUsages::STORAGE
+                | wgpu::BufferUsages::COPY_DST
+                | wgpu::BufferUsages::COPY_SRC,
+            mapped_at_creation: false,
+        });
+        if let Some(e) = pollster::block_on(scope.pop()) {
+            return Err(DeviceError::OutOfMemory(e.to_string()));
+        }
+        Ok(Arc::new(WgpuBuffer {
+            space: self.id,
+            buffer,
+            size: desc.size,
+            access: desc.access,
+        }))
+    }
+
+    fn write_buffer(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        data: &[u8],
+    ) -> Result<(), DeviceError> {
+        let b = self.own(buffer)?;
+        Self::check_range(b, offset, data.len())?;
+        let _guard = self
+            .shared
+            .lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if offset.is_multiple_of(4) && data.len().is_multiple_of(4) {
+            self.shared.queue.write_buffer(&b.buffer, offset, data);
+        } else {
+            // wgpu copies whole words: merge the partial words at either end with what is there.
+            let start = offset / 4 * 4;
+            let end = padded(offset + data.len() as u64);
+            let mut words = self.read_words(&b.buffer, start, end - start)?;
+            let at = (offset - start) as usize;
+            words[at..at + data.len()].copy_from_slice(data);
+            self.shared.queue.write_buffer(&b.buffer, start, &words);
+        }
+        self.shared.queue.submit([]);
+        Ok(())
+    }
+
+    fn read_buffer(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        data: &mut [u8],
+    ) -> Result<(), DeviceError> {
+        let b = self.own(buffer)?;
+        Self::check_range(b, offset, data.len())?;
+        if data.is_empty() {
+            return Ok(());
+        }
+        let _guard = self
+            .shared
+            .lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let start = offset / 4 * 4;
+        let words = self.read_words(&b.buffer, start, offset + data.len() as u64 - start)?;
+        let at = (offset - start) as usize;
+        data.copy_from_slice(&words[at..at + data.len()]);
+        Ok(())
+    }
+
+    fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError> {
+        let kernel = match kernel.as_any().downcast_ref::<WgpuKernel>() {
+            Some(k) if k.device == Arc::as_ptr(&self.shared) as usize => k,
+            _ => {
+                return Err(DeviceError::Foreign(format!(
+                    "{kernel:?} was compiled for another device"
+                )))
+            }
+        };
+        if launch.buffers.len() != kernel.translation_buffers.len() {
+            return Err(DeviceError::InvalidLaunch(format!(
+                "kernel `{}` takes {} buffers; the launch passes {}",
+                kernel.label,
+                kernel.translation_buffers.len(),
+                launch.buffers.len()
+            )));
+        }
+        let buffers = launch
+            .buffers
+            .iter()
+            .map(|b| self.own(*b))
+            .collect::<Result<Vec<_>, _>>()?;
+        for (i, (b, (_, written))) in buffers.iter().zip(&kernel.translation_buffers).enumerate() {
+            let twice = buffers
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.buffer == b.buffer);
+            if twice && *written {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "kernel `{}` writes buffer {i}, which the launch also passes elsewhere; GPUs \
+                     cannot bind one buffer twice when it is written",
+                    kernel.label
+                )));
+            }
+        }
+        if launch.items == 0 {
+            return Ok(());
+        }
+        let device = &self.shared.device;
+        let groups = launch.items.div_ceil(kernel.workgroup_size);
+        let x = groups.min(self.shared.max_groups);
+        let y = groups.div_ceil(x);
+        if y > self.shared.max_groups {
+            return Err(DeviceError::InvalidLaunch(format!(
+                "{} work items are too many for this device",
+                launch.items
+            )));
+        }
+        let params: Vec<u8> = [launch.items, launch.block_size]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect();
+        let uniform = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("wasi-parallel params"),
+            size: 16,
+            usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        let status = device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("wasi-parallel status"),
+            size: 4,
+            usage: wgpu::BufferUsages::STORAGE
+                | wgpu::BufferUsages::COPY_SRC
+                | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        let mut entries = vec![wgpu::BindGroupEntry {
+            binding: kernel.params_binding,
+            resource: uniform.as_entire_binding(),
+        }];
+        for (b, (binding, _)) in buffers.iter().zip(&kernel.translation_buffers) {
+            entries.push(wgpu::BindGroupEntry {
+                binding: *binding,
+                resource: b.buffer.as_entire_binding(),
+            });
+        }
+        entries.push(wgpu::BindGroupEntry {
+            binding: kernel.status_binding,
+            resource: status.as_entire_binding(),
+        });
+        let _guard = self
+            .shared
+            .lock
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
+        let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
+            label: Some(&kernel.label),
+            layout: &kernel.layout,
+            entries: &entries,
+        });
+        self.shared.queue.write_buffer(&uniform, 0, &params);
+        self.shared.queue.write_buffer(&status, 0, &[0; 4]);
+        let mut encoder = device.create_command_encoder(&Default::default());
+        {
+            let mut pass = encoder.begin_compute_pass(&Default::default());
+            pass.set_pipeline(&kernel.pipeline);
+            pass.set_bind_group(0, &bind_group, &[]);
+            pass.dispatch_workgroups(x, y, 1);
+        }
+        self.shared.queue.submit([encoder.finish()]);
+        if let Some(e) = pollster::block_on(scope.pop()) {
+            return Err(DeviceError::Device(format!(
+                "kernel `{}`: {e}",
+                kernel.label
+            )));
+        }
+        let code = self.read_words(&status, 0, 4)?;
+        let code = u32::from_le_bytes([code[0], code[1], code[2], code[3]]);
+        if code != 0 {
+            let why = match code {
+                trap::UNREACHABLE => "unreachable (or a panic)",
+                trap::DIVIDE_BY_ZERO => "integer divide by zero",
+                trap::INTEGER_OVERFLOW => "integer overflow",
+                trap::OUT_OF_BOUNDS => "out-of-bounds memory access",
+                trap::MISALIGNED => "misaligned memory access",
+                _ => "unknown trap",
+            };
+            return Err(DeviceError::KernelTrap(format!(
+                "kernel `{}`: {why} in some work item",
+                kernel.label
+            )));
+        }
+        Ok(())
+    }
+}

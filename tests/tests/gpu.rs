@@ -1,0 +1,163 @@
+//! The harness kernels on every wgpu device, against the CPU executor. Locally a machine without
+//! a GPU (or lavapipe) skips; in CI (`CI` set), where lavapipe is installed, a missing device fails.
+
+use std::sync::OnceLock;
+
+use wasi_parallel_runtime::{Errno, WasiParallelCtx};
+use wasi_parallel_tests::{ctx, Guest, GuestProgram, KERNELS};
+
+fn shared_ctx() -> &'static WasiParallelCtx {
+    static CTX: OnceLock<WasiParallelCtx> = OnceLock::new();
+    CTX.get_or_init(|| ctx(2))
+}
+
+/// Names of the wgpu devices; fails in CI when there is none.
+fn gpus() -> Vec<String> {
+    let names: Vec<String> = shared_ctx()
+        .devices()
+        .iter()
+        .filter(|d| d.info().backend == "wgpu")
+        .map(|d| d.info().name.clone())
+        .collect();
+    if names.is_empty() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have a wgpu device (lavapipe)"
+        );
+        eprintln!("skipped: no wgpu device");
+    }
+    names
+}
+
+/// A guest whose every `get_device` returns device `name`.
+fn guest_on(name: &str) -> Guest {
+    let ctx = WasiParallelCtx::builder()
+        .threads(2)
+        .device(wasi_parallel_runtime::DevicePreference::Named(name.into()))
+        .build(wasi_parallel_tests::engine())
+        .expect("context");
+    // 512 pages: room for 16 MiB buffers' data.
+    let program = GuestProgram::with_memory("(memory (export \"memory\") 512)", KERNELS)
+        .expect("harness guest");
+    program.instantiate(&ctx).expect("instantiate")
+}
+
+/// Runs kernel `kernel` over `n` items with an i32 input and output, returning the errno and the
+/// output.
+fn run(g: &mut Guest, kernel: i32, n: usize, input: &[i32], output_access: i32) -> (i32, Vec<i32>) {
+    let device = g.device(1).expect("device");
+    let inp = g.buffer(device, (n * 4) as i32, 2).expect("input");
+    let out = g
+        .buffer(device, (n * 4) as i32, output_access)
+        .expect("output");
+    g.write_i32s(inp, 0x1000, input).expect("write");
+    g.write_i32s(out, 0x2000, &vec![0; n]).expect("write");
+    let errno = g.run(kernel, n as i32, &[inp], &[out]);
+    let result = g.read_i32s(out, 0x3000, n).expect("read");
+    (errno, result)
+}
+
+#[test]
+fn kernels_agree_with_the_cpu_executor() {
+    let n = 1000;
+    let input: Vec<i32> = (0..n as i32).map(|i| i * 7 - 300).collect();
+    let mut reference = shared_ctx_guest();
+    let (errno, expected) = run(&mut reference, 1, n, &input, 1);
+    assert_eq!(errno, 0);
+    for name in gpus() {
+        let mut g = guest_on(&name);
+        let (errno, got) = run(&mut g, 1, n, &input, 1);
+        assert_eq!(errno, 0, "{name}");
+        assert_eq!(got, expected, "{name}: doubled values");
+        // More work items than one dispatch dimension holds at workgroup size 64.
+        let big = 65536 * 64 + 3;
+        let input: Vec<i32> = (0..big as i32).collect();
+        let (errno, got) = run(&mut g, 1, big, &input, 1);
+        assert_eq!(errno, 0, "{name}");
+        assert!(
+            got.iter().enumerate().all(|(i, &v)| v == 2 * i as i32),
+            "{name}: 2-D dispatch"
+        );
+    }
+}
+
+fn shared_ctx_guest() -> Guest {
+    GuestProgram::new(KERNELS)
+        .expect("harness guest")
+        .instantiate(shared_ctx())
+        .expect("instantiate")
+}
+
+#[test]
+fn traps_and_untranslatable_kernels_report_their_errno() {
+    for name in gpus() {
+        let mut g = guest_on(&name);
+        let device = g.device(1).expect("device");
+        let out = g.buffer(device, 64, 1).expect("output");
+        assert_eq!(
+            g.run(1, 16, &[out], &[]),
+            Errno::InvalidKernel.raw(),
+            "{name}: arity"
+        );
+        // A buffer the kernel writes cannot be bound twice on a GPU.
+        assert_eq!(
+            g.run(1, 16, &[out], &[out]),
+            Errno::UnsupportedKernel.raw(),
+            "{name}: aliasing"
+        );
+        let inp = g.buffer(device, 64, 0).expect("input");
+        g.write_i32s(inp, 0x1000, &[0; 16]).expect("write");
+        assert_eq!(
+            g.run(2, 16, &[inp], &[out]),
+            Errno::KernelTrapped.raw(),
+            "{name}: unreachable"
+        );
+        assert_eq!(
+            g.run(10, 16, &[], &[out]),
+            Errno::KernelTrapped.raw(),
+            "{name}: trap in item 5"
+        );
+        // Static data and globals are not translated yet: refused, with the reason logged.
+        assert_eq!(
+            g.run(5, 16, &[], &[out]),
+            Errno::UnsupportedKernel.raw(),
+            "{name}: static data"
+        );
+        assert_eq!(
+            g.run(9, 16, &[], &[out]),
+            Errno::UnsupportedKernel.raw(),
+            "{name}: globals"
+        );
+        // The guest goes on.
+        let (errno, got) = run(&mut g, 1, 4, &[1, 2, 3, 4], 1);
+        assert_eq!((errno, got), (0, vec![2, 4, 6, 8]), "{name}");
+    }
+}
+
+#[test]
+fn writable_inputs_keep_their_writes_on_the_gpu() {
+    for name in gpus() {
+        let mut g = guest_on(&name);
+        let device = g.device(1).expect("device");
+        let buffer = g.buffer(device, 64, 2).expect("buffer");
+        g.write_i32s(buffer, 0x1000, &(0..16).collect::<Vec<_>>())
+            .expect("write");
+        for _ in 0..3 {
+            assert_eq!(g.run(7, 16, &[buffer], &[]), 0, "{name}");
+        }
+        assert_eq!(
+            g.read_i32s(buffer, 0x2000, 16).expect("read"),
+            (3..19).collect::<Vec<_>>(),
+            "{name}"
+        );
+        // Reads and writes that are not whole words.
+        let bytes: Vec<u8> = (0..7).collect();
+        g.poke(0x3000, &bytes);
+        assert_eq!(g.write_buffer_raw(0x3000, 7, buffer), 0);
+        assert_eq!(g.read_buffer_raw(buffer, 0x4000, 9), 0);
+        let back = g.peek(0x4000, 9);
+        assert_eq!(&back[..7], &bytes[..], "{name}");
+        // Byte 7 is the last byte of the old 4, byte 8 the first of the old 5.
+        assert_eq!(back[7..9], [0, 5], "{name}: the rest of the buffer stays");
+    }
+}
