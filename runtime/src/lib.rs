@@ -63,10 +63,12 @@
 //!
 //! `hint`: 0 = sequential, 1 = cpu, 2 = discrete GPU, 3 = integrated GPU; any other value is
 //! `INVALID_ARGUMENT`. The host picks, in order: the device the host's configuration forces (the
-//! CLI's `--device NAME`), else the first device of the hinted kind; when there is none, for a GPU
-//! hint the first GPU of the other kind, then `cpu`; for `sequential` and `cpu` the device itself
-//! (always present). In strict mode there is no such fallback: an absent kind is `NO_DEVICE`.
-//! Asking twice for the same device returns the same handle.
+//! CLI's `--device NAME|BACKEND|gpu`), else the first device of the hinted kind; when there is
+//! none, for a GPU hint the first GPU of the other kind, then `cpu`; for `sequential` and `cpu`
+//! the device itself (always present). Software GPUs (lavapipe) are never picked by a hint, only
+//! by name or backend: they run the GPU code path at CPU speed. In strict mode there is no
+//! fallback: an absent kind is `NO_DEVICE`. Asking twice for the same device returns the same
+//! handle.
 //!
 //! ## `create_buffer(device, size_bytes, access, out_buffer_ptr)`
 //!
@@ -101,6 +103,16 @@
 //! memory `"" "memory"`; it may not have active data segments. In a guest with a shared memory it
 //! runs zero-copy in that memory (every buffer must then have been given a place by `write_buffer`),
 //! otherwise on the device's copy of the buffers.
+//!
+//! ## GPU devices
+//!
+//! On a GPU the kernel is translated from Wasm to naga IR (crate `wasi-parallel-translator`,
+//! whose docs list what it translates today); a kernel it cannot translate returns
+//! `UNSUPPORTED_KERNEL` (or `INVALID_KERNEL` when it is no kernel at all) with the reason in the
+//! log. Running such kernels on the CPU executor instead is not implemented yet. A GPU cannot bind
+//! one buffer twice when the kernel writes it (`UNSUPPORTED_KERNEL`), buffers are limited to one
+//! storage binding's size (`OUT_OF_MEMORY` beyond), and zero-copy `parallel_exec` needs a device
+//! that runs kernels in Wasm memory (the CPU devices).
 //!
 //! ## The kernel
 //!

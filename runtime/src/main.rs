@@ -37,7 +37,8 @@ enum Command {
 #[derive(clap::Args)]
 struct RunArgs {
     /// Which device guests get: `auto` follows their hint; a kind (`sequential`, `cpu`,
-    /// `discrete-gpu`, `integrated-gpu`) or a device name from `wasi-parallel devices` overrides it.
+    /// `discrete-gpu`, `integrated-gpu`), `gpu` (the best GPU), a backend (`wgpu`) or a device
+    /// name from `wasi-parallel devices` overrides it.
     #[arg(long, default_value = "auto")]
     device: String,
     /// Workers of the `cpu` device (default: one per core).
