@@ -26,6 +26,24 @@ struct Cli {
 enum Command {
     /// Run a WASI (preview 1) module with the wasi_ephemeral_parallel imports.
     Run(RunArgs),
+    /// Print what the translator makes of a kernel, for debugging kernels on GPUs.
+    Translate {
+        /// The module holding the kernel (binary or text).
+        module: PathBuf,
+        /// The kernel: a function pointer (table 0 index) or the name of an exported function.
+        #[arg(long)]
+        kernel: String,
+        /// What to print: `wgsl`, `naga` (the IR, as Rust debug output) or `spv` (binary SPIR-V,
+        /// to the file given with `-o`).
+        #[arg(long, default_value = "wgsl")]
+        emit: String,
+        /// Translate for a device without 64-bit floats.
+        #[arg(long)]
+        no_f64: bool,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// List the devices found and their capabilities.
     Devices {
         /// Workers of the `cpu` device (default: one per core).
@@ -75,6 +93,14 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Run(args) => run(args),
         Command::Devices { threads } => devices(threads).map(|()| ExitCode::SUCCESS),
+        Command::Translate {
+            module,
+            kernel,
+            emit,
+            no_f64,
+            output,
+        } => translate(&module, &kernel, &emit, !no_f64, output.as_deref())
+            .map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
         eprintln!("wasi-parallel: error: {e:#}");
@@ -193,6 +219,62 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             }
         },
     }
+}
+
+fn translate(
+    module: &std::path::Path,
+    kernel: &str,
+    emit: &str,
+    f64: bool,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use wasi_parallel_translator::{KernelRef, Options};
+    let bytes =
+        std::fs::read(module).with_context(|| format!("cannot read {}", module.display()))?;
+    let wasm = wat::parse_bytes(&bytes).with_context(|| format!("{}", module.display()))?;
+    let kernel_ref = match kernel.parse::<u32>() {
+        Ok(index) => KernelRef::TableIndex(index),
+        Err(_) => KernelRef::Export(kernel),
+    };
+    let options = Options {
+        f64,
+        ..Options::default()
+    };
+    let t = wasi_parallel_translator::translate(&wasm, kernel_ref, &options)
+        .with_context(|| format!("{}: kernel {kernel}", module.display()))?;
+    let out: Vec<u8> = match emit {
+        "wgsl" => naga::back::wgsl::write_string(
+            &t.module,
+            &t.info,
+            naga::back::wgsl::WriterFlags::empty(),
+        )?
+        .into_bytes(),
+        "naga" => format!("{:#?}\n", t.module).into_bytes(),
+        "spv" => {
+            let words = naga::back::spv::write_vec(
+                &t.module,
+                &t.info,
+                &naga::back::spv::Options::default(),
+                None,
+            )?;
+            if output.is_none() {
+                bail!("--emit spv is binary: give a file with -o");
+            }
+            words.iter().flat_map(|w| w.to_le_bytes()).collect()
+        }
+        "opencl" => bail!("the OpenCL C writer is not implemented yet"),
+        other => bail!("--emit {other}: expected wgsl, naga or spv"),
+    };
+    match output {
+        Some(path) => {
+            std::fs::write(path, out).with_context(|| format!("cannot write {}", path.display()))?
+        }
+        None => {
+            use std::io::Write as _;
+            std::io::stdout().write_all(&out)?;
+        }
+    }
+    Ok(())
 }
 
 fn parse_val(ty: &wasmtime::ValType, arg: &str) -> anyhow::Result<Val> {

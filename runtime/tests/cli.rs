@@ -260,3 +260,49 @@ fn nstream_validates_on_wgpu() {
     assert!(output.status.success(), "{text}");
     assert!(text.contains("Solution validates"), "{text}");
 }
+
+#[test]
+fn translate_prints_wgsl_and_names_what_it_cannot_translate() {
+    let dir = std::env::temp_dir().join(format!("wasi-parallel-translate-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let module = dir.join("k.wat");
+    std::fs::write(
+        &module,
+        r#"(module (memory 1)
+  (func (export "kernel") (param $i i32) (param i32 i32) (param $p i32) (param $len i32)
+    (f32.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))) (f32.const 1.5)))
+  (func (export "bad") (param $i i32) (param i32 i32) (param $p i32) (param $len i32)
+    (i64.store (local.get $p) (i64.const 1))))"#,
+    )
+    .unwrap();
+    let output = wasi_parallel(&["translate", module.to_str().unwrap(), "--kernel", "kernel"]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("@compute") && text.contains("array<f32>"),
+        "{text}"
+    );
+    let spv = dir.join("k.spv");
+    let output = wasi_parallel(&[
+        "translate",
+        module.to_str().unwrap(),
+        "--kernel",
+        "kernel",
+        "--emit",
+        "spv",
+        "-o",
+        spv.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    assert_eq!(
+        std::fs::read(&spv).unwrap()[..4],
+        0x0723_0203u32.to_le_bytes(),
+        "the SPIR-V magic number"
+    );
+    let output = wasi_parallel(&["translate", module.to_str().unwrap(), "--kernel", "bad"]);
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("unsupported: I64Const at byte offset")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
