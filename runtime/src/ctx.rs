@@ -120,6 +120,7 @@ impl WasiParallelCtxBuilder {
                 forced,
                 strict: self.strict,
                 kernels: Mutex::default(),
+                fallbacks: Mutex::default(),
             }),
         })
     }
@@ -141,6 +142,8 @@ struct CtxInner {
     forced: Option<usize>,
     strict: bool,
     kernels: Mutex<HashMap<(KernelKey, usize), KernelSlot>>,
+    /// Kernels already said to run on the CPU instead of a device.
+    fallbacks: Mutex<std::collections::HashSet<(KernelKey, usize)>>,
 }
 
 /// The process-wide wasi-parallel state: devices, worker pool, kernel cache. Cheap to clone.
@@ -176,6 +179,26 @@ impl WasiParallelCtx {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .len()
+    }
+
+    /// The index of the `cpu` device, where kernels other devices cannot run go.
+    fn cpu_index(&self) -> Option<usize> {
+        self.inner
+            .devices
+            .iter()
+            .position(|d| d.info().kind == DeviceKind::Cpu)
+    }
+
+    /// Logs, once per kernel and device, that the kernel runs on the CPU instead and why.
+    fn log_fallback_once(&self, key: &KernelKey, device: usize, reason: &str) {
+        let mut logged = self
+            .inner
+            .fallbacks
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if logged.insert((key.clone(), device)) {
+            log::warn!("{reason}; running it on the CPU executor instead");
+        }
     }
 
     /// The device index `get_device(hint)` resolves to.
@@ -288,6 +311,20 @@ fn translation_failure(
     )
 }
 
+/// A kernel ready to launch: on the launch's device, or on the CPU executor in its place.
+enum Resolved {
+    Native(Arc<dyn Kernel>),
+    OnCpu(Arc<dyn Kernel>),
+}
+
+impl Resolved {
+    fn kernel(&self) -> &dyn Kernel {
+        match self {
+            Resolved::Native(k) | Resolved::OnCpu(k) => &**k,
+        }
+    }
+}
+
 /// A device this instance holds a handle to.
 struct DeviceSlot {
     index: usize,
@@ -295,6 +332,8 @@ struct DeviceSlot {
     space: Option<Box<dyn Space>>,
     /// The zero-copy space in the guest's shared memory, opened at the first zero-copy launch.
     guest_space: Option<Box<dyn WasmMemorySpace>>,
+    /// A CPU space for kernels this (GPU) device cannot run, opened at the first such kernel.
+    fallback: Option<Box<dyn Space>>,
 }
 
 /// A buffer this instance created.
@@ -307,6 +346,8 @@ struct BufferSlot {
     view: Option<(u32, u32)>,
     /// Whether anything has written the buffer.
     written: bool,
+    /// Its copy in the device's CPU fallback space, made at the first fallback launch.
+    shadow: Option<Arc<dyn Buffer>>,
 }
 
 enum Handle {
@@ -451,29 +492,37 @@ impl WasiParallel {
 
     /// The space of device handle `device`, opened on first use.
     fn space(&mut self, device: u32) -> Result<&dyn Space, Failure> {
-        let guest = self.guest.clone();
-        let devices = self.ctx.inner.devices.clone();
-        let slot = self.device_slot(device as i32)?;
-        if slot.space.is_none() {
-            let segments: Vec<_> = guest
-                .as_ref()
-                .map(|g| {
-                    g.segments()
-                        .iter()
-                        .map(|(address, bytes)| StaticSegment {
-                            address: *address,
-                            bytes,
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let desc = SpaceDescriptor {
-                static_size: guest.as_ref().map_or(0, |g| g.static_size()),
-                static_segments: &segments,
-            };
-            slot.space = Some(devices[slot.index].create_space(&desc)?);
+        let index = self.device_slot(device as i32)?.index;
+        if self.device_slot(device as i32)?.space.is_none() {
+            let space = self.open_space(index)?;
+            self.device_slot(device as i32)?.space = Some(space);
         }
-        Ok(slot.space.as_deref().expect("opened above"))
+        Ok(self
+            .device_slot(device as i32)?
+            .space
+            .as_deref()
+            .expect("opened above"))
+    }
+
+    /// Opens a space on device `index` holding this guest's static data.
+    fn open_space(&self, index: usize) -> Result<Box<dyn Space>, Failure> {
+        let guest = self.guest.as_ref();
+        let segments: Vec<_> = guest
+            .map(|g| {
+                g.segments()
+                    .iter()
+                    .map(|(address, bytes)| StaticSegment {
+                        address: *address,
+                        bytes,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let desc = SpaceDescriptor {
+            static_size: guest.map_or(0, |g| g.static_size()),
+            static_segments: &segments,
+        };
+        Ok(self.ctx.inner.devices[index].create_space(&desc)?)
     }
 
     pub(crate) fn get_device(&mut self, hint: i32) -> Result<u32, Failure> {
@@ -497,6 +546,7 @@ impl WasiParallel {
                 index,
                 space: None,
                 guest_space: None,
+                fallback: None,
             })),
         }
     }
@@ -531,6 +581,7 @@ impl WasiParallel {
             storage,
             view: None,
             written: false,
+            shadow: None,
         }))
     }
 
@@ -734,24 +785,147 @@ impl WasiParallel {
         })?;
         let index = nonnegative(kernel, "the kernel function pointer")
             .map_err(|f| Failure::new(Errno::InvalidKernel, f.message))?;
-        let device_index = self.device_slot(device as i32)?.index;
-        let compiled = self.ctx.kernel(
-            KernelKey::Funcref {
-                guest: guest.id(),
-                index,
-            },
-            device_index,
-            guest.bytes(),
-        )?;
-        check_arity(&*compiled, handles.len())?;
+        let key = KernelKey::Funcref {
+            guest: guest.id(),
+            index,
+        };
+        let compiled = self.resolve(key, device, guest.bytes())?;
+        check_arity(compiled.kernel(), handles.len())?;
         if memory.shared().is_some() {
             // Views live in the guest's memory; the kernel runs on the device's copies.
             self.stage_views(memory, &handles, device)?;
-            let result = self.run(device, &*compiled, items, block_size, &handles);
+            let result = self.execute(&compiled, device, items, block_size, &handles);
             self.unstage_views(memory, &handles, device)?;
             return result;
         }
-        self.run(device, &*compiled, items, block_size, &handles)
+        self.execute(&compiled, device, items, block_size, &handles)
+    }
+
+    /// The kernel for `key` on `device`, or, when the device cannot run it and the context is
+    /// not strict, on the CPU executor (said once in the log).
+    fn resolve(&mut self, key: KernelKey, device: u32, bytes: &[u8]) -> Result<Resolved, Failure> {
+        let device_index = self.device_slot(device as i32)?.index;
+        match self.ctx.kernel(key.clone(), device_index, bytes) {
+            Ok(kernel) => Ok(Resolved::Native(kernel)),
+            Err(f) if f.errno == Errno::UnsupportedKernel && !self.ctx.inner.strict => {
+                let cpu = match self.ctx.cpu_index() {
+                    Some(cpu) if cpu != device_index => cpu,
+                    _ => return Err(f),
+                };
+                let kernel = self.ctx.kernel(key.clone(), cpu, bytes)?;
+                self.ctx.log_fallback_once(&key, device_index, &f.message);
+                Ok(Resolved::OnCpu(kernel))
+            }
+            Err(f) => Err(f),
+        }
+    }
+
+    fn execute(
+        &mut self,
+        compiled: &Resolved,
+        device: u32,
+        items: u32,
+        block_size: i32,
+        handles: &[i32],
+    ) -> Result<(), Failure> {
+        match compiled {
+            Resolved::Native(kernel) => self.run(device, &**kernel, items, block_size, handles),
+            Resolved::OnCpu(kernel) => {
+                self.run_on_cpu(device, &**kernel, items, block_size, handles)
+            }
+        }
+    }
+
+    /// Runs `kernel` on the CPU executor for buffers that live on `device`: copies them to
+    /// shadows in the device's fallback space, launches, and copies the writable ones back.
+    fn run_on_cpu(
+        &mut self,
+        device: u32,
+        kernel: &dyn Kernel,
+        items: u32,
+        block_size: i32,
+        handles: &[i32],
+    ) -> Result<(), Failure> {
+        let cpu = self
+            .ctx
+            .cpu_index()
+            .ok_or_else(|| Failure::new(Errno::DeviceError, "no cpu device"))?;
+        let mut fallback = match self.device_slot(device as i32)?.fallback.take() {
+            Some(space) => space,
+            None => self.open_space(cpu)?,
+        };
+        let result = self.shadow_launch(&mut *fallback, device, kernel, items, block_size, handles);
+        self.device_slot(device as i32)?.fallback = Some(fallback);
+        self.mark_written(handles);
+        result
+    }
+
+    fn shadow_launch(
+        &mut self,
+        fallback: &mut dyn Space,
+        device: u32,
+        kernel: &dyn Kernel,
+        items: u32,
+        block_size: i32,
+        handles: &[i32],
+    ) -> Result<(), Failure> {
+        let mut unique = handles.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        for &h in &unique {
+            let slot = self.buffer_slot(h)?;
+            let shadow = match &slot.shadow {
+                Some(shadow) => shadow.clone(),
+                None => {
+                    let desc = BufferDescriptor {
+                        size: u64::from(slot.size),
+                        access: slot.access,
+                    };
+                    let shadow = fallback.create_buffer(&desc)?;
+                    self.buffer_slot_mut(h)?.shadow = Some(shadow.clone());
+                    shadow
+                }
+            };
+            let slot = self.buffer_slot(h)?;
+            if slot.written {
+                let (storage, size) = (slot.storage.clone(), slot.size);
+                let mut data = vec![0; size as usize];
+                self.space(device)?.read_buffer(&*storage, 0, &mut data)?;
+                fallback.write_buffer(&*shadow, 0, &data)?;
+            }
+        }
+        let shadows = handles
+            .iter()
+            .map(|&h| {
+                self.buffer_slot(h)
+                    .map(|b| b.shadow.clone().expect("made above"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let buffers: Vec<&dyn Buffer> = shadows.iter().map(|b| &**b).collect();
+        let launched = fallback.launch(
+            kernel,
+            &Launch {
+                items,
+                block_size: block_size as u32,
+                buffers: &buffers,
+            },
+        );
+        // Copy back whatever the work items wrote, also when one trapped.
+        for &h in &unique {
+            let slot = self.buffer_slot(h)?;
+            if !slot.access.kernel_writes() {
+                continue;
+            }
+            let (storage, size, shadow) = (
+                slot.storage.clone(),
+                slot.size,
+                slot.shadow.clone().expect("made above"),
+            );
+            let mut data = vec![0; size as usize];
+            fallback.read_buffer(&*shadow, 0, &mut data)?;
+            self.space(device)?.write_buffer(&*storage, 0, &data)?;
+        }
+        Ok(launched?)
     }
 
     fn stage_views(
@@ -805,7 +979,6 @@ impl WasiParallel {
         in_list: (i32, i32),
         out_list: (i32, i32),
     ) -> Result<(), Failure> {
-        let device_index = self.device_slot(device)?.index;
         let items = nonnegative(items, "the number of iterations")?;
         let kernel_len = nonnegative(kernel.1, "the kernel length")?;
         let handles = self.launch_buffers(memory, in_list, out_list)?;
@@ -821,10 +994,16 @@ impl WasiParallel {
         let key = KernelKey::Exec {
             module: *blake3::hash(&bytes).as_bytes(),
         };
-        let compiled = self.ctx.kernel(key, device_index, &bytes)?;
-        check_arity(&*compiled, handles.len())?;
+        let compiled = self.resolve(key, device as u32, &bytes)?;
+        check_arity(compiled.kernel(), handles.len())?;
         let Some(shared) = memory.shared() else {
-            return self.run(device as u32, &*compiled, items, block_size, &handles);
+            return self.execute(&compiled, device as u32, items, block_size, &handles);
+        };
+        let Resolved::Native(compiled) = compiled else {
+            return Err(Failure::new(
+                Errno::UnsupportedKernel,
+                "this device cannot run the kernel, and zero-copy buffers cannot move to the CPU",
+            ));
         };
         // Zero-copy: run in the guest's memory, at the places write_buffer recorded.
         let mut views = Vec::with_capacity(handles.len());

@@ -107,9 +107,10 @@
 //! ## GPU devices
 //!
 //! On a GPU the kernel is translated from Wasm to naga IR (crate `wasi-parallel-translator`,
-//! whose docs list what it translates today); a kernel it cannot translate returns
-//! `UNSUPPORTED_KERNEL` (or `INVALID_KERNEL` when it is no kernel at all) with the reason in the
-//! log. Running such kernels on the CPU executor instead is not implemented yet. A GPU cannot bind
+//! whose docs list what it translates today). A kernel it cannot translate runs on the `cpu`
+//! device instead, on copies of the GPU's buffers that are copied back after the launch, with one
+//! log line giving the reason; in strict mode it returns `UNSUPPORTED_KERNEL` (or
+//! `INVALID_KERNEL` when it is no kernel at all). Zero-copy launches cannot move. A GPU cannot bind
 //! one buffer twice when the kernel writes it (`UNSUPPORTED_KERNEL`), buffers are limited to one
 //! storage binding's size (`OUT_OF_MEMORY` beyond), and zero-copy `parallel_exec` needs a device
 //! that runs kernels in Wasm memory (the CPU devices).

@@ -31,8 +31,13 @@ fn gpus() -> Vec<String> {
 
 /// A guest whose every `get_device` returns device `name`.
 fn guest_on(name: &str) -> Guest {
+    guest_on_with(name, false)
+}
+
+fn guest_on_with(name: &str, strict: bool) -> Guest {
     let ctx = WasiParallelCtx::builder()
         .threads(2)
+        .strict(strict)
         .device(wasi_parallel_runtime::DevicePreference::Named(name.into()))
         .build(wasi_parallel_tests::engine())
         .expect("context");
@@ -117,17 +122,36 @@ fn traps_and_untranslatable_kernels_report_their_errno() {
             Errno::KernelTrapped.raw(),
             "{name}: trap in item 5"
         );
-        // Static data and globals are not translated yet: refused, with the reason logged.
+        // Static data and globals are not translated yet: in strict mode that is the errno...
+        let mut strict = guest_on_with(&name, true);
+        let device = strict.device(1).expect("device");
+        let strict_out = strict.buffer(device, 64, 1).expect("output");
+        let unsupported = Errno::UnsupportedKernel.raw();
         assert_eq!(
-            g.run(5, 16, &[], &[out]),
-            Errno::UnsupportedKernel.raw(),
+            strict.run(5, 16, &[], &[strict_out]),
+            unsupported,
             "{name}: static data"
         );
         assert_eq!(
-            g.run(9, 16, &[], &[out]),
-            Errno::UnsupportedKernel.raw(),
+            strict.run(9, 16, &[], &[strict_out]),
+            unsupported,
             "{name}: globals"
         );
+        // ...otherwise such kernels run on the CPU executor, on copies of the GPU's buffers.
+        assert_eq!(
+            g.run(5, 16, &[], &[out]),
+            0,
+            "{name}: static data on the CPU"
+        );
+        let got = g.read_i32s(out, 0x3000, 16).expect("read");
+        assert_eq!(got, (42..58).collect::<Vec<_>>(), "{name}");
+        assert_eq!(
+            g.run(9, 16, &[], &[out]),
+            0,
+            "{name}: a shadow stack on the CPU"
+        );
+        let got = g.read_i32s(out, 0x3000, 16).expect("read");
+        assert_eq!(got, (0..16).collect::<Vec<_>>(), "{name}");
         // The guest goes on.
         let (errno, got) = run(&mut g, 1, 4, &[1, 2, 3, 4], 1);
         assert_eq!((errno, got), (0, vec![2, 4, 6, 8]), "{name}");
