@@ -22,6 +22,8 @@
 //! - **Control flow.** naga has no labelled blocks: every Wasm block, loop and if becomes a naga
 //!   `Loop` (a single pass for blocks and ifs), `br` to the innermost frame a `Break` or
 //!   `Continue`, and a multi-level `br` sets a counter and breaks out frame by frame.
+//! - **Static data.** A load from an address that derives from no buffer pointer reads the
+//!   guest's static data: a read-only binding of the guest's initial memory from address 0.
 //! - **Traps.** `unreachable`, integer division by zero or overflow, misaligned and
 //!   out-of-bounds accesses store a trap code into the status binding and end the work item.
 //!
@@ -29,9 +31,12 @@
 //!
 //! This is the first part of the translator: one kernel function without calls; `i32`, `f32` and
 //! `f64` arithmetic, comparisons and conversions listed in [`front::function`]; locals; block, loop,
-//! if, br, br_if, return, select, unreachable; aligned `i32`/`f32`/`f64` loads and stores through
-//! buffer pointers. Everything else is a clear [`Error::Unsupported`] naming the operator: calls,
-//! `i64`, sub-word accesses, static data, globals, `br_table`, SIMD, atomics, `memory.grow`.
+//! if, br, br_if, return, select, unreachable; calls to functions that never return (panic paths)
+//! as traps; aligned `i32`/`f32`/`f64` loads and stores through buffer pointers; aligned loads
+//! from addresses derived from no buffer, which read the guest's static data (its initial memory,
+//! bound read-only). Everything else is a clear [`Error::Unsupported`] naming the operator and its
+//! offset: other calls, `i64`, sub-word accesses, globals, `br_table`, float `min`/`max`, SIMD,
+//! atomics, `memory.grow`.
 
 pub mod front;
 

@@ -12,6 +12,7 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
     ("saxpy_f32_block.wat", KernelRef::TableIndex(1), Ok(())),
     ("branches.wat", KernelRef::Export("kernel"), Ok(())),
     ("divide_traps.wat", KernelRef::Export("kernel"), Ok(())),
+    ("static_table.wat", KernelRef::Export("kernel"), Ok(())),
     (
         "unattributed.wat",
         KernelRef::Export("kernel"),

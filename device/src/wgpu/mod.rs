@@ -138,6 +138,8 @@ pub struct WgpuKernel {
     translation_buffers: Vec<(u32, bool)>,
     params_binding: u32,
     status_binding: u32,
+    /// Bindings of the space's static data.
+    static_bindings: Vec<u32>,
     workgroup_size: u32,
     device: usize,
 }
@@ -206,6 +208,11 @@ impl Device for WgpuDevice {
                 .map(|b| storage_entry(b.binding, !b.written)),
         );
         entries.push(storage_entry(t.status_binding, false));
+        entries.extend(
+            t.static_bindings
+                .iter()
+                .map(|&(binding, _)| storage_entry(binding, true)),
+        );
         let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
         let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
             label: Some(desc.label),
@@ -241,15 +248,47 @@ impl Device for WgpuDevice {
             translation_buffers: t.buffers.iter().map(|b| (b.binding, b.written)).collect(),
             params_binding: t.params_binding,
             status_binding: t.status_binding,
+            static_bindings: t
+                .static_bindings
+                .iter()
+                .map(|&(binding, _)| binding)
+                .collect(),
             workgroup_size: t.workgroup_size,
             device: Arc::as_ptr(&self.shared) as usize,
         }))
     }
 
-    fn create_space(&self, _desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
+    fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
+        // The guest's static data, for kernels that read it: one read-only buffer from address 0,
+        // a multiple of 8 bytes so that it binds as `array<f64>` too.
+        let size = desc.static_size.div_ceil(8).max(1) * 8;
+        if size > self.shared.max_binding {
+            return Err(DeviceError::OutOfMemory(format!(
+                "the guest's static data ({} bytes) is larger than one storage binding",
+                desc.static_size
+            )));
+        }
+        let mut image = vec![0u8; size as usize];
+        for segment in desc.static_segments {
+            let end = segment.address.checked_add(segment.bytes.len() as u64);
+            if end.is_none_or(|end| end > desc.static_size) {
+                return Err(DeviceError::OutOfRange(format!(
+                    "{segment:?} lies outside the static region"
+                )));
+            }
+            image[segment.address as usize..][..segment.bytes.len()].copy_from_slice(segment.bytes);
+        }
+        let statics = self.shared.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("wasi-parallel statics"),
+            size,
+            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        self.shared.queue.write_buffer(&statics, 0, &image);
         Ok(Box::new(WgpuSpace {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             shared: self.shared.clone(),
+            statics,
         }))
     }
 }
@@ -286,6 +325,8 @@ impl Buffer for WgpuBuffer {
 pub struct WgpuSpace {
     id: u64,
     shared: Arc<Shared>,
+    /// The guest's static data.
+    statics: wgpu::Buffer,
 }
 
 impl fmt::Debug for WgpuSpace {
@@ -518,6 +559,12 @@ impl Space for WgpuSpace {
             binding: kernel.status_binding,
             resource: status.as_entire_binding(),
         });
+        for &binding in &kernel.static_bindings {
+            entries.push(wgpu::BindGroupEntry {
+                binding,
+                resource: self.statics.as_entire_binding(),
+            });
+        }
         let _guard = self
             .shared
             .lock

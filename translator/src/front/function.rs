@@ -64,6 +64,9 @@ struct Builder<'a> {
     types: Types,
     buffers: Vec<Handle<GlobalVariable>>,
     status: Handle<GlobalVariable>,
+    /// The static data as words, and as `f64`s.
+    statics: Option<Handle<GlobalVariable>>,
+    statics64: Option<Handle<GlobalVariable>>,
     /// How many more frames a multi-level branch must leave.
     counter: Handle<LocalVariable>,
     /// Nesting depth of blocks inside unreachable code being skipped.
@@ -581,6 +584,48 @@ impl Builder<'_> {
         self.push(e, ValType::I32);
     }
 
+    /// A load from the guest's static data at `address + memarg.offset`.
+    fn static_load(
+        &mut self,
+        memarg: &MemArg,
+        element: ElementType,
+        ty: ValType,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let global = match element {
+            ElementType::F64 => self.statics64,
+            _ => self.statics,
+        }
+        .ok_or(Error::MissingFeature("64-bit floats"))?;
+        let address = self.pop();
+        let extra = i32::try_from(memarg.offset)
+            .map_err(|_| unsupported("a memory offset above 2^31", offset))?;
+        let extra = self.i32(extra);
+        let byte = self.binary(BinaryOperator::Add, address, extra);
+        let byte = self.cast(byte, ScalarKind::Uint, None);
+        let size = element.size();
+        let mask = self.u32(size - 1);
+        let low = self.binary(BinaryOperator::And, byte, mask);
+        let zero = self.u32(0);
+        let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
+        self.trap_if(misaligned, trap::MISALIGNED);
+        let shift = self.u32(size.trailing_zeros());
+        let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
+        let base = self.pre(Expression::GlobalVariable(global));
+        let length = self.expr(Expression::ArrayLength(base));
+        let outside = self.binary(BinaryOperator::GreaterEqual, index, length);
+        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+        let pointer = self.expr(Expression::Access { base, index });
+        let word = self.expr(Expression::Load { pointer });
+        let value = match element {
+            ElementType::I32 => self.cast(word, ScalarKind::Sint, None),
+            ElementType::F32 => self.cast(word, ScalarKind::Float, None),
+            ElementType::F64 => word,
+        };
+        self.push(value, ty);
+        Ok(())
+    }
+
     fn load(
         &mut self,
         memarg: &MemArg,
@@ -588,6 +633,9 @@ impl Builder<'_> {
         ty: ValType,
         offset: usize,
     ) -> Result<(), Error> {
+        if self.analysis.static_loads.contains(&offset) {
+            return self.static_load(memarg, element, ty, offset);
+        }
         let buffer = self.address_buffer(offset)?;
         let address = self.pop();
         let pointer = self.element(address, memarg, buffer, element, offset)?;
@@ -953,6 +1001,35 @@ pub fn build(
         status_binding,
         status_array,
     );
+    // The guest's static data, if the kernel reads it.
+    let mut static_bindings = Vec::new();
+    let (mut statics, mut statics64) = (None, None);
+    if !analysis.static_loads.is_empty() {
+        let read = AddressSpace::Storage {
+            access: StorageAccess::LOAD,
+        };
+        let words = storage_array(&mut module, u32_ty, 4);
+        statics = Some(global(
+            &mut module,
+            "statics",
+            read,
+            status_binding + 1,
+            words,
+        ));
+        static_bindings.push((status_binding + 1, ElementType::I32));
+        if options.f64 {
+            let f64_ty = scalar_type(&mut module, Scalar::F64);
+            let doubles = storage_array(&mut module, f64_ty, 8);
+            statics64 = Some(global(
+                &mut module,
+                "statics64",
+                read,
+                status_binding + 2,
+                doubles,
+            ));
+            static_bindings.push((status_binding + 2, ElementType::F64));
+        }
+    }
 
     let mut func = Function {
         name: Some("main".into()),
@@ -994,6 +1071,8 @@ pub fn build(
         },
         buffers: globals,
         status,
+        statics,
+        statics64,
         counter,
         skipping: 0,
         uses_f64: false,
@@ -1086,7 +1165,8 @@ pub fn build(
         b.operator(&op, offset, cx)?;
     }
     b.flush();
-    let uses_f64 = b.uses_f64 || analysis.elements.contains(&Some(ElementType::F64));
+    let uses_f64 =
+        b.uses_f64 || b.statics64.is_some() || analysis.elements.contains(&Some(ElementType::F64));
     let mut module = b.module;
     let mut func = b.func;
     func.body = b.blocks.pop().expect("the function block");
@@ -1115,5 +1195,6 @@ pub fn build(
         params_binding: 0,
         status_binding,
         buffers: bindings,
+        static_bindings,
     })
 }

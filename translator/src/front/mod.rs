@@ -27,6 +27,10 @@ pub struct Translation {
     pub status_binding: u32,
     /// The buffers, in kernel parameter order.
     pub buffers: Vec<BufferBinding>,
+    /// Bindings of the guest's static data (its initial memory from address 0), read-only, when
+    /// the kernel reads it: as `array<u32>` and, if it reads `f64`s, as `array<f64>` (the same
+    /// buffer bound twice).
+    pub static_bindings: Vec<(u32, crate::ElementType)>,
 }
 
 /// What translating a function needs to know of the rest of the module.

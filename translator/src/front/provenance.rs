@@ -13,9 +13,10 @@
 //! head, joined with the state of every branch back to it, until the head no longer changes.
 //!
 //! The result names the buffer of every load and store (by the operator's byte offset) and the
-//! element type each buffer is accessed with. Rejected, because the translation could not honour
-//! them: an address with no single buffer, a pointer compared with an integer (the GPU sees
-//! offsets, not addresses), a pointer stored to memory.
+//! element type each buffer is accessed with. A load from an address derived from no buffer
+//! pointer reads the guest's static data. Rejected, because the translation could not honour
+//! them: a store to such an address, an address mixing buffers, a pointer compared with an
+//! integer (the GPU sees offsets, not addresses), a pointer stored to memory.
 
 use std::collections::HashMap;
 
@@ -59,6 +60,8 @@ pub struct Analysis {
     pub written: Vec<bool>,
     /// The buffer of every load and store, by the operator's byte offset.
     pub accesses: HashMap<usize, u32>,
+    /// Loads from fixed addresses (not from a buffer): reads of the guest's static data.
+    pub static_loads: std::collections::HashSet<usize>,
 }
 
 /// The abstract machine state at one point; `None` in unreachable code.
@@ -358,7 +361,12 @@ impl Interpreter<'_, '_> {
                     _ => ElementType::F64,
                 };
                 let address = pop(stack);
-                self.access(address, element, false, offset)?;
+                if address == Kind::Int {
+                    // An address computed from no buffer pointer: the guest's static data.
+                    self.analysis.static_loads.insert(offset);
+                } else {
+                    self.access(address, element, false, offset)?;
+                }
                 stack.push(Kind::Int);
             }
             I32Store { .. } | F32Store { .. } | F64Store { .. } => {
@@ -435,6 +443,7 @@ pub fn analyze(
             elements: vec![None; buffers],
             written: vec![false; buffers],
             accesses: HashMap::new(),
+            static_loads: std::collections::HashSet::new(),
         },
     };
     let mut frames = vec![Frame {
