@@ -268,6 +268,7 @@ impl WasiParallelCtx {
                     KernelInput::Translated => {
                         let options = TranslateOptions {
                             f64: device.info().f64,
+                            i64: device.info().i64,
                             ..TranslateOptions::default()
                         };
                         let translation =

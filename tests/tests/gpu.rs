@@ -185,3 +185,58 @@ fn writable_inputs_keep_their_writes_on_the_gpu() {
         assert_eq!(back[7..9], [0, 5], "{name}: the rest of the buffer stays");
     }
 }
+
+/// The `lcg_i64` translator input as a harness guest body.
+const LCG: &str = r#"
+  (table 2 funcref)
+  (elem (i32.const 1) $lcg)
+  (func $lcg (param $i i32) (param $n i32) (param $b i32)
+        (param $wide i32) (param $wide_len i32) (param $narrow i32) (param $narrow_len i32)
+    (local $x i64) (local $k i32)
+    (local.set $x (i64.extend_i32_u (local.get $i)))
+    (loop $step
+      (local.set $x (i64.add (i64.mul (local.get $x) (i64.const 6364136223846793005)) (i64.const 1442695040888963407)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $step (i32.lt_u (local.get $k) (i32.const 10))))
+    (i64.store (i32.add (local.get $wide) (i32.shl (local.get $i) (i32.const 3))) (local.get $x))
+    (i32.store (i32.add (local.get $narrow) (i32.shl (local.get $i) (i32.const 2)))
+      (i32.wrap_i64 (i64.xor (i64.shr_u (local.get $x) (i64.const 33)) (i64.rem_s (local.get $x) (i64.const 1000))))))
+"#;
+
+fn lcg_on(ctx: &WasiParallelCtx, n: usize) -> (i32, Vec<u8>, Vec<i32>) {
+    let mut g = GuestProgram::new(LCG)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let wide = g.buffer(device, (n * 8) as i32, 1).expect("wide");
+    let narrow = g.buffer(device, (n * 4) as i32, 1).expect("narrow");
+    let errno = g.run(1, n as i32, &[], &[wide, narrow]);
+    assert_eq!(g.read_buffer_raw(wide, 0x1000, (n * 8) as i32), 0);
+    let wide_bytes = g.peek(0x1000, n * 8);
+    (
+        errno,
+        wide_bytes,
+        g.read_i32s(narrow, 0x8000, n).expect("read"),
+    )
+}
+
+#[test]
+fn i64_kernels_agree_with_the_cpu_executor() {
+    let n = 2000;
+    let expected = lcg_on(shared_ctx(), n);
+    assert_eq!(expected.0, 0);
+    for name in gpus() {
+        let ctx = WasiParallelCtx::builder()
+            .threads(2)
+            .strict(true)
+            .device(wasi_parallel_runtime::DevicePreference::Named(name.clone()))
+            .build(wasi_parallel_tests::engine())
+            .expect("context");
+        let got = lcg_on(&ctx, n);
+        assert_eq!(
+            got, expected,
+            "{name}: i64 results (strict: no CPU fallback)"
+        );
+    }
+}

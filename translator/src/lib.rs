@@ -29,13 +29,13 @@
 //!
 //! # What is translated today
 //!
-//! This is the first part of the translator: one kernel function without calls; `i32`, `f32` and
-//! `f64` arithmetic, comparisons and conversions listed in [`front::function`]; locals; block, loop,
+//! This is the first part of the translator: one kernel function without calls; `i32`, `i64`,
+//! `f32` and `f64` arithmetic, comparisons and conversions listed in [`front::function`]; locals; block, loop,
 //! if, br, br_if, return, select, unreachable; calls to functions that never return (panic paths)
-//! as traps; aligned `i32`/`f32`/`f64` loads and stores through buffer pointers; aligned loads
+//! as traps; aligned `i32`/`i64`/`f32`/`f64` loads and stores through buffer pointers; aligned loads
 //! from addresses derived from no buffer, which read the guest's static data (its initial memory,
 //! bound read-only). Everything else is a clear [`Error::Unsupported`] naming the operator and its
-//! offset: other calls, `i64`, sub-word accesses, globals, `br_table`, float `min`/`max`, SIMD,
+//! offset: other calls, sub-word accesses, globals, `br_table`, float `min`/`max`, SIMD,
 //! atomics, `memory.grow`.
 
 pub mod front;
@@ -58,6 +58,8 @@ pub struct Options {
     pub workgroup_size: u32,
     /// Whether the device has 64-bit floats (naga `FLOAT64`).
     pub f64: bool,
+    /// Whether the device has 64-bit integers (naga `SHADER_INT64`).
+    pub i64: bool,
 }
 
 impl Default for Options {
@@ -65,6 +67,7 @@ impl Default for Options {
         Options {
             workgroup_size: 64,
             f64: true,
+            i64: true,
         }
     }
 }
@@ -78,6 +81,8 @@ pub enum ElementType {
     F32,
     /// `f64`.
     F64,
+    /// `i64`.
+    I64,
 }
 
 impl ElementType {
@@ -85,7 +90,7 @@ impl ElementType {
     pub fn size(self) -> u32 {
         match self {
             ElementType::I32 | ElementType::F32 => 4,
-            ElementType::F64 => 8,
+            ElementType::F64 | ElementType::I64 => 8,
         }
     }
 }

@@ -13,6 +13,7 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
     ("branches.wat", KernelRef::Export("kernel"), Ok(())),
     ("divide_traps.wat", KernelRef::Export("kernel"), Ok(())),
     ("static_table.wat", KernelRef::Export("kernel"), Ok(())),
+    ("lcg_i64.wat", KernelRef::TableIndex(1), Ok(())),
     (
         "unattributed.wat",
         KernelRef::Export("kernel"),

@@ -4,7 +4,7 @@
 //!
 //! - **Discovery.** Every adapter wgpu finds becomes a device named `wgpu-N`, with its kind from
 //!   the adapter type (`Cpu` adapters such as lavapipe are [`DeviceKind::SoftwareGpu`]).
-//!   `SHADER_F64` is requested where offered and the buffer limits are raised to the adapter's.
+//!   `SHADER_F64` and `SHADER_INT64` are requested where offered and the buffer limits are raised to the adapter's.
 //!   Drivers are loaded at run time: a machine without Vulkan simply has no such device.
 //! - **Kernels** come translated ([`wasi_parallel_translator::Translation`]): the naga module goes
 //!   to wgpu as it is (`ShaderSource::Naga`), with an explicit bind group layout built from the
@@ -80,7 +80,7 @@ impl WgpuDevice {
     fn open(adapter: &wgpu::Adapter, index: usize) -> Result<WgpuDevice, DeviceError> {
         let adapter_info = adapter.get_info();
         let offered = adapter.features();
-        let wanted = wgpu::Features::SHADER_F64;
+        let wanted = wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64;
         let limits = adapter.limits();
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
             label: Some("wasi-parallel"),

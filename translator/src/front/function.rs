@@ -49,6 +49,8 @@ struct Types {
     f32: Handle<Type>,
     /// Whether the device has `f64`; its type is added to the module when first used.
     f64: bool,
+    /// Whether the device has `i64`; likewise.
+    i64: bool,
 }
 
 struct Builder<'a> {
@@ -72,6 +74,7 @@ struct Builder<'a> {
     /// Nesting depth of blocks inside unreachable code being skipped.
     skipping: u32,
     uses_f64: bool,
+    uses_i64: bool,
 }
 
 fn scalar_type(module: &mut Module, scalar: Scalar) -> Handle<Type> {
@@ -207,6 +210,13 @@ impl Builder<'_> {
                 }
                 self.uses_f64 = true;
                 Ok(scalar_type(&mut self.module, Scalar::F64))
+            }
+            ValType::I64 => {
+                if !self.types.i64 {
+                    return Err(Error::MissingFeature("64-bit integers"));
+                }
+                self.uses_i64 = true;
+                Ok(scalar_type(&mut self.module, Scalar::I64))
             }
             other => Err(unsupported(format!("locals of type {other}"), offset)),
         }
@@ -478,7 +488,16 @@ impl Builder<'_> {
 }
 
 impl Builder<'_> {
-    fn binary_i32(&mut self, op: BinaryOperator, unsigned: bool) {
+    /// An integer literal of Wasm type `ty` (`i32` or `i64`).
+    fn int(&mut self, ty: ValType, v: i64) -> Handle<Expression> {
+        let literal = match ty {
+            ValType::I64 => Literal::I64(v),
+            _ => Literal::I32(v as i32),
+        };
+        self.pre(Expression::Literal(literal))
+    }
+
+    fn binary_int(&mut self, op: BinaryOperator, unsigned: bool, ty: ValType) {
         let b = self.pop();
         let a = self.pop();
         let e = if unsigned {
@@ -491,7 +510,7 @@ impl Builder<'_> {
         } else {
             self.binary(op, a, b)
         };
-        self.push(e, ValType::I32);
+        self.push(e, ty);
     }
 
     fn compare(&mut self, op: BinaryOperator, kind: Option<ScalarKind>) {
@@ -535,44 +554,51 @@ impl Builder<'_> {
     }
 
     /// Integer division and remainder, with Wasm's traps.
-    fn divide(&mut self, op: BinaryOperator, signed: bool) {
+    /// Integer division and remainder, with Wasm's traps.
+    fn divide(&mut self, op: BinaryOperator, signed: bool, ty: ValType) {
         let b = self.values[self.values.len() - 1].0;
         let a = self.values[self.values.len() - 2].0;
-        let zero = self.i32(0);
+        let zero = self.int(ty, 0);
         let by_zero = self.binary(BinaryOperator::Equal, b, zero);
         self.trap_if(by_zero, trap::DIVIDE_BY_ZERO);
-        if signed && op == BinaryOperator::Divide {
-            let min = self.i32(i32::MIN);
-            let minus_one = self.i32(-1);
+        let min_value = if ty == ValType::I64 {
+            i64::MIN
+        } else {
+            i64::from(i32::MIN)
+        };
+        if signed {
+            let min = self.int(ty, min_value);
+            let minus_one = self.int(ty, -1);
             let a_min = self.binary(BinaryOperator::Equal, a, min);
             let b_m1 = self.binary(BinaryOperator::Equal, b, minus_one);
             let overflow = self.binary(BinaryOperator::LogicalAnd, a_min, b_m1);
-            self.trap_if(overflow, trap::INTEGER_OVERFLOW);
+            if op == BinaryOperator::Divide {
+                self.trap_if(overflow, trap::INTEGER_OVERFLOW);
+            } else {
+                // Wasm: MIN rem -1 is 0; make the divisor 1 there so no backend sees the overflow.
+                let one = self.int(ty, 1);
+                let safe = self.expr(Expression::Select {
+                    condition: overflow,
+                    accept: one,
+                    reject: b,
+                });
+                let last = self.values.len() - 1;
+                self.values[last].0 = safe;
+            }
         }
-        if signed && op == BinaryOperator::Modulo {
-            // Wasm: MIN rem -1 is 0; make the divisor 1 there so no backend sees the overflow.
-            let min = self.i32(i32::MIN);
-            let minus_one = self.i32(-1);
-            let one = self.i32(1);
-            let a_min = self.binary(BinaryOperator::Equal, a, min);
-            let b_m1 = self.binary(BinaryOperator::Equal, b, minus_one);
-            let overflow = self.binary(BinaryOperator::LogicalAnd, a_min, b_m1);
-            let safe = self.expr(Expression::Select {
-                condition: overflow,
-                accept: one,
-                reject: b,
-            });
-            let last = self.values.len() - 1;
-            self.values[last].0 = safe;
-        }
-        self.binary_i32(op, !signed);
+        self.binary_int(op, !signed, ty);
     }
 
-    fn shift(&mut self, op: BinaryOperator, unsigned: bool) {
+    fn shift(&mut self, op: BinaryOperator, unsigned: bool, ty: ValType) {
         let b = self.pop();
         let a = self.pop();
-        let b = self.cast(b, ScalarKind::Uint, None);
-        let mask = self.u32(31);
+        // The shift amount is a u32 modulo the width, as in Wasm.
+        let b = if ty == ValType::I64 {
+            self.cast(b, ScalarKind::Uint, Some(4))
+        } else {
+            self.cast(b, ScalarKind::Uint, None)
+        };
+        let mask = self.u32(if ty == ValType::I64 { 63 } else { 31 });
         let amount = self.binary(BinaryOperator::And, b, mask);
         let e = if unsigned {
             let ua = self.cast(a, ScalarKind::Uint, None);
@@ -581,7 +607,7 @@ impl Builder<'_> {
         } else {
             self.binary(op, a, amount)
         };
-        self.push(e, ValType::I32);
+        self.push(e, ty);
     }
 
     /// A load from the guest's static data at `address + memarg.offset`.
@@ -594,6 +620,7 @@ impl Builder<'_> {
     ) -> Result<(), Error> {
         let global = match element {
             ElementType::F64 => self.statics64,
+            ElementType::I64 => return Err(unsupported("i64 loads of static data", offset)),
             _ => self.statics,
         }
         .ok_or(Error::MissingFeature("64-bit floats"))?;
@@ -620,7 +647,7 @@ impl Builder<'_> {
         let value = match element {
             ElementType::I32 => self.cast(word, ScalarKind::Sint, None),
             ElementType::F32 => self.cast(word, ScalarKind::Float, None),
-            ElementType::F64 => word,
+            ElementType::F64 | ElementType::I64 => word,
         };
         self.push(value, ty);
         Ok(())
@@ -796,19 +823,75 @@ impl Builder<'_> {
                 ))));
                 self.push(v, ValType::F64);
             }
-            I32Add => self.binary_i32(B::Add, false),
-            I32Sub => self.binary_i32(B::Subtract, false),
-            I32Mul => self.binary_i32(B::Multiply, false),
-            I32And => self.binary_i32(B::And, false),
-            I32Or => self.binary_i32(B::InclusiveOr, false),
-            I32Xor => self.binary_i32(B::ExclusiveOr, false),
-            I32DivS => self.divide(B::Divide, true),
-            I32DivU => self.divide(B::Divide, false),
-            I32RemS => self.divide(B::Modulo, true),
-            I32RemU => self.divide(B::Modulo, false),
-            I32Shl => self.shift(B::ShiftLeft, false),
-            I32ShrS => self.shift(B::ShiftRight, false),
-            I32ShrU => self.shift(B::ShiftRight, true),
+            I32Add => self.binary_int(B::Add, false, ValType::I32),
+            I32Sub => self.binary_int(B::Subtract, false, ValType::I32),
+            I32Mul => self.binary_int(B::Multiply, false, ValType::I32),
+            I32And => self.binary_int(B::And, false, ValType::I32),
+            I32Or => self.binary_int(B::InclusiveOr, false, ValType::I32),
+            I32Xor => self.binary_int(B::ExclusiveOr, false, ValType::I32),
+            I32DivS => self.divide(B::Divide, true, ValType::I32),
+            I32DivU => self.divide(B::Divide, false, ValType::I32),
+            I32RemS => self.divide(B::Modulo, true, ValType::I32),
+            I32RemU => self.divide(B::Modulo, false, ValType::I32),
+            I32Shl => self.shift(B::ShiftLeft, false, ValType::I32),
+            I32ShrS => self.shift(B::ShiftRight, false, ValType::I32),
+            I32ShrU => self.shift(B::ShiftRight, true, ValType::I32),
+            I64Const { value } => {
+                self.local_type(ValType::I64, offset)?;
+                let v = self.int(ValType::I64, value);
+                self.push(v, ValType::I64);
+            }
+            I64Add => self.binary_int(B::Add, false, ValType::I64),
+            I64Sub => self.binary_int(B::Subtract, false, ValType::I64),
+            I64Mul => self.binary_int(B::Multiply, false, ValType::I64),
+            I64And => self.binary_int(B::And, false, ValType::I64),
+            I64Or => self.binary_int(B::InclusiveOr, false, ValType::I64),
+            I64Xor => self.binary_int(B::ExclusiveOr, false, ValType::I64),
+            I64DivS => self.divide(B::Divide, true, ValType::I64),
+            I64DivU => self.divide(B::Divide, false, ValType::I64),
+            I64RemS => self.divide(B::Modulo, true, ValType::I64),
+            I64RemU => self.divide(B::Modulo, false, ValType::I64),
+            I64Shl => self.shift(B::ShiftLeft, false, ValType::I64),
+            I64ShrS => self.shift(B::ShiftRight, false, ValType::I64),
+            I64ShrU => self.shift(B::ShiftRight, true, ValType::I64),
+            I64Eqz => {
+                let a = self.pop();
+                let zero = self.int(ValType::I64, 0);
+                let c = self.binary(B::Equal, a, zero);
+                let r = self.bool_to_i32(c);
+                self.push(r, ValType::I32);
+            }
+            I64Eq => self.compare(B::Equal, None),
+            I64Ne => self.compare(B::NotEqual, None),
+            I64LtS => self.compare(B::Less, None),
+            I64LtU => self.compare(B::Less, Some(ScalarKind::Uint)),
+            I64GtS => self.compare(B::Greater, None),
+            I64GtU => self.compare(B::Greater, Some(ScalarKind::Uint)),
+            I64LeS => self.compare(B::LessEqual, None),
+            I64LeU => self.compare(B::LessEqual, Some(ScalarKind::Uint)),
+            I64GeS => self.compare(B::GreaterEqual, None),
+            I64GeU => self.compare(B::GreaterEqual, Some(ScalarKind::Uint)),
+            I32WrapI64 => self.convert(ScalarKind::Sint, Some(4), false, ValType::I32),
+            I64ExtendI32S => {
+                self.local_type(ValType::I64, offset)?;
+                self.convert(ScalarKind::Sint, Some(8), false, ValType::I64)
+            }
+            I64ExtendI32U => {
+                self.local_type(ValType::I64, offset)?;
+                let v = self.pop();
+                let u = self.cast(v, ScalarKind::Uint, None);
+                let wide = self.cast(u, ScalarKind::Uint, Some(8));
+                let e = self.cast(wide, ScalarKind::Sint, None);
+                self.push(e, ValType::I64);
+            }
+            F64ConvertI64S => self.convert(ScalarKind::Float, Some(8), false, ValType::F64),
+            F64ConvertI64U => self.convert(ScalarKind::Float, Some(8), true, ValType::F64),
+            F32ConvertI64S => self.convert(ScalarKind::Float, Some(4), false, ValType::F32),
+            F32ConvertI64U => self.convert(ScalarKind::Float, Some(4), true, ValType::F32),
+            I64ReinterpretF64 => self.convert(ScalarKind::Sint, None, false, ValType::I64),
+            F64ReinterpretI64 => self.convert(ScalarKind::Float, None, false, ValType::F64),
+            I64Load { ref memarg } => self.load(memarg, ElementType::I64, ValType::I64, offset)?,
+            I64Store { ref memarg } => self.store(memarg, ElementType::I64, offset)?,
             I32Eqz => {
                 let a = self.pop();
                 let zero = self.i32(0);
@@ -967,6 +1050,8 @@ pub fn build(
             ElementType::F32 => (f32_ty, 4),
             ElementType::F64 if options.f64 => (scalar_type(&mut module, Scalar::F64), 8),
             ElementType::F64 => return Err(Error::MissingFeature("64-bit floats")),
+            ElementType::I64 if options.i64 => (scalar_type(&mut module, Scalar::I64), 8),
+            ElementType::I64 => return Err(Error::MissingFeature("64-bit integers")),
         };
         let array = storage_array(&mut module, ty, stride);
         let written = analysis.written[k];
@@ -1068,6 +1153,7 @@ pub fn build(
             i32: i32_ty,
             f32: f32_ty,
             f64: options.f64,
+            i64: options.i64,
         },
         buffers: globals,
         status,
@@ -1076,6 +1162,7 @@ pub fn build(
         counter,
         skipping: 0,
         uses_f64: false,
+        uses_i64: false,
     };
     for (i, &ty) in analysis.local_types.iter().enumerate() {
         let ty = b.local_type(ty, body.range().start)?;
@@ -1167,6 +1254,7 @@ pub fn build(
     b.flush();
     let uses_f64 =
         b.uses_f64 || b.statics64.is_some() || analysis.elements.contains(&Some(ElementType::F64));
+    let uses_i64 = b.uses_i64 || analysis.elements.contains(&Some(ElementType::I64));
     let mut module = b.module;
     let mut func = b.func;
     func.body = b.blocks.pop().expect("the function block");
@@ -1184,6 +1272,9 @@ pub fn build(
     let mut capabilities = naga::valid::Capabilities::empty();
     if uses_f64 {
         capabilities |= naga::valid::Capabilities::FLOAT64;
+    }
+    if uses_i64 {
+        capabilities |= naga::valid::Capabilities::SHADER_INT64;
     }
     let info = naga::valid::Validator::new(naga::valid::ValidationFlags::all(), capabilities)
         .validate(&module)

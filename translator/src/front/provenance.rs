@@ -289,7 +289,27 @@ impl Interpreter<'_, '_> {
                 let (b, a) = (pop(stack), pop(stack));
                 stack.push(a.join(b));
             }
-            I32Const { .. } | F32Const { .. } | F64Const { .. } => stack.push(Kind::Int),
+            I32Const { .. } | I64Const { .. } | F32Const { .. } | F64Const { .. } => {
+                stack.push(Kind::Int)
+            }
+            I64Add | I64Sub | I64Mul | I64And | I64Or | I64Xor | I64DivS | I64DivU | I64RemS
+            | I64RemU | I64Shl | I64ShrS | I64ShrU | I64Eq | I64Ne | I64LtS | I64LtU | I64GtS
+            | I64GtU | I64LeS | I64LeU | I64GeS | I64GeU => {
+                pop(stack);
+                pop(stack);
+                stack.push(Kind::Int);
+            }
+            I64Eqz | I32WrapI64 | I64ExtendI32U | F64ConvertI64S | F64ConvertI64U
+            | F32ConvertI64S | F32ConvertI64U | I64ReinterpretF64 | F64ReinterpretI64 => {
+                pop(stack);
+                stack.push(Kind::Int);
+            }
+            I64ExtendI32S => {
+                if matches!(pop(stack), Kind::Ptr(_)) {
+                    return Err(unsupported("a pointer widened to 64 bits", offset));
+                }
+                stack.push(Kind::Int);
+            }
             I32Add | I32And => {
                 let (b, a) = (pop(stack), pop(stack));
                 stack.push(match (a, b) {
@@ -354,9 +374,10 @@ impl Interpreter<'_, '_> {
                 pop(stack);
                 stack.push(Kind::Int);
             }
-            I32Load { .. } | F32Load { .. } | F64Load { .. } => {
+            I32Load { .. } | I64Load { .. } | F32Load { .. } | F64Load { .. } => {
                 let element = match op {
                     I32Load { .. } => ElementType::I32,
+                    I64Load { .. } => ElementType::I64,
                     F32Load { .. } => ElementType::F32,
                     _ => ElementType::F64,
                 };
@@ -369,9 +390,10 @@ impl Interpreter<'_, '_> {
                 }
                 stack.push(Kind::Int);
             }
-            I32Store { .. } | F32Store { .. } | F64Store { .. } => {
+            I32Store { .. } | I64Store { .. } | F32Store { .. } | F64Store { .. } => {
                 let element = match op {
                     I32Store { .. } => ElementType::I32,
+                    I64Store { .. } => ElementType::I64,
                     F32Store { .. } => ElementType::F32,
                     _ => ElementType::F64,
                 };
