@@ -232,12 +232,25 @@ impl Builder<'_> {
         element: ElementType,
         offset: usize,
     ) -> Result<Handle<Expression>, Error> {
+        let global = self.buffers[buffer as usize];
+        self.checked_access(global, address, memarg, element.size(), offset)
+    }
+
+    /// A pointer to the element of the array `global` (of `size`-byte elements) at byte offset
+    /// `address + memarg.offset`, trapping when it is misaligned or out of bounds.
+    fn checked_access(
+        &mut self,
+        global: Handle<GlobalVariable>,
+        address: Handle<Expression>,
+        memarg: &MemArg,
+        size: u32,
+        offset: usize,
+    ) -> Result<Handle<Expression>, Error> {
         let extra = i32::try_from(memarg.offset)
             .map_err(|_| unsupported("a memory offset above 2^31", offset))?;
         let extra = self.i32(extra);
         let byte = self.binary(BinaryOperator::Add, address, extra);
         let byte = self.cast(byte, ScalarKind::Uint, None);
-        let size = element.size();
         let mask = self.u32(size - 1);
         let low = self.binary(BinaryOperator::And, byte, mask);
         let zero = self.u32(0);
@@ -245,14 +258,11 @@ impl Builder<'_> {
         self.trap_if(misaligned, trap::MISALIGNED);
         let shift = self.u32(size.trailing_zeros());
         let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
-        let global = self.pre(Expression::GlobalVariable(self.buffers[buffer as usize]));
-        let length = self.expr(Expression::ArrayLength(global));
+        let base = self.pre(Expression::GlobalVariable(global));
+        let length = self.expr(Expression::ArrayLength(base));
         let outside = self.binary(BinaryOperator::GreaterEqual, index, length);
         self.trap_if(outside, trap::OUT_OF_BOUNDS);
-        Ok(self.expr(Expression::Access {
-            base: global,
-            index,
-        }))
+        Ok(self.expr(Expression::Access { base, index }))
     }
 
     /// The buffer the analysis attributed the access at `offset` to.
@@ -625,24 +635,7 @@ impl Builder<'_> {
         }
         .ok_or(Error::MissingFeature("64-bit floats"))?;
         let address = self.pop();
-        let extra = i32::try_from(memarg.offset)
-            .map_err(|_| unsupported("a memory offset above 2^31", offset))?;
-        let extra = self.i32(extra);
-        let byte = self.binary(BinaryOperator::Add, address, extra);
-        let byte = self.cast(byte, ScalarKind::Uint, None);
-        let size = element.size();
-        let mask = self.u32(size - 1);
-        let low = self.binary(BinaryOperator::And, byte, mask);
-        let zero = self.u32(0);
-        let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
-        self.trap_if(misaligned, trap::MISALIGNED);
-        let shift = self.u32(size.trailing_zeros());
-        let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
-        let base = self.pre(Expression::GlobalVariable(global));
-        let length = self.expr(Expression::ArrayLength(base));
-        let outside = self.binary(BinaryOperator::GreaterEqual, index, length);
-        self.trap_if(outside, trap::OUT_OF_BOUNDS);
-        let pointer = self.expr(Expression::Access { base, index });
+        let pointer = self.checked_access(global, address, memarg, element.size(), offset)?;
         let word = self.expr(Expression::Load { pointer });
         let value = match element {
             ElementType::I32 => self.cast(word, ScalarKind::Sint, None),
