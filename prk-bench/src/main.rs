@@ -38,8 +38,9 @@ struct Args {
     /// Empty launches for the launch-overhead measurement.
     #[arg(long, default_value_t = 1000)]
     launches: u32,
-    /// Devices to run on (names from `wasi-parallel devices`).
-    #[arg(long, value_delimiter = ',', default_value = "sequential,cpu")]
+    /// Devices to run on (names from `wasi-parallel devices`); by default `sequential`, `cpu`
+    /// and every hardware GPU found (software GPUs only when named).
+    #[arg(long, value_delimiter = ',')]
     devices: Vec<String>,
     /// Small sizes: checks that everything validates, quickly.
     #[arg(long)]
@@ -74,6 +75,16 @@ fn main() -> anyhow::Result<()> {
         None => build_guests()?,
     };
     let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
+    if args.devices.is_empty() {
+        use wasi_parallel_runtime::device::DeviceKind;
+        let found = WasiParallelCtx::builder().threads(threads).build(&engine)?;
+        args.devices = found
+            .devices()
+            .iter()
+            .filter(|d| d.info().kind != DeviceKind::SoftwareGpu)
+            .map(|d| d.info().name.clone())
+            .collect();
+    }
     let nstream = std::fs::read(guests.join("nstream.wasm")).context("nstream.wasm")?;
     let launches = std::fs::read(guests.join("launches.wasm")).context("launches.wasm")?;
 
