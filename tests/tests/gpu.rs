@@ -240,3 +240,48 @@ fn i64_kernels_agree_with_the_cpu_executor() {
         );
     }
 }
+
+/// `br_table` with block results, as a harness guest body (function pointer 1).
+const SWITCH: &str = r#"
+  (table 2 funcref)
+  (elem (i32.const 1) $switch)
+  (func $switch (param $i i32) (param $n i32) (param $b i32) (param $out i32) (param $out_len i32)
+    (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
+      (block $done (result i32)
+        (block $other
+          (block $two
+            (block $one
+              (block $zero
+                (br_table $zero $one $two $other (i32.rem_u (local.get $i) (i32.const 5))))
+              (br $done (i32.const 10)))
+            (br $done (i32.const 20)))
+          (br $done (i32.const 30)))
+        (i32.const -1))))
+"#;
+
+fn switch_on(ctx: &WasiParallelCtx, n: usize) -> (i32, Vec<i32>) {
+    let mut g = GuestProgram::new(SWITCH)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let out = g.buffer(device, (n * 4) as i32, 1).expect("out");
+    let errno = g.run(1, n as i32, &[], &[out]);
+    (errno, g.read_i32s(out, 0x1000, n).expect("read"))
+}
+
+#[test]
+fn br_table_agrees_with_the_cpu_executor() {
+    let expected = switch_on(shared_ctx(), 100);
+    assert_eq!(expected.0, 0);
+    assert_eq!(expected.1[..6], [10, 20, 30, -1, -1, 10]);
+    for name in gpus() {
+        let ctx = WasiParallelCtx::builder()
+            .threads(2)
+            .strict(true)
+            .device(wasi_parallel_runtime::DevicePreference::Named(name.clone()))
+            .build(wasi_parallel_tests::engine())
+            .expect("context");
+        assert_eq!(switch_on(&ctx, 100), expected, "{name}");
+    }
+}

@@ -31,11 +31,11 @@
 //!
 //! This is the first part of the translator: one kernel function without calls; `i32`, `i64`,
 //! `f32` and `f64` arithmetic, comparisons and conversions listed in [`front::function`]; locals; block, loop,
-//! if, br, br_if, return, select, unreachable; calls to functions that never return (panic paths)
+//! if, br, br_if, br_table, return, select, unreachable; calls to functions that never return (panic paths)
 //! as traps; aligned `i32`/`i64`/`f32`/`f64` loads and stores through buffer pointers; aligned loads
 //! from addresses derived from no buffer, which read the guest's static data (its initial memory,
 //! bound read-only). Everything else is a clear [`Error::Unsupported`] naming the operator and its
-//! offset: other calls, sub-word accesses, globals, `br_table`, float `min`/`max`, SIMD,
+//! offset: other calls, sub-word accesses, globals, float `min`/`max`, SIMD,
 //! atomics, `memory.grow`.
 
 pub mod front;

@@ -14,6 +14,7 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
     ("divide_traps.wat", KernelRef::Export("kernel"), Ok(())),
     ("static_table.wat", KernelRef::Export("kernel"), Ok(())),
     ("lcg_i64.wat", KernelRef::TableIndex(1), Ok(())),
+    ("br_table.wat", KernelRef::Export("kernel"), Ok(())),
     (
         "unattributed.wat",
         KernelRef::Export("kernel"),

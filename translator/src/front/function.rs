@@ -6,7 +6,7 @@
 //! where Wasm read it. Pointer values are byte offsets from their buffer (see [`super::provenance`]).
 //!
 //! Supported operators: `nop`, `unreachable`, `block`, `loop`, `if`, `else`, `end`, `br`,
-//! `br_if`, `return`, `drop`, `select`, `local.get/set/tee`, `i32.const`, `f32.const`,
+//! `br_if`, `br_table`, `return`, `drop`, `select`, `local.get/set/tee`, `i32.const`, `f32.const`,
 //! `f64.const`; `i32` `add sub mul div_s div_u rem_s rem_u and or xor shl shr_s shr_u eqz eq ne
 //! lt gt le ge` (signed and unsigned); `f32`/`f64` `add sub mul div abs neg sqrt ceil floor trunc
 //! eq ne lt gt le ge`; `f32/f64.convert_i32_s/u`, `f64.promote_f32`, `f32.demote_f64`,
@@ -767,6 +767,33 @@ impl Builder<'_> {
                     accept,
                     reject: naga::Block::new(),
                 });
+            }
+            BrTable { ref targets } => {
+                // A chain of `if selector == k { br target_k }`, then `br default`: each branch
+                // stays inside the naga loops that `br` knows how to leave.
+                let selector = self.pop();
+                let cases = targets
+                    .targets()
+                    .collect::<Result<Vec<u32>, _>>()
+                    .map_err(|e| Error::Invalid(e.to_string()))?;
+                for (k, depth) in cases.into_iter().enumerate() {
+                    let k = i32::try_from(k)
+                        .map_err(|_| unsupported("a br_table of 2^31 entries", offset))?;
+                    let k = self.i32(k);
+                    let condition = self.binary(B::Equal, selector, k);
+                    self.flush();
+                    self.blocks.push(naga::Block::new());
+                    self.branch(depth);
+                    self.flush();
+                    let accept = self.blocks.pop().expect("a block");
+                    self.stmt(Statement::If {
+                        condition,
+                        accept,
+                        reject: naga::Block::new(),
+                    });
+                }
+                self.branch(targets.default());
+                self.set_unreachable();
             }
             Return => {
                 self.stmt(Statement::Return { value: None });

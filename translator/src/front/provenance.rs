@@ -279,6 +279,15 @@ impl Interpreter<'_, '_> {
                 pop(stack);
                 self.branch(relative_depth, locals, stack, frames);
             }
+            BrTable { ref targets } => {
+                pop(stack);
+                for depth in targets.targets() {
+                    let depth = depth.map_err(|e| Error::Invalid(e.to_string()))?;
+                    self.branch(depth, locals, stack, frames);
+                }
+                self.branch(targets.default(), locals, stack, frames);
+                return Ok(Flow::Unreachable);
+            }
             LocalGet { local_index } => stack.push(locals[local_index as usize]),
             LocalSet { local_index } => locals[local_index as usize] = pop(stack),
             LocalTee { local_index } => {
