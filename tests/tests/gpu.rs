@@ -285,3 +285,83 @@ fn br_table_agrees_with_the_cpu_executor() {
         assert_eq!(switch_on(&ctx, 100), expected, "{name}");
     }
 }
+
+/// `f32.min` and `f32.max` of a[i], b[i] into lo[i], hi[i] (function pointer 1).
+const MIN_MAX: &str = r#"
+  (table 2 funcref)
+  (elem (i32.const 1) $minmax)
+  (func $minmax (param $i i32) (param $n i32) (param $blk i32)
+        (param $a i32) (param $al i32) (param $b i32) (param $bl i32)
+        (param $lo i32) (param $lol i32) (param $hi i32) (param $hil i32)
+    (local $off i32) (local $x f32) (local $y f32)
+    (local.set $off (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $x (f32.load (i32.add (local.get $a) (local.get $off))))
+    (local.set $y (f32.load (i32.add (local.get $b) (local.get $off))))
+    (f32.store (i32.add (local.get $lo) (local.get $off)) (f32.min (local.get $x) (local.get $y)))
+    (f32.store (i32.add (local.get $hi) (local.get $off)) (f32.max (local.get $x) (local.get $y))))
+"#;
+
+fn min_max_on(ctx: &WasiParallelCtx, a: &[f32], b: &[f32]) -> (i32, Vec<f32>, Vec<f32>) {
+    let n = a.len();
+    let mut g = GuestProgram::new(MIN_MAX)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits() as i32).collect::<Vec<_>>();
+    let ba = g.buffer(device, (n * 4) as i32, 0).expect("a");
+    let bb = g.buffer(device, (n * 4) as i32, 0).expect("b");
+    let lo = g.buffer(device, (n * 4) as i32, 1).expect("lo");
+    let hi = g.buffer(device, (n * 4) as i32, 1).expect("hi");
+    g.write_i32s(ba, 0x1000, &bits(a)).expect("write");
+    g.write_i32s(bb, 0x2000, &bits(b)).expect("write");
+    let errno = g.run(1, n as i32, &[ba, bb], &[lo, hi]);
+    let floats = |v: Vec<i32>| {
+        v.into_iter()
+            .map(|x| f32::from_bits(x as u32))
+            .collect::<Vec<_>>()
+    };
+    let lo = floats(g.read_i32s(lo, 0x3000, n).expect("read"));
+    let hi = floats(g.read_i32s(hi, 0x4000, n).expect("read"));
+    (errno, lo, hi)
+}
+
+/// Equal, or both NaN (Wasm leaves NaN payloads open).
+fn same(x: &[f32], y: &[f32]) -> bool {
+    x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()))
+}
+
+#[test]
+fn min_max_follow_wasm_for_nan_and_signed_zero() {
+    let a = [
+        1.0,
+        -0.0,
+        0.0,
+        f32::NAN,
+        2.0,
+        f32::INFINITY,
+        -3.5,
+        f32::NEG_INFINITY,
+    ];
+    let b = [2.0, 0.0, -0.0, 1.0, f32::NAN, 5.0, -3.5, f32::NAN];
+    let (errno, lo, hi) = min_max_on(shared_ctx(), &a, &b);
+    assert_eq!(errno, 0);
+    assert_eq!(lo[1].to_bits(), (-0.0f32).to_bits(), "min(-0, +0) is -0");
+    assert_eq!(hi[2].to_bits(), 0.0f32.to_bits(), "max(+0, -0) is +0");
+    assert!(lo[3].is_nan() && hi[4].is_nan());
+    for name in gpus() {
+        let ctx = WasiParallelCtx::builder()
+            .threads(2)
+            .strict(true)
+            .device(wasi_parallel_runtime::DevicePreference::Named(name.clone()))
+            .build(wasi_parallel_tests::engine())
+            .expect("context");
+        let (errno, glo, ghi) = min_max_on(&ctx, &a, &b);
+        assert_eq!(errno, 0, "{name}");
+        assert!(same(&glo, &lo), "{name}: min {glo:?} != {lo:?}");
+        assert!(same(&ghi, &hi), "{name}: max {ghi:?} != {hi:?}");
+    }
+}

@@ -35,7 +35,7 @@
 //! as traps; aligned `i32`/`i64`/`f32`/`f64` loads and stores through buffer pointers; aligned loads
 //! from addresses derived from no buffer, which read the guest's static data (its initial memory,
 //! bound read-only). Everything else is a clear [`Error::Unsupported`] naming the operator and its
-//! offset: other calls, sub-word accesses, globals, float `min`/`max`, SIMD,
+//! offset: other calls, sub-word accesses, globals, `nearest`/`copysign`, SIMD,
 //! atomics, `memory.grow`.
 
 pub mod front;

@@ -8,8 +8,8 @@
 //! Supported operators: `nop`, `unreachable`, `block`, `loop`, `if`, `else`, `end`, `br`,
 //! `br_if`, `br_table`, `return`, `drop`, `select`, `local.get/set/tee`, `i32.const`, `f32.const`,
 //! `f64.const`; `i32` `add sub mul div_s div_u rem_s rem_u and or xor shl shr_s shr_u eqz eq ne
-//! lt gt le ge` (signed and unsigned); `f32`/`f64` `add sub mul div abs neg sqrt ceil floor trunc
-//! eq ne lt gt le ge`; `f32/f64.convert_i32_s/u`, `f64.promote_f32`, `f32.demote_f64`,
+//! lt gt le ge` (signed and unsigned); `f32`/`f64` `add sub mul div min max abs neg sqrt ceil
+//! floor trunc eq ne lt gt le ge`; `f32/f64.convert_i32_s/u`, `f64.promote_f32`, `f32.demote_f64`,
 //! `i32.reinterpret_f32`, `f32.reinterpret_i32`; `i32/f32/f64.load` and `.store`. The last arm
 //! of [`Builder::operator`] names everything else as unsupported.
 
@@ -542,6 +542,72 @@ impl Builder<'_> {
         self.push(e, ty);
     }
 
+    /// Wasm's `min`/`max`: NaN if either operand is NaN, and `-0 < +0`.
+    fn min_max(&mut self, fun: MathFunction, ty: ValType, offset: usize) -> Result<(), Error> {
+        let b = self.pop();
+        let a = self.pop();
+        let plain = self.expr(Expression::Math {
+            fun,
+            arg: a,
+            arg1: Some(b),
+            arg2: None,
+            arg3: None,
+        });
+        // Equal operands may be -0 and +0: combine their bits, so min takes the sign and max
+        // drops it.
+        if ty == ValType::F64 {
+            if !self.types.i64 {
+                return Err(unsupported(
+                    "f64 min/max on a device without 64-bit integers",
+                    offset,
+                ));
+            }
+            self.uses_i64 = true;
+        }
+        let (ua, ub) = (
+            self.cast(a, ScalarKind::Uint, None),
+            self.cast(b, ScalarKind::Uint, None),
+        );
+        let op = if fun == MathFunction::Min {
+            BinaryOperator::InclusiveOr
+        } else {
+            BinaryOperator::And
+        };
+        let combined = self.binary(op, ua, ub);
+        let signed_zero = self.cast(combined, ScalarKind::Float, None);
+        let equal = self.binary(BinaryOperator::Equal, a, b);
+        let ordered = self.expr(Expression::Select {
+            condition: equal,
+            accept: signed_zero,
+            reject: plain,
+        });
+        let a_nan = self.is_nan(ua, ty);
+        let b_nan = self.is_nan(ub, ty);
+        let nan = self.binary(BinaryOperator::LogicalOr, a_nan, b_nan);
+        let propagated = self.binary(BinaryOperator::Add, a, b);
+        let e = self.expr(Expression::Select {
+            condition: nan,
+            accept: propagated,
+            reject: ordered,
+        });
+        self.push(e, ty);
+        Ok(())
+    }
+
+    /// Whether the float whose bits (as an unsigned integer) are `bits` is a NaN. Tested on the
+    /// bits because GPU compilers may fold `x != x` to false.
+    fn is_nan(&mut self, bits: Handle<Expression>, ty: ValType) -> Handle<Expression> {
+        let (magnitude, infinity) = match ty {
+            ValType::F64 => (
+                self.pre(Expression::Literal(Literal::U64(0x7fff_ffff_ffff_ffff))),
+                self.pre(Expression::Literal(Literal::U64(0x7ff0_0000_0000_0000))),
+            ),
+            _ => (self.u32(0x7fff_ffff), self.u32(0x7f80_0000)),
+        };
+        let abs = self.binary(BinaryOperator::And, bits, magnitude);
+        self.binary(BinaryOperator::Greater, abs, infinity)
+    }
+
     fn math(&mut self, fun: MathFunction, ty: ValType) {
         let arg = self.pop();
         let e = self.expr(Expression::Math {
@@ -938,11 +1004,26 @@ impl Builder<'_> {
             F64Mul => self.float_binary(B::Multiply, ValType::F64),
             F64Div => self.float_binary(B::Divide, ValType::F64),
             F32Eq | F64Eq => self.compare(B::Equal, None),
-            F32Ne | F64Ne => self.compare(B::NotEqual, None),
+            F32Ne | F64Ne => {
+                // Wasm's `ne` is unordered (true when either is NaN): not(ordered equal).
+                let b = self.pop();
+                let a = self.pop();
+                let eq = self.binary(B::Equal, a, b);
+                let ne = self.expr(Expression::Unary {
+                    op: UnaryOperator::LogicalNot,
+                    expr: eq,
+                });
+                let r = self.bool_to_i32(ne);
+                self.push(r, ValType::I32);
+            }
             F32Lt | F64Lt => self.compare(B::Less, None),
             F32Gt | F64Gt => self.compare(B::Greater, None),
             F32Le | F64Le => self.compare(B::LessEqual, None),
             F32Ge | F64Ge => self.compare(B::GreaterEqual, None),
+            F32Min => self.min_max(MathFunction::Min, ValType::F32, offset)?,
+            F32Max => self.min_max(MathFunction::Max, ValType::F32, offset)?,
+            F64Min => self.min_max(MathFunction::Min, ValType::F64, offset)?,
+            F64Max => self.min_max(MathFunction::Max, ValType::F64, offset)?,
             F32Abs => self.math(MathFunction::Abs, ValType::F32),
             F64Abs => self.math(MathFunction::Abs, ValType::F64),
             F32Sqrt => self.math(MathFunction::Sqrt, ValType::F32),
