@@ -34,13 +34,18 @@ fn guest_on(name: &str) -> Guest {
     guest_on_with(name, false)
 }
 
-fn guest_on_with(name: &str, strict: bool) -> Guest {
-    let ctx = WasiParallelCtx::builder()
+/// A context whose every `get_device` returns device `name`.
+fn ctx_on(name: &str, strict: bool) -> WasiParallelCtx {
+    WasiParallelCtx::builder()
         .threads(2)
         .strict(strict)
         .device(wasi_parallel_runtime::DevicePreference::Named(name.into()))
         .build(wasi_parallel_tests::engine())
-        .expect("context");
+        .expect("context")
+}
+
+fn guest_on_with(name: &str, strict: bool) -> Guest {
+    let ctx = ctx_on(name, strict);
     // 512 pages: room for 16 MiB buffers' data.
     let program = GuestProgram::with_memory("(memory (export \"memory\") 512)", KERNELS)
         .expect("harness guest");
@@ -227,12 +232,7 @@ fn i64_kernels_agree_with_the_cpu_executor() {
     let expected = lcg_on(shared_ctx(), n);
     assert_eq!(expected.0, 0);
     for name in gpus() {
-        let ctx = WasiParallelCtx::builder()
-            .threads(2)
-            .strict(true)
-            .device(wasi_parallel_runtime::DevicePreference::Named(name.clone()))
-            .build(wasi_parallel_tests::engine())
-            .expect("context");
+        let ctx = ctx_on(&name, true);
         let got = lcg_on(&ctx, n);
         assert_eq!(
             got, expected,
@@ -276,12 +276,7 @@ fn br_table_agrees_with_the_cpu_executor() {
     assert_eq!(expected.0, 0);
     assert_eq!(expected.1[..6], [10, 20, 30, -1, -1, 10]);
     for name in gpus() {
-        let ctx = WasiParallelCtx::builder()
-            .threads(2)
-            .strict(true)
-            .device(wasi_parallel_runtime::DevicePreference::Named(name.clone()))
-            .build(wasi_parallel_tests::engine())
-            .expect("context");
+        let ctx = ctx_on(&name, true);
         assert_eq!(switch_on(&ctx, 100), expected, "{name}");
     }
 }
@@ -353,12 +348,7 @@ fn min_max_follow_wasm_for_nan_and_signed_zero() {
     assert_eq!(hi[2].to_bits(), 0.0f32.to_bits(), "max(+0, -0) is +0");
     assert!(lo[3].is_nan() && hi[4].is_nan());
     for name in gpus() {
-        let ctx = WasiParallelCtx::builder()
-            .threads(2)
-            .strict(true)
-            .device(wasi_parallel_runtime::DevicePreference::Named(name.clone()))
-            .build(wasi_parallel_tests::engine())
-            .expect("context");
+        let ctx = ctx_on(&name, true);
         let (errno, glo, ghi) = min_max_on(&ctx, &a, &b);
         assert_eq!(errno, 0, "{name}");
         assert!(same(&glo, &lo), "{name}: min {glo:?} != {lo:?}");
