@@ -38,6 +38,7 @@
 //! offset: other calls, sub-word accesses, globals, `nearest`/`copysign`, SIMD,
 //! atomics, `memory.grow`.
 
+pub mod back;
 pub mod front;
 
 pub use front::{translate, Translation};
@@ -148,4 +149,7 @@ pub enum Error {
     /// naga rejected the module built: a bug of this translator.
     #[error("internal error, the translated module does not validate: {0}")]
     Validation(String),
+    /// A back end (the OpenCL C writer) cannot express something in the module.
+    #[error("the OpenCL writer cannot express {0}")]
+    Backend(String),
 }

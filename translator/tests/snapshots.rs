@@ -1,9 +1,12 @@
 //! Snapshot tests: every kernel in `tests/in` (WAT, and `.wasm` built by rustc and clang) is
-//! translated, re-validated by naga, written as WGSL and compared with `tests/out/wgsl`.
-//! `BLESS=1 cargo test -p wasi-parallel-translator` rewrites the expected files.
+//! translated, re-validated by naga, written as WGSL and as OpenCL C and compared with
+//! `tests/out/wgsl` and `tests/out/opencl`. `BLESS=1 cargo test -p wasi-parallel-translator`
+//! rewrites the expected files. `tests/opencl.rs` builds every OpenCL C snapshot with an OpenCL
+//! compiler.
 
 use std::path::Path;
 
+use wasi_parallel_translator::back::opencl;
 use wasi_parallel_translator::{translate, Error, KernelRef, Options};
 
 /// Each input and the kernel in it; `Err(text)` where the translation must fail saying `text`.
@@ -30,6 +33,24 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
 fn bytes(path: &Path) -> Vec<u8> {
     let text = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     wat::parse_bytes(&text).expect("WAT or Wasm").into_owned()
+}
+
+/// The device features the OpenCL snapshots are written for.
+const OPENCL: opencl::Options = opencl::Options {
+    f64: true,
+    i64: true,
+};
+
+/// Compares `text` with the snapshot `out`, or rewrites it when blessing.
+fn compare(out: &Path, text: &str, bless: bool, failures: &mut Vec<String>) {
+    if bless {
+        if let Some(dir) = out.parent() {
+            std::fs::create_dir_all(dir).expect("snapshot directory");
+        }
+        std::fs::write(out, text).expect("write snapshot");
+    } else if std::fs::read_to_string(out).unwrap_or_default() != text {
+        failures.push(format!("{} differs (BLESS=1 to accept)", out.display()));
+    }
 }
 
 #[test]
@@ -59,16 +80,15 @@ fn snapshots() {
                 let out = root
                     .join("out/wgsl")
                     .join(Path::new(input).with_extension("wgsl"));
-                if bless {
-                    std::fs::write(&out, &wgsl).expect("write snapshot");
-                } else {
-                    let want = std::fs::read_to_string(&out).unwrap_or_default();
-                    if want != wgsl {
-                        failures.push(format!(
-                            "{input}: WGSL differs from {} (BLESS=1 to accept)",
-                            out.display()
-                        ));
+                compare(&out, &wgsl, bless, &mut failures);
+                match t.to_opencl(&OPENCL) {
+                    Ok(program) => {
+                        let out = root
+                            .join("out/opencl")
+                            .join(Path::new(input).with_extension("cl"));
+                        compare(&out, &program.source, bless, &mut failures);
                     }
+                    Err(e) => failures.push(format!("{input}: OpenCL C: {e}")),
                 }
             }
             (Err(e), Err(text)) => {
@@ -110,4 +130,26 @@ fn bad_kernel_references_are_errors() {
         translate(&f64_kernel, KernelRef::TableIndex(2), &no_f64),
         Err(Error::MissingFeature(_))
     ));
+}
+
+#[test]
+fn opencl_needs_the_features_it_uses() {
+    let f64_kernel =
+        bytes(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/in/nstream_rustc.wasm"));
+    let t = translate(&f64_kernel, KernelRef::TableIndex(2), &Options::default()).expect("nstream");
+    let no_f64 = opencl::Options {
+        f64: false,
+        i64: true,
+    };
+    assert!(matches!(
+        t.to_opencl(&no_f64),
+        Err(Error::MissingFeature(_))
+    ));
+    let program = t.to_opencl(&OPENCL).expect("OpenCL C");
+    assert!(program.source.contains("cl_khr_fp64"));
+    assert!(program.source.contains("#pragma OPENCL FP_CONTRACT OFF"));
+    assert_ne!(program.entry_point, "main");
+    assert!(program
+        .build_options
+        .contains("-cl-fp32-correctly-rounded-divide-sqrt"));
 }

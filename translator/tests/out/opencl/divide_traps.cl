@@ -1,0 +1,192 @@
+// OpenCL C written by wasi-parallel-translator from naga IR.
+#pragma OPENCL FP_CONTRACT OFF
+
+typedef struct {
+    uint num_iterations;
+    uint block_size;
+} Params;
+
+// WGSL's `/`: a for a zero divisor and for MIN / -1.
+static inline int _div_int(int a, int b) {
+    return (b == 0 || (a == INT_MIN && b == -1)) ? a : a / b;
+}
+
+// WGSL's `%`: 0u for a zero divisor.
+static inline uint _mod_uint(uint a, uint b) {
+    return (b == 0u) ? 0u : a % b;
+}
+
+__kernel __attribute__((reqd_work_group_size(64, 1, 1)))
+void main_(
+    const Params params,
+    __global const int* buffer0_,
+    const uint _len_1,
+    __global const int* buffer1_,
+    const uint _len_2,
+    __global int* buffer2_,
+    const uint _len_3,
+    __global uint* status,
+    const uint _len_4
+) {
+    const uint _lim_1 = _len_1 == 0u ? 0u : _len_1 - 1u;
+    const uint _lim_2 = _len_2 == 0u ? 0u : _len_2 - 1u;
+    const uint _lim_3 = _len_3 == 0u ? 0u : _len_3 - 1u;
+    const uint _lim_4 = _len_4 == 0u ? 0u : _len_4 - 1u;
+    const uint3 global_id = (uint3)((uint)get_global_id(0), (uint)get_global_id(1), (uint)get_global_id(2));
+    const uint3 num_workgroups = (uint3)((uint)get_num_groups(0), (uint)get_num_groups(1), (uint)get_num_groups(2));
+    uint branch_counter = 0u;
+    int local0_ = 0;
+    int local1_ = 0;
+    int local2_ = 0;
+    int local3_ = 0;
+    int local4_ = 0;
+    int local5_ = 0;
+    int local6_ = 0;
+    int local7_ = 0;
+    int local8_ = 0;
+    int local9_ = 0;
+    int local10_ = 0;
+    int local11_ = 0;
+    const uint _e2 = global_id.x;
+    const uint _e3 = global_id.y;
+    const uint _e4 = num_workgroups.x;
+    const uint _e6 = (_e4 * 64u);
+    const uint _e7 = (_e3 * _e6);
+    const uint _e8 = (_e2 + _e7);
+    const uint _e11 = params.num_iterations;
+    const uint _e13 = params.block_size;
+    const bool _e14 = (_e8 >= _e11);
+    if (_e14) {
+        return;
+    }
+    const int _e15 = as_int(_e8);
+    local0_ = _e15;
+    const int _e17 = as_int(_e11);
+    local1_ = _e17;
+    const int _e19 = as_int(_e13);
+    local2_ = _e19;
+    local3_ = 0;
+    const uint _e24 = _len_1;
+    const uint _e26 = (_e24 * 4u);
+    const int _e27 = as_int(_e26);
+    local4_ = _e27;
+    local5_ = 0;
+    const uint _e32 = _len_2;
+    const uint _e34 = (_e32 * 4u);
+    const int _e35 = as_int(_e34);
+    local6_ = _e35;
+    local7_ = 0;
+    const uint _e40 = _len_3;
+    const uint _e42 = (_e40 * 4u);
+    const int _e43 = as_int(_e42);
+    local8_ = _e43;
+    const int _e46 = local0_;
+    const uint _e48 = as_uint(3);
+    const uint _e50 = (_e48 & 31u);
+    const int _e51 = as_int(as_uint(_e46) << (_e50 & 31u));
+    local9_ = _e51;
+    const int _e54 = local3_;
+    const int _e56 = local9_;
+    const int _e57 = as_int(as_uint(_e54) + as_uint(_e56));
+    const int _e59 = as_int(as_uint(_e57) + as_uint(0));
+    const uint _e60 = as_uint(_e59);
+    const uint _e62 = (_e60 & 3u);
+    const bool _e64 = (_e62 != 0u);
+    if (_e64) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e69 = (_e60 >> (2u & 31u));
+    const uint _e71 = _len_1;
+    const bool _e72 = (_e69 >= _e71);
+    if (_e72) {
+        status[0] = 4u;
+        return;
+    }
+    const int _e77 = buffer0_[min((uint)(_e69), _lim_1)];
+    local10_ = _e77;
+    const int _e80 = local5_;
+    const int _e82 = local9_;
+    const int _e83 = as_int(as_uint(_e80) + as_uint(_e82));
+    const int _e85 = as_int(as_uint(_e83) + as_uint(0));
+    const uint _e86 = as_uint(_e85);
+    const uint _e88 = (_e86 & 3u);
+    const bool _e90 = (_e88 != 0u);
+    if (_e90) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e95 = (_e86 >> (2u & 31u));
+    const uint _e97 = _len_2;
+    const bool _e98 = (_e95 >= _e97);
+    if (_e98) {
+        status[0] = 4u;
+        return;
+    }
+    const int _e103 = buffer1_[min((uint)(_e95), _lim_2)];
+    local11_ = _e103;
+    const int _e106 = local7_;
+    const int _e108 = local9_;
+    const int _e109 = as_int(as_uint(_e106) + as_uint(_e108));
+    const int _e111 = local10_;
+    const int _e113 = local11_;
+    const bool _e115 = (_e113 == 0);
+    if (_e115) {
+        status[0] = 2u;
+        return;
+    }
+    const bool _e121 = (_e111 == (-2147483647 - 1));
+    const bool _e122 = (_e113 == (-1));
+    const bool _e123 = (_e121 && _e122);
+    if (_e123) {
+        status[0] = 3u;
+        return;
+    }
+    const int _e127 = _div_int(_e111, _e113);
+    const int _e129 = as_int(as_uint(_e109) + as_uint(0));
+    const uint _e130 = as_uint(_e129);
+    const uint _e132 = (_e130 & 3u);
+    const bool _e134 = (_e132 != 0u);
+    if (_e134) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e139 = (_e130 >> (2u & 31u));
+    const uint _e141 = _len_3;
+    const bool _e142 = (_e139 >= _e141);
+    if (_e142) {
+        status[0] = 4u;
+        return;
+    }
+    buffer2_[min((uint)(_e139), _lim_3)] = _e127;
+    const int _e148 = local7_;
+    const int _e150 = local9_;
+    const int _e151 = as_int(as_uint(_e148) + as_uint(_e150));
+    const int _e153 = local10_;
+    const int _e155 = local11_;
+    const bool _e157 = (_e155 == 0);
+    if (_e157) {
+        status[0] = 2u;
+        return;
+    }
+    const uint _e161 = as_uint(_e153);
+    const uint _e162 = as_uint(_e155);
+    const uint _e163 = _mod_uint(_e161, _e162);
+    const int _e164 = as_int(_e163);
+    const int _e166 = as_int(as_uint(_e151) + as_uint(4));
+    const uint _e167 = as_uint(_e166);
+    const uint _e169 = (_e167 & 3u);
+    const bool _e171 = (_e169 != 0u);
+    if (_e171) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e176 = (_e167 >> (2u & 31u));
+    const uint _e178 = _len_3;
+    const bool _e179 = (_e176 >= _e178);
+    if (_e179) {
+        status[0] = 4u;
+        return;
+    }
+    buffer2_[min((uint)(_e176), _lim_3)] = _e164;
+}

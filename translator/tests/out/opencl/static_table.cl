@@ -1,0 +1,119 @@
+// OpenCL C written by wasi-parallel-translator from naga IR.
+#pragma OPENCL FP_CONTRACT OFF
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+
+typedef struct {
+    uint num_iterations;
+    uint block_size;
+} Params;
+
+__kernel __attribute__((reqd_work_group_size(64, 1, 1)))
+void main_(
+    const Params params,
+    __global double* buffer0_,
+    const uint _len_1,
+    __global uint* status,
+    const uint _len_2,
+    __global const uint* statics,
+    const uint _len_3,
+    __global const double* statics64_,
+    const uint _len_4
+) {
+    const uint _lim_1 = _len_1 == 0u ? 0u : _len_1 - 1u;
+    const uint _lim_2 = _len_2 == 0u ? 0u : _len_2 - 1u;
+    const uint _lim_3 = _len_3 == 0u ? 0u : _len_3 - 1u;
+    const uint _lim_4 = _len_4 == 0u ? 0u : _len_4 - 1u;
+    const uint3 global_id = (uint3)((uint)get_global_id(0), (uint)get_global_id(1), (uint)get_global_id(2));
+    const uint3 num_workgroups = (uint3)((uint)get_num_groups(0), (uint)get_num_groups(1), (uint)get_num_groups(2));
+    uint branch_counter = 0u;
+    int local0_ = 0;
+    int local1_ = 0;
+    int local2_ = 0;
+    int local3_ = 0;
+    int local4_ = 0;
+    const uint _e2 = global_id.x;
+    const uint _e3 = global_id.y;
+    const uint _e4 = num_workgroups.x;
+    const uint _e6 = (_e4 * 64u);
+    const uint _e7 = (_e3 * _e6);
+    const uint _e8 = (_e2 + _e7);
+    const uint _e11 = params.num_iterations;
+    const uint _e13 = params.block_size;
+    const bool _e14 = (_e8 >= _e11);
+    if (_e14) {
+        return;
+    }
+    const int _e15 = as_int(_e8);
+    local0_ = _e15;
+    const int _e17 = as_int(_e11);
+    local1_ = _e17;
+    const int _e19 = as_int(_e13);
+    local2_ = _e19;
+    local3_ = 0;
+    const uint _e24 = _len_1;
+    const uint _e26 = (_e24 * 8u);
+    const int _e27 = as_int(_e26);
+    local4_ = _e27;
+    const int _e30 = local3_;
+    const int _e32 = local0_;
+    const uint _e34 = as_uint(3);
+    const uint _e36 = (_e34 & 31u);
+    const int _e37 = as_int(as_uint(_e32) << (_e36 & 31u));
+    const int _e38 = as_int(as_uint(_e30) + as_uint(_e37));
+    const int _e40 = local0_;
+    const int _e42 = (_e40 & 3);
+    const uint _e44 = as_uint(3);
+    const uint _e46 = (_e44 & 31u);
+    const int _e47 = as_int(as_uint(_e42) << (_e46 & 31u));
+    const int _e49 = as_int(as_uint(_e47) + as_uint(1024));
+    const uint _e50 = as_uint(_e49);
+    const uint _e52 = (_e50 & 7u);
+    const bool _e54 = (_e52 != 0u);
+    if (_e54) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e59 = (_e50 >> (3u & 31u));
+    const uint _e61 = _len_4;
+    const bool _e62 = (_e59 >= _e61);
+    if (_e62) {
+        status[0] = 4u;
+        return;
+    }
+    const double _e67 = statics64_[min((uint)(_e59), _lim_4)];
+    const int _e70 = as_int(as_uint(1056) + as_uint(0));
+    const uint _e71 = as_uint(_e70);
+    const uint _e73 = (_e71 & 3u);
+    const bool _e75 = (_e73 != 0u);
+    if (_e75) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e80 = (_e71 >> (2u & 31u));
+    const uint _e82 = _len_3;
+    const bool _e83 = (_e80 >= _e82);
+    if (_e83) {
+        status[0] = 4u;
+        return;
+    }
+    const uint _e88 = statics[min((uint)(_e80), _lim_3)];
+    const int _e89 = as_int(_e88);
+    const double _e90 = ((double)(_e89));
+    const double _e91 = (_e67 * _e90);
+    const int _e93 = as_int(as_uint(_e38) + as_uint(0));
+    const uint _e94 = as_uint(_e93);
+    const uint _e96 = (_e94 & 7u);
+    const bool _e98 = (_e96 != 0u);
+    if (_e98) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e103 = (_e94 >> (3u & 31u));
+    const uint _e105 = _len_1;
+    const bool _e106 = (_e103 >= _e105);
+    if (_e106) {
+        status[0] = 4u;
+        return;
+    }
+    buffer0_[min((uint)(_e103), _lim_1)] = _e91;
+}
