@@ -29,7 +29,7 @@ pub enum DevicePreference {
     /// The first device of this kind, whatever the hint.
     Kind(DeviceKind),
     /// The device with this name (see `wasi-parallel devices`), or the first device of the
-    /// backend of that name (`wgpu`), or for `gpu` the best GPU, whatever the hint.
+    /// backend of that name (`wgpu`, `opencl`), or for `gpu` the best GPU, whatever the hint.
     Named(String),
 }
 
@@ -301,7 +301,9 @@ fn translation_failure(
     use wasi_parallel_translator::Error as E;
     let errno = match e {
         E::Invalid(_) | E::NoKernel(_) | E::Signature(_) => Errno::InvalidKernel,
-        E::Unsupported { .. } | E::MissingFeature(_) | E::Validation(_) => Errno::UnsupportedKernel,
+        E::Unsupported { .. } | E::MissingFeature(_) | E::Validation(_) | E::Backend(_) => {
+            Errno::UnsupportedKernel
+        }
     };
     Failure::new(
         errno,

@@ -84,13 +84,17 @@ pub enum ElementType {
     F64,
     /// `i64`.
     I64,
+    /// `atomic<u32>`: words of a buffer that the kernel stores single bytes or half-words into,
+    /// updated with atomic and/or so that work items writing neighbouring bytes do not undo
+    /// each other's stores.
+    AtomicU32,
 }
 
 impl ElementType {
     /// Bytes per element.
     pub fn size(self) -> u32 {
         match self {
-            ElementType::I32 | ElementType::F32 => 4,
+            ElementType::I32 | ElementType::F32 | ElementType::AtomicU32 => 4,
             ElementType::F64 | ElementType::I64 => 8,
         }
     }
@@ -121,6 +125,24 @@ pub mod trap {
     pub const OUT_OF_BOUNDS: u32 = 4;
     /// A load or store not aligned to its width (which the GPU path cannot express).
     pub const MISALIGNED: u32 = 5;
+    /// A float-to-integer conversion of NaN.
+    pub const INVALID_CONVERSION: u32 = 6;
+    /// A float-to-integer conversion whose result does not fit.
+    pub const CONVERSION_OVERFLOW: u32 = 7;
+
+    /// What trap code `code` means, for messages.
+    pub fn describe(code: u32) -> &'static str {
+        match code {
+            UNREACHABLE => "unreachable (or a panic)",
+            DIVIDE_BY_ZERO => "integer divide by zero",
+            INTEGER_OVERFLOW => "integer overflow",
+            OUT_OF_BOUNDS => "out-of-bounds memory access",
+            MISALIGNED => "misaligned memory access",
+            INVALID_CONVERSION => "invalid conversion to integer (NaN)",
+            CONVERSION_OVERFLOW => "integer overflow in a float-to-integer conversion",
+            _ => "unknown trap",
+        }
+    }
 }
 
 /// Why a kernel could not be translated.

@@ -18,6 +18,8 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
     ("static_table.wat", KernelRef::Export("kernel"), Ok(())),
     ("lcg_i64.wat", KernelRef::TableIndex(1), Ok(())),
     ("br_table.wat", KernelRef::Export("kernel"), Ok(())),
+    ("conversions.wat", KernelRef::Export("kernel"), Ok(())),
+    ("subword_calls.wat", KernelRef::TableIndex(1), Ok(())),
     (
         "unattributed.wat",
         KernelRef::Export("kernel"),

@@ -595,14 +595,7 @@ impl Space for WgpuSpace {
         let code = self.read_words(&status, 0, 4)?;
         let code = u32::from_le_bytes([code[0], code[1], code[2], code[3]]);
         if code != 0 {
-            let why = match code {
-                trap::UNREACHABLE => "unreachable (or a panic)",
-                trap::DIVIDE_BY_ZERO => "integer divide by zero",
-                trap::INTEGER_OVERFLOW => "integer overflow",
-                trap::OUT_OF_BOUNDS => "out-of-bounds memory access",
-                trap::MISALIGNED => "misaligned memory access",
-                _ => "unknown trap",
-            };
+            let why = trap::describe(code);
             return Err(DeviceError::KernelTrap(format!(
                 "kernel `{}`: {why} in some work item",
                 kernel.label

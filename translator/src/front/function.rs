@@ -20,12 +20,18 @@ use naga::{
     Module, ResourceBinding, Scalar, ScalarKind, ShaderStage, Span, Statement, StorageAccess,
     StructMember, Type, TypeInner, UnaryOperator, VectorSize,
 };
-use wasmparser::{FunctionBody, MemArg, Operator, ValType};
+use wasmparser::{Operator, ValType};
 
-use super::provenance::Analysis;
+use super::inline::Flat;
+use super::provenance::{memory_access, Analysis};
 use super::stack::{block_arity, Frame, FrameKind};
 use super::Translation;
 use crate::{trap, BufferBinding, ElementType, Error, Options};
+
+mod memory;
+mod numeric;
+
+use numeric::SignOp;
 
 /// A short name for an operator, for error messages.
 pub fn op_name(op: &Operator<'_>) -> String {
@@ -168,6 +174,9 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, e: Handle<Expression>, ty: ValType) {
+        // Any 64-bit value needs the device feature; checked once the module is built.
+        self.uses_f64 |= ty == ValType::F64;
+        self.uses_i64 |= ty == ValType::I64;
         self.values.push((e, ty));
     }
 
@@ -222,52 +231,9 @@ impl Builder<'_> {
         }
     }
 
-    /// A pointer to the element of buffer `buffer` at byte offset `address + memarg.offset`,
-    /// trapping when it is misaligned or out of bounds.
-    fn element(
-        &mut self,
-        address: Handle<Expression>,
-        memarg: &MemArg,
-        buffer: u32,
-        element: ElementType,
-        offset: usize,
-    ) -> Result<Handle<Expression>, Error> {
-        let global = self.buffers[buffer as usize];
-        self.checked_access(global, address, memarg, element.size(), offset)
-    }
-
-    /// A pointer to the element of the array `global` (of `size`-byte elements) at byte offset
-    /// `address + memarg.offset`, trapping when it is misaligned or out of bounds.
-    fn checked_access(
-        &mut self,
-        global: Handle<GlobalVariable>,
-        address: Handle<Expression>,
-        memarg: &MemArg,
-        size: u32,
-        offset: usize,
-    ) -> Result<Handle<Expression>, Error> {
-        let extra = i32::try_from(memarg.offset)
-            .map_err(|_| unsupported("a memory offset above 2^31", offset))?;
-        let extra = self.i32(extra);
-        let byte = self.binary(BinaryOperator::Add, address, extra);
-        let byte = self.cast(byte, ScalarKind::Uint, None);
-        let mask = self.u32(size - 1);
-        let low = self.binary(BinaryOperator::And, byte, mask);
-        let zero = self.u32(0);
-        let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
-        self.trap_if(misaligned, trap::MISALIGNED);
-        let shift = self.u32(size.trailing_zeros());
-        let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
-        let base = self.pre(Expression::GlobalVariable(global));
-        let length = self.expr(Expression::ArrayLength(base));
-        let outside = self.binary(BinaryOperator::GreaterEqual, index, length);
-        self.trap_if(outside, trap::OUT_OF_BOUNDS);
-        Ok(self.expr(Expression::Access { base, index }))
-    }
-
-    /// The buffer the analysis attributed the access at `offset` to.
-    fn address_buffer(&self, offset: usize) -> Result<u32, Error> {
-        self.analysis.accesses.get(&offset).copied().ok_or_else(|| {
+    /// The buffer the analysis attributed the access at position `at` to.
+    fn address_buffer(&self, at: usize, offset: usize) -> Result<u32, Error> {
+        self.analysis.accesses.get(&at).copied().ok_or_else(|| {
             unsupported("a memory access in code the analysis did not reach", offset)
         })
     }
@@ -686,62 +652,10 @@ impl Builder<'_> {
         self.push(e, ty);
     }
 
-    /// A load from the guest's static data at `address + memarg.offset`.
-    fn static_load(
-        &mut self,
-        memarg: &MemArg,
-        element: ElementType,
-        ty: ValType,
-        offset: usize,
-    ) -> Result<(), Error> {
-        let global = match element {
-            ElementType::F64 => self.statics64,
-            ElementType::I64 => return Err(unsupported("i64 loads of static data", offset)),
-            _ => self.statics,
-        }
-        .ok_or(Error::MissingFeature("64-bit floats"))?;
-        let address = self.pop();
-        let pointer = self.checked_access(global, address, memarg, element.size(), offset)?;
-        let word = self.expr(Expression::Load { pointer });
-        let value = match element {
-            ElementType::I32 => self.cast(word, ScalarKind::Sint, None),
-            ElementType::F32 => self.cast(word, ScalarKind::Float, None),
-            ElementType::F64 | ElementType::I64 => word,
-        };
-        self.push(value, ty);
-        Ok(())
-    }
-
-    fn load(
-        &mut self,
-        memarg: &MemArg,
-        element: ElementType,
-        ty: ValType,
-        offset: usize,
-    ) -> Result<(), Error> {
-        if self.analysis.static_loads.contains(&offset) {
-            return self.static_load(memarg, element, ty, offset);
-        }
-        let buffer = self.address_buffer(offset)?;
-        let address = self.pop();
-        let pointer = self.element(address, memarg, buffer, element, offset)?;
-        let value = self.expr(Expression::Load { pointer });
-        self.push(value, ty);
-        Ok(())
-    }
-
-    fn store(&mut self, memarg: &MemArg, element: ElementType, offset: usize) -> Result<(), Error> {
-        let buffer = self.address_buffer(offset)?;
-        let value = self.pop();
-        let address = self.pop();
-        let pointer = self.element(address, memarg, buffer, element, offset)?;
-        self.stmt(Statement::Store { pointer, value });
-        Ok(())
-    }
-
     fn operator(
         &mut self,
         op: &Operator<'_>,
+        at: usize,
         offset: usize,
         cx: &super::Context<'_>,
     ) -> Result<(), Error> {
@@ -897,16 +811,26 @@ impl Builder<'_> {
                 self.push(v, ValType::I32);
             }
             F32Const { value } => {
-                let v = self.pre(Expression::Literal(Literal::F32(f32::from_bits(
-                    value.bits(),
-                ))));
+                let f = f32::from_bits(value.bits());
+                // naga literals are finite: infinities and NaNs are made from their bits.
+                let v = if f.is_finite() {
+                    self.pre(Expression::Literal(Literal::F32(f)))
+                } else {
+                    let bits = self.u32(value.bits());
+                    self.cast(bits, ScalarKind::Float, None)
+                };
                 self.push(v, ValType::F32);
             }
             F64Const { value } => {
                 self.local_type(ValType::F64, offset)?;
-                let v = self.pre(Expression::Literal(Literal::F64(f64::from_bits(
-                    value.bits(),
-                ))));
+                let f = f64::from_bits(value.bits());
+                let v = if f.is_finite() {
+                    self.pre(Expression::Literal(Literal::F64(f)))
+                } else {
+                    self.local_type(ValType::I64, offset)?;
+                    let bits = self.u64(value.bits());
+                    self.cast(bits, ScalarKind::Float, None)
+                };
                 self.push(v, ValType::F64);
             }
             I32Add => self.binary_int(B::Add, false, ValType::I32),
@@ -976,8 +900,6 @@ impl Builder<'_> {
             F32ConvertI64U => self.convert(ScalarKind::Float, Some(4), true, ValType::F32),
             I64ReinterpretF64 => self.convert(ScalarKind::Sint, None, false, ValType::I64),
             F64ReinterpretI64 => self.convert(ScalarKind::Float, None, false, ValType::F64),
-            I64Load { ref memarg } => self.load(memarg, ElementType::I64, ValType::I64, offset)?,
-            I64Store { ref memarg } => self.store(memarg, ElementType::I64, offset)?,
             I32Eqz => {
                 let a = self.pop();
                 let zero = self.i32(0);
@@ -1024,8 +946,12 @@ impl Builder<'_> {
             F32Max => self.min_max(MathFunction::Max, ValType::F32, offset)?,
             F64Min => self.min_max(MathFunction::Min, ValType::F64, offset)?,
             F64Max => self.min_max(MathFunction::Max, ValType::F64, offset)?,
-            F32Abs => self.math(MathFunction::Abs, ValType::F32),
-            F64Abs => self.math(MathFunction::Abs, ValType::F64),
+            F32Abs => self.sign_op(SignOp::Abs, ValType::F32, offset)?,
+            F64Abs => self.sign_op(SignOp::Abs, ValType::F64, offset)?,
+            F32Copysign => self.sign_op(SignOp::Copysign, ValType::F32, offset)?,
+            F64Copysign => self.sign_op(SignOp::Copysign, ValType::F64, offset)?,
+            F32Nearest => self.math(MathFunction::Round, ValType::F32),
+            F64Nearest => self.math(MathFunction::Round, ValType::F64),
             F32Sqrt => self.math(MathFunction::Sqrt, ValType::F32),
             F64Sqrt => self.math(MathFunction::Sqrt, ValType::F64),
             F32Ceil => self.math(MathFunction::Ceil, ValType::F32),
@@ -1034,14 +960,39 @@ impl Builder<'_> {
             F64Floor => self.math(MathFunction::Floor, ValType::F64),
             F32Trunc => self.math(MathFunction::Trunc, ValType::F32),
             F64Trunc => self.math(MathFunction::Trunc, ValType::F64),
-            F32Neg | F64Neg => {
-                let (expr, ty) = self.values.pop().expect("validated Wasm");
-                let e = self.expr(Expression::Unary {
-                    op: UnaryOperator::Negate,
-                    expr,
-                });
-                self.push(e, ty);
-            }
+            F32Neg => self.sign_op(SignOp::Neg, ValType::F32, offset)?,
+            F64Neg => self.sign_op(SignOp::Neg, ValType::F64, offset)?,
+            I32Rotl => self.rotate(true, ValType::I32),
+            I32Rotr => self.rotate(false, ValType::I32),
+            I64Rotl => self.rotate(true, ValType::I64),
+            I64Rotr => self.rotate(false, ValType::I64),
+            I32Clz => self.count_bits(MathFunction::CountLeadingZeros, ValType::I32),
+            I32Ctz => self.count_bits(MathFunction::CountTrailingZeros, ValType::I32),
+            I32Popcnt => self.count_bits(MathFunction::CountOneBits, ValType::I32),
+            I64Clz => self.count_bits(MathFunction::CountLeadingZeros, ValType::I64),
+            I64Ctz => self.count_bits(MathFunction::CountTrailingZeros, ValType::I64),
+            I64Popcnt => self.count_bits(MathFunction::CountOneBits, ValType::I64),
+            I32Extend8S => self.sign_extend(8, ValType::I32),
+            I32Extend16S => self.sign_extend(16, ValType::I32),
+            I64Extend8S => self.sign_extend(8, ValType::I64),
+            I64Extend16S => self.sign_extend(16, ValType::I64),
+            I64Extend32S => self.sign_extend(32, ValType::I64),
+            I32TruncF32S => self.truncate(ValType::F32, ValType::I32, true, false, offset)?,
+            I32TruncF32U => self.truncate(ValType::F32, ValType::I32, false, false, offset)?,
+            I32TruncF64S => self.truncate(ValType::F64, ValType::I32, true, false, offset)?,
+            I32TruncF64U => self.truncate(ValType::F64, ValType::I32, false, false, offset)?,
+            I64TruncF32S => self.truncate(ValType::F32, ValType::I64, true, false, offset)?,
+            I64TruncF32U => self.truncate(ValType::F32, ValType::I64, false, false, offset)?,
+            I64TruncF64S => self.truncate(ValType::F64, ValType::I64, true, false, offset)?,
+            I64TruncF64U => self.truncate(ValType::F64, ValType::I64, false, false, offset)?,
+            I32TruncSatF32S => self.truncate(ValType::F32, ValType::I32, true, true, offset)?,
+            I32TruncSatF32U => self.truncate(ValType::F32, ValType::I32, false, true, offset)?,
+            I32TruncSatF64S => self.truncate(ValType::F64, ValType::I32, true, true, offset)?,
+            I32TruncSatF64U => self.truncate(ValType::F64, ValType::I32, false, true, offset)?,
+            I64TruncSatF32S => self.truncate(ValType::F32, ValType::I64, true, true, offset)?,
+            I64TruncSatF32U => self.truncate(ValType::F32, ValType::I64, false, true, offset)?,
+            I64TruncSatF64S => self.truncate(ValType::F64, ValType::I64, true, true, offset)?,
+            I64TruncSatF64U => self.truncate(ValType::F64, ValType::I64, false, true, offset)?,
             F32ConvertI32S => self.convert(ScalarKind::Float, Some(4), false, ValType::F32),
             F32ConvertI32U => self.convert(ScalarKind::Float, Some(4), true, ValType::F32),
             F64ConvertI32S => self.convert(ScalarKind::Float, Some(8), false, ValType::F64),
@@ -1050,13 +1001,11 @@ impl Builder<'_> {
             F32DemoteF64 => self.convert(ScalarKind::Float, Some(4), false, ValType::F32),
             I32ReinterpretF32 => self.convert(ScalarKind::Sint, None, false, ValType::I32),
             F32ReinterpretI32 => self.convert(ScalarKind::Float, None, false, ValType::F32),
-            I32Load { ref memarg } => self.load(memarg, ElementType::I32, ValType::I32, offset)?,
-            F32Load { ref memarg } => self.load(memarg, ElementType::F32, ValType::F32, offset)?,
-            F64Load { ref memarg } => self.load(memarg, ElementType::F64, ValType::F64, offset)?,
-            I32Store { ref memarg } => self.store(memarg, ElementType::I32, offset)?,
-            F32Store { ref memarg } => self.store(memarg, ElementType::F32, offset)?,
-            F64Store { ref memarg } => self.store(memarg, ElementType::F64, offset)?,
-            ref other => return Err(unsupported(op_name(other), offset)),
+            ref other => match memory_access(other) {
+                Some(access) if access.store => self.store(&access, at, offset)?,
+                Some(access) => self.load(&access, at, offset)?,
+                None => return Err(unsupported(op_name(other), offset)),
+            },
         }
         Ok(())
     }
@@ -1098,7 +1047,7 @@ fn global(
 
 /// Builds the module for a kernel body.
 pub fn build(
-    body: &FunctionBody<'_>,
+    flat: &Flat<'_>,
     analysis: &Analysis,
     buffers: usize,
     options: &Options,
@@ -1153,6 +1102,16 @@ pub fn build(
             ElementType::F64 => return Err(Error::MissingFeature("64-bit floats")),
             ElementType::I64 if options.i64 => (scalar_type(&mut module, Scalar::I64), 8),
             ElementType::I64 => return Err(Error::MissingFeature("64-bit integers")),
+            ElementType::AtomicU32 => {
+                let atomic = module.types.insert(
+                    Type {
+                        name: None,
+                        inner: TypeInner::Atomic(Scalar::U32),
+                    },
+                    Span::UNDEFINED,
+                );
+                (atomic, 4)
+            }
         };
         let array = storage_array(&mut module, ty, stride);
         let written = analysis.written[k];
@@ -1266,7 +1225,7 @@ pub fn build(
         uses_i64: false,
     };
     for (i, &ty) in analysis.local_types.iter().enumerate() {
-        let ty = b.local_type(ty, body.range().start)?;
+        let ty = b.local_type(ty, 0)?;
         let name = Some(format!("local{i}"));
         b.locals.push(b.func.local_variables.append(
             LocalVariable {
@@ -1343,19 +1302,19 @@ pub fn build(
         condition: None,
         accept: None,
     });
-    let mut reader = body
-        .get_operators_reader()
-        .map_err(|e| Error::Invalid(e.to_string()))?;
-    while !reader.eof() {
-        let (op, offset) = reader
-            .read_with_offset()
-            .map_err(|e| Error::Invalid(e.to_string()))?;
-        b.operator(&op, offset, cx)?;
+    for (at, (op, offset)) in flat.ops.iter().enumerate() {
+        b.operator(op, at, *offset, cx)?;
     }
     b.flush();
     let uses_f64 =
         b.uses_f64 || b.statics64.is_some() || analysis.elements.contains(&Some(ElementType::F64));
     let uses_i64 = b.uses_i64 || analysis.elements.contains(&Some(ElementType::I64));
+    if uses_f64 && !options.f64 {
+        return Err(Error::MissingFeature("64-bit floats"));
+    }
+    if uses_i64 && !options.i64 {
+        return Err(Error::MissingFeature("64-bit integers"));
+    }
     let mut module = b.module;
     let mut func = b.func;
     func.body = b.blocks.pop().expect("the function block");

@@ -2,6 +2,7 @@
 //! ([`provenance`]) and the translation ([`function`]) of its body.
 
 pub mod function;
+pub mod inline;
 pub mod provenance;
 mod stack;
 
@@ -57,12 +58,14 @@ impl Context<'_> {
 }
 
 /// What the front end needs of a module.
-struct ModuleInfo<'a> {
+pub(crate) struct ModuleInfo<'a> {
     func_types: Vec<wasmparser::FuncType>,
     /// Type index of every function, imports first.
     functions: Vec<u32>,
     imported_functions: u32,
     table0: Vec<Option<u32>>,
+    /// Every global, imports first.
+    globals: Vec<inline::Global<'a>>,
     exports: Vec<(&'a str, u32)>,
     bodies: Vec<FunctionBody<'a>>,
 }
@@ -78,6 +81,7 @@ fn read_module(wasm: &[u8]) -> Result<ModuleInfo<'_>, Error> {
         functions: Vec::new(),
         imported_functions: 0,
         table0: Vec::new(),
+        globals: Vec::new(),
         exports: Vec::new(),
         bodies: Vec::new(),
     };
@@ -96,15 +100,40 @@ fn read_module(wasm: &[u8]) -> Result<ModuleInfo<'_>, Error> {
             }
             Payload::ImportSection(reader) => {
                 for import in reader.into_imports() {
-                    if let TypeRef::Func(ty) = import.map_err(invalid)?.ty {
-                        m.functions.push(ty);
-                        m.imported_functions += 1;
+                    match import.map_err(invalid)?.ty {
+                        TypeRef::Func(ty) => {
+                            m.functions.push(ty);
+                            m.imported_functions += 1;
+                        }
+                        TypeRef::Global(ty) => m.globals.push(inline::Global {
+                            ty: ty.content_type,
+                            init: None,
+                        }),
+                        _ => {}
                     }
                 }
             }
             Payload::FunctionSection(reader) => {
                 for ty in reader {
                     m.functions.push(ty.map_err(invalid)?);
+                }
+            }
+            Payload::GlobalSection(reader) => {
+                for global in reader {
+                    let global = global.map_err(invalid)?;
+                    let mut ops = global.init_expr.get_operators_reader();
+                    let first = ops.read().map_err(invalid)?;
+                    let constant = matches!(
+                        first,
+                        Operator::I32Const { .. }
+                            | Operator::I64Const { .. }
+                            | Operator::F32Const { .. }
+                            | Operator::F64Const { .. }
+                    ) && matches!(ops.read(), Ok(Operator::End));
+                    m.globals.push(inline::Global {
+                        ty: global.ty.content_type,
+                        init: constant.then_some(first),
+                    });
                 }
             }
             Payload::ExportSection(reader) => {
@@ -263,16 +292,16 @@ pub fn translate(
              length) pair per buffer, and returns nothing"
         )));
     }
-    let Some(defined) = index.checked_sub(module.imported_functions) else {
+    if index < module.imported_functions {
         return Err(Error::NoKernel(format!("function {index} is an import")));
-    };
-    let body = &module.bodies[defined as usize];
+    }
     let buffers = (params.len() - 3) / 2;
     let context = Context {
         func_types: &module.func_types,
         functions: &module.functions,
         diverging: &diverging(&module)?,
     };
-    let analysis = provenance::analyze(body, params.len(), buffers, &context)?;
-    function::build(body, &analysis, buffers, options, &context)
+    let flat = inline::flatten(&module, index, context.diverging)?;
+    let analysis = provenance::analyze(&flat, buffers, &context)?;
+    function::build(&flat, &analysis, buffers, options, &context)
 }

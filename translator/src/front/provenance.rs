@@ -18,13 +18,103 @@
 //! them: a store to such an address, an address mixing buffers, a pointer compared with an
 //! integer (the GPU sees offsets, not addresses), a pointer stored to memory.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use wasmparser::{FunctionBody, Operator, ValType};
+use wasmparser::{MemArg, Operator, ValType};
 
+use super::inline::Flat;
 use super::stack::block_arity;
 use super::Context;
 use crate::{ElementType, Error};
+
+/// A load or store: how many bytes, as which value type.
+#[derive(Clone, Copy, Debug)]
+pub struct MemoryAccess {
+    /// Bytes accessed: 1, 2, 4 or 8.
+    pub width: u32,
+    /// The Wasm value loaded or stored.
+    pub value: ValType,
+    /// For loads narrower than the value: whether they sign-extend.
+    pub signed: bool,
+    /// Whether it is a store.
+    pub store: bool,
+    /// Offset and alignment.
+    pub memarg: MemArg,
+}
+
+/// The memory access `op` makes, if it is a load or a store.
+pub fn memory_access(op: &Operator<'_>) -> Option<MemoryAccess> {
+    use Operator::*;
+    use ValType::{F32, F64, I32, I64};
+    let (width, value, signed, store, memarg) = match *op {
+        I32Load { memarg } => (4, I32, false, false, memarg),
+        I64Load { memarg } => (8, I64, false, false, memarg),
+        F32Load { memarg } => (4, F32, false, false, memarg),
+        F64Load { memarg } => (8, F64, false, false, memarg),
+        I32Load8S { memarg } => (1, I32, true, false, memarg),
+        I32Load8U { memarg } => (1, I32, false, false, memarg),
+        I32Load16S { memarg } => (2, I32, true, false, memarg),
+        I32Load16U { memarg } => (2, I32, false, false, memarg),
+        I64Load8S { memarg } => (1, I64, true, false, memarg),
+        I64Load8U { memarg } => (1, I64, false, false, memarg),
+        I64Load16S { memarg } => (2, I64, true, false, memarg),
+        I64Load16U { memarg } => (2, I64, false, false, memarg),
+        I64Load32S { memarg } => (4, I64, true, false, memarg),
+        I64Load32U { memarg } => (4, I64, false, false, memarg),
+        I32Store { memarg } => (4, I32, false, true, memarg),
+        I64Store { memarg } => (8, I64, false, true, memarg),
+        F32Store { memarg } => (4, F32, false, true, memarg),
+        F64Store { memarg } => (8, F64, false, true, memarg),
+        I32Store8 { memarg } => (1, I32, false, true, memarg),
+        I32Store16 { memarg } => (2, I32, false, true, memarg),
+        I64Store8 { memarg } => (1, I64, false, true, memarg),
+        I64Store16 { memarg } => (2, I64, false, true, memarg),
+        I64Store32 { memarg } => (4, I64, false, true, memarg),
+        _ => return None,
+    };
+    Some(MemoryAccess {
+        width,
+        value,
+        signed,
+        store,
+        memarg,
+    })
+}
+
+/// How the kernel accesses one buffer, from which its binding's element type follows.
+#[derive(Clone, Copy, Debug, Default)]
+struct Usage {
+    /// Whether there are 1-, 2- or 4-byte accesses, and 8-byte ones.
+    narrow: bool,
+    wide: bool,
+    /// Full-width accesses as integers, as floats.
+    int32: bool,
+    float32: bool,
+    int64: bool,
+    /// Sub-word loads, sub-word stores.
+    partial_load: bool,
+    partial_store: bool,
+}
+
+impl Usage {
+    /// The element type of the binding.
+    fn element(&self) -> Option<ElementType> {
+        match (self.narrow, self.wide) {
+            (false, false) => None,
+            // Both widths (a struct of an i32 and an f64, say): words, 8-byte accesses taking
+            // two.
+            (true, true) if self.partial_store => Some(ElementType::AtomicU32),
+            (true, true) => Some(ElementType::I32),
+            (false, true) if self.int64 => Some(ElementType::I64),
+            (false, true) => Some(ElementType::F64),
+            // Bytes and half-words stored by neighbouring work items share words: the binding
+            // is of atomic words, updated with atomic and/or.
+            _ if self.partial_store => Some(ElementType::AtomicU32),
+            _ if self.int32 || self.partial_load || !self.float32 => Some(ElementType::I32),
+            _ => Some(ElementType::F32),
+        }
+    }
+}
 
 /// The abstract value of an `i32`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,14 +144,16 @@ impl Kind {
 pub struct Analysis {
     /// Every local's type, parameters first.
     pub local_types: Vec<ValType>,
-    /// Per buffer: the element type it is accessed with.
+    /// Per buffer: the element type of its binding. Accesses of another type of the same width
+    /// reinterpret the bits; narrower ones take part of a word.
     pub elements: Vec<Option<ElementType>>,
     /// Per buffer: whether the kernel stores to it.
     pub written: Vec<bool>,
-    /// The buffer of every load and store, by the operator's byte offset.
+    /// The buffer of every load and store, by the operator's position in the flattened kernel.
     pub accesses: HashMap<usize, u32>,
-    /// Loads from fixed addresses (not from a buffer): reads of the guest's static data.
-    pub static_loads: std::collections::HashSet<usize>,
+    /// Loads from fixed addresses (not from a buffer): reads of the guest's static data, by
+    /// position.
+    pub static_loads: HashSet<usize>,
 }
 
 /// The abstract machine state at one point; `None` in unreachable code.
@@ -100,6 +192,7 @@ struct Interpreter<'a, 'b> {
     ops: &'a [(Operator<'b>, usize)],
     cx: &'a Context<'a>,
     analysis: Analysis,
+    usage: Vec<Usage>,
 }
 
 /// The index of the `else` (if any) and `end` matching the block opened at `start`.
@@ -185,7 +278,7 @@ impl Interpreter<'_, '_> {
                 _ => {}
             }
             if let Some((locals, stack)) = state.as_mut() {
-                match self.step(op, offset, locals, stack, frames)? {
+                match self.step(op, i, offset, locals, stack, frames)? {
                     Flow::Next => {}
                     Flow::Unreachable => state = None,
                 }
@@ -210,8 +303,8 @@ impl Interpreter<'_, '_> {
     fn access(
         &mut self,
         address: Kind,
-        element: ElementType,
-        store: bool,
+        access: &MemoryAccess,
+        at: usize,
         offset: usize,
     ) -> Result<(), Error> {
         let k = match address {
@@ -224,19 +317,22 @@ impl Interpreter<'_, '_> {
                 ))
             }
         };
-        self.analysis.accesses.insert(offset, k);
-        let slot = &mut self.analysis.elements[k as usize];
-        match slot {
-            None => *slot = Some(element),
-            Some(e) if *e == element => {}
-            Some(e) => {
-                return Err(unsupported(
-                    format!("buffer {k} accessed as both {e:?} and {element:?}"),
-                    offset,
-                ))
-            }
+        self.analysis.accesses.insert(at, k);
+        let usage = &mut self.usage[k as usize];
+        match access.width {
+            8 => usage.wide = true,
+            _ => usage.narrow = true,
         }
-        if store {
+        let integer = matches!(access.value, ValType::I32 | ValType::I64);
+        match access.width {
+            4 if integer => usage.int32 = true,
+            4 => usage.float32 = true,
+            8 if integer => usage.int64 = true,
+            8 => {}
+            _ if access.store => usage.partial_store = true,
+            _ => usage.partial_load = true,
+        }
+        if access.store {
             self.analysis.written[k as usize] = true;
         }
         Ok(())
@@ -245,6 +341,7 @@ impl Interpreter<'_, '_> {
     fn step(
         &mut self,
         op: &Operator<'_>,
+        at: usize,
         offset: usize,
         locals: &mut [Kind],
         stack: &mut Vec<Kind>,
@@ -302,18 +399,22 @@ impl Interpreter<'_, '_> {
                 stack.push(Kind::Int)
             }
             I64Add | I64Sub | I64Mul | I64And | I64Or | I64Xor | I64DivS | I64DivU | I64RemS
-            | I64RemU | I64Shl | I64ShrS | I64ShrU | I64Eq | I64Ne | I64LtS | I64LtU | I64GtS
-            | I64GtU | I64LeS | I64LeU | I64GeS | I64GeU => {
+            | I64RemU | I64Shl | I64ShrS | I64ShrU | I64Rotl | I64Rotr | I64Eq | I64Ne | I64LtS
+            | I64LtU | I64GtS | I64GtU | I64LeS | I64LeU | I64GeS | I64GeU => {
                 pop(stack);
                 pop(stack);
                 stack.push(Kind::Int);
             }
-            I64Eqz | I32WrapI64 | I64ExtendI32U | F64ConvertI64S | F64ConvertI64U
-            | F32ConvertI64S | F32ConvertI64U | I64ReinterpretF64 | F64ReinterpretI64 => {
+            I64Eqz | I32WrapI64 | F64ConvertI64S | F64ConvertI64U | F32ConvertI64S
+            | F32ConvertI64U | I64ReinterpretF64 | F64ReinterpretI64 | I64Clz | I64Ctz
+            | I64Popcnt | I64Extend8S | I64Extend16S | I64Extend32S | F32Nearest | F64Nearest
+            | I32TruncF32S | I32TruncF32U | I32TruncF64S | I32TruncF64U | I64TruncF32S
+            | I64TruncF32U | I64TruncF64S | I64TruncF64U | I64TruncSatF32S | I64TruncSatF32U
+            | I64TruncSatF64S | I64TruncSatF64U => {
                 pop(stack);
                 stack.push(Kind::Int);
             }
-            I64ExtendI32S => {
+            I64ExtendI32S | I64ExtendI32U => {
                 if matches!(pop(stack), Kind::Ptr(_)) {
                     return Err(unsupported("a pointer widened to 64 bits", offset));
                 }
@@ -383,34 +484,24 @@ impl Interpreter<'_, '_> {
                 pop(stack);
                 stack.push(Kind::Int);
             }
-            I32Load { .. } | I64Load { .. } | F32Load { .. } | F64Load { .. } => {
-                let element = match op {
-                    I32Load { .. } => ElementType::I32,
-                    I64Load { .. } => ElementType::I64,
-                    F32Load { .. } => ElementType::F32,
-                    _ => ElementType::F64,
-                };
-                let address = pop(stack);
-                if address == Kind::Int {
-                    // An address computed from no buffer pointer: the guest's static data.
-                    self.analysis.static_loads.insert(offset);
+            _ if memory_access(op).is_some() => {
+                let access = memory_access(op).expect("a memory access");
+                if access.store {
+                    if matches!(pop(stack), Kind::Ptr(_)) {
+                        return Err(unsupported("a pointer stored to memory", offset));
+                    }
+                    let address = pop(stack);
+                    self.access(address, &access, at, offset)?;
                 } else {
-                    self.access(address, element, false, offset)?;
+                    let address = pop(stack);
+                    if address == Kind::Int {
+                        // An address computed from no buffer pointer: the guest's static data.
+                        self.analysis.static_loads.insert(at);
+                    } else {
+                        self.access(address, &access, at, offset)?;
+                    }
+                    stack.push(Kind::Int);
                 }
-                stack.push(Kind::Int);
-            }
-            I32Store { .. } | I64Store { .. } | F32Store { .. } | F64Store { .. } => {
-                let element = match op {
-                    I32Store { .. } => ElementType::I32,
-                    I64Store { .. } => ElementType::I64,
-                    F32Store { .. } => ElementType::F32,
-                    _ => ElementType::F64,
-                };
-                if matches!(pop(stack), Kind::Ptr(_)) {
-                    return Err(unsupported("a pointer stored to memory", offset));
-                }
-                let address = pop(stack);
-                self.access(address, element, true, offset)?;
             }
             ref other => return Err(unsupported(super::function::op_name(other), offset)),
         }
@@ -432,50 +523,26 @@ fn keep_results(state: State, height: usize, results: usize) -> State {
     })
 }
 
-/// Analyses a kernel body with `params` parameters of which `buffers` are (pointer, length) pairs.
-pub fn analyze(
-    body: &FunctionBody<'_>,
-    params: usize,
-    buffers: usize,
-    cx: &Context<'_>,
-) -> Result<Analysis, Error> {
-    let mut local_types = vec![ValType::I32; params];
-    let mut locals = vec![Kind::Int; params];
+/// Analyses a flattened kernel with `buffers` (pointer, length) parameter pairs.
+pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Analysis, Error> {
+    let local_types = flat.local_types.clone();
+    // Every local but the buffer pointers starts as an integer: a parameter or zero.
+    let mut locals = vec![Kind::Int; local_types.len()];
     for k in 0..buffers {
         locals[3 + 2 * k] = Kind::Ptr(k as u32);
     }
-    for entry in body
-        .get_locals_reader()
-        .map_err(|e| Error::Invalid(e.to_string()))?
-    {
-        let (count, ty) = entry.map_err(|e| Error::Invalid(e.to_string()))?;
-        for _ in 0..count {
-            local_types.push(ty);
-            // Declared locals start as zero: an integer.
-            locals.push(Kind::Int);
-        }
-    }
-    let mut ops = Vec::new();
-    let mut reader = body
-        .get_operators_reader()
-        .map_err(|e| Error::Invalid(e.to_string()))?;
-    while !reader.eof() {
-        ops.push(
-            reader
-                .read_with_offset()
-                .map_err(|e| Error::Invalid(e.to_string()))?,
-        );
-    }
+    let ops = &flat.ops;
     let mut interpreter = Interpreter {
-        ops: &ops,
+        ops,
         cx,
         analysis: Analysis {
             local_types,
             elements: vec![None; buffers],
             written: vec![false; buffers],
             accesses: HashMap::new(),
-            static_loads: std::collections::HashSet::new(),
+            static_loads: HashSet::new(),
         },
+        usage: vec![Usage::default(); buffers],
     };
     let mut frames = vec![Frame {
         is_loop: false,
@@ -491,5 +558,9 @@ pub fn analyze(
         Some((locals, Vec::new())),
         &mut frames,
     )?;
-    Ok(interpreter.analysis)
+    let mut analysis = interpreter.analysis;
+    for (k, usage) in interpreter.usage.iter().enumerate() {
+        analysis.elements[k] = usage.element();
+    }
+    Ok(analysis)
 }

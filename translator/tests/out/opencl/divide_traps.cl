@@ -103,90 +103,90 @@ void main_(
         status[0] = 4u;
         return;
     }
-    const int _e77 = buffer0_[min((uint)(_e69), _lim_1)];
-    local10_ = _e77;
-    const int _e80 = local5_;
-    const int _e82 = local9_;
-    const int _e83 = as_int(as_uint(_e80) + as_uint(_e82));
-    const int _e85 = as_int(as_uint(_e83) + as_uint(0));
-    const uint _e86 = as_uint(_e85);
-    const uint _e88 = (_e86 & 3u);
-    const bool _e90 = (_e88 != 0u);
-    if (_e90) {
+    const int _e78 = buffer0_[min((uint)(_e69), _lim_1)];
+    local10_ = _e78;
+    const int _e81 = local5_;
+    const int _e83 = local9_;
+    const int _e84 = as_int(as_uint(_e81) + as_uint(_e83));
+    const int _e86 = as_int(as_uint(_e84) + as_uint(0));
+    const uint _e87 = as_uint(_e86);
+    const uint _e89 = (_e87 & 3u);
+    const bool _e91 = (_e89 != 0u);
+    if (_e91) {
         status[0] = 5u;
         return;
     }
-    const uint _e95 = (_e86 >> (2u & 31u));
-    const uint _e97 = _len_2;
-    const bool _e98 = (_e95 >= _e97);
-    if (_e98) {
+    const uint _e96 = (_e87 >> (2u & 31u));
+    const uint _e98 = _len_2;
+    const bool _e99 = (_e96 >= _e98);
+    if (_e99) {
         status[0] = 4u;
         return;
     }
-    const int _e103 = buffer1_[min((uint)(_e95), _lim_2)];
-    local11_ = _e103;
-    const int _e106 = local7_;
-    const int _e108 = local9_;
-    const int _e109 = as_int(as_uint(_e106) + as_uint(_e108));
-    const int _e111 = local10_;
-    const int _e113 = local11_;
-    const bool _e115 = (_e113 == 0);
-    if (_e115) {
+    const int _e105 = buffer1_[min((uint)(_e96), _lim_2)];
+    local11_ = _e105;
+    const int _e108 = local7_;
+    const int _e110 = local9_;
+    const int _e111 = as_int(as_uint(_e108) + as_uint(_e110));
+    const int _e113 = local10_;
+    const int _e115 = local11_;
+    const bool _e117 = (_e115 == 0);
+    if (_e117) {
         status[0] = 2u;
         return;
     }
-    const bool _e121 = (_e111 == (-2147483647 - 1));
-    const bool _e122 = (_e113 == (-1));
-    const bool _e123 = (_e121 && _e122);
-    if (_e123) {
+    const bool _e123 = (_e113 == (-2147483647 - 1));
+    const bool _e124 = (_e115 == (-1));
+    const bool _e125 = (_e123 && _e124);
+    if (_e125) {
         status[0] = 3u;
         return;
     }
-    const int _e127 = _div_int(_e111, _e113);
-    const int _e129 = as_int(as_uint(_e109) + as_uint(0));
-    const uint _e130 = as_uint(_e129);
-    const uint _e132 = (_e130 & 3u);
-    const bool _e134 = (_e132 != 0u);
-    if (_e134) {
+    const int _e129 = _div_int(_e113, _e115);
+    const int _e131 = as_int(as_uint(_e111) + as_uint(0));
+    const uint _e132 = as_uint(_e131);
+    const uint _e134 = (_e132 & 3u);
+    const bool _e136 = (_e134 != 0u);
+    if (_e136) {
         status[0] = 5u;
         return;
     }
-    const uint _e139 = (_e130 >> (2u & 31u));
-    const uint _e141 = _len_3;
-    const bool _e142 = (_e139 >= _e141);
-    if (_e142) {
+    const uint _e141 = (_e132 >> (2u & 31u));
+    const uint _e143 = _len_3;
+    const bool _e144 = (_e141 >= _e143);
+    if (_e144) {
         status[0] = 4u;
         return;
     }
-    buffer2_[min((uint)(_e139), _lim_3)] = _e127;
-    const int _e148 = local7_;
-    const int _e150 = local9_;
-    const int _e151 = as_int(as_uint(_e148) + as_uint(_e150));
-    const int _e153 = local10_;
-    const int _e155 = local11_;
-    const bool _e157 = (_e155 == 0);
-    if (_e157) {
+    buffer2_[min((uint)(_e141), _lim_3)] = _e129;
+    const int _e151 = local7_;
+    const int _e153 = local9_;
+    const int _e154 = as_int(as_uint(_e151) + as_uint(_e153));
+    const int _e156 = local10_;
+    const int _e158 = local11_;
+    const bool _e160 = (_e158 == 0);
+    if (_e160) {
         status[0] = 2u;
         return;
     }
-    const uint _e161 = as_uint(_e153);
-    const uint _e162 = as_uint(_e155);
-    const uint _e163 = _mod_uint(_e161, _e162);
-    const int _e164 = as_int(_e163);
-    const int _e166 = as_int(as_uint(_e151) + as_uint(4));
-    const uint _e167 = as_uint(_e166);
-    const uint _e169 = (_e167 & 3u);
-    const bool _e171 = (_e169 != 0u);
-    if (_e171) {
+    const uint _e164 = as_uint(_e156);
+    const uint _e165 = as_uint(_e158);
+    const uint _e166 = _mod_uint(_e164, _e165);
+    const int _e167 = as_int(_e166);
+    const int _e169 = as_int(as_uint(_e154) + as_uint(4));
+    const uint _e170 = as_uint(_e169);
+    const uint _e172 = (_e170 & 3u);
+    const bool _e174 = (_e172 != 0u);
+    if (_e174) {
         status[0] = 5u;
         return;
     }
-    const uint _e176 = (_e167 >> (2u & 31u));
-    const uint _e178 = _len_3;
-    const bool _e179 = (_e176 >= _e178);
-    if (_e179) {
+    const uint _e179 = (_e170 >> (2u & 31u));
+    const uint _e181 = _len_3;
+    const bool _e182 = (_e179 >= _e181);
+    if (_e182) {
         status[0] = 4u;
         return;
     }
-    buffer2_[min((uint)(_e176), _lim_3)] = _e164;
+    buffer2_[min((uint)(_e179), _lim_3)] = _e167;
 }

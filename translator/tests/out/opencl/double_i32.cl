@@ -97,22 +97,22 @@ void main_(
         status[0] = 4u;
         return;
     }
-    const int _e86 = buffer0_[min((uint)(_e78), _lim_1)];
-    const int _e88 = as_int(as_uint(_e86) * as_uint(2));
-    const int _e90 = as_int(as_uint(_e61) + as_uint(0));
-    const uint _e91 = as_uint(_e90);
-    const uint _e93 = (_e91 & 3u);
-    const bool _e95 = (_e93 != 0u);
-    if (_e95) {
+    const int _e87 = buffer0_[min((uint)(_e78), _lim_1)];
+    const int _e89 = as_int(as_uint(_e87) * as_uint(2));
+    const int _e91 = as_int(as_uint(_e61) + as_uint(0));
+    const uint _e92 = as_uint(_e91);
+    const uint _e94 = (_e92 & 3u);
+    const bool _e96 = (_e94 != 0u);
+    if (_e96) {
         status[0] = 5u;
         return;
     }
-    const uint _e100 = (_e91 >> (2u & 31u));
-    const uint _e102 = _len_2;
-    const bool _e103 = (_e100 >= _e102);
-    if (_e103) {
+    const uint _e101 = (_e92 >> (2u & 31u));
+    const uint _e103 = _len_2;
+    const bool _e104 = (_e101 >= _e103);
+    if (_e104) {
         status[0] = 4u;
         return;
     }
-    buffer1_[min((uint)(_e100), _lim_2)] = _e88;
+    buffer1_[min((uint)(_e101), _lim_2)] = _e89;
 }

@@ -111,45 +111,45 @@ void main_(
         return;
     }
     buffer0_[min((uint)(_e89), _lim_1)] = _e77;
-    const int _e98 = local5_;
-    const int _e100 = local0_;
-    const uint _e102 = as_uint(2);
-    const uint _e104 = (_e102 & 31u);
-    const int _e105 = as_int(as_uint(_e100) << (_e104 & 31u));
-    const int _e106 = as_int(as_uint(_e98) + as_uint(_e105));
-    const long _e108 = local7_;
-    const uint _e110 = ((uint)(33L));
-    const uint _e112 = (_e110 & 63u);
-    const ulong _e113 = as_ulong(_e108);
-    const ulong _e114 = (_e113 >> (_e112 & 63u));
-    const long _e115 = as_long(_e114);
-    const long _e117 = local7_;
-    const bool _e120 = (1000L == 0L);
-    if (_e120) {
+    const int _e99 = local5_;
+    const int _e101 = local0_;
+    const uint _e103 = as_uint(2);
+    const uint _e105 = (_e103 & 31u);
+    const int _e106 = as_int(as_uint(_e101) << (_e105 & 31u));
+    const int _e107 = as_int(as_uint(_e99) + as_uint(_e106));
+    const long _e109 = local7_;
+    const uint _e111 = ((uint)(33L));
+    const uint _e113 = (_e111 & 63u);
+    const ulong _e114 = as_ulong(_e109);
+    const ulong _e115 = (_e114 >> (_e113 & 63u));
+    const long _e116 = as_long(_e115);
+    const long _e118 = local7_;
+    const bool _e121 = (1000L == 0L);
+    if (_e121) {
         status[0] = 2u;
         return;
     }
-    const bool _e126 = (_e117 == (-9223372036854775807L - 1L));
-    const bool _e127 = (1000L == (-1L));
-    const bool _e128 = (_e126 && _e127);
-    const long _e130 = (_e128 ? 1L : 1000L);
-    const long _e131 = _mod_long(_e117, _e130);
-    const long _e132 = (_e115 ^ _e131);
-    const int _e133 = as_int((uint)(_e132));
-    const int _e135 = as_int(as_uint(_e106) + as_uint(0));
-    const uint _e136 = as_uint(_e135);
-    const uint _e138 = (_e136 & 3u);
-    const bool _e140 = (_e138 != 0u);
-    if (_e140) {
+    const bool _e127 = (_e118 == (-9223372036854775807L - 1L));
+    const bool _e128 = (1000L == (-1L));
+    const bool _e129 = (_e127 && _e128);
+    const long _e131 = (_e129 ? 1L : 1000L);
+    const long _e132 = _mod_long(_e118, _e131);
+    const long _e133 = (_e116 ^ _e132);
+    const int _e134 = as_int((uint)(_e133));
+    const int _e136 = as_int(as_uint(_e107) + as_uint(0));
+    const uint _e137 = as_uint(_e136);
+    const uint _e139 = (_e137 & 3u);
+    const bool _e141 = (_e139 != 0u);
+    if (_e141) {
         status[0] = 5u;
         return;
     }
-    const uint _e145 = (_e136 >> (2u & 31u));
-    const uint _e147 = _len_2;
-    const bool _e148 = (_e145 >= _e147);
-    if (_e148) {
+    const uint _e146 = (_e137 >> (2u & 31u));
+    const uint _e148 = _len_2;
+    const bool _e149 = (_e146 >= _e148);
+    if (_e149) {
         status[0] = 4u;
         return;
     }
-    buffer1_[min((uint)(_e145), _lim_2)] = _e133;
+    buffer1_[min((uint)(_e146), _lim_2)] = _e134;
 }

@@ -210,280 +210,280 @@ void main_(
                         status[0] = 4u;
                         return;
                     }
-                    const double _e237 = buffer2_[min((uint)(_e229), _lim_3)];
-                    const int _e239 = local0_;
-                    const int _e241 = local8_;
-                    const int _e242 = as_int(as_uint(_e239) + as_uint(_e241));
-                    local12_ = _e242;
-                    const int _e245 = as_int(as_uint(_e242) + as_uint(0));
-                    const uint _e246 = as_uint(_e245);
-                    const uint _e248 = (_e246 & 7u);
-                    const bool _e250 = (_e248 != 0u);
-                    if (_e250) {
+                    const double _e238 = buffer2_[min((uint)(_e229), _lim_3)];
+                    const int _e240 = local0_;
+                    const int _e242 = local8_;
+                    const int _e243 = as_int(as_uint(_e240) + as_uint(_e242));
+                    local12_ = _e243;
+                    const int _e246 = as_int(as_uint(_e243) + as_uint(0));
+                    const uint _e247 = as_uint(_e246);
+                    const uint _e249 = (_e247 & 7u);
+                    const bool _e251 = (_e249 != 0u);
+                    if (_e251) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e255 = (_e246 >> (3u & 31u));
-                    const uint _e257 = _len_1;
-                    const bool _e258 = (_e255 >= _e257);
-                    if (_e258) {
+                    const uint _e256 = (_e247 >> (3u & 31u));
+                    const uint _e258 = _len_1;
+                    const bool _e259 = (_e256 >= _e258);
+                    if (_e259) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e263 = buffer0_[min((uint)(_e255), _lim_1)];
-                    const int _e265 = local2_;
-                    const int _e267 = local8_;
-                    const int _e268 = as_int(as_uint(_e265) + as_uint(_e267));
-                    local13_ = _e268;
-                    const int _e271 = as_int(as_uint(_e268) + as_uint(0));
-                    const uint _e272 = as_uint(_e271);
-                    const uint _e274 = (_e272 & 7u);
-                    const bool _e276 = (_e274 != 0u);
-                    if (_e276) {
+                    const double _e265 = buffer0_[min((uint)(_e256), _lim_1)];
+                    const int _e267 = local2_;
+                    const int _e269 = local8_;
+                    const int _e270 = as_int(as_uint(_e267) + as_uint(_e269));
+                    local13_ = _e270;
+                    const int _e273 = as_int(as_uint(_e270) + as_uint(0));
+                    const uint _e274 = as_uint(_e273);
+                    const uint _e276 = (_e274 & 7u);
+                    const bool _e278 = (_e276 != 0u);
+                    if (_e278) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e281 = (_e272 >> (3u & 31u));
-                    const uint _e283 = _len_2;
-                    const bool _e284 = (_e281 >= _e283);
-                    if (_e284) {
+                    const uint _e283 = (_e274 >> (3u & 31u));
+                    const uint _e285 = _len_2;
+                    const bool _e286 = (_e283 >= _e285);
+                    if (_e286) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e289 = buffer1_[min((uint)(_e281), _lim_2)];
-                    const double _e291 = (_e289 * as_double(0x4008000000000000UL));
-                    const double _e292 = (_e263 + _e291);
-                    const double _e293 = (_e237 + _e292);
-                    const int _e295 = as_int(as_uint(_e214) + as_uint(0));
-                    const uint _e296 = as_uint(_e295);
-                    const uint _e298 = (_e296 & 7u);
-                    const bool _e300 = (_e298 != 0u);
-                    if (_e300) {
+                    const double _e292 = buffer1_[min((uint)(_e283), _lim_2)];
+                    const double _e294 = (_e292 * as_double(0x4008000000000000UL));
+                    const double _e295 = (_e265 + _e294);
+                    const double _e296 = (_e238 + _e295);
+                    const int _e298 = as_int(as_uint(_e214) + as_uint(0));
+                    const uint _e299 = as_uint(_e298);
+                    const uint _e301 = (_e299 & 7u);
+                    const bool _e303 = (_e301 != 0u);
+                    if (_e303) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e305 = (_e296 >> (3u & 31u));
-                    const uint _e307 = _len_3;
-                    const bool _e308 = (_e305 >= _e307);
-                    if (_e308) {
+                    const uint _e308 = (_e299 >> (3u & 31u));
+                    const uint _e310 = _len_3;
+                    const bool _e311 = (_e308 >= _e310);
+                    if (_e311) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[min((uint)(_e305), _lim_3)] = _e293;
-                    const int _e314 = local6_;
-                    const int _e316 = as_int(as_uint(_e314) + as_uint(8));
-                    local6_ = _e316;
-                    const int _e319 = local6_;
-                    const int _e321 = as_int(as_uint(_e319) + as_uint(0));
-                    const uint _e322 = as_uint(_e321);
-                    const uint _e324 = (_e322 & 7u);
-                    const bool _e326 = (_e324 != 0u);
-                    if (_e326) {
+                    buffer2_[min((uint)(_e308), _lim_3)] = _e296;
+                    const int _e318 = local6_;
+                    const int _e320 = as_int(as_uint(_e318) + as_uint(8));
+                    local6_ = _e320;
+                    const int _e323 = local6_;
+                    const int _e325 = as_int(as_uint(_e323) + as_uint(0));
+                    const uint _e326 = as_uint(_e325);
+                    const uint _e328 = (_e326 & 7u);
+                    const bool _e330 = (_e328 != 0u);
+                    if (_e330) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e331 = (_e322 >> (3u & 31u));
-                    const uint _e333 = _len_3;
-                    const bool _e334 = (_e331 >= _e333);
-                    if (_e334) {
+                    const uint _e335 = (_e326 >> (3u & 31u));
+                    const uint _e337 = _len_3;
+                    const bool _e338 = (_e335 >= _e337);
+                    if (_e338) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e339 = buffer2_[min((uint)(_e331), _lim_3)];
-                    const int _e341 = local12_;
-                    const int _e343 = as_int(as_uint(_e341) + as_uint(8));
-                    const int _e345 = as_int(as_uint(_e343) + as_uint(0));
-                    const uint _e346 = as_uint(_e345);
-                    const uint _e348 = (_e346 & 7u);
-                    const bool _e350 = (_e348 != 0u);
-                    if (_e350) {
+                    const double _e344 = buffer2_[min((uint)(_e335), _lim_3)];
+                    const int _e346 = local12_;
+                    const int _e348 = as_int(as_uint(_e346) + as_uint(8));
+                    const int _e350 = as_int(as_uint(_e348) + as_uint(0));
+                    const uint _e351 = as_uint(_e350);
+                    const uint _e353 = (_e351 & 7u);
+                    const bool _e355 = (_e353 != 0u);
+                    if (_e355) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e355 = (_e346 >> (3u & 31u));
-                    const uint _e357 = _len_1;
-                    const bool _e358 = (_e355 >= _e357);
-                    if (_e358) {
+                    const uint _e360 = (_e351 >> (3u & 31u));
+                    const uint _e362 = _len_1;
+                    const bool _e363 = (_e360 >= _e362);
+                    if (_e363) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e363 = buffer0_[min((uint)(_e355), _lim_1)];
-                    const int _e365 = local13_;
-                    const int _e367 = as_int(as_uint(_e365) + as_uint(8));
-                    const int _e369 = as_int(as_uint(_e367) + as_uint(0));
-                    const uint _e370 = as_uint(_e369);
-                    const uint _e372 = (_e370 & 7u);
-                    const bool _e374 = (_e372 != 0u);
-                    if (_e374) {
+                    const double _e369 = buffer0_[min((uint)(_e360), _lim_1)];
+                    const int _e371 = local13_;
+                    const int _e373 = as_int(as_uint(_e371) + as_uint(8));
+                    const int _e375 = as_int(as_uint(_e373) + as_uint(0));
+                    const uint _e376 = as_uint(_e375);
+                    const uint _e378 = (_e376 & 7u);
+                    const bool _e380 = (_e378 != 0u);
+                    if (_e380) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e379 = (_e370 >> (3u & 31u));
-                    const uint _e381 = _len_2;
-                    const bool _e382 = (_e379 >= _e381);
-                    if (_e382) {
+                    const uint _e385 = (_e376 >> (3u & 31u));
+                    const uint _e387 = _len_2;
+                    const bool _e388 = (_e385 >= _e387);
+                    if (_e388) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e387 = buffer1_[min((uint)(_e379), _lim_2)];
-                    const double _e389 = (_e387 * as_double(0x4008000000000000UL));
-                    const double _e390 = (_e363 + _e389);
-                    const double _e391 = (_e339 + _e390);
-                    const int _e393 = as_int(as_uint(_e316) + as_uint(0));
-                    const uint _e394 = as_uint(_e393);
-                    const uint _e396 = (_e394 & 7u);
-                    const bool _e398 = (_e396 != 0u);
-                    if (_e398) {
+                    const double _e394 = buffer1_[min((uint)(_e385), _lim_2)];
+                    const double _e396 = (_e394 * as_double(0x4008000000000000UL));
+                    const double _e397 = (_e369 + _e396);
+                    const double _e398 = (_e344 + _e397);
+                    const int _e400 = as_int(as_uint(_e320) + as_uint(0));
+                    const uint _e401 = as_uint(_e400);
+                    const uint _e403 = (_e401 & 7u);
+                    const bool _e405 = (_e403 != 0u);
+                    if (_e405) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e403 = (_e394 >> (3u & 31u));
-                    const uint _e405 = _len_3;
-                    const bool _e406 = (_e403 >= _e405);
-                    if (_e406) {
+                    const uint _e410 = (_e401 >> (3u & 31u));
+                    const uint _e412 = _len_3;
+                    const bool _e413 = (_e410 >= _e412);
+                    if (_e413) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[min((uint)(_e403), _lim_3)] = _e391;
-                    const int _e412 = local0_;
-                    const int _e414 = as_int(as_uint(_e412) + as_uint(16));
-                    local0_ = _e414;
-                    const int _e417 = local2_;
-                    const int _e419 = as_int(as_uint(_e417) + as_uint(16));
-                    local2_ = _e419;
-                    const int _e422 = local4_;
-                    const int _e424 = as_int(as_uint(_e422) + as_uint(16));
-                    local4_ = _e424;
-                    const int _e427 = local11_;
-                    const int _e429 = local9_;
-                    const int _e431 = as_int(as_uint(_e429) + as_uint(2));
-                    local9_ = _e431;
-                    const bool _e433 = (_e427 != _e431);
-                    const int _e436 = (_e433 ? 1 : 0);
-                    const bool _e438 = (_e436 != 0);
-                    if (_e438) {
+                    buffer2_[min((uint)(_e410), _lim_3)] = _e398;
+                    const int _e420 = local0_;
+                    const int _e422 = as_int(as_uint(_e420) + as_uint(16));
+                    local0_ = _e422;
+                    const int _e425 = local2_;
+                    const int _e427 = as_int(as_uint(_e425) + as_uint(16));
+                    local2_ = _e427;
+                    const int _e430 = local4_;
+                    const int _e432 = as_int(as_uint(_e430) + as_uint(16));
+                    local4_ = _e432;
+                    const int _e435 = local11_;
+                    const int _e437 = local9_;
+                    const int _e439 = as_int(as_uint(_e437) + as_uint(2));
+                    local9_ = _e439;
+                    const bool _e441 = (_e435 != _e439);
+                    const int _e444 = (_e441 ? 1 : 0);
+                    const bool _e446 = (_e444 != 0);
+                    if (_e446) {
                         continue;
                     }
                     break;
                 }
-                const int _e440 = local10_;
-                const bool _e442 = (_e440 == 0);
-                const int _e445 = (_e442 ? 1 : 0);
-                const bool _e447 = (_e445 != 0);
-                if (_e447) {
+                const int _e448 = local10_;
+                const bool _e450 = (_e448 == 0);
+                const int _e453 = (_e450 ? 1 : 0);
+                const bool _e455 = (_e453 != 0);
+                if (_e455) {
                     branch_counter = 1u;
                     break;
                 }
                 break;
             }
-            const uint _e451 = branch_counter;
-            const bool _e453 = (_e451 != 0u);
-            const uint _e455 = (_e451 - 1u);
-            const bool _e456 = (_e455 == 0u);
-            if (_e453) {
-                branch_counter = _e455;
-                if (_e456) {
+            const uint _e459 = branch_counter;
+            const bool _e461 = (_e459 != 0u);
+            const uint _e463 = (_e459 - 1u);
+            const bool _e464 = (_e463 == 0u);
+            if (_e461) {
+                branch_counter = _e463;
+                if (_e464) {
                     break;
                 } else {
                     break;
                 }
             }
-            const int _e459 = local7_;
-            const int _e461 = local8_;
-            const int _e462 = as_int(as_uint(_e459) + as_uint(_e461));
-            const int _e464 = local9_;
-            const uint _e466 = as_uint(3);
-            const uint _e468 = (_e466 & 31u);
-            const int _e469 = as_int(as_uint(_e464) << (_e468 & 31u));
-            local0_ = _e469;
-            const int _e471 = as_int(as_uint(_e462) + as_uint(_e469));
-            local2_ = _e471;
-            const int _e474 = local2_;
-            const int _e476 = as_int(as_uint(_e474) + as_uint(0));
-            const uint _e477 = as_uint(_e476);
-            const uint _e479 = (_e477 & 7u);
-            const bool _e481 = (_e479 != 0u);
-            if (_e481) {
-                status[0] = 5u;
-                return;
-            }
-            const uint _e486 = (_e477 >> (3u & 31u));
-            const uint _e488 = _len_3;
-            const bool _e489 = (_e486 >= _e488);
+            const int _e467 = local7_;
+            const int _e469 = local8_;
+            const int _e470 = as_int(as_uint(_e467) + as_uint(_e469));
+            const int _e472 = local9_;
+            const uint _e474 = as_uint(3);
+            const uint _e476 = (_e474 & 31u);
+            const int _e477 = as_int(as_uint(_e472) << (_e476 & 31u));
+            local0_ = _e477;
+            const int _e479 = as_int(as_uint(_e470) + as_uint(_e477));
+            local2_ = _e479;
+            const int _e482 = local2_;
+            const int _e484 = as_int(as_uint(_e482) + as_uint(0));
+            const uint _e485 = as_uint(_e484);
+            const uint _e487 = (_e485 & 7u);
+            const bool _e489 = (_e487 != 0u);
             if (_e489) {
-                status[0] = 4u;
-                return;
-            }
-            const double _e494 = buffer2_[min((uint)(_e486), _lim_3)];
-            const int _e496 = local3_;
-            const int _e498 = local8_;
-            const int _e499 = as_int(as_uint(_e496) + as_uint(_e498));
-            const int _e501 = local0_;
-            const int _e502 = as_int(as_uint(_e499) + as_uint(_e501));
-            const int _e504 = as_int(as_uint(_e502) + as_uint(0));
-            const uint _e505 = as_uint(_e504);
-            const uint _e507 = (_e505 & 7u);
-            const bool _e509 = (_e507 != 0u);
-            if (_e509) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e514 = (_e505 >> (3u & 31u));
-            const uint _e516 = _len_1;
-            const bool _e517 = (_e514 >= _e516);
-            if (_e517) {
+            const uint _e494 = (_e485 >> (3u & 31u));
+            const uint _e496 = _len_3;
+            const bool _e497 = (_e494 >= _e496);
+            if (_e497) {
                 status[0] = 4u;
                 return;
             }
-            const double _e522 = buffer0_[min((uint)(_e514), _lim_1)];
-            const int _e524 = local5_;
-            const int _e526 = local8_;
-            const int _e527 = as_int(as_uint(_e524) + as_uint(_e526));
-            const int _e529 = local0_;
-            const int _e530 = as_int(as_uint(_e527) + as_uint(_e529));
-            const int _e532 = as_int(as_uint(_e530) + as_uint(0));
-            const uint _e533 = as_uint(_e532);
-            const uint _e535 = (_e533 & 7u);
-            const bool _e537 = (_e535 != 0u);
-            if (_e537) {
+            const double _e503 = buffer2_[min((uint)(_e494), _lim_3)];
+            const int _e505 = local3_;
+            const int _e507 = local8_;
+            const int _e508 = as_int(as_uint(_e505) + as_uint(_e507));
+            const int _e510 = local0_;
+            const int _e511 = as_int(as_uint(_e508) + as_uint(_e510));
+            const int _e513 = as_int(as_uint(_e511) + as_uint(0));
+            const uint _e514 = as_uint(_e513);
+            const uint _e516 = (_e514 & 7u);
+            const bool _e518 = (_e516 != 0u);
+            if (_e518) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e542 = (_e533 >> (3u & 31u));
-            const uint _e544 = _len_2;
-            const bool _e545 = (_e542 >= _e544);
-            if (_e545) {
+            const uint _e523 = (_e514 >> (3u & 31u));
+            const uint _e525 = _len_1;
+            const bool _e526 = (_e523 >= _e525);
+            if (_e526) {
                 status[0] = 4u;
                 return;
             }
-            const double _e550 = buffer1_[min((uint)(_e542), _lim_2)];
-            const double _e552 = (_e550 * as_double(0x4008000000000000UL));
-            const double _e553 = (_e522 + _e552);
-            const double _e554 = (_e494 + _e553);
-            const int _e556 = as_int(as_uint(_e471) + as_uint(0));
-            const uint _e557 = as_uint(_e556);
-            const uint _e559 = (_e557 & 7u);
-            const bool _e561 = (_e559 != 0u);
-            if (_e561) {
+            const double _e532 = buffer0_[min((uint)(_e523), _lim_1)];
+            const int _e534 = local5_;
+            const int _e536 = local8_;
+            const int _e537 = as_int(as_uint(_e534) + as_uint(_e536));
+            const int _e539 = local0_;
+            const int _e540 = as_int(as_uint(_e537) + as_uint(_e539));
+            const int _e542 = as_int(as_uint(_e540) + as_uint(0));
+            const uint _e543 = as_uint(_e542);
+            const uint _e545 = (_e543 & 7u);
+            const bool _e547 = (_e545 != 0u);
+            if (_e547) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e566 = (_e557 >> (3u & 31u));
-            const uint _e568 = _len_3;
-            const bool _e569 = (_e566 >= _e568);
-            if (_e569) {
+            const uint _e552 = (_e543 >> (3u & 31u));
+            const uint _e554 = _len_2;
+            const bool _e555 = (_e552 >= _e554);
+            if (_e555) {
                 status[0] = 4u;
                 return;
             }
-            buffer2_[min((uint)(_e566), _lim_3)] = _e554;
+            const double _e561 = buffer1_[min((uint)(_e552), _lim_2)];
+            const double _e563 = (_e561 * as_double(0x4008000000000000UL));
+            const double _e564 = (_e532 + _e563);
+            const double _e565 = (_e503 + _e564);
+            const int _e567 = as_int(as_uint(_e479) + as_uint(0));
+            const uint _e568 = as_uint(_e567);
+            const uint _e570 = (_e568 & 7u);
+            const bool _e572 = (_e570 != 0u);
+            if (_e572) {
+                status[0] = 5u;
+                return;
+            }
+            const uint _e577 = (_e568 >> (3u & 31u));
+            const uint _e579 = _len_3;
+            const bool _e580 = (_e577 >= _e579);
+            if (_e580) {
+                status[0] = 4u;
+                return;
+            }
+            buffer2_[min((uint)(_e577), _lim_3)] = _e565;
             break;
         }
         return;
         break;
     }
-    const int _e575 = local0_;
-    const int _e577 = local2_;
-    const int _e579 = local8_;
+    const int _e587 = local0_;
+    const int _e589 = local2_;
+    const int _e591 = local8_;
     if (true) {
         status[0] = 1u;
         return;

@@ -140,191 +140,191 @@ void main_(
                 status[0] = 4u;
                 return;
             }
-            const float _e140 = buffer0_[min((uint)(_e132), _lim_1)];
-            const float _e142 = (_e140 * as_float(0x40200000u));
-            const int _e144 = local7_;
-            const int _e146 = as_int(as_uint(_e144) + as_uint(0));
-            const uint _e147 = as_uint(_e146);
-            const uint _e149 = (_e147 & 3u);
-            const bool _e151 = (_e149 != 0u);
-            if (_e151) {
+            const float _e141 = buffer0_[min((uint)(_e132), _lim_1)];
+            const float _e143 = (_e141 * as_float(0x40200000u));
+            const int _e145 = local7_;
+            const int _e147 = as_int(as_uint(_e145) + as_uint(0));
+            const uint _e148 = as_uint(_e147);
+            const uint _e150 = (_e148 & 3u);
+            const bool _e152 = (_e150 != 0u);
+            if (_e152) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e156 = (_e147 >> (2u & 31u));
-            const uint _e158 = _len_2;
-            const bool _e159 = (_e156 >= _e158);
-            if (_e159) {
+            const uint _e157 = (_e148 >> (2u & 31u));
+            const uint _e159 = _len_2;
+            const bool _e160 = (_e157 >= _e159);
+            if (_e160) {
                 status[0] = 4u;
                 return;
             }
-            const float _e164 = buffer1_[min((uint)(_e156), _lim_2)];
-            const float _e165 = (_e142 + _e164);
-            const int _e167 = as_int(as_uint(_e114) + as_uint(0));
-            const uint _e168 = as_uint(_e167);
-            const uint _e170 = (_e168 & 3u);
-            const bool _e172 = (_e170 != 0u);
-            if (_e172) {
+            const float _e166 = buffer1_[min((uint)(_e157), _lim_2)];
+            const float _e167 = (_e143 + _e166);
+            const int _e169 = as_int(as_uint(_e114) + as_uint(0));
+            const uint _e170 = as_uint(_e169);
+            const uint _e172 = (_e170 & 3u);
+            const bool _e174 = (_e172 != 0u);
+            if (_e174) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e177 = (_e168 >> (2u & 31u));
-            const uint _e179 = _len_2;
-            const bool _e180 = (_e177 >= _e179);
-            if (_e180) {
+            const uint _e179 = (_e170 >> (2u & 31u));
+            const uint _e181 = _len_2;
+            const bool _e182 = (_e179 >= _e181);
+            if (_e182) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e177), _lim_2)] = _e165;
-            const int _e186 = local4_;
-            local0_ = _e186;
+            buffer1_[min((uint)(_e179), _lim_2)] = _e167;
+            const int _e189 = local4_;
+            local0_ = _e189;
             break;
         }
-        const int _e189 = local2_;
-        const int _e191 = local4_;
-        const bool _e192 = (_e189 == _e191);
-        const int _e195 = (_e192 ? 1 : 0);
-        const bool _e197 = (_e195 != 0);
-        if (_e197) {
+        const int _e192 = local2_;
+        const int _e194 = local4_;
+        const bool _e195 = (_e192 == _e194);
+        const int _e198 = (_e195 ? 1 : 0);
+        const bool _e200 = (_e198 != 0);
+        if (_e200) {
             break;
         }
-        const int _e199 = local2_;
-        const int _e201 = local0_;
-        const int _e202 = as_int(as_uint(_e199) - as_uint(_e201));
-        local4_ = _e202;
-        const int _e205 = local3_;
-        const int _e207 = local0_;
-        const uint _e209 = as_uint(2);
-        const uint _e211 = (_e209 & 31u);
-        const int _e212 = as_int(as_uint(_e207) << (_e211 & 31u));
-        local0_ = _e212;
-        const int _e214 = as_int(as_uint(_e205) + as_uint(_e212));
-        local2_ = _e214;
-        const int _e217 = local5_;
-        const int _e219 = local0_;
-        const int _e220 = as_int(as_uint(_e217) + as_uint(_e219));
-        local0_ = _e220;
+        const int _e202 = local2_;
+        const int _e204 = local0_;
+        const int _e205 = as_int(as_uint(_e202) - as_uint(_e204));
+        local4_ = _e205;
+        const int _e208 = local3_;
+        const int _e210 = local0_;
+        const uint _e212 = as_uint(2);
+        const uint _e214 = (_e212 & 31u);
+        const int _e215 = as_int(as_uint(_e210) << (_e214 & 31u));
+        local0_ = _e215;
+        const int _e217 = as_int(as_uint(_e208) + as_uint(_e215));
+        local2_ = _e217;
+        const int _e220 = local5_;
+        const int _e222 = local0_;
+        const int _e223 = as_int(as_uint(_e220) + as_uint(_e222));
+        local0_ = _e223;
         for (;;) {
-            const int _e223 = local0_;
-            const int _e225 = local2_;
-            const int _e227 = as_int(as_uint(_e225) + as_uint(0));
-            const uint _e228 = as_uint(_e227);
-            const uint _e230 = (_e228 & 3u);
-            const bool _e232 = (_e230 != 0u);
-            if (_e232) {
+            const int _e226 = local0_;
+            const int _e228 = local2_;
+            const int _e230 = as_int(as_uint(_e228) + as_uint(0));
+            const uint _e231 = as_uint(_e230);
+            const uint _e233 = (_e231 & 3u);
+            const bool _e235 = (_e233 != 0u);
+            if (_e235) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e237 = (_e228 >> (2u & 31u));
-            const uint _e239 = _len_1;
-            const bool _e240 = (_e237 >= _e239);
-            if (_e240) {
+            const uint _e240 = (_e231 >> (2u & 31u));
+            const uint _e242 = _len_1;
+            const bool _e243 = (_e240 >= _e242);
+            if (_e243) {
                 status[0] = 4u;
                 return;
             }
-            const float _e245 = buffer0_[min((uint)(_e237), _lim_1)];
-            const float _e247 = (_e245 * as_float(0x40200000u));
-            const int _e249 = local0_;
-            const int _e251 = as_int(as_uint(_e249) + as_uint(0));
-            const uint _e252 = as_uint(_e251);
-            const uint _e254 = (_e252 & 3u);
-            const bool _e256 = (_e254 != 0u);
-            if (_e256) {
+            const float _e249 = buffer0_[min((uint)(_e240), _lim_1)];
+            const float _e251 = (_e249 * as_float(0x40200000u));
+            const int _e253 = local0_;
+            const int _e255 = as_int(as_uint(_e253) + as_uint(0));
+            const uint _e256 = as_uint(_e255);
+            const uint _e258 = (_e256 & 3u);
+            const bool _e260 = (_e258 != 0u);
+            if (_e260) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e261 = (_e252 >> (2u & 31u));
-            const uint _e263 = _len_2;
-            const bool _e264 = (_e261 >= _e263);
-            if (_e264) {
+            const uint _e265 = (_e256 >> (2u & 31u));
+            const uint _e267 = _len_2;
+            const bool _e268 = (_e265 >= _e267);
+            if (_e268) {
                 status[0] = 4u;
                 return;
             }
-            const float _e269 = buffer1_[min((uint)(_e261), _lim_2)];
-            const float _e270 = (_e247 + _e269);
-            const int _e272 = as_int(as_uint(_e223) + as_uint(0));
-            const uint _e273 = as_uint(_e272);
-            const uint _e275 = (_e273 & 3u);
-            const bool _e277 = (_e275 != 0u);
-            if (_e277) {
+            const float _e274 = buffer1_[min((uint)(_e265), _lim_2)];
+            const float _e275 = (_e251 + _e274);
+            const int _e277 = as_int(as_uint(_e226) + as_uint(0));
+            const uint _e278 = as_uint(_e277);
+            const uint _e280 = (_e278 & 3u);
+            const bool _e282 = (_e280 != 0u);
+            if (_e282) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e282 = (_e273 >> (2u & 31u));
-            const uint _e284 = _len_2;
-            const bool _e285 = (_e282 >= _e284);
-            if (_e285) {
+            const uint _e287 = (_e278 >> (2u & 31u));
+            const uint _e289 = _len_2;
+            const bool _e290 = (_e287 >= _e289);
+            if (_e290) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e282), _lim_2)] = _e270;
-            const int _e291 = local0_;
-            const int _e293 = as_int(as_uint(_e291) + as_uint(4));
-            local3_ = _e293;
-            const int _e296 = local2_;
-            const int _e298 = as_int(as_uint(_e296) + as_uint(4));
-            const int _e300 = as_int(as_uint(_e298) + as_uint(0));
-            const uint _e301 = as_uint(_e300);
-            const uint _e303 = (_e301 & 3u);
-            const bool _e305 = (_e303 != 0u);
-            if (_e305) {
+            buffer1_[min((uint)(_e287), _lim_2)] = _e275;
+            const int _e297 = local0_;
+            const int _e299 = as_int(as_uint(_e297) + as_uint(4));
+            local3_ = _e299;
+            const int _e302 = local2_;
+            const int _e304 = as_int(as_uint(_e302) + as_uint(4));
+            const int _e306 = as_int(as_uint(_e304) + as_uint(0));
+            const uint _e307 = as_uint(_e306);
+            const uint _e309 = (_e307 & 3u);
+            const bool _e311 = (_e309 != 0u);
+            if (_e311) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e310 = (_e301 >> (2u & 31u));
-            const uint _e312 = _len_1;
-            const bool _e313 = (_e310 >= _e312);
-            if (_e313) {
+            const uint _e316 = (_e307 >> (2u & 31u));
+            const uint _e318 = _len_1;
+            const bool _e319 = (_e316 >= _e318);
+            if (_e319) {
                 status[0] = 4u;
                 return;
             }
-            const float _e318 = buffer0_[min((uint)(_e310), _lim_1)];
-            const float _e320 = (_e318 * as_float(0x40200000u));
-            const int _e322 = local3_;
-            const int _e324 = as_int(as_uint(_e322) + as_uint(0));
-            const uint _e325 = as_uint(_e324);
-            const uint _e327 = (_e325 & 3u);
-            const bool _e329 = (_e327 != 0u);
-            if (_e329) {
+            const float _e325 = buffer0_[min((uint)(_e316), _lim_1)];
+            const float _e327 = (_e325 * as_float(0x40200000u));
+            const int _e329 = local3_;
+            const int _e331 = as_int(as_uint(_e329) + as_uint(0));
+            const uint _e332 = as_uint(_e331);
+            const uint _e334 = (_e332 & 3u);
+            const bool _e336 = (_e334 != 0u);
+            if (_e336) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e334 = (_e325 >> (2u & 31u));
-            const uint _e336 = _len_2;
-            const bool _e337 = (_e334 >= _e336);
-            if (_e337) {
+            const uint _e341 = (_e332 >> (2u & 31u));
+            const uint _e343 = _len_2;
+            const bool _e344 = (_e341 >= _e343);
+            if (_e344) {
                 status[0] = 4u;
                 return;
             }
-            const float _e342 = buffer1_[min((uint)(_e334), _lim_2)];
-            const float _e343 = (_e320 + _e342);
-            const int _e345 = as_int(as_uint(_e293) + as_uint(0));
-            const uint _e346 = as_uint(_e345);
-            const uint _e348 = (_e346 & 3u);
-            const bool _e350 = (_e348 != 0u);
-            if (_e350) {
-                status[0] = 5u;
-                return;
-            }
-            const uint _e355 = (_e346 >> (2u & 31u));
-            const uint _e357 = _len_2;
-            const bool _e358 = (_e355 >= _e357);
+            const float _e350 = buffer1_[min((uint)(_e341), _lim_2)];
+            const float _e351 = (_e327 + _e350);
+            const int _e353 = as_int(as_uint(_e299) + as_uint(0));
+            const uint _e354 = as_uint(_e353);
+            const uint _e356 = (_e354 & 3u);
+            const bool _e358 = (_e356 != 0u);
             if (_e358) {
+                status[0] = 5u;
+                return;
+            }
+            const uint _e363 = (_e354 >> (2u & 31u));
+            const uint _e365 = _len_2;
+            const bool _e366 = (_e363 >= _e365);
+            if (_e366) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e355), _lim_2)] = _e343;
-            const int _e364 = local2_;
-            const int _e366 = as_int(as_uint(_e364) + as_uint(8));
-            local2_ = _e366;
-            const int _e369 = local0_;
-            const int _e371 = as_int(as_uint(_e369) + as_uint(8));
-            local0_ = _e371;
-            const int _e374 = local4_;
-            const int _e376 = as_int(as_uint(_e374) + as_uint((-2)));
-            local4_ = _e376;
-            const bool _e379 = (_e376 != 0);
-            if (_e379) {
+            buffer1_[min((uint)(_e363), _lim_2)] = _e351;
+            const int _e373 = local2_;
+            const int _e375 = as_int(as_uint(_e373) + as_uint(8));
+            local2_ = _e375;
+            const int _e378 = local0_;
+            const int _e380 = as_int(as_uint(_e378) + as_uint(8));
+            local0_ = _e380;
+            const int _e383 = local4_;
+            const int _e385 = as_int(as_uint(_e383) + as_uint((-2)));
+            local4_ = _e385;
+            const bool _e388 = (_e385 != 0);
+            if (_e388) {
                 continue;
             }
             break;

@@ -114,56 +114,56 @@ void main_(
                 status[0] = 4u;
                 return;
             }
-            const float _e112 = buffer0_[min((uint)(_e104), _lim_1)];
-            const float _e113 = (as_float(0x40200000u) * _e112);
-            const int _e115 = local8_;
-            const int _e117 = as_int(as_uint(_e115) + as_uint(0));
-            const uint _e118 = as_uint(_e117);
-            const uint _e120 = (_e118 & 3u);
-            const bool _e122 = (_e120 != 0u);
-            if (_e122) {
+            const float _e113 = buffer0_[min((uint)(_e104), _lim_1)];
+            const float _e114 = (as_float(0x40200000u) * _e113);
+            const int _e116 = local8_;
+            const int _e118 = as_int(as_uint(_e116) + as_uint(0));
+            const uint _e119 = as_uint(_e118);
+            const uint _e121 = (_e119 & 3u);
+            const bool _e123 = (_e121 != 0u);
+            if (_e123) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e127 = (_e118 >> (2u & 31u));
-            const uint _e129 = _len_2;
-            const bool _e130 = (_e127 >= _e129);
-            if (_e130) {
+            const uint _e128 = (_e119 >> (2u & 31u));
+            const uint _e130 = _len_2;
+            const bool _e131 = (_e128 >= _e130);
+            if (_e131) {
                 status[0] = 4u;
                 return;
             }
-            const float _e135 = buffer1_[min((uint)(_e127), _lim_2)];
-            const float _e136 = (_e113 + _e135);
-            const int _e138 = as_int(as_uint(_e89) + as_uint(0));
-            const uint _e139 = as_uint(_e138);
-            const uint _e141 = (_e139 & 3u);
-            const bool _e143 = (_e141 != 0u);
-            if (_e143) {
+            const float _e137 = buffer1_[min((uint)(_e128), _lim_2)];
+            const float _e138 = (_e114 + _e137);
+            const int _e140 = as_int(as_uint(_e89) + as_uint(0));
+            const uint _e141 = as_uint(_e140);
+            const uint _e143 = (_e141 & 3u);
+            const bool _e145 = (_e143 != 0u);
+            if (_e145) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e148 = (_e139 >> (2u & 31u));
-            const uint _e150 = _len_2;
-            const bool _e151 = (_e148 >= _e150);
-            if (_e151) {
+            const uint _e150 = (_e141 >> (2u & 31u));
+            const uint _e152 = _len_2;
+            const bool _e153 = (_e150 >= _e152);
+            if (_e153) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e148), _lim_2)] = _e136;
-            const int _e157 = local7_;
-            const int _e159 = as_int(as_uint(_e157) + as_uint(4));
-            local7_ = _e159;
-            const int _e162 = local8_;
-            const int _e164 = as_int(as_uint(_e162) + as_uint(4));
-            local8_ = _e164;
-            const int _e167 = local8_;
-            const int _e169 = local9_;
-            const uint _e170 = as_uint(_e167);
-            const uint _e171 = as_uint(_e169);
-            const bool _e172 = (_e170 < _e171);
-            const int _e175 = (_e172 ? 1 : 0);
-            const bool _e177 = (_e175 != 0);
-            if (_e177) {
+            buffer1_[min((uint)(_e150), _lim_2)] = _e138;
+            const int _e160 = local7_;
+            const int _e162 = as_int(as_uint(_e160) + as_uint(4));
+            local7_ = _e162;
+            const int _e165 = local8_;
+            const int _e167 = as_int(as_uint(_e165) + as_uint(4));
+            local8_ = _e167;
+            const int _e170 = local8_;
+            const int _e172 = local9_;
+            const uint _e173 = as_uint(_e170);
+            const uint _e174 = as_uint(_e172);
+            const bool _e175 = (_e173 < _e174);
+            const int _e178 = (_e175 ? 1 : 0);
+            const bool _e180 = (_e178 != 0);
+            if (_e180) {
                 continue;
             }
             break;

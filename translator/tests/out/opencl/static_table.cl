@@ -80,40 +80,40 @@ void main_(
         status[0] = 4u;
         return;
     }
-    const double _e67 = statics64_[min((uint)(_e59), _lim_4)];
-    const int _e70 = as_int(as_uint(1056) + as_uint(0));
-    const uint _e71 = as_uint(_e70);
-    const uint _e73 = (_e71 & 3u);
-    const bool _e75 = (_e73 != 0u);
-    if (_e75) {
+    const double _e68 = statics64_[min((uint)(_e59), _lim_4)];
+    const int _e71 = as_int(as_uint(1056) + as_uint(0));
+    const uint _e72 = as_uint(_e71);
+    const uint _e74 = (_e72 & 3u);
+    const bool _e76 = (_e74 != 0u);
+    if (_e76) {
         status[0] = 5u;
         return;
     }
-    const uint _e80 = (_e71 >> (2u & 31u));
-    const uint _e82 = _len_3;
-    const bool _e83 = (_e80 >= _e82);
-    if (_e83) {
+    const uint _e81 = (_e72 >> (2u & 31u));
+    const uint _e83 = _len_3;
+    const bool _e84 = (_e81 >= _e83);
+    if (_e84) {
         status[0] = 4u;
         return;
     }
-    const uint _e88 = statics[min((uint)(_e80), _lim_3)];
-    const int _e89 = as_int(_e88);
-    const double _e90 = ((double)(_e89));
-    const double _e91 = (_e67 * _e90);
-    const int _e93 = as_int(as_uint(_e38) + as_uint(0));
-    const uint _e94 = as_uint(_e93);
-    const uint _e96 = (_e94 & 7u);
-    const bool _e98 = (_e96 != 0u);
-    if (_e98) {
+    const uint _e90 = statics[min((uint)(_e81), _lim_3)];
+    const int _e91 = as_int(_e90);
+    const double _e92 = ((double)(_e91));
+    const double _e93 = (_e68 * _e92);
+    const int _e95 = as_int(as_uint(_e38) + as_uint(0));
+    const uint _e96 = as_uint(_e95);
+    const uint _e98 = (_e96 & 7u);
+    const bool _e100 = (_e98 != 0u);
+    if (_e100) {
         status[0] = 5u;
         return;
     }
-    const uint _e103 = (_e94 >> (3u & 31u));
-    const uint _e105 = _len_1;
-    const bool _e106 = (_e103 >= _e105);
-    if (_e106) {
+    const uint _e105 = (_e96 >> (3u & 31u));
+    const uint _e107 = _len_1;
+    const bool _e108 = (_e105 >= _e107);
+    if (_e108) {
         status[0] = 4u;
         return;
     }
-    buffer0_[min((uint)(_e103), _lim_1)] = _e91;
+    buffer0_[min((uint)(_e105), _lim_1)] = _e93;
 }

@@ -59,62 +59,62 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         status[0] = 4u;
         return;
     }
-    let _e77 = buffer0_[_e69];
-    local10_ = _e77;
-    let _e80 = local5_;
-    let _e82 = local9_;
-    let _e86 = bitcast<u32>(((_e80 + _e82) + 0i));
-    if ((_e86 & 3u) != 0u) {
+    let _e78 = buffer0_[_e69];
+    local10_ = _e78;
+    let _e81 = local5_;
+    let _e83 = local9_;
+    let _e87 = bitcast<u32>(((_e81 + _e83) + 0i));
+    if ((_e87 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e95 = (_e86 >> 2u);
-    if (_e95 >= arrayLength((&buffer1_))) {
+    let _e96 = (_e87 >> 2u);
+    if (_e96 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    let _e103 = buffer1_[_e95];
-    local11_ = _e103;
-    let _e106 = local7_;
-    let _e108 = local9_;
-    let _e111 = local10_;
-    let _e113 = local11_;
-    if (_e113 == 0i) {
+    let _e105 = buffer1_[_e96];
+    local11_ = _e105;
+    let _e108 = local7_;
+    let _e110 = local9_;
+    let _e113 = local10_;
+    let _e115 = local11_;
+    if (_e115 == 0i) {
         status[0] = 2u;
         return;
     }
-    if ((_e111 == i32(-2147483648)) && (_e113 == -1i)) {
+    if ((_e113 == i32(-2147483648)) && (_e115 == -1i)) {
         status[0] = 3u;
         return;
     }
-    let _e130 = bitcast<u32>(((_e106 + _e108) + 0i));
-    if ((_e130 & 3u) != 0u) {
+    let _e132 = bitcast<u32>(((_e108 + _e110) + 0i));
+    if ((_e132 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e139 = (_e130 >> 2u);
-    if (_e139 >= arrayLength((&buffer2_))) {
+    let _e141 = (_e132 >> 2u);
+    if (_e141 >= arrayLength((&buffer2_))) {
         status[0] = 4u;
         return;
     }
-    buffer2_[_e139] = (_e111 / _e113);
-    let _e148 = local7_;
-    let _e150 = local9_;
-    let _e153 = local10_;
-    let _e155 = local11_;
-    if (_e155 == 0i) {
+    buffer2_[_e141] = (_e113 / _e115);
+    let _e151 = local7_;
+    let _e153 = local9_;
+    let _e156 = local10_;
+    let _e158 = local11_;
+    if (_e158 == 0i) {
         status[0] = 2u;
         return;
     }
-    let _e167 = bitcast<u32>(((_e148 + _e150) + 4i));
-    if ((_e167 & 3u) != 0u) {
+    let _e170 = bitcast<u32>(((_e151 + _e153) + 4i));
+    if ((_e170 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e176 = (_e167 >> 2u);
-    if (_e176 >= arrayLength((&buffer2_))) {
+    let _e179 = (_e170 >> 2u);
+    if (_e179 >= arrayLength((&buffer2_))) {
         status[0] = 4u;
         return;
     }
-    buffer2_[_e176] = bitcast<i32>((bitcast<u32>(_e153) % bitcast<u32>(_e155)));
+    buffer2_[_e179] = bitcast<i32>((bitcast<u32>(_e156) % bitcast<u32>(_e158)));
 }

@@ -61,16 +61,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         status[0] = 4u;
         return;
     }
-    let _e86 = buffer0_[_e78];
-    let _e91 = bitcast<u32>(((_e58 + _e60) + 0i));
-    if ((_e91 & 3u) != 0u) {
+    let _e87 = buffer0_[_e78];
+    let _e92 = bitcast<u32>(((_e58 + _e60) + 0i));
+    if ((_e92 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e100 = (_e91 >> 2u);
-    if (_e100 >= arrayLength((&buffer1_))) {
+    let _e101 = (_e92 >> 2u);
+    if (_e101 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e100] = (_e86 * 2i);
+    buffer1_[_e101] = (_e87 * 2i);
 }

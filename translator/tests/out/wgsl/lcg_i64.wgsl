@@ -65,23 +65,23 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         return;
     }
     buffer0_[_e89] = _e77;
-    let _e98 = local5_;
-    let _e100 = local0_;
-    let _e108 = local7_;
-    let _e117 = local7_;
+    let _e99 = local5_;
+    let _e101 = local0_;
+    let _e109 = local7_;
+    let _e118 = local7_;
     if (1000li == 0li) {
         status[0] = 2u;
         return;
     }
-    let _e136 = bitcast<u32>(((_e98 + (_e100 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e136 & 3u) != 0u) {
+    let _e137 = bitcast<u32>(((_e99 + (_e101 << (bitcast<u32>(2i) & 31u))) + 0i));
+    if ((_e137 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e145 = (_e136 >> 2u);
-    if (_e145 >= arrayLength((&buffer1_))) {
+    let _e146 = (_e137 >> 2u);
+    if (_e146 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e145] = i32((bitcast<i64>((bitcast<u64>(_e108) >> (u32(33li) & 63u))) ^ (_e117 % select(1000li, 1li, ((_e117 == i64(-9223372036854775807 - 1)) && (1000li == -1li))))));
+    buffer1_[_e146] = i32((bitcast<i64>((bitcast<u64>(_e109) >> (u32(33li) & 63u))) ^ (_e118 % select(1000li, 1li, ((_e118 == i64(-9223372036854775807 - 1)) && (1000li == -1li))))));
 }

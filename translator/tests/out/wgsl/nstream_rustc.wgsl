@@ -130,188 +130,188 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                         status[0] = 4u;
                         return;
                     }
-                    let _e237 = buffer2_[_e229];
-                    let _e239 = local0_;
-                    let _e241 = local8_;
-                    let _e242 = (_e239 + _e241);
-                    local12_ = _e242;
-                    let _e246 = bitcast<u32>((_e242 + 0i));
-                    if ((_e246 & 7u) != 0u) {
+                    let _e238 = buffer2_[_e229];
+                    let _e240 = local0_;
+                    let _e242 = local8_;
+                    let _e243 = (_e240 + _e242);
+                    local12_ = _e243;
+                    let _e247 = bitcast<u32>((_e243 + 0i));
+                    if ((_e247 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e255 = (_e246 >> 3u);
-                    if (_e255 >= arrayLength((&buffer0_))) {
+                    let _e256 = (_e247 >> 3u);
+                    if (_e256 >= arrayLength((&buffer0_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e263 = buffer0_[_e255];
-                    let _e265 = local2_;
-                    let _e267 = local8_;
-                    let _e268 = (_e265 + _e267);
-                    local13_ = _e268;
-                    let _e272 = bitcast<u32>((_e268 + 0i));
-                    if ((_e272 & 7u) != 0u) {
+                    let _e265 = buffer0_[_e256];
+                    let _e267 = local2_;
+                    let _e269 = local8_;
+                    let _e270 = (_e267 + _e269);
+                    local13_ = _e270;
+                    let _e274 = bitcast<u32>((_e270 + 0i));
+                    if ((_e274 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e281 = (_e272 >> 3u);
-                    if (_e281 >= arrayLength((&buffer1_))) {
+                    let _e283 = (_e274 >> 3u);
+                    if (_e283 >= arrayLength((&buffer1_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e289 = buffer1_[_e281];
-                    let _e296 = bitcast<u32>((_e214 + 0i));
-                    if ((_e296 & 7u) != 0u) {
+                    let _e292 = buffer1_[_e283];
+                    let _e299 = bitcast<u32>((_e214 + 0i));
+                    if ((_e299 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e305 = (_e296 >> 3u);
-                    if (_e305 >= arrayLength((&buffer2_))) {
+                    let _e308 = (_e299 >> 3u);
+                    if (_e308 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[_e305] = (_e237 + (_e263 + (_e289 * 3.0lf)));
-                    let _e314 = local6_;
-                    let _e316 = (_e314 + 8i);
-                    local6_ = _e316;
-                    let _e319 = local6_;
-                    let _e322 = bitcast<u32>((_e319 + 0i));
-                    if ((_e322 & 7u) != 0u) {
+                    buffer2_[_e308] = (_e238 + (_e265 + (_e292 * 3.0lf)));
+                    let _e318 = local6_;
+                    let _e320 = (_e318 + 8i);
+                    local6_ = _e320;
+                    let _e323 = local6_;
+                    let _e326 = bitcast<u32>((_e323 + 0i));
+                    if ((_e326 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e331 = (_e322 >> 3u);
-                    if (_e331 >= arrayLength((&buffer2_))) {
+                    let _e335 = (_e326 >> 3u);
+                    if (_e335 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e339 = buffer2_[_e331];
-                    let _e341 = local12_;
-                    let _e346 = bitcast<u32>(((_e341 + 8i) + 0i));
-                    if ((_e346 & 7u) != 0u) {
+                    let _e344 = buffer2_[_e335];
+                    let _e346 = local12_;
+                    let _e351 = bitcast<u32>(((_e346 + 8i) + 0i));
+                    if ((_e351 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e355 = (_e346 >> 3u);
-                    if (_e355 >= arrayLength((&buffer0_))) {
+                    let _e360 = (_e351 >> 3u);
+                    if (_e360 >= arrayLength((&buffer0_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e363 = buffer0_[_e355];
-                    let _e365 = local13_;
-                    let _e370 = bitcast<u32>(((_e365 + 8i) + 0i));
-                    if ((_e370 & 7u) != 0u) {
+                    let _e369 = buffer0_[_e360];
+                    let _e371 = local13_;
+                    let _e376 = bitcast<u32>(((_e371 + 8i) + 0i));
+                    if ((_e376 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e379 = (_e370 >> 3u);
-                    if (_e379 >= arrayLength((&buffer1_))) {
+                    let _e385 = (_e376 >> 3u);
+                    if (_e385 >= arrayLength((&buffer1_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e387 = buffer1_[_e379];
-                    let _e394 = bitcast<u32>((_e316 + 0i));
-                    if ((_e394 & 7u) != 0u) {
+                    let _e394 = buffer1_[_e385];
+                    let _e401 = bitcast<u32>((_e320 + 0i));
+                    if ((_e401 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e403 = (_e394 >> 3u);
-                    if (_e403 >= arrayLength((&buffer2_))) {
+                    let _e410 = (_e401 >> 3u);
+                    if (_e410 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[_e403] = (_e339 + (_e363 + (_e387 * 3.0lf)));
-                    let _e412 = local0_;
-                    local0_ = (_e412 + 16i);
-                    let _e417 = local2_;
-                    local2_ = (_e417 + 16i);
-                    let _e422 = local4_;
-                    local4_ = (_e422 + 16i);
-                    let _e427 = local11_;
-                    let _e429 = local9_;
-                    let _e431 = (_e429 + 2i);
-                    local9_ = _e431;
-                    if (select(0i, 1i, (_e427 != _e431)) != 0i) {
+                    buffer2_[_e410] = (_e344 + (_e369 + (_e394 * 3.0lf)));
+                    let _e420 = local0_;
+                    local0_ = (_e420 + 16i);
+                    let _e425 = local2_;
+                    local2_ = (_e425 + 16i);
+                    let _e430 = local4_;
+                    local4_ = (_e430 + 16i);
+                    let _e435 = local11_;
+                    let _e437 = local9_;
+                    let _e439 = (_e437 + 2i);
+                    local9_ = _e439;
+                    if (select(0i, 1i, (_e435 != _e439)) != 0i) {
                         continue;
                     }
                     break;
                 }
-                let _e440 = local10_;
-                if (select(0i, 1i, (_e440 == 0i)) != 0i) {
+                let _e448 = local10_;
+                if (select(0i, 1i, (_e448 == 0i)) != 0i) {
                     branch_counter = 1u;
                     break;
                 }
                 break;
             }
-            let _e451 = branch_counter;
-            let _e455 = (_e451 - 1u);
-            if (_e451 != 0u) {
-                branch_counter = _e455;
-                if (_e455 == 0u) {
+            let _e459 = branch_counter;
+            let _e463 = (_e459 - 1u);
+            if (_e459 != 0u) {
+                branch_counter = _e463;
+                if (_e463 == 0u) {
                     break;
                 } else {
                     break;
                 }
             }
-            let _e459 = local7_;
-            let _e461 = local8_;
-            let _e464 = local9_;
-            let _e469 = (_e464 << (bitcast<u32>(3i) & 31u));
-            local0_ = _e469;
-            let _e471 = ((_e459 + _e461) + _e469);
-            local2_ = _e471;
-            let _e474 = local2_;
-            let _e477 = bitcast<u32>((_e474 + 0i));
-            if ((_e477 & 7u) != 0u) {
+            let _e467 = local7_;
+            let _e469 = local8_;
+            let _e472 = local9_;
+            let _e477 = (_e472 << (bitcast<u32>(3i) & 31u));
+            local0_ = _e477;
+            let _e479 = ((_e467 + _e469) + _e477);
+            local2_ = _e479;
+            let _e482 = local2_;
+            let _e485 = bitcast<u32>((_e482 + 0i));
+            if ((_e485 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e486 = (_e477 >> 3u);
-            if (_e486 >= arrayLength((&buffer2_))) {
+            let _e494 = (_e485 >> 3u);
+            if (_e494 >= arrayLength((&buffer2_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e494 = buffer2_[_e486];
-            let _e496 = local3_;
-            let _e498 = local8_;
-            let _e501 = local0_;
-            let _e505 = bitcast<u32>((((_e496 + _e498) + _e501) + 0i));
-            if ((_e505 & 7u) != 0u) {
+            let _e503 = buffer2_[_e494];
+            let _e505 = local3_;
+            let _e507 = local8_;
+            let _e510 = local0_;
+            let _e514 = bitcast<u32>((((_e505 + _e507) + _e510) + 0i));
+            if ((_e514 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e514 = (_e505 >> 3u);
-            if (_e514 >= arrayLength((&buffer0_))) {
+            let _e523 = (_e514 >> 3u);
+            if (_e523 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e522 = buffer0_[_e514];
-            let _e524 = local5_;
-            let _e526 = local8_;
-            let _e529 = local0_;
-            let _e533 = bitcast<u32>((((_e524 + _e526) + _e529) + 0i));
-            if ((_e533 & 7u) != 0u) {
+            let _e532 = buffer0_[_e523];
+            let _e534 = local5_;
+            let _e536 = local8_;
+            let _e539 = local0_;
+            let _e543 = bitcast<u32>((((_e534 + _e536) + _e539) + 0i));
+            if ((_e543 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e542 = (_e533 >> 3u);
-            if (_e542 >= arrayLength((&buffer1_))) {
+            let _e552 = (_e543 >> 3u);
+            if (_e552 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e550 = buffer1_[_e542];
-            let _e557 = bitcast<u32>((_e471 + 0i));
-            if ((_e557 & 7u) != 0u) {
+            let _e561 = buffer1_[_e552];
+            let _e568 = bitcast<u32>((_e479 + 0i));
+            if ((_e568 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e566 = (_e557 >> 3u);
-            if (_e566 >= arrayLength((&buffer2_))) {
+            let _e577 = (_e568 >> 3u);
+            if (_e577 >= arrayLength((&buffer2_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer2_[_e566] = (_e494 + (_e522 + (_e550 * 3.0lf)));
+            buffer2_[_e577] = (_e503 + (_e532 + (_e561 * 3.0lf)));
             break;
         }
         return;

@@ -90,133 +90,133 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 status[0] = 4u;
                 return;
             }
-            let _e140 = buffer0_[_e132];
-            let _e144 = local7_;
-            let _e147 = bitcast<u32>((_e144 + 0i));
-            if ((_e147 & 3u) != 0u) {
+            let _e141 = buffer0_[_e132];
+            let _e145 = local7_;
+            let _e148 = bitcast<u32>((_e145 + 0i));
+            if ((_e148 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e156 = (_e147 >> 2u);
-            if (_e156 >= arrayLength((&buffer1_))) {
+            let _e157 = (_e148 >> 2u);
+            if (_e157 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e164 = buffer1_[_e156];
-            let _e168 = bitcast<u32>((_e114 + 0i));
-            if ((_e168 & 3u) != 0u) {
+            let _e166 = buffer1_[_e157];
+            let _e170 = bitcast<u32>((_e114 + 0i));
+            if ((_e170 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e177 = (_e168 >> 2u);
-            if (_e177 >= arrayLength((&buffer1_))) {
+            let _e179 = (_e170 >> 2u);
+            if (_e179 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e177] = ((_e140 * 2.5f) + _e164);
-            let _e186 = local4_;
-            local0_ = _e186;
+            buffer1_[_e179] = ((_e141 * 2.5f) + _e166);
+            let _e189 = local4_;
+            local0_ = _e189;
             break;
         }
-        let _e189 = local2_;
-        let _e191 = local4_;
-        if (select(0i, 1i, (_e189 == _e191)) != 0i) {
+        let _e192 = local2_;
+        let _e194 = local4_;
+        if (select(0i, 1i, (_e192 == _e194)) != 0i) {
             break;
         }
-        let _e199 = local2_;
-        let _e201 = local0_;
-        local4_ = (_e199 - _e201);
-        let _e205 = local3_;
-        let _e207 = local0_;
-        let _e212 = (_e207 << (bitcast<u32>(2i) & 31u));
-        local0_ = _e212;
-        local2_ = (_e205 + _e212);
-        let _e217 = local5_;
-        let _e219 = local0_;
-        local0_ = (_e217 + _e219);
+        let _e202 = local2_;
+        let _e204 = local0_;
+        local4_ = (_e202 - _e204);
+        let _e208 = local3_;
+        let _e210 = local0_;
+        let _e215 = (_e210 << (bitcast<u32>(2i) & 31u));
+        local0_ = _e215;
+        local2_ = (_e208 + _e215);
+        let _e220 = local5_;
+        let _e222 = local0_;
+        local0_ = (_e220 + _e222);
         loop {
-            let _e223 = local0_;
-            let _e225 = local2_;
-            let _e228 = bitcast<u32>((_e225 + 0i));
-            if ((_e228 & 3u) != 0u) {
+            let _e226 = local0_;
+            let _e228 = local2_;
+            let _e231 = bitcast<u32>((_e228 + 0i));
+            if ((_e231 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e237 = (_e228 >> 2u);
-            if (_e237 >= arrayLength((&buffer0_))) {
+            let _e240 = (_e231 >> 2u);
+            if (_e240 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e245 = buffer0_[_e237];
-            let _e249 = local0_;
-            let _e252 = bitcast<u32>((_e249 + 0i));
-            if ((_e252 & 3u) != 0u) {
+            let _e249 = buffer0_[_e240];
+            let _e253 = local0_;
+            let _e256 = bitcast<u32>((_e253 + 0i));
+            if ((_e256 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e261 = (_e252 >> 2u);
-            if (_e261 >= arrayLength((&buffer1_))) {
+            let _e265 = (_e256 >> 2u);
+            if (_e265 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e269 = buffer1_[_e261];
-            let _e273 = bitcast<u32>((_e223 + 0i));
-            if ((_e273 & 3u) != 0u) {
+            let _e274 = buffer1_[_e265];
+            let _e278 = bitcast<u32>((_e226 + 0i));
+            if ((_e278 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e282 = (_e273 >> 2u);
-            if (_e282 >= arrayLength((&buffer1_))) {
+            let _e287 = (_e278 >> 2u);
+            if (_e287 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e282] = ((_e245 * 2.5f) + _e269);
-            let _e291 = local0_;
-            let _e293 = (_e291 + 4i);
-            local3_ = _e293;
-            let _e296 = local2_;
-            let _e301 = bitcast<u32>(((_e296 + 4i) + 0i));
-            if ((_e301 & 3u) != 0u) {
+            buffer1_[_e287] = ((_e249 * 2.5f) + _e274);
+            let _e297 = local0_;
+            let _e299 = (_e297 + 4i);
+            local3_ = _e299;
+            let _e302 = local2_;
+            let _e307 = bitcast<u32>(((_e302 + 4i) + 0i));
+            if ((_e307 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e310 = (_e301 >> 2u);
-            if (_e310 >= arrayLength((&buffer0_))) {
+            let _e316 = (_e307 >> 2u);
+            if (_e316 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e318 = buffer0_[_e310];
-            let _e322 = local3_;
-            let _e325 = bitcast<u32>((_e322 + 0i));
-            if ((_e325 & 3u) != 0u) {
+            let _e325 = buffer0_[_e316];
+            let _e329 = local3_;
+            let _e332 = bitcast<u32>((_e329 + 0i));
+            if ((_e332 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e334 = (_e325 >> 2u);
-            if (_e334 >= arrayLength((&buffer1_))) {
+            let _e341 = (_e332 >> 2u);
+            if (_e341 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e342 = buffer1_[_e334];
-            let _e346 = bitcast<u32>((_e293 + 0i));
-            if ((_e346 & 3u) != 0u) {
+            let _e350 = buffer1_[_e341];
+            let _e354 = bitcast<u32>((_e299 + 0i));
+            if ((_e354 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e355 = (_e346 >> 2u);
-            if (_e355 >= arrayLength((&buffer1_))) {
+            let _e363 = (_e354 >> 2u);
+            if (_e363 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e355] = ((_e318 * 2.5f) + _e342);
-            let _e364 = local2_;
-            local2_ = (_e364 + 8i);
-            let _e369 = local0_;
-            local0_ = (_e369 + 8i);
-            let _e374 = local4_;
-            let _e376 = (_e374 + -2i);
-            local4_ = _e376;
-            if (_e376 != 0i) {
+            buffer1_[_e363] = ((_e325 * 2.5f) + _e350);
+            let _e373 = local2_;
+            local2_ = (_e373 + 8i);
+            let _e378 = local0_;
+            local0_ = (_e378 + 8i);
+            let _e383 = local4_;
+            let _e385 = (_e383 + -2i);
+            local4_ = _e385;
+            if (_e385 != 0i) {
                 continue;
             }
             break;

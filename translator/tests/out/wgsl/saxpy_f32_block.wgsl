@@ -69,37 +69,37 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 status[0] = 4u;
                 return;
             }
-            let _e112 = buffer0_[_e104];
-            let _e115 = local8_;
-            let _e118 = bitcast<u32>((_e115 + 0i));
-            if ((_e118 & 3u) != 0u) {
+            let _e113 = buffer0_[_e104];
+            let _e116 = local8_;
+            let _e119 = bitcast<u32>((_e116 + 0i));
+            if ((_e119 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e127 = (_e118 >> 2u);
-            if (_e127 >= arrayLength((&buffer1_))) {
+            let _e128 = (_e119 >> 2u);
+            if (_e128 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e135 = buffer1_[_e127];
-            let _e139 = bitcast<u32>((_e89 + 0i));
-            if ((_e139 & 3u) != 0u) {
+            let _e137 = buffer1_[_e128];
+            let _e141 = bitcast<u32>((_e89 + 0i));
+            if ((_e141 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e148 = (_e139 >> 2u);
-            if (_e148 >= arrayLength((&buffer1_))) {
+            let _e150 = (_e141 >> 2u);
+            if (_e150 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e148] = ((2.5f * _e112) + _e135);
-            let _e157 = local7_;
-            local7_ = (_e157 + 4i);
-            let _e162 = local8_;
-            local8_ = (_e162 + 4i);
-            let _e167 = local8_;
-            let _e169 = local9_;
-            if (select(0i, 1i, (bitcast<u32>(_e167) < bitcast<u32>(_e169))) != 0i) {
+            buffer1_[_e150] = ((2.5f * _e113) + _e137);
+            let _e160 = local7_;
+            local7_ = (_e160 + 4i);
+            let _e165 = local8_;
+            local8_ = (_e165 + 4i);
+            let _e170 = local8_;
+            let _e172 = local9_;
+            if (select(0i, 1i, (bitcast<u32>(_e170) < bitcast<u32>(_e172))) != 0i) {
                 continue;
             }
             break;

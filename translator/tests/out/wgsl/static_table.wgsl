@@ -47,27 +47,27 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         status[0] = 4u;
         return;
     }
-    let _e67 = statics64_[_e59];
-    let _e71 = bitcast<u32>((1056i + 0i));
-    if ((_e71 & 3u) != 0u) {
+    let _e68 = statics64_[_e59];
+    let _e72 = bitcast<u32>((1056i + 0i));
+    if ((_e72 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e80 = (_e71 >> 2u);
-    if (_e80 >= arrayLength((&statics))) {
+    let _e81 = (_e72 >> 2u);
+    if (_e81 >= arrayLength((&statics))) {
         status[0] = 4u;
         return;
     }
-    let _e88 = statics[_e80];
-    let _e94 = bitcast<u32>(((_e30 + (_e32 << (bitcast<u32>(3i) & 31u))) + 0i));
-    if ((_e94 & 7u) != 0u) {
+    let _e90 = statics[_e81];
+    let _e96 = bitcast<u32>(((_e30 + (_e32 << (bitcast<u32>(3i) & 31u))) + 0i));
+    if ((_e96 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e103 = (_e94 >> 3u);
-    if (_e103 >= arrayLength((&buffer0_))) {
+    let _e105 = (_e96 >> 3u);
+    if (_e105 >= arrayLength((&buffer0_))) {
         status[0] = 4u;
         return;
     }
-    buffer0_[_e103] = (_e67 * f64(bitcast<i32>(_e88)));
+    buffer0_[_e105] = (_e68 * f64(bitcast<i32>(_e90)));
 }

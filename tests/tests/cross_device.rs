@@ -1,0 +1,823 @@
+//! The cross-device suite: kernels covering the translator's whole surface (integer and float
+//! math in all four types, conversions, control flow, calls, globals, traps, sub-word memory
+//! accesses, static data) run on every device through the guest ABI, and must give what the CPU
+//! executor gives: the same bits, except that a NaN may be any NaN where Wasm lets it be.
+//!
+//! Every device runs in strict mode, so a kernel a GPU backend could not translate fails here
+//! instead of quietly running on the CPU. In CI (`CI` set) the software GPUs (lavapipe for wgpu,
+//! PoCL for OpenCL) must be present.
+
+use std::fmt::Write as _;
+
+use wasi_parallel_runtime::{DevicePreference, Errno, WasiParallelCtx};
+use wasi_parallel_tests::{engine, Guest, GuestProgram};
+
+/// How to read and compare one 8-byte output slot (or the bytes of a sub-word output).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ty {
+    I32,
+    I64,
+    F32,
+    F64,
+}
+
+/// One kernel of the suite: `(func $name (param i n bs a a_len b b_len out out_len) ...)`.
+struct Case {
+    name: String,
+    /// The function, and any helpers it calls.
+    wat: String,
+    /// How the inputs `a` and `b` (8-byte slots) are filled.
+    input: Ty,
+    /// Per work item: output slots and their types; empty for a byte-granular output.
+    outputs: Vec<Ty>,
+    /// Bytes of output per work item when `outputs` is empty.
+    out_bytes: usize,
+    /// The kernel traps (in some work item): every device must report it.
+    traps: bool,
+    /// The kernel updates `a` in place; `a` is compared instead of the output.
+    in_place: bool,
+}
+
+const PARAMS: &str =
+    "(param $i i32) (param $n i32) (param $bs i32) (param $a i32) (param $al i32) \
+                      (param $b i32) (param $bl i32) (param $o i32) (param $ol i32)";
+
+fn wat_ty(t: Ty) -> &'static str {
+    match t {
+        Ty::I32 => "i32",
+        Ty::I64 => "i64",
+        Ty::F32 => "f32",
+        Ty::F64 => "f64",
+    }
+}
+
+/// A kernel computing `ops` (templates over `{x}` and `{y}`, the work item's inputs) into
+/// consecutive output slots.
+fn ops_case(name: &str, input: Ty, ops: &[(&str, Ty)]) -> Case {
+    let t = wat_ty(input);
+    let mut body = format!(
+        "(func ${name} {PARAMS} (local $x {t}) (local $y {t}) (local $base i32)\n\
+         (local.set $x ({t}.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3)))))\n\
+         (local.set $y ({t}.load (i32.add (local.get $b) (i32.shl (local.get $i) (i32.const 3)))))\n\
+         (local.set $base (i32.add (local.get $o) (i32.mul (local.get $i) (i32.const {}))))\n",
+        ops.len() * 8
+    );
+    for (j, (op, ty)) in ops.iter().enumerate() {
+        let expr = op
+            .replace("{x}", "(local.get $x)")
+            .replace("{y}", "(local.get $y)");
+        writeln!(
+            body,
+            "({}.store offset={} (local.get $base) {expr})",
+            wat_ty(*ty),
+            j * 8
+        )
+        .unwrap();
+    }
+    body.push(')');
+    Case {
+        name: name.into(),
+        wat: body,
+        input,
+        outputs: ops.iter().map(|(_, t)| *t).collect(),
+        out_bytes: 0,
+        traps: false,
+        in_place: false,
+    }
+}
+
+/// A hand-written kernel with one output slot per work item.
+fn custom(name: &str, input: Ty, output: Ty, wat: &str) -> Case {
+    Case {
+        name: name.into(),
+        wat: wat.replace("$KERNEL", &format!("${name} {PARAMS}")),
+        input,
+        outputs: vec![output],
+        out_bytes: 0,
+        traps: false,
+        in_place: false,
+    }
+}
+
+fn cases() -> Vec<Case> {
+    use Ty::*;
+    // Divisors made safe: 1 where Wasm would trap.
+    let safe32 = "(select {y} (i32.const 1) (i32.and (i32.ne {y} (i32.const 0)) \
+                  (i32.or (i32.ne {y} (i32.const -1)) (i32.ne {x} (i32.const 0x80000000)))))";
+    let safe64 = "(select {y} (i64.const 1) (i32.and (i64.ne {y} (i64.const 0)) \
+                  (i32.or (i64.ne {y} (i64.const -1)) (i64.ne {x} (i64.const 0x8000000000000000)))))";
+    let div = |t: &str, safe: &str, ty: Ty| -> Vec<(String, Ty)> {
+        ["div_s", "div_u", "rem_s", "rem_u"]
+            .iter()
+            .map(|op| (format!("({t}.{op} {{x}} {safe})"), ty))
+            .collect()
+    };
+    let owned = |v: Vec<(String, Ty)>| v;
+    let mut c = vec![];
+    for (t, ty) in [("i32", I32), ("i64", I64)] {
+        let arith: Vec<(String, Ty)> = [
+            "add", "sub", "mul", "and", "or", "xor", "shl", "shr_s", "shr_u", "rotl", "rotr",
+        ]
+        .iter()
+        .map(|op| (format!("({t}.{op} {{x}} {{y}})"), ty))
+        .collect();
+        let compare: Vec<(String, Ty)> = [
+            "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u",
+        ]
+        .iter()
+        .map(|op| (format!("({t}.{op} {{x}} {{y}})"), I32))
+        .collect();
+        let mut bits: Vec<(String, Ty)> = ["clz", "ctz", "popcnt", "extend8_s", "extend16_s"]
+            .iter()
+            .map(|op| (format!("({t}.{op} {{x}})"), ty))
+            .collect();
+        bits.push((format!("({t}.eqz {{x}})"), I32));
+        bits.push((format!("({t}.eqz ({t}.and {{x}} ({t}.const 15)))"), I32));
+        if ty == I64 {
+            bits.push(("(i64.extend32_s {x})".into(), I64));
+        }
+        let safe = if ty == I32 { safe32 } else { safe64 };
+        for (name, ops) in [
+            ("arith", arith),
+            ("div", owned(div(t, safe, ty))),
+            ("bits", bits),
+            ("compare", compare),
+        ] {
+            let ops: Vec<(&str, Ty)> = ops.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+            c.push(ops_case(&format!("{t}_{name}"), ty, &ops));
+        }
+    }
+    for (t, ty) in [("f32", F32), ("f64", F64)] {
+        let binary = |ops: &[&str], out: Ty| -> Vec<(String, Ty)> {
+            ops.iter()
+                .map(|op| (format!("({t}.{op} {{x}} {{y}})"), out))
+                .collect()
+        };
+        let unary: Vec<(String, Ty)> = ["abs", "neg", "sqrt", "ceil", "floor", "trunc", "nearest"]
+            .iter()
+            .map(|op| (format!("({t}.{op} {{x}})"), ty))
+            .collect();
+        for (name, ops) in [
+            ("arith", binary(&["add", "sub", "mul", "div"], ty)),
+            ("minmax", binary(&["min", "max", "copysign"], ty)),
+            ("unary", unary),
+            (
+                "compare",
+                binary(&["eq", "ne", "lt", "gt", "le", "ge"], I32),
+            ),
+        ] {
+            let ops: Vec<(&str, Ty)> = ops.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+            c.push(ops_case(&format!("{t}_{name}"), ty, &ops));
+        }
+    }
+    // Conversions.
+    c.push(ops_case(
+        "convert_int",
+        I64,
+        &[
+            ("(i32.wrap_i64 {x})", I32),
+            ("(i64.extend_i32_s (i32.wrap_i64 {x}))", I64),
+            ("(i64.extend_i32_u (i32.wrap_i64 {x}))", I64),
+        ],
+    ));
+    c.push(ops_case(
+        "convert_to_float",
+        I64,
+        &[
+            ("(f32.convert_i32_s (i32.wrap_i64 {x}))", F32),
+            ("(f32.convert_i32_u (i32.wrap_i64 {x}))", F32),
+            ("(f32.convert_i64_s {x})", F32),
+            ("(f32.convert_i64_u {x})", F32),
+            ("(f64.convert_i32_s (i32.wrap_i64 {x}))", F64),
+            ("(f64.convert_i32_u (i32.wrap_i64 {x}))", F64),
+            ("(f64.convert_i64_s {x})", F64),
+            ("(f64.convert_i64_u {x})", F64),
+        ],
+    ));
+    for (t, ty) in [("f32", F32), ("f64", F64)] {
+        c.push(ops_case(
+            &format!("trunc_sat_{t}"),
+            ty,
+            &[
+                (&format!("(i32.trunc_sat_{t}_s {{x}})"), I32),
+                (&format!("(i32.trunc_sat_{t}_u {{x}})"), I32),
+                (&format!("(i64.trunc_sat_{t}_s {{x}})"), I64),
+                (&format!("(i64.trunc_sat_{t}_u {{x}})"), I64),
+            ],
+        ));
+        // The trapping truncations on values made to fit: NaN to 0, then clamped.
+        let nan_free = if ty == F32 {
+            "(i32.lt_u (i32.and (i32.reinterpret_f32 {x}) (i32.const 0x7fffffff)) (i32.const 0x7f800001))"
+        } else {
+            "(i64.lt_u (i64.and (i64.reinterpret_f64 {x}) (i64.const 0x7fffffffffffffff)) (i64.const 0x7ff0000000000001))"
+        };
+        let fit = |lo: &str, hi: &str| {
+            format!("({t}.min ({t}.max (select {{x}} ({t}.const 0) {nan_free}) ({t}.const {lo})) ({t}.const {hi}))")
+        };
+        c.push(ops_case(
+            &format!("trunc_{t}"),
+            ty,
+            &[
+                (
+                    &format!("(i32.trunc_{t}_s {})", fit("-2147483000", "2147483000")),
+                    I32,
+                ),
+                (
+                    &format!("(i32.trunc_{t}_u {})", fit("-0.99", "4294967000")),
+                    I32,
+                ),
+                (&format!("(i64.trunc_{t}_s {})", fit("-9e18", "9e18")), I64),
+                (&format!("(i64.trunc_{t}_u {})", fit("-0.5", "1.8e19")), I64),
+            ],
+        ));
+    }
+    c.push(ops_case(
+        "float_casts",
+        F64,
+        &[
+            ("(f32.demote_f64 {x})", F32),
+            ("(f64.promote_f32 (f32.demote_f64 {x}))", F64),
+            ("(i64.reinterpret_f64 {x})", I64),
+            ("(f64.reinterpret_i64 (i64.xor (i64.reinterpret_f64 {x}) (i64.const 0x8000000000000000)))", F64),
+            ("(f32.reinterpret_i32 (i32.wrap_i64 (i64.reinterpret_f64 {y})))", F32),
+        ],
+    ));
+    c.extend(control_cases());
+    c.extend(memory_cases());
+    c.extend(trap_cases());
+    c
+}
+
+fn control_cases() -> Vec<Case> {
+    use Ty::*;
+    let load_x =
+        "(local.set $x (i32.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3)))))";
+    let store = |v: &str| {
+        format!("(i32.store (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3))) {v})")
+    };
+    vec![
+        custom("nested_loops", I32, I32, &format!(
+            "(func $KERNEL (local $x i32) (local $j i32) (local $k i32) (local $s i32)
+               {load_x}
+               (block $done_j (loop $next_j
+                 (br_if $done_j (i32.ge_u (local.get $j) (i32.rem_u (local.get $i) (i32.const 13))))
+                 (local.set $k (i32.const 0))
+                 (block $done_k (loop $next_k
+                   (br_if $done_k (i32.ge_u (local.get $k) (local.get $j)))
+                   (br_if $done_k (i32.eq (local.get $k) (i32.const 7)))
+                   (local.set $s (i32.add (local.get $s) (i32.xor (local.get $x) (local.get $k))))
+                   (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                   (br $next_k)))
+                 (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                 (br $next_j)))
+               {})", store("(local.get $s)"))),
+        custom("multi_level_break", I32, I32, &format!(
+            "(func $KERNEL (local $x i32) (local $k i32)
+               {load_x}
+               {})", store("(block $out (result i32)
+                 (loop $l
+                   (block $skip
+                     (br_if $skip (i32.and (local.get $k) (i32.const 1)))
+                     (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 3)) (i32.const 1)))
+                     (drop (br_if $out (local.get $k) (i32.and (local.get $x) (i32.const 1024)))))
+                   (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                   (br_if $l (i32.lt_u (local.get $k) (i32.const 20))))
+                 (i32.sub (i32.const 0) (local.get $x)))"))),
+        custom("br_table", I32, I32, &format!(
+            "(func $KERNEL (local $x i32) (local $s i32)
+               {load_x}
+               (block $d (block $c (block $b (block $a
+                 (br_table $a $b $c $d $b (i32.rem_u (local.get $i) (i32.const 6))))
+                 (local.set $s (i32.add (local.get $s) (i32.const 1))))
+                 (local.set $s (i32.add (local.get $s) (local.get $x))))
+                 (local.set $s (i32.mul (local.get $s) (i32.const 5)))
+                 (br $d))
+               {})", store("(i32.sub (local.get $s) (local.get $i))"))),
+        custom("if_results", I32, I32, &format!(
+            "(func $KERNEL (local $x i32)
+               {load_x}
+               {})", store("(if (result i32) (i32.lt_s (local.get $x) (i32.const 0))
+                 (then (if (result i32) (i32.and (local.get $x) (i32.const 2))
+                   (then (i32.const 100)) (else (select (local.get $x) (local.get $i) (i32.and (local.get $i) (i32.const 1))))))
+                 (else (i32.add (local.get $x) (i32.const 7))))"))),
+        custom("early_return", I32, I32, &format!(
+            "(func $KERNEL (local $x i32)
+               {load_x}
+               {}
+               (br_if 0 (i32.lt_s (local.get $x) (i32.const 0)))
+               (if (i32.gt_u (local.get $x) (i32.const 1000)) (then return))
+               {})", store("(i32.const -5)"), store("(i32.mul (local.get $x) (local.get $x))"))),
+        custom("calls", I32, I32, &format!(
+            "(func $square (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
+             (func $KERNEL (local $x i32)
+               {load_x}
+               {})", store("(i32.add (call $square (local.get $x)) (call $square (local.get $i)))"))),
+        custom("nested_calls", I32, I32, &format!(
+            "(func $cube (param i32) (result i32) (i32.mul (local.get 0) (call $square2 (local.get 0))))
+             (func $square2 (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
+             (func $digits (param $v i32) (result i32) (local $count i32)
+               (loop $more
+                 (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                 (if (i32.ge_u (local.get $count) (i32.const 5)) (then (return (i32.const -1))))
+                 (local.set $v (i32.div_u (local.get $v) (i32.const 10)))
+                 (br_if $more (local.get $v)))
+               (local.get $count))
+             (func $KERNEL (local $x i32)
+               {load_x}
+               {})", store("(i32.add (call $cube (local.get $x)) (call $digits (local.get $x)))"))),
+        custom("globals", I32, I32, &format!(
+            "(global $scale i32 (i32.const 17))
+             (global $sp (mut i32) (i32.const 4096))
+             (global $seen (mut i64) (i64.const 5))
+             (func $scaled (result i32) (i32.mul (global.get $sp) (global.get $scale)))
+             (func $KERNEL (local $x i32) (local $saved i32)
+               {load_x}
+               (local.set $saved (global.get $sp))
+               (global.set $sp (local.get $x))
+               (global.set $seen (i64.extend_i32_s (call $scaled)))
+               (global.set $sp (local.get $saved))
+               {})", store("(i32.add (i32.wrap_i64 (global.get $seen)) (global.get $sp))"))),
+    ]
+}
+
+fn memory_cases() -> Vec<Case> {
+    use Ty::*;
+    let load_x =
+        "(local.set $x (i32.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3)))))";
+    let byte_output = |name: &str, bytes: usize, wat: &str| Case {
+        name: name.into(),
+        wat: wat.replace("$KERNEL", &format!("${name} {PARAMS}")),
+        input: I32,
+        outputs: vec![],
+        out_bytes: bytes,
+        traps: false,
+        in_place: false,
+    };
+    let mut in_place = custom(
+        "in_place",
+        I32,
+        I32,
+        "(func $KERNEL (local $p i32)
+           (local.set $p (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))
+           (i32.store (local.get $p) (i32.add (i32.mul (i32.load (local.get $p)) (i32.const 3)) (i32.const 1)))
+           (i32.store offset=4 (local.get $p) (local.get $i)))",
+    );
+    in_place.in_place = true;
+    in_place.outputs = vec![I64];
+    vec![
+        // Neighbouring work items store neighbouring bytes of one word.
+        byte_output("store8", 1, &format!(
+            "(func $KERNEL (local $x i32)
+               {load_x}
+               (i32.store8 (i32.add (local.get $o) (local.get $i)) (i32.add (local.get $x) (local.get $i))))")),
+        byte_output("store16", 2, &format!(
+            "(func $KERNEL (local $x i32)
+               {load_x}
+               (i32.store16 (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 1)))
+                 (i32.xor (local.get $x) (i32.const 0x5a5a))))")),
+        byte_output("store_mixed_widths", 8, &format!(
+            "(func $KERNEL (local $x i32) (local $p i32)
+               {load_x}
+               (local.set $p (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3))))
+               (i32.store (local.get $p) (local.get $x))
+               (i32.store8 offset=1 (local.get $p) (local.get $i))
+               (i64.store16 offset=6 (local.get $p) (i64.const -2))
+               (i64.store8 offset=4 (local.get $p) (i64.extend_i32_u (local.get $x)))
+               (i32.store8 offset=5 (local.get $p) (i32.load8_u offset=2 (local.get $p))))")),
+        ops_case(
+            "narrow_loads",
+            I32,
+            &[
+                ("(i32.load8_s offset=1 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I32),
+                ("(i32.load8_u offset=3 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I32),
+                ("(i32.load16_s offset=2 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I32),
+                ("(i32.load16_u (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I32),
+                ("(i64.load8_s offset=4 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I64),
+                ("(i64.load16_u offset=6 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I64),
+                ("(i64.load32_s offset=4 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I64),
+                ("(i64.load32_u (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I64),
+                ("(f32.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", F32),
+            ],
+        ),
+        ops_case(
+            "static_data",
+            I32,
+            &[
+                ("(i32.load (i32.add (i32.const 0x400) (i32.shl (i32.and {x} (i32.const 7)) (i32.const 2))))", I32),
+                ("(i32.load8_s (i32.add (i32.const 0x400) (i32.and {x} (i32.const 31))))", I32),
+                ("(i32.load16_u offset=2 (i32.add (i32.const 0x400) (i32.shl (i32.and {x} (i32.const 7)) (i32.const 2))))", I32),
+                ("(f64.load (i32.add (i32.const 0x420) (i32.shl (i32.and {y} (i32.const 3)) (i32.const 3))))", F64),
+                ("(i64.load (i32.add (i32.const 0x420) (i32.shl (i32.and {y} (i32.const 3)) (i32.const 3))))", I64),
+                ("(f32.load offset=4 (i32.const 0x400))", F32),
+            ],
+        ),
+        in_place,
+    ]
+}
+
+fn trap_cases() -> Vec<Case> {
+    use Ty::*;
+    let trapping = |name: &str, input: Ty, wat: &str| {
+        let mut c = custom(name, input, I32, wat);
+        c.traps = true;
+        c
+    };
+    let store_one =
+        "(i32.store (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3))) (i32.const 1))";
+    vec![
+        trapping("trap_unreachable", I32, &format!(
+            "(func $KERNEL (if (i32.eq (local.get $i) (i32.const 37)) (then unreachable)) {store_one})")),
+        trapping("trap_panic_path", I32, &format!(
+            "(func $panic (unreachable))
+             (func $bounds (param i32) (if (i32.gt_u (local.get 0) (i32.const 40)) (then (call $panic))))
+             (func $KERNEL (call $bounds (local.get $i)) {store_one})")),
+        trapping("trap_divide_by_zero", I32, 
+            "(func $KERNEL
+               (i32.store (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3)))
+                 (i32.div_u (i32.const 100) (i32.sub (local.get $i) (i32.const 40)))))"),
+        trapping("trap_out_of_bounds", I32, 
+            "(func $KERNEL
+               (i32.store (i32.add (local.get $o) (select (i32.const 0x7ff00000) (i32.const 0) (i32.eq (local.get $i) (i32.const 3))))
+                 (i32.const 1)))"),
+        trapping("trap_invalid_conversion", F32, 
+            "(func $KERNEL
+               (i32.store (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3)))
+                 (i32.trunc_f32_s (select (f32.const nan) (f32.const 1.5) (i32.eq (local.get $i) (i32.const 9))))))"),
+        trapping("trap_conversion_overflow", F64, 
+            "(func $KERNEL
+               (i32.store (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3)))
+                 (i32.trunc_f64_u (f64.convert_i32_s (i32.sub (i32.const 5) (local.get $i))))))"),
+    ]
+}
+
+/// The static data the `static_data` kernel reads: 8 words at 0x400, then 4 doubles at 0x420.
+fn data_segments() -> String {
+    let mut bytes = Vec::new();
+    for w in [
+        7i32,
+        -1,
+        0x1234_5678,
+        i32::MIN,
+        42,
+        -300,
+        0x00ff_00ff,
+        1 << 30,
+    ] {
+        bytes.extend_from_slice(&w.to_le_bytes());
+    }
+    for d in [1.5f64, -0.0, f64::INFINITY, 1e-310] {
+        bytes.extend_from_slice(&d.to_le_bytes());
+    }
+    let escaped: String = bytes.iter().map(|b| format!("\\{b:02x}")).collect();
+    format!("(data (i32.const 0x400) \"{escaped}\")")
+}
+
+/// Inputs of type `ty`: special values first, then pseudo-random ones.
+fn inputs(ty: Ty, n: usize, seed: u64) -> Vec<u64> {
+    let specials: Vec<u64> = match ty {
+        Ty::I32 => [
+            0i32,
+            1,
+            -1,
+            i32::MIN,
+            i32::MAX,
+            2,
+            -2,
+            31,
+            32,
+            33,
+            255,
+            256,
+            -256,
+            65535,
+            0x1234_5678,
+            10,
+            999_999,
+        ]
+        .iter()
+        .map(|&v| v as u32 as u64)
+        .collect(),
+        Ty::I64 => [
+            0i64,
+            1,
+            -1,
+            i64::MIN,
+            i64::MAX,
+            2,
+            -2,
+            63,
+            64,
+            65,
+            i64::from(i32::MIN),
+            i64::from(u32::MAX),
+            1 << 53,
+            (1 << 53) + 1,
+            -(1 << 40),
+            0x0123_4567_89ab_cdef,
+        ]
+        .iter()
+        .map(|&v| v as u64)
+        .collect(),
+        Ty::F32 => [
+            0.0f32,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            3.5,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            f32::from_bits(0xffc0_0001),
+            f32::from_bits(1),
+            f32::from_bits(0x007f_ffff),
+            f32::MIN_POSITIVE,
+            f32::MAX,
+            f32::MIN,
+            2147483648.0,
+            -2147483648.0,
+            2147483520.0,
+            4294967296.0,
+            4294967040.0,
+            9.223372e18,
+            -9.223372e18,
+            1.8446743e19,
+            1e10,
+            -0.99,
+            0.49999997,
+        ]
+        .iter()
+        .map(|v| u64::from(v.to_bits()))
+        .collect(),
+        Ty::F64 => [
+            0.0f64,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            3.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::from_bits(0xfff8_0000_0000_0001),
+            f64::from_bits(1),
+            f64::MIN_POSITIVE,
+            f64::MAX,
+            f64::MIN,
+            2147483648.0,
+            -2147483649.0,
+            -2147483648.9,
+            4294967295.9,
+            4294967296.0,
+            9.223372036854775e18,
+            -9.223372036854776e18,
+            1.844_674_407_370_955e19,
+            1e300,
+            1e-300,
+            0.49999999999999994,
+            3.4028235677973366e38,
+        ]
+        .iter()
+        .map(|v| v.to_bits())
+        .collect(),
+    };
+    let mut state = seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..n)
+        .map(|i| {
+            if i < specials.len() {
+                return specials[i];
+            }
+            let r = next();
+            match ty {
+                Ty::I32 => match i % 3 {
+                    0 => r & 0xffff_ffff,
+                    1 => (r % 2001) as u32 as u64,
+                    _ => ((r % 2001) as i32 - 1000) as u32 as u64,
+                },
+                Ty::I64 => match i % 3 {
+                    0 => r,
+                    1 => r % 100_000,
+                    _ => (-((r % 100_000) as i64)) as u64,
+                },
+                Ty::F32 => {
+                    let v = match i % 3 {
+                        0 => f32::from_bits(r as u32),
+                        1 => (r % 2_000_000) as f32 / 1000.0 - 1000.0,
+                        _ => (r % 20_000) as f32 / 4.0 - 2500.0,
+                    };
+                    u64::from(v.to_bits())
+                }
+                Ty::F64 => match i % 3 {
+                    0 => r,
+                    1 => ((r % 2_000_000) as f64 / 1000.0 - 1000.0).to_bits(),
+                    _ => ((r % 20_000) as f64 / 4.0 - 2500.0).to_bits(),
+                },
+            }
+        })
+        .collect()
+}
+
+const N: usize = 256;
+const STAGING: u32 = 0x1_0000;
+
+fn bytes_of(slots: &[u64]) -> Vec<u8> {
+    slots.iter().flat_map(|s| s.to_le_bytes()).collect()
+}
+
+fn out_len(case: &Case) -> usize {
+    if case.outputs.is_empty() {
+        (N * case.out_bytes).next_multiple_of(8)
+    } else {
+        N * case.outputs.len() * 8
+    }
+}
+
+/// Runs case `index` (function pointer `index + 1`) on the guest's device; the errno and the
+/// bytes compared (the output, or `a` for in-place kernels).
+fn run(g: &mut Guest, index: usize, case: &Case) -> (i32, Vec<u8>) {
+    let device = g.device(1).expect("device");
+    let a = bytes_of(&inputs(case.input, N, 1));
+    let mut b_slots = inputs(case.input, N, 2);
+    b_slots.rotate_left(7);
+    let b = bytes_of(&b_slots);
+    let out = vec![0u8; out_len(case)];
+    let a_access = if case.in_place { 2 } else { 0 };
+    let ha = g.buffer(device, a.len() as i32, a_access).expect("a");
+    let hb = g.buffer(device, b.len() as i32, 0).expect("b");
+    let ho = g.buffer(device, out.len() as i32, 1).expect("out");
+    for (h, data) in [(ha, &a), (hb, &b), (ho, &out)] {
+        g.poke(STAGING, data);
+        let errno = g.write_buffer_raw(STAGING as i32, data.len() as i32, h);
+        assert_eq!(errno, 0, "{}: write_buffer", case.name);
+    }
+    let errno = g.run(index as i32 + 1, N as i32, &[ha, hb], &[ho]);
+    let (h, len) = if case.in_place {
+        (ha, a.len())
+    } else {
+        (ho, out.len())
+    };
+    let read = g.read_buffer_raw(h, STAGING as i32, len as i32);
+    if errno == 0 {
+        assert_eq!(read, 0, "{}: read_buffer", case.name);
+    }
+    (errno, g.peek(STAGING, len))
+}
+
+/// Where `got` differs from `want` beyond Wasm's NaN freedom: a description of the first few.
+fn differences(case: &Case, want: &[u8], got: &[u8]) -> Vec<String> {
+    if case.outputs.is_empty() {
+        return want
+            .iter()
+            .zip(got)
+            .enumerate()
+            .filter(|(_, (w, g))| w != g)
+            .take(4)
+            .map(|(i, (w, g))| format!("byte {i}: want {w:#04x}, got {g:#04x}"))
+            .collect();
+    }
+    let slot = |bytes: &[u8], k: usize| {
+        u64::from_le_bytes(bytes[k * 8..k * 8 + 8].try_into().expect("8 bytes"))
+    };
+    let mut found = Vec::new();
+    for k in 0..want.len() / 8 {
+        let ty = case.outputs[k % case.outputs.len()];
+        let (w, g) = (slot(want, k), slot(got, k));
+        let same = match ty {
+            Ty::F32 => {
+                let (wf, gf) = (f32::from_bits(w as u32), f32::from_bits(g as u32));
+                w >> 32 == g >> 32 && (w as u32 == g as u32 || wf.is_nan() && gf.is_nan())
+            }
+            Ty::F64 => w == g || f64::from_bits(w).is_nan() && f64::from_bits(g).is_nan(),
+            Ty::I32 | Ty::I64 => w == g,
+        };
+        if !same && found.len() < 4 {
+            let (item, op) = (k / case.outputs.len(), k % case.outputs.len());
+            found.push(format!(
+                "item {item} output {op} ({ty:?}): want {w:#x}, got {g:#x}"
+            ));
+        }
+    }
+    found
+}
+
+/// The suite's guest, and its bytes.
+struct Program {
+    program: GuestProgram,
+    wasm: Vec<u8>,
+}
+
+impl std::ops::Deref for Program {
+    type Target = GuestProgram;
+    fn deref(&self) -> &GuestProgram {
+        &self.program
+    }
+}
+
+fn program(cases: &[Case]) -> Program {
+    let names: Vec<String> = cases.iter().map(|c| format!("${}", c.name)).collect();
+    let mut body = format!(
+        "(table {} funcref)\n(elem (i32.const 1) {})\n{}\n",
+        cases.len() + 1,
+        names.join(" "),
+        data_segments()
+    );
+    for c in cases {
+        body.push_str(&c.wat);
+        body.push('\n');
+    }
+    let memory = "(memory (export \"memory\") 4)";
+    Program {
+        program: GuestProgram::with_memory(memory, &body).expect("suite guest"),
+        wasm: wat::parse_str(wasi_parallel_tests::guest_wat(memory, &body)).expect("WAT"),
+    }
+}
+
+fn context(device: &str) -> WasiParallelCtx {
+    WasiParallelCtx::builder()
+        .threads(2)
+        .strict(true)
+        .device(DevicePreference::Named(device.into()))
+        .build(engine())
+        .expect("context")
+}
+
+#[test]
+fn every_kernel_gives_the_cpu_executors_results_on_every_device() {
+    let cases = cases();
+    assert!(cases.len() >= 40, "the suite has {} kernels", cases.len());
+    let program = program(&cases);
+    let mut reference = program.instantiate(&context("cpu")).expect("instantiate");
+    let expected: Vec<(i32, Vec<u8>)> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| run(&mut reference, i, c))
+        .collect();
+    for (c, (errno, _)) in cases.iter().zip(&expected) {
+        let want = if c.traps {
+            Errno::KernelTrapped.raw()
+        } else {
+            0
+        };
+        assert_eq!(*errno, want, "{} on the CPU executor", c.name);
+    }
+
+    let probe = context("cpu");
+    let devices: Vec<(String, &'static str)> = probe
+        .devices()
+        .iter()
+        .map(|d| (d.info().name.clone(), d.info().backend))
+        .filter(|(name, _)| name != "cpu")
+        .collect();
+    if std::env::var_os("CI").is_some() {
+        for backend in ["wgpu", "opencl"] {
+            assert!(
+                devices.iter().any(|(_, b)| *b == backend),
+                "CI must have a {backend} device (lavapipe, PoCL): found {devices:?}"
+            );
+        }
+    }
+    let mut failures = Vec::new();
+    for (device, _) in &devices {
+        let mut g = program.instantiate(&context(device)).expect("instantiate");
+        for (i, c) in cases.iter().enumerate() {
+            let (errno, got) = run(&mut g, i, c);
+            let (want_errno, want) = &expected[i];
+            if errno != *want_errno {
+                // Say why, when the translator is the reason.
+                let why = wasi_parallel_translator::translate(
+                    &program.wasm,
+                    wasi_parallel_translator::KernelRef::TableIndex(i as u32 + 1),
+                    &wasi_parallel_translator::Options::default(),
+                )
+                .err()
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+                failures.push(format!(
+                    "{device}: {}: errno {errno} ({:?}), the CPU gives {want_errno}{why}",
+                    c.name,
+                    Errno::from_raw(errno)
+                ));
+            } else if !c.traps {
+                for d in differences(c, want, &got) {
+                    failures.push(format!("{device}: {}: {d}", c.name));
+                }
+            }
+        }
+        eprintln!("{device}: {} kernels run", cases.len());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,320 @@
+//! Loads and stores: buffer bindings, the static data, sub-word accesses.
+//!
+//! A buffer's binding is an array of one element type (see
+//! [`crate::front::provenance::Analysis::elements`]). An access of the element's width but
+//! another type reinterprets the bits; a narrower load takes its bytes out of a word; a narrower
+//! store updates its bytes of a word of an `atomic<u32>` binding with an atomic `and` (clearing
+//! them) and an atomic `or` (setting them), so that work items storing to neighbouring bytes of
+//! one word do not undo each other's stores. Every access traps when it is misaligned (the GPU
+//! path cannot express a word that straddles two elements) or outside its binding.
+
+use naga::{
+    AtomicFunction, BinaryOperator, Expression, GlobalVariable, Handle, Literal, Scalar,
+    ScalarKind, Statement,
+};
+use wasmparser::{MemArg, ValType};
+
+use super::{unsupported, Builder};
+use crate::front::provenance::MemoryAccess;
+use crate::{trap, ElementType, Error};
+
+/// The scalar an element is loaded as (`atomic<u32>` loads as `u32`).
+fn element_scalar(element: ElementType) -> Scalar {
+    match element {
+        ElementType::I32 => Scalar::I32,
+        ElementType::F32 => Scalar::F32,
+        ElementType::F64 => Scalar::F64,
+        ElementType::I64 => Scalar::I64,
+        ElementType::AtomicU32 => Scalar::U32,
+    }
+}
+
+pub(super) fn value_scalar(ty: ValType) -> Scalar {
+    match ty {
+        ValType::I64 => Scalar::I64,
+        ValType::F32 => Scalar::F32,
+        ValType::F64 => Scalar::F64,
+        _ => Scalar::I32,
+    }
+}
+
+impl Builder<'_> {
+    /// Reinterprets `value` of scalar `from` as `to`, of the same width.
+    fn reinterpret(
+        &mut self,
+        value: Handle<Expression>,
+        from: Scalar,
+        to: Scalar,
+    ) -> Handle<Expression> {
+        if from == to {
+            value
+        } else {
+            self.cast(value, to.kind, None)
+        }
+    }
+
+    /// The index of the element of `global` (of `stride`-byte elements) holding byte
+    /// `address + memarg.offset`, trapping unless the `width` bytes there are aligned and
+    /// inside the array; and that byte address, as a `u32`.
+    fn checked_index(
+        &mut self,
+        global: Handle<GlobalVariable>,
+        address: Handle<Expression>,
+        memarg: &MemArg,
+        width: u32,
+        stride: u32,
+        offset: usize,
+    ) -> Result<(Handle<Expression>, Handle<Expression>), Error> {
+        let extra = i32::try_from(memarg.offset)
+            .map_err(|_| unsupported("a memory offset above 2^31", offset))?;
+        let extra = self.i32(extra);
+        let byte = self.binary(BinaryOperator::Add, address, extra);
+        let byte = self.cast(byte, ScalarKind::Uint, None);
+        if width > 1 {
+            let mask = self.u32(width - 1);
+            let low = self.binary(BinaryOperator::And, byte, mask);
+            let zero = self.u32(0);
+            let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
+            self.trap_if(misaligned, trap::MISALIGNED);
+        }
+        let shift = self.u32(stride.trailing_zeros());
+        let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
+        let base = self.pre(Expression::GlobalVariable(global));
+        let length = self.expr(Expression::ArrayLength(base));
+        // The last element the access touches (an 8-byte access of 4-byte words takes two).
+        let last = match width / stride {
+            0 | 1 => index,
+            n => {
+                let more = self.u32(n - 1);
+                self.binary(BinaryOperator::Add, index, more)
+            }
+        };
+        let outside = self.binary(BinaryOperator::GreaterEqual, last, length);
+        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+        Ok((index, byte))
+    }
+
+    fn element_pointer(
+        &mut self,
+        global: Handle<GlobalVariable>,
+        index: Handle<Expression>,
+    ) -> Handle<Expression> {
+        let base = self.pre(Expression::GlobalVariable(global));
+        self.expr(Expression::Access { base, index })
+    }
+
+    /// The bit offset of byte `byte` within its word, as a `u32`.
+    fn bit_offset(&mut self, byte: Handle<Expression>) -> Handle<Expression> {
+        let three = self.u32(3);
+        let within = self.binary(BinaryOperator::And, byte, three);
+        let eight = self.u32(8);
+        self.binary(BinaryOperator::Multiply, within, eight)
+    }
+
+    /// Widens the `i32` `value` to the access's value type (for `i64` loads narrower than 8).
+    fn widen(&mut self, value: Handle<Expression>, access: &MemoryAccess) -> Handle<Expression> {
+        if access.value != ValType::I64 {
+            return value;
+        }
+        self.uses_i64 = true;
+        if access.signed {
+            self.cast(value, ScalarKind::Sint, Some(8))
+        } else {
+            let u = self.cast(value, ScalarKind::Uint, None);
+            let wide = self.cast(u, ScalarKind::Uint, Some(8));
+            self.cast(wide, ScalarKind::Sint, None)
+        }
+    }
+
+    /// Where an access at position `at` goes: the array and its element type.
+    fn access_target(
+        &mut self,
+        access: &MemoryAccess,
+        at: usize,
+        offset: usize,
+    ) -> Result<(Handle<GlobalVariable>, ElementType), Error> {
+        if !self.analysis.static_loads.contains(&at) {
+            let buffer = self.address_buffer(at, offset)?;
+            let element = self.analysis.elements[buffer as usize].ok_or_else(|| {
+                Error::Validation(format!(
+                    "buffer {buffer} accessed but without an element type"
+                ))
+            })?;
+            return Ok((self.buffers[buffer as usize], element));
+        }
+        // The static data: `u32` words, and `f64`s if the device has them.
+        if access.width == 8 && access.value == ValType::F64 {
+            let global = self
+                .statics64
+                .ok_or(Error::MissingFeature("64-bit floats"))?;
+            return Ok((global, ElementType::F64));
+        }
+        let global = self
+            .statics
+            .ok_or_else(|| Error::Validation("static data without a binding".into()))?;
+        Ok((global, ElementType::AtomicU32))
+    }
+
+    /// A load (`access`), the operator at position `at`.
+    pub(super) fn load(
+        &mut self,
+        access: &MemoryAccess,
+        at: usize,
+        offset: usize,
+    ) -> Result<(), Error> {
+        self.local_type(access.value, offset)?;
+        let (global, element) = self.access_target(access, at, offset)?;
+        let address = self.pop();
+        let stride = element.size();
+        let (index, byte) = self.checked_index(
+            global,
+            address,
+            &access.memarg,
+            access.width,
+            stride,
+            offset,
+        )?;
+        let pointer = self.element_pointer(global, index);
+        let word = self.expr(Expression::Load { pointer });
+        let scalar = element_scalar(element);
+        let value = if access.width == stride {
+            // A whole element: as it is, or its bits as the value type; `i64.load32` extends.
+            let target = match access.value {
+                ValType::I64 if access.width == 4 => Scalar::I32,
+                other => value_scalar(other),
+            };
+            let bits = self.reinterpret(word, scalar, target);
+            self.widen(bits, access)
+        } else if access.width == 8 {
+            // Eight bytes from two words (little-endian), put together as a `u64`.
+            if !self.types.i64 {
+                return Err(Error::MissingFeature("64-bit integers"));
+            }
+            self.uses_i64 = true;
+            let one = self.u32(1);
+            let next = self.binary(BinaryOperator::Add, index, one);
+            let pointer = self.element_pointer(global, next);
+            let high = self.expr(Expression::Load { pointer });
+            let low = self.reinterpret(word, scalar, Scalar::U32);
+            let high = self.reinterpret(high, scalar, Scalar::U32);
+            let low = self.cast(low, ScalarKind::Uint, Some(8));
+            let high = self.cast(high, ScalarKind::Uint, Some(8));
+            let thirty_two = self.u32(32);
+            let high = self.binary(BinaryOperator::ShiftLeft, high, thirty_two);
+            let both = self.binary(BinaryOperator::InclusiveOr, low, high);
+            self.reinterpret(both, Scalar::U64, value_scalar(access.value))
+        } else {
+            // Bytes of a word: shift them down, then sign- or zero-extend.
+            let bits = self.reinterpret(word, scalar, Scalar::U32);
+            let shift = self.bit_offset(byte);
+            let down = self.binary(BinaryOperator::ShiftRight, bits, shift);
+            let spare = self.u32(32 - 8 * access.width);
+            let up = self.binary(BinaryOperator::ShiftLeft, down, spare);
+            let extended = if access.signed {
+                let signed = self.cast(up, ScalarKind::Sint, None);
+                self.binary(BinaryOperator::ShiftRight, signed, spare)
+            } else {
+                let back = self.binary(BinaryOperator::ShiftRight, up, spare);
+                self.cast(back, ScalarKind::Sint, None)
+            };
+            self.widen(extended, access)
+        };
+        self.push(value, access.value);
+        Ok(())
+    }
+
+    /// A store (`access`), the operator at position `at`.
+    pub(super) fn store(
+        &mut self,
+        access: &MemoryAccess,
+        at: usize,
+        offset: usize,
+    ) -> Result<(), Error> {
+        self.local_type(access.value, offset)?;
+        let (global, element) = self.access_target(access, at, offset)?;
+        let mut value = self.pop();
+        let address = self.pop();
+        let stride = element.size();
+        let (index, byte) = self.checked_index(
+            global,
+            address,
+            &access.memarg,
+            access.width,
+            stride,
+            offset,
+        )?;
+        let mut from = value_scalar(access.value);
+        if access.value == ValType::I64 && access.width < 8 {
+            value = self.cast(value, ScalarKind::Sint, Some(4));
+            from = Scalar::I32;
+        }
+        let pointer = self.element_pointer(global, index);
+        if access.width == stride {
+            let value = self.reinterpret(value, from, element_scalar(element));
+            self.stmt(Statement::Store { pointer, value });
+            return Ok(());
+        }
+        if access.width == 8 {
+            // Eight bytes into two words: the low word, then the high one.
+            if !self.types.i64 {
+                return Err(Error::MissingFeature("64-bit integers"));
+            }
+            self.uses_i64 = true;
+            let word = element_scalar(element);
+            let bits = self.reinterpret(value, from, Scalar::U64);
+            let low = self.cast(bits, ScalarKind::Uint, Some(4));
+            let thirty_two = self.u32(32);
+            let high = self.binary(BinaryOperator::ShiftRight, bits, thirty_two);
+            let high = self.cast(high, ScalarKind::Uint, Some(4));
+            let low = self.reinterpret(low, Scalar::U32, word);
+            self.stmt(Statement::Store {
+                pointer,
+                value: low,
+            });
+            let high = self.reinterpret(high, Scalar::U32, word);
+            let one = self.u32(1);
+            let next = self.binary(BinaryOperator::Add, index, one);
+            let pointer = self.element_pointer(global, next);
+            self.stmt(Statement::Store {
+                pointer,
+                value: high,
+            });
+            return Ok(());
+        }
+        if element != ElementType::AtomicU32 {
+            return Err(Error::Validation(format!(
+                "a {}-byte store into a binding of {element:?}",
+                access.width
+            )));
+        }
+        // Clear the bytes, then set them: two atomic updates of the word.
+        let bits = self.cast(value, ScalarKind::Uint, None);
+        let ones = self.u32((1u32 << (8 * access.width)) - 1);
+        let bits = self.binary(BinaryOperator::And, bits, ones);
+        let shift = self.bit_offset(byte);
+        let mask = self.binary(BinaryOperator::ShiftLeft, ones, shift);
+        let keep = self.expr(Expression::Unary {
+            op: naga::UnaryOperator::BitwiseNot,
+            expr: mask,
+        });
+        let bits = self.binary(BinaryOperator::ShiftLeft, bits, shift);
+        self.stmt(Statement::Atomic {
+            pointer,
+            fun: AtomicFunction::And,
+            value: keep,
+            result: None,
+        });
+        self.stmt(Statement::Atomic {
+            pointer,
+            fun: AtomicFunction::InclusiveOr,
+            value: bits,
+            result: None,
+        });
+        Ok(())
+    }
+
+    /// A `u64` literal (for bit masks of `f64`s).
+    pub(super) fn u64(&mut self, v: u64) -> Handle<Expression> {
+        self.pre(Expression::Literal(Literal::U64(v)))
+    }
+}
