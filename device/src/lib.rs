@@ -15,6 +15,9 @@
 //! Devices are found by [`discover`] and picked by [`select`], which implements the hint rule of
 //! the guest ABI. The CPU backends ([`cpu`]) are always compiled in and always present: `sequential`
 //! runs work items in order on the calling thread, `cpu` spreads them over a persistent worker pool.
+//! The GPU backends, `wgpu` and `opencl` (cargo features of the same names, on by default), run
+//! kernels translated to naga IR ([`KernelInput::Translated`]); their native libraries are loaded
+//! at run time, so a machine without them just has no such devices.
 //!
 //! # Kernel modules
 //!
@@ -40,6 +43,8 @@ use std::fmt;
 use std::sync::Arc;
 
 pub mod cpu;
+#[cfg(feature = "opencl")]
+pub mod opencl;
 #[cfg(feature = "wgpu")]
 pub mod wgpu;
 
@@ -63,8 +68,9 @@ pub enum DeviceKind {
     DiscreteGpu,
     /// A GPU sharing memory with the CPU.
     IntegratedGpu,
-    /// A GPU implemented in software on the CPU (lavapipe, SwiftShader): the GPU code path, at
-    /// CPU speed. No hint selects it; only its name or backend does.
+    /// A GPU implemented in software on the CPU (lavapipe, SwiftShader), or an OpenCL device
+    /// that is not a GPU (PoCL's CPU device): the GPU code path, at CPU speed. No hint selects
+    /// it; only its name or backend does.
     SoftwareGpu,
 }
 
@@ -136,7 +142,7 @@ pub struct DeviceInfo {
     pub name: String,
     /// What kind of device it is.
     pub kind: DeviceKind,
-    /// The backend that drives it (`sequential`, `cpu`, later `wgpu`, `opencl`).
+    /// The backend that drives it (`sequential`, `cpu`, `wgpu`, `opencl`).
     pub backend: &'static str,
     /// A human description: the adapter or processor name.
     pub description: String,
@@ -359,7 +365,8 @@ pub struct DiscoveryOptions {
     pub kernel_timeout: Option<std::time::Duration>,
 }
 
-/// Finds every device on this machine. `sequential` and `cpu` are always there.
+/// Finds every device on this machine. `sequential` and `cpu` are always there; then come the
+/// wgpu adapters and the OpenCL devices found, when those backends are compiled in.
 pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, DeviceError> {
     let threads = options
         .cpu_threads
@@ -383,6 +390,12 @@ pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, Devi
     #[cfg(feature = "wgpu")]
     devices.extend(
         wgpu::discover()
+            .into_iter()
+            .map(|d| Arc::new(d) as Arc<dyn Device>),
+    );
+    #[cfg(feature = "opencl")]
+    devices.extend(
+        opencl::discover()
             .into_iter()
             .map(|d| Arc::new(d) as Arc<dyn Device>),
     );

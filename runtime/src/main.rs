@@ -33,8 +33,8 @@ enum Command {
         /// The kernel: a function pointer (table 0 index) or the name of an exported function.
         #[arg(long)]
         kernel: String,
-        /// What to print: `wgsl`, `naga` (the IR, as Rust debug output) or `spv` (binary SPIR-V,
-        /// to the file given with `-o`).
+        /// What to print: `wgsl`, `opencl` (OpenCL C, as OpenCL devices build it), `naga` (the
+        /// IR, as Rust debug output) or `spv` (binary SPIR-V, to the file given with `-o`).
         #[arg(long, default_value = "wgsl")]
         emit: String,
         /// Translate for a device without 64-bit floats.
@@ -55,8 +55,8 @@ enum Command {
 #[derive(clap::Args)]
 struct RunArgs {
     /// Which device guests get: `auto` follows their hint; a kind (`sequential`, `cpu`,
-    /// `discrete-gpu`, `integrated-gpu`), `gpu` (the best GPU), a backend (`wgpu`) or a device
-    /// name from `wasi-parallel devices` overrides it.
+    /// `discrete-gpu`, `integrated-gpu`), `gpu` (the best GPU), a backend (`wgpu`, `opencl`) or
+    /// a device name from `wasi-parallel devices` overrides it.
     #[arg(long, default_value = "auto")]
     device: String,
     /// Workers of the `cpu` device (default: one per core).
@@ -262,8 +262,16 @@ fn translate(
             }
             words.iter().flat_map(|w| w.to_le_bytes()).collect()
         }
-        "opencl" => bail!("the OpenCL C writer is not implemented yet"),
-        other => bail!("--emit {other}: expected wgsl, naga or spv"),
+        "opencl" => {
+            let options = wasi_parallel_translator::back::opencl::Options { f64, i64: true };
+            let program = t.to_opencl(&options)?;
+            format!(
+                "// Kernel `{}`, built with `{}`; arguments: {:?}\n{}",
+                program.entry_point, program.build_options, program.args, program.source
+            )
+            .into_bytes()
+        }
+        other => bail!("--emit {other}: expected wgsl, opencl, naga or spv"),
     };
     match output {
         Some(path) => {

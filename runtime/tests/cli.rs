@@ -262,6 +262,34 @@ fn nstream_validates_on_wgpu() {
 }
 
 #[test]
+fn nstream_validates_on_opencl() {
+    let output = wasi_parallel(&["devices"]);
+    if !stdout(&output).lines().any(|l| l.contains(" opencl ")) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have an OpenCL device (PoCL)"
+        );
+        eprintln!("skipped: no OpenCL device");
+        return;
+    }
+    let nstream = guest("nstream");
+    // Block 16: each work item triads 16 elements; 62500 items.
+    let output = wasi_parallel(&[
+        "run",
+        "--device",
+        "opencl",
+        "--strict",
+        nstream.to_str().unwrap(),
+        "3",
+        "1000000",
+        "16",
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(text.contains("Solution validates"), "{text}");
+}
+
+#[test]
 fn translate_prints_wgsl_and_names_what_it_cannot_translate() {
     let dir = std::env::temp_dir().join(format!("wasi-parallel-translate-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -298,6 +326,20 @@ fn translate_prints_wgsl_and_names_what_it_cannot_translate() {
         std::fs::read(&spv).unwrap()[..4],
         0x0723_0203u32.to_le_bytes(),
         "the SPIR-V magic number"
+    );
+    let output = wasi_parallel(&[
+        "translate",
+        module.to_str().unwrap(),
+        "--kernel",
+        "kernel",
+        "--emit",
+        "opencl",
+    ]);
+    let text = stdout(&output);
+    assert!(output.status.success(), "{text}");
+    assert!(
+        text.contains("__kernel") && text.contains("__global float*"),
+        "{text}"
     );
     let output = wasi_parallel(&["translate", module.to_str().unwrap(), "--kernel", "bad"]);
     assert!(!output.status.success());

@@ -4,6 +4,10 @@
 //! can call the ABI exactly as a guest would (same memory, same errno) while choosing every
 //! argument itself, hostile ones included. The guest's kernels are given as WAT too: functions, a
 //! table and its element segment.
+//!
+//! [`gpu`] holds the cases that every GPU backend's devices run against the CPU executor.
+
+pub mod gpu;
 
 use std::sync::{Arc, OnceLock};
 

@@ -19,6 +19,8 @@ enum Ty {
     I64,
     F32,
     F64,
+    /// Two `f32`s.
+    F32Pair,
 }
 
 /// One kernel of the suite: `(func $name (param i n bs a a_len b b_len out out_len) ...)`.
@@ -48,6 +50,7 @@ fn wat_ty(t: Ty) -> &'static str {
         Ty::I64 => "i64",
         Ty::F32 => "f32",
         Ty::F64 => "f64",
+        Ty::F32Pair => unreachable!("no Wasm type"),
     }
 }
 
@@ -518,7 +521,7 @@ fn inputs(ty: Ty, n: usize, seed: u64) -> Vec<u64> {
         .iter()
         .map(|&v| v as u64)
         .collect(),
-        Ty::F32 => [
+        Ty::F32 | Ty::F32Pair => [
             0.0f32,
             -0.0,
             1.0,
@@ -613,7 +616,7 @@ fn inputs(ty: Ty, n: usize, seed: u64) -> Vec<u64> {
                     1 => r % 100_000,
                     _ => (-((r % 100_000) as i64)) as u64,
                 },
-                Ty::F32 => {
+                Ty::F32 | Ty::F32Pair => {
                     let v = match i % 3 {
                         0 => f32::from_bits(r as u32),
                         1 => (r % 2_000_000) as f32 / 1000.0 - 1000.0,
@@ -632,7 +635,6 @@ fn inputs(ty: Ty, n: usize, seed: u64) -> Vec<u64> {
 }
 
 const N: usize = 256;
-const STAGING: u32 = 0x1_0000;
 
 fn bytes_of(slots: &[u64]) -> Vec<u8> {
     slots.iter().flat_map(|s| s.to_le_bytes()).collect()
@@ -646,9 +648,10 @@ fn out_len(case: &Case) -> usize {
     }
 }
 
-/// Runs case `index` (function pointer `index + 1`) on the guest's device; the errno and the
-/// bytes compared (the output, or `a` for in-place kernels).
-fn run(g: &mut Guest, index: usize, case: &Case) -> (i32, Vec<u8>) {
+/// Runs `case` (function pointer `pointer`) on the guest's device, with guest memory at
+/// `staging` for the transfers; the errno and the bytes compared (the output, or `a` for
+/// in-place kernels).
+fn run(g: &mut Guest, pointer: i32, staging: u32, case: &Case) -> (i32, Vec<u8>) {
     let device = g.device(1).expect("device");
     let a = bytes_of(&inputs(case.input, N, 1));
     let mut b_slots = inputs(case.input, N, 2);
@@ -660,21 +663,21 @@ fn run(g: &mut Guest, index: usize, case: &Case) -> (i32, Vec<u8>) {
     let hb = g.buffer(device, b.len() as i32, 0).expect("b");
     let ho = g.buffer(device, out.len() as i32, 1).expect("out");
     for (h, data) in [(ha, &a), (hb, &b), (ho, &out)] {
-        g.poke(STAGING, data);
-        let errno = g.write_buffer_raw(STAGING as i32, data.len() as i32, h);
+        g.poke(staging, data);
+        let errno = g.write_buffer_raw(staging as i32, data.len() as i32, h);
         assert_eq!(errno, 0, "{}: write_buffer", case.name);
     }
-    let errno = g.run(index as i32 + 1, N as i32, &[ha, hb], &[ho]);
+    let errno = g.run(pointer, N as i32, &[ha, hb], &[ho]);
     let (h, len) = if case.in_place {
         (ha, a.len())
     } else {
         (ho, out.len())
     };
-    let read = g.read_buffer_raw(h, STAGING as i32, len as i32);
+    let read = g.read_buffer_raw(h, staging as i32, len as i32);
     if errno == 0 {
         assert_eq!(read, 0, "{}: read_buffer", case.name);
     }
-    (errno, g.peek(STAGING, len))
+    (errno, g.peek(staging, len))
 }
 
 /// Where `got` differs from `want` beyond Wasm's NaN freedom: a description of the first few.
@@ -696,10 +699,12 @@ fn differences(case: &Case, want: &[u8], got: &[u8]) -> Vec<String> {
     for k in 0..want.len() / 8 {
         let ty = case.outputs[k % case.outputs.len()];
         let (w, g) = (slot(want, k), slot(got, k));
+        let same_f32 =
+            |w: u32, g: u32| w == g || f32::from_bits(w).is_nan() && f32::from_bits(g).is_nan();
         let same = match ty {
-            Ty::F32 => {
-                let (wf, gf) = (f32::from_bits(w as u32), f32::from_bits(g as u32));
-                w >> 32 == g >> 32 && (w as u32 == g as u32 || wf.is_nan() && gf.is_nan())
+            Ty::F32 => w >> 32 == g >> 32 && same_f32(w as u32, g as u32),
+            Ty::F32Pair => {
+                same_f32(w as u32, g as u32) && same_f32((w >> 32) as u32, (g >> 32) as u32)
             }
             Ty::F64 => w == g || f64::from_bits(w).is_nan() && f64::from_bits(g).is_nan(),
             Ty::I32 | Ty::I64 => w == g,
@@ -714,20 +719,22 @@ fn differences(case: &Case, want: &[u8], got: &[u8]) -> Vec<String> {
     found
 }
 
-/// The suite's guest, and its bytes.
-struct Program {
+/// A guest holding kernels of the suite.
+struct Suite {
+    /// Where the kernels come from, for messages.
+    name: &'static str,
     program: GuestProgram,
     wasm: Vec<u8>,
+    cases: Vec<Case>,
+    /// The function pointer of each case.
+    pointers: Vec<i32>,
+    /// Guest memory free for transfers.
+    staging: u32,
 }
 
-impl std::ops::Deref for Program {
-    type Target = GuestProgram;
-    fn deref(&self) -> &GuestProgram {
-        &self.program
-    }
-}
-
-fn program(cases: &[Case]) -> Program {
+/// The WAT kernels, function pointers 1, 2, ...
+fn wat_suite() -> Suite {
+    let cases = cases();
     let names: Vec<String> = cases.iter().map(|c| format!("${}", c.name)).collect();
     let mut body = format!(
         "(table {} funcref)\n(elem (i32.const 1) {})\n{}\n",
@@ -735,15 +742,150 @@ fn program(cases: &[Case]) -> Program {
         names.join(" "),
         data_segments()
     );
-    for c in cases {
+    for c in &cases {
         body.push_str(&c.wat);
         body.push('\n');
     }
     let memory = "(memory (export \"memory\") 4)";
-    Program {
+    let wasm = wat::parse_str(wasi_parallel_tests::guest_wat(memory, &body)).expect("WAT");
+    Suite {
+        name: "wat",
         program: GuestProgram::with_memory(memory, &body).expect("suite guest"),
-        wasm: wat::parse_str(wasi_parallel_tests::guest_wat(memory, &body)).expect("WAT"),
+        wasm,
+        pointers: (1..=cases.len() as i32).collect(),
+        cases,
+        staging: 0x1_0000,
     }
+}
+
+/// A case of a compiled guest, whose kernel is in the guest's source.
+fn compiled(name: &str, input: Ty, outputs: &[Ty], out_bytes: usize, traps: bool) -> Case {
+    Case {
+        name: name.into(),
+        wat: String::new(),
+        input,
+        outputs: outputs.to_vec(),
+        out_bytes,
+        traps,
+        in_place: false,
+    }
+}
+
+/// Builds a guest with `command`; `None` where the compiler is missing (a failure in CI).
+fn build(command: &mut std::process::Command, what: &str) -> Option<Vec<u8>> {
+    let out = std::env::temp_dir().join(format!(
+        "wasi-parallel-suite-{}-{}.wasm",
+        what.replace([' ', '-'], "_"),
+        std::process::id()
+    ));
+    match command.arg("-o").arg(&out).output() {
+        Ok(o) if o.status.success() => {
+            let wasm = std::fs::read(&out).expect("built guest");
+            std::fs::remove_file(&out).ok();
+            Some(wasm)
+        }
+        Ok(o) => panic!("{what} failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) if std::env::var_os("CI").is_some() => panic!("{what}: {e}"),
+        Err(e) => {
+            eprintln!("skipped: cannot run {what}: {e}");
+            None
+        }
+    }
+}
+
+/// A compiled guest: reads its kernels' function pointers and its staging area from it.
+fn compiled_suite(name: &'static str, wasm: Vec<u8>, cases: Vec<Case>) -> Suite {
+    let program = GuestProgram {
+        guest: wasi_parallel_runtime::GuestModule::new(&wasm).expect("guest module"),
+        module: wasmtime::Module::new(engine(), &wasm).expect("compile"),
+    };
+    let mut g = program.instantiate(&context("cpu")).expect("instantiate");
+    let pointer = g
+        .instance
+        .get_typed_func::<i32, i32>(&mut g.store, "kernel_pointer")
+        .expect("kernel_pointer export");
+    let pointers = (0..cases.len() as i32)
+        .map(|k| pointer.call(&mut g.store, k).expect("kernel_pointer"))
+        .collect();
+    let staging = g
+        .instance
+        .get_typed_func::<(), i32>(&mut g.store, "staging")
+        .expect("staging export")
+        .call(&mut g.store, ())
+        .expect("staging") as u32;
+    Suite {
+        name,
+        program,
+        wasm,
+        cases,
+        pointers,
+        staging,
+    }
+}
+
+fn guests_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("guests")
+}
+
+/// tests/guests/suite.c by clang at `opt`.
+fn clang_suite(opt: &'static str) -> Option<Suite> {
+    use Ty::*;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let wasm = build(
+        std::process::Command::new("clang")
+            .args([
+                "--target=wasm32-wasi",
+                opt,
+                "-nostartfiles",
+                "-Wl,--no-entry",
+                "-I",
+            ])
+            .arg(root.join("kernels/include"))
+            .arg(guests_dir().join("suite.c")),
+        &format!("clang {opt}"),
+    )?;
+    let cases = vec![
+        compiled("c_stencil", I32, &[I32], 0, false),
+        compiled("c_bytes", I32, &[], 1, false),
+        compiled("c_double_math", F64, &[F64, F64, F64], 0, false),
+        compiled("c_hash64", I64, &[I64], 0, false),
+        compiled("c_struct", F64, &[], 16, false),
+        compiled("c_switch_call", I32, &[I32], 0, false),
+        compiled("c_loops", I32, &[I32], 0, false),
+        compiled("c_float_convert", F32, &[I64], 0, false),
+    ];
+    let name = if opt == "-O2" {
+        "clang -O2"
+    } else {
+        "clang -O3"
+    };
+    Some(compiled_suite(name, wasm, cases))
+}
+
+/// tests/guests/suite.rs by rustc.
+fn rustc_suite() -> Option<Suite> {
+    use Ty::*;
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let wasm = build(
+        std::process::Command::new(rustc)
+            .args([
+                "--target=wasm32-unknown-unknown",
+                "--edition=2021",
+                "-O",
+                "-Cpanic=abort",
+                "--crate-type=cdylib",
+            ])
+            .arg(guests_dir().join("suite.rs")),
+        "rustc -O",
+    )?;
+    let cases = vec![
+        compiled("rs_triad", F64, &[F64], 0, false),
+        compiled("rs_integers", I64, &[I64, I64], 0, false),
+        compiled("rs_floats", F32, &[F32Pair, F32Pair], 0, false),
+        compiled("rs_stencil_bytes", I32, &[], 1, false),
+        compiled("rs_panics", I32, &[I32], 0, true),
+    ];
+    Some(compiled_suite("rustc -O", wasm, cases))
 }
 
 fn context(device: &str) -> WasiParallelCtx {
@@ -755,26 +897,73 @@ fn context(device: &str) -> WasiParallelCtx {
         .expect("context")
 }
 
-#[test]
-fn every_kernel_gives_the_cpu_executors_results_on_every_device() {
-    let cases = cases();
-    assert!(cases.len() >= 40, "the suite has {} kernels", cases.len());
-    let program = program(&cases);
-    let mut reference = program.instantiate(&context("cpu")).expect("instantiate");
-    let expected: Vec<(i32, Vec<u8>)> = cases
+/// Runs every case of `suite` on every device but `cpu`, against `cpu`; the failures.
+fn check(suite: &Suite, devices: &[(String, &'static str)]) -> Vec<String> {
+    let mut reference = suite
+        .program
+        .instantiate(&context("cpu"))
+        .expect("instantiate");
+    let expected: Vec<(i32, Vec<u8>)> = suite
+        .cases
         .iter()
-        .enumerate()
-        .map(|(i, c)| run(&mut reference, i, c))
+        .zip(&suite.pointers)
+        .map(|(c, &p)| run(&mut reference, p, suite.staging, c))
         .collect();
-    for (c, (errno, _)) in cases.iter().zip(&expected) {
+    for (c, (errno, _)) in suite.cases.iter().zip(&expected) {
         let want = if c.traps {
             Errno::KernelTrapped.raw()
         } else {
             0
         };
-        assert_eq!(*errno, want, "{} on the CPU executor", c.name);
+        assert_eq!(
+            *errno, want,
+            "{}: {} on the CPU executor",
+            suite.name, c.name
+        );
     }
+    let mut failures = Vec::new();
+    for (device, _) in devices {
+        let mut g = suite
+            .program
+            .instantiate(&context(device))
+            .expect("instantiate");
+        for (i, c) in suite.cases.iter().enumerate() {
+            let pointer = suite.pointers[i];
+            let (errno, got) = run(&mut g, pointer, suite.staging, c);
+            let (want_errno, want) = &expected[i];
+            if errno != *want_errno {
+                // Say why, when the translator is the reason.
+                let why = wasi_parallel_translator::translate(
+                    &suite.wasm,
+                    wasi_parallel_translator::KernelRef::TableIndex(pointer as u32),
+                    &wasi_parallel_translator::Options::default(),
+                )
+                .err()
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+                failures.push(format!(
+                    "{device}: {} {}: errno {errno} ({:?}), the CPU gives {want_errno}{why}",
+                    suite.name,
+                    c.name,
+                    Errno::from_raw(errno)
+                ));
+            } else if !c.traps {
+                for d in differences(c, want, &got) {
+                    failures.push(format!("{device}: {} {}: {d}", suite.name, c.name));
+                }
+            }
+        }
+        eprintln!(
+            "{device}: {} kernels of {} run",
+            suite.cases.len(),
+            suite.name
+        );
+    }
+    failures
+}
 
+/// Every device but the reference; in CI, the software GPUs must be among them.
+fn devices() -> Vec<(String, &'static str)> {
     let probe = context("cpu");
     let devices: Vec<(String, &'static str)> = probe
         .devices()
@@ -790,34 +979,28 @@ fn every_kernel_gives_the_cpu_executors_results_on_every_device() {
             );
         }
     }
+    devices
+}
+
+#[test]
+fn wat_kernels_give_the_cpu_executors_results_on_every_device() {
+    let suite = wat_suite();
+    assert!(
+        suite.cases.len() >= 40,
+        "the suite has {} kernels",
+        suite.cases.len()
+    );
+    let failures = check(&suite, &devices());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn clang_and_rustc_kernels_give_the_cpu_executors_results_on_every_device() {
+    let devices = devices();
     let mut failures = Vec::new();
-    for (device, _) in &devices {
-        let mut g = program.instantiate(&context(device)).expect("instantiate");
-        for (i, c) in cases.iter().enumerate() {
-            let (errno, got) = run(&mut g, i, c);
-            let (want_errno, want) = &expected[i];
-            if errno != *want_errno {
-                // Say why, when the translator is the reason.
-                let why = wasi_parallel_translator::translate(
-                    &program.wasm,
-                    wasi_parallel_translator::KernelRef::TableIndex(i as u32 + 1),
-                    &wasi_parallel_translator::Options::default(),
-                )
-                .err()
-                .map(|e| format!(": {e}"))
-                .unwrap_or_default();
-                failures.push(format!(
-                    "{device}: {}: errno {errno} ({:?}), the CPU gives {want_errno}{why}",
-                    c.name,
-                    Errno::from_raw(errno)
-                ));
-            } else if !c.traps {
-                for d in differences(c, want, &got) {
-                    failures.push(format!("{device}: {}: {d}", c.name));
-                }
-            }
-        }
-        eprintln!("{device}: {} kernels run", cases.len());
+    let suites = [clang_suite("-O2"), clang_suite("-O3"), rustc_suite()];
+    for suite in suites.iter().flatten() {
+        failures.extend(check(suite, &devices));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -1,0 +1,820 @@
+//! The OpenCL backend: GPUs (and CPU runtimes such as PoCL) through the OpenCL ICD loader.
+//!
+//! # Design notes
+//!
+//! - **Discovery.** Every device of every OpenCL platform becomes a device named `opencl-N`.
+//!   `libOpenCL.so.1` is loaded at run time (opencl3's `dynamic` feature): without it, or without
+//!   platforms, there are simply no OpenCL devices. GPUs are [`DeviceKind::DiscreteGpu`], or
+//!   [`DeviceKind::IntegratedGpu`] when they share the host's memory; every other device type
+//!   (PoCL's CPU device, accelerators) is [`DeviceKind::SoftwareGpu`], which no hint picks, the
+//!   same policy as for lavapipe. Devices are opened once per process, each with one context and
+//!   one in-order command queue, and shared by every [`discover`] call: a context costs a driver
+//!   initialisation, and PoCL has been seen to fail when contexts are created on several threads
+//!   at once.
+//! - **Kernels** come translated ([`wasi_parallel_translator::Translation`]) and are written as
+//!   OpenCL C by the translator's back end ([`wasi_parallel_translator::back::opencl`]), which
+//!   clamps every buffer index so that no kernel reaches memory outside its buffers. A device
+//!   builds each distinct source once (a cache keyed by source and build options) and keeps the
+//!   `cl_kernel` of each compiled kernel behind a mutex, because setting a kernel's arguments is
+//!   not thread-safe.
+//! - **Buffers** are `cl_mem` objects resident on the device; a space is a bookkeeping scope
+//!   holding the guest's static data (one buffer, bound to every static binding) and the status
+//!   word. Allocations are padded to a multiple of 8 bytes (at least 8), so that every binding
+//!   has room for one element even when the guest's buffer is empty, as the writer's argument
+//!   convention asks. Reads and writes are blocking copies.
+//! - **Launches** set the arguments the writer lists (buffers, their element counts, the params
+//!   uniform by value), zero the status word, enqueue `ceil(n / workgroup)` workgroups in one
+//!   dimension, and read the status word back: a non-zero trap code is `KernelTrap`. Kernel time
+//!   limits are not enforced here: OpenCL has no way to stop a running kernel.
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use opencl3::command_queue::CommandQueue;
+use opencl3::context::Context;
+use opencl3::device::{Device as ClDevice, CL_DEVICE_TYPE_ALL, CL_DEVICE_TYPE_GPU};
+use opencl3::error_codes::{
+    ClError, CL_INVALID_BUFFER_SIZE, CL_MEM_OBJECT_ALLOCATION_FAILURE, CL_OUT_OF_HOST_MEMORY,
+    CL_OUT_OF_RESOURCES,
+};
+use opencl3::kernel::Kernel as ClKernel;
+use opencl3::memory::{Buffer as ClBuffer, ClMem, CL_MEM_READ_WRITE};
+use opencl3::program::Program as ClProgram;
+use opencl3::types::{cl_mem, CL_BLOCKING};
+use wasi_parallel_translator::back::opencl::{self as writer, KernelArg};
+use wasi_parallel_translator::{trap, ElementType, Translation};
+
+use crate::{
+    Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
+    Kernel, KernelDescriptor, KernelInput, Launch, Space, SpaceDescriptor,
+};
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// Every OpenCL device of every platform, opened once per process (see the module docs).
+/// Devices that fail to open are logged and left out.
+pub fn discover() -> Vec<OpenClDevice> {
+    static DEVICES: OnceLock<Vec<Arc<Shared>>> = OnceLock::new();
+    DEVICES
+        .get_or_init(|| {
+            let platforms = match opencl3::platform::get_platforms() {
+                Ok(platforms) => platforms,
+                Err(e) => {
+                    log::debug!("no OpenCL platforms: {e}");
+                    return Vec::new();
+                }
+            };
+            let mut devices = Vec::new();
+            for platform in platforms {
+                let platform_name = platform.name().unwrap_or_default();
+                let ids = match platform.get_devices(CL_DEVICE_TYPE_ALL) {
+                    Ok(ids) => ids,
+                    Err(e) => {
+                        log::warn!("OpenCL platform {platform_name:?}: {e}");
+                        continue;
+                    }
+                };
+                for id in ids {
+                    let index = devices.len();
+                    match Shared::open(ClDevice::new(id), &platform_name, index) {
+                        Ok(shared) => devices.push(Arc::new(shared)),
+                        Err(e) => log::warn!("OpenCL device on {platform_name:?}: {e}"),
+                    }
+                }
+            }
+            devices
+        })
+        .iter()
+        .map(|shared| OpenClDevice {
+            shared: shared.clone(),
+        })
+        .collect()
+}
+
+/// A device opened through OpenCL.
+pub struct OpenClDevice {
+    shared: Arc<Shared>,
+}
+
+impl fmt::Debug for OpenClDevice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OpenClDevice")
+            .field("name", &self.shared.info.name)
+            .finish()
+    }
+}
+
+/// A program built once per device for one source, or the compiler's log.
+type BuiltProgram = Arc<OnceLock<Result<Arc<ClProgram>, String>>>;
+
+struct Shared {
+    info: DeviceInfo,
+    device: ClDevice,
+    context: Context,
+    /// One in-order queue: every copy and launch of the device, in the order enqueued.
+    queue: CommandQueue,
+    max_alloc: u64,
+    max_workgroup: usize,
+    /// Programs by (source, build options).
+    programs: Mutex<HashMap<(String, String), BuiltProgram>>,
+}
+
+/// Maps an OpenCL error to a device error: allocation failures are `OutOfMemory`.
+fn cl_error(what: &str, e: ClError) -> DeviceError {
+    match e.0 {
+        CL_MEM_OBJECT_ALLOCATION_FAILURE
+        | CL_OUT_OF_RESOURCES
+        | CL_OUT_OF_HOST_MEMORY
+        | CL_INVALID_BUFFER_SIZE => DeviceError::OutOfMemory(format!("{what}: {e}")),
+        _ => DeviceError::Device(format!("{what}: {e}")),
+    }
+}
+
+impl Shared {
+    fn open(device: ClDevice, platform: &str, index: usize) -> Result<Shared, DeviceError> {
+        let query = |what: &str, e: ClError| cl_error(&format!("querying {what}"), e);
+        let name = device.name().map_err(|e| query("the name", e))?;
+        let device_type = device.dev_type().map_err(|e| query("the type", e))?;
+        let kind = if device_type & CL_DEVICE_TYPE_GPU != 0 {
+            if device.host_unified_memory().unwrap_or(false) {
+                DeviceKind::IntegratedGpu
+            } else {
+                DeviceKind::DiscreteGpu
+            }
+        } else {
+            DeviceKind::SoftwareGpu
+        };
+        let extensions = device.extensions().unwrap_or_default();
+        let has = |ext: &str| extensions.split_whitespace().any(|e| e == ext);
+        let f64 = has("cl_khr_fp64") || device.double_fp_config().unwrap_or(0) != 0;
+        // `long` is core in the full profile; embedded devices announce it.
+        let i64 =
+            device.profile().unwrap_or_default() != "EMBEDDED_PROFILE" || has("cles_khr_int64");
+        let max_alloc = device
+            .max_mem_alloc_size()
+            .map_err(|e| query("the allocation limit", e))?;
+        let memory = device
+            .global_mem_size()
+            .map_err(|e| query("the memory size", e))?;
+        let max_workgroup = device
+            .max_work_group_size()
+            .map_err(|e| query("the workgroup limit", e))?;
+        // Each buffer takes a pointer and a length; the params, status and statics take the rest
+        // of the smallest parameter space OpenCL allows.
+        let parameter_bytes = device.max_parameter_size().unwrap_or(1024);
+        let context = Context::from_device(&device).map_err(|e| cl_error("a context", e))?;
+        let queue = CommandQueue::create_default_with_properties(&context, 0, 0)
+            .map_err(|e| cl_error("a command queue", e))?;
+        let info = DeviceInfo {
+            name: format!("opencl-{index}"),
+            kind,
+            backend: "opencl",
+            description: format!("{} ({platform})", name.trim()),
+            compute_units: device.max_compute_units().unwrap_or(0),
+            memory_bytes: memory,
+            f64,
+            i64,
+            limits: DeviceLimits {
+                max_buffer_size: max_alloc,
+                max_space_size: memory,
+                max_buffers_per_launch: u32::try_from(parameter_bytes / 16)
+                    .unwrap_or(u32::MAX)
+                    .saturating_sub(4),
+                max_work_items: u64::from(u32::MAX),
+            },
+            kernel_input: KernelInput::Translated,
+        };
+        Ok(Shared {
+            info,
+            device,
+            context,
+            queue,
+            max_alloc,
+            max_workgroup,
+            programs: Mutex::default(),
+        })
+    }
+
+    /// The program for `source`, built the first time it is asked for.
+    fn program(&self, source: &str, options: &str) -> Result<Arc<ClProgram>, String> {
+        let slot = self
+            .programs
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry((source.to_string(), options.to_string()))
+            .or_default()
+            .clone();
+        slot.get_or_init(|| {
+            ClProgram::create_and_build_from_source(&self.context, source, options).map(Arc::new)
+        })
+        .clone()
+    }
+
+    /// A zero-filled device buffer of at least `size` bytes (see the module docs).
+    fn create_buffer(&self, size: u64) -> Result<ClBuffer<u8>, DeviceError> {
+        let padded = size.div_ceil(8).max(1) * 8;
+        if padded > self.max_alloc {
+            return Err(DeviceError::OutOfMemory(format!(
+                "a buffer of {size} bytes is larger than {} allows in one allocation ({} bytes)",
+                self.info.description, self.max_alloc
+            )));
+        }
+        let bytes = usize::try_from(padded)
+            .map_err(|_| DeviceError::OutOfMemory(format!("a buffer of {size} bytes")))?;
+        // SAFETY: a new buffer in this device's context, with no host pointer.
+        let mut buffer = unsafe {
+            ClBuffer::<u8>::create(
+                &self.context,
+                CL_MEM_READ_WRITE,
+                bytes,
+                std::ptr::null_mut(),
+            )
+        }
+        .map_err(|e| cl_error(&format!("a buffer of {size} bytes"), e))?;
+        // SAFETY: the fill covers exactly the buffer; the pattern is copied at enqueue time.
+        unsafe {
+            self.queue
+                .enqueue_fill_buffer(&mut buffer, &[0u8], 0, bytes, &[])
+        }
+        .map_err(|e| cl_error("zeroing a buffer", e))?;
+        Ok(buffer)
+    }
+
+    /// Copies `data` into `buffer` at `offset`, waiting until it is done.
+    fn write(
+        &self,
+        buffer: &mut ClBuffer<u8>,
+        offset: u64,
+        data: &[u8],
+    ) -> Result<(), DeviceError> {
+        if data.is_empty() {
+            return Ok(());
+        }
+        let offset = usize::try_from(offset)
+            .map_err(|_| DeviceError::OutOfRange(format!("offset {offset}")))?;
+        // SAFETY: the caller checked that `offset + data.len()` lies inside the buffer; the
+        // write is blocking, so `data` outlives it.
+        unsafe {
+            self.queue
+                .enqueue_write_buffer(buffer, CL_BLOCKING, offset, data, &[])
+        }
+        .map_err(|e| cl_error("writing a buffer", e))?;
+        Ok(())
+    }
+
+    /// Copies `buffer` from `offset` into `data`, waiting until it is done (and so until every
+    /// launch enqueued before).
+    fn read(&self, buffer: &ClBuffer<u8>, offset: u64, data: &mut [u8]) -> Result<(), DeviceError> {
+        if data.is_empty() {
+            return Ok(());
+        }
+        let offset = usize::try_from(offset)
+            .map_err(|_| DeviceError::OutOfRange(format!("offset {offset}")))?;
+        // SAFETY: the caller checked that `offset + data.len()` lies inside the buffer; the
+        // read is blocking, so `data` outlives it.
+        unsafe {
+            self.queue
+                .enqueue_read_buffer(buffer, CL_BLOCKING, offset, data, &[])
+        }
+        .map_err(|e| cl_error("reading a buffer", e))?;
+        Ok(())
+    }
+}
+
+/// A kernel written as OpenCL C and built for one device.
+pub struct OpenClKernel {
+    label: String,
+    /// Setting arguments is not thread-safe: one launch at a time sets and enqueues.
+    kernel: Mutex<ClKernel>,
+    /// The arguments the writer declared, in order.
+    args: Vec<KernelArg>,
+    /// The binding and written flag of each buffer, in kernel parameter order.
+    buffers: Vec<(u32, bool)>,
+    status_binding: u32,
+    static_bindings: Vec<u32>,
+    /// Bytes per element of each storage binding, for [`KernelArg::Length`].
+    element_sizes: HashMap<u32, u32>,
+    workgroup_size: u32,
+    device: usize,
+}
+
+impl fmt::Debug for OpenClKernel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OpenClKernel")
+            .field("label", &self.label)
+            .finish()
+    }
+}
+
+impl Kernel for OpenClKernel {
+    fn label(&self) -> &str {
+        &self.label
+    }
+
+    fn buffer_count(&self) -> usize {
+        self.buffers.len()
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// Bytes per element of every storage binding of `t`: buffers, the status word, static data.
+fn element_sizes(t: &Translation) -> HashMap<u32, u32> {
+    let buffers = t
+        .buffers
+        .iter()
+        // A buffer the kernel never accesses is declared as `i32`s.
+        .map(|b| (b.binding, b.element.map_or(4, ElementType::size)));
+    let statics = t
+        .static_bindings
+        .iter()
+        .map(|&(binding, element)| (binding, element.size()));
+    buffers
+        .chain(statics)
+        .chain([(t.status_binding, 4)])
+        .collect()
+}
+
+impl Device for OpenClDevice {
+    fn info(&self) -> &DeviceInfo {
+        &self.shared.info
+    }
+
+    fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
+        let label = desc.label;
+        let t: &Translation = desc.translation.ok_or_else(|| {
+            DeviceError::UnsupportedKernel(format!(
+                "{label}: OpenCL devices run translated kernels"
+            ))
+        })?;
+        let shared = &self.shared;
+        if t.workgroup_size as usize > shared.max_workgroup {
+            return Err(DeviceError::UnsupportedKernel(format!(
+                "{label}: workgroups of {} are more than {} runs ({})",
+                t.workgroup_size, shared.info.description, shared.max_workgroup
+            )));
+        }
+        let options = writer::Options {
+            f64: shared.info.f64,
+            i64: shared.info.i64,
+        };
+        let program = t
+            .to_opencl(&options)
+            .map_err(|e| DeviceError::UnsupportedKernel(format!("{label}: {e}")))?;
+        let built = shared
+            .program(&program.source, &program.build_options)
+            .map_err(|log| {
+                DeviceError::UnsupportedKernel(format!(
+                    "{label}: the OpenCL compiler of {} rejected the kernel:\n{log}",
+                    shared.info.description
+                ))
+            })?;
+        let kernel = ClKernel::create(&built, &program.entry_point)
+            .map_err(|e| cl_error(&format!("{label}: the kernel object"), e))?;
+        let fits = kernel
+            .get_work_group_size(shared.device.id())
+            .map_err(|e| cl_error(&format!("{label}: the kernel's workgroup limit"), e))?;
+        if (t.workgroup_size as usize) > fits {
+            return Err(DeviceError::UnsupportedKernel(format!(
+                "{label}: the compiled kernel runs at most {fits} work items per workgroup on {}, \
+                 not {}",
+                shared.info.description, t.workgroup_size
+            )));
+        }
+        Ok(Arc::new(OpenClKernel {
+            label: label.to_string(),
+            kernel: Mutex::new(kernel),
+            args: program.args,
+            buffers: t.buffers.iter().map(|b| (b.binding, b.written)).collect(),
+            status_binding: t.status_binding,
+            static_bindings: t.static_bindings.iter().map(|&(b, _)| b).collect(),
+            element_sizes: element_sizes(t),
+            workgroup_size: t.workgroup_size,
+            device: Arc::as_ptr(&self.shared) as usize,
+        }))
+    }
+
+    fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
+        // The guest's static data, for kernels that read it: one buffer from address 0.
+        let size = usize::try_from(desc.static_size).map_err(|_| {
+            DeviceError::OutOfMemory(format!("{} bytes of static data", desc.static_size))
+        })?;
+        let mut image = vec![0u8; size];
+        for segment in desc.static_segments {
+            let end = segment.address.checked_add(segment.bytes.len() as u64);
+            if end.is_none_or(|end| end > desc.static_size) {
+                return Err(DeviceError::OutOfRange(format!(
+                    "{segment:?} lies outside the static region"
+                )));
+            }
+            image[segment.address as usize..][..segment.bytes.len()].copy_from_slice(segment.bytes);
+        }
+        let shared = &self.shared;
+        let mut statics = shared.create_buffer(desc.static_size)?;
+        shared.write(&mut statics, 0, &image)?;
+        let status = shared.create_buffer(4)?;
+        Ok(Box::new(OpenClSpace {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            shared: shared.clone(),
+            statics,
+            statics_size: desc.static_size,
+            status: Mutex::new(status),
+        }))
+    }
+}
+
+/// A device buffer.
+pub struct OpenClBuffer {
+    space: u64,
+    /// At least `size` bytes (see the module docs); behind a mutex because opencl3 writes take
+    /// `&mut`.
+    mem: Mutex<ClBuffer<u8>>,
+    size: u64,
+    access: Access,
+}
+
+impl fmt::Debug for OpenClBuffer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "OpenClBuffer({} bytes, {:?})", self.size, self.access)
+    }
+}
+
+impl Buffer for OpenClBuffer {
+    fn size(&self) -> u64 {
+        self.size
+    }
+
+    fn access(&self) -> Access {
+        self.access
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl OpenClBuffer {
+    fn handle(&self) -> cl_mem {
+        self.mem
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get()
+    }
+}
+
+/// One client's buffers on an OpenCL device.
+pub struct OpenClSpace {
+    id: u64,
+    shared: Arc<Shared>,
+    /// The guest's static data.
+    statics: ClBuffer<u8>,
+    statics_size: u64,
+    /// The status word launches report traps in.
+    status: Mutex<ClBuffer<u8>>,
+}
+
+impl fmt::Debug for OpenClSpace {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OpenClSpace")
+            .field("device", &self.shared.info.name)
+            .finish()
+    }
+}
+
+impl OpenClSpace {
+    fn own<'a>(&self, buffer: &'a dyn Buffer) -> Result<&'a OpenClBuffer, DeviceError> {
+        match buffer.as_any().downcast_ref::<OpenClBuffer>() {
+            Some(b) if b.space == self.id => Ok(b),
+            _ => Err(DeviceError::Foreign(format!(
+                "{buffer:?} belongs to another space"
+            ))),
+        }
+    }
+
+    fn check_range(b: &OpenClBuffer, offset: u64, len: usize) -> Result<(), DeviceError> {
+        match offset.checked_add(len as u64) {
+            Some(end) if end <= b.size => Ok(()),
+            _ => Err(DeviceError::OutOfRange(format!(
+                "{len} bytes at offset {offset} do not fit in a buffer of {} bytes",
+                b.size
+            ))),
+        }
+    }
+}
+
+/// What a trap code means, for messages.
+fn trap_message(code: u32) -> &'static str {
+    match code {
+        trap::UNREACHABLE => "unreachable (or a panic)",
+        trap::DIVIDE_BY_ZERO => "integer divide by zero",
+        trap::INTEGER_OVERFLOW => "integer overflow",
+        trap::OUT_OF_BOUNDS => "out-of-bounds memory access",
+        trap::MISALIGNED => "misaligned memory access",
+        _ => "unknown trap",
+    }
+}
+
+impl Space for OpenClSpace {
+    fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
+        let mem = self.shared.create_buffer(desc.size)?;
+        Ok(Arc::new(OpenClBuffer {
+            space: self.id,
+            mem: Mutex::new(mem),
+            size: desc.size,
+            access: desc.access,
+        }))
+    }
+
+    fn write_buffer(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        data: &[u8],
+    ) -> Result<(), DeviceError> {
+        let b = self.own(buffer)?;
+        Self::check_range(b, offset, data.len())?;
+        let mut mem = b.mem.lock().unwrap_or_else(PoisonError::into_inner);
+        self.shared.write(&mut mem, offset, data)
+    }
+
+    fn read_buffer(
+        &self,
+        buffer: &dyn Buffer,
+        offset: u64,
+        data: &mut [u8],
+    ) -> Result<(), DeviceError> {
+        let b = self.own(buffer)?;
+        Self::check_range(b, offset, data.len())?;
+        let mem = b.mem.lock().unwrap_or_else(PoisonError::into_inner);
+        self.shared.read(&mem, offset, data)
+    }
+
+    fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError> {
+        let kernel = match kernel.as_any().downcast_ref::<OpenClKernel>() {
+            Some(k) if k.device == Arc::as_ptr(&self.shared) as usize => k,
+            _ => {
+                return Err(DeviceError::Foreign(format!(
+                    "{kernel:?} was compiled for another device"
+                )))
+            }
+        };
+        if launch.buffers.len() != kernel.buffers.len() {
+            return Err(DeviceError::InvalidLaunch(format!(
+                "kernel `{}` takes {} buffers; the launch passes {}",
+                kernel.label,
+                kernel.buffers.len(),
+                launch.buffers.len()
+            )));
+        }
+        let buffers = launch
+            .buffers
+            .iter()
+            .map(|b| self.own(*b))
+            .collect::<Result<Vec<_>, _>>()?;
+        for (i, (b, &(_, written))) in buffers.iter().zip(&kernel.buffers).enumerate() {
+            let twice = buffers
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && std::ptr::eq(*o, *b));
+            if twice && written {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "kernel `{}` writes buffer {i}, which the launch also passes elsewhere; GPUs \
+                     cannot bind one buffer twice when it is written",
+                    kernel.label
+                )));
+            }
+        }
+        if launch.items == 0 {
+            return Ok(());
+        }
+        let shared = &self.shared;
+        let mut status = self.status.lock().unwrap_or_else(PoisonError::into_inner);
+        shared.write(&mut status, 0, &[0; 4])?;
+        // Each binding's memory and size in bytes.
+        let memory = |binding: u32| -> Result<(cl_mem, u64), DeviceError> {
+            if binding == kernel.status_binding {
+                return Ok((status.get(), 4));
+            }
+            if kernel.static_bindings.contains(&binding) {
+                return Ok((self.statics.get(), self.statics_size));
+            }
+            match kernel.buffers.iter().position(|&(b, _)| b == binding) {
+                Some(i) => Ok((buffers[i].handle(), buffers[i].size)),
+                None => Err(DeviceError::UnsupportedKernel(format!(
+                    "kernel `{}` has a binding {binding} that no buffer fills",
+                    kernel.label
+                ))),
+            }
+        };
+        let params = [launch.items, launch.block_size];
+        let cl = kernel.kernel.lock().unwrap_or_else(PoisonError::into_inner);
+        let arg_error =
+            |i: usize, e: ClError| cl_error(&format!("kernel `{}`: argument {i}", kernel.label), e);
+        for (i, arg) in kernel.args.iter().enumerate() {
+            let index = i as u32;
+            match *arg {
+                KernelArg::Uniform { size, .. } => {
+                    if size as usize != std::mem::size_of_val(&params) {
+                        return Err(DeviceError::UnsupportedKernel(format!(
+                            "kernel `{}` takes a uniform of {size} bytes; launches pass the \
+                             8-byte params",
+                            kernel.label
+                        )));
+                    }
+                    // SAFETY: the argument is the `{ u32, u32 }` params struct, by value.
+                    unsafe { cl.set_arg(index, &params) }.map_err(|e| arg_error(i, e))?;
+                }
+                KernelArg::Buffer { binding } => {
+                    let (mem, _) = memory(binding)?;
+                    // SAFETY: the argument is a `__global` pointer; `mem` is a live buffer of
+                    // this context that outlives the launch (the launch waits for the kernel).
+                    unsafe { cl.set_arg(index, &mem) }.map_err(|e| arg_error(i, e))?;
+                }
+                KernelArg::Length { binding } => {
+                    let (_, bytes) = memory(binding)?;
+                    let element = kernel.element_sizes.get(&binding).copied().ok_or_else(|| {
+                        DeviceError::UnsupportedKernel(format!(
+                            "kernel `{}`: no element type for binding {binding}",
+                            kernel.label
+                        ))
+                    })?;
+                    let element = u64::from(element);
+                    // Allocations have room for one element of up to 8 bytes even when empty.
+                    if element > 8 {
+                        return Err(DeviceError::UnsupportedKernel(format!(
+                            "kernel `{}`: {element}-byte elements in binding {binding}",
+                            kernel.label
+                        )));
+                    }
+                    let count = u32::try_from(bytes / element).map_err(|_| {
+                        DeviceError::OutOfRange(format!(
+                            "binding {binding} of kernel `{}` has more than 2^32 elements",
+                            kernel.label
+                        ))
+                    })?;
+                    // SAFETY: the argument is a `uint`.
+                    unsafe { cl.set_arg(index, &count) }.map_err(|e| arg_error(i, e))?;
+                }
+            }
+        }
+        let local = kernel.workgroup_size as usize;
+        let global = (launch.items as usize).div_ceil(local) * local;
+        // SAFETY: every argument is set (above); the sizes outlive the call.
+        unsafe {
+            shared.queue.enqueue_nd_range_kernel(
+                cl.get(),
+                1,
+                std::ptr::null(),
+                &global,
+                &local,
+                &[],
+            )
+        }
+        .map_err(|e| cl_error(&format!("kernel `{}`: launch", kernel.label), e))?;
+        drop(cl);
+        let mut code = [0u8; 4];
+        shared.read(&status, 0, &mut code)?;
+        let code = u32::from_le_bytes(code);
+        if code != 0 {
+            return Err(DeviceError::KernelTrap(format!(
+                "kernel `{}`: {} in some work item",
+                kernel.label,
+                trap_message(code)
+            )));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasi_parallel_translator::{translate, KernelRef, Options};
+
+    /// `out[i] = 2 * in[i]`, without checking `i` against the lengths: the front end's trap
+    /// catches accesses past the end.
+    const DOUBLE: &str = r#"(module (memory 1)
+      (func (export "kernel") (param $i i32) (param i32 i32) (param $in i32) (param i32)
+            (param $out i32) (param i32)
+        (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
+          (i32.mul (i32.load (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 2))))
+            (i32.const 2)))))"#;
+
+    /// The first OpenCL device, or `None` (a failure in CI, where PoCL is installed).
+    fn device() -> Option<OpenClDevice> {
+        let found = discover().into_iter().next();
+        if found.is_none() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must have an OpenCL device (PoCL)"
+            );
+            eprintln!("skipped: no OpenCL device");
+        }
+        found
+    }
+
+    fn kernel(device: &OpenClDevice) -> Arc<dyn Kernel> {
+        let wasm = wat::parse_str(DOUBLE).expect("WAT");
+        let options = Options {
+            f64: device.info().f64,
+            i64: device.info().i64,
+            ..Options::default()
+        };
+        let t = translate(&wasm, KernelRef::Export("kernel"), &options).expect("translation");
+        device
+            .create_kernel(&KernelDescriptor {
+                label: "double",
+                wasm: None,
+                translation: Some(&t),
+            })
+            .expect("kernel")
+    }
+
+    #[test]
+    fn discovery_is_stable_and_named() {
+        let first: Vec<String> = discover().iter().map(|d| d.info().name.clone()).collect();
+        let again: Vec<String> = discover().iter().map(|d| d.info().name.clone()).collect();
+        assert_eq!(first, again);
+        for (i, name) in first.iter().enumerate() {
+            assert_eq!(name, &format!("opencl-{i}"));
+        }
+    }
+
+    #[test]
+    fn launches_stay_inside_their_buffers() {
+        let Some(device) = device() else {
+            return;
+        };
+        let kernel = kernel(&device);
+        let space = device
+            .create_space(&SpaceDescriptor::default())
+            .expect("space");
+        let buffer = |size: u64, access| {
+            space
+                .create_buffer(&BufferDescriptor { size, access })
+                .expect("buffer")
+        };
+        let input = buffer(16, Access::Read);
+        let output = buffer(16, Access::Write);
+        let words: Vec<u8> = [1i32, 2, 3, 4]
+            .iter()
+            .flat_map(|w| w.to_le_bytes())
+            .collect();
+        space.write_buffer(&*input, 0, &words).expect("write");
+        let run = |items: u32, ins: &dyn Buffer, outs: &dyn Buffer| {
+            space.launch(
+                &*kernel,
+                &Launch {
+                    items,
+                    block_size: 1,
+                    buffers: &[ins, outs],
+                },
+            )
+        };
+        run(4, &*input, &*output).expect("launch");
+        let mut back = [0u8; 16];
+        space.read_buffer(&*output, 0, &mut back).expect("read");
+        let doubled: Vec<u8> = [2i32, 4, 6, 8]
+            .iter()
+            .flat_map(|w| w.to_le_bytes())
+            .collect();
+        assert_eq!(back[..], doubled[..]);
+        // More items than elements, and empty buffers: the kernel traps, memory is untouched.
+        assert!(matches!(
+            run(100, &*input, &*output),
+            Err(DeviceError::KernelTrap(_))
+        ));
+        let empty_in = buffer(0, Access::Read);
+        let empty_out = buffer(0, Access::Write);
+        assert!(matches!(
+            run(64, &*empty_in, &*empty_out),
+            Err(DeviceError::KernelTrap(_))
+        ));
+        // The same buffer written and read: refused, as on wgpu.
+        assert!(matches!(
+            run(4, &*output, &*output),
+            Err(DeviceError::UnsupportedKernel(_))
+        ));
+        // Copies outside a buffer, and buffers of another space.
+        assert!(matches!(
+            space.write_buffer(&*input, 12, &words[..8]),
+            Err(DeviceError::OutOfRange(_))
+        ));
+        assert!(matches!(
+            space.read_buffer(&*input, u64::MAX, &mut back[..1]),
+            Err(DeviceError::OutOfRange(_))
+        ));
+        let other = device
+            .create_space(&SpaceDescriptor::default())
+            .expect("space");
+        assert!(matches!(
+            other.read_buffer(&*input, 0, &mut back),
+            Err(DeviceError::Foreign(_))
+        ));
+    }
+}

@@ -1,0 +1,401 @@
+//! The harness kernels on the devices of one GPU backend, against the CPU executor: each case is
+//! written once here, and [`gpu_backend_tests!`](crate::gpu_backend_tests) stamps out the tests
+//! for a backend (`tests/tests/gpu.rs` for wgpu, `tests/tests/opencl.rs` for OpenCL).
+//!
+//! A machine without a device of the backend skips; in CI (`CI` set), where the software devices
+//! (lavapipe, PoCL) are installed, a missing device fails.
+
+use std::sync::OnceLock;
+
+use wasi_parallel_runtime::{DevicePreference, Errno, WasiParallelCtx};
+
+use crate::{ctx, engine, Guest, GuestProgram, KERNELS};
+
+/// Stamps out one `#[test]` per case of [`crate::gpu`] for the devices of `backend`; `software`
+/// names the device CI must have for it.
+#[macro_export]
+macro_rules! gpu_backend_tests {
+    ($backend:literal, $software:literal) => {
+        fn devices() -> Vec<String> {
+            $crate::gpu::devices($backend, $software)
+        }
+
+        #[test]
+        fn kernels_agree_with_the_cpu_executor() {
+            $crate::gpu::kernels_agree_with_the_cpu_executor(&devices());
+        }
+
+        #[test]
+        fn traps_and_untranslatable_kernels_report_their_errno() {
+            $crate::gpu::traps_and_untranslatable_kernels_report_their_errno(&devices());
+        }
+
+        #[test]
+        fn writable_inputs_keep_their_writes() {
+            $crate::gpu::writable_inputs_keep_their_writes(&devices());
+        }
+
+        #[test]
+        fn i64_kernels_agree_with_the_cpu_executor() {
+            $crate::gpu::i64_kernels_agree_with_the_cpu_executor(&devices());
+        }
+
+        #[test]
+        fn br_table_agrees_with_the_cpu_executor() {
+            $crate::gpu::br_table_agrees_with_the_cpu_executor(&devices());
+        }
+
+        #[test]
+        fn min_max_follow_wasm_for_nan_and_signed_zero() {
+            $crate::gpu::min_max_follow_wasm_for_nan_and_signed_zero(&devices());
+        }
+    };
+}
+
+/// The reference: a context whose guests run on the CPU executor (the hint they pass).
+fn shared_ctx() -> &'static WasiParallelCtx {
+    static CTX: OnceLock<WasiParallelCtx> = OnceLock::new();
+    CTX.get_or_init(|| ctx(2))
+}
+
+/// Names of the devices of `backend`; fails in CI when there is none (CI installs `software`).
+pub fn devices(backend: &str, software: &str) -> Vec<String> {
+    let names: Vec<String> = shared_ctx()
+        .devices()
+        .iter()
+        .filter(|d| d.info().backend == backend)
+        .map(|d| d.info().name.clone())
+        .collect();
+    if names.is_empty() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have a {backend} device ({software})"
+        );
+        eprintln!("skipped: no {backend} device");
+    }
+    names
+}
+
+/// A context whose every `get_device` returns device `name`.
+pub fn ctx_on(name: &str, strict: bool) -> WasiParallelCtx {
+    WasiParallelCtx::builder()
+        .threads(2)
+        .strict(strict)
+        .device(DevicePreference::Named(name.into()))
+        .build(engine())
+        .expect("context")
+}
+
+/// A harness guest whose every `get_device` returns device `name`.
+pub fn guest_on(name: &str, strict: bool) -> Guest {
+    let ctx = ctx_on(name, strict);
+    // 512 pages: room for 16 MiB buffers' data.
+    let program = GuestProgram::with_memory("(memory (export \"memory\") 512)", KERNELS)
+        .expect("harness guest");
+    program.instantiate(&ctx).expect("instantiate")
+}
+
+fn reference_guest() -> Guest {
+    GuestProgram::new(KERNELS)
+        .expect("harness guest")
+        .instantiate(shared_ctx())
+        .expect("instantiate")
+}
+
+/// Runs kernel `kernel` over `n` items with an i32 input and output, returning the errno and the
+/// output.
+fn run(g: &mut Guest, kernel: i32, n: usize, input: &[i32], output_access: i32) -> (i32, Vec<i32>) {
+    let device = g.device(1).expect("device");
+    let inp = g.buffer(device, (n * 4) as i32, 2).expect("input");
+    let out = g
+        .buffer(device, (n * 4) as i32, output_access)
+        .expect("output");
+    g.write_i32s(inp, 0x1000, input).expect("write");
+    g.write_i32s(out, 0x2000, &vec![0; n]).expect("write");
+    let errno = g.run(kernel, n as i32, &[inp], &[out]);
+    let result = g.read_i32s(out, 0x3000, n).expect("read");
+    (errno, result)
+}
+
+/// `$double` over 1000 items, then over more items than one dispatch dimension holds.
+pub fn kernels_agree_with_the_cpu_executor(devices: &[String]) {
+    let n = 1000;
+    let input: Vec<i32> = (0..n as i32).map(|i| i * 7 - 300).collect();
+    let mut reference = reference_guest();
+    let (errno, expected) = run(&mut reference, 1, n, &input, 1);
+    assert_eq!(errno, 0);
+    for name in devices {
+        let mut g = guest_on(name, false);
+        let (errno, got) = run(&mut g, 1, n, &input, 1);
+        assert_eq!(errno, 0, "{name}");
+        assert_eq!(got, expected, "{name}: doubled values");
+        // More work items than one dispatch dimension holds at workgroup size 64.
+        let big = 65536 * 64 + 3;
+        let input: Vec<i32> = (0..big as i32).collect();
+        let (errno, got) = run(&mut g, 1, big, &input, 1);
+        assert_eq!(errno, 0, "{name}");
+        assert!(
+            got.iter().enumerate().all(|(i, &v)| v == 2 * i as i32),
+            "{name}: 2-D dispatch"
+        );
+    }
+}
+
+/// Arity and aliasing errors, traps, static data, and kernels the translator refuses: an errno
+/// in strict mode, the CPU executor on shadow copies otherwise.
+pub fn traps_and_untranslatable_kernels_report_their_errno(devices: &[String]) {
+    for name in devices {
+        let mut g = guest_on(name, false);
+        let device = g.device(1).expect("device");
+        let out = g.buffer(device, 64, 1).expect("output");
+        assert_eq!(
+            g.run(1, 16, &[out], &[]),
+            Errno::InvalidKernel.raw(),
+            "{name}: arity"
+        );
+        // A buffer the kernel writes cannot be bound twice on a GPU.
+        assert_eq!(
+            g.run(1, 16, &[out], &[out]),
+            Errno::UnsupportedKernel.raw(),
+            "{name}: aliasing"
+        );
+        let inp = g.buffer(device, 64, 0).expect("input");
+        g.write_i32s(inp, 0x1000, &[0; 16]).expect("write");
+        assert_eq!(
+            g.run(2, 16, &[inp], &[out]),
+            Errno::KernelTrapped.raw(),
+            "{name}: unreachable"
+        );
+        assert_eq!(
+            g.run(10, 16, &[], &[out]),
+            Errno::KernelTrapped.raw(),
+            "{name}: trap in item 5"
+        );
+        // Globals are not translated yet: in strict mode that is the errno...
+        let mut strict = guest_on(name, true);
+        let device = strict.device(1).expect("device");
+        let strict_out = strict.buffer(device, 64, 1).expect("output");
+        let unsupported = Errno::UnsupportedKernel.raw();
+        // (static data is translated: a binding of the guest's initial memory)
+        assert_eq!(
+            strict.run(5, 16, &[], &[strict_out]),
+            0,
+            "{name}: static data"
+        );
+        let got = strict.read_i32s(strict_out, 0x3000, 16).expect("read");
+        assert_eq!(
+            got,
+            (42..58).collect::<Vec<_>>(),
+            "{name}: static data on the GPU"
+        );
+        assert_eq!(
+            strict.run(9, 16, &[], &[strict_out]),
+            unsupported,
+            "{name}: globals"
+        );
+        // ...otherwise such kernels run on the CPU executor, on copies of the GPU's buffers.
+        assert_eq!(
+            g.run(9, 16, &[], &[out]),
+            0,
+            "{name}: a shadow stack on the CPU"
+        );
+        let got = g.read_i32s(out, 0x3000, 16).expect("read");
+        assert_eq!(got, (0..16).collect::<Vec<_>>(), "{name}");
+        // The guest goes on.
+        let (errno, got) = run(&mut g, 1, 4, &[1, 2, 3, 4], 1);
+        assert_eq!((errno, got), (0, vec![2, 4, 6, 8]), "{name}");
+    }
+}
+
+/// A buffer updated in place by three launches, and reads and writes of partial words.
+pub fn writable_inputs_keep_their_writes(devices: &[String]) {
+    for name in devices {
+        let mut g = guest_on(name, false);
+        let device = g.device(1).expect("device");
+        let buffer = g.buffer(device, 64, 2).expect("buffer");
+        g.write_i32s(buffer, 0x1000, &(0..16).collect::<Vec<_>>())
+            .expect("write");
+        for _ in 0..3 {
+            assert_eq!(g.run(7, 16, &[buffer], &[]), 0, "{name}");
+        }
+        assert_eq!(
+            g.read_i32s(buffer, 0x2000, 16).expect("read"),
+            (3..19).collect::<Vec<_>>(),
+            "{name}"
+        );
+        // Reads and writes that are not whole words.
+        let bytes: Vec<u8> = (0..7).collect();
+        g.poke(0x3000, &bytes);
+        assert_eq!(g.write_buffer_raw(0x3000, 7, buffer), 0);
+        assert_eq!(g.read_buffer_raw(buffer, 0x4000, 9), 0);
+        let back = g.peek(0x4000, 9);
+        assert_eq!(&back[..7], &bytes[..], "{name}");
+        // Byte 7 is the last byte of the old 4, byte 8 the first of the old 5.
+        assert_eq!(back[7..9], [0, 5], "{name}: the rest of the buffer stays");
+    }
+}
+
+/// The `lcg_i64` translator input as a harness guest body.
+const LCG: &str = r#"
+  (table 2 funcref)
+  (elem (i32.const 1) $lcg)
+  (func $lcg (param $i i32) (param $n i32) (param $b i32)
+        (param $wide i32) (param $wide_len i32) (param $narrow i32) (param $narrow_len i32)
+    (local $x i64) (local $k i32)
+    (local.set $x (i64.extend_i32_u (local.get $i)))
+    (loop $step
+      (local.set $x (i64.add (i64.mul (local.get $x) (i64.const 6364136223846793005)) (i64.const 1442695040888963407)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $step (i32.lt_u (local.get $k) (i32.const 10))))
+    (i64.store (i32.add (local.get $wide) (i32.shl (local.get $i) (i32.const 3))) (local.get $x))
+    (i32.store (i32.add (local.get $narrow) (i32.shl (local.get $i) (i32.const 2)))
+      (i32.wrap_i64 (i64.xor (i64.shr_u (local.get $x) (i64.const 33)) (i64.rem_s (local.get $x) (i64.const 1000))))))
+"#;
+
+fn lcg_on(ctx: &WasiParallelCtx, n: usize) -> (i32, Vec<u8>, Vec<i32>) {
+    let mut g = GuestProgram::new(LCG)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let wide = g.buffer(device, (n * 8) as i32, 1).expect("wide");
+    let narrow = g.buffer(device, (n * 4) as i32, 1).expect("narrow");
+    let errno = g.run(1, n as i32, &[], &[wide, narrow]);
+    assert_eq!(g.read_buffer_raw(wide, 0x1000, (n * 8) as i32), 0);
+    let wide_bytes = g.peek(0x1000, n * 8);
+    (
+        errno,
+        wide_bytes,
+        g.read_i32s(narrow, 0x8000, n).expect("read"),
+    )
+}
+
+/// An `i64` generator (strict: no CPU fallback).
+pub fn i64_kernels_agree_with_the_cpu_executor(devices: &[String]) {
+    let n = 2000;
+    let expected = lcg_on(shared_ctx(), n);
+    assert_eq!(expected.0, 0);
+    for name in devices {
+        let ctx = ctx_on(name, true);
+        let got = lcg_on(&ctx, n);
+        assert_eq!(
+            got, expected,
+            "{name}: i64 results (strict: no CPU fallback)"
+        );
+    }
+}
+
+/// `br_table` with block results, as a harness guest body (function pointer 1).
+const SWITCH: &str = r#"
+  (table 2 funcref)
+  (elem (i32.const 1) $switch)
+  (func $switch (param $i i32) (param $n i32) (param $b i32) (param $out i32) (param $out_len i32)
+    (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
+      (block $done (result i32)
+        (block $other
+          (block $two
+            (block $one
+              (block $zero
+                (br_table $zero $one $two $other (i32.rem_u (local.get $i) (i32.const 5))))
+              (br $done (i32.const 10)))
+            (br $done (i32.const 20)))
+          (br $done (i32.const 30)))
+        (i32.const -1))))
+"#;
+
+fn switch_on(ctx: &WasiParallelCtx, n: usize) -> (i32, Vec<i32>) {
+    let mut g = GuestProgram::new(SWITCH)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let out = g.buffer(device, (n * 4) as i32, 1).expect("out");
+    let errno = g.run(1, n as i32, &[], &[out]);
+    (errno, g.read_i32s(out, 0x1000, n).expect("read"))
+}
+
+/// `br_table` with block results (strict).
+pub fn br_table_agrees_with_the_cpu_executor(devices: &[String]) {
+    let expected = switch_on(shared_ctx(), 100);
+    assert_eq!(expected.0, 0);
+    assert_eq!(expected.1[..6], [10, 20, 30, -1, -1, 10]);
+    for name in devices {
+        let ctx = ctx_on(name, true);
+        assert_eq!(switch_on(&ctx, 100), expected, "{name}");
+    }
+}
+
+/// `f32.min` and `f32.max` of a[i], b[i] into lo[i], hi[i] (function pointer 1).
+const MIN_MAX: &str = r#"
+  (table 2 funcref)
+  (elem (i32.const 1) $minmax)
+  (func $minmax (param $i i32) (param $n i32) (param $blk i32)
+        (param $a i32) (param $al i32) (param $b i32) (param $bl i32)
+        (param $lo i32) (param $lol i32) (param $hi i32) (param $hil i32)
+    (local $off i32) (local $x f32) (local $y f32)
+    (local.set $off (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $x (f32.load (i32.add (local.get $a) (local.get $off))))
+    (local.set $y (f32.load (i32.add (local.get $b) (local.get $off))))
+    (f32.store (i32.add (local.get $lo) (local.get $off)) (f32.min (local.get $x) (local.get $y)))
+    (f32.store (i32.add (local.get $hi) (local.get $off)) (f32.max (local.get $x) (local.get $y))))
+"#;
+
+fn min_max_on(ctx: &WasiParallelCtx, a: &[f32], b: &[f32]) -> (i32, Vec<f32>, Vec<f32>) {
+    let n = a.len();
+    let mut g = GuestProgram::new(MIN_MAX)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let bits = |v: &[f32]| v.iter().map(|x| x.to_bits() as i32).collect::<Vec<_>>();
+    let ba = g.buffer(device, (n * 4) as i32, 0).expect("a");
+    let bb = g.buffer(device, (n * 4) as i32, 0).expect("b");
+    let lo = g.buffer(device, (n * 4) as i32, 1).expect("lo");
+    let hi = g.buffer(device, (n * 4) as i32, 1).expect("hi");
+    g.write_i32s(ba, 0x1000, &bits(a)).expect("write");
+    g.write_i32s(bb, 0x2000, &bits(b)).expect("write");
+    let errno = g.run(1, n as i32, &[ba, bb], &[lo, hi]);
+    let floats = |v: Vec<i32>| {
+        v.into_iter()
+            .map(|x| f32::from_bits(x as u32))
+            .collect::<Vec<_>>()
+    };
+    let lo = floats(g.read_i32s(lo, 0x3000, n).expect("read"));
+    let hi = floats(g.read_i32s(hi, 0x4000, n).expect("read"));
+    (errno, lo, hi)
+}
+
+/// Equal, or both NaN (Wasm leaves NaN payloads open).
+fn same(x: &[f32], y: &[f32]) -> bool {
+    x.len() == y.len()
+        && x.iter()
+            .zip(y)
+            .all(|(a, b)| a.to_bits() == b.to_bits() || (a.is_nan() && b.is_nan()))
+}
+
+/// Wasm's `min`/`max`: NaN if either operand is, and `-0 < +0` (strict).
+pub fn min_max_follow_wasm_for_nan_and_signed_zero(devices: &[String]) {
+    let a = [
+        1.0,
+        -0.0,
+        0.0,
+        f32::NAN,
+        2.0,
+        f32::INFINITY,
+        -3.5,
+        f32::NEG_INFINITY,
+    ];
+    let b = [2.0, 0.0, -0.0, 1.0, f32::NAN, 5.0, -3.5, f32::NAN];
+    let (errno, lo, hi) = min_max_on(shared_ctx(), &a, &b);
+    assert_eq!(errno, 0);
+    assert_eq!(lo[1].to_bits(), (-0.0f32).to_bits(), "min(-0, +0) is -0");
+    assert_eq!(hi[2].to_bits(), 0.0f32.to_bits(), "max(+0, -0) is +0");
+    assert!(lo[3].is_nan() && hi[4].is_nan());
+    for name in devices {
+        let ctx = ctx_on(name, true);
+        let (errno, glo, ghi) = min_max_on(&ctx, &a, &b);
+        assert_eq!(errno, 0, "{name}");
+        assert!(same(&glo, &lo), "{name}: min {glo:?} != {lo:?}");
+        assert!(same(&ghi, &hi), "{name}: max {ghi:?} != {hi:?}");
+    }
+}
