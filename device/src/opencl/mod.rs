@@ -26,6 +26,12 @@
 //!   uniform by value), zero the status word, enqueue `ceil(n / workgroup)` workgroups in one
 //!   dimension, and read the status word back: a non-zero trap code is `KernelTrap`. Kernel time
 //!   limits are not enforced here: OpenCL has no way to stop a running kernel.
+//! - **Builds and Wasm traps.** PoCL builds with clang, in-process, and clang registers its
+//!   temporary files with LLVM's signal handling, which installs its handlers above the
+//!   process's, above Wasmtime's when the engine came first. On any SIGILL or SIGSEGV LLVM's
+//!   handler deletes those files, and Wasm traps are exactly those signals: a trap on another
+//!   thread during a build makes it fail with "unable to rename temporary". Such builds are
+//!   tried again, up to ten times, which is enough unless Wasm code traps continuously.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -208,7 +214,19 @@ impl Shared {
             .or_default()
             .clone();
         slot.get_or_init(|| {
-            ClProgram::create_and_build_from_source(&self.context, source, options).map(Arc::new)
+            let mut attempts = 1;
+            loop {
+                match ClProgram::create_and_build_from_source(&self.context, source, options) {
+                    Ok(program) => return Ok(Arc::new(program)),
+                    // A Wasm trap during the build made LLVM delete the compiler's temporary
+                    // files (see the module docs).
+                    Err(log) if attempts < 10 && log.contains("unable to rename temporary") => {
+                        log::debug!("an OpenCL build lost its temporary files; again: {log}");
+                        attempts += 1;
+                    }
+                    Err(log) => return Err(log),
+                }
+            }
         })
         .clone()
     }
