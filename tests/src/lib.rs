@@ -8,6 +8,7 @@
 //! [`gpu`] holds the cases that every GPU backend's devices run against the CPU executor.
 
 pub mod gpu;
+pub mod suite;
 
 use std::sync::{Arc, OnceLock};
 

@@ -6,9 +6,12 @@
 //!   the adapter type (`Cpu` adapters such as lavapipe are [`DeviceKind::SoftwareGpu`]).
 //!   `SHADER_F64` and `SHADER_INT64` are requested where offered and the buffer limits are raised to the adapter's.
 //!   Drivers are loaded at run time: a machine without Vulkan simply has no such device.
-//! - **Kernels** come translated ([`wasi_parallel_translator::Translation`]): the naga module goes
-//!   to wgpu as it is (`ShaderSource::Naga`), with an explicit bind group layout built from the
-//!   translation's bindings, so bindings a kernel happens not to use still match.
+//! - **Kernels** come translated ([`wasi_parallel_translator::Translation`]), with an explicit
+//!   bind group layout built from the translation's bindings, so bindings a kernel happens not to
+//!   use still match. On Vulkan the module goes to the driver as SPIR-V written by naga with
+//!   float-controls execution modes added ([`float_controls`]): without them a driver may ignore
+//!   NaN, infinities and the sign of zero, which Wasm defines. Elsewhere the naga module goes to
+//!   wgpu as it is (`ShaderSource::Naga`), and floats are as exact as the driver makes them.
 //! - **Buffers** are storage buffers resident on the GPU; a space is only a bookkeeping scope.
 //!   Writes go through the queue, reads through a mapped staging buffer. A buffer larger than one
 //!   storage binding may hold is refused with `OutOfMemory` naming the limit (splitting is not
@@ -16,6 +19,8 @@
 //! - **Launches** bind a uniform `{num_iterations, block_size}`, the buffers and a status word,
 //!   dispatch `ceil(n / workgroup)` workgroups in 2-D (x at most the adapter's per-dimension
 //!   limit), wait, and read the status word back: a non-zero trap code is `KernelTrap`.
+
+mod float_controls;
 
 use std::any::Any;
 use std::fmt;
@@ -60,6 +65,9 @@ struct Shared {
     queue: wgpu::Queue,
     max_binding: u64,
     max_groups: u32,
+    /// Whether kernels go to the driver as SPIR-V with exact float semantics (Vulkan), rather
+    /// than as naga IR that wgpu lowers itself.
+    spirv: bool,
     /// Serialises launches and copies, so that a read sees every earlier launch.
     lock: Mutex<()>,
 }
@@ -80,7 +88,13 @@ impl WgpuDevice {
     fn open(adapter: &wgpu::Adapter, index: usize) -> Result<WgpuDevice, DeviceError> {
         let adapter_info = adapter.get_info();
         let offered = adapter.features();
-        let wanted = wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64;
+        let mut wanted = wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64;
+        // On Vulkan, kernels go to the driver as SPIR-V with exact float semantics.
+        let spirv = adapter_info.backend == wgpu::Backend::Vulkan
+            && offered.contains(wgpu::Features::PASSTHROUGH_SHADERS);
+        if spirv {
+            wanted |= wgpu::Features::PASSTHROUGH_SHADERS;
+        }
         let limits = adapter.limits();
         let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
             label: Some("wasi-parallel"),
@@ -124,6 +138,7 @@ impl WgpuDevice {
                     .max_storage_buffer_binding_size
                     .min(limits.max_buffer_size),
                 max_groups: limits.max_compute_workgroups_per_dimension,
+                spirv,
                 lock: Mutex::new(()),
             }),
         })
@@ -223,10 +238,30 @@ impl Device for WgpuDevice {
             bind_group_layouts: &[Some(&layout)],
             immediate_size: 0,
         });
-        let module = device.create_shader_module(wgpu::ShaderModuleDescriptor {
-            label: Some(desc.label),
-            source: wgpu::ShaderSource::Naga(std::borrow::Cow::Owned(t.module.clone())),
-        });
+        let module = if self.shared.spirv {
+            let words = float_controls::spirv(&t.module, &t.info)
+                .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e}", desc.label)))?;
+            let entry = wgpu::PassthroughShaderEntryPoint {
+                name: "main".into(),
+                workgroup_size: (t.workgroup_size, 1, 1),
+            };
+            // SAFETY: naga wrote this SPIR-V from a module it validated, with its bounds checks
+            // (Restrict); `float_controls` only adds declarations that SPIR-V allows there, and
+            // the bind group layout above matches the translation's bindings.
+            unsafe {
+                device.create_shader_module_passthrough(wgpu::ShaderModuleDescriptorPassthrough {
+                    label: Some(desc.label),
+                    entry_points: std::borrow::Cow::Owned(vec![entry]),
+                    spirv: Some(std::borrow::Cow::Owned(words)),
+                    ..Default::default()
+                })
+            }
+        } else {
+            device.create_shader_module(wgpu::ShaderModuleDescriptor {
+                label: Some(desc.label),
+                source: wgpu::ShaderSource::Naga(std::borrow::Cow::Owned(t.module.clone())),
+            })
+        };
         let pipeline = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
             label: Some(desc.label),
             layout: Some(&pipeline_layout),
