@@ -6,6 +6,7 @@
 //! with the same sizes, block decomposition and validation. Ratios are against the native run of
 //! the same invocation of this program, never against remembered numbers.
 
+mod compile;
 mod native;
 
 use std::path::{Path, PathBuf};
@@ -102,6 +103,7 @@ fn main() -> anyhow::Result<()> {
         native_rate: Some(native.rate),
     }];
     let mut overheads = Vec::new();
+    let mut gpus = Vec::new();
     for device in &args.devices {
         let ctx = WasiParallelCtx::builder()
             .device(DevicePreference::Named(device.clone()))
@@ -128,6 +130,12 @@ fn main() -> anyhow::Result<()> {
             seconds,
             native_rate: Some(native.rate),
         });
+        gpus.extend(
+            ctx.devices()
+                .iter()
+                .filter(|d| &d.info().name == device && d.info().kind.is_gpu())
+                .cloned(),
+        );
         let out = run_guest(
             &engine,
             &ctx,
@@ -159,6 +167,22 @@ fn main() -> anyhow::Result<()> {
     println!("|---|---|");
     for (device, micros) in &overheads {
         println!("| {device} | {micros:.2} |");
+    }
+    let compiled = compile::measure(&[("nstream", &nstream), ("launches", &launches)], &gpus);
+    if !compiled.is_empty() {
+        println!();
+        println!("| kernel | device | translation (ms, median) | pipeline/program build (ms) |");
+        println!("|---|---|---|---|");
+        for c in &compiled {
+            let build = match &c.build {
+                Ok(ms) => format!("{ms:.1}"),
+                Err(e) => format!("failed: {e}"),
+            };
+            println!(
+                "| {} | {} | {:.2} | {build} |",
+                c.kernel, c.device, c.translate_ms
+            );
+        }
     }
     Ok(())
 }
