@@ -525,18 +525,6 @@ impl OpenClSpace {
     }
 }
 
-/// What a trap code means, for messages.
-fn trap_message(code: u32) -> &'static str {
-    match code {
-        trap::UNREACHABLE => "unreachable (or a panic)",
-        trap::DIVIDE_BY_ZERO => "integer divide by zero",
-        trap::INTEGER_OVERFLOW => "integer overflow",
-        trap::OUT_OF_BOUNDS => "out-of-bounds memory access",
-        trap::MISALIGNED => "misaligned memory access",
-        _ => "unknown trap",
-    }
-}
-
 impl Space for OpenClSpace {
     fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
         let mem = self.shared.create_buffer(desc.size)?;
@@ -702,7 +690,7 @@ impl Space for OpenClSpace {
             return Err(DeviceError::KernelTrap(format!(
                 "kernel `{}`: {} in some work item",
                 kernel.label,
-                trap_message(code)
+                trap::describe(code)
             )));
         }
         Ok(())
