@@ -3,8 +3,8 @@
 //! A kernel is a Wasm function `kernel(iteration_id, num_iterations, block_size, ptr0, len0, ...)`
 //! (see `wasi-parallel-runtime` for the contract) as rustc or clang emit it. This crate turns
 //! one into a validated [`naga::Module`] with a single compute entry point; naga's writers take it
-//! on to WGSL or SPIR-V, and wgpu accepts it as it is. The crate is pure: Wasm in, naga IR out, no
-//! device, no Wasmtime.
+//! on to WGSL or SPIR-V, wgpu accepts it as it is, and [`back::opencl`] writes it as OpenCL C. The
+//! crate is pure: Wasm in, naga IR and source text out, no device, no Wasmtime.
 //!
 //! # How
 //!
@@ -27,16 +27,27 @@
 //! - **Traps.** `unreachable`, integer division by zero or overflow, misaligned and
 //!   out-of-bounds accesses store a trap code into the status binding and end the work item.
 //!
-//! # What is translated today
+//! # What is translated
 //!
-//! This is the first part of the translator: one kernel function without calls; `i32`, `i64`,
-//! `f32` and `f64` arithmetic, comparisons and conversions listed in [`front::function`]; locals; block, loop,
-//! if, br, br_if, br_table, return, select, unreachable; calls to functions that never return (panic paths)
-//! as traps; aligned `i32`/`i64`/`f32`/`f64` loads and stores through buffer pointers; aligned loads
-//! from addresses derived from no buffer, which read the guest's static data (its initial memory,
-//! bound read-only). Everything else is a clear [`Error::Unsupported`] naming the operator and its
-//! offset: other calls, sub-word accesses, globals, `nearest`/`copysign`, SIMD,
-//! atomics, `memory.grow`.
+//! The kernel and every function it calls (inlined; see [`front::inline`]): all numeric
+//! operators of Wasm 1.0 on `i32`, `i64`, `f32` and `f64`, the sign-extension and
+//! saturating-truncation operators, reinterpretations, `select`, locals, globals (a global
+//! becomes a per-invocation variable set from its constant initial value, so a stack pointer
+//! works as on the CPU executor), `block`/`loop`/`if`/`br`/`br_if`/`br_table`/`return` with
+//! multi-level branches, calls to functions that never return (panic paths) as traps, loads and
+//! stores of every width, alignment and offset through buffer pointers (bytes and half-words
+//! stored with atomic word updates, so neighbouring work items storing adjacent bytes do not undo
+//! each other), and loads from addresses derived from no buffer, which read the guest's static
+//! data. Accesses must be aligned to their width (a misaligned one traps): a GPU word cannot
+//! straddle two elements. `neg`, `abs` and `copysign` work on the bits, as Wasm defines them;
+//! `min`, `max`, `nearest` and the conversions follow Wasm exactly; float results may differ
+//! from the CPU only in NaN payloads, which Wasm leaves open.
+//!
+//! Refused with an [`Error::Unsupported`] naming the operator and its offset: SIMD, atomics,
+//! bulk memory, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
+//! imported globals, stores to memory that is not a buffer (the shadow stack's memory), and
+//! accesses the analysis cannot attribute to one buffer. 64-bit values on a device without
+//! `f64`/`i64` are [`Error::MissingFeature`].
 
 pub mod back;
 pub mod front;

@@ -5,13 +5,9 @@
 //! statement closes each run of them before any statement, so a value read from a local is read
 //! where Wasm read it. Pointer values are byte offsets from their buffer (see [`super::provenance`]).
 //!
-//! Supported operators: `nop`, `unreachable`, `block`, `loop`, `if`, `else`, `end`, `br`,
-//! `br_if`, `br_table`, `return`, `drop`, `select`, `local.get/set/tee`, `i32.const`, `f32.const`,
-//! `f64.const`; `i32` `add sub mul div_s div_u rem_s rem_u and or xor shl shr_s shr_u eqz eq ne
-//! lt gt le ge` (signed and unsigned); `f32`/`f64` `add sub mul div min max abs neg sqrt ceil
-//! floor trunc eq ne lt gt le ge`; `f32/f64.convert_i32_s/u`, `f64.promote_f32`, `f32.demote_f64`,
-//! `i32.reinterpret_f32`, `f32.reinterpret_i32`; `i32/f32/f64.load` and `.store`. The last arm
-//! of [`Builder::operator`] names everything else as unsupported.
+//! Every operator of the flattened kernel (see [`super::inline`]) is handled here or in
+//! `memory` (loads and stores) and `numeric` (operators needing several expressions); the
+//! last arm of `Builder::operator` names anything else as unsupported.
 
 use naga::proc::Emitter;
 use naga::{

@@ -8,7 +8,7 @@
 //!   zeroed (they are zero at every call), and `f`'s body as a `block` with `f`'s result type.
 //!   Relative branch depths in `f` are unchanged by this (the block stands where `f`'s function
 //!   frame stood), and `return` becomes a `br` to that block. Calls to functions that never
-//!   return (panic paths, see [`super::diverging`]) stay calls: they are traps.
+//!   return (panic paths, see `diverging` in the front end) stay calls: they are traps.
 //! - **Globals.** Each global the kernel uses becomes a local, set from the global's constant
 //!   initialiser before the body runs. So an immutable global is a constant, and a mutable one
 //!   (the shadow stack pointer of rustc and clang) is a per-invocation variable, as on the CPU
