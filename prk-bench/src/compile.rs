@@ -4,7 +4,8 @@
 //! Every function in table 0 of a guest with a kernel's signature is a kernel; each is translated
 //! for each device that takes translated kernels (with that device's features) and built there
 //! once. Translation is timed as the median of several runs; a build is timed once, since devices
-//! cache what they built.
+//! cache what they built, before anything else built the kernel in this process. A driver's own
+//! cache on disk may still answer (PoCL's does: `POCL_KERNEL_CACHE=0` turns it off).
 
 use std::sync::Arc;
 use std::time::Instant;
