@@ -41,7 +41,7 @@ pub struct Context<'a> {
     pub func_types: &'a [wasmparser::FuncType],
     /// The type index of every function, imports first.
     pub functions: &'a [u32],
-    /// Which functions never return (see [`diverging`]).
+    /// Which functions never return (see `diverging`).
     pub diverging: &'a [bool],
 }
 
