@@ -286,6 +286,35 @@ fn control_cases() -> Vec<Case> {
              (func $KERNEL (local $x i32)
                {load_x}
                {})", store("(i32.add (call $cube (local.get $x)) (call $digits (local.get $x)))"))),
+        custom("shadow_stack", I32, I32, &format!(
+            "(func $sum_frame (param $p i32) (result i32) (local $s i32) (local $j i32) (local $q i32)
+               (local.set $q (i32.sub (global.get $__stack_pointer) (i32.const 16)))
+               (global.set $__stack_pointer (local.get $q))
+               (i32.store16 (local.get $q) (i32.load16_u offset=2 (local.get $p)))
+               (loop $sum
+                 (local.set $s (i32.add (local.get $s)
+                   (i32.load (i32.add (local.get $p) (i32.shl (local.get $j) (i32.const 2))))))
+                 (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                 (br_if $sum (i32.lt_u (local.get $j) (i32.const 8))))
+               (local.set $s (i32.xor (local.get $s) (i32.load8_s offset=5 (local.get $p))))
+               (local.set $s (i32.add (local.get $s) (i32.wrap_i64 (i64.load offset=32 (local.get $p)))))
+               (local.set $s (i32.add (local.get $s) (i32.load (local.get $q))))
+               (global.set $__stack_pointer (i32.add (local.get $q) (i32.const 16)))
+               (local.get $s))
+             (func $KERNEL (local $x i32) (local $sp i32) (local $k i32)
+               {load_x}
+               (local.set $sp (i32.sub (global.get $__stack_pointer) (i32.const 64)))
+               (global.set $__stack_pointer (local.get $sp))
+               (loop $fill
+                 (i32.store (i32.add (local.get $sp) (i32.shl (local.get $k) (i32.const 2)))
+                   (i32.mul (local.get $x) (local.get $k)))
+                 (local.set $k (i32.add (local.get $k) (i32.const 1)))
+                 (br_if $fill (i32.lt_u (local.get $k) (i32.const 8))))
+               (i32.store8 offset=5 (local.get $sp) (local.get $i))
+               (i64.store offset=32 (local.get $sp) (i64.mul (i64.extend_i32_s (local.get $x)) (i64.const 3)))
+               {}
+               (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 64))))",
+            store("(call $sum_frame (local.get $sp))"))),
         custom("globals", I32, I32, &format!(
             "(global $scale i32 (i32.const 17))
              (global $sp (mut i32) (i32.const 4096))
@@ -430,7 +459,11 @@ fn data_segments() -> String {
         bytes.extend_from_slice(&d.to_le_bytes());
     }
     let escaped: String = bytes.iter().map(|b| format!("\\{b:02x}")).collect();
-    format!("(data (i32.const 0x400) \"{escaped}\")")
+    // The shadow stack pointer comes first, as wasm-ld puts it: the first mutable i32 global.
+    format!(
+        "(global $__stack_pointer (mut i32) (i32.const 0x8000))\n\
+         (data (i32.const 0x400) \"{escaped}\")"
+    )
 }
 
 /// The WAT kernels, function pointers 1, 2, ...

@@ -32,8 +32,10 @@
 //! The kernel and every function it calls (inlined; see [`front::inline`]): all numeric
 //! operators of Wasm 1.0 on `i32`, `i64`, `f32` and `f64`, the sign-extension and
 //! saturating-truncation operators, reinterpretations, `select`, locals, globals (a global
-//! becomes a per-invocation variable set from its constant initial value, so a stack pointer
-//! works as on the CPU executor), `block`/`loop`/`if`/`br`/`br_if`/`br_table`/`return` with
+//! becomes a per-invocation variable set from its constant initial value, and the memory below
+//! the shadow stack pointer (the first mutable `i32` global) is the invocation's own 16 KiB
+//! private array, as each CPU worker has its own stack), `block`/`loop`/`if`/`br`/`br_if`/
+//! `br_table`/`return` with
 //! multi-level branches, calls to functions that never return (panic paths) as traps, loads and
 //! stores of every width, alignment and offset through buffer pointers (bytes and half-words
 //! stored with atomic word updates, so neighbouring work items storing adjacent bytes do not undo
@@ -45,8 +47,8 @@
 //!
 //! Refused with an [`Error::Unsupported`] naming the operator and its offset: SIMD, atomics,
 //! bulk memory, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
-//! imported globals, stores to memory that is not a buffer (the shadow stack's memory), and
-//! accesses the analysis cannot attribute to one buffer. 64-bit values on a device without
+//! imported globals, stores to memory that is neither a buffer nor the stack, pointers stored to
+//! memory, and accesses the analysis cannot attribute to one buffer (or the stack). 64-bit values on a device without
 //! `f64`/`i64` are [`Error::MissingFeature`].
 
 pub mod back;

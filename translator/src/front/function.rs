@@ -71,6 +71,8 @@ struct Builder<'a> {
     /// The static data as words, and as `f64`s.
     statics: Option<Handle<GlobalVariable>>,
     statics64: Option<Handle<GlobalVariable>>,
+    /// The shadow stack's words and the address of its first byte, if the kernel uses it.
+    stack: Option<(Handle<LocalVariable>, u32)>,
     /// How many more frames a multi-level branch must leave.
     counter: Handle<LocalVariable>,
     /// Nesting depth of blocks inside unreachable code being skipped.
@@ -1215,6 +1217,7 @@ pub fn build(
         status,
         statics,
         statics64,
+        stack: None,
         counter,
         skipping: 0,
         uses_f64: false,
@@ -1231,6 +1234,35 @@ pub fn build(
             },
             Span::UNDEFINED,
         ));
+    }
+    if let Some((_, init)) = flat.stack_pointer {
+        if analysis
+            .accesses
+            .values()
+            .any(|&k| k == super::provenance::STACK)
+        {
+            let words = std::num::NonZeroU32::new(memory::STACK_BYTES / 4).expect("non-zero");
+            let ty = b.module.types.insert(
+                Type {
+                    name: None,
+                    inner: TypeInner::Array {
+                        base: u32_ty,
+                        size: ArraySize::Constant(words),
+                        stride: 4,
+                    },
+                },
+                Span::UNDEFINED,
+            );
+            let stack = b.func.local_variables.append(
+                LocalVariable {
+                    name: Some("stack".into()),
+                    ty,
+                    init: None,
+                },
+                Span::UNDEFINED,
+            );
+            b.stack = Some((stack, (init as u32).wrapping_sub(memory::STACK_BYTES)));
+        }
     }
     b.emitter.start(&b.func.expressions);
 
@@ -1275,6 +1307,11 @@ pub fn build(
     for (i, value) in [id, n, block_size].into_iter().enumerate() {
         let v = b.cast(value, ScalarKind::Sint, None);
         b.store_local(b.locals[i], v);
+    }
+    if let Some((sp, init)) = flat.stack_pointer {
+        // The stack pointer starts where the guest's does; stack addresses are real addresses.
+        let value = b.i32(init);
+        b.store_local(b.locals[sp as usize], value);
     }
     for k in 0..buffers {
         // Pointers are offsets from their buffer's start: 0. Lengths are the binding's bytes.

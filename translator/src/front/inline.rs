@@ -11,8 +11,9 @@
 //!   return (panic paths, see `diverging` in the front end) stay calls: they are traps.
 //! - **Globals.** Each global the kernel uses becomes a local, set from the global's constant
 //!   initialiser before the body runs. So an immutable global is a constant, and a mutable one
-//!   (the shadow stack pointer of rustc and clang) is a per-invocation variable, as on the CPU
-//!   executor, where every worker has its own globals.
+//!   is a per-invocation variable, as on the CPU executor, where every worker has its own
+//!   globals. The first mutable `i32` global is the shadow stack pointer of rustc and clang:
+//!   [`Flat::stack_pointer`] names it, and the memory below it is the invocation's own stack.
 //!
 //! Each operator keeps the byte offset it has in the module, so errors still point at the
 //! guest's code; as an inlined function may appear several times, later passes identify an
@@ -31,6 +32,8 @@ const MAX_OPERATORS: usize = 1 << 20;
 pub struct Global<'a> {
     /// Its value type.
     pub ty: ValType,
+    /// Whether it is mutable.
+    pub mutable: bool,
     /// Its initial value: a constant operator, or `None` for an import or a non-constant
     /// initialiser.
     pub init: Option<Operator<'a>>,
@@ -44,6 +47,9 @@ pub struct Flat<'a> {
     /// The type of every local: the kernel's parameters and locals, then those of every inlined
     /// call and every global used.
     pub local_types: Vec<ValType>,
+    /// The shadow stack pointer, if the kernel uses one: its local, set to the global's initial
+    /// value before the body (not by an operator of `ops`), and that value.
+    pub stack_pointer: Option<(u32, i32)>,
 }
 
 struct Inliner<'m, 'a> {
@@ -273,9 +279,25 @@ pub(crate) fn flatten<'a>(
     inliner.body(kernel, 0, true)?;
     // Locals of inlined calls and globals were added after the kernel's own; the globals are set
     // from their initial values before the body.
+    // The first mutable i32 global is the shadow stack pointer (wasm-ld's `__stack_pointer` is
+    // global 0): the stack lives below its initial value.
+    let stack_pointer = module
+        .globals
+        .iter()
+        .position(|g| g.mutable && g.ty == ValType::I32)
+        .and_then(|g| {
+            let local = inliner.globals[g]?;
+            match module.globals[g].init {
+                Some(Operator::I32Const { value }) if value > 0 => Some((local, value)),
+                _ => None,
+            }
+        });
     let mut prologue = Vec::new();
     for (g, local) in inliner.globals.iter().enumerate() {
         if let Some(local_index) = *local {
+            if stack_pointer.is_some_and(|(sp, _)| sp == local_index) {
+                continue;
+            }
             let init = module.globals[g].init.clone().expect("checked when used");
             prologue.push((init, 0));
             prologue.push((Operator::LocalSet { local_index }, 0));
@@ -285,5 +307,6 @@ pub(crate) fn flatten<'a>(
     Ok(Flat {
         ops: prologue,
         local_types: inliner.local_types,
+        stack_pointer,
     })
 }

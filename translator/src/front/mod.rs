@@ -107,6 +107,7 @@ fn read_module(wasm: &[u8]) -> Result<ModuleInfo<'_>, Error> {
                         }
                         TypeRef::Global(ty) => m.globals.push(inline::Global {
                             ty: ty.content_type,
+                            mutable: ty.mutable,
                             init: None,
                         }),
                         _ => {}
@@ -132,6 +133,7 @@ fn read_module(wasm: &[u8]) -> Result<ModuleInfo<'_>, Error> {
                     ) && matches!(ops.read(), Ok(Operator::End));
                     m.globals.push(inline::Global {
                         ty: global.ty.content_type,
+                        mutable: global.ty.mutable,
                         init: constant.then_some(first),
                     });
                 }

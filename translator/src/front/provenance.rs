@@ -12,6 +12,10 @@
 //! the block's exit, `if` arms are joined at the end, and a loop is interpreted again from its
 //! head, joined with the state of every branch back to it, until the head no longer changes.
 //!
+//! The shadow stack pointer (see [`super::inline::Flat::stack_pointer`]) starts as a pointer
+//! into the pseudo-buffer [`STACK`]: the invocation's private stack, whose pointers are real
+//! addresses rather than offsets.
+//!
 //! The result names the buffer of every load and store (by the operator's byte offset) and the
 //! element type each buffer is accessed with. A load from an address derived from no buffer
 //! pointer reads the guest's static data. Rejected, because the translation could not honour
@@ -26,6 +30,9 @@ use super::inline::Flat;
 use super::stack::block_arity;
 use super::Context;
 use crate::{ElementType, Error};
+
+/// The "buffer" of pointers into the shadow stack (derived from the stack pointer global).
+pub const STACK: u32 = u32::MAX;
 
 /// A load or store: how many bytes, as which value type.
 #[derive(Clone, Copy, Debug)]
@@ -318,6 +325,10 @@ impl Interpreter<'_, '_> {
             }
         };
         self.analysis.accesses.insert(at, k);
+        if k == STACK {
+            // The invocation's own memory: words, whatever the accesses.
+            return Ok(());
+        }
         let usage = &mut self.usage[k as usize];
         match access.width {
             8 => usage.wide = true,
@@ -530,6 +541,9 @@ pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Anal
     let mut locals = vec![Kind::Int; local_types.len()];
     for k in 0..buffers {
         locals[3 + 2 * k] = Kind::Ptr(k as u32);
+    }
+    if let Some((sp, _)) = flat.stack_pointer {
+        locals[sp as usize] = Kind::Ptr(STACK);
     }
     let ops = &flat.ops;
     let mut interpreter = Interpreter {

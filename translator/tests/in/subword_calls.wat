@@ -1,6 +1,7 @@
 ;; Byte and half-word stores into a buffer that is also written and read whole (atomic words),
-;; sub-word loads, an 8-byte store into a buffer of words, a global used as a stack pointer and an
-;; immutable one, and calls (inlined) with a `return` from inside a loop.
+;; sub-word loads, an 8-byte store into a buffer of words, a global used as a stack pointer (with a
+;; byte stored into the stack and a word loaded back) and an immutable one, and calls (inlined)
+;; with a `return` from inside a loop.
 (module
   (memory 1)
   (global $sp (mut i32) (i32.const 4096))
@@ -22,6 +23,7 @@
     (local.set $q (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 3))))
     (i32.store8 (local.get $q) (call $first_zero_byte (local.get $v)))
     (i32.store16 offset=2 (local.get $q) (i32.mul (local.get $v) (global.get $scale)))
-    (i64.store (local.get $q) (i64.or (i64.load (local.get $q)) (i64.extend_i32_u (global.get $sp))))
+    (i32.store8 offset=3 (global.get $sp) (local.get $v))
+    (i64.store (local.get $q) (i64.or (i64.load (local.get $q)) (i64.extend_i32_u (i32.load (global.get $sp)))))
     (i32.store offset=4 (local.get $q) (i32.load8_u offset=1 (local.get $q)))
     (global.set $sp (i32.add (global.get $sp) (i32.const 16)))))

@@ -9,13 +9,13 @@
 //! path cannot express a word that straddles two elements) or outside its binding.
 
 use naga::{
-    AtomicFunction, BinaryOperator, Expression, GlobalVariable, Handle, Literal, Scalar,
-    ScalarKind, Statement,
+    AtomicFunction, BinaryOperator, Expression, GlobalVariable, Handle, Literal, LocalVariable,
+    Scalar, ScalarKind, Statement,
 };
 use wasmparser::{MemArg, ValType};
 
 use super::{unsupported, Builder};
-use crate::front::provenance::MemoryAccess;
+use crate::front::provenance::{MemoryAccess, STACK};
 use crate::{trap, ElementType, Error};
 
 /// The scalar an element is loaded as (`atomic<u32>` loads as `u32`).
@@ -27,6 +27,22 @@ fn element_scalar(element: ElementType) -> Scalar {
         ElementType::I64 => Scalar::I64,
         ElementType::AtomicU32 => Scalar::U32,
     }
+}
+
+/// Bytes of shadow stack each invocation has, below the stack pointer's initial value.
+pub(super) const STACK_BYTES: u32 = 16 * 1024;
+
+/// The memory an access goes to.
+#[derive(Clone, Copy)]
+pub(super) enum Target {
+    /// A binding: a buffer or the static data.
+    Global(Handle<GlobalVariable>),
+    /// The invocation's shadow stack: `u32` words (a private array variable) holding the bytes
+    /// from address `base` up.
+    Stack {
+        words: Handle<LocalVariable>,
+        base: u32,
+    },
 }
 
 pub(super) fn value_scalar(ty: ValType) -> Scalar {
@@ -53,12 +69,12 @@ impl Builder<'_> {
         }
     }
 
-    /// The index of the element of `global` (of `stride`-byte elements) holding byte
+    /// The index of the element of `target` (of `stride`-byte elements) holding byte
     /// `address + memarg.offset`, trapping unless the `width` bytes there are aligned and
-    /// inside the array; and that byte address, as a `u32`.
+    /// inside the array; and that byte's offset in the array, as a `u32`.
     fn checked_index(
         &mut self,
-        global: Handle<GlobalVariable>,
+        target: Target,
         address: Handle<Expression>,
         memarg: &MemArg,
         width: u32,
@@ -69,7 +85,12 @@ impl Builder<'_> {
             .map_err(|_| unsupported("a memory offset above 2^31", offset))?;
         let extra = self.i32(extra);
         let byte = self.binary(BinaryOperator::Add, address, extra);
-        let byte = self.cast(byte, ScalarKind::Uint, None);
+        let mut byte = self.cast(byte, ScalarKind::Uint, None);
+        if let Target::Stack { base, .. } = target {
+            // Below the stack's base wraps around to a huge offset: out of bounds.
+            let base = self.u32(base);
+            byte = self.binary(BinaryOperator::Subtract, byte, base);
+        }
         if width > 1 {
             let mask = self.u32(width - 1);
             let low = self.binary(BinaryOperator::And, byte, mask);
@@ -79,8 +100,13 @@ impl Builder<'_> {
         }
         let shift = self.u32(stride.trailing_zeros());
         let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
-        let base = self.pre(Expression::GlobalVariable(global));
-        let length = self.expr(Expression::ArrayLength(base));
+        let length = match target {
+            Target::Global(global) => {
+                let base = self.pre(Expression::GlobalVariable(global));
+                self.expr(Expression::ArrayLength(base))
+            }
+            Target::Stack { .. } => self.u32(STACK_BYTES / stride),
+        };
         // The last element the access touches (an 8-byte access of 4-byte words takes two).
         let last = match width / stride {
             0 | 1 => index,
@@ -94,12 +120,11 @@ impl Builder<'_> {
         Ok((index, byte))
     }
 
-    fn element_pointer(
-        &mut self,
-        global: Handle<GlobalVariable>,
-        index: Handle<Expression>,
-    ) -> Handle<Expression> {
-        let base = self.pre(Expression::GlobalVariable(global));
+    fn element_pointer(&mut self, target: Target, index: Handle<Expression>) -> Handle<Expression> {
+        let base = match target {
+            Target::Global(global) => self.pre(Expression::GlobalVariable(global)),
+            Target::Stack { words, .. } => self.pre(Expression::LocalVariable(words)),
+        };
         self.expr(Expression::Access { base, index })
     }
 
@@ -132,27 +157,34 @@ impl Builder<'_> {
         access: &MemoryAccess,
         at: usize,
         offset: usize,
-    ) -> Result<(Handle<GlobalVariable>, ElementType), Error> {
+    ) -> Result<(Target, ElementType), Error> {
         if !self.analysis.static_loads.contains(&at) {
             let buffer = self.address_buffer(at, offset)?;
+            if buffer == STACK {
+                let (words, base) = self
+                    .stack
+                    .ok_or_else(|| Error::Validation("a stack access without a stack".into()))?;
+                // Words, as the static data: `u32` loads.
+                return Ok((Target::Stack { words, base }, ElementType::AtomicU32));
+            }
             let element = self.analysis.elements[buffer as usize].ok_or_else(|| {
                 Error::Validation(format!(
                     "buffer {buffer} accessed but without an element type"
                 ))
             })?;
-            return Ok((self.buffers[buffer as usize], element));
+            return Ok((Target::Global(self.buffers[buffer as usize]), element));
         }
         // The static data: `u32` words, and `f64`s if the device has them.
         if access.width == 8 && access.value == ValType::F64 {
             let global = self
                 .statics64
                 .ok_or(Error::MissingFeature("64-bit floats"))?;
-            return Ok((global, ElementType::F64));
+            return Ok((Target::Global(global), ElementType::F64));
         }
         let global = self
             .statics
             .ok_or_else(|| Error::Validation("static data without a binding".into()))?;
-        Ok((global, ElementType::AtomicU32))
+        Ok((Target::Global(global), ElementType::AtomicU32))
     }
 
     /// A load (`access`), the operator at position `at`.
@@ -163,18 +195,18 @@ impl Builder<'_> {
         offset: usize,
     ) -> Result<(), Error> {
         self.local_type(access.value, offset)?;
-        let (global, element) = self.access_target(access, at, offset)?;
+        let (target, element) = self.access_target(access, at, offset)?;
         let address = self.pop();
         let stride = element.size();
         let (index, byte) = self.checked_index(
-            global,
+            target,
             address,
             &access.memarg,
             access.width,
             stride,
             offset,
         )?;
-        let pointer = self.element_pointer(global, index);
+        let pointer = self.element_pointer(target, index);
         let word = self.expr(Expression::Load { pointer });
         let scalar = element_scalar(element);
         let value = if access.width == stride {
@@ -193,7 +225,7 @@ impl Builder<'_> {
             self.uses_i64 = true;
             let one = self.u32(1);
             let next = self.binary(BinaryOperator::Add, index, one);
-            let pointer = self.element_pointer(global, next);
+            let pointer = self.element_pointer(target, next);
             let high = self.expr(Expression::Load { pointer });
             let low = self.reinterpret(word, scalar, Scalar::U32);
             let high = self.reinterpret(high, scalar, Scalar::U32);
@@ -231,12 +263,12 @@ impl Builder<'_> {
         offset: usize,
     ) -> Result<(), Error> {
         self.local_type(access.value, offset)?;
-        let (global, element) = self.access_target(access, at, offset)?;
+        let (target, element) = self.access_target(access, at, offset)?;
         let mut value = self.pop();
         let address = self.pop();
         let stride = element.size();
         let (index, byte) = self.checked_index(
-            global,
+            target,
             address,
             &access.memarg,
             access.width,
@@ -248,7 +280,7 @@ impl Builder<'_> {
             value = self.cast(value, ScalarKind::Sint, Some(4));
             from = Scalar::I32;
         }
-        let pointer = self.element_pointer(global, index);
+        let pointer = self.element_pointer(target, index);
         if access.width == stride {
             let value = self.reinterpret(value, from, element_scalar(element));
             self.stmt(Statement::Store { pointer, value });
@@ -274,11 +306,29 @@ impl Builder<'_> {
             let high = self.reinterpret(high, Scalar::U32, word);
             let one = self.u32(1);
             let next = self.binary(BinaryOperator::Add, index, one);
-            let pointer = self.element_pointer(global, next);
+            let pointer = self.element_pointer(target, next);
             self.stmt(Statement::Store {
                 pointer,
                 value: high,
             });
+            return Ok(());
+        }
+        if let Target::Stack { .. } = target {
+            // The stack is the invocation's own: read the word, replace the bytes, write it.
+            let bits = self.cast(value, ScalarKind::Uint, None);
+            let ones = self.u32((1u32 << (8 * access.width)) - 1);
+            let bits = self.binary(BinaryOperator::And, bits, ones);
+            let shift = self.bit_offset(byte);
+            let mask = self.binary(BinaryOperator::ShiftLeft, ones, shift);
+            let keep = self.expr(Expression::Unary {
+                op: naga::UnaryOperator::BitwiseNot,
+                expr: mask,
+            });
+            let bits = self.binary(BinaryOperator::ShiftLeft, bits, shift);
+            let word = self.expr(Expression::Load { pointer });
+            let kept = self.binary(BinaryOperator::And, word, keep);
+            let value = self.binary(BinaryOperator::InclusiveOr, kept, bits);
+            self.stmt(Statement::Store { pointer, value });
             return Ok(());
         }
         if element != ElementType::AtomicU32 {

@@ -35,6 +35,7 @@ void main_(
     int local10_ = 0;
     int local11_ = 0;
     int local12_ = 0;
+    uint stack[4096] = {0};
     int local_ = 0;
     const uint _e2 = global_id.x;
     const uint _e3 = global_id.y;
@@ -54,17 +55,17 @@ void main_(
     local1_ = _e17;
     const int _e19 = as_int(_e13);
     local2_ = _e19;
-    local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 4u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
-    local5_ = 0;
-    const uint _e32 = _len_2;
-    const uint _e34 = (_e32 * 4u);
-    const int _e35 = as_int(_e34);
-    local6_ = _e35;
     local9_ = 4096;
+    local3_ = 0;
+    const uint _e26 = _len_1;
+    const uint _e28 = (_e26 * 4u);
+    const int _e29 = as_int(_e28);
+    local4_ = _e29;
+    local5_ = 0;
+    const uint _e34 = _len_2;
+    const uint _e36 = (_e34 * 4u);
+    const int _e37 = as_int(_e36);
+    local6_ = _e37;
     local12_ = 3;
     const int _e42 = local9_;
     const int _e44 = as_int(as_uint(_e42) - as_uint(16));
@@ -223,96 +224,135 @@ void main_(
     const uint _e230 = (_e223 << (_e227 & 31u));
     atomic_and(&buffer1_[min((uint)(_e212), _lim_2)], _e229);
     atomic_or(&buffer1_[min((uint)(_e212), _lim_2)], _e230);
-    const int _e232 = local8_;
-    const int _e234 = local8_;
-    const int _e236 = as_int(as_uint(_e234) + as_uint(0));
+    const int _e232 = local9_;
+    const int _e234 = local7_;
+    const int _e236 = as_int(as_uint(_e232) + as_uint(3));
     const uint _e237 = as_uint(_e236);
-    const uint _e239 = (_e237 & 7u);
-    const bool _e241 = (_e239 != 0u);
-    if (_e241) {
-        status[0] = 5u;
-        return;
-    }
-    const uint _e246 = (_e237 >> (2u & 31u));
-    const uint _e248 = _len_2;
-    const uint _e250 = (_e246 + 1u);
-    const bool _e251 = (_e250 >= _e248);
-    if (_e251) {
+    const uint _e239 = (_e237 - 4294955008u);
+    const uint _e241 = (_e239 >> (2u & 31u));
+    const bool _e243 = (_e241 >= 4096u);
+    if (_e243) {
         status[0] = 4u;
         return;
     }
-    const uint _e257 = buffer1_[min((uint)(_e246), _lim_2)];
-    const uint _e259 = (_e246 + 1u);
-    const uint _e262 = buffer1_[min((uint)(_e259), _lim_2)];
-    const ulong _e263 = ((ulong)(_e257));
-    const ulong _e264 = ((ulong)(_e262));
-    const ulong _e266 = (_e264 << (32u & 63u));
-    const ulong _e267 = (_e263 | _e266);
-    const long _e268 = as_long(_e267);
-    const int _e270 = local9_;
-    const uint _e271 = as_uint(_e270);
-    const ulong _e272 = ((ulong)(_e271));
-    const long _e273 = as_long(_e272);
-    const long _e274 = (_e268 | _e273);
-    const int _e276 = as_int(as_uint(_e232) + as_uint(0));
-    const uint _e277 = as_uint(_e276);
-    const uint _e279 = (_e277 & 7u);
-    const bool _e281 = (_e279 != 0u);
-    if (_e281) {
+    const uint _e249 = as_uint(_e234);
+    const uint _e251 = (_e249 & 255u);
+    const uint _e253 = (_e239 & 3u);
+    const uint _e255 = (_e253 * 8u);
+    const uint _e256 = (255u << (_e255 & 31u));
+    const uint _e257 = (~_e256);
+    const uint _e258 = (_e251 << (_e255 & 31u));
+    const uint _e259 = stack[min((uint)(_e241), 4095u)];
+    const uint _e260 = (_e259 & _e257);
+    const uint _e261 = (_e260 | _e258);
+    stack[min((uint)(_e241), 4095u)] = _e261;
+    const int _e263 = local8_;
+    const int _e265 = local8_;
+    const int _e267 = as_int(as_uint(_e265) + as_uint(0));
+    const uint _e268 = as_uint(_e267);
+    const uint _e270 = (_e268 & 7u);
+    const bool _e272 = (_e270 != 0u);
+    if (_e272) {
         status[0] = 5u;
         return;
     }
-    const uint _e286 = (_e277 >> (2u & 31u));
-    const uint _e288 = _len_2;
-    const uint _e290 = (_e286 + 1u);
-    const bool _e291 = (_e290 >= _e288);
-    if (_e291) {
+    const uint _e277 = (_e268 >> (2u & 31u));
+    const uint _e279 = _len_2;
+    const uint _e281 = (_e277 + 1u);
+    const bool _e282 = (_e281 >= _e279);
+    if (_e282) {
         status[0] = 4u;
         return;
     }
-    const ulong _e297 = as_ulong(_e274);
-    const uint _e298 = ((uint)(_e297));
-    const ulong _e300 = (_e297 >> (32u & 63u));
-    const uint _e301 = ((uint)(_e300));
-    atomic_xchg(&buffer1_[min((uint)(_e286), _lim_2)], _e298);
-    const uint _e303 = (_e286 + 1u);
-    atomic_xchg(&buffer1_[min((uint)(_e303), _lim_2)], _e301);
-    const int _e307 = local8_;
-    const int _e309 = local8_;
-    const int _e311 = as_int(as_uint(_e309) + as_uint(1));
-    const uint _e312 = as_uint(_e311);
-    const uint _e314 = (_e312 >> (2u & 31u));
-    const uint _e316 = _len_2;
-    const bool _e317 = (_e314 >= _e316);
+    const uint _e288 = buffer1_[min((uint)(_e277), _lim_2)];
+    const uint _e290 = (_e277 + 1u);
+    const uint _e293 = buffer1_[min((uint)(_e290), _lim_2)];
+    const ulong _e294 = ((ulong)(_e288));
+    const ulong _e295 = ((ulong)(_e293));
+    const ulong _e297 = (_e295 << (32u & 63u));
+    const ulong _e298 = (_e294 | _e297);
+    const long _e299 = as_long(_e298);
+    const int _e301 = local9_;
+    const int _e303 = as_int(as_uint(_e301) + as_uint(0));
+    const uint _e304 = as_uint(_e303);
+    const uint _e306 = (_e304 - 4294955008u);
+    const uint _e308 = (_e306 & 3u);
+    const bool _e310 = (_e308 != 0u);
+    if (_e310) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e315 = (_e306 >> (2u & 31u));
+    const bool _e317 = (_e315 >= 4096u);
     if (_e317) {
         status[0] = 4u;
         return;
     }
-    const uint _e323 = buffer1_[min((uint)(_e314), _lim_2)];
-    const uint _e325 = (_e312 & 3u);
-    const uint _e327 = (_e325 * 8u);
-    const uint _e328 = (_e323 >> (_e327 & 31u));
-    const uint _e330 = (_e328 << (24u & 31u));
-    const uint _e331 = (_e330 >> (24u & 31u));
-    const int _e332 = as_int(_e331);
-    const int _e334 = as_int(as_uint(_e307) + as_uint(4));
-    const uint _e335 = as_uint(_e334);
-    const uint _e337 = (_e335 & 3u);
-    const bool _e339 = (_e337 != 0u);
-    if (_e339) {
+    const uint _e323 = stack[min((uint)(_e315), 4095u)];
+    const int _e324 = as_int(_e323);
+    const uint _e325 = as_uint(_e324);
+    const ulong _e326 = ((ulong)(_e325));
+    const long _e327 = as_long(_e326);
+    const long _e328 = (_e299 | _e327);
+    const int _e330 = as_int(as_uint(_e263) + as_uint(0));
+    const uint _e331 = as_uint(_e330);
+    const uint _e333 = (_e331 & 7u);
+    const bool _e335 = (_e333 != 0u);
+    if (_e335) {
         status[0] = 5u;
         return;
     }
-    const uint _e344 = (_e335 >> (2u & 31u));
-    const uint _e346 = _len_2;
-    const bool _e347 = (_e344 >= _e346);
-    if (_e347) {
+    const uint _e340 = (_e331 >> (2u & 31u));
+    const uint _e342 = _len_2;
+    const uint _e344 = (_e340 + 1u);
+    const bool _e345 = (_e344 >= _e342);
+    if (_e345) {
         status[0] = 4u;
         return;
     }
-    const uint _e353 = as_uint(_e332);
-    atomic_xchg(&buffer1_[min((uint)(_e344), _lim_2)], _e353);
-    const int _e355 = local9_;
-    const int _e357 = as_int(as_uint(_e355) + as_uint(16));
-    local9_ = _e357;
+    const ulong _e351 = as_ulong(_e328);
+    const uint _e352 = ((uint)(_e351));
+    const ulong _e354 = (_e351 >> (32u & 63u));
+    const uint _e355 = ((uint)(_e354));
+    atomic_xchg(&buffer1_[min((uint)(_e340), _lim_2)], _e352);
+    const uint _e357 = (_e340 + 1u);
+    atomic_xchg(&buffer1_[min((uint)(_e357), _lim_2)], _e355);
+    const int _e361 = local8_;
+    const int _e363 = local8_;
+    const int _e365 = as_int(as_uint(_e363) + as_uint(1));
+    const uint _e366 = as_uint(_e365);
+    const uint _e368 = (_e366 >> (2u & 31u));
+    const uint _e370 = _len_2;
+    const bool _e371 = (_e368 >= _e370);
+    if (_e371) {
+        status[0] = 4u;
+        return;
+    }
+    const uint _e377 = buffer1_[min((uint)(_e368), _lim_2)];
+    const uint _e379 = (_e366 & 3u);
+    const uint _e381 = (_e379 * 8u);
+    const uint _e382 = (_e377 >> (_e381 & 31u));
+    const uint _e384 = (_e382 << (24u & 31u));
+    const uint _e385 = (_e384 >> (24u & 31u));
+    const int _e386 = as_int(_e385);
+    const int _e388 = as_int(as_uint(_e361) + as_uint(4));
+    const uint _e389 = as_uint(_e388);
+    const uint _e391 = (_e389 & 3u);
+    const bool _e393 = (_e391 != 0u);
+    if (_e393) {
+        status[0] = 5u;
+        return;
+    }
+    const uint _e398 = (_e389 >> (2u & 31u));
+    const uint _e400 = _len_2;
+    const bool _e401 = (_e398 >= _e400);
+    if (_e401) {
+        status[0] = 4u;
+        return;
+    }
+    const uint _e407 = as_uint(_e386);
+    atomic_xchg(&buffer1_[min((uint)(_e398), _lim_2)], _e407);
+    const int _e409 = local9_;
+    const int _e411 = as_int(as_uint(_e409) + as_uint(16));
+    local9_ = _e411;
 }

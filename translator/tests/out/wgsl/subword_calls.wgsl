@@ -28,6 +28,7 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     var local10_: i32;
     var local11_: i32;
     var local12_: i32;
+    var stack: array<u32, 4096>;
     var local: i32;
 
     let _e8 = (global_id.x + (global_id.y * (num_workgroups.x * 64u)));
@@ -39,11 +40,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
+    local9_ = 4096i;
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
     local5_ = 0i;
     local6_ = bitcast<i32>((arrayLength((&buffer1_)) * 4u));
-    local9_ = 4096i;
     local12_ = 3i;
     let _e42 = local9_;
     local9_ = (_e42 - 16i);
@@ -138,54 +139,76 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e227 = ((_e203 & 3u) * 8u);
     atomicAnd((&buffer1_[_e212]), ~((65535u << _e227)));
     atomicOr((&buffer1_[_e212]), ((bitcast<u32>((_e197 * _e199)) & 65535u) << _e227));
-    let _e232 = local8_;
-    let _e234 = local8_;
-    let _e237 = bitcast<u32>((_e234 + 0i));
-    if ((_e237 & 7u) != 0u) {
+    let _e232 = local9_;
+    let _e234 = local7_;
+    let _e239 = (bitcast<u32>((_e232 + 3i)) - 4294955008u);
+    let _e241 = (_e239 >> 2u);
+    if (_e241 >= 4096u) {
+        status[0] = 4u;
+        return;
+    }
+    let _e255 = ((_e239 & 3u) * 8u);
+    let _e259 = stack[_e241];
+    stack[_e241] = ((_e259 & ~((255u << _e255))) | ((bitcast<u32>(_e234) & 255u) << _e255));
+    let _e263 = local8_;
+    let _e265 = local8_;
+    let _e268 = bitcast<u32>((_e265 + 0i));
+    if ((_e268 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e246 = (_e237 >> 2u);
-    if ((_e246 + 1u) >= arrayLength((&buffer1_))) {
+    let _e277 = (_e268 >> 2u);
+    if ((_e277 + 1u) >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    let _e257 = atomicLoad((&buffer1_[_e246]));
-    let _e262 = atomicLoad((&buffer1_[(_e246 + 1u)]));
-    let _e270 = local9_;
-    let _e277 = bitcast<u32>((_e232 + 0i));
-    if ((_e277 & 7u) != 0u) {
+    let _e288 = atomicLoad((&buffer1_[_e277]));
+    let _e293 = atomicLoad((&buffer1_[(_e277 + 1u)]));
+    let _e301 = local9_;
+    let _e306 = (bitcast<u32>((_e301 + 0i)) - 4294955008u);
+    if ((_e306 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e286 = (_e277 >> 2u);
-    if ((_e286 + 1u) >= arrayLength((&buffer1_))) {
+    let _e315 = (_e306 >> 2u);
+    if (_e315 >= 4096u) {
         status[0] = 4u;
         return;
     }
-    let _e297 = bitcast<u64>((bitcast<i64>((u64(_e257) | (u64(_e262) << 32u))) | bitcast<i64>(u64(bitcast<u32>(_e270)))));
-    atomicStore((&buffer1_[_e286]), u32(_e297));
-    atomicStore((&buffer1_[(_e286 + 1u)]), u32((_e297 >> 32u)));
-    let _e307 = local8_;
-    let _e309 = local8_;
-    let _e312 = bitcast<u32>((_e309 + 1i));
-    let _e314 = (_e312 >> 2u);
-    if (_e314 >= arrayLength((&buffer1_))) {
-        status[0] = 4u;
-        return;
-    }
-    let _e323 = atomicLoad((&buffer1_[_e314]));
-    let _e335 = bitcast<u32>((_e307 + 4i));
-    if ((_e335 & 3u) != 0u) {
+    let _e323 = stack[_e315];
+    let _e331 = bitcast<u32>((_e263 + 0i));
+    if ((_e331 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e344 = (_e335 >> 2u);
-    if (_e344 >= arrayLength((&buffer1_))) {
+    let _e340 = (_e331 >> 2u);
+    if ((_e340 + 1u) >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    atomicStore((&buffer1_[_e344]), bitcast<u32>(bitcast<i32>((((_e323 >> ((_e312 & 3u) * 8u)) << 24u) >> 24u))));
-    let _e355 = local9_;
-    local9_ = (_e355 + 16i);
+    let _e351 = bitcast<u64>((bitcast<i64>((u64(_e288) | (u64(_e293) << 32u))) | bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(_e323))))));
+    atomicStore((&buffer1_[_e340]), u32(_e351));
+    atomicStore((&buffer1_[(_e340 + 1u)]), u32((_e351 >> 32u)));
+    let _e361 = local8_;
+    let _e363 = local8_;
+    let _e366 = bitcast<u32>((_e363 + 1i));
+    let _e368 = (_e366 >> 2u);
+    if (_e368 >= arrayLength((&buffer1_))) {
+        status[0] = 4u;
+        return;
+    }
+    let _e377 = atomicLoad((&buffer1_[_e368]));
+    let _e389 = bitcast<u32>((_e361 + 4i));
+    if ((_e389 & 3u) != 0u) {
+        status[0] = 5u;
+        return;
+    }
+    let _e398 = (_e389 >> 2u);
+    if (_e398 >= arrayLength((&buffer1_))) {
+        status[0] = 4u;
+        return;
+    }
+    atomicStore((&buffer1_[_e398]), bitcast<u32>(bitcast<i32>((((_e377 >> ((_e366 & 3u) * 8u)) << 24u) >> 24u))));
+    let _e409 = local9_;
+    local9_ = (_e409 + 16i);
 }
