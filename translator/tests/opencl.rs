@@ -6,6 +6,7 @@
 //!
 //! Without an OpenCL platform the tests print that they skipped; with `CI` set they fail.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -567,6 +568,171 @@ fn i64_and_f64_match_wgsl() {
         ];
         assert_eq!(got[k * 9..k * 9 + 9], want, "({x}, {y})");
     }
+}
+
+/// What one output of [`constant_special_values_round_like_wgsl`] must be: bits, or a float
+/// where any NaN matches any NaN (an `f64` takes two words, low first).
+#[derive(Clone, Copy, Debug)]
+enum Expected {
+    Bits(u32),
+    F32(f32),
+    F64(f64),
+}
+
+/// `floor`, `ceil`, `trunc`, `round` and `fract` of special values (and `round` of a vector),
+/// and `abs` of the most
+/// negative integers, where each value reaches the OpenCL compiler as a constant (a local's
+/// initialiser, which naga leaves alone and LLVM propagates). PoCL's rounding built-ins
+/// (SLEEF's) convert their argument to `int` first, which LLVM folds to poison for NaN,
+/// infinities and huge constants: `ceil(NaN)` became 0 or let a select take its other arm, and
+/// `rint` of such a constant branched on poison, so that the kernel crashed or never finished
+/// (differential fuzz kernels 9, 58, 84, 90, 103 and 130). PoCL's `abs` folds a constant
+/// `INT_MIN` to 0.
+#[test]
+fn constant_special_values_round_like_wgsl() {
+    let Some(context) = opencl() else {
+        return;
+    };
+    let f32s = [
+        f32::NAN,
+        -f32::NAN,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        1e10,
+        2_147_483_648.0,
+        -2_147_483_904.0,
+        f32::MAX,
+        8_388_609.0,
+        0.5,
+        -0.5,
+        2.5,
+        -0.0,
+        1e-40,
+    ];
+    let f64s = [
+        f64::NAN,
+        -f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        1e300,
+        9_223_372_036_854_775_807.0,
+        -2_147_483_649.0,
+        f64::MAX,
+        4_503_599_627_370_497.0,
+        0.5,
+        -2.5,
+        -0.0,
+    ];
+    let ops = ["floor", "ceil", "trunc", "round", "fract"];
+    let mut body = String::new();
+    let mut want = Vec::new();
+    let mut words = 0;
+    for v in f32s {
+        let _ = writeln!(
+            body,
+            "    {{ var x = {:#x}u; let f = bitcast<f32>(x);",
+            v.to_bits()
+        );
+        let results = [
+            v.floor(),
+            v.ceil(),
+            v.trunc(),
+            v.round_ties_even(),
+            v - v.floor(),
+        ];
+        for (op, r) in ops.iter().zip(results) {
+            let _ = writeln!(body, "      out[{words}] = bitcast<u32>({op}(f));");
+            want.push(Expected::F32(r));
+            words += 1;
+        }
+        // And component-wise, on a vector.
+        let _ = writeln!(
+            body,
+            "      out[{words}] = bitcast<u32>(round(vec3<f32>(0.5, 1.5, f)).z); }}"
+        );
+        want.push(Expected::F32(v.round_ties_even()));
+        words += 1;
+    }
+    for v in f64s {
+        let _ = writeln!(
+            body,
+            "    {{ var x = {:#x}lu; let d = bitcast<f64>(x);",
+            v.to_bits()
+        );
+        let results = [
+            v.floor(),
+            v.ceil(),
+            v.trunc(),
+            v.round_ties_even(),
+            v - v.floor(),
+        ];
+        for (op, r) in ops.iter().zip(results) {
+            let _ = writeln!(
+                body,
+                "      {{ let u = bitcast<u64>({op}(d)); out[{words}] = u32(u); \
+                 out[{}] = u32(u >> 32u); }}",
+                words + 1
+            );
+            want.push(Expected::F64(r));
+            words += 2;
+        }
+        body.push_str("    }\n");
+    }
+    let _ = writeln!(
+        body,
+        "    var m = bitcast<i32>(0x80000000u);
+    out[{words}] = bitcast<u32>(abs(vec2<i32>(1, m)).y);
+    var l = bitcast<i64>(0x8000000000000000lu);
+    out[{}] = u32(bitcast<u64>(abs(l)) >> 32u);",
+        words + 1
+    );
+    want.extend([Expected::Bits(0x8000_0000), Expected::Bits(0x8000_0000)]);
+    words += 2;
+    let wgsl = format!(
+        "{PARAMS}
+@group(0) @binding(1) var<storage, read_write> out: array<u32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3<u32>) {{
+    if id.x >= params.num_iterations {{ return; }}
+{body}}}
+"
+    );
+    let program = program(&wgsl);
+    let results = run(context, &program, 1, &[(1, vec![0; words * 4])]);
+    let got = to_words(&results[0]);
+    let mut failures = Vec::new();
+    let mut at = 0;
+    for expected in want {
+        let (same, have) = match expected {
+            Expected::Bits(w) => (got[at] == w, format!("{:#x}", got[at])),
+            Expected::F32(w) => {
+                let h = f32::from_bits(got[at]);
+                (
+                    h.to_bits() == w.to_bits() || h.is_nan() && w.is_nan(),
+                    format!("{h:e}"),
+                )
+            }
+            Expected::F64(w) => {
+                let h = f64::from_bits(u64::from(got[at]) | u64::from(got[at + 1]) << 32);
+                (
+                    h.to_bits() == w.to_bits() || h.is_nan() && w.is_nan(),
+                    format!("{h:e}"),
+                )
+            }
+        };
+        if !same {
+            failures.push(format!(
+                "output at word {at}: {have}, expected {expected:?}"
+            ));
+        }
+        at += if matches!(expected, Expected::F64(_)) {
+            2
+        } else {
+            1
+        };
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]

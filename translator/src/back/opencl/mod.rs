@@ -47,6 +47,12 @@
 //!   options ask for correctly rounded `f32` division and square root and never for fast math;
 //! - `as` with a width converts (float to integer saturates, as WGSL's does and C's does not),
 //!   without one it reinterprets bits (`as_float`, `as_long`, ...);
+//! - no built-in is trusted where its library may be undefined: `ceil`, `floor`, `trunc` and
+//!   `rint` go through helpers that call them only on magnitudes below 2^23 (`f32`) or 2^52
+//!   (`f64`), the rest being integral already (PoCL's, from SLEEF, convert to `int` first, which
+//!   LLVM folds to poison for a constant NaN, infinity or huge value: wrong results, and kernels
+//!   that crash or never finish), and integer `abs` is written with operators (PoCL's is
+//!   `llvm.abs` with `INT_MIN` poison);
 //! - atomics use the OpenCL 1.2 built-ins (`atomic_add`, `atomic_cmpxchg`, ...) on `volatile
 //!   __global` pointers; an atomic load is a volatile read, an atomic store `atomic_xchg`.
 //!

@@ -1501,6 +1501,43 @@ impl<'a> Writer<'a> {
         self.helpers.use_helper(&name, || definition)
     }
 
+    /// `ceil`, `floor`, `trunc` or `rint` of a float type, guarded so that the built-in never
+    /// sees NaN, an infinity or a value of magnitude 2^23 (`f32`) or 2^52 (`f64`) and more, where
+    /// every float is integral and the result is the argument itself. PoCL's built-ins (SLEEF's)
+    /// first convert the argument to `int`, which LLVM folds to poison when the argument is such
+    /// a constant: `ceil(NaN)` becomes an undefined value, and `rint` then branches on poison,
+    /// which is undefined behaviour (kernels that crash or never finish).
+    fn rounding_helper(&mut self, rounding: &str, n: Numeric) -> Result<String, Error> {
+        let (t, limit) = match n.scalar.width {
+            8 => ("double", "as_double(0x4330000000000000UL)"),
+            _ => ("float", "as_float(0x4b000000u)"),
+        };
+        let name = format!("_{rounding}_{t}");
+        let definition = format!(
+            "// `{rounding}`, but only where it rounds: PoCL's folds constant NaNs, infinities and\n\
+             // huge values (all of which are their own {rounding}) to undefined values.\n\
+             static inline {t} {name}({t} x) {{\n\
+             {INDENT}return fabs(x) < {limit} ? {rounding}(x) : x;\n\
+             }}\n"
+        );
+        let scalar = self.helpers.use_helper(&name, || definition);
+        let Some(size) = n.size else {
+            return Ok(scalar);
+        };
+        let vector = numeric_name(n)?;
+        let name = format!("_{rounding}_{vector}");
+        let components = (0..vector_len(size))
+            .map(|i| format!("{scalar}(x.{})", ['x', 'y', 'z', 'w'][i as usize]))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let definition = format!(
+            "static inline {vector} {name}({vector} x) {{\n\
+             {INDENT}return ({vector})({components});\n\
+             }}\n"
+        );
+        Ok(self.helpers.use_helper(&name, || definition))
+    }
+
     fn math(
         &mut self,
         fun: MathFunction,
@@ -1521,7 +1558,16 @@ impl<'a> Writer<'a> {
         let call = |name: &str| Ok(format!("{name}({all})"));
         match fun {
             M::Abs if float => call("fabs"),
-            M::Abs if n.scalar.kind == ScalarKind::Sint => Ok(format!("as_{t}(abs({a}))")),
+            M::Abs if n.scalar.kind == ScalarKind::Sint => {
+                // `(a ^ s) - s` for the sign mask `s`, in the unsigned type: wrapping, so that
+                // the most negative value is its own absolute value, as in WGSL. Not OpenCL's
+                // `abs`, which PoCL folds to 0 for a constant `INT_MIN`.
+                let u = numeric_name(unsigned(n))?;
+                let top = u32::from(n.scalar.width) * 8 - 1;
+                Ok(format!(
+                    "as_{t}((as_{u}({a}) ^ as_{u}({a} >> {top})) - as_{u}({a} >> {top}))"
+                ))
+            }
             M::Abs => Ok(a),
             M::Min if float => call("fmin"),
             M::Max if float => call("fmax"),
@@ -1543,12 +1589,21 @@ impl<'a> Writer<'a> {
                 };
                 Ok(format!("fmin(fmax({a}, {zero}), {one})"))
             }
-            M::Ceil => call("ceil"),
-            M::Floor => call("floor"),
-            M::Trunc => call("trunc"),
-            // Half to even, as WGSL's: C's `round` rounds half away from zero.
-            M::Round => call("rint"),
-            M::Fract => Ok(format!("({a} - floor({a}))")),
+            M::Ceil | M::Floor | M::Trunc | M::Round | M::Fract if float => {
+                let rounding = match fun {
+                    M::Ceil => "ceil",
+                    M::Trunc => "trunc",
+                    // Half to even, as WGSL's: C's `round` rounds half away from zero.
+                    M::Round => "rint",
+                    _ => "floor",
+                };
+                let helper = self.rounding_helper(rounding, n)?;
+                Ok(if fun == M::Fract {
+                    format!("({a} - {helper}({a}))")
+                } else {
+                    format!("{helper}({a})")
+                })
+            }
             M::Sqrt => call("sqrt"),
             M::InverseSqrt => call("rsqrt"),
             M::Fma => call("fma"),

@@ -12,6 +12,12 @@ static inline uint _ctz_uint(uint x) {
     return popcount(~x & (x - 1u));
 }
 
+// `rint`, but only where it rounds: PoCL's folds constant NaNs, infinities and
+// huge values (all of which are their own rint) to undefined values.
+static inline double _rint_double(double x) {
+    return fabs(x) < as_double(0x4330000000000000UL) ? rint(x) : x;
+}
+
 __kernel __attribute__((reqd_work_group_size(64, 1, 1)))
 void main_(
     const Params params,
@@ -347,7 +353,7 @@ void main_(
     const ulong _e415 = as_ulong(_e412);
     const ulong _e416 = (_e415 & 9223372036854775807UL);
     const double _e417 = as_double(_e416);
-    const double _e418 = rint(_e417);
+    const double _e418 = _rint_double(_e417);
     const double _e419 = (_e410 + _e418);
     const int _e421 = as_int(as_uint(_e408) + as_uint(56));
     const uint _e422 = as_uint(_e421);
