@@ -1,17 +1,17 @@
-//! Exact float semantics for translated kernels on Vulkan.
+//! Exact float semantics for translated kernels on Vulkan, as far as the driver honours them.
 //!
 //! Without `SPV_KHR_float_controls` execution modes, a Vulkan driver may assume that a shader's
-//! floats are never NaN or infinite and ignore the sign of zero: lavapipe turns `0.0 - x` into
-//! `-x` and folds comparisons with NaN, so `0.0 - 0.0` gives `-0.0`. Wasm defines all of these,
-//! so on Vulkan the kernel goes to the driver as SPIR-V (written by naga, with naga's bounds
-//! checks) through wgpu's SPIR-V passthrough, with the execution mode `SignedZeroInfNanPreserve`
-//! for every float width the module uses, and float arithmetic decorated `NoContraction` (no
-//! fused multiply-adds). `DenormPreserve` is left out: lavapipe does not support it, and wgpu
-//! does not tell which devices do.
+//! floats are never NaN or infinite and ignore the sign of zero; Wasm defines all of these. So on
+//! Vulkan the kernel goes to the driver as SPIR-V (written by naga, with naga's bounds checks)
+//! through wgpu's SPIR-V passthrough, with the execution mode `SignedZeroInfNanPreserve` for
+//! every float width the module uses, and float arithmetic decorated `NoContraction` (no fused
+//! multiply-adds). `DenormPreserve` is left out: lavapipe does not support it, and wgpu does not
+//! tell which devices do.
 //!
-//! Known limit: lavapipe (Mesa 22.3) still folds some float operations whose operand is a
-//! compile-time constant as if NaN, infinities and -0 did not exist (`0.0 * x` to `0.0`, also
-//! for a local never assigned, which is a zero constant); the differential test finds them.
+//! Known limit: lavapipe (Mesa 22.3) ignores both for operations with a constant operand:
+//! `0.0 * x`, `0.0 + x` and `0.0 - x` are folded as if NaN, infinities and -0 did not exist,
+//! also where the zero is a local never assigned (a zero constant). The differential test shows
+//! it (`WASI_PARALLEL_TEST_DEVICES=wgpu`).
 
 use naga::back::spv;
 
