@@ -318,6 +318,13 @@ pub fn context(device: &str) -> WasiParallelCtx {
 
 /// Runs every case of `suite` on every device but `cpu`, against `cpu`; the failures.
 pub fn check(suite: &Suite, devices: &[(String, &'static str)]) -> Vec<String> {
+    // One suite at a time: an OpenCL build (PoCL's in-process clang) fails when a Wasm trap on
+    // another thread makes LLVM delete its temporary files, and the suites' trapping kernels
+    // would otherwise run beside another suite's cold builds, each retried up to ten times.
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut reference = suite
         .program
         .instantiate(&context("cpu"))

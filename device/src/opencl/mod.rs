@@ -617,7 +617,8 @@ impl Space for OpenClSpace {
                 ))),
             }
         };
-        let params = [launch.items, launch.block_size];
+        // `zero` is always 0: see the translator's float constants.
+        let params = [launch.items, launch.block_size, 0];
         let cl = kernel.kernel.lock().unwrap_or_else(PoisonError::into_inner);
         let arg_error =
             |i: usize, e: ClError| cl_error(&format!("kernel `{}`: argument {i}", kernel.label), e);
@@ -628,11 +629,11 @@ impl Space for OpenClSpace {
                     if size as usize != std::mem::size_of_val(&params) {
                         return Err(DeviceError::UnsupportedKernel(format!(
                             "kernel `{}` takes a uniform of {size} bytes; launches pass the \
-                             8-byte params",
+                             12-byte params",
                             kernel.label
                         )));
                     }
-                    // SAFETY: the argument is the `{ u32, u32 }` params struct, by value.
+                    // SAFETY: the argument is the `{ u32, u32, u32 }` params struct, by value.
                     unsafe { cl.set_arg(index, &params) }.map_err(|e| arg_error(i, e))?;
                 }
                 KernelArg::Buffer { binding } => {

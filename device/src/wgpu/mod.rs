@@ -16,7 +16,7 @@
 //!   Writes go through the queue, reads through a mapped staging buffer. A buffer larger than one
 //!   storage binding may hold is refused with `OutOfMemory` naming the limit (splitting is not
 //!   implemented).
-//! - **Launches** bind a uniform `{num_iterations, block_size}`, the buffers and a status word,
+//! - **Launches** bind a uniform `{num_iterations, block_size, zero}`, the buffers and a status word,
 //!   dispatch `ceil(n / workgroup)` workgroups in 2-D (x at most the adapter's per-dimension
 //!   limit), wait, and read the status word back: a non-zero trap code is `KernelTrap`.
 
@@ -562,7 +562,8 @@ impl Space for WgpuSpace {
                 launch.items
             )));
         }
-        let params: Vec<u8> = [launch.items, launch.block_size]
+        // `zero` is always 0: see the translator's float constants.
+        let params: Vec<u8> = [launch.items, launch.block_size, 0]
             .iter()
             .flat_map(|v| v.to_le_bytes())
             .collect();

@@ -67,6 +67,8 @@ struct Builder<'a> {
     analysis: &'a Analysis,
     types: Types,
     buffers: Vec<Handle<GlobalVariable>>,
+    /// The params uniform, whose `zero` member hides float constants from the driver.
+    params: Handle<GlobalVariable>,
     status: Handle<GlobalVariable>,
     /// The static data as words, and as `f64`s.
     statics: Option<Handle<GlobalVariable>>,
@@ -584,6 +586,34 @@ impl Builder<'_> {
         self.push(e, ty);
     }
 
+    /// A float constant of type `ty` with `bits`, hidden from the driver's constant folding: its
+    /// bits or-ed with the params' `zero` member (always 0), then reinterpreted. Drivers fold
+    /// operations with constant operands as if NaN, infinities and -0 did not exist (lavapipe
+    /// turns `0.0 * x` into `0.0` and `0.0 - x` into `-x` whatever the SPIR-V declares); a
+    /// uniform they cannot see through keeps Wasm's results, at the cost of an `or` the compiler
+    /// hoists. Without 64-bit integers, `f64` constants are plain literals (finite ones only).
+    fn float_constant(&mut self, ty: ValType, bits: u64) -> Handle<Expression> {
+        if ty == ValType::F64 && !self.types.i64 {
+            return self.pre(Expression::Literal(Literal::F64(f64::from_bits(bits))));
+        }
+        let params = self.pre(Expression::GlobalVariable(self.params));
+        let member = self.expr(Expression::AccessIndex {
+            base: params,
+            index: 2,
+        });
+        let zero = self.expr(Expression::Load { pointer: member });
+        let bits = if ty == ValType::F64 {
+            self.uses_i64 = true;
+            let zero = self.cast(zero, ScalarKind::Uint, Some(8));
+            let literal = self.u64(bits);
+            self.binary(BinaryOperator::InclusiveOr, literal, zero)
+        } else {
+            let literal = self.u32(bits as u32);
+            self.binary(BinaryOperator::InclusiveOr, literal, zero)
+        };
+        self.cast(bits, ScalarKind::Float, None)
+    }
+
     fn convert(&mut self, kind: ScalarKind, width: Option<u8>, via_unsigned: bool, ty: ValType) {
         let mut v = self.pop();
         if via_unsigned {
@@ -809,26 +839,15 @@ impl Builder<'_> {
                 self.push(v, ValType::I32);
             }
             F32Const { value } => {
-                let f = f32::from_bits(value.bits());
-                // naga literals are finite: infinities and NaNs are made from their bits.
-                let v = if f.is_finite() {
-                    self.pre(Expression::Literal(Literal::F32(f)))
-                } else {
-                    let bits = self.u32(value.bits());
-                    self.cast(bits, ScalarKind::Float, None)
-                };
+                let v = self.float_constant(ValType::F32, u64::from(value.bits()));
                 self.push(v, ValType::F32);
             }
             F64Const { value } => {
                 self.local_type(ValType::F64, offset)?;
-                let f = f64::from_bits(value.bits());
-                let v = if f.is_finite() {
-                    self.pre(Expression::Literal(Literal::F64(f)))
-                } else {
-                    self.local_type(ValType::I64, offset)?;
-                    let bits = self.u64(value.bits());
-                    self.cast(bits, ScalarKind::Float, None)
-                };
+                if !f64::from_bits(value.bits()).is_finite() && !self.types.i64 {
+                    return Err(Error::MissingFeature("64-bit integers"));
+                }
+                let v = self.float_constant(ValType::F64, value.bits());
                 self.push(v, ValType::F64);
             }
             I32Add => self.binary_int(B::Add, false, ValType::I32),
@@ -1082,8 +1101,15 @@ pub fn build(
                         binding: None,
                         offset: 4,
                     },
+                    // Always 0; see `Builder::float_constant`.
+                    StructMember {
+                        name: Some("zero".into()),
+                        ty: u32_ty,
+                        binding: None,
+                        offset: 8,
+                    },
                 ],
-                span: 8,
+                span: 12,
             },
         },
         Span::UNDEFINED,
@@ -1214,6 +1240,7 @@ pub fn build(
             i64: options.i64,
         },
         buffers: globals,
+        params,
         status,
         statics,
         statics64,
@@ -1307,6 +1334,18 @@ pub fn build(
     for (i, value) in [id, n, block_size].into_iter().enumerate() {
         let v = b.cast(value, ScalarKind::Sint, None);
         b.store_local(b.locals[i], v);
+    }
+    // Float locals start at zero, a constant the driver must not see (see `float_constant`).
+    for (i, &ty) in analysis
+        .local_types
+        .iter()
+        .enumerate()
+        .skip(3 + 2 * buffers)
+    {
+        if matches!(ty, ValType::F32 | ValType::F64) {
+            let zero = b.float_constant(ty, 0);
+            b.store_local(b.locals[i], zero);
+        }
     }
     if let Some((sp, init)) = flat.stack_pointer {
         // The stack pointer starts where the guest's does; stack addresses are real addresses.

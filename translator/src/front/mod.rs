@@ -22,7 +22,8 @@ pub struct Translation {
     pub info: naga::valid::ModuleInfo,
     /// Workgroup size of the entry point (x; y and z are 1).
     pub workgroup_size: u32,
-    /// Binding 0: a uniform `{ num_iterations: u32, block_size: u32 }`.
+    /// Binding 0: a uniform `{ num_iterations: u32, block_size: u32, zero: u32 }`; `zero` is
+    /// always 0 (float constants are or-ed with it, so that drivers cannot fold them).
     pub params_binding: u32,
     /// The status binding: one `u32` that a trapping work item sets to its trap code.
     pub status_binding: u32,

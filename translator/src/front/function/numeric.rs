@@ -2,7 +2,7 @@
 //! extension, the sign operators on floats (exact on the bits, as Wasm requires, NaN included),
 //! and float-to-integer truncation with Wasm's traps or saturation.
 
-use naga::{BinaryOperator, Expression, Handle, Literal, MathFunction, ScalarKind, UnaryOperator};
+use naga::{BinaryOperator, Expression, Handle, MathFunction, ScalarKind, UnaryOperator};
 use wasmparser::ValType;
 
 use super::Builder;
@@ -24,12 +24,12 @@ impl Builder<'_> {
     }
 
     fn float_literal(&mut self, ty: ValType, v: f64) -> Handle<Expression> {
-        let literal = if ty == ValType::F64 {
-            Literal::F64(v)
+        let bits = if ty == ValType::F64 {
+            v.to_bits()
         } else {
-            Literal::F32(v as f32)
+            u64::from((v as f32).to_bits())
         };
-        self.pre(Expression::Literal(literal))
+        self.float_constant(ty, bits)
     }
 
     /// `rotl` and `rotr`.

@@ -4,6 +4,7 @@
 typedef struct {
     uint num_iterations;
     uint block_size;
+    uint zero;
 } Params;
 
 // WGSL's `%`: 0u for a zero divisor.

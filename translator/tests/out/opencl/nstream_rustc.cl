@@ -5,6 +5,7 @@
 typedef struct {
     uint num_iterations;
     uint block_size;
+    uint zero;
 } Params;
 
 __kernel __attribute__((reqd_work_group_size(64, 1, 1)))
@@ -251,239 +252,251 @@ void main_(
                         return;
                     }
                     const double _e292 = buffer1_[min((uint)(_e283), _lim_2)];
-                    const double _e294 = (_e292 * as_double(0x4008000000000000UL));
-                    const double _e295 = (_e265 + _e294);
-                    const double _e296 = (_e238 + _e295);
-                    const int _e298 = as_int(as_uint(_e214) + as_uint(0));
-                    const uint _e299 = as_uint(_e298);
-                    const uint _e301 = (_e299 & 7u);
-                    const bool _e303 = (_e301 != 0u);
-                    if (_e303) {
+                    const uint _e295 = params.zero;
+                    const ulong _e296 = ((ulong)(_e295));
+                    const ulong _e298 = (4613937818241073152UL | _e296);
+                    const double _e299 = as_double(_e298);
+                    const double _e300 = (_e292 * _e299);
+                    const double _e301 = (_e265 + _e300);
+                    const double _e302 = (_e238 + _e301);
+                    const int _e304 = as_int(as_uint(_e214) + as_uint(0));
+                    const uint _e305 = as_uint(_e304);
+                    const uint _e307 = (_e305 & 7u);
+                    const bool _e309 = (_e307 != 0u);
+                    if (_e309) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e308 = (_e299 >> (3u & 31u));
-                    const uint _e310 = _len_3;
-                    const bool _e311 = (_e308 >= _e310);
-                    if (_e311) {
+                    const uint _e314 = (_e305 >> (3u & 31u));
+                    const uint _e316 = _len_3;
+                    const bool _e317 = (_e314 >= _e316);
+                    if (_e317) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[min((uint)(_e308), _lim_3)] = _e296;
-                    const int _e318 = local6_;
-                    const int _e320 = as_int(as_uint(_e318) + as_uint(8));
-                    local6_ = _e320;
-                    const int _e323 = local6_;
-                    const int _e325 = as_int(as_uint(_e323) + as_uint(0));
-                    const uint _e326 = as_uint(_e325);
-                    const uint _e328 = (_e326 & 7u);
-                    const bool _e330 = (_e328 != 0u);
-                    if (_e330) {
+                    buffer2_[min((uint)(_e314), _lim_3)] = _e302;
+                    const int _e324 = local6_;
+                    const int _e326 = as_int(as_uint(_e324) + as_uint(8));
+                    local6_ = _e326;
+                    const int _e329 = local6_;
+                    const int _e331 = as_int(as_uint(_e329) + as_uint(0));
+                    const uint _e332 = as_uint(_e331);
+                    const uint _e334 = (_e332 & 7u);
+                    const bool _e336 = (_e334 != 0u);
+                    if (_e336) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e335 = (_e326 >> (3u & 31u));
-                    const uint _e337 = _len_3;
-                    const bool _e338 = (_e335 >= _e337);
-                    if (_e338) {
+                    const uint _e341 = (_e332 >> (3u & 31u));
+                    const uint _e343 = _len_3;
+                    const bool _e344 = (_e341 >= _e343);
+                    if (_e344) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e344 = buffer2_[min((uint)(_e335), _lim_3)];
-                    const int _e346 = local12_;
-                    const int _e348 = as_int(as_uint(_e346) + as_uint(8));
-                    const int _e350 = as_int(as_uint(_e348) + as_uint(0));
-                    const uint _e351 = as_uint(_e350);
-                    const uint _e353 = (_e351 & 7u);
-                    const bool _e355 = (_e353 != 0u);
-                    if (_e355) {
+                    const double _e350 = buffer2_[min((uint)(_e341), _lim_3)];
+                    const int _e352 = local12_;
+                    const int _e354 = as_int(as_uint(_e352) + as_uint(8));
+                    const int _e356 = as_int(as_uint(_e354) + as_uint(0));
+                    const uint _e357 = as_uint(_e356);
+                    const uint _e359 = (_e357 & 7u);
+                    const bool _e361 = (_e359 != 0u);
+                    if (_e361) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e360 = (_e351 >> (3u & 31u));
-                    const uint _e362 = _len_1;
-                    const bool _e363 = (_e360 >= _e362);
-                    if (_e363) {
+                    const uint _e366 = (_e357 >> (3u & 31u));
+                    const uint _e368 = _len_1;
+                    const bool _e369 = (_e366 >= _e368);
+                    if (_e369) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e369 = buffer0_[min((uint)(_e360), _lim_1)];
-                    const int _e371 = local13_;
-                    const int _e373 = as_int(as_uint(_e371) + as_uint(8));
-                    const int _e375 = as_int(as_uint(_e373) + as_uint(0));
-                    const uint _e376 = as_uint(_e375);
-                    const uint _e378 = (_e376 & 7u);
-                    const bool _e380 = (_e378 != 0u);
-                    if (_e380) {
+                    const double _e375 = buffer0_[min((uint)(_e366), _lim_1)];
+                    const int _e377 = local13_;
+                    const int _e379 = as_int(as_uint(_e377) + as_uint(8));
+                    const int _e381 = as_int(as_uint(_e379) + as_uint(0));
+                    const uint _e382 = as_uint(_e381);
+                    const uint _e384 = (_e382 & 7u);
+                    const bool _e386 = (_e384 != 0u);
+                    if (_e386) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e385 = (_e376 >> (3u & 31u));
-                    const uint _e387 = _len_2;
-                    const bool _e388 = (_e385 >= _e387);
-                    if (_e388) {
+                    const uint _e391 = (_e382 >> (3u & 31u));
+                    const uint _e393 = _len_2;
+                    const bool _e394 = (_e391 >= _e393);
+                    if (_e394) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e394 = buffer1_[min((uint)(_e385), _lim_2)];
-                    const double _e396 = (_e394 * as_double(0x4008000000000000UL));
-                    const double _e397 = (_e369 + _e396);
-                    const double _e398 = (_e344 + _e397);
-                    const int _e400 = as_int(as_uint(_e320) + as_uint(0));
-                    const uint _e401 = as_uint(_e400);
-                    const uint _e403 = (_e401 & 7u);
-                    const bool _e405 = (_e403 != 0u);
-                    if (_e405) {
+                    const double _e400 = buffer1_[min((uint)(_e391), _lim_2)];
+                    const uint _e403 = params.zero;
+                    const ulong _e404 = ((ulong)(_e403));
+                    const ulong _e406 = (4613937818241073152UL | _e404);
+                    const double _e407 = as_double(_e406);
+                    const double _e408 = (_e400 * _e407);
+                    const double _e409 = (_e375 + _e408);
+                    const double _e410 = (_e350 + _e409);
+                    const int _e412 = as_int(as_uint(_e326) + as_uint(0));
+                    const uint _e413 = as_uint(_e412);
+                    const uint _e415 = (_e413 & 7u);
+                    const bool _e417 = (_e415 != 0u);
+                    if (_e417) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e410 = (_e401 >> (3u & 31u));
-                    const uint _e412 = _len_3;
-                    const bool _e413 = (_e410 >= _e412);
-                    if (_e413) {
+                    const uint _e422 = (_e413 >> (3u & 31u));
+                    const uint _e424 = _len_3;
+                    const bool _e425 = (_e422 >= _e424);
+                    if (_e425) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[min((uint)(_e410), _lim_3)] = _e398;
-                    const int _e420 = local0_;
-                    const int _e422 = as_int(as_uint(_e420) + as_uint(16));
-                    local0_ = _e422;
-                    const int _e425 = local2_;
-                    const int _e427 = as_int(as_uint(_e425) + as_uint(16));
-                    local2_ = _e427;
-                    const int _e430 = local4_;
-                    const int _e432 = as_int(as_uint(_e430) + as_uint(16));
-                    local4_ = _e432;
-                    const int _e435 = local11_;
-                    const int _e437 = local9_;
-                    const int _e439 = as_int(as_uint(_e437) + as_uint(2));
-                    local9_ = _e439;
-                    const bool _e441 = (_e435 != _e439);
-                    const int _e444 = (_e441 ? 1 : 0);
-                    const bool _e446 = (_e444 != 0);
-                    if (_e446) {
+                    buffer2_[min((uint)(_e422), _lim_3)] = _e410;
+                    const int _e432 = local0_;
+                    const int _e434 = as_int(as_uint(_e432) + as_uint(16));
+                    local0_ = _e434;
+                    const int _e437 = local2_;
+                    const int _e439 = as_int(as_uint(_e437) + as_uint(16));
+                    local2_ = _e439;
+                    const int _e442 = local4_;
+                    const int _e444 = as_int(as_uint(_e442) + as_uint(16));
+                    local4_ = _e444;
+                    const int _e447 = local11_;
+                    const int _e449 = local9_;
+                    const int _e451 = as_int(as_uint(_e449) + as_uint(2));
+                    local9_ = _e451;
+                    const bool _e453 = (_e447 != _e451);
+                    const int _e456 = (_e453 ? 1 : 0);
+                    const bool _e458 = (_e456 != 0);
+                    if (_e458) {
                         continue;
                     }
                     break;
                 }
-                const int _e448 = local10_;
-                const bool _e450 = (_e448 == 0);
-                const int _e453 = (_e450 ? 1 : 0);
-                const bool _e455 = (_e453 != 0);
-                if (_e455) {
+                const int _e460 = local10_;
+                const bool _e462 = (_e460 == 0);
+                const int _e465 = (_e462 ? 1 : 0);
+                const bool _e467 = (_e465 != 0);
+                if (_e467) {
                     branch_counter = 1u;
                     break;
                 }
                 break;
             }
-            const uint _e459 = branch_counter;
-            const bool _e461 = (_e459 != 0u);
-            const uint _e463 = (_e459 - 1u);
-            const bool _e464 = (_e463 == 0u);
-            if (_e461) {
-                branch_counter = _e463;
-                if (_e464) {
+            const uint _e471 = branch_counter;
+            const bool _e473 = (_e471 != 0u);
+            const uint _e475 = (_e471 - 1u);
+            const bool _e476 = (_e475 == 0u);
+            if (_e473) {
+                branch_counter = _e475;
+                if (_e476) {
                     break;
                 } else {
                     break;
                 }
             }
-            const int _e467 = local7_;
-            const int _e469 = local8_;
-            const int _e470 = as_int(as_uint(_e467) + as_uint(_e469));
-            const int _e472 = local9_;
-            const uint _e474 = as_uint(3);
-            const uint _e476 = (_e474 & 31u);
-            const int _e477 = as_int(as_uint(_e472) << (_e476 & 31u));
-            local0_ = _e477;
-            const int _e479 = as_int(as_uint(_e470) + as_uint(_e477));
-            local2_ = _e479;
-            const int _e482 = local2_;
-            const int _e484 = as_int(as_uint(_e482) + as_uint(0));
-            const uint _e485 = as_uint(_e484);
-            const uint _e487 = (_e485 & 7u);
-            const bool _e489 = (_e487 != 0u);
-            if (_e489) {
+            const int _e479 = local7_;
+            const int _e481 = local8_;
+            const int _e482 = as_int(as_uint(_e479) + as_uint(_e481));
+            const int _e484 = local9_;
+            const uint _e486 = as_uint(3);
+            const uint _e488 = (_e486 & 31u);
+            const int _e489 = as_int(as_uint(_e484) << (_e488 & 31u));
+            local0_ = _e489;
+            const int _e491 = as_int(as_uint(_e482) + as_uint(_e489));
+            local2_ = _e491;
+            const int _e494 = local2_;
+            const int _e496 = as_int(as_uint(_e494) + as_uint(0));
+            const uint _e497 = as_uint(_e496);
+            const uint _e499 = (_e497 & 7u);
+            const bool _e501 = (_e499 != 0u);
+            if (_e501) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e494 = (_e485 >> (3u & 31u));
-            const uint _e496 = _len_3;
-            const bool _e497 = (_e494 >= _e496);
-            if (_e497) {
+            const uint _e506 = (_e497 >> (3u & 31u));
+            const uint _e508 = _len_3;
+            const bool _e509 = (_e506 >= _e508);
+            if (_e509) {
                 status[0] = 4u;
                 return;
             }
-            const double _e503 = buffer2_[min((uint)(_e494), _lim_3)];
-            const int _e505 = local3_;
-            const int _e507 = local8_;
-            const int _e508 = as_int(as_uint(_e505) + as_uint(_e507));
-            const int _e510 = local0_;
-            const int _e511 = as_int(as_uint(_e508) + as_uint(_e510));
-            const int _e513 = as_int(as_uint(_e511) + as_uint(0));
-            const uint _e514 = as_uint(_e513);
-            const uint _e516 = (_e514 & 7u);
-            const bool _e518 = (_e516 != 0u);
-            if (_e518) {
+            const double _e515 = buffer2_[min((uint)(_e506), _lim_3)];
+            const int _e517 = local3_;
+            const int _e519 = local8_;
+            const int _e520 = as_int(as_uint(_e517) + as_uint(_e519));
+            const int _e522 = local0_;
+            const int _e523 = as_int(as_uint(_e520) + as_uint(_e522));
+            const int _e525 = as_int(as_uint(_e523) + as_uint(0));
+            const uint _e526 = as_uint(_e525);
+            const uint _e528 = (_e526 & 7u);
+            const bool _e530 = (_e528 != 0u);
+            if (_e530) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e523 = (_e514 >> (3u & 31u));
-            const uint _e525 = _len_1;
-            const bool _e526 = (_e523 >= _e525);
-            if (_e526) {
+            const uint _e535 = (_e526 >> (3u & 31u));
+            const uint _e537 = _len_1;
+            const bool _e538 = (_e535 >= _e537);
+            if (_e538) {
                 status[0] = 4u;
                 return;
             }
-            const double _e532 = buffer0_[min((uint)(_e523), _lim_1)];
-            const int _e534 = local5_;
-            const int _e536 = local8_;
-            const int _e537 = as_int(as_uint(_e534) + as_uint(_e536));
-            const int _e539 = local0_;
-            const int _e540 = as_int(as_uint(_e537) + as_uint(_e539));
-            const int _e542 = as_int(as_uint(_e540) + as_uint(0));
-            const uint _e543 = as_uint(_e542);
-            const uint _e545 = (_e543 & 7u);
-            const bool _e547 = (_e545 != 0u);
-            if (_e547) {
+            const double _e544 = buffer0_[min((uint)(_e535), _lim_1)];
+            const int _e546 = local5_;
+            const int _e548 = local8_;
+            const int _e549 = as_int(as_uint(_e546) + as_uint(_e548));
+            const int _e551 = local0_;
+            const int _e552 = as_int(as_uint(_e549) + as_uint(_e551));
+            const int _e554 = as_int(as_uint(_e552) + as_uint(0));
+            const uint _e555 = as_uint(_e554);
+            const uint _e557 = (_e555 & 7u);
+            const bool _e559 = (_e557 != 0u);
+            if (_e559) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e552 = (_e543 >> (3u & 31u));
-            const uint _e554 = _len_2;
-            const bool _e555 = (_e552 >= _e554);
-            if (_e555) {
+            const uint _e564 = (_e555 >> (3u & 31u));
+            const uint _e566 = _len_2;
+            const bool _e567 = (_e564 >= _e566);
+            if (_e567) {
                 status[0] = 4u;
                 return;
             }
-            const double _e561 = buffer1_[min((uint)(_e552), _lim_2)];
-            const double _e563 = (_e561 * as_double(0x4008000000000000UL));
-            const double _e564 = (_e532 + _e563);
-            const double _e565 = (_e503 + _e564);
-            const int _e567 = as_int(as_uint(_e479) + as_uint(0));
-            const uint _e568 = as_uint(_e567);
-            const uint _e570 = (_e568 & 7u);
-            const bool _e572 = (_e570 != 0u);
-            if (_e572) {
+            const double _e573 = buffer1_[min((uint)(_e564), _lim_2)];
+            const uint _e576 = params.zero;
+            const ulong _e577 = ((ulong)(_e576));
+            const ulong _e579 = (4613937818241073152UL | _e577);
+            const double _e580 = as_double(_e579);
+            const double _e581 = (_e573 * _e580);
+            const double _e582 = (_e544 + _e581);
+            const double _e583 = (_e515 + _e582);
+            const int _e585 = as_int(as_uint(_e491) + as_uint(0));
+            const uint _e586 = as_uint(_e585);
+            const uint _e588 = (_e586 & 7u);
+            const bool _e590 = (_e588 != 0u);
+            if (_e590) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e577 = (_e568 >> (3u & 31u));
-            const uint _e579 = _len_3;
-            const bool _e580 = (_e577 >= _e579);
-            if (_e580) {
+            const uint _e595 = (_e586 >> (3u & 31u));
+            const uint _e597 = _len_3;
+            const bool _e598 = (_e595 >= _e597);
+            if (_e598) {
                 status[0] = 4u;
                 return;
             }
-            buffer2_[min((uint)(_e577), _lim_3)] = _e565;
+            buffer2_[min((uint)(_e595), _lim_3)] = _e583;
             break;
         }
         return;
         break;
     }
-    const int _e587 = local0_;
-    const int _e589 = local2_;
-    const int _e591 = local8_;
+    const int _e605 = local0_;
+    const int _e607 = local2_;
+    const int _e609 = local8_;
     if (true) {
         status[0] = 1u;
         return;

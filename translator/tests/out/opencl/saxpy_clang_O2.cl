@@ -4,6 +4,7 @@
 typedef struct {
     uint num_iterations;
     uint block_size;
+    uint zero;
 } Params;
 
 // WGSL's `/`: a for a zero divisor and for MIN / -1.
@@ -141,190 +142,199 @@ void main_(
                 return;
             }
             const float _e141 = buffer0_[min((uint)(_e132), _lim_1)];
-            const float _e143 = (_e141 * as_float(0x40200000u));
-            const int _e145 = local7_;
-            const int _e147 = as_int(as_uint(_e145) + as_uint(0));
-            const uint _e148 = as_uint(_e147);
-            const uint _e150 = (_e148 & 3u);
-            const bool _e152 = (_e150 != 0u);
-            if (_e152) {
+            const uint _e144 = params.zero;
+            const uint _e146 = (1075838976u | _e144);
+            const float _e147 = as_float(_e146);
+            const float _e148 = (_e141 * _e147);
+            const int _e150 = local7_;
+            const int _e152 = as_int(as_uint(_e150) + as_uint(0));
+            const uint _e153 = as_uint(_e152);
+            const uint _e155 = (_e153 & 3u);
+            const bool _e157 = (_e155 != 0u);
+            if (_e157) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e157 = (_e148 >> (2u & 31u));
-            const uint _e159 = _len_2;
-            const bool _e160 = (_e157 >= _e159);
-            if (_e160) {
+            const uint _e162 = (_e153 >> (2u & 31u));
+            const uint _e164 = _len_2;
+            const bool _e165 = (_e162 >= _e164);
+            if (_e165) {
                 status[0] = 4u;
                 return;
             }
-            const float _e166 = buffer1_[min((uint)(_e157), _lim_2)];
-            const float _e167 = (_e143 + _e166);
-            const int _e169 = as_int(as_uint(_e114) + as_uint(0));
-            const uint _e170 = as_uint(_e169);
-            const uint _e172 = (_e170 & 3u);
-            const bool _e174 = (_e172 != 0u);
-            if (_e174) {
+            const float _e171 = buffer1_[min((uint)(_e162), _lim_2)];
+            const float _e172 = (_e148 + _e171);
+            const int _e174 = as_int(as_uint(_e114) + as_uint(0));
+            const uint _e175 = as_uint(_e174);
+            const uint _e177 = (_e175 & 3u);
+            const bool _e179 = (_e177 != 0u);
+            if (_e179) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e179 = (_e170 >> (2u & 31u));
-            const uint _e181 = _len_2;
-            const bool _e182 = (_e179 >= _e181);
-            if (_e182) {
+            const uint _e184 = (_e175 >> (2u & 31u));
+            const uint _e186 = _len_2;
+            const bool _e187 = (_e184 >= _e186);
+            if (_e187) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e179), _lim_2)] = _e167;
-            const int _e189 = local4_;
-            local0_ = _e189;
+            buffer1_[min((uint)(_e184), _lim_2)] = _e172;
+            const int _e194 = local4_;
+            local0_ = _e194;
             break;
         }
-        const int _e192 = local2_;
-        const int _e194 = local4_;
-        const bool _e195 = (_e192 == _e194);
-        const int _e198 = (_e195 ? 1 : 0);
-        const bool _e200 = (_e198 != 0);
-        if (_e200) {
+        const int _e197 = local2_;
+        const int _e199 = local4_;
+        const bool _e200 = (_e197 == _e199);
+        const int _e203 = (_e200 ? 1 : 0);
+        const bool _e205 = (_e203 != 0);
+        if (_e205) {
             break;
         }
-        const int _e202 = local2_;
-        const int _e204 = local0_;
-        const int _e205 = as_int(as_uint(_e202) - as_uint(_e204));
-        local4_ = _e205;
-        const int _e208 = local3_;
-        const int _e210 = local0_;
-        const uint _e212 = as_uint(2);
-        const uint _e214 = (_e212 & 31u);
-        const int _e215 = as_int(as_uint(_e210) << (_e214 & 31u));
-        local0_ = _e215;
-        const int _e217 = as_int(as_uint(_e208) + as_uint(_e215));
-        local2_ = _e217;
-        const int _e220 = local5_;
-        const int _e222 = local0_;
-        const int _e223 = as_int(as_uint(_e220) + as_uint(_e222));
-        local0_ = _e223;
+        const int _e207 = local2_;
+        const int _e209 = local0_;
+        const int _e210 = as_int(as_uint(_e207) - as_uint(_e209));
+        local4_ = _e210;
+        const int _e213 = local3_;
+        const int _e215 = local0_;
+        const uint _e217 = as_uint(2);
+        const uint _e219 = (_e217 & 31u);
+        const int _e220 = as_int(as_uint(_e215) << (_e219 & 31u));
+        local0_ = _e220;
+        const int _e222 = as_int(as_uint(_e213) + as_uint(_e220));
+        local2_ = _e222;
+        const int _e225 = local5_;
+        const int _e227 = local0_;
+        const int _e228 = as_int(as_uint(_e225) + as_uint(_e227));
+        local0_ = _e228;
         for (;;) {
-            const int _e226 = local0_;
-            const int _e228 = local2_;
-            const int _e230 = as_int(as_uint(_e228) + as_uint(0));
-            const uint _e231 = as_uint(_e230);
-            const uint _e233 = (_e231 & 3u);
-            const bool _e235 = (_e233 != 0u);
-            if (_e235) {
+            const int _e231 = local0_;
+            const int _e233 = local2_;
+            const int _e235 = as_int(as_uint(_e233) + as_uint(0));
+            const uint _e236 = as_uint(_e235);
+            const uint _e238 = (_e236 & 3u);
+            const bool _e240 = (_e238 != 0u);
+            if (_e240) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e240 = (_e231 >> (2u & 31u));
-            const uint _e242 = _len_1;
-            const bool _e243 = (_e240 >= _e242);
-            if (_e243) {
+            const uint _e245 = (_e236 >> (2u & 31u));
+            const uint _e247 = _len_1;
+            const bool _e248 = (_e245 >= _e247);
+            if (_e248) {
                 status[0] = 4u;
                 return;
             }
-            const float _e249 = buffer0_[min((uint)(_e240), _lim_1)];
-            const float _e251 = (_e249 * as_float(0x40200000u));
-            const int _e253 = local0_;
-            const int _e255 = as_int(as_uint(_e253) + as_uint(0));
-            const uint _e256 = as_uint(_e255);
-            const uint _e258 = (_e256 & 3u);
-            const bool _e260 = (_e258 != 0u);
-            if (_e260) {
+            const float _e254 = buffer0_[min((uint)(_e245), _lim_1)];
+            const uint _e257 = params.zero;
+            const uint _e259 = (1075838976u | _e257);
+            const float _e260 = as_float(_e259);
+            const float _e261 = (_e254 * _e260);
+            const int _e263 = local0_;
+            const int _e265 = as_int(as_uint(_e263) + as_uint(0));
+            const uint _e266 = as_uint(_e265);
+            const uint _e268 = (_e266 & 3u);
+            const bool _e270 = (_e268 != 0u);
+            if (_e270) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e265 = (_e256 >> (2u & 31u));
-            const uint _e267 = _len_2;
-            const bool _e268 = (_e265 >= _e267);
-            if (_e268) {
+            const uint _e275 = (_e266 >> (2u & 31u));
+            const uint _e277 = _len_2;
+            const bool _e278 = (_e275 >= _e277);
+            if (_e278) {
                 status[0] = 4u;
                 return;
             }
-            const float _e274 = buffer1_[min((uint)(_e265), _lim_2)];
-            const float _e275 = (_e251 + _e274);
-            const int _e277 = as_int(as_uint(_e226) + as_uint(0));
-            const uint _e278 = as_uint(_e277);
-            const uint _e280 = (_e278 & 3u);
-            const bool _e282 = (_e280 != 0u);
-            if (_e282) {
+            const float _e284 = buffer1_[min((uint)(_e275), _lim_2)];
+            const float _e285 = (_e261 + _e284);
+            const int _e287 = as_int(as_uint(_e231) + as_uint(0));
+            const uint _e288 = as_uint(_e287);
+            const uint _e290 = (_e288 & 3u);
+            const bool _e292 = (_e290 != 0u);
+            if (_e292) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e287 = (_e278 >> (2u & 31u));
-            const uint _e289 = _len_2;
-            const bool _e290 = (_e287 >= _e289);
-            if (_e290) {
+            const uint _e297 = (_e288 >> (2u & 31u));
+            const uint _e299 = _len_2;
+            const bool _e300 = (_e297 >= _e299);
+            if (_e300) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e287), _lim_2)] = _e275;
-            const int _e297 = local0_;
-            const int _e299 = as_int(as_uint(_e297) + as_uint(4));
-            local3_ = _e299;
-            const int _e302 = local2_;
-            const int _e304 = as_int(as_uint(_e302) + as_uint(4));
-            const int _e306 = as_int(as_uint(_e304) + as_uint(0));
-            const uint _e307 = as_uint(_e306);
-            const uint _e309 = (_e307 & 3u);
-            const bool _e311 = (_e309 != 0u);
-            if (_e311) {
+            buffer1_[min((uint)(_e297), _lim_2)] = _e285;
+            const int _e307 = local0_;
+            const int _e309 = as_int(as_uint(_e307) + as_uint(4));
+            local3_ = _e309;
+            const int _e312 = local2_;
+            const int _e314 = as_int(as_uint(_e312) + as_uint(4));
+            const int _e316 = as_int(as_uint(_e314) + as_uint(0));
+            const uint _e317 = as_uint(_e316);
+            const uint _e319 = (_e317 & 3u);
+            const bool _e321 = (_e319 != 0u);
+            if (_e321) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e316 = (_e307 >> (2u & 31u));
-            const uint _e318 = _len_1;
-            const bool _e319 = (_e316 >= _e318);
-            if (_e319) {
+            const uint _e326 = (_e317 >> (2u & 31u));
+            const uint _e328 = _len_1;
+            const bool _e329 = (_e326 >= _e328);
+            if (_e329) {
                 status[0] = 4u;
                 return;
             }
-            const float _e325 = buffer0_[min((uint)(_e316), _lim_1)];
-            const float _e327 = (_e325 * as_float(0x40200000u));
-            const int _e329 = local3_;
-            const int _e331 = as_int(as_uint(_e329) + as_uint(0));
-            const uint _e332 = as_uint(_e331);
-            const uint _e334 = (_e332 & 3u);
-            const bool _e336 = (_e334 != 0u);
-            if (_e336) {
+            const float _e335 = buffer0_[min((uint)(_e326), _lim_1)];
+            const uint _e338 = params.zero;
+            const uint _e340 = (1075838976u | _e338);
+            const float _e341 = as_float(_e340);
+            const float _e342 = (_e335 * _e341);
+            const int _e344 = local3_;
+            const int _e346 = as_int(as_uint(_e344) + as_uint(0));
+            const uint _e347 = as_uint(_e346);
+            const uint _e349 = (_e347 & 3u);
+            const bool _e351 = (_e349 != 0u);
+            if (_e351) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e341 = (_e332 >> (2u & 31u));
-            const uint _e343 = _len_2;
-            const bool _e344 = (_e341 >= _e343);
-            if (_e344) {
+            const uint _e356 = (_e347 >> (2u & 31u));
+            const uint _e358 = _len_2;
+            const bool _e359 = (_e356 >= _e358);
+            if (_e359) {
                 status[0] = 4u;
                 return;
             }
-            const float _e350 = buffer1_[min((uint)(_e341), _lim_2)];
-            const float _e351 = (_e327 + _e350);
-            const int _e353 = as_int(as_uint(_e299) + as_uint(0));
-            const uint _e354 = as_uint(_e353);
-            const uint _e356 = (_e354 & 3u);
-            const bool _e358 = (_e356 != 0u);
-            if (_e358) {
+            const float _e365 = buffer1_[min((uint)(_e356), _lim_2)];
+            const float _e366 = (_e342 + _e365);
+            const int _e368 = as_int(as_uint(_e309) + as_uint(0));
+            const uint _e369 = as_uint(_e368);
+            const uint _e371 = (_e369 & 3u);
+            const bool _e373 = (_e371 != 0u);
+            if (_e373) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e363 = (_e354 >> (2u & 31u));
-            const uint _e365 = _len_2;
-            const bool _e366 = (_e363 >= _e365);
-            if (_e366) {
+            const uint _e378 = (_e369 >> (2u & 31u));
+            const uint _e380 = _len_2;
+            const bool _e381 = (_e378 >= _e380);
+            if (_e381) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e363), _lim_2)] = _e351;
-            const int _e373 = local2_;
-            const int _e375 = as_int(as_uint(_e373) + as_uint(8));
-            local2_ = _e375;
-            const int _e378 = local0_;
-            const int _e380 = as_int(as_uint(_e378) + as_uint(8));
-            local0_ = _e380;
-            const int _e383 = local4_;
-            const int _e385 = as_int(as_uint(_e383) + as_uint((-2)));
-            local4_ = _e385;
-            const bool _e388 = (_e385 != 0);
-            if (_e388) {
+            buffer1_[min((uint)(_e378), _lim_2)] = _e366;
+            const int _e388 = local2_;
+            const int _e390 = as_int(as_uint(_e388) + as_uint(8));
+            local2_ = _e390;
+            const int _e393 = local0_;
+            const int _e395 = as_int(as_uint(_e393) + as_uint(8));
+            local0_ = _e395;
+            const int _e398 = local4_;
+            const int _e400 = as_int(as_uint(_e398) + as_uint((-2)));
+            local4_ = _e400;
+            const bool _e403 = (_e400 != 0);
+            if (_e403) {
                 continue;
             }
             break;

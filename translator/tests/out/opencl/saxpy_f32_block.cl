@@ -4,6 +4,7 @@
 typedef struct {
     uint num_iterations;
     uint block_size;
+    uint zero;
 } Params;
 
 __kernel __attribute__((reqd_work_group_size(64, 1, 1)))
@@ -98,72 +99,75 @@ void main_(
         }
         for (;;) {
             const int _e89 = local8_;
-            const int _e92 = local7_;
-            const int _e94 = as_int(as_uint(_e92) + as_uint(0));
-            const uint _e95 = as_uint(_e94);
-            const uint _e97 = (_e95 & 3u);
-            const bool _e99 = (_e97 != 0u);
-            if (_e99) {
+            const uint _e92 = params.zero;
+            const uint _e94 = (1075838976u | _e92);
+            const float _e95 = as_float(_e94);
+            const int _e97 = local7_;
+            const int _e99 = as_int(as_uint(_e97) + as_uint(0));
+            const uint _e100 = as_uint(_e99);
+            const uint _e102 = (_e100 & 3u);
+            const bool _e104 = (_e102 != 0u);
+            if (_e104) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e104 = (_e95 >> (2u & 31u));
-            const uint _e106 = _len_1;
-            const bool _e107 = (_e104 >= _e106);
-            if (_e107) {
+            const uint _e109 = (_e100 >> (2u & 31u));
+            const uint _e111 = _len_1;
+            const bool _e112 = (_e109 >= _e111);
+            if (_e112) {
                 status[0] = 4u;
                 return;
             }
-            const float _e113 = buffer0_[min((uint)(_e104), _lim_1)];
-            const float _e114 = (as_float(0x40200000u) * _e113);
-            const int _e116 = local8_;
-            const int _e118 = as_int(as_uint(_e116) + as_uint(0));
-            const uint _e119 = as_uint(_e118);
-            const uint _e121 = (_e119 & 3u);
-            const bool _e123 = (_e121 != 0u);
-            if (_e123) {
+            const float _e118 = buffer0_[min((uint)(_e109), _lim_1)];
+            const float _e119 = (_e95 * _e118);
+            const int _e121 = local8_;
+            const int _e123 = as_int(as_uint(_e121) + as_uint(0));
+            const uint _e124 = as_uint(_e123);
+            const uint _e126 = (_e124 & 3u);
+            const bool _e128 = (_e126 != 0u);
+            if (_e128) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e128 = (_e119 >> (2u & 31u));
-            const uint _e130 = _len_2;
-            const bool _e131 = (_e128 >= _e130);
-            if (_e131) {
+            const uint _e133 = (_e124 >> (2u & 31u));
+            const uint _e135 = _len_2;
+            const bool _e136 = (_e133 >= _e135);
+            if (_e136) {
                 status[0] = 4u;
                 return;
             }
-            const float _e137 = buffer1_[min((uint)(_e128), _lim_2)];
-            const float _e138 = (_e114 + _e137);
-            const int _e140 = as_int(as_uint(_e89) + as_uint(0));
-            const uint _e141 = as_uint(_e140);
-            const uint _e143 = (_e141 & 3u);
-            const bool _e145 = (_e143 != 0u);
-            if (_e145) {
+            const float _e142 = buffer1_[min((uint)(_e133), _lim_2)];
+            const float _e143 = (_e119 + _e142);
+            const int _e145 = as_int(as_uint(_e89) + as_uint(0));
+            const uint _e146 = as_uint(_e145);
+            const uint _e148 = (_e146 & 3u);
+            const bool _e150 = (_e148 != 0u);
+            if (_e150) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e150 = (_e141 >> (2u & 31u));
-            const uint _e152 = _len_2;
-            const bool _e153 = (_e150 >= _e152);
-            if (_e153) {
+            const uint _e155 = (_e146 >> (2u & 31u));
+            const uint _e157 = _len_2;
+            const bool _e158 = (_e155 >= _e157);
+            if (_e158) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e150), _lim_2)] = _e138;
-            const int _e160 = local7_;
-            const int _e162 = as_int(as_uint(_e160) + as_uint(4));
-            local7_ = _e162;
-            const int _e165 = local8_;
+            buffer1_[min((uint)(_e155), _lim_2)] = _e143;
+            const int _e165 = local7_;
             const int _e167 = as_int(as_uint(_e165) + as_uint(4));
-            local8_ = _e167;
+            local7_ = _e167;
             const int _e170 = local8_;
-            const int _e172 = local9_;
-            const uint _e173 = as_uint(_e170);
-            const uint _e174 = as_uint(_e172);
-            const bool _e175 = (_e173 < _e174);
-            const int _e178 = (_e175 ? 1 : 0);
-            const bool _e180 = (_e178 != 0);
-            if (_e180) {
+            const int _e172 = as_int(as_uint(_e170) + as_uint(4));
+            local8_ = _e172;
+            const int _e175 = local8_;
+            const int _e177 = local9_;
+            const uint _e178 = as_uint(_e175);
+            const uint _e179 = as_uint(_e177);
+            const bool _e180 = (_e178 < _e179);
+            const int _e183 = (_e180 ? 1 : 0);
+            const bool _e185 = (_e183 != 0);
+            if (_e185) {
                 continue;
             }
             break;

@@ -5,6 +5,7 @@
 typedef struct {
     uint num_iterations;
     uint block_size;
+    uint zero;
 } Params;
 
 __kernel __attribute__((reqd_work_group_size(64, 1, 1)))

@@ -1,6 +1,7 @@
 struct Params {
     num_iterations: u32,
     block_size: u32,
+    zero: u32,
 }
 
 @group(0) @binding(0) 

@@ -1,6 +1,7 @@
 struct Params {
     num_iterations: u32,
     block_size: u32,
+    zero: u32,
 }
 
 @group(0) @binding(0) 
@@ -161,157 +162,160 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                         return;
                     }
                     let _e292 = buffer1_[_e283];
-                    let _e299 = bitcast<u32>((_e214 + 0i));
-                    if ((_e299 & 7u) != 0u) {
+                    let _e295 = params.zero;
+                    let _e305 = bitcast<u32>((_e214 + 0i));
+                    if ((_e305 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e308 = (_e299 >> 3u);
-                    if (_e308 >= arrayLength((&buffer2_))) {
+                    let _e314 = (_e305 >> 3u);
+                    if (_e314 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[_e308] = (_e238 + (_e265 + (_e292 * 3.0lf)));
-                    let _e318 = local6_;
-                    let _e320 = (_e318 + 8i);
-                    local6_ = _e320;
-                    let _e323 = local6_;
-                    let _e326 = bitcast<u32>((_e323 + 0i));
-                    if ((_e326 & 7u) != 0u) {
+                    buffer2_[_e314] = (_e238 + (_e265 + (_e292 * bitcast<f64>((4613937818241073152lu | u64(_e295))))));
+                    let _e324 = local6_;
+                    let _e326 = (_e324 + 8i);
+                    local6_ = _e326;
+                    let _e329 = local6_;
+                    let _e332 = bitcast<u32>((_e329 + 0i));
+                    if ((_e332 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e335 = (_e326 >> 3u);
-                    if (_e335 >= arrayLength((&buffer2_))) {
+                    let _e341 = (_e332 >> 3u);
+                    if (_e341 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e344 = buffer2_[_e335];
-                    let _e346 = local12_;
-                    let _e351 = bitcast<u32>(((_e346 + 8i) + 0i));
-                    if ((_e351 & 7u) != 0u) {
+                    let _e350 = buffer2_[_e341];
+                    let _e352 = local12_;
+                    let _e357 = bitcast<u32>(((_e352 + 8i) + 0i));
+                    if ((_e357 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e360 = (_e351 >> 3u);
-                    if (_e360 >= arrayLength((&buffer0_))) {
+                    let _e366 = (_e357 >> 3u);
+                    if (_e366 >= arrayLength((&buffer0_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e369 = buffer0_[_e360];
-                    let _e371 = local13_;
-                    let _e376 = bitcast<u32>(((_e371 + 8i) + 0i));
-                    if ((_e376 & 7u) != 0u) {
+                    let _e375 = buffer0_[_e366];
+                    let _e377 = local13_;
+                    let _e382 = bitcast<u32>(((_e377 + 8i) + 0i));
+                    if ((_e382 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e385 = (_e376 >> 3u);
-                    if (_e385 >= arrayLength((&buffer1_))) {
+                    let _e391 = (_e382 >> 3u);
+                    if (_e391 >= arrayLength((&buffer1_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e394 = buffer1_[_e385];
-                    let _e401 = bitcast<u32>((_e320 + 0i));
-                    if ((_e401 & 7u) != 0u) {
+                    let _e400 = buffer1_[_e391];
+                    let _e403 = params.zero;
+                    let _e413 = bitcast<u32>((_e326 + 0i));
+                    if ((_e413 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e410 = (_e401 >> 3u);
-                    if (_e410 >= arrayLength((&buffer2_))) {
+                    let _e422 = (_e413 >> 3u);
+                    if (_e422 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[_e410] = (_e344 + (_e369 + (_e394 * 3.0lf)));
-                    let _e420 = local0_;
-                    local0_ = (_e420 + 16i);
-                    let _e425 = local2_;
-                    local2_ = (_e425 + 16i);
-                    let _e430 = local4_;
-                    local4_ = (_e430 + 16i);
-                    let _e435 = local11_;
-                    let _e437 = local9_;
-                    let _e439 = (_e437 + 2i);
-                    local9_ = _e439;
-                    if (select(0i, 1i, (_e435 != _e439)) != 0i) {
+                    buffer2_[_e422] = (_e350 + (_e375 + (_e400 * bitcast<f64>((4613937818241073152lu | u64(_e403))))));
+                    let _e432 = local0_;
+                    local0_ = (_e432 + 16i);
+                    let _e437 = local2_;
+                    local2_ = (_e437 + 16i);
+                    let _e442 = local4_;
+                    local4_ = (_e442 + 16i);
+                    let _e447 = local11_;
+                    let _e449 = local9_;
+                    let _e451 = (_e449 + 2i);
+                    local9_ = _e451;
+                    if (select(0i, 1i, (_e447 != _e451)) != 0i) {
                         continue;
                     }
                     break;
                 }
-                let _e448 = local10_;
-                if (select(0i, 1i, (_e448 == 0i)) != 0i) {
+                let _e460 = local10_;
+                if (select(0i, 1i, (_e460 == 0i)) != 0i) {
                     branch_counter = 1u;
                     break;
                 }
                 break;
             }
-            let _e459 = branch_counter;
-            let _e463 = (_e459 - 1u);
-            if (_e459 != 0u) {
-                branch_counter = _e463;
-                if (_e463 == 0u) {
+            let _e471 = branch_counter;
+            let _e475 = (_e471 - 1u);
+            if (_e471 != 0u) {
+                branch_counter = _e475;
+                if (_e475 == 0u) {
                     break;
                 } else {
                     break;
                 }
             }
-            let _e467 = local7_;
-            let _e469 = local8_;
-            let _e472 = local9_;
-            let _e477 = (_e472 << (bitcast<u32>(3i) & 31u));
-            local0_ = _e477;
-            let _e479 = ((_e467 + _e469) + _e477);
-            local2_ = _e479;
-            let _e482 = local2_;
-            let _e485 = bitcast<u32>((_e482 + 0i));
-            if ((_e485 & 7u) != 0u) {
+            let _e479 = local7_;
+            let _e481 = local8_;
+            let _e484 = local9_;
+            let _e489 = (_e484 << (bitcast<u32>(3i) & 31u));
+            local0_ = _e489;
+            let _e491 = ((_e479 + _e481) + _e489);
+            local2_ = _e491;
+            let _e494 = local2_;
+            let _e497 = bitcast<u32>((_e494 + 0i));
+            if ((_e497 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e494 = (_e485 >> 3u);
-            if (_e494 >= arrayLength((&buffer2_))) {
+            let _e506 = (_e497 >> 3u);
+            if (_e506 >= arrayLength((&buffer2_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e503 = buffer2_[_e494];
-            let _e505 = local3_;
-            let _e507 = local8_;
-            let _e510 = local0_;
-            let _e514 = bitcast<u32>((((_e505 + _e507) + _e510) + 0i));
-            if ((_e514 & 7u) != 0u) {
+            let _e515 = buffer2_[_e506];
+            let _e517 = local3_;
+            let _e519 = local8_;
+            let _e522 = local0_;
+            let _e526 = bitcast<u32>((((_e517 + _e519) + _e522) + 0i));
+            if ((_e526 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e523 = (_e514 >> 3u);
-            if (_e523 >= arrayLength((&buffer0_))) {
+            let _e535 = (_e526 >> 3u);
+            if (_e535 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e532 = buffer0_[_e523];
-            let _e534 = local5_;
-            let _e536 = local8_;
-            let _e539 = local0_;
-            let _e543 = bitcast<u32>((((_e534 + _e536) + _e539) + 0i));
-            if ((_e543 & 7u) != 0u) {
+            let _e544 = buffer0_[_e535];
+            let _e546 = local5_;
+            let _e548 = local8_;
+            let _e551 = local0_;
+            let _e555 = bitcast<u32>((((_e546 + _e548) + _e551) + 0i));
+            if ((_e555 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e552 = (_e543 >> 3u);
-            if (_e552 >= arrayLength((&buffer1_))) {
+            let _e564 = (_e555 >> 3u);
+            if (_e564 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e561 = buffer1_[_e552];
-            let _e568 = bitcast<u32>((_e479 + 0i));
-            if ((_e568 & 7u) != 0u) {
+            let _e573 = buffer1_[_e564];
+            let _e576 = params.zero;
+            let _e586 = bitcast<u32>((_e491 + 0i));
+            if ((_e586 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e577 = (_e568 >> 3u);
-            if (_e577 >= arrayLength((&buffer2_))) {
+            let _e595 = (_e586 >> 3u);
+            if (_e595 >= arrayLength((&buffer2_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer2_[_e577] = (_e503 + (_e532 + (_e561 * 3.0lf)));
+            buffer2_[_e595] = (_e515 + (_e544 + (_e573 * bitcast<f64>((4613937818241073152lu | u64(_e576))))));
             break;
         }
         return;

@@ -1,6 +1,7 @@
 struct Params {
     num_iterations: u32,
     block_size: u32,
+    zero: u32,
 }
 
 @group(0) @binding(0) 
@@ -91,132 +92,135 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 return;
             }
             let _e141 = buffer0_[_e132];
-            let _e145 = local7_;
-            let _e148 = bitcast<u32>((_e145 + 0i));
-            if ((_e148 & 3u) != 0u) {
+            let _e144 = params.zero;
+            let _e150 = local7_;
+            let _e153 = bitcast<u32>((_e150 + 0i));
+            if ((_e153 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e157 = (_e148 >> 2u);
-            if (_e157 >= arrayLength((&buffer1_))) {
+            let _e162 = (_e153 >> 2u);
+            if (_e162 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e166 = buffer1_[_e157];
-            let _e170 = bitcast<u32>((_e114 + 0i));
-            if ((_e170 & 3u) != 0u) {
+            let _e171 = buffer1_[_e162];
+            let _e175 = bitcast<u32>((_e114 + 0i));
+            if ((_e175 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e179 = (_e170 >> 2u);
-            if (_e179 >= arrayLength((&buffer1_))) {
+            let _e184 = (_e175 >> 2u);
+            if (_e184 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e179] = ((_e141 * 2.5f) + _e166);
-            let _e189 = local4_;
-            local0_ = _e189;
+            buffer1_[_e184] = ((_e141 * bitcast<f32>((1075838976u | _e144))) + _e171);
+            let _e194 = local4_;
+            local0_ = _e194;
             break;
         }
-        let _e192 = local2_;
-        let _e194 = local4_;
-        if (select(0i, 1i, (_e192 == _e194)) != 0i) {
+        let _e197 = local2_;
+        let _e199 = local4_;
+        if (select(0i, 1i, (_e197 == _e199)) != 0i) {
             break;
         }
-        let _e202 = local2_;
-        let _e204 = local0_;
-        local4_ = (_e202 - _e204);
-        let _e208 = local3_;
-        let _e210 = local0_;
-        let _e215 = (_e210 << (bitcast<u32>(2i) & 31u));
-        local0_ = _e215;
-        local2_ = (_e208 + _e215);
-        let _e220 = local5_;
-        let _e222 = local0_;
-        local0_ = (_e220 + _e222);
+        let _e207 = local2_;
+        let _e209 = local0_;
+        local4_ = (_e207 - _e209);
+        let _e213 = local3_;
+        let _e215 = local0_;
+        let _e220 = (_e215 << (bitcast<u32>(2i) & 31u));
+        local0_ = _e220;
+        local2_ = (_e213 + _e220);
+        let _e225 = local5_;
+        let _e227 = local0_;
+        local0_ = (_e225 + _e227);
         loop {
-            let _e226 = local0_;
-            let _e228 = local2_;
-            let _e231 = bitcast<u32>((_e228 + 0i));
-            if ((_e231 & 3u) != 0u) {
+            let _e231 = local0_;
+            let _e233 = local2_;
+            let _e236 = bitcast<u32>((_e233 + 0i));
+            if ((_e236 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e240 = (_e231 >> 2u);
-            if (_e240 >= arrayLength((&buffer0_))) {
+            let _e245 = (_e236 >> 2u);
+            if (_e245 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e249 = buffer0_[_e240];
-            let _e253 = local0_;
-            let _e256 = bitcast<u32>((_e253 + 0i));
-            if ((_e256 & 3u) != 0u) {
+            let _e254 = buffer0_[_e245];
+            let _e257 = params.zero;
+            let _e263 = local0_;
+            let _e266 = bitcast<u32>((_e263 + 0i));
+            if ((_e266 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e265 = (_e256 >> 2u);
-            if (_e265 >= arrayLength((&buffer1_))) {
+            let _e275 = (_e266 >> 2u);
+            if (_e275 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e274 = buffer1_[_e265];
-            let _e278 = bitcast<u32>((_e226 + 0i));
-            if ((_e278 & 3u) != 0u) {
+            let _e284 = buffer1_[_e275];
+            let _e288 = bitcast<u32>((_e231 + 0i));
+            if ((_e288 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e287 = (_e278 >> 2u);
-            if (_e287 >= arrayLength((&buffer1_))) {
+            let _e297 = (_e288 >> 2u);
+            if (_e297 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e287] = ((_e249 * 2.5f) + _e274);
-            let _e297 = local0_;
-            let _e299 = (_e297 + 4i);
-            local3_ = _e299;
-            let _e302 = local2_;
-            let _e307 = bitcast<u32>(((_e302 + 4i) + 0i));
-            if ((_e307 & 3u) != 0u) {
+            buffer1_[_e297] = ((_e254 * bitcast<f32>((1075838976u | _e257))) + _e284);
+            let _e307 = local0_;
+            let _e309 = (_e307 + 4i);
+            local3_ = _e309;
+            let _e312 = local2_;
+            let _e317 = bitcast<u32>(((_e312 + 4i) + 0i));
+            if ((_e317 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e316 = (_e307 >> 2u);
-            if (_e316 >= arrayLength((&buffer0_))) {
+            let _e326 = (_e317 >> 2u);
+            if (_e326 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e325 = buffer0_[_e316];
-            let _e329 = local3_;
-            let _e332 = bitcast<u32>((_e329 + 0i));
-            if ((_e332 & 3u) != 0u) {
+            let _e335 = buffer0_[_e326];
+            let _e338 = params.zero;
+            let _e344 = local3_;
+            let _e347 = bitcast<u32>((_e344 + 0i));
+            if ((_e347 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e341 = (_e332 >> 2u);
-            if (_e341 >= arrayLength((&buffer1_))) {
+            let _e356 = (_e347 >> 2u);
+            if (_e356 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e350 = buffer1_[_e341];
-            let _e354 = bitcast<u32>((_e299 + 0i));
-            if ((_e354 & 3u) != 0u) {
+            let _e365 = buffer1_[_e356];
+            let _e369 = bitcast<u32>((_e309 + 0i));
+            if ((_e369 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e363 = (_e354 >> 2u);
-            if (_e363 >= arrayLength((&buffer1_))) {
+            let _e378 = (_e369 >> 2u);
+            if (_e378 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e363] = ((_e325 * 2.5f) + _e350);
-            let _e373 = local2_;
-            local2_ = (_e373 + 8i);
-            let _e378 = local0_;
-            local0_ = (_e378 + 8i);
-            let _e383 = local4_;
-            let _e385 = (_e383 + -2i);
-            local4_ = _e385;
-            if (_e385 != 0i) {
+            buffer1_[_e378] = ((_e335 * bitcast<f32>((1075838976u | _e338))) + _e365);
+            let _e388 = local2_;
+            local2_ = (_e388 + 8i);
+            let _e393 = local0_;
+            local0_ = (_e393 + 8i);
+            let _e398 = local4_;
+            let _e400 = (_e398 + -2i);
+            local4_ = _e400;
+            if (_e400 != 0i) {
                 continue;
             }
             break;

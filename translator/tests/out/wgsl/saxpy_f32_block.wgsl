@@ -1,6 +1,7 @@
 struct Params {
     num_iterations: u32,
     block_size: u32,
+    zero: u32,
 }
 
 @group(0) @binding(0) 
@@ -58,48 +59,49 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         }
         loop {
             let _e89 = local8_;
-            let _e92 = local7_;
-            let _e95 = bitcast<u32>((_e92 + 0i));
-            if ((_e95 & 3u) != 0u) {
+            let _e92 = params.zero;
+            let _e97 = local7_;
+            let _e100 = bitcast<u32>((_e97 + 0i));
+            if ((_e100 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e104 = (_e95 >> 2u);
-            if (_e104 >= arrayLength((&buffer0_))) {
+            let _e109 = (_e100 >> 2u);
+            if (_e109 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e113 = buffer0_[_e104];
-            let _e116 = local8_;
-            let _e119 = bitcast<u32>((_e116 + 0i));
-            if ((_e119 & 3u) != 0u) {
+            let _e118 = buffer0_[_e109];
+            let _e121 = local8_;
+            let _e124 = bitcast<u32>((_e121 + 0i));
+            if ((_e124 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e128 = (_e119 >> 2u);
-            if (_e128 >= arrayLength((&buffer1_))) {
+            let _e133 = (_e124 >> 2u);
+            if (_e133 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e137 = buffer1_[_e128];
-            let _e141 = bitcast<u32>((_e89 + 0i));
-            if ((_e141 & 3u) != 0u) {
+            let _e142 = buffer1_[_e133];
+            let _e146 = bitcast<u32>((_e89 + 0i));
+            if ((_e146 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e150 = (_e141 >> 2u);
-            if (_e150 >= arrayLength((&buffer1_))) {
+            let _e155 = (_e146 >> 2u);
+            if (_e155 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e150] = ((2.5f * _e113) + _e137);
-            let _e160 = local7_;
-            local7_ = (_e160 + 4i);
-            let _e165 = local8_;
-            local8_ = (_e165 + 4i);
+            buffer1_[_e155] = ((bitcast<f32>((1075838976u | _e92)) * _e118) + _e142);
+            let _e165 = local7_;
+            local7_ = (_e165 + 4i);
             let _e170 = local8_;
-            let _e172 = local9_;
-            if (select(0i, 1i, (bitcast<u32>(_e170) < bitcast<u32>(_e172))) != 0i) {
+            local8_ = (_e170 + 4i);
+            let _e175 = local8_;
+            let _e177 = local9_;
+            if (select(0i, 1i, (bitcast<u32>(_e175) < bitcast<u32>(_e177))) != 0i) {
                 continue;
             }
             break;
