@@ -315,16 +315,7 @@ impl Builder<'_> {
         }
         if let Target::Stack { .. } = target {
             // The stack is the invocation's own: read the word, replace the bytes, write it.
-            let bits = self.cast(value, ScalarKind::Uint, None);
-            let ones = self.u32((1u32 << (8 * access.width)) - 1);
-            let bits = self.binary(BinaryOperator::And, bits, ones);
-            let shift = self.bit_offset(byte);
-            let mask = self.binary(BinaryOperator::ShiftLeft, ones, shift);
-            let keep = self.expr(Expression::Unary {
-                op: naga::UnaryOperator::BitwiseNot,
-                expr: mask,
-            });
-            let bits = self.binary(BinaryOperator::ShiftLeft, bits, shift);
+            let (keep, bits) = self.splice(value, byte, access.width);
             let word = self.expr(Expression::Load { pointer });
             let kept = self.binary(BinaryOperator::And, word, keep);
             let value = self.binary(BinaryOperator::InclusiveOr, kept, bits);
@@ -338,16 +329,7 @@ impl Builder<'_> {
             )));
         }
         // Clear the bytes, then set them: two atomic updates of the word.
-        let bits = self.cast(value, ScalarKind::Uint, None);
-        let ones = self.u32((1u32 << (8 * access.width)) - 1);
-        let bits = self.binary(BinaryOperator::And, bits, ones);
-        let shift = self.bit_offset(byte);
-        let mask = self.binary(BinaryOperator::ShiftLeft, ones, shift);
-        let keep = self.expr(Expression::Unary {
-            op: naga::UnaryOperator::BitwiseNot,
-            expr: mask,
-        });
-        let bits = self.binary(BinaryOperator::ShiftLeft, bits, shift);
+        let (keep, bits) = self.splice(value, byte, access.width);
         self.stmt(Statement::Atomic {
             pointer,
             fun: AtomicFunction::And,
@@ -361,6 +343,27 @@ impl Builder<'_> {
             result: None,
         });
         Ok(())
+    }
+
+    /// For storing the low `width` bytes of the `i32` `value` at byte `byte` of a word: the mask
+    /// of the word's bits to keep, and the value's bits in place.
+    fn splice(
+        &mut self,
+        value: Handle<Expression>,
+        byte: Handle<Expression>,
+        width: u32,
+    ) -> (Handle<Expression>, Handle<Expression>) {
+        let bits = self.cast(value, ScalarKind::Uint, None);
+        let ones = self.u32((1u32 << (8 * width)) - 1);
+        let bits = self.binary(BinaryOperator::And, bits, ones);
+        let shift = self.bit_offset(byte);
+        let mask = self.binary(BinaryOperator::ShiftLeft, ones, shift);
+        let keep = self.expr(Expression::Unary {
+            op: naga::UnaryOperator::BitwiseNot,
+            expr: mask,
+        });
+        let bits = self.binary(BinaryOperator::ShiftLeft, bits, shift);
+        (keep, bits)
     }
 
     /// A `u64` literal (for bit masks of `f64`s).
