@@ -47,78 +47,86 @@ void main_(
     local1_ = _e17;
     const int _e19 = as_int(_e13);
     local2_ = _e19;
+    const uint _e24 = params.zero;
+    const int _e25 = as_int((uint)(_e24));
+    const int _e26 = (0 | _e25);
+    local5_ = _e26;
+    const uint _e31 = params.zero;
+    const int _e32 = as_int((uint)(_e31));
+    const int _e33 = (0 | _e32);
+    local6_ = _e33;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 4u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
-    const int _e30 = local0_;
-    const int _e32 = as_int(as_uint(_e30) + as_uint(1));
-    local5_ = _e32;
-    const int _e35 = local3_;
-    const int _e37 = local0_;
-    const uint _e39 = as_uint(2);
-    const uint _e41 = (_e39 & 31u);
-    const int _e42 = as_int(as_uint(_e37) << (_e41 & 31u));
-    const int _e43 = as_int(as_uint(_e35) + as_uint(_e42));
+    const uint _e38 = _len_1;
+    const uint _e40 = (_e38 * 4u);
+    const int _e41 = as_int(_e40);
+    local4_ = _e41;
+    const int _e44 = local0_;
+    const int _e46 = as_int(as_uint(_e44) + as_uint(1));
+    local5_ = _e46;
+    const int _e49 = local3_;
+    const int _e51 = local0_;
+    const uint _e53 = as_uint(2);
+    const uint _e55 = (_e53 & 31u);
+    const int _e56 = as_int(as_uint(_e51) << (_e55 & 31u));
+    const int _e57 = as_int(as_uint(_e49) + as_uint(_e56));
     for (;;) {
         for (;;) {
             for (;;) {
-                const int _e45 = local6_;
-                const int _e47 = local5_;
-                const bool _e49 = (_e47 == 1);
-                const int _e52 = (_e49 ? 1 : 0);
-                const bool _e54 = (_e52 != 0);
-                if (_e54) {
-                    local_ = _e45;
-                    branch_counter = 2u;
-                    break;
-                }
                 const int _e59 = local6_;
-                const uint _e61 = as_uint(_e59);
-                const uint _e62 = as_uint(100);
-                const bool _e63 = (_e61 >= _e62);
+                const int _e61 = local5_;
+                const bool _e63 = (_e61 == 1);
                 const int _e66 = (_e63 ? 1 : 0);
                 const bool _e68 = (_e66 != 0);
                 if (_e68) {
+                    local_ = _e59;
+                    branch_counter = 2u;
+                    break;
+                }
+                const int _e73 = local6_;
+                const uint _e75 = as_uint(_e73);
+                const uint _e76 = as_uint(100);
+                const bool _e77 = (_e75 >= _e76);
+                const int _e80 = (_e77 ? 1 : 0);
+                const bool _e82 = (_e80 != 0);
+                if (_e82) {
                     branch_counter = 1u;
                     break;
                 }
-                const int _e72 = local5_;
-                const int _e74 = (_e72 & 1);
-                const bool _e76 = (_e74 != 0);
+                const int _e86 = local5_;
+                const int _e88 = (_e86 & 1);
+                const bool _e90 = (_e88 != 0);
                 for (;;) {
-                    if (_e76) {
-                        const int _e78 = local5_;
-                        const int _e80 = as_int(as_uint(_e78) * as_uint(3));
-                        const int _e82 = as_int(as_uint(_e80) + as_uint(1));
-                        local_1 = _e82;
+                    if (_e90) {
+                        const int _e92 = local5_;
+                        const int _e94 = as_int(as_uint(_e92) * as_uint(3));
+                        const int _e96 = as_int(as_uint(_e94) + as_uint(1));
+                        local_1 = _e96;
                     } else {
-                        const int _e85 = local5_;
-                        const uint _e87 = as_uint(1);
-                        const uint _e89 = (_e87 & 31u);
-                        const uint _e90 = as_uint(_e85);
-                        const uint _e91 = (_e90 >> (_e89 & 31u));
-                        const int _e92 = as_int(_e91);
-                        local_1 = _e92;
+                        const int _e99 = local5_;
+                        const uint _e101 = as_uint(1);
+                        const uint _e103 = (_e101 & 31u);
+                        const uint _e104 = as_uint(_e99);
+                        const uint _e105 = (_e104 >> (_e103 & 31u));
+                        const int _e106 = as_int(_e105);
+                        local_1 = _e106;
                     }
                     break;
                 }
-                const int _e95 = local_1;
-                local5_ = _e95;
-                const int _e98 = local6_;
-                const int _e100 = as_int(as_uint(_e98) + as_uint(1));
-                local6_ = _e100;
+                const int _e109 = local_1;
+                local5_ = _e109;
+                const int _e112 = local6_;
+                const int _e114 = as_int(as_uint(_e112) + as_uint(1));
+                local6_ = _e114;
                 continue;
                 break;
             }
-            const uint _e103 = branch_counter;
-            const bool _e105 = (_e103 != 0u);
-            const uint _e107 = (_e103 - 1u);
-            const bool _e108 = (_e107 == 0u);
-            if (_e105) {
-                branch_counter = _e107;
-                if (_e108) {
+            const uint _e117 = branch_counter;
+            const bool _e119 = (_e117 != 0u);
+            const uint _e121 = (_e117 - 1u);
+            const bool _e122 = (_e121 == 0u);
+            if (_e119) {
+                branch_counter = _e121;
+                if (_e122) {
                     break;
                 } else {
                     break;
@@ -126,13 +134,13 @@ void main_(
             }
             break;
         }
-        const uint _e111 = branch_counter;
-        const bool _e113 = (_e111 != 0u);
-        const uint _e115 = (_e111 - 1u);
-        const bool _e116 = (_e115 == 0u);
-        if (_e113) {
-            branch_counter = _e115;
-            if (_e116) {
+        const uint _e125 = branch_counter;
+        const bool _e127 = (_e125 != 0u);
+        const uint _e129 = (_e125 - 1u);
+        const bool _e130 = (_e129 == 0u);
+        if (_e127) {
+            branch_counter = _e129;
+            if (_e130) {
                 break;
             } else {
                 break;
@@ -141,21 +149,21 @@ void main_(
         local_ = (-1);
         break;
     }
-    const int _e121 = local_;
-    const int _e123 = as_int(as_uint(_e43) + as_uint(0));
-    const uint _e124 = as_uint(_e123);
-    const uint _e126 = (_e124 & 3u);
-    const bool _e128 = (_e126 != 0u);
-    if (_e128) {
+    const int _e135 = local_;
+    const int _e137 = as_int(as_uint(_e57) + as_uint(0));
+    const uint _e138 = as_uint(_e137);
+    const uint _e140 = (_e138 & 3u);
+    const bool _e142 = (_e140 != 0u);
+    if (_e142) {
         status[0] = 5u;
         return;
     }
-    const uint _e133 = (_e124 >> (2u & 31u));
-    const uint _e135 = _len_1;
-    const bool _e136 = (_e133 >= _e135);
-    if (_e136) {
+    const uint _e147 = (_e138 >> (2u & 31u));
+    const uint _e149 = _len_1;
+    const bool _e150 = (_e147 >= _e149);
+    if (_e150) {
         status[0] = 4u;
         return;
     }
-    buffer0_[min((uint)(_e133), _lim_1)] = _e121;
+    buffer0_[min((uint)(_e147), _lim_1)] = _e135;
 }

@@ -66,128 +66,140 @@ void main_(
     local1_ = _e17;
     const int _e19 = as_int(_e13);
     local2_ = _e19;
+    const uint _e24 = params.zero;
+    const int _e25 = as_int((uint)(_e24));
+    const int _e26 = (0 | _e25);
+    local9_ = _e26;
+    const uint _e31 = params.zero;
+    const int _e32 = as_int((uint)(_e31));
+    const int _e33 = (0 | _e32);
+    local10_ = _e33;
+    const uint _e38 = params.zero;
+    const int _e39 = as_int((uint)(_e38));
+    const int _e40 = (0 | _e39);
+    local11_ = _e40;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 4u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
+    const uint _e45 = _len_1;
+    const uint _e47 = (_e45 * 4u);
+    const int _e48 = as_int(_e47);
+    local4_ = _e48;
     local5_ = 0;
-    const uint _e32 = _len_2;
-    const uint _e34 = (_e32 * 4u);
-    const int _e35 = as_int(_e34);
-    local6_ = _e35;
+    const uint _e53 = _len_2;
+    const uint _e55 = (_e53 * 4u);
+    const int _e56 = as_int(_e55);
+    local6_ = _e56;
     local7_ = 0;
-    const uint _e40 = _len_3;
-    const uint _e42 = (_e40 * 4u);
-    const int _e43 = as_int(_e42);
-    local8_ = _e43;
-    const int _e46 = local0_;
-    const uint _e48 = as_uint(3);
-    const uint _e50 = (_e48 & 31u);
-    const int _e51 = as_int(as_uint(_e46) << (_e50 & 31u));
-    local9_ = _e51;
-    const int _e54 = local3_;
-    const int _e56 = local9_;
-    const int _e57 = as_int(as_uint(_e54) + as_uint(_e56));
-    const int _e59 = as_int(as_uint(_e57) + as_uint(0));
-    const uint _e60 = as_uint(_e59);
-    const uint _e62 = (_e60 & 3u);
-    const bool _e64 = (_e62 != 0u);
-    if (_e64) {
+    const uint _e61 = _len_3;
+    const uint _e63 = (_e61 * 4u);
+    const int _e64 = as_int(_e63);
+    local8_ = _e64;
+    const int _e67 = local0_;
+    const uint _e69 = as_uint(3);
+    const uint _e71 = (_e69 & 31u);
+    const int _e72 = as_int(as_uint(_e67) << (_e71 & 31u));
+    local9_ = _e72;
+    const int _e75 = local3_;
+    const int _e77 = local9_;
+    const int _e78 = as_int(as_uint(_e75) + as_uint(_e77));
+    const int _e80 = as_int(as_uint(_e78) + as_uint(0));
+    const uint _e81 = as_uint(_e80);
+    const uint _e83 = (_e81 & 3u);
+    const bool _e85 = (_e83 != 0u);
+    if (_e85) {
         status[0] = 5u;
         return;
     }
-    const uint _e69 = (_e60 >> (2u & 31u));
-    const uint _e71 = _len_1;
-    const bool _e72 = (_e69 >= _e71);
-    if (_e72) {
+    const uint _e90 = (_e81 >> (2u & 31u));
+    const uint _e92 = _len_1;
+    const bool _e93 = (_e90 >= _e92);
+    if (_e93) {
         status[0] = 4u;
         return;
     }
-    const int _e78 = buffer0_[min((uint)(_e69), _lim_1)];
-    local10_ = _e78;
-    const int _e81 = local5_;
-    const int _e83 = local9_;
-    const int _e84 = as_int(as_uint(_e81) + as_uint(_e83));
-    const int _e86 = as_int(as_uint(_e84) + as_uint(0));
-    const uint _e87 = as_uint(_e86);
-    const uint _e89 = (_e87 & 3u);
-    const bool _e91 = (_e89 != 0u);
-    if (_e91) {
+    const int _e99 = buffer0_[min((uint)(_e90), _lim_1)];
+    local10_ = _e99;
+    const int _e102 = local5_;
+    const int _e104 = local9_;
+    const int _e105 = as_int(as_uint(_e102) + as_uint(_e104));
+    const int _e107 = as_int(as_uint(_e105) + as_uint(0));
+    const uint _e108 = as_uint(_e107);
+    const uint _e110 = (_e108 & 3u);
+    const bool _e112 = (_e110 != 0u);
+    if (_e112) {
         status[0] = 5u;
         return;
     }
-    const uint _e96 = (_e87 >> (2u & 31u));
-    const uint _e98 = _len_2;
-    const bool _e99 = (_e96 >= _e98);
-    if (_e99) {
+    const uint _e117 = (_e108 >> (2u & 31u));
+    const uint _e119 = _len_2;
+    const bool _e120 = (_e117 >= _e119);
+    if (_e120) {
         status[0] = 4u;
         return;
     }
-    const int _e105 = buffer1_[min((uint)(_e96), _lim_2)];
-    local11_ = _e105;
-    const int _e108 = local7_;
-    const int _e110 = local9_;
-    const int _e111 = as_int(as_uint(_e108) + as_uint(_e110));
-    const int _e113 = local10_;
-    const int _e115 = local11_;
-    const bool _e117 = (_e115 == 0);
-    if (_e117) {
+    const int _e126 = buffer1_[min((uint)(_e117), _lim_2)];
+    local11_ = _e126;
+    const int _e129 = local7_;
+    const int _e131 = local9_;
+    const int _e132 = as_int(as_uint(_e129) + as_uint(_e131));
+    const int _e134 = local10_;
+    const int _e136 = local11_;
+    const bool _e138 = (_e136 == 0);
+    if (_e138) {
         status[0] = 2u;
         return;
     }
-    const bool _e123 = (_e113 == (-2147483647 - 1));
-    const bool _e124 = (_e115 == (-1));
-    const bool _e125 = (_e123 && _e124);
-    if (_e125) {
+    const bool _e144 = (_e134 == (-2147483647 - 1));
+    const bool _e145 = (_e136 == (-1));
+    const bool _e146 = (_e144 && _e145);
+    if (_e146) {
         status[0] = 3u;
         return;
     }
-    const int _e129 = _div_int(_e113, _e115);
-    const int _e131 = as_int(as_uint(_e111) + as_uint(0));
-    const uint _e132 = as_uint(_e131);
-    const uint _e134 = (_e132 & 3u);
-    const bool _e136 = (_e134 != 0u);
-    if (_e136) {
+    const int _e150 = _div_int(_e134, _e136);
+    const int _e152 = as_int(as_uint(_e132) + as_uint(0));
+    const uint _e153 = as_uint(_e152);
+    const uint _e155 = (_e153 & 3u);
+    const bool _e157 = (_e155 != 0u);
+    if (_e157) {
         status[0] = 5u;
         return;
     }
-    const uint _e141 = (_e132 >> (2u & 31u));
-    const uint _e143 = _len_3;
-    const bool _e144 = (_e141 >= _e143);
-    if (_e144) {
+    const uint _e162 = (_e153 >> (2u & 31u));
+    const uint _e164 = _len_3;
+    const bool _e165 = (_e162 >= _e164);
+    if (_e165) {
         status[0] = 4u;
         return;
     }
-    buffer2_[min((uint)(_e141), _lim_3)] = _e129;
-    const int _e151 = local7_;
-    const int _e153 = local9_;
-    const int _e154 = as_int(as_uint(_e151) + as_uint(_e153));
-    const int _e156 = local10_;
-    const int _e158 = local11_;
-    const bool _e160 = (_e158 == 0);
-    if (_e160) {
+    buffer2_[min((uint)(_e162), _lim_3)] = _e150;
+    const int _e172 = local7_;
+    const int _e174 = local9_;
+    const int _e175 = as_int(as_uint(_e172) + as_uint(_e174));
+    const int _e177 = local10_;
+    const int _e179 = local11_;
+    const bool _e181 = (_e179 == 0);
+    if (_e181) {
         status[0] = 2u;
         return;
     }
-    const uint _e164 = as_uint(_e156);
-    const uint _e165 = as_uint(_e158);
-    const uint _e166 = _mod_uint(_e164, _e165);
-    const int _e167 = as_int(_e166);
-    const int _e169 = as_int(as_uint(_e154) + as_uint(4));
-    const uint _e170 = as_uint(_e169);
-    const uint _e172 = (_e170 & 3u);
-    const bool _e174 = (_e172 != 0u);
-    if (_e174) {
+    const uint _e185 = as_uint(_e177);
+    const uint _e186 = as_uint(_e179);
+    const uint _e187 = _mod_uint(_e185, _e186);
+    const int _e188 = as_int(_e187);
+    const int _e190 = as_int(as_uint(_e175) + as_uint(4));
+    const uint _e191 = as_uint(_e190);
+    const uint _e193 = (_e191 & 3u);
+    const bool _e195 = (_e193 != 0u);
+    if (_e195) {
         status[0] = 5u;
         return;
     }
-    const uint _e179 = (_e170 >> (2u & 31u));
-    const uint _e181 = _len_3;
-    const bool _e182 = (_e179 >= _e181);
-    if (_e182) {
+    const uint _e200 = (_e191 >> (2u & 31u));
+    const uint _e202 = _len_3;
+    const bool _e203 = (_e200 >= _e202);
+    if (_e203) {
         status[0] = 4u;
         return;
     }
-    buffer2_[min((uint)(_e179), _lim_3)] = _e167;
+    buffer2_[min((uint)(_e200), _lim_3)] = _e188;
 }

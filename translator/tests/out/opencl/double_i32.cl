@@ -49,71 +49,75 @@ void main_(
     local1_ = _e17;
     const int _e19 = as_int(_e13);
     local2_ = _e19;
+    const uint _e24 = params.zero;
+    const int _e25 = as_int((uint)(_e24));
+    const int _e26 = (0 | _e25);
+    local7_ = _e26;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 4u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
+    const uint _e31 = _len_1;
+    const uint _e33 = (_e31 * 4u);
+    const int _e34 = as_int(_e33);
+    local4_ = _e34;
     local5_ = 0;
-    const uint _e32 = _len_2;
-    const uint _e34 = (_e32 * 4u);
-    const int _e35 = as_int(_e34);
-    local6_ = _e35;
-    const int _e38 = local0_;
-    const uint _e40 = as_uint(2);
-    const uint _e42 = (_e40 & 31u);
-    const int _e43 = as_int(as_uint(_e38) << (_e42 & 31u));
-    local7_ = _e43;
-    const int _e46 = local7_;
-    const int _e48 = local6_;
-    const uint _e49 = as_uint(_e46);
-    const uint _e50 = as_uint(_e48);
-    const bool _e51 = (_e49 >= _e50);
-    const int _e54 = (_e51 ? 1 : 0);
-    const bool _e56 = (_e54 != 0);
+    const uint _e39 = _len_2;
+    const uint _e41 = (_e39 * 4u);
+    const int _e42 = as_int(_e41);
+    local6_ = _e42;
+    const int _e45 = local0_;
+    const uint _e47 = as_uint(2);
+    const uint _e49 = (_e47 & 31u);
+    const int _e50 = as_int(as_uint(_e45) << (_e49 & 31u));
+    local7_ = _e50;
+    const int _e53 = local7_;
+    const int _e55 = local6_;
+    const uint _e56 = as_uint(_e53);
+    const uint _e57 = as_uint(_e55);
+    const bool _e58 = (_e56 >= _e57);
+    const int _e61 = (_e58 ? 1 : 0);
+    const bool _e63 = (_e61 != 0);
     for (;;) {
-        if (_e56) {
+        if (_e63) {
             return;
         }
         break;
     }
-    const int _e58 = local5_;
-    const int _e60 = local7_;
-    const int _e61 = as_int(as_uint(_e58) + as_uint(_e60));
-    const int _e63 = local3_;
-    const int _e65 = local7_;
-    const int _e66 = as_int(as_uint(_e63) + as_uint(_e65));
-    const int _e68 = as_int(as_uint(_e66) + as_uint(0));
-    const uint _e69 = as_uint(_e68);
-    const uint _e71 = (_e69 & 3u);
-    const bool _e73 = (_e71 != 0u);
-    if (_e73) {
+    const int _e65 = local5_;
+    const int _e67 = local7_;
+    const int _e68 = as_int(as_uint(_e65) + as_uint(_e67));
+    const int _e70 = local3_;
+    const int _e72 = local7_;
+    const int _e73 = as_int(as_uint(_e70) + as_uint(_e72));
+    const int _e75 = as_int(as_uint(_e73) + as_uint(0));
+    const uint _e76 = as_uint(_e75);
+    const uint _e78 = (_e76 & 3u);
+    const bool _e80 = (_e78 != 0u);
+    if (_e80) {
         status[0] = 5u;
         return;
     }
-    const uint _e78 = (_e69 >> (2u & 31u));
-    const uint _e80 = _len_1;
-    const bool _e81 = (_e78 >= _e80);
-    if (_e81) {
+    const uint _e85 = (_e76 >> (2u & 31u));
+    const uint _e87 = _len_1;
+    const bool _e88 = (_e85 >= _e87);
+    if (_e88) {
         status[0] = 4u;
         return;
     }
-    const int _e87 = buffer0_[min((uint)(_e78), _lim_1)];
-    const int _e89 = as_int(as_uint(_e87) * as_uint(2));
-    const int _e91 = as_int(as_uint(_e61) + as_uint(0));
-    const uint _e92 = as_uint(_e91);
-    const uint _e94 = (_e92 & 3u);
-    const bool _e96 = (_e94 != 0u);
-    if (_e96) {
+    const int _e94 = buffer0_[min((uint)(_e85), _lim_1)];
+    const int _e96 = as_int(as_uint(_e94) * as_uint(2));
+    const int _e98 = as_int(as_uint(_e68) + as_uint(0));
+    const uint _e99 = as_uint(_e98);
+    const uint _e101 = (_e99 & 3u);
+    const bool _e103 = (_e101 != 0u);
+    if (_e103) {
         status[0] = 5u;
         return;
     }
-    const uint _e101 = (_e92 >> (2u & 31u));
-    const uint _e103 = _len_2;
-    const bool _e104 = (_e101 >= _e103);
-    if (_e104) {
+    const uint _e108 = (_e99 >> (2u & 31u));
+    const uint _e110 = _len_2;
+    const bool _e111 = (_e108 >= _e110);
+    if (_e111) {
         status[0] = 4u;
         return;
     }
-    buffer1_[min((uint)(_e101), _lim_2)] = _e89;
+    buffer1_[min((uint)(_e108), _lim_2)] = _e96;
 }

@@ -55,102 +55,110 @@ void main_(
     local1_ = _e17;
     const int _e19 = as_int(_e13);
     local2_ = _e19;
+    const uint _e24 = params.zero;
+    const long _e25 = as_long((ulong)(_e24));
+    const long _e26 = (0L | _e25);
+    local7_ = _e26;
+    const uint _e31 = params.zero;
+    const int _e32 = as_int((uint)(_e31));
+    const int _e33 = (0 | _e32);
+    local8_ = _e33;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 8u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
+    const uint _e38 = _len_1;
+    const uint _e40 = (_e38 * 8u);
+    const int _e41 = as_int(_e40);
+    local4_ = _e41;
     local5_ = 0;
-    const uint _e32 = _len_2;
-    const uint _e34 = (_e32 * 4u);
-    const int _e35 = as_int(_e34);
-    local6_ = _e35;
-    const int _e38 = local0_;
-    const uint _e39 = as_uint(_e38);
-    const ulong _e40 = ((ulong)(_e39));
-    const long _e41 = as_long(_e40);
-    local7_ = _e41;
+    const uint _e46 = _len_2;
+    const uint _e48 = (_e46 * 4u);
+    const int _e49 = as_int(_e48);
+    local6_ = _e49;
+    const int _e52 = local0_;
+    const uint _e53 = as_uint(_e52);
+    const ulong _e54 = ((ulong)(_e53));
+    const long _e55 = as_long(_e54);
+    local7_ = _e55;
     for (;;) {
-        const long _e44 = local7_;
-        const long _e46 = as_long(as_ulong(_e44) * as_ulong(6364136223846793005L));
-        const long _e48 = as_long(as_ulong(_e46) + as_ulong(1442695040888963407L));
-        local7_ = _e48;
-        const int _e51 = local8_;
-        const int _e53 = as_int(as_uint(_e51) + as_uint(1));
-        local8_ = _e53;
-        const int _e56 = local8_;
-        const uint _e58 = as_uint(_e56);
-        const uint _e59 = as_uint(10);
-        const bool _e60 = (_e58 < _e59);
-        const int _e63 = (_e60 ? 1 : 0);
-        const bool _e65 = (_e63 != 0);
-        if (_e65) {
+        const long _e58 = local7_;
+        const long _e60 = as_long(as_ulong(_e58) * as_ulong(6364136223846793005L));
+        const long _e62 = as_long(as_ulong(_e60) + as_ulong(1442695040888963407L));
+        local7_ = _e62;
+        const int _e65 = local8_;
+        const int _e67 = as_int(as_uint(_e65) + as_uint(1));
+        local8_ = _e67;
+        const int _e70 = local8_;
+        const uint _e72 = as_uint(_e70);
+        const uint _e73 = as_uint(10);
+        const bool _e74 = (_e72 < _e73);
+        const int _e77 = (_e74 ? 1 : 0);
+        const bool _e79 = (_e77 != 0);
+        if (_e79) {
             continue;
         }
         break;
     }
-    const int _e67 = local3_;
-    const int _e69 = local0_;
-    const uint _e71 = as_uint(3);
-    const uint _e73 = (_e71 & 31u);
-    const int _e74 = as_int(as_uint(_e69) << (_e73 & 31u));
-    const int _e75 = as_int(as_uint(_e67) + as_uint(_e74));
-    const long _e77 = local7_;
-    const int _e79 = as_int(as_uint(_e75) + as_uint(0));
-    const uint _e80 = as_uint(_e79);
-    const uint _e82 = (_e80 & 7u);
-    const bool _e84 = (_e82 != 0u);
-    if (_e84) {
+    const int _e81 = local3_;
+    const int _e83 = local0_;
+    const uint _e85 = as_uint(3);
+    const uint _e87 = (_e85 & 31u);
+    const int _e88 = as_int(as_uint(_e83) << (_e87 & 31u));
+    const int _e89 = as_int(as_uint(_e81) + as_uint(_e88));
+    const long _e91 = local7_;
+    const int _e93 = as_int(as_uint(_e89) + as_uint(0));
+    const uint _e94 = as_uint(_e93);
+    const uint _e96 = (_e94 & 7u);
+    const bool _e98 = (_e96 != 0u);
+    if (_e98) {
         status[0] = 5u;
         return;
     }
-    const uint _e89 = (_e80 >> (3u & 31u));
-    const uint _e91 = _len_1;
-    const bool _e92 = (_e89 >= _e91);
-    if (_e92) {
+    const uint _e103 = (_e94 >> (3u & 31u));
+    const uint _e105 = _len_1;
+    const bool _e106 = (_e103 >= _e105);
+    if (_e106) {
         status[0] = 4u;
         return;
     }
-    buffer0_[min((uint)(_e89), _lim_1)] = _e77;
-    const int _e99 = local5_;
-    const int _e101 = local0_;
-    const uint _e103 = as_uint(2);
-    const uint _e105 = (_e103 & 31u);
-    const int _e106 = as_int(as_uint(_e101) << (_e105 & 31u));
-    const int _e107 = as_int(as_uint(_e99) + as_uint(_e106));
-    const long _e109 = local7_;
-    const uint _e111 = ((uint)(33L));
-    const uint _e113 = (_e111 & 63u);
-    const ulong _e114 = as_ulong(_e109);
-    const ulong _e115 = (_e114 >> (_e113 & 63u));
-    const long _e116 = as_long(_e115);
-    const long _e118 = local7_;
-    const bool _e121 = (1000L == 0L);
-    if (_e121) {
+    buffer0_[min((uint)(_e103), _lim_1)] = _e91;
+    const int _e113 = local5_;
+    const int _e115 = local0_;
+    const uint _e117 = as_uint(2);
+    const uint _e119 = (_e117 & 31u);
+    const int _e120 = as_int(as_uint(_e115) << (_e119 & 31u));
+    const int _e121 = as_int(as_uint(_e113) + as_uint(_e120));
+    const long _e123 = local7_;
+    const uint _e125 = ((uint)(33L));
+    const uint _e127 = (_e125 & 63u);
+    const ulong _e128 = as_ulong(_e123);
+    const ulong _e129 = (_e128 >> (_e127 & 63u));
+    const long _e130 = as_long(_e129);
+    const long _e132 = local7_;
+    const bool _e135 = (1000L == 0L);
+    if (_e135) {
         status[0] = 2u;
         return;
     }
-    const bool _e127 = (_e118 == (-9223372036854775807L - 1L));
-    const bool _e128 = (1000L == (-1L));
-    const bool _e129 = (_e127 && _e128);
-    const long _e131 = (_e129 ? 1L : 1000L);
-    const long _e132 = _mod_long(_e118, _e131);
-    const long _e133 = (_e116 ^ _e132);
-    const int _e134 = as_int((uint)(_e133));
-    const int _e136 = as_int(as_uint(_e107) + as_uint(0));
-    const uint _e137 = as_uint(_e136);
-    const uint _e139 = (_e137 & 3u);
-    const bool _e141 = (_e139 != 0u);
-    if (_e141) {
+    const bool _e141 = (_e132 == (-9223372036854775807L - 1L));
+    const bool _e142 = (1000L == (-1L));
+    const bool _e143 = (_e141 && _e142);
+    const long _e145 = (_e143 ? 1L : 1000L);
+    const long _e146 = _mod_long(_e132, _e145);
+    const long _e147 = (_e130 ^ _e146);
+    const int _e148 = as_int((uint)(_e147));
+    const int _e150 = as_int(as_uint(_e121) + as_uint(0));
+    const uint _e151 = as_uint(_e150);
+    const uint _e153 = (_e151 & 3u);
+    const bool _e155 = (_e153 != 0u);
+    if (_e155) {
         status[0] = 5u;
         return;
     }
-    const uint _e146 = (_e137 >> (2u & 31u));
-    const uint _e148 = _len_2;
-    const bool _e149 = (_e146 >= _e148);
-    if (_e149) {
+    const uint _e160 = (_e151 >> (2u & 31u));
+    const uint _e162 = _len_2;
+    const bool _e163 = (_e160 >= _e162);
+    if (_e163) {
         status[0] = 4u;
         return;
     }
-    buffer1_[min((uint)(_e146), _lim_2)] = _e134;
+    buffer1_[min((uint)(_e160), _lim_2)] = _e148;
 }

@@ -59,444 +59,464 @@ void main_(
     local1_ = _e17;
     const int _e19 = as_int(_e13);
     local2_ = _e19;
+    const uint _e24 = params.zero;
+    const int _e25 = as_int((uint)(_e24));
+    const int _e26 = (0 | _e25);
+    local9_ = _e26;
+    const uint _e31 = params.zero;
+    const int _e32 = as_int((uint)(_e31));
+    const int _e33 = (0 | _e32);
+    local10_ = _e33;
+    const uint _e38 = params.zero;
+    const int _e39 = as_int((uint)(_e38));
+    const int _e40 = (0 | _e39);
+    local11_ = _e40;
+    const uint _e45 = params.zero;
+    const int _e46 = as_int((uint)(_e45));
+    const int _e47 = (0 | _e46);
+    local12_ = _e47;
+    const uint _e52 = params.zero;
+    const int _e53 = as_int((uint)(_e52));
+    const int _e54 = (0 | _e53);
+    local13_ = _e54;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 8u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
+    const uint _e59 = _len_1;
+    const uint _e61 = (_e59 * 8u);
+    const int _e62 = as_int(_e61);
+    local4_ = _e62;
     local5_ = 0;
-    const uint _e32 = _len_2;
-    const uint _e34 = (_e32 * 8u);
-    const int _e35 = as_int(_e34);
-    local6_ = _e35;
+    const uint _e67 = _len_2;
+    const uint _e69 = (_e67 * 8u);
+    const int _e70 = as_int(_e69);
+    local6_ = _e70;
     local7_ = 0;
-    const uint _e40 = _len_3;
-    const uint _e42 = (_e40 * 8u);
-    const int _e43 = as_int(_e42);
-    local8_ = _e43;
+    const uint _e75 = _len_3;
+    const uint _e77 = (_e75 * 8u);
+    const int _e78 = as_int(_e77);
+    local8_ = _e78;
     for (;;) {
-        const int _e46 = local6_;
-        const uint _e48 = as_uint(3);
-        const uint _e50 = (_e48 & 31u);
-        const uint _e51 = as_uint(_e46);
-        const uint _e52 = (_e51 >> (_e50 & 31u));
-        const int _e53 = as_int(_e52);
-        local6_ = _e53;
-        const int _e56 = local4_;
-        const uint _e58 = as_uint(3);
-        const uint _e60 = (_e58 & 31u);
-        const uint _e61 = as_uint(_e56);
-        const uint _e62 = (_e61 >> (_e60 & 31u));
-        const int _e63 = as_int(_e62);
-        local4_ = _e63;
-        const int _e66 = local8_;
-        const uint _e68 = as_uint(3);
-        const uint _e70 = (_e68 & 31u);
-        const uint _e71 = as_uint(_e66);
-        const uint _e72 = (_e71 >> (_e70 & 31u));
-        const int _e73 = as_int(_e72);
-        local8_ = _e73;
-        const int _e76 = local8_;
-        const int _e78 = local2_;
-        const int _e80 = local0_;
-        const int _e81 = as_int(as_uint(_e78) * as_uint(_e80));
-        local0_ = _e81;
-        const int _e84 = local8_;
-        const int _e86 = local0_;
-        const uint _e87 = as_uint(_e84);
-        const uint _e88 = as_uint(_e86);
-        const bool _e89 = (_e87 < _e88);
-        const int _e92 = (_e89 ? 1 : 0);
-        const bool _e94 = (_e92 != 0);
-        const int _e95 = (_e94 ? _e76 : _e81);
-        local0_ = _e95;
-        const int _e98 = local2_;
-        const int _e99 = as_int(as_uint(_e95) + as_uint(_e98));
-        local2_ = _e99;
-        const int _e102 = local8_;
-        const int _e104 = local2_;
-        const uint _e105 = as_uint(_e102);
-        const uint _e106 = as_uint(_e104);
-        const bool _e107 = (_e105 < _e106);
-        const int _e110 = (_e107 ? 1 : 0);
-        const bool _e112 = (_e110 != 0);
-        const int _e113 = (_e112 ? _e73 : _e99);
-        local2_ = _e113;
-        const int _e116 = local4_;
-        const int _e118 = local2_;
-        const uint _e119 = as_uint(_e116);
-        const uint _e120 = as_uint(_e118);
-        const bool _e121 = (_e119 < _e120);
-        const int _e124 = (_e121 ? 1 : 0);
-        const bool _e126 = (_e124 != 0);
-        const int _e127 = (_e126 ? _e63 : _e113);
-        local2_ = _e127;
-        const int _e130 = local6_;
-        const int _e132 = local2_;
-        const uint _e133 = as_uint(_e130);
-        const uint _e134 = as_uint(_e132);
-        const bool _e135 = (_e133 < _e134);
-        const int _e138 = (_e135 ? 1 : 0);
-        const bool _e140 = (_e138 != 0);
-        const int _e141 = (_e140 ? _e53 : _e127);
-        local2_ = _e141;
-        const int _e144 = local0_;
-        const uint _e145 = as_uint(_e141);
-        const uint _e146 = as_uint(_e144);
-        const bool _e147 = (_e145 < _e146);
-        const int _e150 = (_e147 ? 1 : 0);
-        const bool _e152 = (_e150 != 0);
-        if (_e152) {
+        const int _e81 = local6_;
+        const uint _e83 = as_uint(3);
+        const uint _e85 = (_e83 & 31u);
+        const uint _e86 = as_uint(_e81);
+        const uint _e87 = (_e86 >> (_e85 & 31u));
+        const int _e88 = as_int(_e87);
+        local6_ = _e88;
+        const int _e91 = local4_;
+        const uint _e93 = as_uint(3);
+        const uint _e95 = (_e93 & 31u);
+        const uint _e96 = as_uint(_e91);
+        const uint _e97 = (_e96 >> (_e95 & 31u));
+        const int _e98 = as_int(_e97);
+        local4_ = _e98;
+        const int _e101 = local8_;
+        const uint _e103 = as_uint(3);
+        const uint _e105 = (_e103 & 31u);
+        const uint _e106 = as_uint(_e101);
+        const uint _e107 = (_e106 >> (_e105 & 31u));
+        const int _e108 = as_int(_e107);
+        local8_ = _e108;
+        const int _e111 = local8_;
+        const int _e113 = local2_;
+        const int _e115 = local0_;
+        const int _e116 = as_int(as_uint(_e113) * as_uint(_e115));
+        local0_ = _e116;
+        const int _e119 = local8_;
+        const int _e121 = local0_;
+        const uint _e122 = as_uint(_e119);
+        const uint _e123 = as_uint(_e121);
+        const bool _e124 = (_e122 < _e123);
+        const int _e127 = (_e124 ? 1 : 0);
+        const bool _e129 = (_e127 != 0);
+        const int _e130 = (_e129 ? _e111 : _e116);
+        local0_ = _e130;
+        const int _e133 = local2_;
+        const int _e134 = as_int(as_uint(_e130) + as_uint(_e133));
+        local2_ = _e134;
+        const int _e137 = local8_;
+        const int _e139 = local2_;
+        const uint _e140 = as_uint(_e137);
+        const uint _e141 = as_uint(_e139);
+        const bool _e142 = (_e140 < _e141);
+        const int _e145 = (_e142 ? 1 : 0);
+        const bool _e147 = (_e145 != 0);
+        const int _e148 = (_e147 ? _e108 : _e134);
+        local2_ = _e148;
+        const int _e151 = local4_;
+        const int _e153 = local2_;
+        const uint _e154 = as_uint(_e151);
+        const uint _e155 = as_uint(_e153);
+        const bool _e156 = (_e154 < _e155);
+        const int _e159 = (_e156 ? 1 : 0);
+        const bool _e161 = (_e159 != 0);
+        const int _e162 = (_e161 ? _e98 : _e148);
+        local2_ = _e162;
+        const int _e165 = local6_;
+        const int _e167 = local2_;
+        const uint _e168 = as_uint(_e165);
+        const uint _e169 = as_uint(_e167);
+        const bool _e170 = (_e168 < _e169);
+        const int _e173 = (_e170 ? 1 : 0);
+        const bool _e175 = (_e173 != 0);
+        const int _e176 = (_e175 ? _e88 : _e162);
+        local2_ = _e176;
+        const int _e179 = local0_;
+        const uint _e180 = as_uint(_e176);
+        const uint _e181 = as_uint(_e179);
+        const bool _e182 = (_e180 < _e181);
+        const int _e185 = (_e182 ? 1 : 0);
+        const bool _e187 = (_e185 != 0);
+        if (_e187) {
             break;
         }
         for (;;) {
-            const int _e154 = local2_;
-            const int _e156 = local0_;
-            const bool _e157 = (_e154 == _e156);
-            const int _e160 = (_e157 ? 1 : 0);
-            const bool _e162 = (_e160 != 0);
-            if (_e162) {
+            const int _e189 = local2_;
+            const int _e191 = local0_;
+            const bool _e192 = (_e189 == _e191);
+            const int _e195 = (_e192 ? 1 : 0);
+            const bool _e197 = (_e195 != 0);
+            if (_e197) {
                 break;
             }
-            const int _e164 = local0_;
-            const uint _e166 = as_uint(3);
-            const uint _e168 = (_e166 & 31u);
-            const int _e169 = as_int(as_uint(_e164) << (_e168 & 31u));
-            local8_ = _e169;
+            const int _e199 = local0_;
+            const uint _e201 = as_uint(3);
+            const uint _e203 = (_e201 & 31u);
+            const int _e204 = as_int(as_uint(_e199) << (_e203 & 31u));
+            local8_ = _e204;
             local9_ = 0;
             for (;;) {
-                const int _e174 = local2_;
-                const int _e176 = local0_;
-                const int _e178 = as_int(as_uint(_e176) + as_uint(1));
-                const bool _e179 = (_e174 == _e178);
-                const int _e182 = (_e179 ? 1 : 0);
-                const bool _e184 = (_e182 != 0);
-                if (_e184) {
+                const int _e209 = local2_;
+                const int _e211 = local0_;
+                const int _e213 = as_int(as_uint(_e211) + as_uint(1));
+                const bool _e214 = (_e209 == _e213);
+                const int _e217 = (_e214 ? 1 : 0);
+                const bool _e219 = (_e217 != 0);
+                if (_e219) {
                     break;
                 }
-                const int _e186 = local2_;
-                const int _e188 = local0_;
-                const int _e189 = as_int(as_uint(_e186) - as_uint(_e188));
-                local0_ = _e189;
-                const int _e192 = (_e189 & 1);
-                local10_ = _e192;
-                const int _e195 = local0_;
-                const int _e197 = (_e195 & 536870910);
-                local11_ = _e197;
+                const int _e221 = local2_;
+                const int _e223 = local0_;
+                const int _e224 = as_int(as_uint(_e221) - as_uint(_e223));
+                local0_ = _e224;
+                const int _e227 = (_e224 & 1);
+                local10_ = _e227;
+                const int _e230 = local0_;
+                const int _e232 = (_e230 & 536870910);
+                local11_ = _e232;
                 local9_ = 0;
-                const int _e202 = local3_;
-                local0_ = _e202;
-                const int _e205 = local5_;
-                local2_ = _e205;
-                const int _e208 = local7_;
-                local4_ = _e208;
+                const int _e237 = local3_;
+                local0_ = _e237;
+                const int _e240 = local5_;
+                local2_ = _e240;
+                const int _e243 = local7_;
+                local4_ = _e243;
                 for (;;) {
-                    const int _e211 = local4_;
-                    const int _e213 = local8_;
-                    const int _e214 = as_int(as_uint(_e211) + as_uint(_e213));
-                    local6_ = _e214;
-                    const int _e217 = local6_;
-                    const int _e219 = as_int(as_uint(_e217) + as_uint(0));
-                    const uint _e220 = as_uint(_e219);
-                    const uint _e222 = (_e220 & 7u);
-                    const bool _e224 = (_e222 != 0u);
-                    if (_e224) {
-                        status[0] = 5u;
-                        return;
-                    }
-                    const uint _e229 = (_e220 >> (3u & 31u));
-                    const uint _e231 = _len_3;
-                    const bool _e232 = (_e229 >= _e231);
-                    if (_e232) {
-                        status[0] = 4u;
-                        return;
-                    }
-                    const double _e238 = buffer2_[min((uint)(_e229), _lim_3)];
-                    const int _e240 = local0_;
-                    const int _e242 = local8_;
-                    const int _e243 = as_int(as_uint(_e240) + as_uint(_e242));
-                    local12_ = _e243;
-                    const int _e246 = as_int(as_uint(_e243) + as_uint(0));
-                    const uint _e247 = as_uint(_e246);
-                    const uint _e249 = (_e247 & 7u);
-                    const bool _e251 = (_e249 != 0u);
-                    if (_e251) {
-                        status[0] = 5u;
-                        return;
-                    }
-                    const uint _e256 = (_e247 >> (3u & 31u));
-                    const uint _e258 = _len_1;
-                    const bool _e259 = (_e256 >= _e258);
+                    const int _e246 = local4_;
+                    const int _e248 = local8_;
+                    const int _e249 = as_int(as_uint(_e246) + as_uint(_e248));
+                    local6_ = _e249;
+                    const int _e252 = local6_;
+                    const int _e254 = as_int(as_uint(_e252) + as_uint(0));
+                    const uint _e255 = as_uint(_e254);
+                    const uint _e257 = (_e255 & 7u);
+                    const bool _e259 = (_e257 != 0u);
                     if (_e259) {
-                        status[0] = 4u;
-                        return;
-                    }
-                    const double _e265 = buffer0_[min((uint)(_e256), _lim_1)];
-                    const int _e267 = local2_;
-                    const int _e269 = local8_;
-                    const int _e270 = as_int(as_uint(_e267) + as_uint(_e269));
-                    local13_ = _e270;
-                    const int _e273 = as_int(as_uint(_e270) + as_uint(0));
-                    const uint _e274 = as_uint(_e273);
-                    const uint _e276 = (_e274 & 7u);
-                    const bool _e278 = (_e276 != 0u);
-                    if (_e278) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e283 = (_e274 >> (3u & 31u));
-                    const uint _e285 = _len_2;
-                    const bool _e286 = (_e283 >= _e285);
+                    const uint _e264 = (_e255 >> (3u & 31u));
+                    const uint _e266 = _len_3;
+                    const bool _e267 = (_e264 >= _e266);
+                    if (_e267) {
+                        status[0] = 4u;
+                        return;
+                    }
+                    const double _e273 = buffer2_[min((uint)(_e264), _lim_3)];
+                    const int _e275 = local0_;
+                    const int _e277 = local8_;
+                    const int _e278 = as_int(as_uint(_e275) + as_uint(_e277));
+                    local12_ = _e278;
+                    const int _e281 = as_int(as_uint(_e278) + as_uint(0));
+                    const uint _e282 = as_uint(_e281);
+                    const uint _e284 = (_e282 & 7u);
+                    const bool _e286 = (_e284 != 0u);
                     if (_e286) {
-                        status[0] = 4u;
-                        return;
-                    }
-                    const double _e292 = buffer1_[min((uint)(_e283), _lim_2)];
-                    const uint _e295 = params.zero;
-                    const ulong _e296 = ((ulong)(_e295));
-                    const ulong _e298 = (4613937818241073152UL | _e296);
-                    const double _e299 = as_double(_e298);
-                    const double _e300 = (_e292 * _e299);
-                    const double _e301 = (_e265 + _e300);
-                    const double _e302 = (_e238 + _e301);
-                    const int _e304 = as_int(as_uint(_e214) + as_uint(0));
-                    const uint _e305 = as_uint(_e304);
-                    const uint _e307 = (_e305 & 7u);
-                    const bool _e309 = (_e307 != 0u);
-                    if (_e309) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e314 = (_e305 >> (3u & 31u));
-                    const uint _e316 = _len_3;
-                    const bool _e317 = (_e314 >= _e316);
-                    if (_e317) {
+                    const uint _e291 = (_e282 >> (3u & 31u));
+                    const uint _e293 = _len_1;
+                    const bool _e294 = (_e291 >= _e293);
+                    if (_e294) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[min((uint)(_e314), _lim_3)] = _e302;
-                    const int _e324 = local6_;
-                    const int _e326 = as_int(as_uint(_e324) + as_uint(8));
-                    local6_ = _e326;
-                    const int _e329 = local6_;
-                    const int _e331 = as_int(as_uint(_e329) + as_uint(0));
-                    const uint _e332 = as_uint(_e331);
-                    const uint _e334 = (_e332 & 7u);
-                    const bool _e336 = (_e334 != 0u);
-                    if (_e336) {
+                    const double _e300 = buffer0_[min((uint)(_e291), _lim_1)];
+                    const int _e302 = local2_;
+                    const int _e304 = local8_;
+                    const int _e305 = as_int(as_uint(_e302) + as_uint(_e304));
+                    local13_ = _e305;
+                    const int _e308 = as_int(as_uint(_e305) + as_uint(0));
+                    const uint _e309 = as_uint(_e308);
+                    const uint _e311 = (_e309 & 7u);
+                    const bool _e313 = (_e311 != 0u);
+                    if (_e313) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e341 = (_e332 >> (3u & 31u));
-                    const uint _e343 = _len_3;
-                    const bool _e344 = (_e341 >= _e343);
+                    const uint _e318 = (_e309 >> (3u & 31u));
+                    const uint _e320 = _len_2;
+                    const bool _e321 = (_e318 >= _e320);
+                    if (_e321) {
+                        status[0] = 4u;
+                        return;
+                    }
+                    const double _e327 = buffer1_[min((uint)(_e318), _lim_2)];
+                    const uint _e331 = params.zero;
+                    const ulong _e332 = ((ulong)(_e331));
+                    const ulong _e333 = (4613937818241073152UL | _e332);
+                    const double _e334 = as_double(_e333);
+                    const double _e335 = (_e327 * _e334);
+                    const double _e336 = (_e300 + _e335);
+                    const double _e337 = (_e273 + _e336);
+                    const int _e339 = as_int(as_uint(_e249) + as_uint(0));
+                    const uint _e340 = as_uint(_e339);
+                    const uint _e342 = (_e340 & 7u);
+                    const bool _e344 = (_e342 != 0u);
                     if (_e344) {
-                        status[0] = 4u;
-                        return;
-                    }
-                    const double _e350 = buffer2_[min((uint)(_e341), _lim_3)];
-                    const int _e352 = local12_;
-                    const int _e354 = as_int(as_uint(_e352) + as_uint(8));
-                    const int _e356 = as_int(as_uint(_e354) + as_uint(0));
-                    const uint _e357 = as_uint(_e356);
-                    const uint _e359 = (_e357 & 7u);
-                    const bool _e361 = (_e359 != 0u);
-                    if (_e361) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e366 = (_e357 >> (3u & 31u));
-                    const uint _e368 = _len_1;
-                    const bool _e369 = (_e366 >= _e368);
-                    if (_e369) {
+                    const uint _e349 = (_e340 >> (3u & 31u));
+                    const uint _e351 = _len_3;
+                    const bool _e352 = (_e349 >= _e351);
+                    if (_e352) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e375 = buffer0_[min((uint)(_e366), _lim_1)];
-                    const int _e377 = local13_;
-                    const int _e379 = as_int(as_uint(_e377) + as_uint(8));
-                    const int _e381 = as_int(as_uint(_e379) + as_uint(0));
-                    const uint _e382 = as_uint(_e381);
-                    const uint _e384 = (_e382 & 7u);
-                    const bool _e386 = (_e384 != 0u);
-                    if (_e386) {
+                    buffer2_[min((uint)(_e349), _lim_3)] = _e337;
+                    const int _e359 = local6_;
+                    const int _e361 = as_int(as_uint(_e359) + as_uint(8));
+                    local6_ = _e361;
+                    const int _e364 = local6_;
+                    const int _e366 = as_int(as_uint(_e364) + as_uint(0));
+                    const uint _e367 = as_uint(_e366);
+                    const uint _e369 = (_e367 & 7u);
+                    const bool _e371 = (_e369 != 0u);
+                    if (_e371) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e391 = (_e382 >> (3u & 31u));
-                    const uint _e393 = _len_2;
-                    const bool _e394 = (_e391 >= _e393);
-                    if (_e394) {
+                    const uint _e376 = (_e367 >> (3u & 31u));
+                    const uint _e378 = _len_3;
+                    const bool _e379 = (_e376 >= _e378);
+                    if (_e379) {
                         status[0] = 4u;
                         return;
                     }
-                    const double _e400 = buffer1_[min((uint)(_e391), _lim_2)];
-                    const uint _e403 = params.zero;
-                    const ulong _e404 = ((ulong)(_e403));
-                    const ulong _e406 = (4613937818241073152UL | _e404);
-                    const double _e407 = as_double(_e406);
-                    const double _e408 = (_e400 * _e407);
-                    const double _e409 = (_e375 + _e408);
-                    const double _e410 = (_e350 + _e409);
-                    const int _e412 = as_int(as_uint(_e326) + as_uint(0));
-                    const uint _e413 = as_uint(_e412);
-                    const uint _e415 = (_e413 & 7u);
-                    const bool _e417 = (_e415 != 0u);
-                    if (_e417) {
+                    const double _e385 = buffer2_[min((uint)(_e376), _lim_3)];
+                    const int _e387 = local12_;
+                    const int _e389 = as_int(as_uint(_e387) + as_uint(8));
+                    const int _e391 = as_int(as_uint(_e389) + as_uint(0));
+                    const uint _e392 = as_uint(_e391);
+                    const uint _e394 = (_e392 & 7u);
+                    const bool _e396 = (_e394 != 0u);
+                    if (_e396) {
                         status[0] = 5u;
                         return;
                     }
-                    const uint _e422 = (_e413 >> (3u & 31u));
-                    const uint _e424 = _len_3;
-                    const bool _e425 = (_e422 >= _e424);
-                    if (_e425) {
+                    const uint _e401 = (_e392 >> (3u & 31u));
+                    const uint _e403 = _len_1;
+                    const bool _e404 = (_e401 >= _e403);
+                    if (_e404) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[min((uint)(_e422), _lim_3)] = _e410;
-                    const int _e432 = local0_;
-                    const int _e434 = as_int(as_uint(_e432) + as_uint(16));
-                    local0_ = _e434;
-                    const int _e437 = local2_;
-                    const int _e439 = as_int(as_uint(_e437) + as_uint(16));
-                    local2_ = _e439;
-                    const int _e442 = local4_;
-                    const int _e444 = as_int(as_uint(_e442) + as_uint(16));
-                    local4_ = _e444;
-                    const int _e447 = local11_;
-                    const int _e449 = local9_;
-                    const int _e451 = as_int(as_uint(_e449) + as_uint(2));
-                    local9_ = _e451;
-                    const bool _e453 = (_e447 != _e451);
-                    const int _e456 = (_e453 ? 1 : 0);
-                    const bool _e458 = (_e456 != 0);
-                    if (_e458) {
+                    const double _e410 = buffer0_[min((uint)(_e401), _lim_1)];
+                    const int _e412 = local13_;
+                    const int _e414 = as_int(as_uint(_e412) + as_uint(8));
+                    const int _e416 = as_int(as_uint(_e414) + as_uint(0));
+                    const uint _e417 = as_uint(_e416);
+                    const uint _e419 = (_e417 & 7u);
+                    const bool _e421 = (_e419 != 0u);
+                    if (_e421) {
+                        status[0] = 5u;
+                        return;
+                    }
+                    const uint _e426 = (_e417 >> (3u & 31u));
+                    const uint _e428 = _len_2;
+                    const bool _e429 = (_e426 >= _e428);
+                    if (_e429) {
+                        status[0] = 4u;
+                        return;
+                    }
+                    const double _e435 = buffer1_[min((uint)(_e426), _lim_2)];
+                    const uint _e439 = params.zero;
+                    const ulong _e440 = ((ulong)(_e439));
+                    const ulong _e441 = (4613937818241073152UL | _e440);
+                    const double _e442 = as_double(_e441);
+                    const double _e443 = (_e435 * _e442);
+                    const double _e444 = (_e410 + _e443);
+                    const double _e445 = (_e385 + _e444);
+                    const int _e447 = as_int(as_uint(_e361) + as_uint(0));
+                    const uint _e448 = as_uint(_e447);
+                    const uint _e450 = (_e448 & 7u);
+                    const bool _e452 = (_e450 != 0u);
+                    if (_e452) {
+                        status[0] = 5u;
+                        return;
+                    }
+                    const uint _e457 = (_e448 >> (3u & 31u));
+                    const uint _e459 = _len_3;
+                    const bool _e460 = (_e457 >= _e459);
+                    if (_e460) {
+                        status[0] = 4u;
+                        return;
+                    }
+                    buffer2_[min((uint)(_e457), _lim_3)] = _e445;
+                    const int _e467 = local0_;
+                    const int _e469 = as_int(as_uint(_e467) + as_uint(16));
+                    local0_ = _e469;
+                    const int _e472 = local2_;
+                    const int _e474 = as_int(as_uint(_e472) + as_uint(16));
+                    local2_ = _e474;
+                    const int _e477 = local4_;
+                    const int _e479 = as_int(as_uint(_e477) + as_uint(16));
+                    local4_ = _e479;
+                    const int _e482 = local11_;
+                    const int _e484 = local9_;
+                    const int _e486 = as_int(as_uint(_e484) + as_uint(2));
+                    local9_ = _e486;
+                    const bool _e488 = (_e482 != _e486);
+                    const int _e491 = (_e488 ? 1 : 0);
+                    const bool _e493 = (_e491 != 0);
+                    if (_e493) {
                         continue;
                     }
                     break;
                 }
-                const int _e460 = local10_;
-                const bool _e462 = (_e460 == 0);
-                const int _e465 = (_e462 ? 1 : 0);
-                const bool _e467 = (_e465 != 0);
-                if (_e467) {
+                const int _e495 = local10_;
+                const bool _e497 = (_e495 == 0);
+                const int _e500 = (_e497 ? 1 : 0);
+                const bool _e502 = (_e500 != 0);
+                if (_e502) {
                     branch_counter = 1u;
                     break;
                 }
                 break;
             }
-            const uint _e471 = branch_counter;
-            const bool _e473 = (_e471 != 0u);
-            const uint _e475 = (_e471 - 1u);
-            const bool _e476 = (_e475 == 0u);
-            if (_e473) {
-                branch_counter = _e475;
-                if (_e476) {
+            const uint _e506 = branch_counter;
+            const bool _e508 = (_e506 != 0u);
+            const uint _e510 = (_e506 - 1u);
+            const bool _e511 = (_e510 == 0u);
+            if (_e508) {
+                branch_counter = _e510;
+                if (_e511) {
                     break;
                 } else {
                     break;
                 }
             }
-            const int _e479 = local7_;
-            const int _e481 = local8_;
-            const int _e482 = as_int(as_uint(_e479) + as_uint(_e481));
-            const int _e484 = local9_;
-            const uint _e486 = as_uint(3);
-            const uint _e488 = (_e486 & 31u);
-            const int _e489 = as_int(as_uint(_e484) << (_e488 & 31u));
-            local0_ = _e489;
-            const int _e491 = as_int(as_uint(_e482) + as_uint(_e489));
-            local2_ = _e491;
-            const int _e494 = local2_;
-            const int _e496 = as_int(as_uint(_e494) + as_uint(0));
-            const uint _e497 = as_uint(_e496);
-            const uint _e499 = (_e497 & 7u);
-            const bool _e501 = (_e499 != 0u);
-            if (_e501) {
+            const int _e514 = local7_;
+            const int _e516 = local8_;
+            const int _e517 = as_int(as_uint(_e514) + as_uint(_e516));
+            const int _e519 = local9_;
+            const uint _e521 = as_uint(3);
+            const uint _e523 = (_e521 & 31u);
+            const int _e524 = as_int(as_uint(_e519) << (_e523 & 31u));
+            local0_ = _e524;
+            const int _e526 = as_int(as_uint(_e517) + as_uint(_e524));
+            local2_ = _e526;
+            const int _e529 = local2_;
+            const int _e531 = as_int(as_uint(_e529) + as_uint(0));
+            const uint _e532 = as_uint(_e531);
+            const uint _e534 = (_e532 & 7u);
+            const bool _e536 = (_e534 != 0u);
+            if (_e536) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e506 = (_e497 >> (3u & 31u));
-            const uint _e508 = _len_3;
-            const bool _e509 = (_e506 >= _e508);
-            if (_e509) {
+            const uint _e541 = (_e532 >> (3u & 31u));
+            const uint _e543 = _len_3;
+            const bool _e544 = (_e541 >= _e543);
+            if (_e544) {
                 status[0] = 4u;
                 return;
             }
-            const double _e515 = buffer2_[min((uint)(_e506), _lim_3)];
-            const int _e517 = local3_;
-            const int _e519 = local8_;
-            const int _e520 = as_int(as_uint(_e517) + as_uint(_e519));
-            const int _e522 = local0_;
-            const int _e523 = as_int(as_uint(_e520) + as_uint(_e522));
-            const int _e525 = as_int(as_uint(_e523) + as_uint(0));
-            const uint _e526 = as_uint(_e525);
-            const uint _e528 = (_e526 & 7u);
-            const bool _e530 = (_e528 != 0u);
-            if (_e530) {
+            const double _e550 = buffer2_[min((uint)(_e541), _lim_3)];
+            const int _e552 = local3_;
+            const int _e554 = local8_;
+            const int _e555 = as_int(as_uint(_e552) + as_uint(_e554));
+            const int _e557 = local0_;
+            const int _e558 = as_int(as_uint(_e555) + as_uint(_e557));
+            const int _e560 = as_int(as_uint(_e558) + as_uint(0));
+            const uint _e561 = as_uint(_e560);
+            const uint _e563 = (_e561 & 7u);
+            const bool _e565 = (_e563 != 0u);
+            if (_e565) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e535 = (_e526 >> (3u & 31u));
-            const uint _e537 = _len_1;
-            const bool _e538 = (_e535 >= _e537);
-            if (_e538) {
+            const uint _e570 = (_e561 >> (3u & 31u));
+            const uint _e572 = _len_1;
+            const bool _e573 = (_e570 >= _e572);
+            if (_e573) {
                 status[0] = 4u;
                 return;
             }
-            const double _e544 = buffer0_[min((uint)(_e535), _lim_1)];
-            const int _e546 = local5_;
-            const int _e548 = local8_;
-            const int _e549 = as_int(as_uint(_e546) + as_uint(_e548));
-            const int _e551 = local0_;
-            const int _e552 = as_int(as_uint(_e549) + as_uint(_e551));
-            const int _e554 = as_int(as_uint(_e552) + as_uint(0));
-            const uint _e555 = as_uint(_e554);
-            const uint _e557 = (_e555 & 7u);
-            const bool _e559 = (_e557 != 0u);
-            if (_e559) {
+            const double _e579 = buffer0_[min((uint)(_e570), _lim_1)];
+            const int _e581 = local5_;
+            const int _e583 = local8_;
+            const int _e584 = as_int(as_uint(_e581) + as_uint(_e583));
+            const int _e586 = local0_;
+            const int _e587 = as_int(as_uint(_e584) + as_uint(_e586));
+            const int _e589 = as_int(as_uint(_e587) + as_uint(0));
+            const uint _e590 = as_uint(_e589);
+            const uint _e592 = (_e590 & 7u);
+            const bool _e594 = (_e592 != 0u);
+            if (_e594) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e564 = (_e555 >> (3u & 31u));
-            const uint _e566 = _len_2;
-            const bool _e567 = (_e564 >= _e566);
-            if (_e567) {
+            const uint _e599 = (_e590 >> (3u & 31u));
+            const uint _e601 = _len_2;
+            const bool _e602 = (_e599 >= _e601);
+            if (_e602) {
                 status[0] = 4u;
                 return;
             }
-            const double _e573 = buffer1_[min((uint)(_e564), _lim_2)];
-            const uint _e576 = params.zero;
-            const ulong _e577 = ((ulong)(_e576));
-            const ulong _e579 = (4613937818241073152UL | _e577);
-            const double _e580 = as_double(_e579);
-            const double _e581 = (_e573 * _e580);
-            const double _e582 = (_e544 + _e581);
-            const double _e583 = (_e515 + _e582);
-            const int _e585 = as_int(as_uint(_e491) + as_uint(0));
-            const uint _e586 = as_uint(_e585);
-            const uint _e588 = (_e586 & 7u);
-            const bool _e590 = (_e588 != 0u);
-            if (_e590) {
+            const double _e608 = buffer1_[min((uint)(_e599), _lim_2)];
+            const uint _e612 = params.zero;
+            const ulong _e613 = ((ulong)(_e612));
+            const ulong _e614 = (4613937818241073152UL | _e613);
+            const double _e615 = as_double(_e614);
+            const double _e616 = (_e608 * _e615);
+            const double _e617 = (_e579 + _e616);
+            const double _e618 = (_e550 + _e617);
+            const int _e620 = as_int(as_uint(_e526) + as_uint(0));
+            const uint _e621 = as_uint(_e620);
+            const uint _e623 = (_e621 & 7u);
+            const bool _e625 = (_e623 != 0u);
+            if (_e625) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e595 = (_e586 >> (3u & 31u));
-            const uint _e597 = _len_3;
-            const bool _e598 = (_e595 >= _e597);
-            if (_e598) {
+            const uint _e630 = (_e621 >> (3u & 31u));
+            const uint _e632 = _len_3;
+            const bool _e633 = (_e630 >= _e632);
+            if (_e633) {
                 status[0] = 4u;
                 return;
             }
-            buffer2_[min((uint)(_e595), _lim_3)] = _e583;
+            buffer2_[min((uint)(_e630), _lim_3)] = _e618;
             break;
         }
         return;
         break;
     }
-    const int _e605 = local0_;
-    const int _e607 = local2_;
-    const int _e609 = local8_;
+    const int _e640 = local0_;
+    const int _e642 = local2_;
+    const int _e644 = local8_;
     if (true) {
         status[0] = 1u;
         return;

@@ -54,287 +54,291 @@ void main_(
     local1_ = _e17;
     const int _e19 = as_int(_e13);
     local2_ = _e19;
+    const uint _e24 = params.zero;
+    const int _e25 = as_int((uint)(_e24));
+    const int _e26 = (0 | _e25);
+    local7_ = _e26;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 4u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
+    const uint _e31 = _len_1;
+    const uint _e33 = (_e31 * 4u);
+    const int _e34 = as_int(_e33);
+    local4_ = _e34;
     local5_ = 0;
-    const uint _e32 = _len_2;
-    const uint _e34 = (_e32 * 4u);
-    const int _e35 = as_int(_e34);
-    local6_ = _e35;
+    const uint _e39 = _len_2;
+    const uint _e41 = (_e39 * 4u);
+    const int _e42 = as_int(_e41);
+    local6_ = _e42;
     for (;;) {
-        const int _e38 = local2_;
-        const int _e40 = local0_;
-        const int _e41 = as_int(as_uint(_e38) * as_uint(_e40));
-        local0_ = _e41;
-        const int _e44 = local2_;
-        const int _e45 = as_int(as_uint(_e41) + as_uint(_e44));
-        local2_ = _e45;
-        const int _e48 = local4_;
-        const bool _e51 = (4 == 0);
-        if (_e51) {
+        const int _e45 = local2_;
+        const int _e47 = local0_;
+        const int _e48 = as_int(as_uint(_e45) * as_uint(_e47));
+        local0_ = _e48;
+        const int _e51 = local2_;
+        const int _e52 = as_int(as_uint(_e48) + as_uint(_e51));
+        local2_ = _e52;
+        const int _e55 = local4_;
+        const bool _e58 = (4 == 0);
+        if (_e58) {
             status[0] = 2u;
             return;
         }
-        const bool _e57 = (_e48 == (-2147483647 - 1));
-        const bool _e58 = (4 == (-1));
-        const bool _e59 = (_e57 && _e58);
-        if (_e59) {
+        const bool _e64 = (_e55 == (-2147483647 - 1));
+        const bool _e65 = (4 == (-1));
+        const bool _e66 = (_e64 && _e65);
+        if (_e66) {
             status[0] = 3u;
             return;
         }
-        const int _e63 = _div_int(_e48, 4);
-        local4_ = _e63;
-        const int _e66 = local2_;
-        const int _e68 = local4_;
-        const bool _e69 = (_e66 < _e68);
-        const int _e72 = (_e69 ? 1 : 0);
-        const bool _e74 = (_e72 != 0);
-        const int _e75 = (_e74 ? _e45 : _e63);
-        local2_ = _e75;
-        const int _e78 = local0_;
-        const bool _e79 = (_e75 <= _e78);
-        const int _e82 = (_e79 ? 1 : 0);
-        const bool _e84 = (_e82 != 0);
-        if (_e84) {
+        const int _e70 = _div_int(_e55, 4);
+        local4_ = _e70;
+        const int _e73 = local2_;
+        const int _e75 = local4_;
+        const bool _e76 = (_e73 < _e75);
+        const int _e79 = (_e76 ? 1 : 0);
+        const bool _e81 = (_e79 != 0);
+        const int _e82 = (_e81 ? _e52 : _e70);
+        local2_ = _e82;
+        const int _e85 = local0_;
+        const bool _e86 = (_e82 <= _e85);
+        const int _e89 = (_e86 ? 1 : 0);
+        const bool _e91 = (_e89 != 0);
+        if (_e91) {
             break;
         }
-        const int _e86 = local0_;
-        const int _e88 = as_int(as_uint(_e86) + as_uint(1));
-        local4_ = _e88;
+        const int _e93 = local0_;
+        const int _e95 = as_int(as_uint(_e93) + as_uint(1));
+        local4_ = _e95;
         for (;;) {
-            const int _e91 = local2_;
-            const int _e93 = local0_;
-            const int _e94 = as_int(as_uint(_e91) - as_uint(_e93));
-            const int _e96 = (_e94 & 1);
-            const bool _e98 = (_e96 == 0);
-            const int _e101 = (_e98 ? 1 : 0);
-            const bool _e103 = (_e101 != 0);
-            if (_e103) {
+            const int _e98 = local2_;
+            const int _e100 = local0_;
+            const int _e101 = as_int(as_uint(_e98) - as_uint(_e100));
+            const int _e103 = (_e101 & 1);
+            const bool _e105 = (_e103 == 0);
+            const int _e108 = (_e105 ? 1 : 0);
+            const bool _e110 = (_e108 != 0);
+            if (_e110) {
                 break;
             }
-            const int _e105 = local5_;
-            const int _e107 = local0_;
-            const uint _e109 = as_uint(2);
-            const uint _e111 = (_e109 & 31u);
-            const int _e112 = as_int(as_uint(_e107) << (_e111 & 31u));
-            local0_ = _e112;
-            const int _e114 = as_int(as_uint(_e105) + as_uint(_e112));
-            local7_ = _e114;
-            const int _e117 = local3_;
-            const int _e119 = local0_;
-            const int _e120 = as_int(as_uint(_e117) + as_uint(_e119));
-            const int _e122 = as_int(as_uint(_e120) + as_uint(0));
-            const uint _e123 = as_uint(_e122);
-            const uint _e125 = (_e123 & 3u);
-            const bool _e127 = (_e125 != 0u);
-            if (_e127) {
+            const int _e112 = local5_;
+            const int _e114 = local0_;
+            const uint _e116 = as_uint(2);
+            const uint _e118 = (_e116 & 31u);
+            const int _e119 = as_int(as_uint(_e114) << (_e118 & 31u));
+            local0_ = _e119;
+            const int _e121 = as_int(as_uint(_e112) + as_uint(_e119));
+            local7_ = _e121;
+            const int _e124 = local3_;
+            const int _e126 = local0_;
+            const int _e127 = as_int(as_uint(_e124) + as_uint(_e126));
+            const int _e129 = as_int(as_uint(_e127) + as_uint(0));
+            const uint _e130 = as_uint(_e129);
+            const uint _e132 = (_e130 & 3u);
+            const bool _e134 = (_e132 != 0u);
+            if (_e134) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e132 = (_e123 >> (2u & 31u));
-            const uint _e134 = _len_1;
-            const bool _e135 = (_e132 >= _e134);
-            if (_e135) {
+            const uint _e139 = (_e130 >> (2u & 31u));
+            const uint _e141 = _len_1;
+            const bool _e142 = (_e139 >= _e141);
+            if (_e142) {
                 status[0] = 4u;
                 return;
             }
-            const float _e141 = buffer0_[min((uint)(_e132), _lim_1)];
-            const uint _e144 = params.zero;
-            const uint _e146 = (1075838976u | _e144);
-            const float _e147 = as_float(_e146);
-            const float _e148 = (_e141 * _e147);
-            const int _e150 = local7_;
-            const int _e152 = as_int(as_uint(_e150) + as_uint(0));
-            const uint _e153 = as_uint(_e152);
-            const uint _e155 = (_e153 & 3u);
-            const bool _e157 = (_e155 != 0u);
-            if (_e157) {
+            const float _e148 = buffer0_[min((uint)(_e139), _lim_1)];
+            const uint _e152 = params.zero;
+            const uint _e153 = (1075838976u | _e152);
+            const float _e154 = as_float(_e153);
+            const float _e155 = (_e148 * _e154);
+            const int _e157 = local7_;
+            const int _e159 = as_int(as_uint(_e157) + as_uint(0));
+            const uint _e160 = as_uint(_e159);
+            const uint _e162 = (_e160 & 3u);
+            const bool _e164 = (_e162 != 0u);
+            if (_e164) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e162 = (_e153 >> (2u & 31u));
-            const uint _e164 = _len_2;
-            const bool _e165 = (_e162 >= _e164);
-            if (_e165) {
+            const uint _e169 = (_e160 >> (2u & 31u));
+            const uint _e171 = _len_2;
+            const bool _e172 = (_e169 >= _e171);
+            if (_e172) {
                 status[0] = 4u;
                 return;
             }
-            const float _e171 = buffer1_[min((uint)(_e162), _lim_2)];
-            const float _e172 = (_e148 + _e171);
-            const int _e174 = as_int(as_uint(_e114) + as_uint(0));
-            const uint _e175 = as_uint(_e174);
-            const uint _e177 = (_e175 & 3u);
-            const bool _e179 = (_e177 != 0u);
-            if (_e179) {
+            const float _e178 = buffer1_[min((uint)(_e169), _lim_2)];
+            const float _e179 = (_e155 + _e178);
+            const int _e181 = as_int(as_uint(_e121) + as_uint(0));
+            const uint _e182 = as_uint(_e181);
+            const uint _e184 = (_e182 & 3u);
+            const bool _e186 = (_e184 != 0u);
+            if (_e186) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e184 = (_e175 >> (2u & 31u));
-            const uint _e186 = _len_2;
-            const bool _e187 = (_e184 >= _e186);
-            if (_e187) {
+            const uint _e191 = (_e182 >> (2u & 31u));
+            const uint _e193 = _len_2;
+            const bool _e194 = (_e191 >= _e193);
+            if (_e194) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e184), _lim_2)] = _e172;
-            const int _e194 = local4_;
-            local0_ = _e194;
+            buffer1_[min((uint)(_e191), _lim_2)] = _e179;
+            const int _e201 = local4_;
+            local0_ = _e201;
             break;
         }
-        const int _e197 = local2_;
-        const int _e199 = local4_;
-        const bool _e200 = (_e197 == _e199);
-        const int _e203 = (_e200 ? 1 : 0);
-        const bool _e205 = (_e203 != 0);
-        if (_e205) {
+        const int _e204 = local2_;
+        const int _e206 = local4_;
+        const bool _e207 = (_e204 == _e206);
+        const int _e210 = (_e207 ? 1 : 0);
+        const bool _e212 = (_e210 != 0);
+        if (_e212) {
             break;
         }
-        const int _e207 = local2_;
-        const int _e209 = local0_;
-        const int _e210 = as_int(as_uint(_e207) - as_uint(_e209));
-        local4_ = _e210;
-        const int _e213 = local3_;
-        const int _e215 = local0_;
-        const uint _e217 = as_uint(2);
-        const uint _e219 = (_e217 & 31u);
-        const int _e220 = as_int(as_uint(_e215) << (_e219 & 31u));
-        local0_ = _e220;
-        const int _e222 = as_int(as_uint(_e213) + as_uint(_e220));
-        local2_ = _e222;
-        const int _e225 = local5_;
-        const int _e227 = local0_;
-        const int _e228 = as_int(as_uint(_e225) + as_uint(_e227));
-        local0_ = _e228;
+        const int _e214 = local2_;
+        const int _e216 = local0_;
+        const int _e217 = as_int(as_uint(_e214) - as_uint(_e216));
+        local4_ = _e217;
+        const int _e220 = local3_;
+        const int _e222 = local0_;
+        const uint _e224 = as_uint(2);
+        const uint _e226 = (_e224 & 31u);
+        const int _e227 = as_int(as_uint(_e222) << (_e226 & 31u));
+        local0_ = _e227;
+        const int _e229 = as_int(as_uint(_e220) + as_uint(_e227));
+        local2_ = _e229;
+        const int _e232 = local5_;
+        const int _e234 = local0_;
+        const int _e235 = as_int(as_uint(_e232) + as_uint(_e234));
+        local0_ = _e235;
         for (;;) {
-            const int _e231 = local0_;
-            const int _e233 = local2_;
-            const int _e235 = as_int(as_uint(_e233) + as_uint(0));
-            const uint _e236 = as_uint(_e235);
-            const uint _e238 = (_e236 & 3u);
-            const bool _e240 = (_e238 != 0u);
-            if (_e240) {
+            const int _e238 = local0_;
+            const int _e240 = local2_;
+            const int _e242 = as_int(as_uint(_e240) + as_uint(0));
+            const uint _e243 = as_uint(_e242);
+            const uint _e245 = (_e243 & 3u);
+            const bool _e247 = (_e245 != 0u);
+            if (_e247) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e245 = (_e236 >> (2u & 31u));
-            const uint _e247 = _len_1;
-            const bool _e248 = (_e245 >= _e247);
-            if (_e248) {
+            const uint _e252 = (_e243 >> (2u & 31u));
+            const uint _e254 = _len_1;
+            const bool _e255 = (_e252 >= _e254);
+            if (_e255) {
                 status[0] = 4u;
                 return;
             }
-            const float _e254 = buffer0_[min((uint)(_e245), _lim_1)];
-            const uint _e257 = params.zero;
-            const uint _e259 = (1075838976u | _e257);
-            const float _e260 = as_float(_e259);
-            const float _e261 = (_e254 * _e260);
-            const int _e263 = local0_;
-            const int _e265 = as_int(as_uint(_e263) + as_uint(0));
-            const uint _e266 = as_uint(_e265);
-            const uint _e268 = (_e266 & 3u);
-            const bool _e270 = (_e268 != 0u);
-            if (_e270) {
+            const float _e261 = buffer0_[min((uint)(_e252), _lim_1)];
+            const uint _e265 = params.zero;
+            const uint _e266 = (1075838976u | _e265);
+            const float _e267 = as_float(_e266);
+            const float _e268 = (_e261 * _e267);
+            const int _e270 = local0_;
+            const int _e272 = as_int(as_uint(_e270) + as_uint(0));
+            const uint _e273 = as_uint(_e272);
+            const uint _e275 = (_e273 & 3u);
+            const bool _e277 = (_e275 != 0u);
+            if (_e277) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e275 = (_e266 >> (2u & 31u));
-            const uint _e277 = _len_2;
-            const bool _e278 = (_e275 >= _e277);
-            if (_e278) {
+            const uint _e282 = (_e273 >> (2u & 31u));
+            const uint _e284 = _len_2;
+            const bool _e285 = (_e282 >= _e284);
+            if (_e285) {
                 status[0] = 4u;
                 return;
             }
-            const float _e284 = buffer1_[min((uint)(_e275), _lim_2)];
-            const float _e285 = (_e261 + _e284);
-            const int _e287 = as_int(as_uint(_e231) + as_uint(0));
-            const uint _e288 = as_uint(_e287);
-            const uint _e290 = (_e288 & 3u);
-            const bool _e292 = (_e290 != 0u);
-            if (_e292) {
+            const float _e291 = buffer1_[min((uint)(_e282), _lim_2)];
+            const float _e292 = (_e268 + _e291);
+            const int _e294 = as_int(as_uint(_e238) + as_uint(0));
+            const uint _e295 = as_uint(_e294);
+            const uint _e297 = (_e295 & 3u);
+            const bool _e299 = (_e297 != 0u);
+            if (_e299) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e297 = (_e288 >> (2u & 31u));
-            const uint _e299 = _len_2;
-            const bool _e300 = (_e297 >= _e299);
-            if (_e300) {
+            const uint _e304 = (_e295 >> (2u & 31u));
+            const uint _e306 = _len_2;
+            const bool _e307 = (_e304 >= _e306);
+            if (_e307) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e297), _lim_2)] = _e285;
-            const int _e307 = local0_;
-            const int _e309 = as_int(as_uint(_e307) + as_uint(4));
-            local3_ = _e309;
-            const int _e312 = local2_;
-            const int _e314 = as_int(as_uint(_e312) + as_uint(4));
-            const int _e316 = as_int(as_uint(_e314) + as_uint(0));
-            const uint _e317 = as_uint(_e316);
-            const uint _e319 = (_e317 & 3u);
-            const bool _e321 = (_e319 != 0u);
-            if (_e321) {
+            buffer1_[min((uint)(_e304), _lim_2)] = _e292;
+            const int _e314 = local0_;
+            const int _e316 = as_int(as_uint(_e314) + as_uint(4));
+            local3_ = _e316;
+            const int _e319 = local2_;
+            const int _e321 = as_int(as_uint(_e319) + as_uint(4));
+            const int _e323 = as_int(as_uint(_e321) + as_uint(0));
+            const uint _e324 = as_uint(_e323);
+            const uint _e326 = (_e324 & 3u);
+            const bool _e328 = (_e326 != 0u);
+            if (_e328) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e326 = (_e317 >> (2u & 31u));
-            const uint _e328 = _len_1;
-            const bool _e329 = (_e326 >= _e328);
-            if (_e329) {
+            const uint _e333 = (_e324 >> (2u & 31u));
+            const uint _e335 = _len_1;
+            const bool _e336 = (_e333 >= _e335);
+            if (_e336) {
                 status[0] = 4u;
                 return;
             }
-            const float _e335 = buffer0_[min((uint)(_e326), _lim_1)];
-            const uint _e338 = params.zero;
-            const uint _e340 = (1075838976u | _e338);
-            const float _e341 = as_float(_e340);
-            const float _e342 = (_e335 * _e341);
-            const int _e344 = local3_;
-            const int _e346 = as_int(as_uint(_e344) + as_uint(0));
-            const uint _e347 = as_uint(_e346);
-            const uint _e349 = (_e347 & 3u);
-            const bool _e351 = (_e349 != 0u);
-            if (_e351) {
+            const float _e342 = buffer0_[min((uint)(_e333), _lim_1)];
+            const uint _e346 = params.zero;
+            const uint _e347 = (1075838976u | _e346);
+            const float _e348 = as_float(_e347);
+            const float _e349 = (_e342 * _e348);
+            const int _e351 = local3_;
+            const int _e353 = as_int(as_uint(_e351) + as_uint(0));
+            const uint _e354 = as_uint(_e353);
+            const uint _e356 = (_e354 & 3u);
+            const bool _e358 = (_e356 != 0u);
+            if (_e358) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e356 = (_e347 >> (2u & 31u));
-            const uint _e358 = _len_2;
-            const bool _e359 = (_e356 >= _e358);
-            if (_e359) {
+            const uint _e363 = (_e354 >> (2u & 31u));
+            const uint _e365 = _len_2;
+            const bool _e366 = (_e363 >= _e365);
+            if (_e366) {
                 status[0] = 4u;
                 return;
             }
-            const float _e365 = buffer1_[min((uint)(_e356), _lim_2)];
-            const float _e366 = (_e342 + _e365);
-            const int _e368 = as_int(as_uint(_e309) + as_uint(0));
-            const uint _e369 = as_uint(_e368);
-            const uint _e371 = (_e369 & 3u);
-            const bool _e373 = (_e371 != 0u);
-            if (_e373) {
+            const float _e372 = buffer1_[min((uint)(_e363), _lim_2)];
+            const float _e373 = (_e349 + _e372);
+            const int _e375 = as_int(as_uint(_e316) + as_uint(0));
+            const uint _e376 = as_uint(_e375);
+            const uint _e378 = (_e376 & 3u);
+            const bool _e380 = (_e378 != 0u);
+            if (_e380) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e378 = (_e369 >> (2u & 31u));
-            const uint _e380 = _len_2;
-            const bool _e381 = (_e378 >= _e380);
-            if (_e381) {
+            const uint _e385 = (_e376 >> (2u & 31u));
+            const uint _e387 = _len_2;
+            const bool _e388 = (_e385 >= _e387);
+            if (_e388) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e378), _lim_2)] = _e366;
-            const int _e388 = local2_;
-            const int _e390 = as_int(as_uint(_e388) + as_uint(8));
-            local2_ = _e390;
-            const int _e393 = local0_;
-            const int _e395 = as_int(as_uint(_e393) + as_uint(8));
-            local0_ = _e395;
-            const int _e398 = local4_;
-            const int _e400 = as_int(as_uint(_e398) + as_uint((-2)));
-            local4_ = _e400;
-            const bool _e403 = (_e400 != 0);
-            if (_e403) {
+            buffer1_[min((uint)(_e385), _lim_2)] = _e373;
+            const int _e395 = local2_;
+            const int _e397 = as_int(as_uint(_e395) + as_uint(8));
+            local2_ = _e397;
+            const int _e400 = local0_;
+            const int _e402 = as_int(as_uint(_e400) + as_uint(8));
+            local0_ = _e402;
+            const int _e405 = local4_;
+            const int _e407 = as_int(as_uint(_e405) + as_uint((-2)));
+            local4_ = _e407;
+            const bool _e410 = (_e407 != 0);
+            if (_e410) {
                 continue;
             }
             break;

@@ -51,123 +51,135 @@ void main_(
     local1_ = _e17;
     const int _e19 = as_int(_e13);
     local2_ = _e19;
+    const uint _e24 = params.zero;
+    const int _e25 = as_int((uint)(_e24));
+    const int _e26 = (0 | _e25);
+    local7_ = _e26;
+    const uint _e31 = params.zero;
+    const int _e32 = as_int((uint)(_e31));
+    const int _e33 = (0 | _e32);
+    local8_ = _e33;
+    const uint _e38 = params.zero;
+    const int _e39 = as_int((uint)(_e38));
+    const int _e40 = (0 | _e39);
+    local9_ = _e40;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 4u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
+    const uint _e45 = _len_1;
+    const uint _e47 = (_e45 * 4u);
+    const int _e48 = as_int(_e47);
+    local4_ = _e48;
     local5_ = 0;
-    const uint _e32 = _len_2;
-    const uint _e34 = (_e32 * 4u);
-    const int _e35 = as_int(_e34);
-    local6_ = _e35;
-    const int _e38 = local3_;
-    const int _e40 = local0_;
-    const int _e42 = local2_;
-    const int _e43 = as_int(as_uint(_e40) * as_uint(_e42));
-    const uint _e45 = as_uint(2);
-    const uint _e47 = (_e45 & 31u);
-    const int _e48 = as_int(as_uint(_e43) << (_e47 & 31u));
-    const int _e49 = as_int(as_uint(_e38) + as_uint(_e48));
-    local7_ = _e49;
-    const int _e52 = local5_;
-    const int _e54 = local0_;
-    const int _e56 = local2_;
-    const int _e57 = as_int(as_uint(_e54) * as_uint(_e56));
-    const uint _e59 = as_uint(2);
-    const uint _e61 = (_e59 & 31u);
-    const int _e62 = as_int(as_uint(_e57) << (_e61 & 31u));
-    const int _e63 = as_int(as_uint(_e52) + as_uint(_e62));
-    local8_ = _e63;
-    const int _e66 = local8_;
-    const int _e68 = local2_;
-    const uint _e70 = as_uint(2);
-    const uint _e72 = (_e70 & 31u);
-    const int _e73 = as_int(as_uint(_e68) << (_e72 & 31u));
-    const int _e74 = as_int(as_uint(_e66) + as_uint(_e73));
-    local9_ = _e74;
+    const uint _e53 = _len_2;
+    const uint _e55 = (_e53 * 4u);
+    const int _e56 = as_int(_e55);
+    local6_ = _e56;
+    const int _e59 = local3_;
+    const int _e61 = local0_;
+    const int _e63 = local2_;
+    const int _e64 = as_int(as_uint(_e61) * as_uint(_e63));
+    const uint _e66 = as_uint(2);
+    const uint _e68 = (_e66 & 31u);
+    const int _e69 = as_int(as_uint(_e64) << (_e68 & 31u));
+    const int _e70 = as_int(as_uint(_e59) + as_uint(_e69));
+    local7_ = _e70;
+    const int _e73 = local5_;
+    const int _e75 = local0_;
+    const int _e77 = local2_;
+    const int _e78 = as_int(as_uint(_e75) * as_uint(_e77));
+    const uint _e80 = as_uint(2);
+    const uint _e82 = (_e80 & 31u);
+    const int _e83 = as_int(as_uint(_e78) << (_e82 & 31u));
+    const int _e84 = as_int(as_uint(_e73) + as_uint(_e83));
+    local8_ = _e84;
+    const int _e87 = local8_;
+    const int _e89 = local2_;
+    const uint _e91 = as_uint(2);
+    const uint _e93 = (_e91 & 31u);
+    const int _e94 = as_int(as_uint(_e89) << (_e93 & 31u));
+    const int _e95 = as_int(as_uint(_e87) + as_uint(_e94));
+    local9_ = _e95;
     for (;;) {
-        const int _e77 = local8_;
-        const int _e79 = local9_;
-        const uint _e80 = as_uint(_e77);
-        const uint _e81 = as_uint(_e79);
-        const bool _e82 = (_e80 >= _e81);
-        const int _e85 = (_e82 ? 1 : 0);
-        const bool _e87 = (_e85 != 0);
-        if (_e87) {
+        const int _e98 = local8_;
+        const int _e100 = local9_;
+        const uint _e101 = as_uint(_e98);
+        const uint _e102 = as_uint(_e100);
+        const bool _e103 = (_e101 >= _e102);
+        const int _e106 = (_e103 ? 1 : 0);
+        const bool _e108 = (_e106 != 0);
+        if (_e108) {
             break;
         }
         for (;;) {
-            const int _e89 = local8_;
-            const uint _e92 = params.zero;
-            const uint _e94 = (1075838976u | _e92);
-            const float _e95 = as_float(_e94);
-            const int _e97 = local7_;
-            const int _e99 = as_int(as_uint(_e97) + as_uint(0));
-            const uint _e100 = as_uint(_e99);
-            const uint _e102 = (_e100 & 3u);
-            const bool _e104 = (_e102 != 0u);
-            if (_e104) {
+            const int _e110 = local8_;
+            const uint _e114 = params.zero;
+            const uint _e115 = (1075838976u | _e114);
+            const float _e116 = as_float(_e115);
+            const int _e118 = local7_;
+            const int _e120 = as_int(as_uint(_e118) + as_uint(0));
+            const uint _e121 = as_uint(_e120);
+            const uint _e123 = (_e121 & 3u);
+            const bool _e125 = (_e123 != 0u);
+            if (_e125) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e109 = (_e100 >> (2u & 31u));
-            const uint _e111 = _len_1;
-            const bool _e112 = (_e109 >= _e111);
-            if (_e112) {
+            const uint _e130 = (_e121 >> (2u & 31u));
+            const uint _e132 = _len_1;
+            const bool _e133 = (_e130 >= _e132);
+            if (_e133) {
                 status[0] = 4u;
                 return;
             }
-            const float _e118 = buffer0_[min((uint)(_e109), _lim_1)];
-            const float _e119 = (_e95 * _e118);
-            const int _e121 = local8_;
-            const int _e123 = as_int(as_uint(_e121) + as_uint(0));
-            const uint _e124 = as_uint(_e123);
-            const uint _e126 = (_e124 & 3u);
-            const bool _e128 = (_e126 != 0u);
-            if (_e128) {
+            const float _e139 = buffer0_[min((uint)(_e130), _lim_1)];
+            const float _e140 = (_e116 * _e139);
+            const int _e142 = local8_;
+            const int _e144 = as_int(as_uint(_e142) + as_uint(0));
+            const uint _e145 = as_uint(_e144);
+            const uint _e147 = (_e145 & 3u);
+            const bool _e149 = (_e147 != 0u);
+            if (_e149) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e133 = (_e124 >> (2u & 31u));
-            const uint _e135 = _len_2;
-            const bool _e136 = (_e133 >= _e135);
-            if (_e136) {
+            const uint _e154 = (_e145 >> (2u & 31u));
+            const uint _e156 = _len_2;
+            const bool _e157 = (_e154 >= _e156);
+            if (_e157) {
                 status[0] = 4u;
                 return;
             }
-            const float _e142 = buffer1_[min((uint)(_e133), _lim_2)];
-            const float _e143 = (_e119 + _e142);
-            const int _e145 = as_int(as_uint(_e89) + as_uint(0));
-            const uint _e146 = as_uint(_e145);
-            const uint _e148 = (_e146 & 3u);
-            const bool _e150 = (_e148 != 0u);
-            if (_e150) {
+            const float _e163 = buffer1_[min((uint)(_e154), _lim_2)];
+            const float _e164 = (_e140 + _e163);
+            const int _e166 = as_int(as_uint(_e110) + as_uint(0));
+            const uint _e167 = as_uint(_e166);
+            const uint _e169 = (_e167 & 3u);
+            const bool _e171 = (_e169 != 0u);
+            if (_e171) {
                 status[0] = 5u;
                 return;
             }
-            const uint _e155 = (_e146 >> (2u & 31u));
-            const uint _e157 = _len_2;
-            const bool _e158 = (_e155 >= _e157);
-            if (_e158) {
+            const uint _e176 = (_e167 >> (2u & 31u));
+            const uint _e178 = _len_2;
+            const bool _e179 = (_e176 >= _e178);
+            if (_e179) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[min((uint)(_e155), _lim_2)] = _e143;
-            const int _e165 = local7_;
-            const int _e167 = as_int(as_uint(_e165) + as_uint(4));
-            local7_ = _e167;
-            const int _e170 = local8_;
-            const int _e172 = as_int(as_uint(_e170) + as_uint(4));
-            local8_ = _e172;
-            const int _e175 = local8_;
-            const int _e177 = local9_;
-            const uint _e178 = as_uint(_e175);
-            const uint _e179 = as_uint(_e177);
-            const bool _e180 = (_e178 < _e179);
-            const int _e183 = (_e180 ? 1 : 0);
-            const bool _e185 = (_e183 != 0);
-            if (_e185) {
+            buffer1_[min((uint)(_e176), _lim_2)] = _e164;
+            const int _e186 = local7_;
+            const int _e188 = as_int(as_uint(_e186) + as_uint(4));
+            local7_ = _e188;
+            const int _e191 = local8_;
+            const int _e193 = as_int(as_uint(_e191) + as_uint(4));
+            local8_ = _e193;
+            const int _e196 = local8_;
+            const int _e198 = local9_;
+            const uint _e199 = as_uint(_e196);
+            const uint _e200 = as_uint(_e198);
+            const bool _e201 = (_e199 < _e200);
+            const int _e204 = (_e201 ? 1 : 0);
+            const bool _e206 = (_e204 != 0);
+            if (_e206) {
                 continue;
             }
             break;

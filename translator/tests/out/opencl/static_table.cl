@@ -99,22 +99,25 @@ void main_(
     }
     const uint _e90 = statics[min((uint)(_e81), _lim_3)];
     const int _e91 = as_int(_e90);
-    const double _e92 = ((double)(_e91));
-    const double _e93 = (_e68 * _e92);
-    const int _e95 = as_int(as_uint(_e38) + as_uint(0));
-    const uint _e96 = as_uint(_e95);
-    const uint _e98 = (_e96 & 7u);
-    const bool _e100 = (_e98 != 0u);
-    if (_e100) {
+    const uint _e94 = params.zero;
+    const int _e95 = as_int((uint)(_e94));
+    const int _e96 = (_e91 | _e95);
+    const double _e97 = ((double)(_e96));
+    const double _e98 = (_e68 * _e97);
+    const int _e100 = as_int(as_uint(_e38) + as_uint(0));
+    const uint _e101 = as_uint(_e100);
+    const uint _e103 = (_e101 & 7u);
+    const bool _e105 = (_e103 != 0u);
+    if (_e105) {
         status[0] = 5u;
         return;
     }
-    const uint _e105 = (_e96 >> (3u & 31u));
-    const uint _e107 = _len_1;
-    const bool _e108 = (_e105 >= _e107);
-    if (_e108) {
+    const uint _e110 = (_e101 >> (3u & 31u));
+    const uint _e112 = _len_1;
+    const bool _e113 = (_e110 >= _e112);
+    if (_e113) {
         status[0] = 4u;
         return;
     }
-    buffer0_[min((uint)(_e105), _lim_1)] = _e93;
+    buffer0_[min((uint)(_e110), _lim_1)] = _e98;
 }

@@ -33,50 +33,54 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
+    let _e24 = params.zero;
+    local5_ = (0i | i32(_e24));
+    let _e31 = params.zero;
+    local6_ = (0i | i32(_e31));
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
-    let _e30 = local0_;
-    local5_ = (_e30 + 1i);
-    let _e35 = local3_;
-    let _e37 = local0_;
+    let _e44 = local0_;
+    local5_ = (_e44 + 1i);
+    let _e49 = local3_;
+    let _e51 = local0_;
     loop {
         loop {
             loop {
-                let _e45 = local6_;
-                let _e47 = local5_;
-                if (select(0i, 1i, (_e47 == 1i)) != 0i) {
-                    local = _e45;
+                let _e59 = local6_;
+                let _e61 = local5_;
+                if (select(0i, 1i, (_e61 == 1i)) != 0i) {
+                    local = _e59;
                     branch_counter = 2u;
                     break;
                 }
-                let _e59 = local6_;
-                if (select(0i, 1i, (bitcast<u32>(_e59) >= bitcast<u32>(100i))) != 0i) {
+                let _e73 = local6_;
+                if (select(0i, 1i, (bitcast<u32>(_e73) >= bitcast<u32>(100i))) != 0i) {
                     branch_counter = 1u;
                     break;
                 }
-                let _e72 = local5_;
+                let _e86 = local5_;
                 loop {
-                    if ((_e72 & 1i) != 0i) {
-                        let _e78 = local5_;
-                        local_1 = ((_e78 * 3i) + 1i);
+                    if ((_e86 & 1i) != 0i) {
+                        let _e92 = local5_;
+                        local_1 = ((_e92 * 3i) + 1i);
                     } else {
-                        let _e85 = local5_;
-                        local_1 = bitcast<i32>((bitcast<u32>(_e85) >> (bitcast<u32>(1i) & 31u)));
+                        let _e99 = local5_;
+                        local_1 = bitcast<i32>((bitcast<u32>(_e99) >> (bitcast<u32>(1i) & 31u)));
                     }
                     break;
                 }
-                let _e95 = local_1;
-                local5_ = _e95;
-                let _e98 = local6_;
-                local6_ = (_e98 + 1i);
+                let _e109 = local_1;
+                local5_ = _e109;
+                let _e112 = local6_;
+                local6_ = (_e112 + 1i);
                 continue;
                 break;
             }
-            let _e103 = branch_counter;
-            let _e107 = (_e103 - 1u);
-            if (_e103 != 0u) {
-                branch_counter = _e107;
-                if (_e107 == 0u) {
+            let _e117 = branch_counter;
+            let _e121 = (_e117 - 1u);
+            if (_e117 != 0u) {
+                branch_counter = _e121;
+                if (_e121 == 0u) {
                     break;
                 } else {
                     break;
@@ -84,11 +88,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             }
             break;
         }
-        let _e111 = branch_counter;
-        let _e115 = (_e111 - 1u);
-        if (_e111 != 0u) {
-            branch_counter = _e115;
-            if (_e115 == 0u) {
+        let _e125 = branch_counter;
+        let _e129 = (_e125 - 1u);
+        if (_e125 != 0u) {
+            branch_counter = _e129;
+            if (_e129 == 0u) {
                 break;
             } else {
                 break;
@@ -97,16 +101,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         local = -1i;
         break;
     }
-    let _e121 = local;
-    let _e124 = bitcast<u32>(((_e35 + (_e37 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e124 & 3u) != 0u) {
+    let _e135 = local;
+    let _e138 = bitcast<u32>(((_e49 + (_e51 << (bitcast<u32>(2i) & 31u))) + 0i));
+    if ((_e138 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e133 = (_e124 >> 2u);
-    if (_e133 >= arrayLength((&buffer0_))) {
+    let _e147 = (_e138 >> 2u);
+    if (_e147 >= arrayLength((&buffer0_))) {
         status[0] = 4u;
         return;
     }
-    buffer0_[_e133] = _e121;
+    buffer0_[_e147] = _e135;
 }

@@ -40,82 +40,88 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
+    let _e24 = params.zero;
+    local9_ = (0i | i32(_e24));
+    let _e31 = params.zero;
+    local10_ = (0i | i32(_e31));
+    let _e38 = params.zero;
+    local11_ = (0i | i32(_e38));
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
     local5_ = 0i;
     local6_ = bitcast<i32>((arrayLength((&buffer1_)) * 4u));
     local7_ = 0i;
     local8_ = bitcast<i32>((arrayLength((&buffer2_)) * 4u));
-    let _e46 = local0_;
-    local9_ = (_e46 << (bitcast<u32>(3i) & 31u));
-    let _e54 = local3_;
-    let _e56 = local9_;
-    let _e60 = bitcast<u32>(((_e54 + _e56) + 0i));
-    if ((_e60 & 3u) != 0u) {
+    let _e67 = local0_;
+    local9_ = (_e67 << (bitcast<u32>(3i) & 31u));
+    let _e75 = local3_;
+    let _e77 = local9_;
+    let _e81 = bitcast<u32>(((_e75 + _e77) + 0i));
+    if ((_e81 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e69 = (_e60 >> 2u);
-    if (_e69 >= arrayLength((&buffer0_))) {
+    let _e90 = (_e81 >> 2u);
+    if (_e90 >= arrayLength((&buffer0_))) {
         status[0] = 4u;
         return;
     }
-    let _e78 = buffer0_[_e69];
-    local10_ = _e78;
-    let _e81 = local5_;
-    let _e83 = local9_;
-    let _e87 = bitcast<u32>(((_e81 + _e83) + 0i));
-    if ((_e87 & 3u) != 0u) {
+    let _e99 = buffer0_[_e90];
+    local10_ = _e99;
+    let _e102 = local5_;
+    let _e104 = local9_;
+    let _e108 = bitcast<u32>(((_e102 + _e104) + 0i));
+    if ((_e108 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e96 = (_e87 >> 2u);
-    if (_e96 >= arrayLength((&buffer1_))) {
+    let _e117 = (_e108 >> 2u);
+    if (_e117 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    let _e105 = buffer1_[_e96];
-    local11_ = _e105;
-    let _e108 = local7_;
-    let _e110 = local9_;
-    let _e113 = local10_;
-    let _e115 = local11_;
-    if (_e115 == 0i) {
+    let _e126 = buffer1_[_e117];
+    local11_ = _e126;
+    let _e129 = local7_;
+    let _e131 = local9_;
+    let _e134 = local10_;
+    let _e136 = local11_;
+    if (_e136 == 0i) {
         status[0] = 2u;
         return;
     }
-    if ((_e113 == i32(-2147483648)) && (_e115 == -1i)) {
+    if ((_e134 == i32(-2147483648)) && (_e136 == -1i)) {
         status[0] = 3u;
         return;
     }
-    let _e132 = bitcast<u32>(((_e108 + _e110) + 0i));
-    if ((_e132 & 3u) != 0u) {
+    let _e153 = bitcast<u32>(((_e129 + _e131) + 0i));
+    if ((_e153 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e141 = (_e132 >> 2u);
-    if (_e141 >= arrayLength((&buffer2_))) {
+    let _e162 = (_e153 >> 2u);
+    if (_e162 >= arrayLength((&buffer2_))) {
         status[0] = 4u;
         return;
     }
-    buffer2_[_e141] = (_e113 / _e115);
-    let _e151 = local7_;
-    let _e153 = local9_;
-    let _e156 = local10_;
-    let _e158 = local11_;
-    if (_e158 == 0i) {
+    buffer2_[_e162] = (_e134 / _e136);
+    let _e172 = local7_;
+    let _e174 = local9_;
+    let _e177 = local10_;
+    let _e179 = local11_;
+    if (_e179 == 0i) {
         status[0] = 2u;
         return;
     }
-    let _e170 = bitcast<u32>(((_e151 + _e153) + 4i));
-    if ((_e170 & 3u) != 0u) {
+    let _e191 = bitcast<u32>(((_e172 + _e174) + 4i));
+    if ((_e191 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e179 = (_e170 >> 2u);
-    if (_e179 >= arrayLength((&buffer2_))) {
+    let _e200 = (_e191 >> 2u);
+    if (_e200 >= arrayLength((&buffer2_))) {
         status[0] = 4u;
         return;
     }
-    buffer2_[_e179] = bitcast<i32>((bitcast<u32>(_e156) % bitcast<u32>(_e158)));
+    buffer2_[_e200] = bitcast<i32>((bitcast<u32>(_e177) % bitcast<u32>(_e179)));
 }

@@ -34,44 +34,46 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
+    let _e24 = params.zero;
+    local7_ = (0i | i32(_e24));
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
     local5_ = 0i;
     local6_ = bitcast<i32>((arrayLength((&buffer1_)) * 4u));
-    let _e38 = local0_;
-    local7_ = (_e38 << (bitcast<u32>(2i) & 31u));
-    let _e46 = local7_;
-    let _e48 = local6_;
+    let _e45 = local0_;
+    local7_ = (_e45 << (bitcast<u32>(2i) & 31u));
+    let _e53 = local7_;
+    let _e55 = local6_;
     loop {
-        if (select(0i, 1i, (bitcast<u32>(_e46) >= bitcast<u32>(_e48))) != 0i) {
+        if (select(0i, 1i, (bitcast<u32>(_e53) >= bitcast<u32>(_e55))) != 0i) {
             return;
         }
         break;
     }
-    let _e58 = local5_;
-    let _e60 = local7_;
-    let _e63 = local3_;
-    let _e65 = local7_;
-    let _e69 = bitcast<u32>(((_e63 + _e65) + 0i));
-    if ((_e69 & 3u) != 0u) {
+    let _e65 = local5_;
+    let _e67 = local7_;
+    let _e70 = local3_;
+    let _e72 = local7_;
+    let _e76 = bitcast<u32>(((_e70 + _e72) + 0i));
+    if ((_e76 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e78 = (_e69 >> 2u);
-    if (_e78 >= arrayLength((&buffer0_))) {
+    let _e85 = (_e76 >> 2u);
+    if (_e85 >= arrayLength((&buffer0_))) {
         status[0] = 4u;
         return;
     }
-    let _e87 = buffer0_[_e78];
-    let _e92 = bitcast<u32>(((_e58 + _e60) + 0i));
-    if ((_e92 & 3u) != 0u) {
+    let _e94 = buffer0_[_e85];
+    let _e99 = bitcast<u32>(((_e65 + _e67) + 0i));
+    if ((_e99 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e101 = (_e92 >> 2u);
-    if (_e101 >= arrayLength((&buffer1_))) {
+    let _e108 = (_e99 >> 2u);
+    if (_e108 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e101] = (_e87 * 2i);
+    buffer1_[_e108] = (_e94 * 2i);
 }

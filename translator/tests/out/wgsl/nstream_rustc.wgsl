@@ -42,6 +42,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
+    let _e24 = params.zero;
+    local9_ = (0i | i32(_e24));
+    let _e31 = params.zero;
+    local10_ = (0i | i32(_e31));
+    let _e38 = params.zero;
+    local11_ = (0i | i32(_e38));
+    let _e45 = params.zero;
+    local12_ = (0i | i32(_e45));
+    let _e52 = params.zero;
+    local13_ = (0i | i32(_e52));
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 8u));
     local5_ = 0i;
@@ -49,273 +59,273 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     local7_ = 0i;
     local8_ = bitcast<i32>((arrayLength((&buffer2_)) * 8u));
     loop {
-        let _e46 = local6_;
-        let _e53 = bitcast<i32>((bitcast<u32>(_e46) >> (bitcast<u32>(3i) & 31u)));
-        local6_ = _e53;
-        let _e56 = local4_;
-        let _e63 = bitcast<i32>((bitcast<u32>(_e56) >> (bitcast<u32>(3i) & 31u)));
-        local4_ = _e63;
-        let _e66 = local8_;
-        let _e73 = bitcast<i32>((bitcast<u32>(_e66) >> (bitcast<u32>(3i) & 31u)));
-        local8_ = _e73;
-        let _e76 = local8_;
-        let _e78 = local2_;
-        let _e80 = local0_;
-        let _e81 = (_e78 * _e80);
-        local0_ = _e81;
-        let _e84 = local8_;
-        let _e86 = local0_;
-        let _e95 = select(_e81, _e76, (select(0i, 1i, (bitcast<u32>(_e84) < bitcast<u32>(_e86))) != 0i));
-        local0_ = _e95;
-        let _e98 = local2_;
-        let _e99 = (_e95 + _e98);
-        local2_ = _e99;
-        let _e102 = local8_;
-        let _e104 = local2_;
-        let _e113 = select(_e99, _e73, (select(0i, 1i, (bitcast<u32>(_e102) < bitcast<u32>(_e104))) != 0i));
-        local2_ = _e113;
-        let _e116 = local4_;
-        let _e118 = local2_;
-        let _e127 = select(_e113, _e63, (select(0i, 1i, (bitcast<u32>(_e116) < bitcast<u32>(_e118))) != 0i));
-        local2_ = _e127;
-        let _e130 = local6_;
-        let _e132 = local2_;
-        let _e141 = select(_e127, _e53, (select(0i, 1i, (bitcast<u32>(_e130) < bitcast<u32>(_e132))) != 0i));
-        local2_ = _e141;
-        let _e144 = local0_;
-        if (select(0i, 1i, (bitcast<u32>(_e141) < bitcast<u32>(_e144))) != 0i) {
+        let _e81 = local6_;
+        let _e88 = bitcast<i32>((bitcast<u32>(_e81) >> (bitcast<u32>(3i) & 31u)));
+        local6_ = _e88;
+        let _e91 = local4_;
+        let _e98 = bitcast<i32>((bitcast<u32>(_e91) >> (bitcast<u32>(3i) & 31u)));
+        local4_ = _e98;
+        let _e101 = local8_;
+        let _e108 = bitcast<i32>((bitcast<u32>(_e101) >> (bitcast<u32>(3i) & 31u)));
+        local8_ = _e108;
+        let _e111 = local8_;
+        let _e113 = local2_;
+        let _e115 = local0_;
+        let _e116 = (_e113 * _e115);
+        local0_ = _e116;
+        let _e119 = local8_;
+        let _e121 = local0_;
+        let _e130 = select(_e116, _e111, (select(0i, 1i, (bitcast<u32>(_e119) < bitcast<u32>(_e121))) != 0i));
+        local0_ = _e130;
+        let _e133 = local2_;
+        let _e134 = (_e130 + _e133);
+        local2_ = _e134;
+        let _e137 = local8_;
+        let _e139 = local2_;
+        let _e148 = select(_e134, _e108, (select(0i, 1i, (bitcast<u32>(_e137) < bitcast<u32>(_e139))) != 0i));
+        local2_ = _e148;
+        let _e151 = local4_;
+        let _e153 = local2_;
+        let _e162 = select(_e148, _e98, (select(0i, 1i, (bitcast<u32>(_e151) < bitcast<u32>(_e153))) != 0i));
+        local2_ = _e162;
+        let _e165 = local6_;
+        let _e167 = local2_;
+        let _e176 = select(_e162, _e88, (select(0i, 1i, (bitcast<u32>(_e165) < bitcast<u32>(_e167))) != 0i));
+        local2_ = _e176;
+        let _e179 = local0_;
+        if (select(0i, 1i, (bitcast<u32>(_e176) < bitcast<u32>(_e179))) != 0i) {
             break;
         }
         loop {
-            let _e154 = local2_;
-            let _e156 = local0_;
-            if (select(0i, 1i, (_e154 == _e156)) != 0i) {
+            let _e189 = local2_;
+            let _e191 = local0_;
+            if (select(0i, 1i, (_e189 == _e191)) != 0i) {
                 break;
             }
-            let _e164 = local0_;
-            local8_ = (_e164 << (bitcast<u32>(3i) & 31u));
+            let _e199 = local0_;
+            local8_ = (_e199 << (bitcast<u32>(3i) & 31u));
             local9_ = 0i;
             loop {
-                let _e174 = local2_;
-                let _e176 = local0_;
-                if (select(0i, 1i, (_e174 == (_e176 + 1i))) != 0i) {
+                let _e209 = local2_;
+                let _e211 = local0_;
+                if (select(0i, 1i, (_e209 == (_e211 + 1i))) != 0i) {
                     break;
                 }
-                let _e186 = local2_;
-                let _e188 = local0_;
-                let _e189 = (_e186 - _e188);
-                local0_ = _e189;
-                local10_ = (_e189 & 1i);
-                let _e195 = local0_;
-                local11_ = (_e195 & 536870910i);
+                let _e221 = local2_;
+                let _e223 = local0_;
+                let _e224 = (_e221 - _e223);
+                local0_ = _e224;
+                local10_ = (_e224 & 1i);
+                let _e230 = local0_;
+                local11_ = (_e230 & 536870910i);
                 local9_ = 0i;
-                let _e202 = local3_;
-                local0_ = _e202;
-                let _e205 = local5_;
-                local2_ = _e205;
-                let _e208 = local7_;
-                local4_ = _e208;
+                let _e237 = local3_;
+                local0_ = _e237;
+                let _e240 = local5_;
+                local2_ = _e240;
+                let _e243 = local7_;
+                local4_ = _e243;
                 loop {
-                    let _e211 = local4_;
-                    let _e213 = local8_;
-                    let _e214 = (_e211 + _e213);
-                    local6_ = _e214;
-                    let _e217 = local6_;
-                    let _e220 = bitcast<u32>((_e217 + 0i));
-                    if ((_e220 & 7u) != 0u) {
+                    let _e246 = local4_;
+                    let _e248 = local8_;
+                    let _e249 = (_e246 + _e248);
+                    local6_ = _e249;
+                    let _e252 = local6_;
+                    let _e255 = bitcast<u32>((_e252 + 0i));
+                    if ((_e255 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e229 = (_e220 >> 3u);
-                    if (_e229 >= arrayLength((&buffer2_))) {
+                    let _e264 = (_e255 >> 3u);
+                    if (_e264 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e238 = buffer2_[_e229];
-                    let _e240 = local0_;
-                    let _e242 = local8_;
-                    let _e243 = (_e240 + _e242);
-                    local12_ = _e243;
-                    let _e247 = bitcast<u32>((_e243 + 0i));
-                    if ((_e247 & 7u) != 0u) {
+                    let _e273 = buffer2_[_e264];
+                    let _e275 = local0_;
+                    let _e277 = local8_;
+                    let _e278 = (_e275 + _e277);
+                    local12_ = _e278;
+                    let _e282 = bitcast<u32>((_e278 + 0i));
+                    if ((_e282 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e256 = (_e247 >> 3u);
-                    if (_e256 >= arrayLength((&buffer0_))) {
+                    let _e291 = (_e282 >> 3u);
+                    if (_e291 >= arrayLength((&buffer0_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e265 = buffer0_[_e256];
-                    let _e267 = local2_;
-                    let _e269 = local8_;
-                    let _e270 = (_e267 + _e269);
-                    local13_ = _e270;
-                    let _e274 = bitcast<u32>((_e270 + 0i));
-                    if ((_e274 & 7u) != 0u) {
+                    let _e300 = buffer0_[_e291];
+                    let _e302 = local2_;
+                    let _e304 = local8_;
+                    let _e305 = (_e302 + _e304);
+                    local13_ = _e305;
+                    let _e309 = bitcast<u32>((_e305 + 0i));
+                    if ((_e309 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e283 = (_e274 >> 3u);
-                    if (_e283 >= arrayLength((&buffer1_))) {
+                    let _e318 = (_e309 >> 3u);
+                    if (_e318 >= arrayLength((&buffer1_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e292 = buffer1_[_e283];
-                    let _e295 = params.zero;
-                    let _e305 = bitcast<u32>((_e214 + 0i));
-                    if ((_e305 & 7u) != 0u) {
+                    let _e327 = buffer1_[_e318];
+                    let _e331 = params.zero;
+                    let _e340 = bitcast<u32>((_e249 + 0i));
+                    if ((_e340 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e314 = (_e305 >> 3u);
-                    if (_e314 >= arrayLength((&buffer2_))) {
+                    let _e349 = (_e340 >> 3u);
+                    if (_e349 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[_e314] = (_e238 + (_e265 + (_e292 * bitcast<f64>((4613937818241073152lu | u64(_e295))))));
-                    let _e324 = local6_;
-                    let _e326 = (_e324 + 8i);
-                    local6_ = _e326;
-                    let _e329 = local6_;
-                    let _e332 = bitcast<u32>((_e329 + 0i));
-                    if ((_e332 & 7u) != 0u) {
+                    buffer2_[_e349] = (_e273 + (_e300 + (_e327 * bitcast<f64>((4613937818241073152lu | u64(_e331))))));
+                    let _e359 = local6_;
+                    let _e361 = (_e359 + 8i);
+                    local6_ = _e361;
+                    let _e364 = local6_;
+                    let _e367 = bitcast<u32>((_e364 + 0i));
+                    if ((_e367 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e341 = (_e332 >> 3u);
-                    if (_e341 >= arrayLength((&buffer2_))) {
+                    let _e376 = (_e367 >> 3u);
+                    if (_e376 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e350 = buffer2_[_e341];
-                    let _e352 = local12_;
-                    let _e357 = bitcast<u32>(((_e352 + 8i) + 0i));
-                    if ((_e357 & 7u) != 0u) {
+                    let _e385 = buffer2_[_e376];
+                    let _e387 = local12_;
+                    let _e392 = bitcast<u32>(((_e387 + 8i) + 0i));
+                    if ((_e392 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e366 = (_e357 >> 3u);
-                    if (_e366 >= arrayLength((&buffer0_))) {
+                    let _e401 = (_e392 >> 3u);
+                    if (_e401 >= arrayLength((&buffer0_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e375 = buffer0_[_e366];
-                    let _e377 = local13_;
-                    let _e382 = bitcast<u32>(((_e377 + 8i) + 0i));
-                    if ((_e382 & 7u) != 0u) {
+                    let _e410 = buffer0_[_e401];
+                    let _e412 = local13_;
+                    let _e417 = bitcast<u32>(((_e412 + 8i) + 0i));
+                    if ((_e417 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e391 = (_e382 >> 3u);
-                    if (_e391 >= arrayLength((&buffer1_))) {
+                    let _e426 = (_e417 >> 3u);
+                    if (_e426 >= arrayLength((&buffer1_))) {
                         status[0] = 4u;
                         return;
                     }
-                    let _e400 = buffer1_[_e391];
-                    let _e403 = params.zero;
-                    let _e413 = bitcast<u32>((_e326 + 0i));
-                    if ((_e413 & 7u) != 0u) {
+                    let _e435 = buffer1_[_e426];
+                    let _e439 = params.zero;
+                    let _e448 = bitcast<u32>((_e361 + 0i));
+                    if ((_e448 & 7u) != 0u) {
                         status[0] = 5u;
                         return;
                     }
-                    let _e422 = (_e413 >> 3u);
-                    if (_e422 >= arrayLength((&buffer2_))) {
+                    let _e457 = (_e448 >> 3u);
+                    if (_e457 >= arrayLength((&buffer2_))) {
                         status[0] = 4u;
                         return;
                     }
-                    buffer2_[_e422] = (_e350 + (_e375 + (_e400 * bitcast<f64>((4613937818241073152lu | u64(_e403))))));
-                    let _e432 = local0_;
-                    local0_ = (_e432 + 16i);
-                    let _e437 = local2_;
-                    local2_ = (_e437 + 16i);
-                    let _e442 = local4_;
-                    local4_ = (_e442 + 16i);
-                    let _e447 = local11_;
-                    let _e449 = local9_;
-                    let _e451 = (_e449 + 2i);
-                    local9_ = _e451;
-                    if (select(0i, 1i, (_e447 != _e451)) != 0i) {
+                    buffer2_[_e457] = (_e385 + (_e410 + (_e435 * bitcast<f64>((4613937818241073152lu | u64(_e439))))));
+                    let _e467 = local0_;
+                    local0_ = (_e467 + 16i);
+                    let _e472 = local2_;
+                    local2_ = (_e472 + 16i);
+                    let _e477 = local4_;
+                    local4_ = (_e477 + 16i);
+                    let _e482 = local11_;
+                    let _e484 = local9_;
+                    let _e486 = (_e484 + 2i);
+                    local9_ = _e486;
+                    if (select(0i, 1i, (_e482 != _e486)) != 0i) {
                         continue;
                     }
                     break;
                 }
-                let _e460 = local10_;
-                if (select(0i, 1i, (_e460 == 0i)) != 0i) {
+                let _e495 = local10_;
+                if (select(0i, 1i, (_e495 == 0i)) != 0i) {
                     branch_counter = 1u;
                     break;
                 }
                 break;
             }
-            let _e471 = branch_counter;
-            let _e475 = (_e471 - 1u);
-            if (_e471 != 0u) {
-                branch_counter = _e475;
-                if (_e475 == 0u) {
+            let _e506 = branch_counter;
+            let _e510 = (_e506 - 1u);
+            if (_e506 != 0u) {
+                branch_counter = _e510;
+                if (_e510 == 0u) {
                     break;
                 } else {
                     break;
                 }
             }
-            let _e479 = local7_;
-            let _e481 = local8_;
-            let _e484 = local9_;
-            let _e489 = (_e484 << (bitcast<u32>(3i) & 31u));
-            local0_ = _e489;
-            let _e491 = ((_e479 + _e481) + _e489);
-            local2_ = _e491;
-            let _e494 = local2_;
-            let _e497 = bitcast<u32>((_e494 + 0i));
-            if ((_e497 & 7u) != 0u) {
+            let _e514 = local7_;
+            let _e516 = local8_;
+            let _e519 = local9_;
+            let _e524 = (_e519 << (bitcast<u32>(3i) & 31u));
+            local0_ = _e524;
+            let _e526 = ((_e514 + _e516) + _e524);
+            local2_ = _e526;
+            let _e529 = local2_;
+            let _e532 = bitcast<u32>((_e529 + 0i));
+            if ((_e532 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e506 = (_e497 >> 3u);
-            if (_e506 >= arrayLength((&buffer2_))) {
+            let _e541 = (_e532 >> 3u);
+            if (_e541 >= arrayLength((&buffer2_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e515 = buffer2_[_e506];
-            let _e517 = local3_;
-            let _e519 = local8_;
-            let _e522 = local0_;
-            let _e526 = bitcast<u32>((((_e517 + _e519) + _e522) + 0i));
-            if ((_e526 & 7u) != 0u) {
+            let _e550 = buffer2_[_e541];
+            let _e552 = local3_;
+            let _e554 = local8_;
+            let _e557 = local0_;
+            let _e561 = bitcast<u32>((((_e552 + _e554) + _e557) + 0i));
+            if ((_e561 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e535 = (_e526 >> 3u);
-            if (_e535 >= arrayLength((&buffer0_))) {
+            let _e570 = (_e561 >> 3u);
+            if (_e570 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e544 = buffer0_[_e535];
-            let _e546 = local5_;
-            let _e548 = local8_;
-            let _e551 = local0_;
-            let _e555 = bitcast<u32>((((_e546 + _e548) + _e551) + 0i));
-            if ((_e555 & 7u) != 0u) {
+            let _e579 = buffer0_[_e570];
+            let _e581 = local5_;
+            let _e583 = local8_;
+            let _e586 = local0_;
+            let _e590 = bitcast<u32>((((_e581 + _e583) + _e586) + 0i));
+            if ((_e590 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e564 = (_e555 >> 3u);
-            if (_e564 >= arrayLength((&buffer1_))) {
+            let _e599 = (_e590 >> 3u);
+            if (_e599 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e573 = buffer1_[_e564];
-            let _e576 = params.zero;
-            let _e586 = bitcast<u32>((_e491 + 0i));
-            if ((_e586 & 7u) != 0u) {
+            let _e608 = buffer1_[_e599];
+            let _e612 = params.zero;
+            let _e621 = bitcast<u32>((_e526 + 0i));
+            if ((_e621 & 7u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e595 = (_e586 >> 3u);
-            if (_e595 >= arrayLength((&buffer2_))) {
+            let _e630 = (_e621 >> 3u);
+            if (_e630 >= arrayLength((&buffer2_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer2_[_e595] = (_e515 + (_e544 + (_e573 * bitcast<f64>((4613937818241073152lu | u64(_e576))))));
+            buffer2_[_e630] = (_e550 + (_e579 + (_e608 * bitcast<f64>((4613937818241073152lu | u64(_e612))))));
             break;
         }
         return;

@@ -36,72 +36,78 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
+    let _e24 = params.zero;
+    local7_ = (0i | i32(_e24));
+    let _e31 = params.zero;
+    local8_ = (0i | i32(_e31));
+    let _e38 = params.zero;
+    local9_ = (0i | i32(_e38));
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
     local5_ = 0i;
     local6_ = bitcast<i32>((arrayLength((&buffer1_)) * 4u));
-    let _e38 = local3_;
-    let _e40 = local0_;
-    let _e42 = local2_;
-    local7_ = (_e38 + ((_e40 * _e42) << (bitcast<u32>(2i) & 31u)));
-    let _e52 = local5_;
-    let _e54 = local0_;
-    let _e56 = local2_;
-    local8_ = (_e52 + ((_e54 * _e56) << (bitcast<u32>(2i) & 31u)));
-    let _e66 = local8_;
-    let _e68 = local2_;
-    local9_ = (_e66 + (_e68 << (bitcast<u32>(2i) & 31u)));
+    let _e59 = local3_;
+    let _e61 = local0_;
+    let _e63 = local2_;
+    local7_ = (_e59 + ((_e61 * _e63) << (bitcast<u32>(2i) & 31u)));
+    let _e73 = local5_;
+    let _e75 = local0_;
+    let _e77 = local2_;
+    local8_ = (_e73 + ((_e75 * _e77) << (bitcast<u32>(2i) & 31u)));
+    let _e87 = local8_;
+    let _e89 = local2_;
+    local9_ = (_e87 + (_e89 << (bitcast<u32>(2i) & 31u)));
     loop {
-        let _e77 = local8_;
-        let _e79 = local9_;
-        if (select(0i, 1i, (bitcast<u32>(_e77) >= bitcast<u32>(_e79))) != 0i) {
+        let _e98 = local8_;
+        let _e100 = local9_;
+        if (select(0i, 1i, (bitcast<u32>(_e98) >= bitcast<u32>(_e100))) != 0i) {
             break;
         }
         loop {
-            let _e89 = local8_;
-            let _e92 = params.zero;
-            let _e97 = local7_;
-            let _e100 = bitcast<u32>((_e97 + 0i));
-            if ((_e100 & 3u) != 0u) {
+            let _e110 = local8_;
+            let _e114 = params.zero;
+            let _e118 = local7_;
+            let _e121 = bitcast<u32>((_e118 + 0i));
+            if ((_e121 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e109 = (_e100 >> 2u);
-            if (_e109 >= arrayLength((&buffer0_))) {
+            let _e130 = (_e121 >> 2u);
+            if (_e130 >= arrayLength((&buffer0_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e118 = buffer0_[_e109];
-            let _e121 = local8_;
-            let _e124 = bitcast<u32>((_e121 + 0i));
-            if ((_e124 & 3u) != 0u) {
+            let _e139 = buffer0_[_e130];
+            let _e142 = local8_;
+            let _e145 = bitcast<u32>((_e142 + 0i));
+            if ((_e145 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e133 = (_e124 >> 2u);
-            if (_e133 >= arrayLength((&buffer1_))) {
+            let _e154 = (_e145 >> 2u);
+            if (_e154 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            let _e142 = buffer1_[_e133];
-            let _e146 = bitcast<u32>((_e89 + 0i));
-            if ((_e146 & 3u) != 0u) {
+            let _e163 = buffer1_[_e154];
+            let _e167 = bitcast<u32>((_e110 + 0i));
+            if ((_e167 & 3u) != 0u) {
                 status[0] = 5u;
                 return;
             }
-            let _e155 = (_e146 >> 2u);
-            if (_e155 >= arrayLength((&buffer1_))) {
+            let _e176 = (_e167 >> 2u);
+            if (_e176 >= arrayLength((&buffer1_))) {
                 status[0] = 4u;
                 return;
             }
-            buffer1_[_e155] = ((bitcast<f32>((1075838976u | _e92)) * _e118) + _e142);
-            let _e165 = local7_;
-            local7_ = (_e165 + 4i);
-            let _e170 = local8_;
-            local8_ = (_e170 + 4i);
-            let _e175 = local8_;
-            let _e177 = local9_;
-            if (select(0i, 1i, (bitcast<u32>(_e175) < bitcast<u32>(_e177))) != 0i) {
+            buffer1_[_e176] = ((bitcast<f32>((1075838976u | _e114)) * _e139) + _e163);
+            let _e186 = local7_;
+            local7_ = (_e186 + 4i);
+            let _e191 = local8_;
+            local8_ = (_e191 + 4i);
+            let _e196 = local8_;
+            let _e198 = local9_;
+            if (select(0i, 1i, (bitcast<u32>(_e196) < bitcast<u32>(_e198))) != 0i) {
                 continue;
             }
             break;

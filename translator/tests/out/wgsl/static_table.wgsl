@@ -60,15 +60,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         return;
     }
     let _e90 = statics[_e81];
-    let _e96 = bitcast<u32>(((_e30 + (_e32 << (bitcast<u32>(3i) & 31u))) + 0i));
-    if ((_e96 & 7u) != 0u) {
+    let _e94 = params.zero;
+    let _e101 = bitcast<u32>(((_e30 + (_e32 << (bitcast<u32>(3i) & 31u))) + 0i));
+    if ((_e101 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e105 = (_e96 >> 3u);
-    if (_e105 >= arrayLength((&buffer0_))) {
+    let _e110 = (_e101 >> 3u);
+    if (_e110 >= arrayLength((&buffer0_))) {
         status[0] = 4u;
         return;
     }
-    buffer0_[_e105] = (_e68 * f64(bitcast<i32>(_e90)));
+    buffer0_[_e110] = (_e68 * f64((bitcast<i32>(_e90) | i32(_e94))));
 }

@@ -41,71 +41,83 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
+    let _e24 = params.zero;
+    local7_ = (0i | i32(_e24));
+    let _e31 = params.zero;
+    local8_ = (0i | i32(_e31));
+    let _e38 = params.zero;
+    local9_ = (0i | i32(_e38));
+    let _e45 = params.zero;
+    local10_ = (0i | i32(_e45));
+    let _e52 = params.zero;
+    local11_ = (0i | i32(_e52));
+    let _e59 = params.zero;
+    local12_ = (0i | i32(_e59));
     local9_ = 4096i;
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
     local5_ = 0i;
     local6_ = bitcast<i32>((arrayLength((&buffer1_)) * 4u));
     local12_ = 3i;
-    let _e42 = local9_;
-    local9_ = (_e42 - 16i);
-    let _e47 = local3_;
-    let _e49 = local0_;
-    let _e58 = bitcast<u32>(((_e47 + (_e49 << (bitcast<u32>(2i) & 31u))) + 2i));
-    if ((_e58 & 1u) != 0u) {
+    let _e84 = local9_;
+    local9_ = (_e84 - 16i);
+    let _e89 = local3_;
+    let _e91 = local0_;
+    let _e100 = bitcast<u32>(((_e89 + (_e91 << (bitcast<u32>(2i) & 31u))) + 2i));
+    if ((_e100 & 1u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e67 = (_e58 >> 2u);
-    if (_e67 >= arrayLength((&buffer0_))) {
+    let _e109 = (_e100 >> 2u);
+    if (_e109 >= arrayLength((&buffer0_))) {
         status[0] = 4u;
         return;
     }
-    let _e76 = buffer0_[_e67];
-    local7_ = (bitcast<i32>(((bitcast<u32>(_e76) >> ((_e58 & 3u) * 8u)) << 16u)) >> 16u);
-    let _e89 = local5_;
-    let _e91 = local0_;
-    local8_ = (_e89 + (_e91 << (bitcast<u32>(3i) & 31u)));
-    let _e100 = local8_;
-    let _e102 = local7_;
-    local10_ = _e102;
+    let _e118 = buffer0_[_e109];
+    local7_ = (bitcast<i32>(((bitcast<u32>(_e118) >> ((_e100 & 3u) * 8u)) << 16u)) >> 16u);
+    let _e131 = local5_;
+    let _e133 = local0_;
+    local8_ = (_e131 + (_e133 << (bitcast<u32>(3i) & 31u)));
+    let _e142 = local8_;
+    let _e144 = local7_;
+    local10_ = _e144;
     local11_ = 0i;
     loop {
         loop {
-            let _e107 = local10_;
-            let _e109 = local11_;
+            let _e149 = local10_;
+            let _e151 = local11_;
             loop {
-                if (select(0i, 1i, ((bitcast<i32>((bitcast<u32>(_e107) >> (bitcast<u32>((_e109 << (bitcast<u32>(3i) & 31u))) & 31u))) & 255i) == 0i)) != 0i) {
-                    let _e131 = local11_;
-                    local = _e131;
+                if (select(0i, 1i, ((bitcast<i32>((bitcast<u32>(_e149) >> (bitcast<u32>((_e151 << (bitcast<u32>(3i) & 31u))) & 31u))) & 255i) == 0i)) != 0i) {
+                    let _e173 = local11_;
+                    local = _e173;
                     branch_counter = 2u;
                     break;
                 }
                 break;
             }
-            let _e136 = branch_counter;
-            let _e140 = (_e136 - 1u);
-            if (_e136 != 0u) {
-                branch_counter = _e140;
-                if (_e140 == 0u) {
+            let _e178 = branch_counter;
+            let _e182 = (_e178 - 1u);
+            if (_e178 != 0u) {
+                branch_counter = _e182;
+                if (_e182 == 0u) {
                     continue;
                 } else {
                     break;
                 }
             }
-            let _e144 = local11_;
-            local11_ = (_e144 + 1i);
-            let _e149 = local11_;
-            if (select(0i, 1i, (bitcast<u32>(_e149) < bitcast<u32>(4i))) != 0i) {
+            let _e186 = local11_;
+            local11_ = (_e186 + 1i);
+            let _e191 = local11_;
+            if (select(0i, 1i, (bitcast<u32>(_e191) < bitcast<u32>(4i))) != 0i) {
                 continue;
             }
             break;
         }
-        let _e160 = branch_counter;
-        let _e164 = (_e160 - 1u);
-        if (_e160 != 0u) {
-            branch_counter = _e164;
-            if (_e164 == 0u) {
+        let _e202 = branch_counter;
+        let _e206 = (_e202 - 1u);
+        if (_e202 != 0u) {
+            branch_counter = _e206;
+            if (_e206 == 0u) {
                 break;
             } else {
                 break;
@@ -114,102 +126,102 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         local = -1i;
         break;
     }
-    let _e170 = local;
-    let _e173 = bitcast<u32>((_e100 + 0i));
-    let _e175 = (_e173 >> 2u);
-    if (_e175 >= arrayLength((&buffer1_))) {
+    let _e212 = local;
+    let _e215 = bitcast<u32>((_e142 + 0i));
+    let _e217 = (_e215 >> 2u);
+    if (_e217 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    let _e190 = ((_e173 & 3u) * 8u);
-    atomicAnd((&buffer1_[_e175]), ~((255u << _e190)));
-    atomicOr((&buffer1_[_e175]), ((bitcast<u32>(_e170) & 255u) << _e190));
-    let _e195 = local8_;
-    let _e197 = local7_;
-    let _e199 = local12_;
-    let _e203 = bitcast<u32>((_e195 + 2i));
-    if ((_e203 & 1u) != 0u) {
+    let _e232 = ((_e215 & 3u) * 8u);
+    atomicAnd((&buffer1_[_e217]), ~((255u << _e232)));
+    atomicOr((&buffer1_[_e217]), ((bitcast<u32>(_e212) & 255u) << _e232));
+    let _e237 = local8_;
+    let _e239 = local7_;
+    let _e241 = local12_;
+    let _e245 = bitcast<u32>((_e237 + 2i));
+    if ((_e245 & 1u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e212 = (_e203 >> 2u);
-    if (_e212 >= arrayLength((&buffer1_))) {
+    let _e254 = (_e245 >> 2u);
+    if (_e254 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    let _e227 = ((_e203 & 3u) * 8u);
-    atomicAnd((&buffer1_[_e212]), ~((65535u << _e227)));
-    atomicOr((&buffer1_[_e212]), ((bitcast<u32>((_e197 * _e199)) & 65535u) << _e227));
-    let _e232 = local9_;
-    let _e234 = local7_;
-    let _e239 = (bitcast<u32>((_e232 + 3i)) - 4294955008u);
-    let _e241 = (_e239 >> 2u);
-    if (_e241 >= 4096u) {
+    let _e269 = ((_e245 & 3u) * 8u);
+    atomicAnd((&buffer1_[_e254]), ~((65535u << _e269)));
+    atomicOr((&buffer1_[_e254]), ((bitcast<u32>((_e239 * _e241)) & 65535u) << _e269));
+    let _e274 = local9_;
+    let _e276 = local7_;
+    let _e281 = (bitcast<u32>((_e274 + 3i)) - 4294955008u);
+    let _e283 = (_e281 >> 2u);
+    if (_e283 >= 4096u) {
         status[0] = 4u;
         return;
     }
-    let _e255 = ((_e239 & 3u) * 8u);
-    let _e259 = stack[_e241];
-    stack[_e241] = ((_e259 & ~((255u << _e255))) | ((bitcast<u32>(_e234) & 255u) << _e255));
-    let _e263 = local8_;
-    let _e265 = local8_;
-    let _e268 = bitcast<u32>((_e265 + 0i));
-    if ((_e268 & 7u) != 0u) {
+    let _e297 = ((_e281 & 3u) * 8u);
+    let _e301 = stack[_e283];
+    stack[_e283] = ((_e301 & ~((255u << _e297))) | ((bitcast<u32>(_e276) & 255u) << _e297));
+    let _e305 = local8_;
+    let _e307 = local8_;
+    let _e310 = bitcast<u32>((_e307 + 0i));
+    if ((_e310 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e277 = (_e268 >> 2u);
-    if ((_e277 + 1u) >= arrayLength((&buffer1_))) {
+    let _e319 = (_e310 >> 2u);
+    if ((_e319 + 1u) >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    let _e288 = atomicLoad((&buffer1_[_e277]));
-    let _e293 = atomicLoad((&buffer1_[(_e277 + 1u)]));
-    let _e301 = local9_;
-    let _e306 = (bitcast<u32>((_e301 + 0i)) - 4294955008u);
-    if ((_e306 & 3u) != 0u) {
+    let _e330 = atomicLoad((&buffer1_[_e319]));
+    let _e335 = atomicLoad((&buffer1_[(_e319 + 1u)]));
+    let _e343 = local9_;
+    let _e348 = (bitcast<u32>((_e343 + 0i)) - 4294955008u);
+    if ((_e348 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e315 = (_e306 >> 2u);
-    if (_e315 >= 4096u) {
+    let _e357 = (_e348 >> 2u);
+    if (_e357 >= 4096u) {
         status[0] = 4u;
         return;
     }
-    let _e323 = stack[_e315];
-    let _e331 = bitcast<u32>((_e263 + 0i));
-    if ((_e331 & 7u) != 0u) {
+    let _e365 = stack[_e357];
+    let _e373 = bitcast<u32>((_e305 + 0i));
+    if ((_e373 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e340 = (_e331 >> 2u);
-    if ((_e340 + 1u) >= arrayLength((&buffer1_))) {
+    let _e382 = (_e373 >> 2u);
+    if ((_e382 + 1u) >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    let _e351 = bitcast<u64>((bitcast<i64>((u64(_e288) | (u64(_e293) << 32u))) | bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(_e323))))));
-    atomicStore((&buffer1_[_e340]), u32(_e351));
-    atomicStore((&buffer1_[(_e340 + 1u)]), u32((_e351 >> 32u)));
-    let _e361 = local8_;
-    let _e363 = local8_;
-    let _e366 = bitcast<u32>((_e363 + 1i));
-    let _e368 = (_e366 >> 2u);
-    if (_e368 >= arrayLength((&buffer1_))) {
+    let _e393 = bitcast<u64>((bitcast<i64>((u64(_e330) | (u64(_e335) << 32u))) | bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(_e365))))));
+    atomicStore((&buffer1_[_e382]), u32(_e393));
+    atomicStore((&buffer1_[(_e382 + 1u)]), u32((_e393 >> 32u)));
+    let _e403 = local8_;
+    let _e405 = local8_;
+    let _e408 = bitcast<u32>((_e405 + 1i));
+    let _e410 = (_e408 >> 2u);
+    if (_e410 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    let _e377 = atomicLoad((&buffer1_[_e368]));
-    let _e389 = bitcast<u32>((_e361 + 4i));
-    if ((_e389 & 3u) != 0u) {
+    let _e419 = atomicLoad((&buffer1_[_e410]));
+    let _e431 = bitcast<u32>((_e403 + 4i));
+    if ((_e431 & 3u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e398 = (_e389 >> 2u);
-    if (_e398 >= arrayLength((&buffer1_))) {
+    let _e440 = (_e431 >> 2u);
+    if (_e440 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    atomicStore((&buffer1_[_e398]), bitcast<u32>(bitcast<i32>((((_e377 >> ((_e366 & 3u) * 8u)) << 24u) >> 24u))));
-    let _e409 = local9_;
-    local9_ = (_e409 + 16i);
+    atomicStore((&buffer1_[_e440]), bitcast<u32>(bitcast<i32>((((_e419 >> ((_e408 & 3u) * 8u)) << 24u) >> 24u))));
+    let _e451 = local9_;
+    local9_ = (_e451 + 16i);
 }
