@@ -268,6 +268,9 @@ pub struct Launch<'a> {
     /// The buffers, in kernel parameter order (inputs first, then outputs). A buffer may appear
     /// more than once.
     pub buffers: &'a [&'a dyn Buffer],
+    /// CPU executor: work items a worker takes at once (`None`: the backend's default). GPUs
+    /// ignore it. It changes how fast a launch runs, never what it computes.
+    pub chunk: Option<u32>,
 }
 
 /// A buffer resident on a device, created by a [`Space`].

@@ -17,6 +17,7 @@ use wasi_parallel_device::{
 use crate::errno::{Errno, Failure};
 use crate::guest::GuestModule;
 use crate::kernel_module;
+use crate::tune::{self, Knob, Setting, Tuner};
 use wasi_parallel_device::{DeviceInfo, KernelInput};
 use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 
@@ -40,6 +41,7 @@ pub struct WasiParallelCtxBuilder {
     threads: Option<usize>,
     strict: bool,
     kernel_timeout: Option<std::time::Duration>,
+    untuned: bool,
 }
 
 impl WasiParallelCtxBuilder {
@@ -49,6 +51,13 @@ impl WasiParallelCtxBuilder {
     /// (`store.set_epoch_deadline(u64::MAX / 2)` for no limit on the guest itself).
     pub fn kernel_timeout(mut self, limit: std::time::Duration) -> Self {
         self.kernel_timeout = Some(limit);
+        self
+    }
+
+    /// Whether the host tunes CPU chunking and GPU workgroup sizes on the guests' launches
+    /// (default: on; see [`crate::tune`]).
+    pub fn tuning(mut self, tuning: bool) -> Self {
+        self.untuned = !tuning;
         self
     }
 
@@ -119,6 +128,7 @@ impl WasiParallelCtxBuilder {
                 devices,
                 forced,
                 strict: self.strict,
+                tuner: (!self.untuned).then(Tuner::default),
                 kernels: Mutex::default(),
                 fallbacks: Mutex::default(),
             }),
@@ -135,13 +145,47 @@ enum KernelKey {
     Exec { module: [u8; 32] },
 }
 
+impl fmt::Display for KernelKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let short =
+            |hash: &[u8; 32]| -> String { hash[..4].iter().map(|b| format!("{b:02x}")).collect() };
+        match self {
+            KernelKey::Funcref { guest, index } => {
+                write!(f, "function pointer {index} of guest {}", short(guest))
+            }
+            KernelKey::Exec { module } => write!(f, "kernel module {}", short(module)),
+        }
+    }
+}
+
+/// The tuner's setting for one launch, and the trial to time when it is one.
+struct Tuning {
+    setting: Setting,
+    trial: Option<tune::Trial>,
+    /// Workers of the launch's device (CPU chunks are per worker).
+    workers: u32,
+}
+
+impl Tuning {
+    fn none() -> Tuning {
+        Tuning {
+            setting: Setting::Default,
+            trial: None,
+            workers: 1,
+        }
+    }
+}
+
 type KernelSlot = Arc<OnceLock<Result<Arc<dyn Kernel>, (Errno, String)>>>;
 
 struct CtxInner {
     devices: Vec<Arc<dyn Device>>,
     forced: Option<usize>,
     strict: bool,
-    kernels: Mutex<HashMap<(KernelKey, usize), KernelSlot>>,
+    /// `None` when tuning is off.
+    tuner: Option<Tuner>,
+    /// Compiled kernels by (kernel, device index, workgroup size; 0 = the default).
+    kernels: Mutex<HashMap<(KernelKey, usize, u32), KernelSlot>>,
     /// Kernels already said to run on the CPU instead of a device.
     fallbacks: Mutex<std::collections::HashSet<(KernelKey, usize)>>,
 }
@@ -179,6 +223,36 @@ impl WasiParallelCtx {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .len()
+    }
+
+    /// The tuning choices made so far, as `(kernel, device name, size class, setting)` lines
+    /// (empty with tuning off).
+    pub fn tuning_choices(&self) -> Vec<String> {
+        let Some(tuner) = &self.inner.tuner else {
+            return Vec::new();
+        };
+        tuner
+            .choices()
+            .into_iter()
+            .map(|(kernel, device, class, setting)| {
+                format!(
+                    "{kernel} on {}, about 2^{class} work items: {setting:?}",
+                    self.inner.devices[device].info().name
+                )
+            })
+            .collect()
+    }
+
+    /// What the tuner may choose for launches on device `index`.
+    fn knob(&self, index: usize) -> Knob {
+        let info = self.inner.devices[index].info();
+        match (info.kernel_input, info.kind) {
+            (KernelInput::Translated, _) => Knob::Workgroup,
+            (KernelInput::WasmModule, DeviceKind::Cpu) => Knob::Chunks {
+                workers: info.compute_units,
+            },
+            _ => Knob::None,
+        }
     }
 
     /// The index of the `cpu` device, where kernels other devices cannot run go.
@@ -223,6 +297,7 @@ impl WasiParallelCtx {
         key: KernelKey,
         index: usize,
         bytes: &[u8],
+        workgroup: Option<u32>,
     ) -> Result<Arc<dyn Kernel>, Failure> {
         let slot = {
             let mut kernels = self
@@ -230,7 +305,10 @@ impl WasiParallelCtx {
                 .kernels
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            kernels.entry((key.clone(), index)).or_default().clone()
+            kernels
+                .entry((key.clone(), index, workgroup.unwrap_or(0)))
+                .or_default()
+                .clone()
         };
         let result = slot.get_or_init(|| {
             let compile = || -> Result<Arc<dyn Kernel>, Failure> {
@@ -266,10 +344,12 @@ impl WasiParallelCtx {
                         })?
                     }
                     KernelInput::Translated => {
+                        let defaults = TranslateOptions::default();
                         let options = TranslateOptions {
                             f64: device.info().f64,
                             i64: device.info().i64,
-                            ..TranslateOptions::default()
+                            workgroup_size: workgroup.unwrap_or(defaults.workgroup_size),
+                            ..defaults
                         };
                         let translation =
                             wasi_parallel_translator::translate(bytes, kernel_ref, &options)
@@ -718,6 +798,7 @@ impl WasiParallel {
         items: u32,
         block_size: i32,
         handles: &[i32],
+        chunk: Option<u32>,
     ) -> Result<(), Failure> {
         let storages: Vec<_> = handles
             .iter()
@@ -728,6 +809,7 @@ impl WasiParallel {
             items,
             block_size: block_size as u32,
             buffers: &buffers,
+            chunk,
         };
         let result = self.space(device)?.launch(kernel, &launch);
         // Work items that ran before a trap may have written their buffers: keep that visible.
@@ -792,51 +874,92 @@ impl WasiParallel {
             guest: guest.id(),
             index,
         };
-        let compiled = self.resolve(key, device, guest.bytes())?;
+        let (compiled, tuning) = self.resolve(key, device, guest.bytes(), items)?;
         check_arity(compiled.kernel(), handles.len())?;
         if memory.shared().is_some() {
             // Views live in the guest's memory; the kernel runs on the device's copies.
             self.stage_views(memory, &handles, device)?;
-            let result = self.execute(&compiled, device, items, block_size, &handles);
+            let result = self.execute(&compiled, tuning, device, items, block_size, &handles);
             self.unstage_views(memory, &handles, device)?;
             return result;
         }
-        self.execute(&compiled, device, items, block_size, &handles)
+        self.execute(&compiled, tuning, device, items, block_size, &handles)
     }
 
     /// The kernel for `key` on `device`, or, when the device cannot run it and the context is
     /// not strict, on the CPU executor (said once in the log).
-    fn resolve(&mut self, key: KernelKey, device: u32, bytes: &[u8]) -> Result<Resolved, Failure> {
+    ///
+    /// With tuning on, the kernel is the variant of the tuner's setting for a launch of `items`
+    /// work items, which the returned [`Tuning`] carries to the launch.
+    fn resolve(
+        &mut self,
+        key: KernelKey,
+        device: u32,
+        bytes: &[u8],
+        items: u32,
+    ) -> Result<(Resolved, Tuning), Failure> {
         let device_index = self.device_slot(device as i32)?.index;
-        match self.ctx.kernel(key.clone(), device_index, bytes) {
-            Ok(kernel) => Ok(Resolved::Native(kernel)),
+        let knob = self.ctx.knob(device_index);
+        let (setting, trial) = match &self.ctx.inner.tuner {
+            Some(tuner) => tuner.setting(&key.to_string(), device_index, knob, items),
+            None => (Setting::Default, None),
+        };
+        let workers = self.ctx.inner.devices[device_index].info().compute_units;
+        let mut tuning = Tuning {
+            setting,
+            trial,
+            workers,
+        };
+        let mut compiled = self
+            .ctx
+            .kernel(key.clone(), device_index, bytes, setting.workgroup());
+        if compiled.is_err() && setting.workgroup().is_some() {
+            // A workgroup size the device refuses: never choose it, and launch the default.
+            if let (Some(tuner), Some(trial)) = (&self.ctx.inner.tuner, tuning.trial.take()) {
+                tuner.reject(trial);
+            }
+            tuning.setting = Setting::Default;
+            compiled = self.ctx.kernel(key.clone(), device_index, bytes, None);
+        }
+        match compiled {
+            Ok(kernel) => Ok((Resolved::Native(kernel), tuning)),
             Err(f) if f.errno == Errno::UnsupportedKernel && !self.ctx.inner.strict => {
                 let cpu = match self.ctx.cpu_index() {
                     Some(cpu) if cpu != device_index => cpu,
                     _ => return Err(f),
                 };
-                let kernel = self.ctx.kernel(key.clone(), cpu, bytes)?;
+                let kernel = self.ctx.kernel(key.clone(), cpu, bytes, None)?;
                 self.ctx.log_fallback_once(&key, device_index, &f.message);
-                Ok(Resolved::OnCpu(kernel))
+                Ok((Resolved::OnCpu(kernel), Tuning::none()))
             }
             Err(f) => Err(f),
         }
     }
 
+    /// Launches a resolved kernel; a tuning trial is timed and reported to the tuner.
     fn execute(
         &mut self,
         compiled: &Resolved,
+        tuning: Tuning,
         device: u32,
         items: u32,
         block_size: i32,
         handles: &[i32],
     ) -> Result<(), Failure> {
+        let start = std::time::Instant::now();
+        let chunk = tuning.setting.chunk(items, tuning.workers);
         match compiled {
-            Resolved::Native(kernel) => self.run(device, &**kernel, items, block_size, handles),
+            Resolved::Native(kernel) => {
+                self.run(device, &**kernel, items, block_size, handles, chunk)?
+            }
             Resolved::OnCpu(kernel) => {
-                self.run_on_cpu(device, &**kernel, items, block_size, handles)
+                return self.run_on_cpu(device, &**kernel, items, block_size, handles);
             }
         }
+        if let (Some(tuner), Some(trial)) = (&self.ctx.inner.tuner, tuning.trial) {
+            tuner.record(trial, start.elapsed());
+        }
+        Ok(())
     }
 
     /// Runs `kernel` on the CPU executor for buffers that live on `device`: copies them to
@@ -911,6 +1034,7 @@ impl WasiParallel {
                 items,
                 block_size: block_size as u32,
                 buffers: &buffers,
+                chunk: None,
             },
         );
         // Copy back whatever the work items wrote, also when one trapped.
@@ -997,10 +1121,17 @@ impl WasiParallel {
         let key = KernelKey::Exec {
             module: *blake3::hash(&bytes).as_bytes(),
         };
-        let compiled = self.resolve(key, device as u32, &bytes)?;
+        let (compiled, tuning) = self.resolve(key, device as u32, &bytes, items)?;
         check_arity(compiled.kernel(), handles.len())?;
         let Some(shared) = memory.shared() else {
-            return self.execute(&compiled, device as u32, items, block_size, &handles);
+            return self.execute(
+                &compiled,
+                tuning,
+                device as u32,
+                items,
+                block_size,
+                &handles,
+            );
         };
         let Resolved::Native(compiled) = compiled else {
             return Err(Failure::new(
@@ -1041,14 +1172,19 @@ impl WasiParallel {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let buffers: Vec<&dyn Buffer> = storages.iter().map(|b| &**b).collect();
+        let start = std::time::Instant::now();
         space.launch(
             &*compiled,
             &Launch {
                 items,
                 block_size: block_size as u32,
                 buffers: &buffers,
+                chunk: tuning.setting.chunk(items, tuning.workers),
             },
         )?;
+        if let (Some(tuner), Some(trial)) = (&self.ctx.inner.tuner, tuning.trial) {
+            tuner.record(trial, start.elapsed());
+        }
         Ok(())
     }
 }

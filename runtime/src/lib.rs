@@ -141,6 +141,7 @@ mod errno;
 mod guest;
 mod host;
 pub mod kernel_module;
+pub mod tune;
 
 pub use ctx::{DevicePreference, WasiParallel, WasiParallelCtx, WasiParallelCtxBuilder};
 pub use errno::Errno;

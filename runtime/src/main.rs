@@ -65,6 +65,10 @@ struct RunArgs {
     /// Never fall back to another device than the one asked for.
     #[arg(long)]
     strict: bool,
+    /// Keep the devices' default CPU chunking and GPU workgroup size instead of tuning them on
+    /// the guest's launches.
+    #[arg(long)]
+    no_tuning: bool,
     /// Stop any kernel launch that runs longer than this many seconds (errno KERNEL_TRAPPED).
     #[arg(long, value_name = "SECONDS")]
     kernel_timeout: Option<f64>,
@@ -151,7 +155,7 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         .transpose()?;
     config.epoch_interruption(timeout.is_some());
     let engine = Engine::new(&config)?;
-    let mut ctx = context(&args.device, args.threads, args.strict)?;
+    let mut ctx = context(&args.device, args.threads, args.strict)?.tuning(!args.no_tuning);
     if let Some(timeout) = timeout {
         ctx = ctx.kernel_timeout(timeout);
     }

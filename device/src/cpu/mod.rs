@@ -625,7 +625,10 @@ impl Space for CpuSpace {
             kernel,
             args: &args,
             items: launch.items,
-            chunk: chunk_size(launch.items, self.device.workers.len()),
+            chunk: launch.chunk.map_or_else(
+                || chunk_size(launch.items, self.device.workers.len()),
+                |chunk| chunk.clamp(1, launch.items),
+            ),
             next: AtomicU32::new(0),
             failed: AtomicBool::new(false),
             error: Mutex::new(None),

@@ -780,6 +780,7 @@ mod tests {
                     items,
                     block_size: 1,
                     buffers: &[ins, outs],
+                    chunk: None,
                 },
             )
         };
