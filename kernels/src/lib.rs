@@ -24,6 +24,12 @@
 
 #![no_std]
 
+#[cfg(feature = "std")]
+extern crate std;
+
+#[cfg(feature = "std")]
+pub mod prk;
+
 use core::fmt;
 use core::marker::PhantomData;
 

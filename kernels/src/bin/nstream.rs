@@ -1,26 +1,27 @@
 //! PRK nstream (STREAM triad) as a wasi-parallel guest: `A[i] += B[i] + scalar * C[i]`.
 //!
-//! Usage: `nstream <iterations> <length> [block]`. Runs `iterations + 1` passes, the first untimed,
-//! and validates with PRK's rule: `sum(A) = 8 * (iterations + 1) * length` within 1e-8 relative.
-//! Work item `i` handles the `block` elements starting at `i * block` (default 65536).
+//! Usage: `nstream <iterations> <length> [block] [--f32]`. Runs `iterations + 1` passes, the first
+//! untimed, and validates with PRK's rule: `sum(|A|) = 8 * (iterations + 1) * length` within 1e-8
+//! relative (1e-4 in f32). Work item `i` handles the `block` elements starting at `i * block`
+//! (default 65536).
 
 use std::process::ExitCode;
-use std::time::Instant;
 
+use wasi_parallel_kernels::prk::{self, Outcome, Real};
 use wasi_parallel_kernels::{parallel_for, Access, Device, DeviceKind};
 
 const SCALAR: f64 = 3.0;
 
 /// The triad over one block. Kernel parameters: inputs B, C, then the output A.
-extern "C" fn triad(
+extern "C" fn triad<T: Real>(
     item: u32,
     _items: u32,
     block: u32,
-    b: *const f64,
+    b: *const T,
     b_len: usize,
-    c: *const f64,
+    c: *const T,
     c_len: usize,
-    a: *mut f64,
+    a: *mut T,
     a_len: usize,
 ) {
     // SAFETY: the host passes each buffer's pointer and byte length; blocks are disjoint.
@@ -31,78 +32,50 @@ extern "C" fn triad(
             wasi_parallel_kernels::slice_mut(a, a_len),
         )
     };
+    let scalar = T::of(SCALAR);
     let start = (item as usize * block as usize).min(a.len());
     let end = (start + block as usize).min(a.len()).min(b.len()).min(c.len());
     for ((a, b), c) in a[start..end].iter_mut().zip(&b[start..end]).zip(&c[start..end]) {
-        *a += b + SCALAR * c;
+        *a += *b + scalar * *c;
     }
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    let parse = |i: usize, default: Option<usize>| -> Option<usize> {
-        args.get(i).map_or(default, |a| a.parse().ok())
-    };
-    let (Some(iterations), Some(length), Some(block)) = (parse(1, None), parse(2, None), parse(3, Some(65536))) else {
-        eprintln!("Usage: nstream <# iterations> <vector length> [block size]");
-        return ExitCode::from(2);
-    };
-    if iterations < 1 || length < 1 || block < 1 {
-        eprintln!("ERROR: iterations, vector length and block size must be positive");
-        return ExitCode::from(2);
-    }
-    match run(iterations, length, block) {
-        Ok(true) => ExitCode::SUCCESS,
-        Ok(false) => ExitCode::FAILURE,
-        Err(e) => {
-            eprintln!("ERROR: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    prk::main("nstream <# iterations> <vector length> [block size]", |args| {
+        let iterations = args.number(0, "iterations", None, 1)?;
+        let length = args.number(1, "vector length", None, 1)?;
+        let block = args.number(2, "block size", Some(65536), 1)?;
+        args.at_most(3)?;
+        Ok(if args.f32 { run::<f32>(iterations, length, block) } else { run::<f64>(iterations, length, block) })
+    })
 }
 
-fn run(iterations: usize, length: usize, block: usize) -> Result<bool, wasi_parallel_kernels::Error> {
-    println!("Parallel Research Kernels");
-    println!("Rust/wasi-parallel STREAM triad: A = B + scalar * C");
-    println!("Number of iterations = {iterations}");
-    println!("Vector length        = {length}");
-    println!("Block size           = {block}");
-
+fn run<T: Real>(iterations: usize, length: usize, block: usize) -> wasi_parallel_kernels::Result<Outcome> {
+    prk::banner::<T>(
+        "STREAM triad: A = B + scalar * C",
+        &[
+            ("Number of iterations", prk::show(iterations)),
+            ("Vector length", prk::show(length)),
+            ("Block size", prk::show(block)),
+        ],
+    );
     let device = Device::get(DeviceKind::Cpu)?;
-    let a = device.buffer_from(&vec![0.0f64; length], Access::ReadWrite)?;
-    let b = device.buffer_from(&vec![2.0f64; length], Access::Read)?;
-    let c = device.buffer_from(&vec![2.0f64; length], Access::Read)?;
-    let items = length.div_ceil(block) as u32;
-    type Triad = extern "C" fn(u32, u32, u32, *const f64, usize, *const f64, usize, *mut f64, usize);
+    let a = device.buffer_from(&vec![T::ZERO; length], Access::ReadWrite)?;
+    let b = device.buffer_from(&vec![T::of(2.0); length], Access::Read)?;
+    let c = device.buffer_from(&vec![T::of(2.0); length], Access::Read)?;
+    let items = u32::try_from(length.div_ceil(block)).map_err(|_| wasi_parallel_kernels::Error::INVALID_ARGUMENT)?;
+    type Triad<T> = extern "C" fn(u32, u32, u32, *const T, usize, *const T, usize, *mut T, usize);
 
-    let mut start = Instant::now();
-    for k in 0..=iterations {
-        if k == 1 {
-            start = Instant::now();
-        }
-        parallel_for(triad as Triad, items, block as u32, &[&b, &c], &[&a])?;
-    }
-    let elapsed = start.elapsed().as_secs_f64();
+    let seconds = prk::timed(iterations, |_| parallel_for(triad::<T> as Triad<T>, items, block as u32, &[&b, &c], &[&a]))?;
 
-    let mut result = vec![0.0f64; length];
+    let mut result = vec![T::ZERO; length];
     a.read(&mut result)?;
-    let mut expected = 0.0f64;
-    for _ in 0..=iterations {
-        expected += 2.0 + SCALAR * 2.0;
+    let expected = (iterations + 1) as f64 * (2.0 + SCALAR * 2.0) * length as f64;
+    let sum: f64 = result.iter().map(|x| x.abs().to_f64()).sum();
+    let epsilon = if T::NAME == "f32" { 1.0e-4 } else { 1.0e-8 };
+    if !prk::close(sum, expected, epsilon) {
+        return Ok(prk::invalid("checksum of A", expected, sum));
     }
-    expected *= length as f64;
-    let sum: f64 = result.iter().map(|x| x.abs()).sum();
-    let epsilon = 1.0e-8;
-    if ((expected - sum) / sum).abs() > epsilon {
-        println!("Failed Validation on output array");
-        println!("       Expected checksum: {expected}");
-        println!("       Observed checksum: {sum}");
-        println!("ERROR: solution did not validate");
-        return Ok(false);
-    }
-    println!("Solution validates");
-    let avg = elapsed / iterations as f64;
-    let bytes = 4.0 * length as f64 * std::mem::size_of::<f64>() as f64;
-    println!("Rate (MB/s): {:.3} Avg time (s): {:.6}", 1.0e-6 * bytes / avg, avg);
-    Ok(true)
+    let bytes = 4.0 * length as f64 * std::mem::size_of::<T>() as f64;
+    Ok(prk::validated("MB/s", 1.0e-6 * bytes / seconds, seconds))
 }
