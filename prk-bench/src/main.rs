@@ -1,22 +1,30 @@
 //! `prk-bench`: the PRK guests on every device against native Rust, measured in one run.
 //!
 //! Each guest runs in-process exactly as `wasi-parallel run` would run it (same runtime, same
-//! devices), with its stdout captured and its PRK lines (`Solution validates`, `Rate ...`) read
-//! back. The native baselines are the same kernels in Rust with rayon, on a pool of the same size,
-//! with the same sizes, block decomposition and validation. Ratios are against the native run of
+//! devices), in strict mode so that a kernel a GPU cannot run fails instead of quietly running on
+//! the CPU, with its stdout captured and its PRK lines (`Solution validates`, `Rate ...`) read
+//! back. The native baselines are the same kernels in Rust with rayon, on a pool of the same
+//! size, with the same sizes, decomposition and validation. Ratios are against the native run of
 //! the same invocation of this program, never against remembered numbers.
 
 mod compile;
+mod kernels;
 mod native;
+mod report;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{bail, Context as _};
 use clap::Parser;
+use indicatif::{ProgressBar, ProgressStyle};
 use wasi_parallel_runtime::command::{self, CommandOptions};
+use wasi_parallel_runtime::device::Device;
 use wasi_parallel_runtime::{DevicePreference, WasiParallelCtx};
 use wasmtime::Engine;
+
+use crate::kernels::{Kernel, Sizes};
+use crate::report::{Outcome, Row};
 
 #[derive(Parser)]
 #[command(
@@ -30,183 +38,357 @@ struct Args {
     /// Timed iterations per kernel (one more, untimed, runs first).
     #[arg(long, default_value_t = 10)]
     iterations: usize,
-    /// nstream vector length (f64 elements).
-    #[arg(long, default_value_t = 32 << 20)]
-    length: usize,
-    /// Elements per work item.
-    #[arg(long, default_value_t = 1 << 16)]
-    block: usize,
+    /// Kernels to run (default: all).
+    #[arg(long = "kernel", value_delimiter = ',')]
+    kernels: Vec<String>,
+    /// Devices to run on (names from `wasi-parallel devices`); by default `sequential`, `cpu`
+    /// and every GPU found, software GPUs (lavapipe, PoCL) included.
+    #[arg(long = "device", value_delimiter = ',')]
+    devices: Vec<String>,
+    /// Compute in `f32` everywhere (devices without f64 use it anyway).
+    #[arg(long)]
+    f32: bool,
+    /// Small sizes and few iterations: checks that everything validates, in seconds.
+    #[arg(long)]
+    quick: bool,
+    /// Also measure the CPU executor's thread scaling, from 1 to `--threads` workers.
+    #[arg(long)]
+    scaling: bool,
+    /// Also run every kernel with the devices' defaults (`--no-tuning`), next to the tuned runs.
+    #[arg(long)]
+    compare_tuning: bool,
     /// Empty launches for the launch-overhead measurement.
     #[arg(long, default_value_t = 1000)]
     launches: u32,
-    /// Devices to run on (names from `wasi-parallel devices`); by default `sequential`, `cpu`
-    /// and every hardware GPU found (software GPUs only when named).
-    #[arg(long, value_delimiter = ',')]
-    devices: Vec<String>,
-    /// Small sizes: checks that everything validates, quickly.
-    #[arg(long)]
-    quick: bool,
+    /// Directory for results.md, results.csv, results.json and the SVG plots.
+    #[arg(long, default_value = "target/prk-bench")]
+    out: PathBuf,
     /// Directory holding the built guests; by default they are built with cargo first.
     #[arg(long)]
     guests: Option<PathBuf>,
-}
-
-/// One row of the results table.
-struct Row {
-    kernel: &'static str,
-    device: String,
-    rate: f64,
-    unit: &'static str,
-    seconds: f64,
-    native_rate: Option<f64>,
+    #[command(flatten)]
+    sizes: Sizes,
 }
 
 fn main() -> anyhow::Result<()> {
     let mut args = Args::parse();
     if args.quick {
-        args.length = args.length.min(1 << 20);
-        args.iterations = args.iterations.min(3);
+        args.sizes.quick();
+        args.iterations = args.iterations.min(2);
         args.launches = args.launches.min(100);
     }
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let kernels = selected_kernels(&args.kernels)?;
     let guests = match &args.guests {
         Some(dir) => dir.clone(),
         None => build_guests()?,
     };
     let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
-    if args.devices.is_empty() {
-        use wasi_parallel_runtime::device::DeviceKind;
-        let found = WasiParallelCtx::builder().threads(threads).build(&engine)?;
-        args.devices = found
-            .devices()
-            .iter()
-            .filter(|d| d.info().kind != DeviceKind::SoftwareGpu)
-            .map(|d| d.info().name.clone())
-            .collect();
-    }
-    let nstream = std::fs::read(guests.join("nstream.wasm")).context("nstream.wasm")?;
-    let launches = std::fs::read(guests.join("launches.wasm")).context("launches.wasm")?;
+    let found = WasiParallelCtx::builder().threads(threads).build(&engine)?;
+    let devices = selected_devices(found.devices(), &args.devices)?;
+    let wasm = |name: &str| {
+        std::fs::read(guests.join(format!("{name}.wasm")))
+            .with_context(|| format!("reading the {name} guest in {}", guests.display()))
+    };
+    let launches_wasm = wasm("launches")?;
+    let guest_wasm = kernels
+        .iter()
+        .map(|k| wasm(k.name))
+        .collect::<anyhow::Result<Vec<_>>>()?;
 
     println!(
-        "prk-bench: {threads} threads, nstream length {} (f64), block {}, {} iterations",
-        args.length, args.block, args.iterations
+        "prk-bench: {threads} threads, {} iterations, devices: {}",
+        args.iterations,
+        devices
+            .iter()
+            .map(|d| format!("{} ({})", d.info().name, d.info().description))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
-    let native = native::nstream(threads, args.iterations, args.length, args.block)?;
-    let mut rows = vec![Row {
-        kernel: "nstream",
-        device: format!("native (rayon, {threads} threads)"),
-        rate: native.rate,
-        unit: "MB/s",
-        seconds: native.seconds,
-        native_rate: Some(native.rate),
-    }];
+
     // Kernel translation and builds first, before any guest has built the same kernels on a
     // device that caches them.
-    let found = WasiParallelCtx::builder().threads(threads).build(&engine)?;
-    let gpus: Vec<_> = found
-        .devices()
+    let gpus: Vec<_> = devices
         .iter()
-        .filter(|d| d.info().kind.is_gpu() && args.devices.contains(&d.info().name))
+        .filter(|d| d.info().kind.is_gpu())
         .cloned()
         .collect();
-    let compiled = compile::measure(&[("nstream", &nstream), ("launches", &launches)], &gpus);
-    let mut overheads = Vec::new();
-    for device in &args.devices {
-        let ctx = WasiParallelCtx::builder()
-            .device(DevicePreference::Named(device.clone()))
-            .threads(threads)
-            .build(&engine)?;
-        let out = run_guest(
-            &engine,
-            &ctx,
-            &nstream,
-            &[
-                "nstream",
-                &args.iterations.to_string(),
-                &args.length.to_string(),
-                &args.block.to_string(),
-            ],
-        )?;
-        let (rate, seconds) =
-            prk_rate(&out, "MB/s").with_context(|| format!("nstream on {device}:\n{out}"))?;
-        rows.push(Row {
-            kernel: "nstream",
-            device: device.clone(),
-            rate,
-            unit: "MB/s",
-            seconds,
-            native_rate: Some(native.rate),
-        });
-        let out = run_guest(
-            &engine,
-            &ctx,
-            &launches,
-            &["launches", &args.launches.to_string()],
-        )?;
-        let micros = field(&out, "Avg launch time (us):")
-            .with_context(|| format!("launches on {device}:\n{out}"))?;
-        overheads.push((device.clone(), micros));
-    }
+    let mut compile_inputs: Vec<(&str, &[u8])> = kernels
+        .iter()
+        .zip(&guest_wasm)
+        .map(|(k, w)| (k.name, w.as_slice()))
+        .collect();
+    compile_inputs.push(("launches", &launches_wasm));
+    let compiled = compile::measure(&compile_inputs, &gpus);
 
-    println!();
-    println!("| kernel | device | rate | avg time (s) | ratio to native |");
-    println!("|---|---|---|---|---|");
-    for row in &rows {
-        let ratio = row
-            .native_rate
-            .map_or_else(|| "-".into(), |n| format!("{:.1}%", 100.0 * row.rate / n));
-        println!(
-            "| {} | {} | {:.0} {} | {:.6} | {} |",
-            row.kernel, row.device, row.rate, row.unit, row.seconds, ratio
-        );
-    }
-    println!();
-    println!(
-        "| device | launch overhead (us, {} empty launches) |",
-        args.launches
-    );
-    println!("|---|---|");
-    for (device, micros) in &overheads {
-        println!("| {device} | {micros:.2} |");
-    }
-    if !compiled.is_empty() {
-        println!();
-        println!(
-            "| kernel | device | translation (ms, median) | first pipeline/program build in this process (ms) |"
-        );
-        println!("|---|---|---|---|");
-        for c in &compiled {
-            let build = match &c.build {
-                Ok(ms) => format!("{ms:.1}"),
-                Err(e) => format!("failed: {e}"),
+    let scaling_threads: Vec<usize> = if args.scaling {
+        (1..=threads).collect()
+    } else {
+        Vec::new()
+    };
+    let steps = kernels.len() * (1 + devices.len() + 2 * scaling_threads.len()) + devices.len();
+    // One context per device for all kernels, so that tuning choices are made once per kernel
+    // and kept, as a host would keep them; and one untuned to compare.
+    let contexts = devices
+        .iter()
+        .map(|d| -> anyhow::Result<_> {
+            let name = &d.info().name;
+            let tuned = context(&engine, name, threads, true)?;
+            let untuned = if args.compare_tuning && tunable(&**d) {
+                Some(context(&engine, name, threads, false)?)
+            } else {
+                None
             };
-            println!(
-                "| {} | {} | {:.2} | {build} |",
-                c.kernel, c.device, c.translate_ms
-            );
+            Ok((tuned, untuned))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let progress = ProgressBar::new(steps as u64).with_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {msg}")
+            .expect("a valid template"),
+    );
+    let mut rows = Vec::new();
+    for (kernel, wasm) in kernels.iter().zip(&guest_wasm) {
+        progress.set_message(format!("{} native", kernel.name));
+        let native = run_native(kernel, &args, threads, args.f32);
+        progress.inc(1);
+        let native_rate = native.as_ref().ok().map(|m| m.rate);
+        rows.push(Row::new(
+            kernel,
+            "native",
+            threads,
+            args.f32,
+            native,
+            native_rate,
+        ));
+        for (device, (tuned, untuned)) in devices.iter().zip(&contexts) {
+            let info = device.info();
+            progress.set_message(format!("{} on {}", kernel.name, info.name));
+            let single = args.f32 || !info.f64;
+            // A baseline in the same precision when the device forces f32.
+            let baseline = if single && !args.f32 {
+                run_native(kernel, &args, threads, true)
+                    .ok()
+                    .map(|m| m.rate)
+            } else {
+                native_rate
+            };
+            let run = |ctx, iterations| {
+                run_kernel(&engine, ctx, kernel, wasm, &args.sizes, iterations, single)
+            };
+            // The tuner tries its candidates on the first launches of each size: a short run
+            // first, so that the measured run uses the choices (the guest's own first,
+            // untimed, pass would not cover them all).
+            let warm = if tunable(&**device) {
+                run(tuned, args.iterations.min(4)).map(|_| ())
+            } else {
+                Ok(())
+            };
+            let outcome = warm.and_then(|()| run(tuned, args.iterations));
+            rows.push(Row::new(
+                kernel, &info.name, threads, single, outcome, baseline,
+            ));
+            if let Some(untuned) = untuned {
+                let outcome = run(untuned, args.iterations);
+                let label = format!("{} (untuned)", info.name);
+                rows.push(Row::new(kernel, &label, threads, single, outcome, baseline));
+            }
+            progress.inc(1);
         }
+        for &n in &scaling_threads {
+            progress.set_message(format!("{} scaling, {n} threads", kernel.name));
+            let native = run_native(kernel, &args, n, args.f32);
+            let native_rate = native.as_ref().ok().map(|m| m.rate);
+            let mut row = Row::new(kernel, "native", n, args.f32, native, native_rate);
+            row.scaling = true;
+            rows.push(row);
+            progress.inc(1);
+            let outcome = context(&engine, "cpu", n, false)
+                .map_err(|e| format!("{e:#}"))
+                .and_then(|ctx| {
+                    let (sizes, iterations) = (&args.sizes, args.iterations);
+                    run_kernel(&engine, &ctx, kernel, wasm, sizes, iterations, args.f32)
+                });
+            let mut row = Row::new(kernel, "cpu", n, args.f32, outcome, native_rate);
+            row.scaling = true;
+            rows.push(row);
+            progress.inc(1);
+        }
+    }
+    let mut overheads = Vec::new();
+    for (device, (tuned, _)) in devices.iter().zip(&contexts) {
+        let name = &device.info().name;
+        progress.set_message(format!("launch overhead on {name}"));
+        let micros = launch_overhead(&engine, tuned, &launches_wasm, args.launches);
+        overheads.push((name.clone(), micros));
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+
+    let results = report::Results {
+        threads,
+        iterations: args.iterations,
+        devices: devices
+            .iter()
+            .map(|d| (d.info().name.clone(), d.info().description.clone()))
+            .collect(),
+        rows,
+        overheads,
+        compiled,
+        tuning: contexts
+            .iter()
+            .flat_map(|(tuned, _)| tuned.tuning_choices())
+            .collect(),
+    };
+    let markdown = results.markdown(args.launches);
+    println!("{markdown}");
+    results.write(&args.out, &markdown)?;
+    println!(
+        "Wrote results.md, results.csv, results.json and the plots to {}",
+        args.out.display()
+    );
+    if let Some(row) = results.rows.iter().find(|r| r.outcome.is_err()) {
+        bail!(
+            "{} on {} did not validate: {}",
+            row.kernel,
+            row.device,
+            row.outcome.as_ref().err().map_or("", String::as_str)
+        );
     }
     Ok(())
 }
 
-/// Runs a guest with `args`, checks it succeeded and validated, and returns its stdout.
+/// The kernels named on the command line, or all.
+fn selected_kernels(names: &[String]) -> anyhow::Result<Vec<&'static Kernel>> {
+    if names.is_empty() {
+        return Ok(kernels::ALL.iter().collect());
+    }
+    names
+        .iter()
+        .map(|name| {
+            kernels::ALL
+                .iter()
+                .find(|k| k.name == name)
+                .with_context(|| {
+                    let known: Vec<_> = kernels::ALL.iter().map(|k| k.name).collect();
+                    format!("no kernel `{name}`; the kernels are {}", known.join(", "))
+                })
+        })
+        .collect()
+}
+
+/// The devices named on the command line, or every device found.
+fn selected_devices(
+    found: &[std::sync::Arc<dyn Device>],
+    names: &[String],
+) -> anyhow::Result<Vec<std::sync::Arc<dyn Device>>> {
+    if names.is_empty() {
+        return Ok(found.to_vec());
+    }
+    names
+        .iter()
+        .map(|name| {
+            let matches: Vec<_> = found
+                .iter()
+                .filter(|d| {
+                    let info = d.info();
+                    info.name == *name
+                        || info.backend == name
+                        || (name == "gpu" && info.kind.is_gpu())
+                })
+                .cloned()
+                .collect();
+            if matches.is_empty() {
+                let known: Vec<_> = found.iter().map(|d| d.info().name.clone()).collect();
+                bail!("no device `{name}`; the devices are {}", known.join(", "));
+            }
+            Ok(matches)
+        })
+        .collect::<anyhow::Result<Vec<_>>>()
+        .map(|lists| {
+            let mut all: Vec<std::sync::Arc<dyn Device>> = Vec::new();
+            for d in lists.into_iter().flatten() {
+                if !all.iter().any(|a| a.info().name == d.info().name) {
+                    all.push(d);
+                }
+            }
+            all
+        })
+}
+
+fn run_native(kernel: &Kernel, args: &Args, threads: usize, single: bool) -> Outcome {
+    let pool = native::pool(threads).map_err(|e| format!("{e:#}"))?;
+    (kernel.native)(&pool, &args.sizes, args.iterations, single).map_err(|e| format!("{e:#}"))
+}
+
+/// A strict context giving guests `device`, with `threads` CPU workers.
+fn context(
+    engine: &Engine,
+    device: &str,
+    threads: usize,
+    tuning: bool,
+) -> anyhow::Result<WasiParallelCtx> {
+    WasiParallelCtx::builder()
+        .device(DevicePreference::Named(device.to_string()))
+        .threads(threads)
+        .strict(true)
+        .tuning(tuning)
+        .build(engine)
+}
+
+/// Whether the host has something to tune on `device` (all but the sequential one).
+fn tunable(device: &dyn Device) -> bool {
+    device.info().backend != "sequential"
+}
+
+/// Runs `kernel`'s guest in `ctx` and reads its rate.
+fn run_kernel(
+    engine: &Engine,
+    ctx: &WasiParallelCtx,
+    kernel: &Kernel,
+    wasm: &[u8],
+    sizes: &Sizes,
+    iterations: usize,
+    single: bool,
+) -> Outcome {
+    let mut argv = vec![kernel.name.to_string()];
+    argv.extend((kernel.args)(sizes, iterations));
+    if single {
+        argv.push("--f32".into());
+    }
+    let out = run_guest(engine, ctx, wasm, argv).map_err(|e| format!("{e:#}"))?;
+    let (rate, seconds) = prk_rate(&out, kernel.unit).map_err(|e| format!("{e:#}:\n{out}"))?;
+    Ok(native::Measured { rate, seconds })
+}
+
+fn launch_overhead(
+    engine: &Engine,
+    ctx: &WasiParallelCtx,
+    wasm: &[u8],
+    count: u32,
+) -> Result<f64, String> {
+    let argv = vec!["launches".to_string(), count.to_string()];
+    let out = run_guest(engine, ctx, wasm, argv).map_err(|e| format!("{e:#}"))?;
+    field(&out, "Avg launch time (us):").map_err(|e| format!("{e:#}:\n{out}"))
+}
+
+/// Runs a guest in `ctx` with `args`, checks it succeeded, and returns its stdout.
 fn run_guest(
     engine: &Engine,
     ctx: &WasiParallelCtx,
     wasm: &[u8],
-    args: &[&str],
+    args: Vec<String>,
 ) -> anyhow::Result<String> {
     let options = CommandOptions {
-        args: args.iter().map(|a| a.to_string()).collect(),
+        args,
         capture_stdout: true,
         ..CommandOptions::default()
     };
     let (code, store) = command::run(engine, ctx, wasm, &options)?;
     let out = String::from_utf8_lossy(&store.data().stdout().unwrap_or_default()).into_owned();
     if code != 0 {
-        bail!("{} exited with {code}:\n{out}", args[0]);
+        bail!("{} exited with {code}:\n{out}", options.args[0]);
     }
     Ok(out)
 }

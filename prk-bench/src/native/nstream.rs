@@ -1,58 +1,37 @@
-//! Native Rust baselines of the PRK kernels: rayon on a pool of the benchmark's thread count,
-//! the same sizes, block decomposition and validation as the guests.
+//! PRK nstream: `A[i] += B[i] + 3 * C[i]`, in blocks of `block` elements per task.
 
-use std::time::Instant;
-
-use anyhow::{bail, Context as _};
+use anyhow::bail;
 use rayon::prelude::*;
 
-/// A validated native run.
-pub struct Measured {
-    /// PRK's rate (MB/s for nstream).
-    pub rate: f64,
-    /// Average seconds per timed iteration.
-    pub seconds: f64,
-}
+use super::{close, timed, Measured, Real};
 
-/// PRK nstream: `A[i] += B[i] + 3 * C[i]`, `iterations + 1` passes, the first untimed.
-pub fn nstream(
-    threads: usize,
+/// `iterations + 1` passes over vectors of `length`, the first untimed.
+pub fn run<T: Real>(
+    pool: &rayon::ThreadPool,
     iterations: usize,
     length: usize,
     block: usize,
 ) -> anyhow::Result<Measured> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start the native thread pool")?;
-    let scalar = 3.0;
-    let mut a = vec![0.0f64; length];
-    let b = vec![2.0f64; length];
-    let c = vec![2.0f64; length];
-    let mut start = Instant::now();
-    for k in 0..=iterations {
-        if k == 1 {
-            start = Instant::now();
-        }
-        pool.install(|| {
-            a.par_chunks_mut(block)
-                .zip(b.par_chunks(block))
-                .zip(c.par_chunks(block))
-                .for_each(|((a, b), c)| {
-                    for ((a, b), c) in a.iter_mut().zip(b).zip(c) {
-                        *a += b + scalar * c;
-                    }
-                });
-        });
-    }
-    let elapsed = start.elapsed().as_secs_f64();
-    let expected = (iterations + 1) as f64 * (2.0 + scalar * 2.0) * length as f64;
-    let sum: f64 = a.iter().map(|x| x.abs()).sum();
-    if ((expected - sum) / sum).abs() > 1e-8 {
+    let scalar = T::of(3.0);
+    let mut a = vec![T::ZERO; length];
+    let b = vec![T::of(2.0); length];
+    let c = vec![T::of(2.0); length];
+    let seconds = timed(pool, iterations, |_| {
+        a.par_chunks_mut(block)
+            .zip(b.par_chunks(block))
+            .zip(c.par_chunks(block))
+            .for_each(|((a, b), c)| {
+                for ((a, b), c) in a.iter_mut().zip(b).zip(c) {
+                    *a += *b + scalar * *c;
+                }
+            });
+    });
+    let expected = (iterations + 1) as f64 * (2.0 + 3.0 * 2.0) * length as f64;
+    let sum: f64 = a.iter().map(|x| x.to_f64().abs()).sum();
+    if !close(sum, expected, if T::SINGLE { 1e-4 } else { 1e-8 }) {
         bail!("native nstream did not validate: expected {expected}, got {sum}");
     }
-    let seconds = elapsed / iterations as f64;
-    let bytes = 4.0 * length as f64 * std::mem::size_of::<f64>() as f64;
+    let bytes = 4.0 * length as f64 * std::mem::size_of::<T>() as f64;
     Ok(Measured {
         rate: 1e-6 * bytes / seconds,
         seconds,
