@@ -349,7 +349,6 @@ impl WasiParallelCtx {
                             f64: device.info().f64,
                             i64: device.info().i64,
                             workgroup_size: workgroup.unwrap_or(defaults.workgroup_size),
-                            ..defaults
                         };
                         let translation =
                             wasi_parallel_translator::translate(bytes, kernel_ref, &options)
