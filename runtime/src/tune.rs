@@ -17,6 +17,12 @@ use std::time::Duration;
 const CHUNKS_PER_WORKER: [u32; 4] = [1, 4, 8, 32];
 /// GPU workgroup sizes to try (the translator's default is 64).
 const WORKGROUP_SIZES: [u32; 4] = [32, 64, 128, 256];
+/// The candidates equal to the devices' defaults (the CPU device's 8 chunks per worker, the
+/// translator's workgroup of 64).
+const DEFAULTS: [Setting; 2] = [Setting::Chunks(8), Setting::Workgroup(64)];
+/// Another candidate replaces the default only when it is faster by more than this factor: one
+/// timed launch per candidate is noisy, and a change must pay for that.
+const MARGIN: f64 = 1.10;
 /// GPU launches with fewer work items keep the default workgroup size.
 const MIN_GPU_ITEMS: u32 = 256;
 /// Timed launches per candidate; the fastest counts. One keeps exploration short (four
@@ -162,13 +168,15 @@ impl Tuner {
         let slot = &mut best[trial.candidate];
         *slot = Some(slot.map_or(per_item, |b: f64| b.min(per_item)));
         if *launches >= TRIALS * candidates.len() && best.iter().all(Option::is_some) {
-            let (winner, _) = best
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (i, t.unwrap_or(f64::INFINITY)))
-                .min_by(|a, b| a.1.total_cmp(&b.1))
+            let time = |i: usize| best[i].unwrap_or(f64::INFINITY);
+            let winner = (0..candidates.len())
+                .min_by(|&a, &b| time(a).total_cmp(&time(b)))
                 .expect("at least two candidates");
-            let choice = candidates[winner];
+            let default = candidates.iter().position(|c| DEFAULTS.contains(c));
+            let choice = match default {
+                Some(d) if time(d) <= time(winner) * MARGIN => candidates[d],
+                _ => candidates[winner],
+            };
             log::debug!(
                 "tuned {} on device {} for about 2^{} work items: {choice:?}",
                 trial.key.0,
@@ -281,6 +289,25 @@ mod tests {
         // The smallest chunk took the least time per item here.
         assert_eq!(tuner.setting("k", 0, knob, 1000).0, Setting::Chunks(32));
         assert_eq!(Setting::Chunks(32).chunk(10, 2), Some(1));
+    }
+
+    #[test]
+    fn the_default_stays_unless_another_is_clearly_faster() {
+        let tuner = Tuner::default();
+        for _ in 0..TRIALS * WORKGROUP_SIZES.len() {
+            let (setting, trial) = tuner.setting("k", 0, Knob::Workgroup, 1000);
+            // 256 is 5% faster than the default: within the noise margin.
+            let us = if setting == Setting::Workgroup(256) {
+                100
+            } else {
+                105
+            };
+            tuner.record(trial.expect("still tuning"), Duration::from_micros(us));
+        }
+        assert_eq!(
+            tuner.setting("k", 0, Knob::Workgroup, 1000).0,
+            Setting::Workgroup(64)
+        );
         // One worker, or no work: nothing to tune.
         assert_eq!(
             tuner.setting("k", 0, Knob::Chunks { workers: 1 }, 1000).0,

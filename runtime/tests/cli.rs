@@ -46,18 +46,29 @@ fn stdout(output: &Output) -> String {
 #[test]
 fn nstream_validates_on_sequential_and_cpu() {
     let nstream = guest("nstream");
-    for device in ["sequential", "cpu"] {
-        let output = wasi_parallel(&[
+    // On `cpu` the first launches try the tuner's chunkings; the result must not change, with
+    // tuning or without, in f64 or f32.
+    for (device, tuning, precision) in [
+        ("sequential", "--strict", "--f32"),
+        ("cpu", "--strict", ""),
+        ("cpu", "--no-tuning", "--f32"),
+    ] {
+        let mut args = vec![
             "run",
             "--device",
             device,
             "--threads",
             "2",
+            tuning,
             nstream.to_str().unwrap(),
             "4",
             "300000",
             "4096",
-        ]);
+        ];
+        if !precision.is_empty() {
+            args.push(precision);
+        }
+        let output = wasi_parallel(&args);
         let text = stdout(&output);
         assert!(output.status.success(), "{device}: {text}");
         assert!(text.contains("Solution validates"), "{device}: {text}");
