@@ -48,4 +48,33 @@ fn every_kernel_validates_on_every_device() {
         assert!(row.ends_with(','), "a failed row: {row}");
     }
     let _ = std::fs::remove_dir_all(&out_dir);
+
+    // The f32 variants (for devices without f64) validate too, with PRK's single-precision
+    // tolerances, everywhere.
+    let output = Command::new(env!("CARGO_BIN_EXE_prk-bench"))
+        .args(["--quick", "--f32", "--guests"])
+        .arg(guests_dir())
+        .arg("--out")
+        .arg(&out_dir)
+        .env(
+            "XDG_RUNTIME_DIR",
+            std::env::temp_dir().join("wasi-parallel-xdg"),
+        )
+        .output()
+        .expect("run prk-bench --f32");
+    assert!(
+        output.status.success(),
+        "prk-bench --quick --f32 failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let csv = std::fs::read_to_string(out_dir.join("results.csv")).expect("results.csv");
+    assert!(csv.contains(",f32,"), "{csv}");
+    assert!(!csv.contains(",f64,"), "{csv}");
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
+
+/// Where the first run built the guests.
+fn guests_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../kernels/target/wasm32-wasip1/release")
 }
