@@ -133,6 +133,10 @@ pub struct DeviceLimits {
     pub max_buffers_per_launch: u32,
     /// The most work items one launch may have.
     pub max_work_items: u64,
+    /// The most loop iterations one work item may run, over all its loops, on a device that
+    /// ends loops silently past a limit (lavapipe: 65535); kernels translated for it trap
+    /// instead of going wrong.
+    pub max_loop_iterations: Option<u32>,
 }
 
 /// What a device is and what it can do.

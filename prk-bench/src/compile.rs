@@ -37,6 +37,7 @@ pub fn measure(guests: &[(&str, &[u8])], devices: &[Arc<dyn Device>]) -> Vec<Com
         let options = Options {
             f64: info.f64,
             i64: info.i64,
+            loop_limit: info.limits.max_loop_iterations,
             ..Options::default()
         };
         for &(guest, wasm) in guests {

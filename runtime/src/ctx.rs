@@ -349,6 +349,7 @@ impl WasiParallelCtx {
                             f64: device.info().f64,
                             i64: device.info().i64,
                             workgroup_size: workgroup.unwrap_or(defaults.workgroup_size),
+                            loop_limit: device.info().limits.max_loop_iterations,
                         };
                         let translation =
                             wasi_parallel_translator::translate(bytes, kernel_ref, &options)

@@ -74,6 +74,10 @@ pub struct Options {
     pub f64: bool,
     /// Whether the device has 64-bit integers (naga `SHADER_INT64`).
     pub i64: bool,
+    /// The most loop iterations (over all of its loops) the device lets one invocation run, for
+    /// devices that silently end loops past a limit (lavapipe: 65535). A work item about to
+    /// pass it traps with [`trap::LOOP_LIMIT`] instead of giving a wrong result.
+    pub loop_limit: Option<u32>,
 }
 
 impl Default for Options {
@@ -82,6 +86,7 @@ impl Default for Options {
             workgroup_size: 64,
             f64: true,
             i64: true,
+            loop_limit: None,
         }
     }
 }
@@ -142,6 +147,10 @@ pub mod trap {
     pub const INVALID_CONVERSION: u32 = 6;
     /// A float-to-integer conversion whose result does not fit.
     pub const CONVERSION_OVERFLOW: u32 = 7;
+    /// The work item reached the device's limit of loop iterations ([`Options::loop_limit`]).
+    ///
+    /// [`Options::loop_limit`]: crate::Options::loop_limit
+    pub const LOOP_LIMIT: u32 = 8;
 
     /// What trap code `code` means, for messages.
     pub fn describe(code: u32) -> &'static str {
@@ -153,6 +162,10 @@ pub mod trap {
             MISALIGNED => "misaligned memory access",
             INVALID_CONVERSION => "invalid conversion to integer (NaN)",
             CONVERSION_OVERFLOW => "integer overflow in a float-to-integer conversion",
+            LOOP_LIMIT => {
+                "the device's limit of loop iterations per work item (lavapipe ends loops after \
+                 65535 iterations; split the work into more work items)"
+            }
             _ => "unknown trap",
         }
     }

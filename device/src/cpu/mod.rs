@@ -200,6 +200,7 @@ impl CpuDevice {
                 max_space_size: MAX_PAGES * PAGE,
                 max_buffers_per_launch: 1024,
                 max_work_items: u64::from(u32::MAX),
+                max_loop_iterations: None,
             },
             kernel_input: crate::KernelInput::WasmModule,
         };

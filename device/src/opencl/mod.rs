@@ -190,6 +190,7 @@ impl Shared {
                     .unwrap_or(u32::MAX)
                     .saturating_sub(4),
                 max_work_items: u64::from(u32::MAX),
+                max_loop_iterations: None,
             },
             kernel_input: KernelInput::Translated,
         };

@@ -29,6 +29,9 @@ use std::sync::{Arc, Mutex};
 
 use wasi_parallel_translator::{trap, Translation};
 
+/// The loop iterations llvmpipe lets one invocation run (Mesa's gallivm loop limiter).
+const LLVMPIPE_LOOP_LIMIT: u32 = 65535;
+
 use crate::{
     Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
     Kernel, KernelDescriptor, KernelInput, Launch, Space, SpaceDescriptor,
@@ -126,6 +129,11 @@ impl WgpuDevice {
                     .max_storage_buffers_per_shader_stage
                     .saturating_sub(1),
                 max_work_items: u64::from(limits.max_compute_workgroups_per_dimension).pow(2) * 64,
+                // llvmpipe (lavapipe) ends every invocation's loops after 65535 iterations in
+                // all, to keep runaway shaders from hanging the CPU.
+                max_loop_iterations: (adapter_info.device_type == wgpu::DeviceType::Cpu
+                    && adapter_info.name.starts_with("llvmpipe"))
+                .then_some(LLVMPIPE_LOOP_LIMIT),
             },
             kernel_input: KernelInput::Translated,
         };

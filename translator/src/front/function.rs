@@ -77,6 +77,8 @@ struct Builder<'a> {
     stack: Option<(Handle<LocalVariable>, u32)>,
     /// How many more frames a multi-level branch must leave.
     counter: Handle<LocalVariable>,
+    /// Loop iterations this invocation may still start, with [`Options::loop_limit`].
+    loop_budget: Option<Handle<LocalVariable>>,
     /// Nesting depth of blocks inside unreachable code being skipped.
     skipping: u32,
     uses_f64: bool,
@@ -202,6 +204,21 @@ impl Builder<'_> {
             accept,
             reject: Block::new(),
         });
+    }
+
+    /// At the start of a loop's body (each iteration): with a loop limit, trap when the budget
+    /// is spent, and spend one.
+    fn count_iteration(&mut self) {
+        let Some(budget) = self.loop_budget else {
+            return;
+        };
+        let left = self.load_local(budget);
+        let zero = self.u32(0);
+        let spent = self.binary(BinaryOperator::Equal, left, zero);
+        self.trap_if(spent, trap::LOOP_LIMIT);
+        let one = self.u32(1);
+        let rest = self.binary(BinaryOperator::Subtract, left, one);
+        self.store_local(budget, rest);
     }
 
     fn trap(&mut self, code: u32) {
@@ -749,11 +766,19 @@ impl Builder<'_> {
                 self.trap(trap::UNREACHABLE);
                 self.set_unreachable();
             }
-            Block { blockty } => self.open(FrameKind::Block, blockty, None, cx, offset)?,
-            Loop { blockty } => self.open(FrameKind::Loop, blockty, None, cx, offset)?,
+            Block { blockty } => {
+                // Each block is a loop of one iteration in naga IR, which a device may count.
+                self.count_iteration();
+                self.open(FrameKind::Block, blockty, None, cx, offset)?
+            }
+            Loop { blockty } => {
+                self.open(FrameKind::Loop, blockty, None, cx, offset)?;
+                self.count_iteration();
+            }
             If { blockty } => {
                 let c = self.pop();
                 let condition = self.nonzero(c);
+                self.count_iteration();
                 self.open(FrameKind::If, blockty, Some(condition), cx, offset)?;
             }
             Else => {
@@ -1250,6 +1275,18 @@ pub fn build(
         },
         Span::UNDEFINED,
     );
+    // The device leaves a loop without a trace after its `limit`th iteration: the budget is
+    // `limit - 1`, so that a work item traps when it starts the iteration the device would end.
+    let loop_budget = options.loop_limit.map(|_| {
+        func.local_variables.append(
+            LocalVariable {
+                name: Some("loop_budget".into()),
+                ty: u32_ty,
+                init: None,
+            },
+            Span::UNDEFINED,
+        )
+    });
     let mut b = Builder {
         module,
         func,
@@ -1272,6 +1309,7 @@ pub fn build(
         statics64,
         stack: None,
         counter,
+        loop_budget,
         skipping: 0,
         uses_f64: false,
         uses_i64: false,
@@ -1384,6 +1422,10 @@ pub fn build(
             _ => continue,
         };
         b.store_local(b.locals[i], zero);
+    }
+    if let (Some(budget), Some(limit)) = (b.loop_budget, options.loop_limit) {
+        let value = b.u32(limit.saturating_sub(1));
+        b.store_local(budget, value);
     }
     if let Some((sp, init)) = flat.stack_pointer {
         // The stack pointer starts where the guest's does; stack addresses are real addresses.
