@@ -951,16 +951,8 @@ impl Builder<'_> {
             I64GeU => self.compare(B::GreaterEqual, Some(ScalarKind::Uint)),
             I32WrapI64 => self.convert(ScalarKind::Sint, Some(4), false, ValType::I32),
             I64ExtendI32S => {
-                // Zero-extended, then sign-extended by shifts: lavapipe miscompiles a signed
-                // conversion to i64 compared with a constant (`63 >= i64(x)` is false for
-                // `x == 0`; the differential test's seed 1155).
                 self.local_type(ValType::I64, offset)?;
-                let v = self.pop();
-                let u = self.cast(v, ScalarKind::Uint, None);
-                let wide = self.cast(u, ScalarKind::Uint, Some(8));
-                let e = self.cast(wide, ScalarKind::Sint, None);
-                self.push(e, ValType::I64);
-                self.sign_extend(32, ValType::I64);
+                self.convert(ScalarKind::Sint, Some(8), false, ValType::I64)
             }
             I64ExtendI32U => {
                 self.local_type(ValType::I64, offset)?;

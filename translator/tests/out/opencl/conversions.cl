@@ -233,214 +233,208 @@ void main_(
     const double _e271 = (_e251 ? _e234 : _e270);
     const uint _e272 = convert_uint_sat(_e271);
     const int _e273 = as_int(_e272);
-    const uint _e274 = as_uint(_e273);
-    const ulong _e275 = ((ulong)(_e274));
-    const long _e276 = as_long(_e275);
-    const ulong _e278 = as_ulong(_e276);
-    const ulong _e279 = (_e278 << (32u & 63u));
-    const long _e280 = as_long(_e279);
-    const long _e281 = (_e280 >> (32u & 63u));
-    const int _e283 = as_int(as_uint(_e232) + as_uint(16));
-    const uint _e284 = as_uint(_e283);
-    const uint _e286 = (_e284 & 7u);
-    const bool _e288 = (_e286 != 0u);
-    if (_e288) {
+    const long _e274 = ((long)(_e273));
+    const int _e276 = as_int(as_uint(_e232) + as_uint(16));
+    const uint _e277 = as_uint(_e276);
+    const uint _e279 = (_e277 & 7u);
+    const bool _e281 = (_e279 != 0u);
+    if (_e281) {
         status[0] = 5u;
         return;
     }
-    const uint _e293 = (_e284 >> (3u & 31u));
-    const uint _e295 = _len_2;
-    const bool _e296 = (_e293 >= _e295);
-    if (_e296) {
+    const uint _e286 = (_e277 >> (3u & 31u));
+    const uint _e288 = _len_2;
+    const bool _e289 = (_e286 >= _e288);
+    if (_e289) {
         status[0] = 4u;
         return;
     }
-    buffer1_[min((uint)(_e293), _lim_2)] = _e281;
-    const int _e303 = local8_;
-    const double _e305 = local7_;
-    const float _e306 = ((float)(_e305));
-    const uint _e310 = params.zero;
-    const uint _e311 = (3741319168u | _e310);
-    const float _e312 = as_float(_e311);
-    const uint _e316 = params.zero;
-    const uint _e317 = (1593835520u | _e316);
-    const float _e318 = as_float(_e317);
-    const bool _e319 = (_e306 >= _e312);
-    const bool _e320 = (_e306 < _e318);
-    const bool _e321 = (_e319 && _e320);
-    const uint _e322 = as_uint(_e306);
-    const uint _e325 = (_e322 & 2147483647u);
-    const bool _e326 = (_e325 > 2139095040u);
-    if (_e326) {
+    buffer1_[min((uint)(_e286), _lim_2)] = _e274;
+    const int _e296 = local8_;
+    const double _e298 = local7_;
+    const float _e299 = ((float)(_e298));
+    const uint _e303 = params.zero;
+    const uint _e304 = (3741319168u | _e303);
+    const float _e305 = as_float(_e304);
+    const uint _e309 = params.zero;
+    const uint _e310 = (1593835520u | _e309);
+    const float _e311 = as_float(_e310);
+    const bool _e312 = (_e299 >= _e305);
+    const bool _e313 = (_e299 < _e311);
+    const bool _e314 = (_e312 && _e313);
+    const uint _e315 = as_uint(_e299);
+    const uint _e318 = (_e315 & 2147483647u);
+    const bool _e319 = (_e318 > 2139095040u);
+    if (_e319) {
         status[0] = 6u;
         return;
     }
-    const bool _e330 = (!_e321);
-    if (_e330) {
+    const bool _e323 = (!_e314);
+    if (_e323) {
         status[0] = 7u;
         return;
     }
-    const uint _e337 = params.zero;
-    const uint _e338 = (0u | _e337);
-    const float _e339 = as_float(_e338);
-    const float _e340 = (_e321 ? _e306 : _e339);
-    const long _e341 = convert_long_sat(_e340);
-    const int _e343 = as_int(as_uint(_e303) + as_uint(24));
-    const uint _e344 = as_uint(_e343);
-    const uint _e346 = (_e344 & 7u);
-    const bool _e348 = (_e346 != 0u);
-    if (_e348) {
+    const uint _e330 = params.zero;
+    const uint _e331 = (0u | _e330);
+    const float _e332 = as_float(_e331);
+    const float _e333 = (_e314 ? _e299 : _e332);
+    const long _e334 = convert_long_sat(_e333);
+    const int _e336 = as_int(as_uint(_e296) + as_uint(24));
+    const uint _e337 = as_uint(_e336);
+    const uint _e339 = (_e337 & 7u);
+    const bool _e341 = (_e339 != 0u);
+    if (_e341) {
         status[0] = 5u;
         return;
     }
-    const uint _e353 = (_e344 >> (3u & 31u));
-    const uint _e355 = _len_2;
-    const bool _e356 = (_e353 >= _e355);
-    if (_e356) {
+    const uint _e346 = (_e337 >> (3u & 31u));
+    const uint _e348 = _len_2;
+    const bool _e349 = (_e346 >= _e348);
+    if (_e349) {
         status[0] = 4u;
         return;
     }
-    buffer1_[min((uint)(_e353), _lim_2)] = _e341;
-    const int _e363 = local8_;
-    const double _e365 = local7_;
-    const long _e366 = as_long(_e365);
-    const ulong _e367 = as_ulong(_e366);
-    const uint _e368 = ((uint)(_e367));
-    const ulong _e370 = (_e367 >> (32u & 63u));
-    const uint _e371 = ((uint)(_e370));
-    const uint _e372 = clz(_e368);
-    const uint _e373 = clz(_e371);
-    const bool _e375 = (_e371 == 0u);
-    const uint _e376 = (32u + _e372);
-    const uint _e377 = (_e375 ? _e376 : _e373);
-    const long _e378 = as_long((ulong)(_e377));
-    const double _e380 = local7_;
-    const long _e381 = as_long(_e380);
-    const ulong _e383 = as_ulong(_e381);
-    const ulong _e384 = (_e383 << (48u & 63u));
-    const long _e385 = as_long(_e384);
-    const long _e386 = (_e385 >> (48u & 63u));
-    const ulong _e387 = as_ulong(_e386);
-    const uint _e388 = ((uint)(_e387));
-    const ulong _e390 = (_e387 >> (32u & 63u));
-    const uint _e391 = ((uint)(_e390));
-    const uint _e392 = popcount(_e388);
-    const uint _e393 = popcount(_e391);
-    const uint _e394 = (_e392 + _e393);
-    const long _e395 = as_long((ulong)(_e394));
-    const long _e396 = as_long(as_ulong(_e378) + as_ulong(_e395));
-    const int _e398 = as_int(as_uint(_e363) + as_uint(32));
-    const uint _e399 = as_uint(_e398);
-    const uint _e401 = (_e399 & 7u);
-    const bool _e403 = (_e401 != 0u);
-    if (_e403) {
+    buffer1_[min((uint)(_e346), _lim_2)] = _e334;
+    const int _e356 = local8_;
+    const double _e358 = local7_;
+    const long _e359 = as_long(_e358);
+    const ulong _e360 = as_ulong(_e359);
+    const uint _e361 = ((uint)(_e360));
+    const ulong _e363 = (_e360 >> (32u & 63u));
+    const uint _e364 = ((uint)(_e363));
+    const uint _e365 = clz(_e361);
+    const uint _e366 = clz(_e364);
+    const bool _e368 = (_e364 == 0u);
+    const uint _e369 = (32u + _e365);
+    const uint _e370 = (_e368 ? _e369 : _e366);
+    const long _e371 = as_long((ulong)(_e370));
+    const double _e373 = local7_;
+    const long _e374 = as_long(_e373);
+    const ulong _e376 = as_ulong(_e374);
+    const ulong _e377 = (_e376 << (48u & 63u));
+    const long _e378 = as_long(_e377);
+    const long _e379 = (_e378 >> (48u & 63u));
+    const ulong _e380 = as_ulong(_e379);
+    const uint _e381 = ((uint)(_e380));
+    const ulong _e383 = (_e380 >> (32u & 63u));
+    const uint _e384 = ((uint)(_e383));
+    const uint _e385 = popcount(_e381);
+    const uint _e386 = popcount(_e384);
+    const uint _e387 = (_e385 + _e386);
+    const long _e388 = as_long((ulong)(_e387));
+    const long _e389 = as_long(as_ulong(_e371) + as_ulong(_e388));
+    const int _e391 = as_int(as_uint(_e356) + as_uint(32));
+    const uint _e392 = as_uint(_e391);
+    const uint _e394 = (_e392 & 7u);
+    const bool _e396 = (_e394 != 0u);
+    if (_e396) {
         status[0] = 5u;
         return;
     }
-    const uint _e408 = (_e399 >> (3u & 31u));
-    const uint _e410 = _len_2;
-    const bool _e411 = (_e408 >= _e410);
-    if (_e411) {
+    const uint _e401 = (_e392 >> (3u & 31u));
+    const uint _e403 = _len_2;
+    const bool _e404 = (_e401 >= _e403);
+    if (_e404) {
         status[0] = 4u;
         return;
     }
-    buffer1_[min((uint)(_e408), _lim_2)] = _e396;
-    const int _e418 = local8_;
-    const double _e420 = local7_;
-    const long _e421 = as_long(_e420);
-    const ulong _e422 = as_ulong(_e421);
-    const uint _e423 = ((uint)(_e422));
-    const ulong _e425 = (_e422 >> (32u & 63u));
-    const uint _e426 = ((uint)(_e425));
-    const uint _e427 = _ctz_uint(_e423);
-    const uint _e428 = _ctz_uint(_e426);
-    const bool _e430 = (_e423 == 0u);
-    const uint _e431 = (32u + _e428);
-    const uint _e432 = (_e430 ? _e431 : _e427);
-    const long _e433 = as_long((ulong)(_e432));
-    const uint _e435 = ((uint)(60L));
-    const uint _e437 = (_e435 & 63u);
-    const uint _e439 = (64u - _e437);
-    const uint _e440 = (_e439 & 63u);
-    const ulong _e441 = as_ulong(_e433);
-    const ulong _e442 = (_e441 << (_e437 & 63u));
-    const ulong _e443 = (_e441 >> (_e440 & 63u));
-    const ulong _e444 = (_e442 | _e443);
-    const long _e445 = as_long(_e444);
-    const int _e447 = as_int(as_uint(_e418) + as_uint(40));
-    const uint _e448 = as_uint(_e447);
-    const uint _e450 = (_e448 & 7u);
-    const bool _e452 = (_e450 != 0u);
-    if (_e452) {
+    buffer1_[min((uint)(_e401), _lim_2)] = _e389;
+    const int _e411 = local8_;
+    const double _e413 = local7_;
+    const long _e414 = as_long(_e413);
+    const ulong _e415 = as_ulong(_e414);
+    const uint _e416 = ((uint)(_e415));
+    const ulong _e418 = (_e415 >> (32u & 63u));
+    const uint _e419 = ((uint)(_e418));
+    const uint _e420 = _ctz_uint(_e416);
+    const uint _e421 = _ctz_uint(_e419);
+    const bool _e423 = (_e416 == 0u);
+    const uint _e424 = (32u + _e421);
+    const uint _e425 = (_e423 ? _e424 : _e420);
+    const long _e426 = as_long((ulong)(_e425));
+    const uint _e428 = ((uint)(60L));
+    const uint _e430 = (_e428 & 63u);
+    const uint _e432 = (64u - _e430);
+    const uint _e433 = (_e432 & 63u);
+    const ulong _e434 = as_ulong(_e426);
+    const ulong _e435 = (_e434 << (_e430 & 63u));
+    const ulong _e436 = (_e434 >> (_e433 & 63u));
+    const ulong _e437 = (_e435 | _e436);
+    const long _e438 = as_long(_e437);
+    const int _e440 = as_int(as_uint(_e411) + as_uint(40));
+    const uint _e441 = as_uint(_e440);
+    const uint _e443 = (_e441 & 7u);
+    const bool _e445 = (_e443 != 0u);
+    if (_e445) {
         status[0] = 5u;
         return;
     }
-    const uint _e457 = (_e448 >> (3u & 31u));
-    const uint _e459 = _len_2;
-    const bool _e460 = (_e457 >= _e459);
-    if (_e460) {
+    const uint _e450 = (_e441 >> (3u & 31u));
+    const uint _e452 = _len_2;
+    const bool _e453 = (_e450 >= _e452);
+    if (_e453) {
         status[0] = 4u;
         return;
     }
-    buffer1_[min((uint)(_e457), _lim_2)] = _e445;
-    const int _e467 = local8_;
-    const uint _e471 = params.zero;
-    const ulong _e472 = ((ulong)(_e471));
-    const ulong _e473 = (9218868437227405312UL | _e472);
+    buffer1_[min((uint)(_e450), _lim_2)] = _e438;
+    const int _e460 = local8_;
+    const uint _e464 = params.zero;
+    const ulong _e465 = ((ulong)(_e464));
+    const ulong _e466 = (9218868437227405312UL | _e465);
+    const double _e467 = as_double(_e466);
+    const double _e469 = local7_;
+    const ulong _e472 = as_ulong(_e469);
+    const ulong _e473 = (_e472 ^ 9223372036854775808UL);
     const double _e474 = as_double(_e473);
-    const double _e476 = local7_;
-    const ulong _e479 = as_ulong(_e476);
-    const ulong _e480 = (_e479 ^ 9223372036854775808UL);
-    const double _e481 = as_double(_e480);
-    const ulong _e484 = as_ulong(_e474);
-    const ulong _e485 = as_ulong(_e481);
-    const ulong _e486 = (_e484 & 9223372036854775807UL);
-    const ulong _e487 = (_e485 & 9223372036854775808UL);
-    const ulong _e488 = (_e486 | _e487);
-    const double _e489 = as_double(_e488);
-    const int _e491 = as_int(as_uint(_e467) + as_uint(48));
-    const uint _e492 = as_uint(_e491);
-    const uint _e494 = (_e492 & 7u);
-    const bool _e496 = (_e494 != 0u);
-    if (_e496) {
+    const ulong _e477 = as_ulong(_e467);
+    const ulong _e478 = as_ulong(_e474);
+    const ulong _e479 = (_e477 & 9223372036854775807UL);
+    const ulong _e480 = (_e478 & 9223372036854775808UL);
+    const ulong _e481 = (_e479 | _e480);
+    const double _e482 = as_double(_e481);
+    const int _e484 = as_int(as_uint(_e460) + as_uint(48));
+    const uint _e485 = as_uint(_e484);
+    const uint _e487 = (_e485 & 7u);
+    const bool _e489 = (_e487 != 0u);
+    if (_e489) {
         status[0] = 5u;
         return;
     }
-    const uint _e501 = (_e492 >> (3u & 31u));
-    const uint _e503 = _len_2;
-    const bool _e504 = (_e501 >= _e503);
-    if (_e504) {
+    const uint _e494 = (_e485 >> (3u & 31u));
+    const uint _e496 = _len_2;
+    const bool _e497 = (_e494 >= _e496);
+    if (_e497) {
         status[0] = 4u;
         return;
     }
-    const long _e510 = as_long(_e489);
-    buffer1_[min((uint)(_e501), _lim_2)] = _e510;
-    const int _e512 = local8_;
-    const uint _e516 = params.zero;
-    const ulong _e517 = ((ulong)(_e516));
-    const ulong _e518 = (9221120237041090560UL | _e517);
+    const long _e503 = as_long(_e482);
+    buffer1_[min((uint)(_e494), _lim_2)] = _e503;
+    const int _e505 = local8_;
+    const uint _e509 = params.zero;
+    const ulong _e510 = ((ulong)(_e509));
+    const ulong _e511 = (9221120237041090560UL | _e510);
+    const double _e512 = as_double(_e511);
+    const double _e514 = local7_;
+    const ulong _e517 = as_ulong(_e514);
+    const ulong _e518 = (_e517 & 9223372036854775807UL);
     const double _e519 = as_double(_e518);
-    const double _e521 = local7_;
-    const ulong _e524 = as_ulong(_e521);
-    const ulong _e525 = (_e524 & 9223372036854775807UL);
-    const double _e526 = as_double(_e525);
-    const double _e527 = _rint_double(_e526);
-    const double _e528 = (_e519 + _e527);
-    const int _e530 = as_int(as_uint(_e512) + as_uint(56));
-    const uint _e531 = as_uint(_e530);
-    const uint _e533 = (_e531 & 7u);
-    const bool _e535 = (_e533 != 0u);
-    if (_e535) {
+    const double _e520 = _rint_double(_e519);
+    const double _e521 = (_e512 + _e520);
+    const int _e523 = as_int(as_uint(_e505) + as_uint(56));
+    const uint _e524 = as_uint(_e523);
+    const uint _e526 = (_e524 & 7u);
+    const bool _e528 = (_e526 != 0u);
+    if (_e528) {
         status[0] = 5u;
         return;
     }
-    const uint _e540 = (_e531 >> (3u & 31u));
-    const uint _e542 = _len_2;
-    const bool _e543 = (_e540 >= _e542);
-    if (_e543) {
+    const uint _e533 = (_e524 >> (3u & 31u));
+    const uint _e535 = _len_2;
+    const bool _e536 = (_e533 >= _e535);
+    if (_e536) {
         status[0] = 4u;
         return;
     }
-    const long _e549 = as_long(_e528);
-    buffer1_[min((uint)(_e540), _lim_2)] = _e549;
+    const long _e542 = as_long(_e521);
+    buffer1_[min((uint)(_e533), _lim_2)] = _e542;
 }

@@ -111,103 +111,103 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         return;
     }
     let _e267 = params.zero;
-    let _e284 = bitcast<u32>((_e232 + 16i));
-    if ((_e284 & 7u) != 0u) {
+    let _e277 = bitcast<u32>((_e232 + 16i));
+    if ((_e277 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e293 = (_e284 >> 3u);
-    if (_e293 >= arrayLength((&buffer1_))) {
+    let _e286 = (_e277 >> 3u);
+    if (_e286 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e293] = (bitcast<i64>((bitcast<u64>(bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(u32(select(bitcast<f64>((0lu | u64(_e267))), _e234, _e251))))))) << 32u)) >> 32u);
-    let _e303 = local8_;
-    let _e305 = local7_;
-    let _e306 = f32(_e305);
-    let _e310 = params.zero;
-    let _e316 = params.zero;
-    let _e321 = ((_e306 >= bitcast<f32>((3741319168u | _e310))) && (_e306 < bitcast<f32>((1593835520u | _e316))));
-    if ((bitcast<u32>(_e306) & 2147483647u) > 2139095040u) {
+    buffer1_[_e286] = i64(bitcast<i32>(u32(select(bitcast<f64>((0lu | u64(_e267))), _e234, _e251))));
+    let _e296 = local8_;
+    let _e298 = local7_;
+    let _e299 = f32(_e298);
+    let _e303 = params.zero;
+    let _e309 = params.zero;
+    let _e314 = ((_e299 >= bitcast<f32>((3741319168u | _e303))) && (_e299 < bitcast<f32>((1593835520u | _e309))));
+    if ((bitcast<u32>(_e299) & 2147483647u) > 2139095040u) {
         status[0] = 6u;
         return;
     }
-    if !(_e321) {
+    if !(_e314) {
         status[0] = 7u;
         return;
     }
-    let _e337 = params.zero;
-    let _e344 = bitcast<u32>((_e303 + 24i));
-    if ((_e344 & 7u) != 0u) {
+    let _e330 = params.zero;
+    let _e337 = bitcast<u32>((_e296 + 24i));
+    if ((_e337 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e353 = (_e344 >> 3u);
-    if (_e353 >= arrayLength((&buffer1_))) {
+    let _e346 = (_e337 >> 3u);
+    if (_e346 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e353] = i64(select(bitcast<f32>((0u | _e337)), _e306, _e321));
-    let _e363 = local8_;
-    let _e365 = local7_;
-    let _e367 = bitcast<u64>(bitcast<i64>(_e365));
-    let _e371 = u32((_e367 >> 32u));
-    let _e380 = local7_;
-    let _e387 = bitcast<u64>((bitcast<i64>((bitcast<u64>(bitcast<i64>(_e380)) << 48u)) >> 48u));
-    let _e399 = bitcast<u32>((_e363 + 32i));
-    if ((_e399 & 7u) != 0u) {
+    buffer1_[_e346] = i64(select(bitcast<f32>((0u | _e330)), _e299, _e314));
+    let _e356 = local8_;
+    let _e358 = local7_;
+    let _e360 = bitcast<u64>(bitcast<i64>(_e358));
+    let _e364 = u32((_e360 >> 32u));
+    let _e373 = local7_;
+    let _e380 = bitcast<u64>((bitcast<i64>((bitcast<u64>(bitcast<i64>(_e373)) << 48u)) >> 48u));
+    let _e392 = bitcast<u32>((_e356 + 32i));
+    if ((_e392 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e408 = (_e399 >> 3u);
-    if (_e408 >= arrayLength((&buffer1_))) {
+    let _e401 = (_e392 >> 3u);
+    if (_e401 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e408] = (i64(select(countLeadingZeros(_e371), (32u + countLeadingZeros(u32(_e367))), (_e371 == 0u))) + i64((countOneBits(u32(_e387)) + countOneBits(u32((_e387 >> 32u))))));
-    let _e418 = local8_;
-    let _e420 = local7_;
-    let _e422 = bitcast<u64>(bitcast<i64>(_e420));
-    let _e423 = u32(_e422);
-    let _e437 = (u32(60li) & 63u);
-    let _e441 = bitcast<u64>(i64(select(countTrailingZeros(_e423), (32u + countTrailingZeros(u32((_e422 >> 32u)))), (_e423 == 0u))));
-    let _e448 = bitcast<u32>((_e418 + 40i));
-    if ((_e448 & 7u) != 0u) {
+    buffer1_[_e401] = (i64(select(countLeadingZeros(_e364), (32u + countLeadingZeros(u32(_e360))), (_e364 == 0u))) + i64((countOneBits(u32(_e380)) + countOneBits(u32((_e380 >> 32u))))));
+    let _e411 = local8_;
+    let _e413 = local7_;
+    let _e415 = bitcast<u64>(bitcast<i64>(_e413));
+    let _e416 = u32(_e415);
+    let _e430 = (u32(60li) & 63u);
+    let _e434 = bitcast<u64>(i64(select(countTrailingZeros(_e416), (32u + countTrailingZeros(u32((_e415 >> 32u)))), (_e416 == 0u))));
+    let _e441 = bitcast<u32>((_e411 + 40i));
+    if ((_e441 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e457 = (_e448 >> 3u);
-    if (_e457 >= arrayLength((&buffer1_))) {
+    let _e450 = (_e441 >> 3u);
+    if (_e450 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e457] = bitcast<i64>(((_e441 << _e437) | (_e441 >> ((64u - _e437) & 63u))));
-    let _e467 = local8_;
-    let _e471 = params.zero;
-    let _e476 = local7_;
-    let _e492 = bitcast<u32>((_e467 + 48i));
-    if ((_e492 & 7u) != 0u) {
+    buffer1_[_e450] = bitcast<i64>(((_e434 << _e430) | (_e434 >> ((64u - _e430) & 63u))));
+    let _e460 = local8_;
+    let _e464 = params.zero;
+    let _e469 = local7_;
+    let _e485 = bitcast<u32>((_e460 + 48i));
+    if ((_e485 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e501 = (_e492 >> 3u);
-    if (_e501 >= arrayLength((&buffer1_))) {
+    let _e494 = (_e485 >> 3u);
+    if (_e494 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e501] = bitcast<i64>(bitcast<f64>(((bitcast<u64>(bitcast<f64>((9218868437227405312lu | u64(_e471)))) & 9223372036854775807lu) | (bitcast<u64>(bitcast<f64>((bitcast<u64>(_e476) ^ 9223372036854775808lu))) & 9223372036854775808lu))));
-    let _e512 = local8_;
-    let _e516 = params.zero;
-    let _e521 = local7_;
-    let _e531 = bitcast<u32>((_e512 + 56i));
-    if ((_e531 & 7u) != 0u) {
+    buffer1_[_e494] = bitcast<i64>(bitcast<f64>(((bitcast<u64>(bitcast<f64>((9218868437227405312lu | u64(_e464)))) & 9223372036854775807lu) | (bitcast<u64>(bitcast<f64>((bitcast<u64>(_e469) ^ 9223372036854775808lu))) & 9223372036854775808lu))));
+    let _e505 = local8_;
+    let _e509 = params.zero;
+    let _e514 = local7_;
+    let _e524 = bitcast<u32>((_e505 + 56i));
+    if ((_e524 & 7u) != 0u) {
         status[0] = 5u;
         return;
     }
-    let _e540 = (_e531 >> 3u);
-    if (_e540 >= arrayLength((&buffer1_))) {
+    let _e533 = (_e524 >> 3u);
+    if (_e533 >= arrayLength((&buffer1_))) {
         status[0] = 4u;
         return;
     }
-    buffer1_[_e540] = bitcast<i64>((bitcast<f64>((9221120237041090560lu | u64(_e516))) + round(bitcast<f64>((bitcast<u64>(_e521) & 9223372036854775807lu)))));
+    buffer1_[_e533] = bitcast<i64>((bitcast<f64>((9221120237041090560lu | u64(_e509))) + round(bitcast<f64>((bitcast<u64>(_e514) & 9223372036854775807lu)))));
 }
