@@ -75,8 +75,10 @@ pub struct Options {
     /// Whether the device has 64-bit integers (naga `SHADER_INT64`).
     pub i64: bool,
     /// The most loop iterations (over all of its loops) the device lets one invocation run, for
-    /// devices that silently end loops past a limit (lavapipe: 65535). A work item about to
-    /// pass it traps with [`trap::LOOP_LIMIT`] instead of giving a wrong result.
+    /// devices that silently end loops past a limit (lavapipe: 65535). A work item whose Wasm
+    /// loops are about to pass it traps with [`trap::LOOP_LIMIT`] instead of giving a wrong
+    /// result. The device may also count blocks it cannot simplify, which are not counted here:
+    /// this catches long loops, not every kernel the device cuts short.
     pub loop_limit: Option<u32>,
 }
 

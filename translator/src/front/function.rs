@@ -208,6 +208,11 @@ impl Builder<'_> {
 
     /// At the start of a loop's body (each iteration): with a loop limit, trap when the budget
     /// is spent, and spend one.
+    ///
+    /// Only Wasm loops are counted. Blocks and ifs become naga loops of one iteration, which
+    /// lavapipe counts only when its compiler cannot remove them: counting them all would trap
+    /// kernels that run fine, counting none misses some (a work item of many blocks inside a long
+    /// loop may still be cut short).
     fn count_iteration(&mut self) {
         let Some(budget) = self.loop_budget else {
             return;
@@ -766,11 +771,7 @@ impl Builder<'_> {
                 self.trap(trap::UNREACHABLE);
                 self.set_unreachable();
             }
-            Block { blockty } => {
-                // Each block is a loop of one iteration in naga IR, which a device may count.
-                self.count_iteration();
-                self.open(FrameKind::Block, blockty, None, cx, offset)?
-            }
+            Block { blockty } => self.open(FrameKind::Block, blockty, None, cx, offset)?,
             Loop { blockty } => {
                 self.open(FrameKind::Loop, blockty, None, cx, offset)?;
                 self.count_iteration();
@@ -778,7 +779,6 @@ impl Builder<'_> {
             If { blockty } => {
                 let c = self.pop();
                 let condition = self.nonzero(c);
-                self.count_iteration();
                 self.open(FrameKind::If, blockty, Some(condition), cx, offset)?;
             }
             Else => {
