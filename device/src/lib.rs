@@ -35,7 +35,7 @@
 //!   compilers keep in a global. Each worker gets a stack region of its own in the space and the
 //!   device points this global at it.
 //!
-//! The runtime produces such modules from guest code (see `wasi-parallel-runtime`); the devices
+//! [`kernel_module`] makes such modules from guest code and from kernel libraries; the devices
 //! check the contract when they compile a kernel.
 
 use std::any::Any;
@@ -43,6 +43,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub mod cpu;
+pub mod kernel_module;
 #[cfg(feature = "opencl")]
 pub mod opencl;
 #[cfg(feature = "wgpu")]

@@ -140,7 +140,6 @@ mod ctx;
 mod errno;
 mod guest;
 mod host;
-pub mod kernel_module;
 pub mod tune;
 
 pub use ctx::{DevicePreference, WasiParallel, WasiParallelCtx, WasiParallelCtxBuilder};
@@ -148,6 +147,7 @@ pub use errno::Errno;
 pub use guest::{GuestModule, GuestModuleError};
 pub use host::add_to_linker;
 pub use wasi_parallel_device as device;
+pub use wasi_parallel_device::kernel_module;
 
 /// Makes a Wasmtime [`wasmtime::Config`] with what wasi-parallel needs: threads and shared memory.
 ///

@@ -12,6 +12,8 @@
 //! - [`normalize_exec`]: `parallel_exec` hands over a whole kernel module that exports `kernel` and
 //!   imports `"" "memory"`; we bring its memory import to the device's form and add the range
 //!   driver.
+//! - [`extract_export`]: a library of kernels (wasi-parallel-nn's operators) exports one function
+//!   per kernel; we cut out the one named, as for a function pointer.
 //!
 //! Whatever the kernel can still reach of the guest's imports (typically WASI's `fd_write` in a
 //! panic path) is replaced by a function that traps: a kernel may compute, not do I/O. Imported
@@ -23,7 +25,7 @@ use walrus::{
     Module, ModuleConfig, ValType,
 };
 
-use wasi_parallel_device::{KERNEL_EXPORT, RANGE_EXPORT, STACK_POINTER_EXPORT};
+use crate::{KERNEL_EXPORT, RANGE_EXPORT, STACK_POINTER_EXPORT};
 
 /// Why a kernel module could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -117,7 +119,23 @@ fn table_function(module: &Module, index: u32) -> Result<FunctionId, KernelError
 pub fn extract_funcref(bytes: &[u8], table_index: u32) -> Result<KernelModule, KernelError> {
     let mut module = parse(bytes)?;
     let kernel = table_function(&module, table_index)?;
-    // Statics live in the space, put there by the runtime: drop every active data segment.
+    // Statics live in the space, put there by the runtime.
+    drop_active_data(&mut module);
+    finish(module, kernel, format!("function pointer {table_index}"))
+}
+
+/// Makes a kernel module from the function exported as `name` by `bytes`, a library of kernels.
+pub fn extract_export(bytes: &[u8], name: &str) -> Result<KernelModule, KernelError> {
+    let mut module = parse(bytes)?;
+    let kernel = module.exports.get_func(name).map_err(|_| {
+        KernelError::InvalidModule(format!("the module exports no function `{name}`"))
+    })?;
+    drop_active_data(&mut module);
+    finish(module, kernel, name.to_string())
+}
+
+/// Drops every active data segment: the space holds the static data, put there by its owner.
+fn drop_active_data(module: &mut Module) {
     let active: Vec<_> = module
         .data
         .iter()
@@ -132,7 +150,6 @@ pub fn extract_funcref(bytes: &[u8], table_index: u32) -> Result<KernelModule, K
         module.memories.get_mut(memory).data_segments.remove(&id);
         module.data.delete(id);
     }
-    finish(module, kernel, format!("function pointer {table_index}"))
 }
 
 /// Makes a kernel module from a `parallel_exec` module, which exports `kernel`.

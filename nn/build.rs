@@ -1,0 +1,44 @@
+//! Generates the ONNX messages from the official `proto/onnx.proto`, and compiles the operator
+//! kernels (`ops/ops.rs`) to Wasm with the same rustc.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn main() {
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    println!("cargo::rerun-if-changed=proto/onnx.proto");
+    let descriptors = protox::compile(["proto/onnx.proto"], ["proto"])
+        .unwrap_or_else(|e| panic!("proto/onnx.proto: {e}"));
+    prost_build::Config::new()
+        .compile_fds(descriptors)
+        .unwrap_or_else(|e| panic!("generating the ONNX messages: {e}"));
+
+    println!("cargo::rerun-if-changed=ops/ops.rs");
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let wasm = out.join("ops.wasm");
+    let status = Command::new(rustc)
+        .args([
+            "--edition=2021",
+            "--target=wasm32-unknown-unknown",
+            "--crate-type=cdylib",
+            "--crate-name=wasi_parallel_nn_ops",
+            "-Copt-level=3",
+            "-Cpanic=abort",
+            "-Clto",
+            "-Cstrip=debuginfo",
+            "-o",
+        ])
+        .arg(&wasm)
+        .arg("ops/ops.rs")
+        // The host build's flags (coverage, sanitizers, target-cpu) are not for wasm32.
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env_remove("RUSTFLAGS")
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run rustc: {e}"));
+    assert!(
+        status.success(),
+        "rustc could not build nn/ops/ops.rs for wasm32-unknown-unknown \
+         (is the target installed? `rustup target add wasm32-unknown-unknown`)"
+    );
+}

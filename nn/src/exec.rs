@@ -1,0 +1,434 @@
+//! Running plans on devices: operator kernels compiled once per device, models prepared once per
+//! device with their weights resident there, and one plan per set of input shapes.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use wasi_parallel_device::{
+    kernel_module, Access, Buffer, BufferDescriptor, Device, DeviceKind, Kernel, KernelDescriptor,
+    KernelInput, Launch, Space, SpaceDescriptor,
+};
+use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
+
+use crate::model::Model;
+use crate::plan::{self, Executable, Folder, Ref, Step, Value, ValueId};
+use crate::tensor::{DType, Tensor};
+use crate::Error;
+
+/// The operator kernels, compiled to Wasm by `build.rs`.
+pub(crate) const OPS_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ops.wasm"));
+
+/// Bytes at the bottom of every space that no buffer uses, so that no buffer sits at address 0.
+const RESERVED: u64 = 1024;
+
+/// The devices models run on, and the operator kernels compiled for them. One per process;
+/// shared by every model and instance.
+pub struct NnRuntime {
+    devices: Vec<Arc<dyn Device>>,
+    kernels: Mutex<HashMap<(usize, &'static str), Arc<dyn Kernel>>>,
+    compiled: AtomicUsize,
+    prepared: AtomicUsize,
+}
+
+impl std::fmt::Debug for NnRuntime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NnRuntime")
+            .field(
+                "devices",
+                &self
+                    .devices
+                    .iter()
+                    .map(|d| d.info().name.clone())
+                    .collect::<Vec<_>>(),
+            )
+            .field("compiled_kernels", &self.compiled_kernels())
+            .finish()
+    }
+}
+
+impl NnRuntime {
+    /// A runtime over `devices` (as [`wasi_parallel_device::discover`] finds them); it must hold
+    /// the `sequential` device, which folds constants.
+    pub fn new(devices: Vec<Arc<dyn Device>>) -> Result<Arc<NnRuntime>, Error> {
+        if !devices
+            .iter()
+            .any(|d| d.info().kind == DeviceKind::Sequential)
+        {
+            return Err(Error::Device(
+                "no sequential device to fold constants on".into(),
+            ));
+        }
+        Ok(Arc::new(NnRuntime {
+            devices,
+            kernels: Mutex::new(HashMap::new()),
+            compiled: AtomicUsize::new(0),
+            prepared: AtomicUsize::new(0),
+        }))
+    }
+
+    /// The devices, in discovery order.
+    pub fn devices(&self) -> &[Arc<dyn Device>] {
+        &self.devices
+    }
+
+    /// How many operator kernels have been compiled, over all devices.
+    pub fn compiled_kernels(&self) -> usize {
+        self.compiled.load(Ordering::Relaxed)
+    }
+
+    /// How many times a model has been prepared for a device.
+    pub fn prepared_models(&self) -> usize {
+        self.prepared.load(Ordering::Relaxed)
+    }
+
+    /// The device index of the first device of `kind`.
+    pub fn find(&self, kind: DeviceKind) -> Option<usize> {
+        self.devices.iter().position(|d| d.info().kind == kind)
+    }
+
+    /// The operator kernel `name` compiled for device `index`.
+    fn kernel(&self, index: usize, name: &'static str) -> Result<Arc<dyn Kernel>, Error> {
+        let mut kernels = self.kernels.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(k) = kernels.get(&(index, name)) {
+            return Ok(k.clone());
+        }
+        let device = &self.devices[index];
+        let info = device.info();
+        let failed = |reason: String| Error::Kernel {
+            kernel: name,
+            device: info.name.clone(),
+            reason,
+        };
+        let kernel = match info.kernel_input {
+            KernelInput::WasmModule => {
+                let module = kernel_module::extract_export(OPS_WASM, name)
+                    .map_err(|e| failed(e.to_string()))?;
+                device.create_kernel(&KernelDescriptor {
+                    label: name,
+                    wasm: Some(&module.wasm),
+                    translation: None,
+                })
+            }
+            KernelInput::Translated => {
+                let options = TranslateOptions {
+                    f64: info.f64,
+                    i64: info.i64,
+                    loop_limit: info.limits.max_loop_iterations,
+                    ..TranslateOptions::default()
+                };
+                let translation = wasi_parallel_translator::translate(
+                    OPS_WASM,
+                    KernelRef::Export(name),
+                    &options,
+                )
+                .map_err(|e| failed(e.to_string()))?;
+                device.create_kernel(&KernelDescriptor {
+                    label: name,
+                    wasm: None,
+                    translation: Some(&translation),
+                })
+            }
+        }
+        .map_err(|e| failed(e.to_string()))?;
+        self.compiled.fetch_add(1, Ordering::Relaxed);
+        log::debug!("compiled operator kernel {name} for {}", info.name);
+        kernels.insert((index, name), kernel.clone());
+        Ok(kernel)
+    }
+
+    /// Prepares `model` for device `index`: its weights go to the device when the first plan
+    /// needs them, and plans are made per set of input shapes.
+    pub fn prepare(self: &Arc<Self>, model: Arc<Model>, index: usize) -> Result<Prepared, Error> {
+        let device = self
+            .devices
+            .get(index)
+            .ok_or_else(|| Error::Device(format!("no device {index}")))?;
+        let space = device.create_space(&SpaceDescriptor {
+            static_size: RESERVED,
+            static_segments: &[],
+        })?;
+        self.prepared.fetch_add(1, Ordering::Relaxed);
+        Ok(Prepared {
+            runtime: self.clone(),
+            model,
+            device: index,
+            state: Mutex::new(DeviceState {
+                space,
+                constants: HashMap::new(),
+                plans: Vec::new(),
+            }),
+        })
+    }
+}
+
+/// The signature of a plan: the inputs' types and shapes.
+type Shapes = Vec<(DType, Vec<usize>)>;
+
+/// How many plans (input shape sets) a prepared model keeps.
+const PLANS_KEPT: usize = 4;
+
+/// A model prepared for one device: the weights resident there, and its plans. Shared by every
+/// instance that runs the model on that device; runs are serialised.
+pub struct Prepared {
+    runtime: Arc<NnRuntime>,
+    model: Arc<Model>,
+    device: usize,
+    state: Mutex<DeviceState>,
+}
+
+impl std::fmt::Debug for Prepared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Prepared")
+            .field("model", &self.model)
+            .field("device", &self.device_name())
+            .finish()
+    }
+}
+
+struct DeviceState {
+    space: Box<dyn Space>,
+    /// Constant buffers, by the address and length of their bytes (the tensor is kept so that the
+    /// address stays theirs).
+    constants: HashMap<(usize, usize), (Tensor, Arc<dyn Buffer>)>,
+    /// Most recently used last.
+    plans: Vec<(Shapes, Arc<Loaded>)>,
+}
+
+/// A plan loaded on the device: its buffers, parameters and kernels.
+struct Loaded {
+    exe: Executable,
+    slots: Vec<Arc<dyn Buffer>>,
+    params: Arc<dyn Buffer>,
+    kernels: Vec<Arc<dyn Kernel>>,
+    buffers: Vec<Vec<Arc<dyn Buffer>>>,
+}
+
+impl Prepared {
+    /// The model.
+    pub fn model(&self) -> &Arc<Model> {
+        &self.model
+    }
+
+    /// The device's name.
+    pub fn device_name(&self) -> &str {
+        &self.runtime.devices[self.device].info().name
+    }
+
+    /// Runs the model on `inputs` (in the model's input order) and returns its outputs.
+    pub fn run(&self, inputs: &[Tensor]) -> Result<Vec<Tensor>, Error> {
+        let shapes: Shapes = inputs.iter().map(|t| (t.dtype, t.shape.clone())).collect();
+        let mut guard = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        let state = &mut *guard;
+        let loaded = match state.plans.iter().position(|(s, _)| *s == shapes) {
+            Some(i) => {
+                let entry = state.plans.remove(i);
+                let loaded = entry.1.clone();
+                state.plans.push(entry);
+                loaded
+            }
+            None => {
+                let loaded = Arc::new(self.load(state, &shapes)?);
+                if state.plans.len() == PLANS_KEPT {
+                    state.plans.remove(0);
+                }
+                state.plans.push((shapes, loaded.clone()));
+                loaded
+            }
+        };
+        let space = &*state.space;
+        for (tensor, &slot) in inputs.iter().zip(&loaded.exe.inputs) {
+            space.write_buffer(&*loaded.slots[slot], 0, &tensor.data)?;
+        }
+        for (k, step) in loaded.exe.steps.iter().enumerate() {
+            let buffers: Vec<&dyn Buffer> = std::iter::once(&*loaded.params)
+                .chain(loaded.buffers[k].iter().map(|b| &**b))
+                .collect();
+            space
+                .launch(
+                    &*loaded.kernels[k],
+                    &Launch {
+                        items: step.items as u32,
+                        block_size: step.params as u32,
+                        buffers: &buffers,
+                        chunk: None,
+                    },
+                )
+                .map_err(|e| {
+                    Error::Run(format!("{} on {}: {e}", step.kernel, self.device_name()))
+                })?;
+        }
+        loaded
+            .exe
+            .outputs
+            .iter()
+            .map(|o| match &o.source {
+                Ref::Const(t) => Ok(t.clone()),
+                Ref::Slot(s) => {
+                    let mut data = vec![0u8; o.shape.iter().product::<usize>() * o.dtype.size()];
+                    space.read_buffer(&*loaded.slots[*s], 0, &mut data)?;
+                    Tensor::new(o.dtype, o.shape.clone(), data)
+                }
+            })
+            .collect()
+    }
+
+    /// Plans the model for `shapes` and loads the plan on the device.
+    fn load(&self, state: &mut DeviceState, shapes: &Shapes) -> Result<Loaded, Error> {
+        let runtime = &*self.runtime;
+        let mut folder = SequentialFolder { runtime };
+        let planned = plan::build(&self.model, shapes, &mut folder)?;
+        let exe = plan::allocate(&planned);
+        let device = &runtime.devices[self.device];
+        let limits = &device.info().limits;
+        log::debug!(
+            "planned {} nodes for {}: {} launches, {} buffers, {} bytes",
+            self.model.node_count(),
+            device.info().name,
+            exe.steps.len(),
+            exe.slots.len(),
+            exe.slots.iter().sum::<usize>()
+        );
+        let space = &*state.space;
+        let create = |size: usize, access| {
+            space.create_buffer(&BufferDescriptor {
+                size: size.max(4).next_multiple_of(4) as u64,
+                access,
+            })
+        };
+        let slots = exe
+            .slots
+            .iter()
+            .map(|&size| create(size, Access::ReadWrite))
+            .collect::<Result<Vec<_>, _>>()?;
+        let params = create(exe.params.len() * 4, Access::Read)?;
+        space.write_buffer(&*params, 0, bytemuck::cast_slice(&exe.params))?;
+        let mut kernels = Vec::with_capacity(exe.steps.len());
+        let mut buffers = Vec::with_capacity(exe.steps.len());
+        for step in &exe.steps {
+            if step.items as u64 > limits.max_work_items || step.items > u32::MAX as usize {
+                return Err(Error::Unsupported(format!(
+                    "{} over {} elements: more than {} allows in one launch",
+                    step.kernel,
+                    step.items,
+                    device.info().name
+                )));
+            }
+            kernels.push(runtime.kernel(self.device, step.kernel)?);
+            let mut list = Vec::with_capacity(step.buffers.len());
+            for r in &step.buffers {
+                list.push(match r {
+                    Ref::Slot(s) => slots[*s].clone(),
+                    Ref::Const(t) => {
+                        let key = (t.data.as_ptr() as usize, t.data.len());
+                        match state.constants.get(&key) {
+                            Some((_, b)) => b.clone(),
+                            None => {
+                                let b = create(t.data.len(), Access::Read)?;
+                                space.write_buffer(&*b, 0, &t.data)?;
+                                state.constants.insert(key, (t.clone(), b.clone()));
+                                b
+                            }
+                        }
+                    }
+                });
+            }
+            buffers.push(list);
+        }
+        Ok(Loaded {
+            exe,
+            slots,
+            params,
+            kernels,
+            buffers,
+        })
+    }
+}
+
+/// Folds constants by running their steps on the `sequential` device, in a space of their own
+/// that is dropped after each node.
+struct SequentialFolder<'a> {
+    runtime: &'a NnRuntime,
+}
+
+impl Folder for SequentialFolder<'_> {
+    fn fold(
+        &mut self,
+        values: &[Value],
+        steps: &[Step],
+        outputs: &[ValueId],
+    ) -> Result<Vec<Tensor>, Error> {
+        let index = self
+            .runtime
+            .find(DeviceKind::Sequential)
+            .expect("checked in NnRuntime::new");
+        let space = self.runtime.devices[index].create_space(&SpaceDescriptor {
+            static_size: RESERVED,
+            static_segments: &[],
+        })?;
+        let space = &*space;
+        let mut made: HashMap<ValueId, Arc<dyn Buffer>> = HashMap::new();
+        let mut buffer_of = |id: ValueId| -> Result<Arc<dyn Buffer>, Error> {
+            let root = values[id].root;
+            if let Some(b) = made.get(&root) {
+                return Ok(b.clone());
+            }
+            let v = &values[root];
+            let b = space.create_buffer(&BufferDescriptor {
+                size: v.bytes().max(4).next_multiple_of(4) as u64,
+                access: Access::ReadWrite,
+            })?;
+            if let Some(t) = &values[id].konst {
+                space.write_buffer(&*b, 0, &t.data)?;
+            }
+            made.insert(root, b.clone());
+            Ok(b)
+        };
+        let params: Vec<i32> = steps
+            .iter()
+            .flat_map(|s| s.params.iter().copied())
+            .chain([0])
+            .collect();
+        let params_buffer = space.create_buffer(&BufferDescriptor {
+            size: params.len() as u64 * 4,
+            access: Access::Read,
+        })?;
+        space.write_buffer(&*params_buffer, 0, bytemuck::cast_slice(&params))?;
+        let mut offset = 0;
+        for step in steps {
+            let kernel = self.runtime.kernel(index, step.kernel)?;
+            let owned = step
+                .buffers
+                .iter()
+                .map(|&id| buffer_of(id))
+                .collect::<Result<Vec<_>, _>>()?;
+            let buffers: Vec<&dyn Buffer> = std::iter::once(&*params_buffer)
+                .chain(owned.iter().map(|b| &**b))
+                .collect();
+            space
+                .launch(
+                    &*kernel,
+                    &Launch {
+                        items: u32::try_from(step.items).map_err(|_| {
+                            Error::Unsupported("a constant too large to fold".into())
+                        })?,
+                        block_size: offset as u32,
+                        buffers: &buffers,
+                        chunk: None,
+                    },
+                )
+                .map_err(|e| Error::Run(format!("folding {}: {e}", step.kernel)))?;
+            offset += step.params.len();
+        }
+        outputs
+            .iter()
+            .map(|&id| {
+                let v = &values[id];
+                let mut data = vec![0u8; v.bytes()];
+                let b = buffer_of(id)?;
+                space.read_buffer(&*b, 0, &mut data)?;
+                Tensor::new(v.dtype, v.shape.clone(), data)
+            })
+            .collect()
+    }
+}

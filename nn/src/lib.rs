@@ -1,0 +1,75 @@
+//! ONNX inference on wasi-parallel's devices, and a wasi-nn backend for Wasmtime.
+//!
+//! A model is parsed once ([`Model::parse`], with prost from the official `onnx.proto`), prepared
+//! once per device ([`NnRuntime::prepare`]), and planned once per set of input shapes: types and
+//! shapes inferred, constants folded, intermediate buffers planned and reused, and every operator
+//! turned into launches of a kernel. The kernels are the operators' one portable definition
+//! (`nn/ops/ops.rs`), built for wasm32 and run like guest kernels: as Wasm on the CPU executor,
+//! translated by `wasi-parallel-translator` on GPUs (WGSL/SPIR-V through wgpu, OpenCL C). Tensors
+//! stay on the device between operators; only inputs and outputs cross.
+//!
+//! Element types: f32, f64, i32, i64, u8 and bool. The neural-network operators compute in f32;
+//! FLOAT16 weights and f16 guest tensors are held and computed as f32.
+//!
+//! [`wasi_nn`] plugs this into `wasmtime-wasi-nn`: its backend traits, a registry of named models
+//! scoped per tenant, and the `wasi_ephemeral_nn` imports for core modules.
+
+mod exec;
+mod model;
+pub mod ops;
+mod plan;
+mod tensor;
+
+pub use exec::{NnRuntime, Prepared};
+pub use model::{is_onnx, Dim, Model, ValueInfo};
+pub use ops::{is_supported, supported};
+pub use tensor::{f16_to_f32, f32_to_f16, DType, Tensor};
+
+/// Errors from parsing, planning and running models.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The bytes are not a valid ONNX model, or the model breaks ONNX's rules.
+    #[error("invalid model: {0}")]
+    InvalidModel(String),
+    /// The model uses something not implemented (an operator, a type, an attribute value).
+    #[error("unsupported: {0}")]
+    Unsupported(String),
+    /// Inputs that do not fit the model (count, type, shape).
+    #[error("invalid input: {0}")]
+    InvalidInput(String),
+    /// An operator kernel that cannot be built for a device.
+    #[error("operator kernel {kernel} cannot run on {device}: {reason}")]
+    Kernel {
+        /// The kernel.
+        kernel: &'static str,
+        /// The device.
+        device: String,
+        /// Why.
+        reason: String,
+    },
+    /// A launch failed.
+    #[error("run failed: {0}")]
+    Run(String),
+    /// A device error.
+    #[error("device: {0}")]
+    Device(String),
+}
+
+impl From<wasi_parallel_device::DeviceError> for Error {
+    fn from(e: wasi_parallel_device::DeviceError) -> Error {
+        Error::Device(e.to_string())
+    }
+}
+
+impl Error {
+    /// The same error, saying which node it is about.
+    pub(crate) fn in_node(self, node: &model::Node) -> Error {
+        let label = node.label();
+        match self {
+            Error::InvalidModel(m) => Error::InvalidModel(format!("{label}: {m}")),
+            Error::Unsupported(m) => Error::Unsupported(format!("{label}: {m}")),
+            Error::InvalidInput(m) => Error::InvalidInput(format!("{label}: {m}")),
+            other => other,
+        }
+    }
+}

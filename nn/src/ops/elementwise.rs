@@ -1,0 +1,369 @@
+//! Element-wise operators: arithmetic with broadcasting, comparisons, logic, activations, casts.
+
+use super::{
+    bits, broadcast, broadcast_strides, input, known_scalar, padded_dims, padded_strides, scalar,
+};
+use crate::model::Node;
+use crate::plan::{Builder, ValueId};
+use crate::tensor::DType;
+use crate::Error;
+
+/// Operator codes of `binary_*` (`binop` in ops.rs).
+fn binop_code(op: &str) -> i32 {
+    match op {
+        "Add" | "Sum" | "Mean" => 0,
+        "Sub" => 1,
+        "Mul" => 2,
+        "Div" => 3,
+        "Max" => 4,
+        "Min" => 5,
+        "Pow" => 6,
+        "PRelu" => 7,
+        "Mod" => 8,
+        _ => unreachable!("not a binary operator: {op}"),
+    }
+}
+
+/// Parameters shared by the broadcasting kernels: `[dims, a_strides, b_strides, contiguous]`.
+fn broadcast_params(a: &[usize], b: &[usize], out: &[usize]) -> Result<Vec<i32>, Error> {
+    let mut p = padded_dims(out)?;
+    p.extend(padded_strides(&broadcast_strides(a, out)));
+    p.extend(padded_strides(&broadcast_strides(b, out)));
+    p.push((a == out && b == out) as i32);
+    Ok(p)
+}
+
+/// Emits `a op b`.
+pub(crate) fn emit_binary(
+    b: &mut Builder,
+    op: &str,
+    x: ValueId,
+    y: ValueId,
+) -> Result<ValueId, Error> {
+    let (xv, yv) = (b.value(x).clone(), b.value(y).clone());
+    let code = binop_code(op);
+    // Pow may raise to an exponent of another type; everything else needs one type.
+    let y = if xv.dtype != yv.dtype && op == "Pow" {
+        emit_cast(b, y, xv.dtype)?
+    } else if xv.dtype != yv.dtype {
+        return Err(Error::InvalidModel(format!(
+            "{op} of {} and {}: the types must be the same",
+            xv.dtype, yv.dtype
+        )));
+    } else {
+        y
+    };
+    let kernel = match xv.dtype {
+        DType::F32 => "binary_f32",
+        DType::F64 if !matches!(op, "Pow" | "Mod") => "binary_f64",
+        DType::I32 if !matches!(op, "Pow" | "PRelu") => "binary_i32",
+        DType::I64 if !matches!(op, "Pow" | "PRelu") => "binary_i64",
+        other => return Err(Error::Unsupported(format!("{op} on {other} tensors"))),
+    };
+    let out_shape = if op == "PRelu" {
+        // The slope broadcasts to X (unidirectionally).
+        let s = broadcast(&xv.shape, &yv.shape)?;
+        if s != xv.shape {
+            return Err(Error::InvalidModel(format!(
+                "PRelu's slope {:?} does not broadcast to X {:?}",
+                yv.shape, xv.shape
+            )));
+        }
+        s
+    } else {
+        broadcast(&xv.shape, &yv.shape)?
+    };
+    let mut params = vec![code];
+    params.extend(broadcast_params(&xv.shape, &yv.shape, &out_shape)?);
+    let out = b.output(xv.dtype, out_shape)?;
+    let items = b.value(out).len();
+    b.launch(kernel, params, &[x, y], out, items);
+    Ok(out)
+}
+
+pub(crate) fn binary(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (x, y) = (input(inputs, 0)?, input(inputs, 1)?);
+    if node.op == "Mod"
+        && node.int("fmod", 0)? == 0
+        && matches!(b.value(x).dtype, DType::F32 | DType::F64)
+    {
+        return Err(Error::InvalidModel("Mod of floats needs fmod = 1".into()));
+    }
+    Ok(vec![emit_binary(b, &node.op, x, y)?])
+}
+
+/// Max, Min, Sum, Mean of any number of inputs.
+pub(crate) fn variadic(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let ids: Vec<ValueId> = inputs.iter().flatten().copied().collect();
+    let (&first, rest) = ids
+        .split_first()
+        .ok_or_else(|| Error::InvalidModel(format!("{} needs at least one input", node.op)))?;
+    let mut acc = first;
+    for &next in rest {
+        acc = emit_binary(b, &node.op, acc, next)?;
+    }
+    if rest.is_empty() {
+        // One input: a copy, so that the output is a tensor of its own.
+        let dtype = b.value(first).dtype;
+        let zero = scalar(b, dtype, 0.0)?;
+        acc = emit_binary(b, "Add", first, zero)?;
+    }
+    if node.op == "Mean" && !rest.is_empty() {
+        let dtype = b.value(acc).dtype;
+        let n = scalar(b, dtype, ids.len() as f64)?;
+        acc = emit_binary(b, "Div", acc, n)?;
+    }
+    Ok(vec![acc])
+}
+
+pub(crate) fn compare(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (x, y) = (input(inputs, 0)?, input(inputs, 1)?);
+    let (xv, yv) = (b.value(x).clone(), b.value(y).clone());
+    if xv.dtype != yv.dtype {
+        return Err(Error::InvalidModel(format!(
+            "{} of {} and {}: the types must be the same",
+            node.op, xv.dtype, yv.dtype
+        )));
+    }
+    let kernel = match xv.dtype {
+        DType::F32 => "compare_f32",
+        DType::I32 => "compare_i32",
+        DType::I64 => "compare_i64",
+        other => {
+            return Err(Error::Unsupported(format!(
+                "{} on {other} tensors",
+                node.op
+            )))
+        }
+    };
+    let code = match node.op.as_str() {
+        "Equal" => 0,
+        "Less" => 1,
+        "LessOrEqual" => 2,
+        "Greater" => 3,
+        _ => 4,
+    };
+    let shape = broadcast(&xv.shape, &yv.shape)?;
+    let mut params = vec![code];
+    params.extend(broadcast_params(&xv.shape, &yv.shape, &shape)?);
+    let out = b.output(DType::Bool, shape)?;
+    let items = b.value(out).len();
+    b.launch(kernel, params, &[x, y], out, items);
+    Ok(vec![out])
+}
+
+pub(crate) fn logic(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    let y = if node.op == "Not" {
+        x
+    } else {
+        input(inputs, 1)?
+    };
+    let (xv, yv) = (b.value(x).clone(), b.value(y).clone());
+    if xv.dtype != DType::Bool || yv.dtype != DType::Bool {
+        return Err(Error::InvalidModel(format!(
+            "{} takes bool tensors",
+            node.op
+        )));
+    }
+    let code = match node.op.as_str() {
+        "And" => 0,
+        "Or" => 1,
+        "Xor" => 2,
+        _ => 3,
+    };
+    let shape = broadcast(&xv.shape, &yv.shape)?;
+    let mut params = vec![code];
+    params.extend(broadcast_params(&xv.shape, &yv.shape, &shape)?);
+    let out = b.output(DType::Bool, shape)?;
+    let items = b.value(out).len();
+    b.launch("logic_u8", params, &[x, y], out, items);
+    Ok(vec![out])
+}
+
+pub(crate) fn where_(
+    _node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (c, x, y) = (input(inputs, 0)?, input(inputs, 1)?, input(inputs, 2)?);
+    let (cv, xv, yv) = (b.value(c).clone(), b.value(x).clone(), b.value(y).clone());
+    if cv.dtype != DType::Bool || xv.dtype != yv.dtype {
+        return Err(Error::InvalidModel(
+            "Where takes a bool condition and two tensors of one type".into(),
+        ));
+    }
+    if xv.dtype.size() != 4 {
+        return Err(Error::Unsupported(format!("Where on {} tensors", xv.dtype)));
+    }
+    let shape = broadcast(&broadcast(&cv.shape, &xv.shape)?, &yv.shape)?;
+    let mut params = padded_dims(&shape)?;
+    for s in [&cv.shape, &xv.shape, &yv.shape] {
+        params.extend(padded_strides(&broadcast_strides(s, &shape)));
+    }
+    let out = b.output(xv.dtype, shape)?;
+    let items = b.value(out).len();
+    b.launch("where_u32", params, &[c, x, y], out, items);
+    Ok(vec![out])
+}
+
+/// Unary operator codes (`unary` in ops.rs).
+pub(crate) fn unary_code(op: &str) -> Option<i32> {
+    Some(match op {
+        "Relu" => 0,
+        "Sigmoid" => 1,
+        "Tanh" => 2,
+        "Exp" => 3,
+        "Log" => 4,
+        "Sqrt" => 5,
+        "Neg" => 6,
+        "Abs" => 7,
+        "Floor" => 8,
+        "Ceil" => 9,
+        "Reciprocal" => 10,
+        "Clip" => 11,
+        "HardSigmoid" => 12,
+        "HardSwish" => 13,
+        "LeakyRelu" => 14,
+        "Elu" => 15,
+        "Erf" => 16,
+        "Softplus" => 17,
+        "Gelu" => 19,
+        "Selu" => 20,
+        "Softsign" => 21,
+        "Round" => 22,
+        "Sign" => 23,
+        "Sin" => 24,
+        "Cos" => 25,
+        _ => return None,
+    })
+}
+
+/// The identity activation (`unary::IDENTITY` in ops.rs).
+pub(crate) const IDENTITY: i32 = 18;
+
+/// The code and the two parameters of an activation node.
+pub(crate) fn activation(
+    node: &Node,
+    b: &Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<(i32, f32, f32), Error> {
+    let code =
+        unary_code(&node.op).ok_or_else(|| Error::Unsupported(format!("operator {}", node.op)))?;
+    let (a, c) = match node.op.as_str() {
+        "Clip" if b.opset < 11 => (
+            node.float("min", f32::NEG_INFINITY)?,
+            node.float("max", f32::INFINITY)?,
+        ),
+        "Clip" => (
+            known_scalar(b, inputs, 1, "Clip's min")?.unwrap_or(f32::NEG_INFINITY),
+            known_scalar(b, inputs, 2, "Clip's max")?.unwrap_or(f32::INFINITY),
+        ),
+        "HardSigmoid" => (node.float("alpha", 0.2)?, node.float("beta", 0.5)?),
+        "LeakyRelu" => (node.float("alpha", 0.01)?, 0.0),
+        "Elu" => (node.float("alpha", 1.0)?, 0.0),
+        "Selu" => (
+            node.float("alpha", 1.673_263_2)?,
+            node.float("gamma", 1.050_701)?,
+        ),
+        "Gelu" => {
+            let approximate = node.string("approximate", "none")?;
+            if approximate != "none" {
+                return Err(Error::Unsupported(format!(
+                    "Gelu with approximate = {approximate}"
+                )));
+            }
+            (0.0, 0.0)
+        }
+        _ => (0.0, 0.0),
+    };
+    Ok((code, a, c))
+}
+
+pub(crate) fn unary(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    let (code, p1, p2) = activation(node, b, inputs)?;
+    let xv = b.value(x).clone();
+    if xv.dtype != DType::F32 {
+        return Err(Error::Unsupported(format!(
+            "{} on {} tensors",
+            node.op, xv.dtype
+        )));
+    }
+    // An activation right after the convolution that alone reads it runs inside that launch.
+    if let Some(last) = b.steps.last() {
+        let produced = *last.buffers.last().expect("a step writes a buffer");
+        let sole_reader = b.readers.get(&b.value(produced).root) == Some(&1);
+        if last.kernel == "conv2d_f32"
+            && last.params[17] == IDENTITY
+            && b.value(x).root == produced
+            && sole_reader
+        {
+            let last = b.steps.last_mut().expect("checked above");
+            last.params[17] = code;
+            last.params[18] = bits(p1);
+            last.params[19] = bits(p2);
+            return Ok(vec![b.view(x, xv.shape)?]);
+        }
+    }
+    let out = b.output(DType::F32, xv.shape.clone())?;
+    b.launch(
+        "unary_f32",
+        vec![code, bits(p1), bits(p2)],
+        &[x],
+        out,
+        xv.len(),
+    );
+    Ok(vec![out])
+}
+
+/// Emits a conversion of `x` to `to` (a view when it already is).
+pub(crate) fn emit_cast(b: &mut Builder, x: ValueId, to: DType) -> Result<ValueId, Error> {
+    let xv = b.value(x).clone();
+    if xv.dtype == to {
+        return b.view(x, xv.shape);
+    }
+    let out = b.output(to, xv.shape.clone())?;
+    b.launch(
+        "cast",
+        vec![xv.dtype.onnx_code(), to.onnx_code()],
+        &[x],
+        out,
+        xv.len(),
+    );
+    Ok(out)
+}
+
+pub(crate) fn cast(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    let to = if node.op == "CastLike" {
+        b.value(input(inputs, 1)?).dtype
+    } else {
+        DType::from_onnx(node.int("to", 0)? as i32)?
+    };
+    Ok(vec![emit_cast(b, x, to)?])
+}

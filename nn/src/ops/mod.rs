@@ -1,0 +1,283 @@
+//! The operators: each infers its outputs' types and shapes and emits the launches of the
+//! kernels in `nn/ops/ops.rs` that compute them.
+//!
+//! An operator's handler gets the node, the [`Builder`] and its inputs (absent optional inputs are
+//! `None`) and returns its outputs. Inputs that select behaviour rather than carry data (Reshape's
+//! shape, Slice's starts, Clip's bounds) must be known when the plan is made: constants, or computed
+//! from constants and shapes, which the planner folds.
+
+mod elementwise;
+mod movement;
+mod network;
+
+use crate::model::Node;
+use crate::plan::{Builder, ValueId};
+use crate::tensor::{DType, Tensor};
+use crate::Error;
+
+/// The rank the kernels' strided index arithmetic works in (`RANK` in ops.rs).
+pub(crate) const RANK: usize = 6;
+
+type Handler = fn(&Node, &mut Builder, &[Option<ValueId>]) -> Result<Vec<ValueId>, Error>;
+
+/// Every operator implemented, by ONNX name.
+const OPERATORS: &[(&str, Handler)] = &[
+    // Element-wise.
+    ("Add", elementwise::binary),
+    ("Sub", elementwise::binary),
+    ("Mul", elementwise::binary),
+    ("Div", elementwise::binary),
+    ("Pow", elementwise::binary),
+    ("Mod", elementwise::binary),
+    ("PRelu", elementwise::binary),
+    ("Max", elementwise::variadic),
+    ("Min", elementwise::variadic),
+    ("Sum", elementwise::variadic),
+    ("Mean", elementwise::variadic),
+    ("Equal", elementwise::compare),
+    ("Less", elementwise::compare),
+    ("LessOrEqual", elementwise::compare),
+    ("Greater", elementwise::compare),
+    ("GreaterOrEqual", elementwise::compare),
+    ("And", elementwise::logic),
+    ("Or", elementwise::logic),
+    ("Xor", elementwise::logic),
+    ("Not", elementwise::logic),
+    ("Where", elementwise::where_),
+    ("Relu", elementwise::unary),
+    ("Sigmoid", elementwise::unary),
+    ("Tanh", elementwise::unary),
+    ("Exp", elementwise::unary),
+    ("Log", elementwise::unary),
+    ("Sqrt", elementwise::unary),
+    ("Neg", elementwise::unary),
+    ("Abs", elementwise::unary),
+    ("Floor", elementwise::unary),
+    ("Ceil", elementwise::unary),
+    ("Reciprocal", elementwise::unary),
+    ("Clip", elementwise::unary),
+    ("HardSigmoid", elementwise::unary),
+    ("HardSwish", elementwise::unary),
+    ("LeakyRelu", elementwise::unary),
+    ("Elu", elementwise::unary),
+    ("Erf", elementwise::unary),
+    ("Softplus", elementwise::unary),
+    ("Gelu", elementwise::unary),
+    ("Selu", elementwise::unary),
+    ("Softsign", elementwise::unary),
+    ("Round", elementwise::unary),
+    ("Sign", elementwise::unary),
+    ("Sin", elementwise::unary),
+    ("Cos", elementwise::unary),
+    ("Cast", elementwise::cast),
+    ("CastLike", elementwise::cast),
+    // Neural-network operators.
+    ("Conv", network::conv),
+    ("MaxPool", network::pool),
+    ("AveragePool", network::pool),
+    ("GlobalAveragePool", network::global_pool),
+    ("GlobalMaxPool", network::global_pool),
+    ("BatchNormalization", network::batch_norm),
+    ("Gemm", network::gemm),
+    ("MatMul", network::matmul),
+    ("Softmax", network::softmax),
+    ("LogSoftmax", network::softmax),
+    ("Hardmax", network::softmax),
+    ("ReduceSum", network::reduce),
+    ("ReduceMean", network::reduce),
+    ("ReduceMax", network::reduce),
+    ("ReduceMin", network::reduce),
+    ("ReduceProd", network::reduce),
+    ("ReduceSumSquare", network::reduce),
+    ("ReduceL1", network::reduce),
+    ("ReduceL2", network::reduce),
+    ("ReduceLogSumExp", network::reduce),
+    ("ArgMax", network::arg_reduce),
+    ("ArgMin", network::arg_reduce),
+    ("LayerNormalization", network::layer_norm),
+    // Shapes and data movement.
+    ("Constant", movement::constant),
+    ("Identity", movement::identity),
+    ("Dropout", movement::identity),
+    ("Shape", movement::shape),
+    ("Size", movement::size),
+    ("Reshape", movement::reshape),
+    ("Flatten", movement::flatten),
+    ("Squeeze", movement::squeeze),
+    ("Unsqueeze", movement::unsqueeze),
+    ("Transpose", movement::transpose),
+    ("Concat", movement::concat),
+    ("Split", movement::split),
+    ("Slice", movement::slice),
+    ("Gather", movement::gather),
+    ("Expand", movement::expand),
+    ("Pad", movement::pad),
+    ("ConstantOfShape", movement::constant_of_shape),
+    ("Range", movement::range),
+];
+
+/// Whether an ONNX operator is implemented.
+pub fn is_supported(op: &str) -> bool {
+    OPERATORS.iter().any(|(name, _)| *name == op)
+}
+
+/// The names of every implemented operator.
+pub fn supported() -> impl Iterator<Item = &'static str> {
+    OPERATORS.iter().map(|(name, _)| *name)
+}
+
+/// Plans one node.
+pub(crate) fn plan(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let handler = OPERATORS
+        .iter()
+        .find(|(name, _)| *name == node.op)
+        .map(|(_, h)| *h)
+        .ok_or_else(|| Error::Unsupported(format!("operator {}", node.op)))?;
+    handler(node, b, inputs)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers shared by the operators.
+
+/// Input `k`, which the operator requires.
+pub(crate) fn input(inputs: &[Option<ValueId>], k: usize) -> Result<ValueId, Error> {
+    inputs
+        .get(k)
+        .copied()
+        .flatten()
+        .ok_or_else(|| Error::InvalidModel(format!("input {k} is missing")))
+}
+
+/// Input `k` if given.
+pub(crate) fn optional(inputs: &[Option<ValueId>], k: usize) -> Option<ValueId> {
+    inputs.get(k).copied().flatten()
+}
+
+/// The integer contents of input `k`, which must be known when the plan is made.
+pub(crate) fn known_ints(
+    b: &Builder,
+    inputs: &[Option<ValueId>],
+    k: usize,
+    what: &str,
+) -> Result<Option<Vec<i64>>, Error> {
+    let Some(id) = optional(inputs, k) else {
+        return Ok(None);
+    };
+    match b.konst(id) {
+        Some(t) => t.to_i64().map(Some),
+        None => Err(Error::Unsupported(format!(
+            "{what} (input {k}) computed at run time; it must be a constant or depend only on shapes"
+        ))),
+    }
+}
+
+/// The float contents of input `k`, which must be known when the plan is made.
+pub(crate) fn known_scalar(
+    b: &Builder,
+    inputs: &[Option<ValueId>],
+    k: usize,
+    what: &str,
+) -> Result<Option<f32>, Error> {
+    let Some(id) = optional(inputs, k) else {
+        return Ok(None);
+    };
+    match b.konst(id) {
+        Some(t) if t.len() == 1 => Ok(Some(t.to_f32()[0])),
+        Some(_) => Err(Error::InvalidModel(format!(
+            "{what} (input {k}) is not a scalar"
+        ))),
+        None => Err(Error::Unsupported(format!(
+            "{what} (input {k}) computed at run time; it must be a constant"
+        ))),
+    }
+}
+
+/// Normalises a possibly negative axis.
+pub(crate) fn axis(axis: i64, rank: usize) -> Result<usize, Error> {
+    let a = if axis < 0 { axis + rank as i64 } else { axis };
+    if a < 0 || a as usize >= rank.max(1) {
+        return Err(Error::InvalidModel(format!(
+            "axis {axis} is out of range for rank {rank}"
+        )));
+    }
+    Ok(a as usize)
+}
+
+/// The broadcast of two shapes (numpy rules).
+pub(crate) fn broadcast(a: &[usize], b: &[usize]) -> Result<Vec<usize>, Error> {
+    let rank = a.len().max(b.len());
+    let dim = |s: &[usize], d: usize| {
+        if d + s.len() < rank {
+            1
+        } else {
+            s[d + s.len() - rank]
+        }
+    };
+    (0..rank)
+        .map(|d| match (dim(a, d), dim(b, d)) {
+            (x, y) if x == y => Ok(x),
+            (1, y) => Ok(y),
+            (x, 1) => Ok(x),
+            (x, y) => Err(Error::InvalidInput(format!(
+                "shapes {a:?} and {b:?} do not broadcast (dimension {d}: {x} against {y})"
+            ))),
+        })
+        .collect()
+}
+
+/// `dims` padded on the left to [`RANK`] with 1s.
+pub(crate) fn padded_dims(dims: &[usize]) -> Result<Vec<i32>, Error> {
+    if dims.len() > RANK {
+        return Err(Error::Unsupported(format!(
+            "tensors of rank {} (at most {RANK})",
+            dims.len()
+        )));
+    }
+    let mut out = vec![1; RANK - dims.len()];
+    out.extend(dims.iter().map(|&d| d as i32));
+    Ok(out)
+}
+
+/// `strides` padded on the left to [`RANK`] with 0s.
+pub(crate) fn padded_strides(strides: &[isize]) -> Vec<i32> {
+    let mut out = vec![0; RANK - strides.len().min(RANK)];
+    out.extend(strides.iter().map(|&s| s as i32));
+    out
+}
+
+/// The strides with which a tensor of `shape` is read when broadcast to `out` (0 where it is
+/// broadcast), one per dimension of `out`.
+pub(crate) fn broadcast_strides(shape: &[usize], out: &[usize]) -> Vec<isize> {
+    let own = crate::tensor::strides(shape);
+    let offset = out.len() - shape.len();
+    (0..out.len())
+        .map(|d| {
+            if d < offset || shape[d - offset] == 1 {
+                0
+            } else {
+                own[d - offset] as isize
+            }
+        })
+        .collect()
+}
+
+/// A float parameter word.
+pub(crate) fn bits(x: f32) -> i32 {
+    x.to_bits() as i32
+}
+
+/// A scalar f32 constant.
+pub(crate) fn scalar(b: &mut Builder, dtype: DType, value: f64) -> Result<ValueId, Error> {
+    let bytes: Vec<u8> = match dtype {
+        DType::F32 => (value as f32).to_le_bytes().to_vec(),
+        DType::F64 => value.to_le_bytes().to_vec(),
+        DType::I32 => (value as i32).to_le_bytes().to_vec(),
+        DType::I64 => (value as i64).to_le_bytes().to_vec(),
+        DType::U8 | DType::Bool => vec![value as u8],
+    };
+    Ok(b.constant(Tensor::new(dtype, vec![], bytes)?))
+}

@@ -1,0 +1,665 @@
+//! Neural-network operators: convolution, pooling, normalisation, matrix products, softmax and
+//! reductions. They compute in f32.
+
+use super::elementwise::IDENTITY;
+use super::{
+    axis, bits, broadcast, broadcast_strides, input, known_ints, optional, padded_dims,
+    padded_strides,
+};
+use crate::model::Node;
+use crate::plan::{Builder, ValueId};
+use crate::tensor::{strides, DType};
+use crate::Error;
+
+fn require_f32(node: &Node, b: &Builder, ids: &[ValueId]) -> Result<(), Error> {
+    for &id in ids {
+        let dtype = b.value(id).dtype;
+        if dtype != DType::F32 {
+            return Err(Error::Unsupported(format!(
+                "{} on {dtype} tensors",
+                node.op
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Spatial geometry of a convolution or pooling window over H and W.
+struct Window {
+    kernel: [usize; 2],
+    strides: [usize; 2],
+    dilations: [usize; 2],
+    /// Top, left, bottom, right.
+    pads: [usize; 4],
+    out: [usize; 2],
+}
+
+/// Works out the output size and padding of a window over `spatial` (1 or 2 dimensions).
+fn window(
+    node: &Node,
+    spatial: &[usize],
+    kernel: &[usize],
+    ceil_mode: bool,
+) -> Result<Window, Error> {
+    let n = spatial.len();
+    let get = |name: &str| -> Result<Vec<usize>, Error> {
+        Ok(match node.ints(name)? {
+            Some(v) if v.iter().any(|&x| x < 0) => {
+                return Err(Error::InvalidModel(format!("negative `{name}`")))
+            }
+            Some(v) => v.into_iter().map(|x| x as usize).collect(),
+            None => Vec::new(),
+        })
+    };
+    let or_ones = |v: Vec<usize>| if v.is_empty() { vec![1; n] } else { v };
+    let strides = or_ones(get("strides")?);
+    let dilations = or_ones(get("dilations")?);
+    let mut pads = get("pads")?;
+    if pads.is_empty() {
+        pads = vec![0; 2 * n];
+    }
+    if strides.len() != n || dilations.len() != n || pads.len() != 2 * n || kernel.len() != n {
+        return Err(Error::InvalidModel(
+            "window attributes do not match the input's rank".into(),
+        ));
+    }
+    if strides.contains(&0) || dilations.contains(&0) || kernel.contains(&0) {
+        return Err(Error::InvalidModel(
+            "zero stride, dilation or kernel size".into(),
+        ));
+    }
+    let auto_pad = node.string("auto_pad", "NOTSET")?;
+    let mut out = vec![0; n];
+    for d in 0..n {
+        let extent = (kernel[d] - 1) * dilations[d] + 1;
+        match auto_pad.as_str() {
+            "SAME_UPPER" | "SAME_LOWER" => {
+                out[d] = spatial[d].div_ceil(strides[d]);
+                let total = ((out[d] - 1) * strides[d] + extent).saturating_sub(spatial[d]);
+                let small = total / 2;
+                let (begin, end) = if auto_pad == "SAME_UPPER" {
+                    (small, total - small)
+                } else {
+                    (total - small, small)
+                };
+                pads[d] = begin;
+                pads[d + n] = end;
+            }
+            "VALID" | "NOTSET" => {
+                if auto_pad == "VALID" {
+                    pads[d] = 0;
+                    pads[d + n] = 0;
+                }
+                let padded = spatial[d] + pads[d] + pads[d + n];
+                if padded < extent {
+                    return Err(Error::InvalidInput(format!(
+                        "the window ({extent}) is larger than the padded input ({padded})"
+                    )));
+                }
+                let span = padded - extent;
+                out[d] = if ceil_mode {
+                    span.div_ceil(strides[d])
+                } else {
+                    span / strides[d]
+                } + 1;
+                // With ceil_mode, the last window must start inside the input or its left padding.
+                if ceil_mode && (out[d] - 1) * strides[d] >= spatial[d] + pads[d] {
+                    out[d] -= 1;
+                }
+            }
+            other => return Err(Error::InvalidModel(format!("auto_pad = {other}"))),
+        }
+    }
+    // One spatial dimension is two with H = 1.
+    let two = |v: &[usize], one: usize| if n == 1 { [one, v[0]] } else { [v[0], v[1]] };
+    Ok(Window {
+        kernel: two(kernel, 1),
+        strides: two(&strides, 1),
+        dilations: two(&dilations, 1),
+        pads: if n == 1 {
+            [0, pads[0], 0, pads[1]]
+        } else {
+            [pads[0], pads[1], pads[2], pads[3]]
+        },
+        out: two(&out, 1),
+    })
+}
+
+/// The input's N, C and spatial dimensions, for 1-D and 2-D operators.
+fn nc_spatial(node: &Node, shape: &[usize]) -> Result<(usize, usize, Vec<usize>), Error> {
+    match shape {
+        [n, c, rest @ ..] if !rest.is_empty() && rest.len() <= 2 => Ok((*n, *c, rest.to_vec())),
+        _ => Err(Error::Unsupported(format!(
+            "{} on an input of shape {shape:?} (1-D and 2-D, NCW or NCHW, are supported)",
+            node.op
+        ))),
+    }
+}
+
+pub(crate) fn conv(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (x, w) = (input(inputs, 0)?, input(inputs, 1)?);
+    let bias = optional(inputs, 2);
+    require_f32(node, b, &[x, w])?;
+    let (xv, wv) = (b.value(x).clone(), b.value(w).clone());
+    let (n, c, spatial) = nc_spatial(node, &xv.shape)?;
+    let group = node.int("group", 1)?;
+    if group < 1 || c % group as usize != 0 {
+        return Err(Error::InvalidModel(format!(
+            "group {group} does not divide {c} channels"
+        )));
+    }
+    let group = group as usize;
+    if wv.shape.len() != spatial.len() + 2 || wv.shape[1] * group != c {
+        return Err(Error::InvalidInput(format!(
+            "weights of shape {:?} do not fit an input of shape {:?} with group {group}",
+            wv.shape, xv.shape
+        )));
+    }
+    let m = wv.shape[0];
+    if m % group != 0 {
+        return Err(Error::InvalidModel(format!(
+            "group {group} does not divide {m} output channels"
+        )));
+    }
+    let kernel = match node.ints("kernel_shape")? {
+        Some(k) => k.into_iter().map(|v| v as usize).collect(),
+        None => wv.shape[2..].to_vec(),
+    };
+    if kernel != wv.shape[2..] {
+        return Err(Error::InvalidModel(
+            "kernel_shape does not match the weights".into(),
+        ));
+    }
+    let win = window(node, &spatial, &kernel, false)?;
+    if let Some(bias) = bias {
+        require_f32(node, b, &[bias])?;
+        if b.value(bias).shape != [m] {
+            return Err(Error::InvalidInput(format!(
+                "the bias has shape {:?}, not [{m}]",
+                b.value(bias).shape
+            )));
+        }
+    }
+    let (h, wd) = if spatial.len() == 1 {
+        (1, spatial[0])
+    } else {
+        (spatial[0], spatial[1])
+    };
+    let mut out_shape = vec![n, m];
+    out_shape.extend(if spatial.len() == 1 {
+        vec![win.out[1]]
+    } else {
+        win.out.to_vec()
+    });
+    let params = vec![
+        n as i32,
+        c as i32,
+        h as i32,
+        wd as i32,
+        m as i32,
+        win.out[0] as i32,
+        win.out[1] as i32,
+        win.kernel[0] as i32,
+        win.kernel[1] as i32,
+        win.strides[0] as i32,
+        win.strides[1] as i32,
+        win.pads[0] as i32,
+        win.pads[1] as i32,
+        win.dilations[0] as i32,
+        win.dilations[1] as i32,
+        group as i32,
+        bias.is_some() as i32,
+        IDENTITY,
+        0,
+        0,
+    ];
+    let out = b.output(DType::F32, out_shape)?;
+    let items = b.value(out).len();
+    b.launch("conv2d_f32", params, &[x, w, bias.unwrap_or(w)], out, items);
+    Ok(vec![out])
+}
+
+pub(crate) fn pool(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    require_f32(node, b, &[x])?;
+    if node.outputs.len() > 1 && !node.outputs[1].is_empty() {
+        return Err(Error::Unsupported("MaxPool's Indices output".into()));
+    }
+    let xv = b.value(x).clone();
+    let (n, c, spatial) = nc_spatial(node, &xv.shape)?;
+    let kernel: Vec<usize> = node
+        .ints("kernel_shape")?
+        .ok_or_else(|| Error::InvalidModel("no kernel_shape".into()))?
+        .into_iter()
+        .map(|v| v.max(0) as usize)
+        .collect();
+    let win = window(node, &spatial, &kernel, node.int("ceil_mode", 0)? != 0)?;
+    let max = node.op == "MaxPool";
+    if !max
+        && node
+            .ints("dilations")?
+            .is_some_and(|d| d.iter().any(|&v| v != 1))
+        && b.opset < 19
+    {
+        return Err(Error::InvalidModel(
+            "AveragePool has dilations only from opset 19".into(),
+        ));
+    }
+    let (h, wd) = if spatial.len() == 1 {
+        (1, spatial[0])
+    } else {
+        (spatial[0], spatial[1])
+    };
+    let mut out_shape = vec![n, c];
+    out_shape.extend(if spatial.len() == 1 {
+        vec![win.out[1]]
+    } else {
+        win.out.to_vec()
+    });
+    let params = vec![
+        n as i32,
+        c as i32,
+        h as i32,
+        wd as i32,
+        win.out[0] as i32,
+        win.out[1] as i32,
+        win.kernel[0] as i32,
+        win.kernel[1] as i32,
+        win.strides[0] as i32,
+        win.strides[1] as i32,
+        win.pads[0] as i32,
+        win.pads[1] as i32,
+        win.dilations[0] as i32,
+        win.dilations[1] as i32,
+        (!max) as i32,
+        node.int("count_include_pad", 0)? as i32,
+        win.pads[2] as i32,
+        win.pads[3] as i32,
+    ];
+    let out = b.output(DType::F32, out_shape)?;
+    let items = b.value(out).len();
+    b.launch("pool2d_f32", params, &[x], out, items);
+    Ok(vec![out])
+}
+
+pub(crate) fn global_pool(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    require_f32(node, b, &[x])?;
+    let shape = b.value(x).shape.clone();
+    if shape.len() < 3 {
+        return Err(Error::InvalidInput(format!(
+            "{} needs N, C and spatial dimensions, not {shape:?}",
+            node.op
+        )));
+    }
+    let plane: usize = shape[2..].iter().product();
+    let mut out_shape = shape[..2].to_vec();
+    out_shape.extend(std::iter::repeat_n(1, shape.len() - 2));
+    let out = b.output(DType::F32, out_shape)?;
+    let kind = (node.op == "GlobalMaxPool") as i32;
+    b.launch(
+        "global_pool_f32",
+        vec![plane as i32, kind],
+        &[x],
+        out,
+        shape[0] * shape[1],
+    );
+    Ok(vec![out])
+}
+
+pub(crate) fn batch_norm(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let ids: Vec<ValueId> = (0..5).map(|k| input(inputs, k)).collect::<Result<_, _>>()?;
+    require_f32(node, b, &ids)?;
+    if node.int("training_mode", 0)? != 0 || node.outputs.iter().skip(1).any(|o| !o.is_empty()) {
+        return Err(Error::Unsupported(
+            "BatchNormalization in training mode".into(),
+        ));
+    }
+    let shape = b.value(ids[0]).shape.clone();
+    let c = *shape
+        .get(1)
+        .ok_or_else(|| Error::InvalidInput(format!("BatchNormalization of shape {shape:?}")))?;
+    for &id in &ids[1..] {
+        if b.value(id).len() != c {
+            return Err(Error::InvalidInput(format!(
+                "a BatchNormalization parameter has shape {:?}, not [{c}]",
+                b.value(id).shape
+            )));
+        }
+    }
+    let plane: usize = shape[2..].iter().product();
+    let out = b.output(DType::F32, shape)?;
+    let items = b.value(out).len();
+    let params = vec![c as i32, plane as i32, bits(node.float("epsilon", 1e-5)?)];
+    b.launch("batchnorm_f32", params, &ids, out, items);
+    Ok(vec![out])
+}
+
+pub(crate) fn gemm(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (a, bm) = (input(inputs, 0)?, input(inputs, 1)?);
+    let c = optional(inputs, 2);
+    require_f32(node, b, &[a, bm])?;
+    let (ta, tb) = (node.int("transA", 0)? != 0, node.int("transB", 0)? != 0);
+    let (av, bv) = (b.value(a).clone(), b.value(bm).clone());
+    let ([ar, ac], [br, bc]) = match (av.shape.as_slice(), bv.shape.as_slice()) {
+        (&[r0, c0], &[r1, c1]) => ([r0, c0], [r1, c1]),
+        _ => {
+            return Err(Error::InvalidInput(format!(
+                "Gemm takes matrices, not {:?} and {:?}",
+                av.shape, bv.shape
+            )))
+        }
+    };
+    let (m, k) = if ta { (ac, ar) } else { (ar, ac) };
+    let (k2, n) = if tb { (bc, br) } else { (br, bc) };
+    if k != k2 {
+        return Err(Error::InvalidInput(format!(
+            "Gemm of {:?} and {:?} (transA {ta}, transB {tb}): inner sizes {k} and {k2} differ",
+            av.shape, bv.shape
+        )));
+    }
+    let (c_row, c_col) = match c {
+        Some(c) => {
+            require_f32(node, b, &[c])?;
+            let cs = b.value(c).shape.clone();
+            if broadcast(&cs, &[m, n])? != [m, n] {
+                return Err(Error::InvalidInput(format!(
+                    "C of shape {cs:?} does not broadcast to [{m}, {n}]"
+                )));
+            }
+            let s = broadcast_strides(&cs, &[m, n]);
+            (s[0] as i32, s[1] as i32)
+        }
+        None => (0, 0),
+    };
+    let mut params = vec![
+        m as i32,
+        n as i32,
+        k as i32,
+        if ta { 1 } else { k as i32 },
+        if ta { m as i32 } else { 1 },
+        if tb { 1 } else { n as i32 },
+        if tb { k as i32 } else { 1 },
+        bits(node.float("alpha", 1.0)?),
+        bits(node.float("beta", 1.0)?),
+        c.is_some() as i32,
+        c_row,
+        c_col,
+    ];
+    params.extend([1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let out = b.output(DType::F32, vec![m, n])?;
+    b.launch("gemm_f32", params, &[a, bm, c.unwrap_or(a)], out, m * n);
+    Ok(vec![out])
+}
+
+pub(crate) fn matmul(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (a, bm) = (input(inputs, 0)?, input(inputs, 1)?);
+    require_f32(node, b, &[a, bm])?;
+    let (mut sa, mut sb) = (b.value(a).shape.clone(), b.value(bm).shape.clone());
+    if sa.is_empty() || sb.is_empty() {
+        return Err(Error::InvalidInput("MatMul of a scalar".into()));
+    }
+    let (va, vb) = (sa.len() == 1, sb.len() == 1);
+    if va {
+        sa.insert(0, 1);
+    }
+    if vb {
+        sb.push(1);
+    }
+    let (m, k) = (sa[sa.len() - 2], sa[sa.len() - 1]);
+    let (k2, n) = (sb[sb.len() - 2], sb[sb.len() - 1]);
+    if k != k2 {
+        return Err(Error::InvalidInput(format!(
+            "MatMul of {:?} and {:?}: inner sizes {k} and {k2} differ",
+            b.value(a).shape,
+            b.value(bm).shape
+        )));
+    }
+    let (ba, bb) = (&sa[..sa.len() - 2], &sb[..sb.len() - 2]);
+    let batch = broadcast(ba, bb)?;
+    if batch.len() > 4 {
+        return Err(Error::Unsupported(format!(
+            "MatMul with {} batch dimensions (at most 4)",
+            batch.len()
+        )));
+    }
+    let stride_of = |shape: &[usize], per: usize| -> Vec<i32> {
+        let s = broadcast_strides(shape, &batch);
+        let mut out = vec![0; 4 - s.len()];
+        out.extend(s.iter().map(|&v| (v * per as isize) as i32));
+        out
+    };
+    let mut params = vec![
+        m as i32,
+        n as i32,
+        k as i32,
+        k as i32,
+        1,
+        n as i32,
+        1,
+        bits(1.0),
+        0,
+        0,
+        0,
+        0,
+    ];
+    let mut dims = vec![1; 4 - batch.len()];
+    dims.extend(batch.iter().map(|&d| d as i32));
+    params.extend(dims);
+    params.extend(stride_of(ba, m * k));
+    params.extend(stride_of(bb, k * n));
+    let mut out_shape = batch.clone();
+    if !va {
+        out_shape.push(m);
+    }
+    if !vb {
+        out_shape.push(n);
+    }
+    let out = b.output(DType::F32, out_shape)?;
+    let items = batch.iter().product::<usize>() * m * n;
+    b.launch("gemm_f32", params, &[a, bm, a], out, items);
+    Ok(vec![out])
+}
+
+pub(crate) fn softmax(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    require_f32(node, b, &[x])?;
+    let shape = b.value(x).shape.clone();
+    let rank = shape.len();
+    let (len, inner) = if b.opset < 13 {
+        // Coerced to 2-D at `axis`: rows are everything before it.
+        let a = axis(node.int("axis", 1)?, rank)?;
+        (shape[a..].iter().product::<usize>(), 1)
+    } else {
+        let a = axis(node.int("axis", -1)?, rank)?;
+        (shape[a], shape[a + 1..].iter().product::<usize>())
+    };
+    let kind = match node.op.as_str() {
+        "Softmax" => 0,
+        "LogSoftmax" => 1,
+        _ => 2,
+    };
+    let total: usize = shape.iter().product();
+    let out = b.output(DType::F32, shape)?;
+    if len > 0 {
+        b.launch(
+            "softmax_f32",
+            vec![len as i32, inner as i32, kind],
+            &[x],
+            out,
+            total / len,
+        );
+    }
+    Ok(vec![out])
+}
+
+pub(crate) fn reduce(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    require_f32(node, b, &[x])?;
+    let shape = b.value(x).shape.clone();
+    let rank = shape.len();
+    let axes_from_input = b.opset >= 18 || (node.op == "ReduceSum" && b.opset >= 13);
+    let axes = if axes_from_input {
+        known_ints(b, inputs, 1, "the axes")?
+    } else {
+        node.ints("axes")?
+    };
+    let axes: Vec<usize> = match axes {
+        Some(a) if !a.is_empty() => a
+            .into_iter()
+            .map(|v| axis(v, rank))
+            .collect::<Result<_, _>>()?,
+        _ if node.int("noop_with_empty_axes", 0)? != 0 => {
+            // Nothing to reduce: the input itself.
+            return Ok(vec![b.view(x, shape)?]);
+        }
+        _ => (0..rank).collect(),
+    };
+    let keep = node.int("keepdims", 1)? != 0;
+    let own = strides(&shape);
+    let (mut kept_dims, mut kept_strides, mut red_dims, mut red_strides) =
+        (vec![], vec![], vec![], vec![]);
+    let mut out_shape = Vec::new();
+    for d in 0..rank {
+        if axes.contains(&d) {
+            red_dims.push(shape[d]);
+            red_strides.push(own[d] as isize);
+            if keep {
+                out_shape.push(1);
+            }
+        } else {
+            kept_dims.push(shape[d]);
+            kept_strides.push(own[d] as isize);
+            out_shape.push(shape[d]);
+        }
+    }
+    let kind = match node.op.as_str() {
+        "ReduceSum" => 0,
+        "ReduceMean" => 1,
+        "ReduceMax" => 2,
+        "ReduceMin" => 3,
+        "ReduceProd" => 4,
+        "ReduceSumSquare" => 5,
+        "ReduceL1" => 6,
+        "ReduceL2" => 7,
+        _ => 8,
+    };
+    let mut params = vec![kind];
+    params.extend(padded_dims(&kept_dims)?);
+    params.extend(padded_strides(&kept_strides));
+    params.extend(padded_dims(&red_dims)?);
+    params.extend(padded_strides(&red_strides));
+    let out = b.output(DType::F32, out_shape)?;
+    let items = b.value(out).len();
+    b.launch("reduce_f32", params, &[x], out, items);
+    Ok(vec![out])
+}
+
+pub(crate) fn arg_reduce(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    require_f32(node, b, &[x])?;
+    let shape = b.value(x).shape.clone();
+    let a = axis(node.int("axis", 0)?, shape.len())?;
+    let len = shape[a];
+    if len == 0 {
+        return Err(Error::InvalidInput(format!(
+            "{} over an empty axis",
+            node.op
+        )));
+    }
+    let inner: usize = shape[a + 1..].iter().product();
+    let mut out_shape = shape.clone();
+    if node.int("keepdims", 1)? != 0 {
+        out_shape[a] = 1;
+    } else {
+        out_shape.remove(a);
+    }
+    let params = vec![
+        len as i32,
+        inner as i32,
+        (node.op == "ArgMin") as i32,
+        node.int("select_last_index", 0)? as i32,
+    ];
+    let out = b.output(DType::I64, out_shape)?;
+    let items = b.value(out).len();
+    b.launch("argreduce_f32", params, &[x], out, items);
+    Ok(vec![out])
+}
+
+pub(crate) fn layer_norm(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (x, scale) = (input(inputs, 0)?, input(inputs, 1)?);
+    let bias = optional(inputs, 2);
+    require_f32(node, b, &[x, scale])?;
+    if node.outputs.iter().skip(1).any(|o| !o.is_empty()) {
+        return Err(Error::Unsupported(
+            "LayerNormalization's Mean and InvStdDev outputs".into(),
+        ));
+    }
+    let shape = b.value(x).shape.clone();
+    let a = axis(node.int("axis", -1)?, shape.len())?;
+    let len: usize = shape[a..].iter().product();
+    for p in std::iter::once(scale).chain(bias) {
+        if b.value(p).len() != len {
+            return Err(Error::Unsupported(format!(
+                "LayerNormalization with a scale or bias of shape {:?} that is not the normalised shape {:?}",
+                b.value(p).shape,
+                &shape[a..]
+            )));
+        }
+    }
+    let rows: usize = shape[..a].iter().product();
+    let out = b.output(DType::F32, shape)?;
+    let params = vec![
+        len as i32,
+        bits(node.float("epsilon", 1e-5)?),
+        bias.is_some() as i32,
+    ];
+    b.launch(
+        "layernorm_f32",
+        params,
+        &[x, scale, bias.unwrap_or(scale)],
+        out,
+        rows,
+    );
+    Ok(vec![out])
+}
