@@ -8,7 +8,8 @@ fn main() {
             println!("cargo::rerun-if-changed={}", path.display());
             let wasm = wat::parse_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             let name = path.with_extension("wasm");
-            std::fs::write(out.join(name.file_name().expect("a file name")), wasm).expect("write to OUT_DIR");
+            std::fs::write(out.join(name.file_name().expect("a file name")), wasm)
+                .expect("write to OUT_DIR");
         }
     }
 }

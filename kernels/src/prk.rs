@@ -102,14 +102,24 @@ impl Args {
 
     /// Positional argument `index` (0 = the first after the program name) as a number of at
     /// least `min`; `default` when absent, or an error when there is none.
-    pub fn number(&self, index: usize, name: &str, default: Option<usize>, min: usize) -> Result<usize, Usage> {
+    pub fn number(
+        &self,
+        index: usize,
+        name: &str,
+        default: Option<usize>,
+        min: usize,
+    ) -> Result<usize, Usage> {
         let value = match (self.positional.get(index), default) {
-            (Some(text), _) => text.parse().map_err(|_| Usage(std::format!("{name} must be a number, not `{text}`")))?,
+            (Some(text), _) => text
+                .parse()
+                .map_err(|_| Usage(std::format!("{name} must be a number, not `{text}`")))?,
             (None, Some(value)) => value,
             (None, None) => return Err(Usage(std::format!("missing {name}"))),
         };
         if value < min {
-            return Err(Usage(std::format!("{name} must be at least {min}, not {value}")));
+            return Err(Usage(std::format!(
+                "{name} must be at least {min}, not {value}"
+            )));
         }
         Ok(value)
     }
@@ -190,7 +200,11 @@ pub fn validated(unit: &str, rate: f64, seconds: f64) -> Outcome {
 }
 
 /// Prints PRK's lines for a solution that does not validate.
-pub fn invalid(what: &str, expected: impl core::fmt::Display, observed: impl core::fmt::Display) -> Outcome {
+pub fn invalid(
+    what: &str,
+    expected: impl core::fmt::Display,
+    observed: impl core::fmt::Display,
+) -> Outcome {
     println!("ERROR: {what}: expected {expected}, observed {observed}");
     println!("ERROR: solution did not validate");
     Outcome::Invalid

@@ -50,13 +50,20 @@ extern "C" fn dgemm<T: Real, const B: usize>(
     let block = block as usize;
     let tiles = n.div_ceil(block);
     let (i0, j0) = (item as usize / tiles * block, item as usize % tiles * block);
-    let (i1, j1, k1) = ((i0 + block).min(n), (j0 + block).min(n), (k0 + block).min(n));
+    let (i1, j1, k1) = (
+        (i0 + block).min(n),
+        (j0 + block).min(n),
+        (k0 + block).min(n),
+    );
     for i in i0..i1 {
         let c_row = &mut c[i * n + j0..i * n + j1];
         for k in k0..k1 {
             let a_ik = a[i * n + k];
             let b_row = &b[k * n + j0..k * n + j1];
-            match (<&mut [T; B]>::try_from(&mut *c_row), <&[T; B]>::try_from(b_row)) {
+            match (
+                <&mut [T; B]>::try_from(&mut *c_row),
+                <&[T; B]>::try_from(b_row),
+            ) {
                 (Ok(c_row), Ok(b_row)) => row_update(a_ik, b_row, c_row),
                 _ => row_update(a_ik, b_row, c_row),
             }
@@ -78,11 +85,19 @@ fn main() -> ExitCode {
         let order = args.number(1, "matrix order", None, 2)?;
         let block = args.number(2, "block size", Some(32), 1)?.min(order);
         args.at_most(3)?;
-        Ok(if args.f32 { run::<f32>(iterations, order, block) } else { run::<f64>(iterations, order, block) })
+        Ok(if args.f32 {
+            run::<f32>(iterations, order, block)
+        } else {
+            run::<f64>(iterations, order, block)
+        })
     })
 }
 
-fn run<T: Real>(iterations: usize, order: usize, block: usize) -> wasi_parallel_kernels::Result<Outcome> {
+fn run<T: Real>(
+    iterations: usize,
+    order: usize,
+    block: usize,
+) -> wasi_parallel_kernels::Result<Outcome> {
     prk::banner::<T>(
         "Dense matrix-matrix multiplication: C += A x B",
         &[
@@ -102,7 +117,19 @@ fn run<T: Real>(iterations: usize, order: usize, block: usize) -> wasi_parallel_
     drop(initial);
     let tiles = order.div_ceil(block);
     let items = u32::try_from(tiles * tiles).map_err(|_| Error::INVALID_ARGUMENT)?;
-    type Dgemm<T> = extern "C" fn(u32, u32, u32, *const u32, usize, *const T, usize, *const T, usize, *mut T, usize);
+    type Dgemm<T> = extern "C" fn(
+        u32,
+        u32,
+        u32,
+        *const u32,
+        usize,
+        *const T,
+        usize,
+        *const T,
+        usize,
+        *mut T,
+        usize,
+    );
     let kernel: Dgemm<T> = match block {
         16 => dgemm::<T, 16>,
         32 => dgemm::<T, 32>,
@@ -127,5 +154,9 @@ fn run<T: Real>(iterations: usize, order: usize, block: usize) -> wasi_parallel_
         return Ok(prk::invalid("checksum of C", reference, checksum));
     }
     let flops = 2.0 * n * n * n;
-    Ok(prk::validated("MFlops/s", 1.0e-6 * flops / seconds, seconds))
+    Ok(prk::validated(
+        "MFlops/s",
+        1.0e-6 * flops / seconds,
+        seconds,
+    ))
 }

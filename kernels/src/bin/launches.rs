@@ -8,7 +8,10 @@ use wasi_parallel_kernels::{parallel_for, Access, Device, DeviceKind};
 extern "C" fn empty(_item: u32, _n: u32, _block: u32, _x: *mut u32, _x_len: usize) {}
 
 fn main() {
-    let count: u32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(1000);
+    let count: u32 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(1000);
     let run = || -> wasi_parallel_kernels::Result<f64> {
         let device = Device::get(DeviceKind::Cpu)?;
         let buffer = device.buffer_from(&[0u32], Access::ReadWrite)?;
@@ -22,7 +25,10 @@ fn main() {
         Ok(start.elapsed().as_secs_f64())
     };
     match run() {
-        Ok(seconds) => println!("Launches: {count} Avg launch time (us): {:.3}", 1e6 * seconds / f64::from(count.max(1))),
+        Ok(seconds) => println!(
+            "Launches: {count} Avg launch time (us): {:.3}",
+            1e6 * seconds / f64::from(count.max(1))
+        ),
         Err(e) => {
             eprintln!("ERROR: {e}");
             std::process::exit(1);

@@ -34,23 +34,41 @@ extern "C" fn triad<T: Real>(
     };
     let scalar = T::of(SCALAR);
     let start = (item as usize * block as usize).min(a.len());
-    let end = (start + block as usize).min(a.len()).min(b.len()).min(c.len());
-    for ((a, b), c) in a[start..end].iter_mut().zip(&b[start..end]).zip(&c[start..end]) {
+    let end = (start + block as usize)
+        .min(a.len())
+        .min(b.len())
+        .min(c.len());
+    for ((a, b), c) in a[start..end]
+        .iter_mut()
+        .zip(&b[start..end])
+        .zip(&c[start..end])
+    {
         *a += *b + scalar * *c;
     }
 }
 
 fn main() -> ExitCode {
-    prk::main("nstream <# iterations> <vector length> [block size]", |args| {
-        let iterations = args.number(0, "iterations", None, 1)?;
-        let length = args.number(1, "vector length", None, 1)?;
-        let block = args.number(2, "block size", Some(65536), 1)?;
-        args.at_most(3)?;
-        Ok(if args.f32 { run::<f32>(iterations, length, block) } else { run::<f64>(iterations, length, block) })
-    })
+    prk::main(
+        "nstream <# iterations> <vector length> [block size]",
+        |args| {
+            let iterations = args.number(0, "iterations", None, 1)?;
+            let length = args.number(1, "vector length", None, 1)?;
+            let block = args.number(2, "block size", Some(65536), 1)?;
+            args.at_most(3)?;
+            Ok(if args.f32 {
+                run::<f32>(iterations, length, block)
+            } else {
+                run::<f64>(iterations, length, block)
+            })
+        },
+    )
 }
 
-fn run<T: Real>(iterations: usize, length: usize, block: usize) -> wasi_parallel_kernels::Result<Outcome> {
+fn run<T: Real>(
+    iterations: usize,
+    length: usize,
+    block: usize,
+) -> wasi_parallel_kernels::Result<Outcome> {
     prk::banner::<T>(
         "STREAM triad: A = B + scalar * C",
         &[
@@ -63,10 +81,19 @@ fn run<T: Real>(iterations: usize, length: usize, block: usize) -> wasi_parallel
     let a = device.buffer_from(&vec![T::ZERO; length], Access::ReadWrite)?;
     let b = device.buffer_from(&vec![T::of(2.0); length], Access::Read)?;
     let c = device.buffer_from(&vec![T::of(2.0); length], Access::Read)?;
-    let items = u32::try_from(length.div_ceil(block)).map_err(|_| wasi_parallel_kernels::Error::INVALID_ARGUMENT)?;
+    let items = u32::try_from(length.div_ceil(block))
+        .map_err(|_| wasi_parallel_kernels::Error::INVALID_ARGUMENT)?;
     type Triad<T> = extern "C" fn(u32, u32, u32, *const T, usize, *const T, usize, *mut T, usize);
 
-    let seconds = prk::timed(iterations, |_| parallel_for(triad::<T> as Triad<T>, items, block as u32, &[&b, &c], &[&a]))?;
+    let seconds = prk::timed(iterations, |_| {
+        parallel_for(
+            triad::<T> as Triad<T>,
+            items,
+            block as u32,
+            &[&b, &c],
+            &[&a],
+        )
+    })?;
 
     let mut result = vec![T::ZERO; length];
     a.read(&mut result)?;

@@ -21,10 +21,23 @@ use wasi_parallel_kernels::{parallel_for, Access, Device, DeviceKind, Error};
 
 /// Sweeps one tile of the anti-diagonal `diagonal`. Kernel parameters: the params `[m, n, tile]`,
 /// then the grid (row-major, `m * n`).
-extern "C" fn sweep<T: Real>(item: u32, _items: u32, diagonal: u32, params: *const u32, params_len: usize, grid: *mut T, grid_len: usize) {
+extern "C" fn sweep<T: Real>(
+    item: u32,
+    _items: u32,
+    diagonal: u32,
+    params: *const u32,
+    params_len: usize,
+    grid: *mut T,
+    grid_len: usize,
+) {
     // SAFETY: the host passes each buffer's pointer and byte length. Tiles of one diagonal write
     // disjoint cells and read only cells that earlier diagonals (earlier launches) wrote.
-    let (params, grid) = unsafe { (wasi_parallel_kernels::slice(params, params_len), wasi_parallel_kernels::slice_mut(grid, grid_len)) };
+    let (params, grid) = unsafe {
+        (
+            wasi_parallel_kernels::slice(params, params_len),
+            wasi_parallel_kernels::slice_mut(grid, grid_len),
+        )
+    };
     let (m, n, tile) = (params[0] as usize, params[1] as usize, params[2] as usize);
     let (row_tiles, column_tiles) = ((m - 1).div_ceil(tile), (n - 1).div_ceil(tile));
     let diagonal = diagonal as usize;
@@ -49,17 +62,29 @@ extern "C" fn sweep<T: Real>(item: u32, _items: u32, diagonal: u32, params: *con
 }
 
 fn main() -> ExitCode {
-    prk::main("p2p <# iterations> <first array dimension> <second array dimension> [tile size]", |args| {
-        let iterations = args.number(0, "iterations", None, 1)?;
-        let m = args.number(1, "first array dimension", None, 2)?;
-        let n = args.number(2, "second array dimension", None, 2)?;
-        let tile = args.number(3, "tile size", Some(64), 1)?;
-        args.at_most(4)?;
-        Ok(if args.f32 { run::<f32>(iterations, m, n, tile) } else { run::<f64>(iterations, m, n, tile) })
-    })
+    prk::main(
+        "p2p <# iterations> <first array dimension> <second array dimension> [tile size]",
+        |args| {
+            let iterations = args.number(0, "iterations", None, 1)?;
+            let m = args.number(1, "first array dimension", None, 2)?;
+            let n = args.number(2, "second array dimension", None, 2)?;
+            let tile = args.number(3, "tile size", Some(64), 1)?;
+            args.at_most(4)?;
+            Ok(if args.f32 {
+                run::<f32>(iterations, m, n, tile)
+            } else {
+                run::<f64>(iterations, m, n, tile)
+            })
+        },
+    )
 }
 
-fn run<T: Real>(iterations: usize, m: usize, n: usize, tile: usize) -> wasi_parallel_kernels::Result<Outcome> {
+fn run<T: Real>(
+    iterations: usize,
+    m: usize,
+    n: usize,
+    tile: usize,
+) -> wasi_parallel_kernels::Result<Outcome> {
     prk::banner::<T>(
         "pipeline execution on 2D grid, blocked wavefront",
         &[
@@ -88,7 +113,13 @@ fn run<T: Real>(iterations: usize, m: usize, n: usize, tile: usize) -> wasi_para
         for diagonal in 0..row_tiles + column_tiles - 1 {
             let first = (diagonal + 1).saturating_sub(column_tiles);
             let last = diagonal.min(row_tiles - 1);
-            parallel_for(sweep::<T> as Sweep<T>, u32_of(last - first + 1)?, u32_of(diagonal)?, &[&params], &[&grid])?;
+            parallel_for(
+                sweep::<T> as Sweep<T>,
+                u32_of(last - first + 1)?,
+                u32_of(diagonal)?,
+                &[&params],
+                &[&grid],
+            )?;
         }
         Ok(())
     })?;
@@ -102,5 +133,9 @@ fn run<T: Real>(iterations: usize, m: usize, n: usize, tile: usize) -> wasi_para
         return Ok(prk::invalid("corner value", expected, corner));
     }
     let flops = 2.0 * ((m - 1) * (n - 1)) as f64;
-    Ok(prk::validated("MFlops/s", 1.0e-6 * flops / seconds, seconds))
+    Ok(prk::validated(
+        "MFlops/s",
+        1.0e-6 * flops / seconds,
+        seconds,
+    ))
 }

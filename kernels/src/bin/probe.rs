@@ -10,9 +10,22 @@ use wasi_parallel_kernels::{parallel_exec, parallel_for, Access, Device, DeviceK
 /// `kernels/wat/square.wat`, compiled by the build script.
 const SQUARE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/square.wasm"));
 
-extern "C" fn double(item: u32, _n: u32, _block: u32, x: *const i32, x_len: usize, y: *mut i32, y_len: usize) {
+extern "C" fn double(
+    item: u32,
+    _n: u32,
+    _block: u32,
+    x: *const i32,
+    x_len: usize,
+    y: *mut i32,
+    y_len: usize,
+) {
     // SAFETY: pointers and lengths come from the host; each item writes its own element.
-    let (x, y) = unsafe { (wasi_parallel_kernels::slice(x, x_len), wasi_parallel_kernels::slice_mut(y, y_len)) };
+    let (x, y) = unsafe {
+        (
+            wasi_parallel_kernels::slice(x, x_len),
+            wasi_parallel_kernels::slice_mut(y, y_len),
+        )
+    };
     let i = item as usize;
     if i < x.len() && i < y.len() {
         y[i] = 2 * x[i];
@@ -22,7 +35,10 @@ extern "C" fn double(item: u32, _n: u32, _block: u32, x: *const i32, x_len: usiz
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     println!("args: {}", args[1..].join(" "));
-    println!("PROBE_VAR: {}", std::env::var("PROBE_VAR").unwrap_or_default());
+    println!(
+        "PROBE_VAR: {}",
+        std::env::var("PROBE_VAR").unwrap_or_default()
+    );
     if let Some(path) = args.get(2) {
         match std::fs::read_to_string(path) {
             Ok(text) => println!("file: {}", text.lines().next().unwrap_or_default()),

@@ -37,10 +37,23 @@ fn step(ran: u64) -> u64 {
 
 /// One round of stream `item`: `updates` updates of the table. Kernel parameters: the starting
 /// points, then the table.
-extern "C" fn update(item: u32, _items: u32, updates: u32, starts: *const u64, starts_len: usize, table: *mut u64, table_len: usize) {
+extern "C" fn update(
+    item: u32,
+    _items: u32,
+    updates: u32,
+    starts: *const u64,
+    starts_len: usize,
+    table: *mut u64,
+    table_len: usize,
+) {
     // SAFETY: the host passes each buffer's pointer and byte length. Streams may update the same
     // word at once; PRK tolerates the lost updates this can cause.
-    let (starts, table) = unsafe { (wasi_parallel_kernels::slice(starts, starts_len), wasi_parallel_kernels::slice_mut(table, table_len)) };
+    let (starts, table) = unsafe {
+        (
+            wasi_parallel_kernels::slice(starts, starts_len),
+            wasi_parallel_kernels::slice_mut(table, table_len),
+        )
+    };
     let mask = table.len() - 1;
     let mut ran = starts[item as usize];
     for _ in 0..updates {
@@ -86,29 +99,43 @@ fn starts(mut n: i64) -> u64 {
 }
 
 fn main() -> ExitCode {
-    prk::main("random <log2 tablesize> <#update ratio> [vector length] [iterations]", |args| {
-        let log2_size = args.number(0, "log2 tablesize", None, 1)?;
-        let ratio = args.number(1, "update ratio", None, 1)?;
-        let streams = args.number(2, "vector length", Some(1024), 1)?;
-        let iterations = args.number(3, "iterations", Some(0), 0)?;
-        args.at_most(4)?;
-        if log2_size > 30 {
-            return Err(prk::Usage(std::format!("log2 tablesize {log2_size} is too large (at most 30)")));
-        }
-        if !ratio.is_power_of_two() || !streams.is_power_of_two() {
-            return Err(prk::Usage(std::format!("update ratio ({ratio}) and vector length ({streams}) must be powers of 2")));
-        }
-        let updates = ratio.checked_mul(1 << log2_size).filter(|&n| n / (2 * streams) <= u32::MAX as usize);
-        match updates {
+    prk::main(
+        "random <log2 tablesize> <#update ratio> [vector length] [iterations]",
+        |args| {
+            let log2_size = args.number(0, "log2 tablesize", None, 1)?;
+            let ratio = args.number(1, "update ratio", None, 1)?;
+            let streams = args.number(2, "vector length", Some(1024), 1)?;
+            let iterations = args.number(3, "iterations", Some(0), 0)?;
+            args.at_most(4)?;
+            if log2_size > 30 {
+                return Err(prk::Usage(std::format!(
+                    "log2 tablesize {log2_size} is too large (at most 30)"
+                )));
+            }
+            if !ratio.is_power_of_two() || !streams.is_power_of_two() {
+                return Err(prk::Usage(std::format!(
+                    "update ratio ({ratio}) and vector length ({streams}) must be powers of 2"
+                )));
+            }
+            let updates = ratio
+                .checked_mul(1 << log2_size)
+                .filter(|&n| n / (2 * streams) <= u32::MAX as usize);
+            match updates {
             Some(updates) if updates >= 2 * streams => Ok(run(log2_size, ratio, streams, iterations)),
             _ => Err(prk::Usage(std::format!(
                 "table size times update ratio must be at least twice the vector length ({streams}), with fewer than 2^32 updates per stream and round"
             ))),
         }
-    })
+        },
+    )
 }
 
-fn run(log2_size: usize, ratio: usize, streams: usize, iterations: usize) -> wasi_parallel_kernels::Result<Outcome> {
+fn run(
+    log2_size: usize,
+    ratio: usize,
+    streams: usize,
+    iterations: usize,
+) -> wasi_parallel_kernels::Result<Outcome> {
     let size = 1usize << log2_size;
     let nupdate = ratio * size;
     println!("Parallel Research Kernels");
@@ -121,7 +148,9 @@ fn run(log2_size: usize, ratio: usize, streams: usize, iterations: usize) -> was
     println!("Percent errors allowed = 1");
     println!("Number of iterations = {iterations}");
 
-    let starting: Vec<u64> = (0..streams).map(|j| starts(SEQSEED + (nupdate / streams * j) as i64)).collect();
+    let starting: Vec<u64> = (0..streams)
+        .map(|j| starts(SEQSEED + (nupdate / streams * j) as i64))
+        .collect();
     let initial: Vec<u64> = (0..size as u64).collect();
     let device = Device::get(DeviceKind::Cpu)?;
     let starts_buffer = device.buffer_from(&starting, Access::Read)?;
@@ -133,17 +162,35 @@ fn run(log2_size: usize, ratio: usize, streams: usize, iterations: usize) -> was
 
     let seconds = prk::timed(iterations, |_| {
         for _round in 0..2 {
-            parallel_for(update as Update, items, per_stream, &[&starts_buffer], &[&table])?;
+            parallel_for(
+                update as Update,
+                items,
+                per_stream,
+                &[&starts_buffer],
+                &[&table],
+            )?;
         }
         Ok(())
     })?;
 
     let mut result = vec![0u64; size];
     table.read(&mut result)?;
-    let errors = result.iter().enumerate().filter(|&(i, &value)| value != i as u64).count();
+    let errors = result
+        .iter()
+        .enumerate()
+        .filter(|&(i, &value)| value != i as u64)
+        .count();
     println!("Number of errors     = {errors}");
     if errors as f64 > 0.01 * size as f64 {
-        return Ok(prk::invalid("incorrect table elements", std::format!("at most {}", size / 100), errors));
+        return Ok(prk::invalid(
+            "incorrect table elements",
+            std::format!("at most {}", size / 100),
+            errors,
+        ));
     }
-    Ok(prk::validated("GUPs/s", 1.0e-9 * nupdate as f64 / seconds, seconds))
+    Ok(prk::validated(
+        "GUPs/s",
+        1.0e-9 * nupdate as f64 / seconds,
+        seconds,
+    ))
 }

@@ -27,7 +27,17 @@ fn place(item: u32, vector_len: usize, block: usize) -> (usize, core::ops::Range
 
 /// Initialises one block of vector pair `id` and adds its second vector into its first. Kernel
 /// parameters: the params `[vectors, block]`, then the first and second vectors of all pairs.
-extern "C" fn local<T: Real>(item: u32, _items: u32, _unused: u32, params: *const u32, params_len: usize, first: *mut T, first_len: usize, second: *mut T, second_len: usize) {
+extern "C" fn local<T: Real>(
+    item: u32,
+    _items: u32,
+    _unused: u32,
+    params: *const u32,
+    params_len: usize,
+    first: *mut T,
+    first_len: usize,
+    second: *mut T,
+    second_len: usize,
+) {
     // SAFETY: the host passes each buffer's pointer and byte length; work items write disjoint
     // blocks.
     let (params, first, second) = unsafe {
@@ -54,32 +64,60 @@ extern "C" fn local<T: Real>(item: u32, _items: u32, _unused: u32, params: *cons
 /// One stage of the tree: vector `id` adds in vector `id + group` over one block. Work items
 /// enumerate only the receiving vectors that have a partner. Kernel parameters: the params
 /// `[vectors, block]`, then the first vectors of all pairs.
-extern "C" fn combine<T: Real>(item: u32, _items: u32, group: u32, params: *const u32, params_len: usize, first: *mut T, first_len: usize) {
+extern "C" fn combine<T: Real>(
+    item: u32,
+    _items: u32,
+    group: u32,
+    params: *const u32,
+    params_len: usize,
+    first: *mut T,
+    first_len: usize,
+) {
     // SAFETY: the host passes each buffer's pointer and byte length; work items write disjoint
     // blocks of the first `group` vectors and read the others.
-    let (params, first) = unsafe { (wasi_parallel_kernels::slice(params, params_len), wasi_parallel_kernels::slice_mut(first, first_len)) };
+    let (params, first) = unsafe {
+        (
+            wasi_parallel_kernels::slice(params, params_len),
+            wasi_parallel_kernels::slice_mut(first, first_len),
+        )
+    };
     let (vectors, block) = (params[0] as usize, params[1] as usize);
     let length = first.len() / vectors;
     let (id, range) = place(item, length, block);
     let (receivers, donors) = first.split_at_mut(group as usize * length);
-    let (receiver, donor) = (&mut receivers[id * length..][range.clone()], &donors[id * length..][range]);
+    let (receiver, donor) = (
+        &mut receivers[id * length..][range.clone()],
+        &donors[id * length..][range],
+    );
     for (a, b) in receiver.iter_mut().zip(donor) {
         *a += *b;
     }
 }
 
 fn main() -> ExitCode {
-    prk::main("reduce <# iterations> <vector length> [vectors] [block size]", |args| {
-        let iterations = args.number(0, "iterations", None, 1)?;
-        let length = args.number(1, "vector length", None, 1)?;
-        let vectors = args.number(2, "vectors", Some(16), 1)?;
-        let block = args.number(3, "block size", Some(65536), 1)?;
-        args.at_most(4)?;
-        Ok(if args.f32 { run::<f32>(iterations, length, vectors, block) } else { run::<f64>(iterations, length, vectors, block) })
-    })
+    prk::main(
+        "reduce <# iterations> <vector length> [vectors] [block size]",
+        |args| {
+            let iterations = args.number(0, "iterations", None, 1)?;
+            let length = args.number(1, "vector length", None, 1)?;
+            let vectors = args.number(2, "vectors", Some(16), 1)?;
+            let block = args.number(3, "block size", Some(65536), 1)?;
+            args.at_most(4)?;
+            Ok(if args.f32 {
+                run::<f32>(iterations, length, vectors, block)
+            } else {
+                run::<f64>(iterations, length, vectors, block)
+            })
+        },
+    )
 }
 
-fn run<T: Real>(iterations: usize, length: usize, vectors: usize, block: usize) -> wasi_parallel_kernels::Result<Outcome> {
+fn run<T: Real>(
+    iterations: usize,
+    length: usize,
+    vectors: usize,
+    block: usize,
+) -> wasi_parallel_kernels::Result<Outcome> {
     prk::banner::<T>(
         "Vector Reduction",
         &[
@@ -101,12 +139,24 @@ fn run<T: Real>(iterations: usize, length: usize, vectors: usize, block: usize) 
     type Combine<T> = extern "C" fn(u32, u32, u32, *const u32, usize, *mut T, usize);
 
     let seconds = prk::timed(iterations, |_| {
-        parallel_for(local::<T> as Local<T>, u32_of(vectors * blocks)?, 0, &[&params], &[&first, &second])?;
+        parallel_for(
+            local::<T> as Local<T>,
+            u32_of(vectors * blocks)?,
+            0,
+            &[&params],
+            &[&first, &second],
+        )?;
         let mut group = vectors;
         while group > 1 {
             let old = group;
             group = group.div_ceil(2);
-            parallel_for(combine::<T> as Combine<T>, u32_of((old - group) * blocks)?, u32_of(group)?, &[&params], &[&first])?;
+            parallel_for(
+                combine::<T> as Combine<T>,
+                u32_of((old - group) * blocks)?,
+                u32_of(group)?,
+                &[&params],
+                &[&first],
+            )?;
         }
         Ok(())
     })?;
@@ -114,9 +164,17 @@ fn run<T: Real>(iterations: usize, length: usize, vectors: usize, block: usize) 
     let mut result = vec![T::ZERO; length];
     first.read(&mut result)?;
     let expected = (vectors * (2 * vectors + 1)) as f64;
-    if let Some((i, value)) = result.iter().enumerate().find(|(_, x)| (x.to_f64() - expected).abs() >= 1.0e-8) {
+    if let Some((i, value)) = result
+        .iter()
+        .enumerate()
+        .find(|(_, x)| (x.to_f64() - expected).abs() >= 1.0e-8)
+    {
         return Ok(prk::invalid(&std::format!("element {i}"), expected, value));
     }
     let flops = (2 * vectors - 1) as f64 * length as f64;
-    Ok(prk::validated("MFlops/s", 1.0e-6 * flops / seconds, seconds))
+    Ok(prk::validated(
+        "MFlops/s",
+        1.0e-6 * flops / seconds,
+        seconds,
+    ))
 }

@@ -30,7 +30,10 @@ extern "C" fn fill<T: Real>(item: u32, _items: u32, block: u32, vector: *mut T, 
 
 /// `result[row] += sum(matrix[row][k] * vector[column[row][k]])` over one block of rows. Kernel
 /// parameters: the inputs matrix, column indices and vector, then the output result.
-#[allow(clippy::too_many_arguments, reason = "a kernel takes one pointer and length per buffer")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a kernel takes one pointer and length per buffer"
+)]
 extern "C" fn multiply<T: Real>(
     item: u32,
     _items: u32,
@@ -56,8 +59,15 @@ extern "C" fn multiply<T: Real>(
     let stencil = matrix.len() / result.len();
     let start = (item as usize * block as usize).min(result.len());
     let end = (start + block as usize).min(result.len());
-    let (matrix, columns) = (&matrix[start * stencil..end * stencil], &columns[start * stencil..end * stencil]);
-    for ((sum, values), columns) in result[start..end].iter_mut().zip(matrix.chunks_exact(stencil)).zip(columns.chunks_exact(stencil)) {
+    let (matrix, columns) = (
+        &matrix[start * stencil..end * stencil],
+        &columns[start * stencil..end * stencil],
+    );
+    for ((sum, values), columns) in result[start..end]
+        .iter_mut()
+        .zip(matrix.chunks_exact(stencil))
+        .zip(columns.chunks_exact(stencil))
+    {
         let mut temp = T::ZERO;
         for (&value, &column) in values.iter().zip(columns) {
             temp += value * vector[column as usize];
@@ -67,28 +77,49 @@ extern "C" fn multiply<T: Real>(
 }
 
 fn main() -> ExitCode {
-    prk::main("sparse <# iterations> <2log grid size> <stencil radius> [block size]", |args| {
-        let iterations = args.number(0, "iterations", None, 1)?;
-        let lsize = args.number(1, "2log grid size", None, 0)?;
-        let radius = args.number(2, "stencil radius", None, 0)?;
-        let block = args.number(3, "block size", Some(256), 1)?;
-        args.at_most(4)?;
-        if lsize > 15 {
-            return Err(prk::Usage(std::format!("2log grid size {lsize} is too large (at most 15)")));
-        }
-        if (1 << lsize) < 2 * radius + 1 {
-            return Err(prk::Usage(std::format!("grid extent {} smaller than stencil diameter {}", 1 << lsize, 2 * radius + 1)));
-        }
-        Ok(if args.f32 { run::<f32>(iterations, lsize, radius, block) } else { run::<f64>(iterations, lsize, radius, block) })
-    })
+    prk::main(
+        "sparse <# iterations> <2log grid size> <stencil radius> [block size]",
+        |args| {
+            let iterations = args.number(0, "iterations", None, 1)?;
+            let lsize = args.number(1, "2log grid size", None, 0)?;
+            let radius = args.number(2, "stencil radius", None, 0)?;
+            let block = args.number(3, "block size", Some(256), 1)?;
+            args.at_most(4)?;
+            if lsize > 15 {
+                return Err(prk::Usage(std::format!(
+                    "2log grid size {lsize} is too large (at most 15)"
+                )));
+            }
+            if (1 << lsize) < 2 * radius + 1 {
+                return Err(prk::Usage(std::format!(
+                    "grid extent {} smaller than stencil diameter {}",
+                    1 << lsize,
+                    2 * radius + 1
+                )));
+            }
+            Ok(if args.f32 {
+                run::<f32>(iterations, lsize, radius, block)
+            } else {
+                run::<f64>(iterations, lsize, radius, block)
+            })
+        },
+    )
 }
 
 /// PRK's scrambling: the `bits` low bits of `index` in reverse order.
 fn reverse(index: usize, bits: usize) -> u32 {
-    (index as u32).reverse_bits().checked_shr(32 - bits as u32).unwrap_or(0)
+    (index as u32)
+        .reverse_bits()
+        .checked_shr(32 - bits as u32)
+        .unwrap_or(0)
 }
 
-fn run<T: Real>(iterations: usize, lsize: usize, radius: usize, block: usize) -> wasi_parallel_kernels::Result<Outcome> {
+fn run<T: Real>(
+    iterations: usize,
+    lsize: usize,
+    radius: usize,
+    block: usize,
+) -> wasi_parallel_kernels::Result<Outcome> {
     let size = 1usize << lsize;
     let rows = size * size;
     let stencil = 4 * radius + 1;
@@ -99,7 +130,10 @@ fn run<T: Real>(iterations: usize, lsize: usize, radius: usize, block: usize) ->
             ("Number of iterations", prk::show(iterations)),
             ("Matrix order", prk::show(rows)),
             ("Stencil diameter", prk::show(2 * radius + 1)),
-            ("Sparsity", std::format!("{:.10}", stencil as f64 / rows as f64)),
+            (
+                "Sparsity",
+                std::format!("{:.10}", stencil as f64 / rows as f64),
+            ),
             ("Block size", prk::show(block)),
         ],
     );
@@ -108,7 +142,11 @@ fn run<T: Real>(iterations: usize, lsize: usize, radius: usize, block: usize) ->
     let linear = |i: usize, j: usize| i + (j << lsize);
     let mut columns = vec![0u32; nent];
     let mut matrix = vec![T::ZERO; nent];
-    for (row, (columns, values)) in columns.chunks_exact_mut(stencil).zip(matrix.chunks_exact_mut(stencil)).enumerate() {
+    for (row, (columns, values)) in columns
+        .chunks_exact_mut(stencil)
+        .zip(matrix.chunks_exact_mut(stencil))
+        .enumerate()
+    {
         let (i, j) = (row % size, row / size);
         columns[0] = reverse(linear(i, j), 2 * lsize);
         for r in 1..=radius {
@@ -132,11 +170,29 @@ fn run<T: Real>(iterations: usize, lsize: usize, radius: usize, block: usize) ->
     let items = u32::try_from(rows.div_ceil(block)).map_err(|_| Error::INVALID_ARGUMENT)?;
     let block = u32::try_from(block).map_err(|_| Error::INVALID_ARGUMENT)?;
     type Fill<T> = extern "C" fn(u32, u32, u32, *mut T, usize);
-    type Multiply<T> = extern "C" fn(u32, u32, u32, *const T, usize, *const u32, usize, *const T, usize, *mut T, usize);
+    type Multiply<T> = extern "C" fn(
+        u32,
+        u32,
+        u32,
+        *const T,
+        usize,
+        *const u32,
+        usize,
+        *const T,
+        usize,
+        *mut T,
+        usize,
+    );
 
     let seconds = prk::timed(iterations, |_| {
         parallel_for(fill::<T> as Fill<T>, items, block, &[], &[&vector])?;
-        parallel_for(multiply::<T> as Multiply<T>, items, block, &[&matrix_buffer, &columns_buffer, &vector], &[&result])
+        parallel_for(
+            multiply::<T> as Multiply<T>,
+            items,
+            block,
+            &[&matrix_buffer, &columns_buffer, &vector],
+            &[&result],
+        )
     })?;
 
     let mut sums = vec![T::ZERO; rows];
@@ -147,5 +203,9 @@ fn run<T: Real>(iterations: usize, lsize: usize, radius: usize, block: usize) ->
     if !prk::close(sum, expected, epsilon) {
         return Ok(prk::invalid("vector sum", expected, sum));
     }
-    Ok(prk::validated("MFlops/s", 1.0e-6 * 2.0 * nent as f64 / seconds, seconds))
+    Ok(prk::validated(
+        "MFlops/s",
+        1.0e-6 * 2.0 * nent as f64 / seconds,
+        seconds,
+    ))
 }

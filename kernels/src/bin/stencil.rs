@@ -61,7 +61,10 @@ extern "C" fn star_stencil<T: Real, const R: usize>(
             wasi_parallel_kernels::slice_mut(output, output_len),
         )
     };
-    let (n, r) = (params[0] as usize, if R == 0 { params[1] as usize } else { R });
+    let (n, r) = (
+        params[0] as usize,
+        if R == 0 { params[1] as usize } else { R },
+    );
     let w = |di: isize, dj: isize| weight_at::<T, R>(w, r, true, di, dj);
     let (i, j0, j1) = segment(item, segment_width, n, r);
     let row = &input[i * n..(i + 1) * n];
@@ -103,8 +106,19 @@ extern "C" fn grid_stencil<T: Real, const R: usize>(
             wasi_parallel_kernels::slice_mut(output, output_len),
         )
     };
-    let (n, r) = (params[0] as usize, if R == 0 { params[1] as usize } else { R });
-    let w = |di: usize, dj: usize| weight_at::<T, R>(w, r, false, di as isize - r as isize, dj as isize - r as isize);
+    let (n, r) = (
+        params[0] as usize,
+        if R == 0 { params[1] as usize } else { R },
+    );
+    let w = |di: usize, dj: usize| {
+        weight_at::<T, R>(
+            w,
+            r,
+            false,
+            di as isize - r as isize,
+            dj as isize - r as isize,
+        )
+    };
     let width = 2 * r + 1;
     let (i, j0, j1) = segment(item, segment_width, n, r);
     let out = &mut output[i * n..(i + 1) * n];
@@ -121,7 +135,13 @@ extern "C" fn grid_stencil<T: Real, const R: usize>(
 }
 
 /// `IN += 1` over one row. Kernel parameter: the output `IN`.
-extern "C" fn increment<T: Real>(item: u32, _items: u32, block: u32, input: *mut T, input_len: usize) {
+extern "C" fn increment<T: Real>(
+    item: u32,
+    _items: u32,
+    block: u32,
+    input: *mut T,
+    input_len: usize,
+) {
     // SAFETY: the host passes the buffer's pointer and byte length; rows are disjoint.
     let input = unsafe { wasi_parallel_kernels::slice_mut(input, input_len) };
     let start = (item as usize * block as usize).min(input.len());
@@ -132,27 +152,47 @@ extern "C" fn increment<T: Real>(item: u32, _items: u32, block: u32, input: *mut
 }
 
 fn main() -> ExitCode {
-    prk::main("stencil <# iterations> <array dimension> [radius] [star|grid]", |args| {
-        let iterations = args.number(0, "iterations", None, 1)?;
-        let n = args.number(1, "array dimension", None, 1)?;
-        let radius = args.number(2, "radius", Some(2), 1)?;
-        let star = match args.text(3) {
-            None | Some("star") => true,
-            Some("grid") => false,
-            Some(other) => return Err(Usage(format!("the stencil is `star` or `grid`, not `{other}`"))),
-        };
-        args.at_most(4)?;
-        if 2 * radius + 1 > n {
-            return Err(Usage(format!("radius {radius} is too large for a grid of {n}")));
-        }
-        Ok(if args.f32 { run::<f32>(iterations, n, radius, star) } else { run::<f64>(iterations, n, radius, star) })
-    })
+    prk::main(
+        "stencil <# iterations> <array dimension> [radius] [star|grid]",
+        |args| {
+            let iterations = args.number(0, "iterations", None, 1)?;
+            let n = args.number(1, "array dimension", None, 1)?;
+            let radius = args.number(2, "radius", Some(2), 1)?;
+            let star = match args.text(3) {
+                None | Some("star") => true,
+                Some("grid") => false,
+                Some(other) => {
+                    return Err(Usage(format!(
+                        "the stencil is `star` or `grid`, not `{other}`"
+                    )))
+                }
+            };
+            args.at_most(4)?;
+            if 2 * radius + 1 > n {
+                return Err(Usage(format!(
+                    "radius {radius} is too large for a grid of {n}"
+                )));
+            }
+            Ok(if args.f32 {
+                run::<f32>(iterations, n, radius, star)
+            } else {
+                run::<f64>(iterations, n, radius, star)
+            })
+        },
+    )
 }
 
 /// PRK's weight of the point `di` rows and `dj` columns from the center, in a star or grid
 /// stencil of radius `r`.
 const fn weight(r: usize, star: bool, di: isize, dj: isize) -> f64 {
-    let (r, k) = (r as isize, if di.abs() > dj.abs() { di.abs() } else { dj.abs() });
+    let (r, k) = (
+        r as isize,
+        if di.abs() > dj.abs() {
+            di.abs()
+        } else {
+            dj.abs()
+        },
+    );
     if k == 0 {
         0.0
     } else if star {
@@ -191,7 +231,8 @@ impl<const R: usize> Weights<R> {
         while di <= R as isize {
             let mut dj = -(R as isize);
             while dj <= R as isize {
-                w[((MAX_R as isize + di) * TABLE as isize + MAX_R as isize + dj) as usize] = weight(R, star, di, dj);
+                w[((MAX_R as isize + di) * TABLE as isize + MAX_R as isize + dj) as usize] =
+                    weight(R, star, di, dj);
                 dj += 1;
             }
             di += 1;
@@ -208,7 +249,11 @@ fn weight_at<T: Real, const R: usize>(w: &[T], r: usize, star: bool, di: isize, 
         let width = 2 * r + 1;
         w[(r as isize + di) as usize * width + (r as isize + dj) as usize]
     } else {
-        let table = if star { &Weights::<R>::STAR } else { &Weights::<R>::GRID };
+        let table = if star {
+            &Weights::<R>::STAR
+        } else {
+            &Weights::<R>::GRID
+        };
         T::of(table[((MAX_R as isize + di) * TABLE as isize + MAX_R as isize + dj) as usize])
     }
 }
@@ -216,22 +261,39 @@ fn weight_at<T: Real, const R: usize>(w: &[T], r: usize, star: bool, di: isize, 
 /// PRK's weights, `(2r + 1)^2` of them, row offset major.
 fn weights<T: Real>(r: usize, star: bool) -> Vec<T> {
     let offsets = -(r as isize)..=r as isize;
-    offsets.clone().flat_map(|di| offsets.clone().map(move |dj| T::of(weight(r, star, di, dj)))).collect()
+    offsets
+        .clone()
+        .flat_map(|di| {
+            offsets
+                .clone()
+                .map(move |dj| T::of(weight(r, star, di, dj)))
+        })
+        .collect()
 }
 
-fn run<T: Real>(iterations: usize, n: usize, r: usize, star: bool) -> wasi_parallel_kernels::Result<Outcome> {
+fn run<T: Real>(
+    iterations: usize,
+    n: usize,
+    r: usize,
+    star: bool,
+) -> wasi_parallel_kernels::Result<Outcome> {
     prk::banner::<T>(
         "stencil execution on 2D grid",
         &[
             ("Number of iterations", prk::show(iterations)),
             ("Grid size", prk::show(n)),
             ("Radius of stencil", prk::show(r)),
-            ("Type of stencil", prk::show(if star { "star" } else { "grid" })),
+            (
+                "Type of stencil",
+                prk::show(if star { "star" } else { "grid" }),
+            ),
         ],
     );
     let elements = n.checked_mul(n).ok_or(Error::INVALID_ARGUMENT)?;
     let to_u32 = |value: usize| u32::try_from(value).map_err(|_| Error::INVALID_ARGUMENT);
-    let initial: Vec<T> = (0..elements).map(|ij| T::of((ij / n + ij % n) as f64)).collect();
+    let initial: Vec<T> = (0..elements)
+        .map(|ij| T::of((ij / n + ij % n) as f64))
+        .collect();
     let device = Device::get(DeviceKind::Cpu)?;
     let params = device.buffer_from(&[to_u32(n)?, to_u32(r)?], Access::Read)?;
     let w = device.buffer_from(&weights::<T>(r, star), Access::Read)?;
@@ -240,7 +302,19 @@ fn run<T: Real>(iterations: usize, n: usize, r: usize, star: bool) -> wasi_paral
     drop(initial);
     let rows = to_u32(n)?;
     let segments = to_u32((n - 2 * r) * (n - 2 * r).div_ceil(SEGMENT as usize))?;
-    type Stencil<T> = extern "C" fn(u32, u32, u32, *const u32, usize, *const T, usize, *const T, usize, *mut T, usize);
+    type Stencil<T> = extern "C" fn(
+        u32,
+        u32,
+        u32,
+        *const u32,
+        usize,
+        *const T,
+        usize,
+        *const T,
+        usize,
+        *mut T,
+        usize,
+    );
     type Increment<T> = extern "C" fn(u32, u32, u32, *mut T, usize);
     let kernel: Stencil<T> = match (star, r) {
         (true, 1) => star_stencil::<T, 1>,
@@ -258,7 +332,13 @@ fn run<T: Real>(iterations: usize, n: usize, r: usize, star: bool) -> wasi_paral
     };
 
     let seconds = prk::timed(iterations, |_| {
-        parallel_for(kernel, segments, SEGMENT, &[&params, &w, &input], &[&output])?;
+        parallel_for(
+            kernel,
+            segments,
+            SEGMENT,
+            &[&params, &w, &input],
+            &[&output],
+        )?;
         parallel_for(increment::<T> as Increment<T>, rows, rows, &[], &[&input])
     })?;
 
@@ -277,7 +357,15 @@ fn run<T: Real>(iterations: usize, n: usize, r: usize, star: bool) -> wasi_paral
     if (norm - reference).abs() > epsilon {
         return Ok(prk::invalid("L1 norm", reference, norm));
     }
-    let points = if star { 4 * r + 1 } else { (2 * r + 1) * (2 * r + 1) };
+    let points = if star {
+        4 * r + 1
+    } else {
+        (2 * r + 1) * (2 * r + 1)
+    };
     let flops = (2 * points + 1) as f64 * active;
-    Ok(prk::validated("MFlops/s", 1.0e-6 * flops / seconds, seconds))
+    Ok(prk::validated(
+        "MFlops/s",
+        1.0e-6 * flops / seconds,
+        seconds,
+    ))
 }

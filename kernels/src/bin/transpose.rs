@@ -53,16 +53,27 @@ extern "C" fn transpose<T: Real>(
 }
 
 fn main() -> ExitCode {
-    prk::main("transpose <# iterations> <matrix order> [tile size]", |args| {
-        let iterations = args.number(0, "iterations", None, 1)?;
-        let order = args.number(1, "matrix order", None, 1)?;
-        let tile = args.number(2, "tile size", Some(32), 1)?.min(order);
-        args.at_most(3)?;
-        Ok(if args.f32 { run::<f32>(iterations, order, tile) } else { run::<f64>(iterations, order, tile) })
-    })
+    prk::main(
+        "transpose <# iterations> <matrix order> [tile size]",
+        |args| {
+            let iterations = args.number(0, "iterations", None, 1)?;
+            let order = args.number(1, "matrix order", None, 1)?;
+            let tile = args.number(2, "tile size", Some(32), 1)?.min(order);
+            args.at_most(3)?;
+            Ok(if args.f32 {
+                run::<f32>(iterations, order, tile)
+            } else {
+                run::<f64>(iterations, order, tile)
+            })
+        },
+    )
 }
 
-fn run<T: Real>(iterations: usize, order: usize, tile: usize) -> wasi_parallel_kernels::Result<Outcome> {
+fn run<T: Real>(
+    iterations: usize,
+    order: usize,
+    tile: usize,
+) -> wasi_parallel_kernels::Result<Outcome> {
     prk::banner::<T>(
         "Matrix transpose: B = A^T",
         &[
@@ -74,16 +85,26 @@ fn run<T: Real>(iterations: usize, order: usize, tile: usize) -> wasi_parallel_k
     let elements = order.checked_mul(order).ok_or(Error::INVALID_ARGUMENT)?;
     let initial: Vec<T> = (0..elements).map(|ij| T::of(ij as f64)).collect();
     let device = Device::get(DeviceKind::Cpu)?;
-    let params = device.buffer_from(&[u32::try_from(order).map_err(|_| Error::INVALID_ARGUMENT)?], Access::Read)?;
+    let params = device.buffer_from(
+        &[u32::try_from(order).map_err(|_| Error::INVALID_ARGUMENT)?],
+        Access::Read,
+    )?;
     let a = device.buffer_from(&initial, Access::ReadWrite)?;
     let b = device.buffer_from(&vec![T::ZERO; elements], Access::ReadWrite)?;
     drop(initial);
     let tiles = order.div_ceil(tile);
     let items = u32::try_from(tiles * tiles).map_err(|_| Error::INVALID_ARGUMENT)?;
-    type Transpose<T> = extern "C" fn(u32, u32, u32, *const u32, usize, *mut T, usize, *mut T, usize);
+    type Transpose<T> =
+        extern "C" fn(u32, u32, u32, *const u32, usize, *mut T, usize, *mut T, usize);
 
     let seconds = prk::timed(iterations, |_| {
-        parallel_for(transpose::<T> as Transpose<T>, items, tile as u32, &[&params], &[&a, &b])
+        parallel_for(
+            transpose::<T> as Transpose<T>,
+            items,
+            tile as u32,
+            &[&params],
+            &[&a, &b],
+        )
     })?;
 
     let mut result = vec![T::ZERO; elements];
@@ -104,7 +125,11 @@ fn run<T: Real>(iterations: usize, order: usize, tile: usize) -> wasi_parallel_k
             return Ok(prk::invalid("largest relative error in B", 1.0e-4, relerr));
         }
     } else if abserr >= 1.0e-8 {
-        return Ok(prk::invalid("sum of absolute differences of B", 1.0e-8, abserr));
+        return Ok(prk::invalid(
+            "sum of absolute differences of B",
+            1.0e-8,
+            abserr,
+        ));
     }
     let bytes = 2.0 * elements as f64 * std::mem::size_of::<T>() as f64;
     Ok(prk::validated("MB/s", 1.0e-6 * bytes / seconds, seconds))
