@@ -30,6 +30,9 @@ extern crate std;
 #[cfg(feature = "std")]
 pub mod prk;
 
+#[cfg(feature = "nn")]
+pub mod mnist;
+
 use core::fmt;
 use core::marker::PhantomData;
 
@@ -185,11 +188,17 @@ impl Device {
 
     /// Creates a buffer of `len` elements of `T`, zeroed.
     pub fn create_buffer<T: Pod>(self, len: usize, access: Access) -> Result<Buffer<T>> {
-        let bytes = len.checked_mul(core::mem::size_of::<T>()).ok_or(Error::INVALID_ARGUMENT)?;
+        let bytes = len
+            .checked_mul(core::mem::size_of::<T>())
+            .ok_or(Error::INVALID_ARGUMENT)?;
         let mut handle = 0;
         // SAFETY: as in `get`.
         check(unsafe { sys::create_buffer(self.0, to_i32(bytes)?, access as i32, &mut handle) })?;
-        Ok(Buffer { handle, len, _element: PhantomData })
+        Ok(Buffer {
+            handle,
+            len,
+            _element: PhantomData,
+        })
     }
 
     /// Creates a buffer holding a copy of `data`.
@@ -209,7 +218,13 @@ pub struct Buffer<T> {
 
 impl<T> fmt::Debug for Buffer<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Buffer<{}>(handle {}, {} elements)", core::any::type_name::<T>(), self.handle, self.len)
+        write!(
+            f,
+            "Buffer<{}>(handle {}, {} elements)",
+            core::any::type_name::<T>(),
+            self.handle,
+            self.len
+        )
     }
 }
 
@@ -314,7 +329,10 @@ pub fn parallel_for<K: KernelFn>(
     })
 }
 
-fn handle_lists(inputs: &[&dyn BufferHandle], outputs: &[&dyn BufferHandle]) -> Result<([i32; 8], [i32; 8])> {
+fn handle_lists(
+    inputs: &[&dyn BufferHandle],
+    outputs: &[&dyn BufferHandle],
+) -> Result<([i32; 8], [i32; 8])> {
     if inputs.len() > 8 || outputs.len() > 8 {
         return Err(Error::INVALID_ARGUMENT);
     }

@@ -19,6 +19,7 @@ mod model;
 pub mod ops;
 mod plan;
 mod tensor;
+pub mod wasi_nn;
 
 pub use exec::{NnRuntime, Prepared};
 pub use model::{is_onnx, Dim, Model, ValueInfo};

@@ -185,10 +185,12 @@ pub(crate) fn check_inputs(model: &Model, inputs: &[(DType, Vec<usize>)]) -> Res
         }
         for (d, (dim, &size)) in dims.iter().zip(shape).enumerate() {
             match dim {
-                Dim::Fixed(n) if *n != size => return Err(Error::InvalidInput(format!(
+                Dim::Fixed(n) if *n != size => {
+                    return Err(Error::InvalidInput(format!(
                     "input `{}` must have size {n} in dimension {d}, not {size} (shape {shape:?})",
                     info.name
-                ))),
+                )))
+                }
                 Dim::Symbolic(name) => {
                     if let Some(&seen) = symbols.get(name.as_str()) {
                         if seen != size {

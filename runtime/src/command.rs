@@ -2,12 +2,15 @@
 //! library, so that benchmarks and embedders run guests exactly as the CLI does.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use wasmtime::{Engine, Instance, Linker, Module, Store};
 use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
+
+use wasi_parallel_nn::wasi_nn::{self, NnHost, WasiNn};
 
 use crate::{add_to_linker, GuestModule, WasiParallel, WasiParallelCtx};
 
@@ -25,12 +28,16 @@ pub struct CommandOptions {
     pub dirs: Vec<(PathBuf, String)>,
     /// Keep the guest's stdout (see [`CommandState::stdout`]) instead of inheriting it.
     pub capture_stdout: bool,
+    /// wasi-nn: the host, and the preloaded models this guest may load by name (all of them for
+    /// `None`). Without it the guest gets no `wasi_ephemeral_nn` imports.
+    pub nn: Option<(Arc<NnHost>, Option<Vec<String>>)>,
 }
 
 /// Store data of a command guest.
 pub struct CommandState {
     wasi: WasiP1Ctx,
     parallel: WasiParallel,
+    nn: Option<WasiNn>,
     stdout: Option<MemoryOutputPipe>,
 }
 
@@ -77,9 +84,20 @@ pub fn instantiate(
     let mut linker: Linker<CommandState> = Linker::new(engine);
     wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |s: &mut CommandState| &mut s.wasi)?;
     add_to_linker(&mut linker, |s: &mut CommandState| &mut s.parallel)?;
+    let nn = match &options.nn {
+        Some((host, visible)) => {
+            wasi_nn::add_to_linker(&mut linker, |s: &mut CommandState| {
+                s.nn.as_mut()
+                    .expect("wasi-nn state exists when its imports are linked")
+            })?;
+            Some(host.instance(visible.as_deref())?)
+        }
+        None => None,
+    };
     let state = CommandState {
         wasi: wasi.build_p1(),
         parallel: WasiParallel::new(ctx, guest),
+        nn,
         stdout,
     };
     let mut store = Store::new(engine, state);

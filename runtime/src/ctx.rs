@@ -216,6 +216,12 @@ impl WasiParallelCtx {
         &self.inner.devices
     }
 
+    /// The index in [`WasiParallelCtx::devices`] of the device the configuration forces on
+    /// every guest (`--device NAME`), if any.
+    pub fn forced_device(&self) -> Option<usize> {
+        self.inner.forced
+    }
+
     /// How many kernels have been compiled (or failed to), over all devices.
     pub fn compiled_kernels(&self) -> usize {
         self.inner

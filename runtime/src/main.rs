@@ -78,6 +78,15 @@ struct RunArgs {
     /// Set an environment variable for the guest: `K=V`.
     #[arg(long = "env", value_name = "K=V")]
     envs: Vec<String>,
+    /// Preload a wasi-nn model for `load_by_name`, as Wasmtime spells it: `ENCODING::DIR`, the
+    /// model `DIR/model.onnx`, named after the directory.
+    #[arg(long = "wasi-nn-graph", value_name = "ENCODING::DIR")]
+    nn_graphs: Vec<String>,
+    /// Preload a wasi-nn model for `load_by_name`, as WasmEdge spells it:
+    /// `NAME:ENCODING:TARGET:PATH` (TARGET `cpu` or `gpu`; PATH a model file or a directory with
+    /// `model.onnx`).
+    #[arg(long = "nn-preload", value_name = "NAME:ENCODING:TARGET:PATH")]
+    nn_preloads: Vec<String>,
     /// Call this export instead of `_start`.
     #[arg(long)]
     invoke: Option<String>,
@@ -183,6 +192,7 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         let (host, guest_path) = dir.split_once("::").unwrap_or((dir, dir));
         options.dirs.push((host.into(), guest_path.into()));
     }
+    options.nn = Some((nn_host(&ctx, &args)?, None));
     let Some(name) = &args.invoke else {
         let (code, _) = command::run(&engine, &ctx, &bytes, &options)
             .with_context(|| format!("{}", args.module.display()))?;
@@ -223,6 +233,25 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
             }
         },
     }
+}
+
+/// The wasi-nn host on the context's devices, with the command line's models preloaded.
+fn nn_host(
+    ctx: &WasiParallelCtx,
+    args: &RunArgs,
+) -> anyhow::Result<std::sync::Arc<wasi_parallel_nn::wasi_nn::NnHost>> {
+    use wasi_parallel_nn::{wasi_nn::NnHost, NnRuntime};
+    let runtime = NnRuntime::new(ctx.devices().to_vec())?;
+    let host = NnHost::new(runtime, ctx.forced_device());
+    for spec in &args.nn_graphs {
+        host.preload_graph_flag(spec)
+            .with_context(|| format!("--wasi-nn-graph {spec}"))?;
+    }
+    for spec in &args.nn_preloads {
+        host.preload_flag(spec)
+            .with_context(|| format!("--nn-preload {spec}"))?;
+    }
+    Ok(host)
 }
 
 fn translate(
