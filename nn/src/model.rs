@@ -341,6 +341,13 @@ fn decode_attr(a: &proto::AttributeProto) -> Result<Attr, Error> {
     })
 }
 
+/// Decodes a serialised `TensorProto` (as ONNX's test data sets store them).
+pub fn decode_tensor_proto(bytes: &[u8]) -> Result<Tensor, Error> {
+    let t = proto::TensorProto::decode(bytes)
+        .map_err(|e| Error::InvalidModel(format!("not a TensorProto: {e}")))?;
+    decode_tensor(&t)
+}
+
 /// Decodes a `TensorProto` from whichever field holds its data.
 pub(crate) fn decode_tensor(t: &proto::TensorProto) -> Result<Tensor, Error> {
     let name = t.name.as_deref().unwrap_or("");
