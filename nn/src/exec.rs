@@ -29,6 +29,8 @@ pub struct NnRuntime {
     kernels: Mutex<HashMap<(usize, &'static str), Arc<dyn Kernel>>>,
     compiled: AtomicUsize,
     prepared: AtomicUsize,
+    /// Prepared models not yet dropped.
+    live: AtomicUsize,
 }
 
 impl std::fmt::Debug for NnRuntime {
@@ -64,6 +66,7 @@ impl NnRuntime {
             kernels: Mutex::new(HashMap::new()),
             compiled: AtomicUsize::new(0),
             prepared: AtomicUsize::new(0),
+            live: AtomicUsize::new(0),
         }))
     }
 
@@ -80,6 +83,11 @@ impl NnRuntime {
     /// How many times a model has been prepared for a device.
     pub fn prepared_models(&self) -> usize {
         self.prepared.load(Ordering::Relaxed)
+    }
+
+    /// How many prepared models exist now (each holds its weights on its device).
+    pub fn live_models(&self) -> usize {
+        self.live.load(Ordering::Relaxed)
     }
 
     /// The device index of the first device of `kind`.
@@ -149,6 +157,7 @@ impl NnRuntime {
             static_segments: &[],
         })?;
         self.prepared.fetch_add(1, Ordering::Relaxed);
+        self.live.fetch_add(1, Ordering::Relaxed);
         Ok(Prepared {
             runtime: self.clone(),
             model,
@@ -175,6 +184,12 @@ pub struct Prepared {
     model: Arc<Model>,
     device: usize,
     state: Mutex<DeviceState>,
+}
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        self.runtime.live.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl std::fmt::Debug for Prepared {
