@@ -359,3 +359,138 @@ fn translate_prints_wgsl_and_names_what_it_cannot_translate() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `../shared/models/mnist`, if present (CI must have it).
+fn mnist_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/mnist");
+    if dir.is_dir() {
+        return Some(dir.canonicalize().expect("a path"));
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI needs ../shared/models"
+    );
+    eprintln!("skipped: ../shared/models is not there");
+    None
+}
+
+/// The devices the wasi-nn examples run on: cpu, and lavapipe and PoCL where present (CI
+/// requires them).
+fn nn_devices() -> Vec<&'static str> {
+    let listed = stdout(&wasi_parallel(&["devices"]));
+    let mut devices = vec!["cpu"];
+    for backend in ["wgpu", "opencl"] {
+        if listed.contains(&format!("{backend}-0")) {
+            devices.push(backend);
+        } else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI needs a {backend} device"
+            );
+            eprintln!("skipped: no {backend} device");
+        }
+    }
+    devices
+}
+
+/// Checks the examples' report: each image's top label is its digit.
+fn assert_digits(out: &str, digits: &[u32]) {
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), digits.len(), "{out}");
+    for (line, digit) in lines.iter().zip(digits) {
+        assert!(
+            line.contains(&format!("/{digit}.jpg: {digit} ")),
+            "expected {digit} first: {line}"
+        );
+    }
+}
+
+#[test]
+fn mnist_examples_classify_on_every_device() {
+    let Some(mnist) = mnist_dir() else { return };
+    let dir = format!("{}::/mnist", mnist.display());
+    let images = [
+        "/mnist/images/0.jpg",
+        "/mnist/images/3.jpg",
+        "/mnist/images/5.jpg",
+        "/mnist/images/7.jpg",
+    ];
+    let by_name = guest("mnist-by-name");
+    let from_bytes = guest("mnist-from-bytes");
+    for device in nn_devices() {
+        let graph = format!("onnx::{}", mnist.display());
+        let mut args = vec![
+            "run",
+            "--device",
+            device,
+            "--wasi-nn-graph",
+            &graph,
+            "--dir",
+            &dir,
+            by_name.to_str().unwrap(),
+            "mnist",
+            "/mnist/mnist-labels.txt",
+        ];
+        args.extend(images);
+        let output = wasi_parallel(&args);
+        assert!(output.status.success(), "mnist-by-name on {device}");
+        assert_digits(&stdout(&output), &[0, 3, 5, 7]);
+
+        let mut args = vec![
+            "run",
+            "--device",
+            device,
+            "--dir",
+            &dir,
+            from_bytes.to_str().unwrap(),
+            "/mnist/model.onnx",
+            "gpu",
+            "/mnist/mnist-labels.txt",
+        ];
+        args.extend(images);
+        let output = wasi_parallel(&args);
+        assert!(output.status.success(), "mnist-from-bytes on {device}");
+        assert_digits(&stdout(&output), &[0, 3, 5, 7]);
+    }
+
+    // The WasmEdge spelling, and a name the guest does not know.
+    let preload = format!("digits:onnx:cpu:{}/model.onnx", mnist.display());
+    let output = wasi_parallel(&[
+        "run",
+        "--nn-preload",
+        &preload,
+        "--dir",
+        &dir,
+        by_name.to_str().unwrap(),
+        "digits",
+        "/mnist/mnist-labels.txt",
+        "/mnist/images/3.jpg",
+    ]);
+    assert!(output.status.success());
+    assert_digits(&stdout(&output), &[3]);
+    let output = wasi_parallel(&[
+        "run",
+        "--nn-preload",
+        &preload,
+        "--dir",
+        &dir,
+        by_name.to_str().unwrap(),
+        "mnist",
+        "/mnist/mnist-labels.txt",
+        "/mnist/images/3.jpg",
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("NotFound"),
+        "an unknown name is not_found"
+    );
+    // A bad preload is a clear error before the guest runs.
+    let output = wasi_parallel(&[
+        "run",
+        "--wasi-nn-graph",
+        "onnx::/no/such/dir",
+        by_name.to_str().unwrap(),
+    ]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a directory"));
+}
