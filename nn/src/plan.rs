@@ -434,22 +434,24 @@ pub(crate) fn allocate(planned: &Planned) -> Executable {
             }
         }
     }
-    let outputs = planned
-        .outputs
-        .iter()
-        .map(|&id| {
-            let v = &values[id];
-            let source = match &v.konst {
-                Some(t) => Ref::Const(t.clone()),
-                None => Ref::Slot(slot_of[&root(id)]),
-            };
-            ExecOutput {
-                dtype: v.dtype,
-                shape: v.shape.clone(),
-                source,
-            }
-        })
-        .collect();
+    let mut outputs = Vec::with_capacity(planned.outputs.len());
+    for &id in &planned.outputs {
+        let v = &values[id];
+        let source = match &v.konst {
+            Some(t) => Ref::Const(t.clone()),
+            // An output no step writes has no elements (launches over nothing are not emitted):
+            // it still needs a slot to be read from.
+            None => Ref::Slot(*slot_of.entry(root(id)).or_insert_with(|| {
+                slots.push(size_of(root(id)));
+                slots.len() - 1
+            })),
+        };
+        outputs.push(ExecOutput {
+            dtype: v.dtype,
+            shape: v.shape.clone(),
+            source,
+        });
+    }
     let inputs = planned
         .inputs
         .iter()
