@@ -616,30 +616,42 @@ compare!(compare_f32, f32);
 compare!(compare_i32, i32);
 compare!(compare_i64, i64);
 
-/// `y = cond ? a : b` with broadcasting of all three over 32-bit elements. Parameters:
-/// `[dims[RANK], cond_strides[RANK], a_strides[RANK], b_strides[RANK]]`.
-#[no_mangle]
-pub unsafe extern "C" fn where_u32(
-    item: u32,
-    _items: u32,
-    block: u32,
-    params: *const i32,
-    _pl: u32,
-    cond: *const u8,
-    _cl: u32,
-    a: *const u32,
-    _al: u32,
-    b: *const u32,
-    _bl: u32,
-    y: *mut u32,
-    _yl: u32,
-) {
-    let p = unsafe { Params::new(params, block) };
-    let i = item as usize;
-    let (oc, oa) = offsets2(p, i, 0, RANK, 2 * RANK);
-    let (_, ob) = offsets2(p, i, 0, RANK, 3 * RANK);
-    unsafe { *y.add(i) = if *cond.add(oc) != 0 { *a.add(oa) } else { *b.add(ob) } };
+macro_rules! where_ {
+    ($name:ident, $t:ty) => {
+        /// `y = cond ? a : b` with broadcasting of all three. Parameters: `[dims[RANK],
+        /// cond_strides[RANK], a_strides[RANK], b_strides[RANK]]`. (8-byte elements are pairs of
+        /// 32-bit ones, with one more dimension.)
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(
+            item: u32,
+            _items: u32,
+            block: u32,
+            params: *const i32,
+            _pl: u32,
+            cond: *const u8,
+            _cl: u32,
+            a: *const $t,
+            _al: u32,
+            b: *const $t,
+            _bl: u32,
+            y: *mut $t,
+            _yl: u32,
+        ) {
+            let p = unsafe { Params::new(params, block) };
+            let i = item as usize;
+            let (oc, oa) = offsets2(p, i, 0, RANK, 2 * RANK);
+            let (_, ob) = offsets2(p, i, 0, RANK, 3 * RANK);
+            // Both values are loaded, as volatile reads that the optimiser keeps apart: it would
+            // otherwise load once through a pointer selected between two buffers, which the GPU
+            // translation cannot bound.
+            let (va, vb) = unsafe { (a.add(oa).read_volatile(), b.add(ob).read_volatile()) };
+            unsafe { *y.add(i) = if *cond.add(oc) != 0 { va } else { vb } };
+        }
+    };
 }
+
+where_!(where_u32, u32);
+where_!(where_u8, u8);
 
 /// Boolean operators on bytes: `[op, dims, a_strides, b_strides, contiguous]`; op 0 and, 1 or,
 /// 2 xor, 3 not (of `a`).

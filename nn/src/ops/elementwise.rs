@@ -209,17 +209,41 @@ pub(crate) fn where_(
             "Where takes a bool condition and two tensors of one type".into(),
         ));
     }
-    if xv.dtype.size() != 4 {
-        return Err(Error::Unsupported(format!("Where on {} tensors", xv.dtype)));
-    }
     let shape = broadcast(&broadcast(&cv.shape, &xv.shape)?, &yv.shape)?;
-    let mut params = padded_dims(&shape)?;
-    for s in [&cv.shape, &xv.shape, &yv.shape] {
-        params.extend(padded_strides(&broadcast_strides(s, &shape)));
+    // Dimensions of size 1 do not move the index.
+    let keep: Vec<usize> = (0..shape.len()).filter(|&d| shape[d] != 1).collect();
+    let mut dims: Vec<usize> = keep.iter().map(|&d| shape[d]).collect();
+    let mut strides: Vec<Vec<isize>> = [&cv.shape, &xv.shape, &yv.shape]
+        .iter()
+        .map(|s| {
+            let all = broadcast_strides(s, &shape);
+            keep.iter().map(|&d| all[d]).collect()
+        })
+        .collect();
+    let kernel = match xv.dtype.size() {
+        1 => "where_u8",
+        4 => "where_u32",
+        _ => {
+            // Two words per element: one more dimension of size 2, which the condition does not
+            // move along.
+            dims.push(2);
+            strides[0].push(0);
+            for s in &mut strides[1..] {
+                for v in s.iter_mut() {
+                    *v *= 2;
+                }
+                s.push(1);
+            }
+            "where_u32"
+        }
+    };
+    let mut params = padded_dims(&dims)?;
+    for s in &strides {
+        params.extend(padded_strides(s));
     }
     let out = b.output(xv.dtype, shape)?;
-    let items = b.value(out).len();
-    b.launch("where_u32", params, &[c, x, y], out, items);
+    let items = dims.iter().product();
+    b.launch(kernel, params, &[c, x, y], out, items);
     Ok(vec![out])
 }
 
