@@ -420,6 +420,7 @@ mod binop {
     pub const POW: i32 = 6;
     pub const PRELU: i32 = 7;
     pub const MOD: i32 = 8;
+    pub const FMOD: i32 = 9;
 }
 
 #[inline(always)]
@@ -503,6 +504,7 @@ fn apply_f64(op: i32, a: f64, b: f64) -> f64 {
                 a
             }
         }
+        binop::MOD => a - b * (a / b).trunc(),
         _ => a,
     }
 }
@@ -548,6 +550,14 @@ macro_rules! apply_int {
                         } else {
                             r
                         }
+                    }
+                }
+                // ONNX Mod with fmod = 1: the result has the dividend's sign.
+                binop::FMOD => {
+                    if b == 0 {
+                        0
+                    } else {
+                        a.wrapping_rem(b)
                     }
                 }
                 _ => a,

@@ -20,6 +20,9 @@ fn binop_code(op: &str) -> i32 {
         "Pow" => 6,
         "PRelu" => 7,
         "Mod" => 8,
+        // Mod with fmod = 1 of integers: the remainder has the dividend's sign. (Of floats, Mod
+        // is always this.)
+        "Fmod" => 9,
         _ => unreachable!("not a binary operator: {op}"),
     }
 }
@@ -55,7 +58,7 @@ pub(crate) fn emit_binary(
     };
     let kernel = match xv.dtype {
         DType::F32 => "binary_f32",
-        DType::F64 if !matches!(op, "Pow" | "Mod") => "binary_f64",
+        DType::F64 if op != "Pow" => "binary_f64",
         DType::I32 if !matches!(op, "Pow" | "PRelu") => "binary_i32",
         DType::I64 if !matches!(op, "Pow" | "PRelu") => "binary_i64",
         other => return Err(Error::Unsupported(format!("{op} on {other} tensors"))),
@@ -87,13 +90,15 @@ pub(crate) fn binary(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let (x, y) = (input(inputs, 0)?, input(inputs, 1)?);
-    if node.op == "Mod"
-        && node.int("fmod", 0)? == 0
-        && matches!(b.value(x).dtype, DType::F32 | DType::F64)
-    {
-        return Err(Error::InvalidModel("Mod of floats needs fmod = 1".into()));
-    }
-    Ok(vec![emit_binary(b, &node.op, x, y)?])
+    let float = matches!(b.value(x).dtype, DType::F32 | DType::F64);
+    let op = match node.op.as_str() {
+        "Mod" if node.int("fmod", 0)? == 0 && float => {
+            return Err(Error::InvalidModel("Mod of floats needs fmod = 1".into()))
+        }
+        "Mod" if node.int("fmod", 0)? != 0 && !float => "Fmod",
+        op => op,
+    };
+    Ok(vec![emit_binary(b, op, x, y)?])
 }
 
 /// Max, Min, Sum, Mean of any number of inputs.
