@@ -91,11 +91,39 @@ pub(crate) fn identity(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
-    if node.op == "Dropout" && node.outputs.get(1).is_some_and(|o| !o.is_empty()) {
-        return Err(Error::Unsupported("Dropout's mask output".into()));
-    }
     let shape = b.value(x).shape.clone();
-    Ok(vec![b.view(x, shape)?])
+    if node.op != "Dropout" {
+        return Ok(vec![b.view(x, shape)?]);
+    }
+    // Dropout is the identity when not training, or when training with a ratio of 0; training
+    // drops at random, which no reference output can be compared with: not supported.
+    let known = |k: usize| optional(inputs, k).map(|id| b.konst(id).map(|t| t.to_f64()));
+    let training = match known(2) {
+        None => false,
+        Some(Some(v)) => v.first().is_some_and(|&v| v != 0.0),
+        Some(None) => {
+            return Err(Error::Unsupported(
+                "Dropout whose training_mode is computed at run time".into(),
+            ))
+        }
+    };
+    let ratio_zero = match known(1) {
+        None => false,
+        Some(Some(v)) => v.first() == Some(&0.0),
+        Some(None) => false,
+    };
+    if training && !ratio_zero {
+        return Err(Error::Unsupported(
+            "Dropout in training mode (random) with a ratio other than 0".into(),
+        ));
+    }
+    let mut outs = vec![b.view(x, shape.clone())?];
+    if node.outputs.get(1).is_some_and(|o| !o.is_empty()) {
+        // The mask keeps everything.
+        let n = b.value(x).len();
+        outs.push(b.constant(Tensor::new(DType::Bool, shape, vec![1u8; n])?));
+    }
+    Ok(outs)
 }
 
 pub(crate) fn shape(
