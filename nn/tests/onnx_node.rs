@@ -1,0 +1,308 @@
+//! ONNX's own per-operator backend tests ("node" tests) on every device.
+//!
+//! Each `test_*` folder holds a one-node `model.onnx` and data sets of serialised input and output
+//! tensors. A model that [`Model::parse`] rejects as unsupported uses an operator or a type that is
+//! not implemented: out of scope, and only counted. Every other test must pass on every device
+//! within the tolerance of ONNX's backend test runner (rtol 1e-3, atol 1e-7 for floats, exact for
+//! integers and bools). A planning error [`Error::Unsupported`] for an implemented operator (an
+//! attribute value, a type of input) is an unsupported variant: listed by name, not a failure.
+//!
+//! The tests come from `nn/tests/fetch-onnx-node-tests.sh`, into `$ONNX_NODE_TESTS` (by default
+//! `target/onnx-node-tests/onnx/backend/test/data/node`). `ONNX_NODE_FILTER=substring` runs only
+//! the tests whose names contain it.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use wasi_parallel_nn::{decode_tensor_proto, DType, Error, Model, NnRuntime, Tensor};
+
+/// The folder of the node tests, if present.
+fn tests_dir() -> Option<PathBuf> {
+    let dir = match std::env::var_os("ONNX_NODE_TESTS") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../target/onnx-node-tests/onnx/backend/test/data/node"),
+    };
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI needs the ONNX node tests in {} (nn/tests/fetch-onnx-node-tests.sh)",
+        dir.display()
+    );
+    eprintln!(
+        "skipped: no ONNX node tests in {} (run nn/tests/fetch-onnx-node-tests.sh target/onnx-node-tests)",
+        dir.display()
+    );
+    None
+}
+
+/// What became of one test on one device.
+enum Outcome {
+    Passed,
+    /// An implemented operator, with something of it that is not.
+    Unsupported(String),
+    Failed(String),
+}
+
+/// The tensors of `dir/{prefix}_N.pb`, in order of N.
+fn read_tensors(dir: &Path, prefix: &str) -> Result<Vec<Tensor>, String> {
+    let mut files: Vec<(usize, PathBuf)> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| {
+            let path = e.ok()?.path();
+            let name = path.file_name()?.to_str()?;
+            let n = name
+                .strip_prefix(prefix)?
+                .strip_suffix(".pb")?
+                .parse()
+                .ok()?;
+            Some((n, path))
+        })
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|(_, path)| {
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            decode_tensor_proto(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .collect()
+}
+
+fn is_float(dtype: DType) -> bool {
+    matches!(dtype, DType::F32 | DType::F64)
+}
+
+/// Compares an output with the expected one; `None` when they match, else the first bad element.
+fn mismatch(actual: &Tensor, expected: &Tensor) -> Option<String> {
+    if actual.dtype != expected.dtype || actual.shape != expected.shape {
+        return Some(format!(
+            "got {} {:?}, expected {} {:?}",
+            actual.dtype, actual.shape, expected.dtype, expected.shape
+        ));
+    }
+    let (rtol, atol) = (1e-3, 1e-7);
+    if is_float(expected.dtype) {
+        let (a, e) = (actual.to_f64(), expected.to_f64());
+        let bad = a.iter().zip(&e).position(|(&a, &e)| {
+            if a.is_nan() || e.is_nan() {
+                a.is_nan() != e.is_nan()
+            } else if a.is_infinite() || e.is_infinite() {
+                a != e
+            } else {
+                (a - e).abs() > atol + rtol * e.abs()
+            }
+        })?;
+        Some(format!(
+            "element {bad}: got {}, expected {} (of {} elements)",
+            a[bad],
+            e[bad],
+            e.len()
+        ))
+    } else {
+        let size = expected.dtype.size();
+        let bad = actual
+            .data
+            .chunks(size)
+            .zip(expected.data.chunks(size))
+            .position(|(a, e)| a != e)?;
+        let (a, e) = (
+            actual.to_i64().expect("integers"),
+            expected.to_i64().expect("integers"),
+        );
+        Some(format!(
+            "element {bad}: got {}, expected {} (of {} elements)",
+            a[bad],
+            e[bad],
+            e.len()
+        ))
+    }
+}
+
+/// Runs one test on one device.
+fn run_on(rt: &Arc<NnRuntime>, model: &Arc<Model>, dir: &Path, device: usize) -> Outcome {
+    let prepared = match rt.prepare(model.clone(), device) {
+        Ok(p) => p,
+        Err(e) => return Outcome::Failed(format!("prepare: {e}")),
+    };
+    let mut sets: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("test folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_dir()
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("test_data_set_"))
+        })
+        .collect();
+    sets.sort();
+    for set in &sets {
+        let set_name = set.file_name().unwrap().to_string_lossy();
+        let (inputs, expected) = match (read_tensors(set, "input_"), read_tensors(set, "output_")) {
+            (Ok(i), Ok(o)) => (i, o),
+            (Err(e), _) | (_, Err(e)) => return Outcome::Failed(e),
+        };
+        let outputs = match prepared.run(&inputs) {
+            Ok(o) => o,
+            Err(Error::Unsupported(m)) => return Outcome::Unsupported(m),
+            Err(e) => return Outcome::Failed(format!("{set_name}: {e}")),
+        };
+        if outputs.len() != expected.len() {
+            return Outcome::Failed(format!(
+                "{set_name}: {} outputs, expected {}",
+                outputs.len(),
+                expected.len()
+            ));
+        }
+        for (k, (o, e)) in outputs.iter().zip(&expected).enumerate() {
+            if let Some(m) = mismatch(o, e) {
+                return Outcome::Failed(format!("{set_name} output {k}: {m}"));
+            }
+        }
+    }
+    Outcome::Passed
+}
+
+#[derive(Default)]
+struct Tally {
+    passed: usize,
+    unsupported: Vec<(String, String)>,
+    failed: Vec<(String, String)>,
+}
+
+#[test]
+fn onnx_node_tests() {
+    let Some(root) = tests_dir() else {
+        return;
+    };
+    let started = Instant::now();
+    let filter = std::env::var("ONNX_NODE_FILTER").unwrap_or_default();
+    let mut tests: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("node tests folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("test_") && n.contains(&filter))
+        })
+        .collect();
+    tests.sort();
+    assert!(
+        !tests.is_empty() || !filter.is_empty(),
+        "no test_* folders in {}",
+        root.display()
+    );
+
+    let rt = common::runtime();
+    let devices = common::test_devices(&rt);
+    let names: Vec<String> = devices
+        .iter()
+        .map(|&d| rt.devices()[d].info().name.clone())
+        .collect();
+    let tallies: Vec<Mutex<Tally>> = devices.iter().map(|_| Mutex::default()).collect();
+    let not_implemented = AtomicUsize::new(0);
+    let invalid: Mutex<Vec<(String, String)>> = Mutex::default();
+    let next = AtomicUsize::new(0);
+
+    // Tests run on a few threads: the GPU devices spend much of a test waiting on their driver.
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get()) * 2;
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(dir) = tests.get(k) else { break };
+                let name = dir.file_name().unwrap().to_string_lossy().into_owned();
+                let bytes = std::fs::read(dir.join("model.onnx")).expect("model.onnx");
+                let model = match Model::parse(&bytes) {
+                    Ok(m) => Arc::new(m),
+                    Err(Error::Unsupported(_)) => {
+                        not_implemented.fetch_add(1, Ordering::Relaxed);
+                        continue;
+                    }
+                    Err(e) => {
+                        invalid.lock().unwrap().push((name, e.to_string()));
+                        continue;
+                    }
+                };
+                for (i, &device) in devices.iter().enumerate() {
+                    // A panic is a failure of this test, not the end of the others.
+                    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        run_on(&rt, &model, dir, device)
+                    }))
+                    .unwrap_or_else(|p| {
+                        let m = p
+                            .downcast_ref::<String>()
+                            .cloned()
+                            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                            .unwrap_or_default();
+                        Outcome::Failed(format!("panicked: {m}"))
+                    });
+                    let mut t = tallies[i].lock().unwrap();
+                    match outcome {
+                        Outcome::Passed => t.passed += 1,
+                        Outcome::Unsupported(m) => t.unsupported.push((name.clone(), m)),
+                        Outcome::Failed(m) => t.failed.push((name.clone(), m)),
+                    }
+                }
+            });
+        }
+    });
+
+    let mut failures = 0;
+    let not_implemented = not_implemented.into_inner();
+    let mut invalid = invalid.into_inner().unwrap();
+    invalid.sort();
+    eprintln!(
+        "\nONNX node tests: {} in {}, {not_implemented} not implemented (an operator or type), \
+         {:.1} s",
+        tests.len(),
+        root.display(),
+        started.elapsed().as_secs_f64()
+    );
+    for (name, m) in &invalid {
+        eprintln!("  FAILED to parse {name}: {m}");
+    }
+    failures += invalid.len();
+    // Unsupported variants are usually the same on every device: list each once.
+    let mut variants: BTreeMap<String, (String, Vec<&str>)> = BTreeMap::new();
+    for (tally, device) in tallies.iter().zip(&names) {
+        let mut t = tally.lock().unwrap();
+        t.failed.sort();
+        eprintln!(
+            "{device}: {} passed, {} unsupported variants, {} failed",
+            t.passed,
+            t.unsupported.len(),
+            t.failed.len()
+        );
+        for (name, m) in &t.failed {
+            eprintln!("  FAILED {name}: {m}");
+        }
+        failures += t.failed.len();
+        for (name, m) in t.unsupported.drain(..) {
+            variants
+                .entry(name)
+                .or_insert_with(|| (m, Vec::new()))
+                .1
+                .push(device);
+        }
+    }
+    eprintln!("unsupported variants:");
+    for (name, (m, on)) in &variants {
+        if on.len() == names.len() {
+            eprintln!("  {name}: {m}");
+        } else {
+            eprintln!("  {name} (on {}): {m}", on.join(", "));
+        }
+    }
+    assert_eq!(
+        failures, 0,
+        "{failures} ONNX node tests failed (listed above)"
+    );
+}
