@@ -46,6 +46,7 @@ use wasmtime_wasi_nn::{Backend, ExecutionContext, Graph, GraphRegistry, Registry
 use crate::tensor::f16_to_f32;
 use crate::{DType, Error, Model, NnRuntime, Prepared, Tensor};
 
+pub use wasi_parallel_device::DeviceKind;
 pub use wasmtime_wasi_nn;
 
 /// What went wrong, in wasi-nn's terms.
@@ -191,7 +192,7 @@ impl BackendRegistry {
                 let bytes = bytes.unwrap_or_default();
                 let found: Vec<_> = self.entries.iter().filter(|e| (e.sniff)(bytes)).collect();
                 let how = match found.first() {
-                    Some(e) => format!("autodetect: the bytes are {:?}", e.encoding),
+                    Some(e) => format!("autodetect: the bytes are {}", e.encoding),
                     None => String::new(),
                 };
                 (found, how)
@@ -201,7 +202,7 @@ impl BackendRegistry {
                     .iter()
                     .filter(|e| e.encoding == encoding)
                     .collect();
-                (found, format!("encoding {encoding:?}"))
+                (found, format!("encoding {encoding}"))
             };
         if candidates.is_empty() {
             return Err(NnFailure::new(
@@ -209,25 +210,35 @@ impl BackendRegistry {
                 if encoding == GraphEncoding::Autodetect {
                     "autodetect: no backend recognises the model's bytes".to_string()
                 } else {
-                    format!("no backend loads {encoding:?} models")
+                    format!("no backend loads {encoding} models")
                 },
             ));
         }
         let native = candidates.iter().find(|e| (e.runs_natively)(target));
+        let target = target_name(target);
         let (entry, why) = match native {
-            Some(e) => (*e, format!("it runs {target:?} on the hardware here")),
+            Some(e) => (*e, format!("it runs {target} on the hardware here")),
             None => (
                 candidates[0],
-                format!("none runs {target:?} on the hardware here; the first registered"),
+                format!("none runs {target} on the hardware here; the first registered"),
             ),
         };
         let reason = format!(
-            "backend `{}` for {how}, target {target:?}: {why} ({} candidate(s))",
+            "backend `{}` for {how}, target {target}: {why} ({} candidate(s))",
             entry.name,
             candidates.len()
         );
         log::debug!(target: "wasi_nn", "{reason}");
         Ok((entry, reason))
+    }
+}
+
+/// A target's name as the WIT spells it.
+fn target_name(target: ExecutionTarget) -> &'static str {
+    match target {
+        ExecutionTarget::Cpu => "cpu",
+        ExecutionTarget::Gpu => "gpu",
+        ExecutionTarget::Tpu => "tpu",
     }
 }
 
@@ -581,8 +592,9 @@ impl BackendInner for OnnxBackend {
             .map_err(|e| backend_error(e.into()))?;
         log::debug!(
             target: "wasi_nn",
-            "loaded an ONNX model ({} nodes) for {target:?} on {}",
+            "loaded an ONNX model ({} nodes) for {} on {}",
             prepared.model().node_count(),
+            target_name(target),
             prepared.device_name()
         );
         let graph: Box<dyn BackendGraph> = Box::new(OnnxGraph {

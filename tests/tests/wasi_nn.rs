@@ -623,3 +623,93 @@ fn random_calls_never_trap_or_panic() {
     }
     eprintln!("{ran} of 300 corrupted models loaded and ran");
 }
+
+/// An embedder's backend: it claims ONNX on GPUs and loads nothing.
+struct OtherOnnx;
+
+impl wasmtime_wasi_nn::backend::BackendInner for OtherOnnx {
+    fn encoding(&self) -> wasmtime_wasi_nn::wit::GraphEncoding {
+        wasmtime_wasi_nn::wit::GraphEncoding::Onnx
+    }
+    fn load(
+        &mut self,
+        _: &[&[u8]],
+        _: wasmtime_wasi_nn::wit::ExecutionTarget,
+    ) -> Result<wasmtime_wasi_nn::Graph, wasmtime_wasi_nn::backend::BackendError> {
+        Err(
+            wasmtime_wasi_nn::backend::BackendError::UnsupportedTensorType(
+                "the other backend loads nothing".into(),
+            ),
+        )
+    }
+    fn as_dir_loadable(&mut self) -> Option<&mut dyn wasmtime_wasi_nn::backend::BackendFromDir> {
+        None
+    }
+}
+
+#[test]
+fn the_registry_picks_a_backend_by_format_and_hardware() {
+    use wasmtime_wasi_nn::wit::{ExecutionTarget as T, GraphEncoding as E};
+    let Some(dir) = mnist_dir() else { return };
+    let model = std::fs::read(dir.join("model.onnx")).unwrap();
+    let host = host_on(own_runtime(), &[], &dir);
+    let has_gpu = host.runtime().devices().iter().any(|d| {
+        matches!(
+            d.info().kind,
+            wasi_parallel_nn::wasi_nn::DeviceKind::DiscreteGpu
+                | wasi_parallel_nn::wasi_nn::DeviceKind::IntegratedGpu
+        )
+    });
+    host.register_backend(wasi_nn::BackendEntry {
+        name: "other-onnx".into(),
+        encoding: E::Onnx,
+        make: Arc::new(|| wasmtime_wasi_nn::Backend::from(OtherOnnx)),
+        sniff: Arc::new(|_| false),
+        runs_natively: Arc::new(|t| t == T::Gpu),
+    });
+    let registry = host.backend_registry();
+    // The CPU: ours, the first registered that runs it here.
+    let (entry, reason) = registry.select(E::Onnx, Some(&model), T::Cpu).unwrap();
+    assert_eq!(entry.name, "wasi-parallel-onnx", "{reason}");
+    assert!(reason.contains("runs cpu on the hardware here"), "{reason}");
+    // A GPU: ours if this machine has one, else the backend that claims GPUs.
+    let (entry, reason) = registry.select(E::Onnx, Some(&model), T::Gpu).unwrap();
+    let expected = if has_gpu {
+        "wasi-parallel-onnx"
+    } else {
+        "other-onnx"
+    };
+    assert_eq!(entry.name, expected, "{reason}");
+    // Autodetect goes by the bytes: only ours recognises ONNX.
+    let (entry, reason) = registry
+        .select(E::Autodetect, Some(&model), T::Cpu)
+        .unwrap();
+    assert_eq!(entry.name, "wasi-parallel-onnx", "{reason}");
+    assert!(reason.contains("autodetect"), "{reason}");
+    // Formats nobody loads.
+    let none = registry
+        .select(E::Openvino, Some(&model), T::Cpu)
+        .unwrap_err();
+    assert_eq!(
+        none.kind,
+        wasi_nn::ErrorKind::InvalidEncoding,
+        "{}",
+        none.message
+    );
+    let none = registry
+        .select(E::Autodetect, Some(b"garbage"), T::Cpu)
+        .unwrap_err();
+    assert_eq!(
+        none.kind,
+        wasi_nn::ErrorKind::InvalidEncoding,
+        "{}",
+        none.message
+    );
+    // Through a guest: an ONNX load for the GPU on a machine without one goes to the other
+    // backend, whose failure the guest sees.
+    if !has_gpu {
+        let mut g = Guest::new(&host, None);
+        assert_eq!(g.load(&model, ONNX, 1), Err(INVALID_ARGUMENT));
+        assert!(g.load(&model, ONNX, CPU).is_ok());
+    }
+}
