@@ -171,6 +171,17 @@ impl NnRuntime {
     }
 }
 
+/// How long one launch of a run took.
+#[derive(Clone, Debug)]
+pub struct LaunchTime {
+    /// The operator kernel.
+    pub kernel: &'static str,
+    /// Its work items.
+    pub items: usize,
+    /// From the launch to its end.
+    pub time: std::time::Duration,
+}
+
 /// The signature of a plan: the inputs' types and shapes.
 type Shapes = Vec<(DType, Vec<usize>)>;
 
@@ -232,6 +243,22 @@ impl Prepared {
 
     /// Runs the model on `inputs` (in the model's input order) and returns its outputs.
     pub fn run(&self, inputs: &[Tensor]) -> Result<Vec<Tensor>, Error> {
+        self.run_with(inputs, None)
+    }
+
+    /// As [`Prepared::run`], and also times every launch (waiting for each to finish): where
+    /// a model's time goes.
+    pub fn profile(&self, inputs: &[Tensor]) -> Result<(Vec<Tensor>, Vec<LaunchTime>), Error> {
+        let mut times = Vec::new();
+        let outputs = self.run_with(inputs, Some(&mut times))?;
+        Ok((outputs, times))
+    }
+
+    fn run_with(
+        &self,
+        inputs: &[Tensor],
+        mut times: Option<&mut Vec<LaunchTime>>,
+    ) -> Result<Vec<Tensor>, Error> {
         let shapes: Shapes = inputs.iter().map(|t| (t.dtype, t.shape.clone())).collect();
         let mut guard = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let state = &mut *guard;
@@ -256,6 +283,7 @@ impl Prepared {
             space.write_buffer(&*loaded.slots[slot], 0, &tensor.data)?;
         }
         for (k, step) in loaded.exe.steps.iter().enumerate() {
+            let started = std::time::Instant::now();
             let buffers: Vec<&dyn Buffer> = std::iter::once(&*loaded.params)
                 .chain(loaded.buffers[k].iter().map(|b| &**b))
                 .collect();
@@ -272,6 +300,13 @@ impl Prepared {
                 .map_err(|e| {
                     Error::Run(format!("{} on {}: {e}", step.kernel, self.device_name()))
                 })?;
+            if let Some(times) = times.as_deref_mut() {
+                times.push(LaunchTime {
+                    kernel: step.kernel,
+                    items: step.items,
+                    time: started.elapsed(),
+                });
+            }
         }
         loaded
             .exe
