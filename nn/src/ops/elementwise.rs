@@ -1,7 +1,8 @@
 //! Element-wise operators: arithmetic with broadcasting, comparisons, logic, activations, casts.
 
 use super::{
-    bits, broadcast, broadcast_strides, input, known_scalar, padded_dims, padded_strides, scalar,
+    bits, broadcast, broadcast_strides, input, known_scalar, optional, padded_dims,
+    padded_strides, scalar,
 };
 use crate::model::Node;
 use crate::plan::{Builder, ValueId};
@@ -29,9 +30,13 @@ fn binop_code(op: &str) -> i32 {
 
 /// Parameters shared by the broadcasting kernels: `[dims, a_strides, b_strides, contiguous]`.
 fn broadcast_params(a: &[usize], b: &[usize], out: &[usize]) -> Result<Vec<i32>, Error> {
-    let mut p = padded_dims(out)?;
-    p.extend(padded_strides(&broadcast_strides(a, out)));
-    p.extend(padded_strides(&broadcast_strides(b, out)));
+    let (dims, strides) = super::collapse(
+        out,
+        &[broadcast_strides(a, out), broadcast_strides(b, out)],
+    );
+    let mut p = padded_dims(&dims)?;
+    p.extend(padded_strides(&strides[0]));
+    p.extend(padded_strides(&strides[1]));
     p.push((a == out && b == out) as i32);
     Ok(p)
 }
@@ -45,6 +50,19 @@ pub(crate) fn emit_binary(
 ) -> Result<ValueId, Error> {
     let (xv, yv) = (b.value(x).clone(), b.value(y).clone());
     let code = binop_code(op);
+    let int = |t: DType| matches!(t, DType::I32 | DType::I64);
+    if op == "Pow" && int(xv.dtype) && !int(yv.dtype) {
+        return Err(Error::Unsupported(format!(
+            "Pow of {} to {} exponents",
+            xv.dtype, yv.dtype
+        )));
+    }
+    if xv.dtype == DType::U8 && yv.dtype == DType::U8 && !matches!(op, "Pow" | "PRelu") {
+        // Bytes compute as i32 (exactly), and wrap back to bytes.
+        let (x32, y32) = (emit_cast(b, x, DType::I32)?, emit_cast(b, y, DType::I32)?);
+        let out = emit_binary(b, op, x32, y32)?;
+        return emit_cast(b, out, DType::U8);
+    }
     // Pow may raise to an exponent of another type; everything else needs one type.
     let y = if xv.dtype != yv.dtype && op == "Pow" {
         emit_cast(b, y, xv.dtype)?
@@ -59,8 +77,8 @@ pub(crate) fn emit_binary(
     let kernel = match xv.dtype {
         DType::F32 => "binary_f32",
         DType::F64 if op != "Pow" => "binary_f64",
-        DType::I32 if !matches!(op, "Pow" | "PRelu") => "binary_i32",
-        DType::I64 if !matches!(op, "Pow" | "PRelu") => "binary_i64",
+        DType::I32 if op != "PRelu" => "binary_i32",
+        DType::I64 if op != "PRelu" => "binary_i64",
         other => return Err(Error::Unsupported(format!("{op} on {other} tensors"))),
     };
     let out_shape = if op == "PRelu" {
@@ -142,6 +160,13 @@ pub(crate) fn compare(
             node.op, xv.dtype, yv.dtype
         )));
     }
+    let (x, y, xv) = if xv.dtype == DType::U8 {
+        // Bytes compare as i32.
+        let (x, y) = (emit_cast(b, x, DType::I32)?, emit_cast(b, y, DType::I32)?);
+        (x, y, b.value(x).clone())
+    } else {
+        (x, y, xv)
+    };
     let kernel = match xv.dtype {
         DType::F32 => "compare_f32",
         DType::I32 => "compare_i32",
@@ -287,6 +312,9 @@ pub(crate) fn unary_code(op: &str) -> Option<i32> {
 /// The identity activation (`unary::IDENTITY` in ops.rs).
 pub(crate) const IDENTITY: i32 = 18;
 
+/// Gelu with the tanh approximation (`unary::GELU_TANH` in ops.rs).
+const GELU_TANH: i32 = 26;
+
 /// The code and the two parameters of an activation node.
 pub(crate) fn activation(
     node: &Node,
@@ -311,15 +339,15 @@ pub(crate) fn activation(
             node.float("alpha", 1.673_263_2)?,
             node.float("gamma", 1.050_701)?,
         ),
-        "Gelu" => {
-            let approximate = node.string("approximate", "none")?;
-            if approximate != "none" {
-                return Err(Error::Unsupported(format!(
-                    "Gelu with approximate = {approximate}"
-                )));
+        "Gelu" => match node.string("approximate", "none")?.as_str() {
+            "none" => (0.0, 0.0),
+            "tanh" => return Ok((GELU_TANH, 0.0, 0.0)),
+            other => {
+                return Err(Error::InvalidModel(format!(
+                    "Gelu with approximate = {other}"
+                )))
             }
-            (0.0, 0.0)
-        }
+        },
         _ => (0.0, 0.0),
     };
     Ok((code, a, c))
@@ -331,29 +359,51 @@ pub(crate) fn unary(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
-    let (code, p1, p2) = activation(node, b, inputs)?;
     let xv = b.value(x).clone();
-    if xv.dtype != DType::F32 {
-        return Err(Error::Unsupported(format!(
-            "{} on {} tensors",
-            node.op, xv.dtype
-        )));
+    let runtime_bounds =
+        node.op == "Clip" && b.opset >= 11 && [1, 2].iter().any(|&k| bound_at_run_time(b, inputs, k));
+    if node.op == "Clip" && (runtime_bounds || matches!(xv.dtype, DType::I32 | DType::I64)) {
+        return Ok(vec![clip_binary(node, b, inputs)?]);
     }
-    // An activation right after the convolution that alone reads it runs inside that launch.
-    if let Some(last) = b.steps.last() {
-        let produced = *last.buffers.last().expect("a step writes a buffer");
-        let sole_reader = b.readers.get(&b.value(produced).root) == Some(&1);
-        if last.kernel == "conv2d_f32"
-            && last.params[17] == IDENTITY
-            && b.value(x).root == produced
-            && sole_reader
-        {
-            let last = b.steps.last_mut().expect("checked above");
-            last.params[17] = code;
-            last.params[18] = bits(p1);
-            last.params[19] = bits(p2);
-            return Ok(vec![b.view(x, xv.shape)?]);
+    match (node.op.as_str(), xv.dtype) {
+        (_, DType::F32) => {}
+        // The exact integer ones, with the arithmetic kernels.
+        ("Neg" | "Abs" | "Relu", DType::I32 | DType::I64) => {
+            let zero = scalar(b, xv.dtype, 0.0)?;
+            let out = match node.op.as_str() {
+                "Neg" => emit_binary(b, "Sub", zero, x)?,
+                "Relu" => emit_binary(b, "Max", x, zero)?,
+                _ => {
+                    let neg = emit_binary(b, "Sub", zero, x)?;
+                    emit_binary(b, "Max", x, neg)?
+                }
+            };
+            return Ok(vec![out]);
         }
+        // f64 computes in f32, as the neural-network operators do (see the crate docs).
+        (_, DType::F64) => {
+            let x32 = emit_cast(b, x, DType::F32)?;
+            let (code, p1, p2) = activation(node, b, inputs)?;
+            let out = b.output(DType::F32, xv.shape.clone())?;
+            b.launch(
+                "unary_f32",
+                vec![code, bits(p1), bits(p2)],
+                &[x32],
+                out,
+                xv.len(),
+            );
+            return Ok(vec![emit_cast(b, out, DType::F64)?]);
+        }
+        (op, other) => return Err(Error::Unsupported(format!("{op} on {other} tensors"))),
+    }
+    let (code, p1, p2) = activation(node, b, inputs)?;
+    // An activation right after the convolution that alone reads it runs inside that launch.
+    if let Some((act, _)) = super::network::fusable_conv(b, x) {
+        let last = b.steps.last_mut().expect("fusable_conv found it");
+        last.params[act] = code;
+        last.params[act + 1] = bits(p1);
+        last.params[act + 2] = bits(p2);
+        return Ok(vec![b.view(x, xv.shape)?]);
     }
     let out = b.output(DType::F32, xv.shape.clone())?;
     b.launch(
@@ -364,6 +414,45 @@ pub(crate) fn unary(
         xv.len(),
     );
     Ok(vec![out])
+}
+
+/// Whether Clip's bound `k` is given and known only at run time.
+fn bound_at_run_time(b: &Builder, inputs: &[Option<ValueId>], k: usize) -> bool {
+    optional(inputs, k).is_some_and(|id| b.konst(id).is_none())
+}
+
+/// Clip as Max with the lower bound and Min with the upper one: for bounds known only at run time,
+/// and for integers.
+fn clip_binary(node: &Node, b: &mut Builder, inputs: &[Option<ValueId>]) -> Result<ValueId, Error> {
+    let x = input(inputs, 0)?;
+    let dtype = b.value(x).dtype;
+    let bound = |b: &mut Builder, k: usize, attr: &str| -> Result<Option<ValueId>, Error> {
+        if b.opset >= 11 {
+            return Ok(optional(inputs, k));
+        }
+        match node.attrs.contains_key(attr) {
+            true => Ok(Some(scalar(b, dtype, node.float(attr, 0.0)? as f64)?)),
+            false => Ok(None),
+        }
+    };
+    let (lo, hi) = (bound(b, 1, "min")?, bound(b, 2, "max")?);
+    for id in [lo, hi].into_iter().flatten() {
+        if b.value(id).len() != 1 {
+            return Err(Error::InvalidModel("Clip's bounds must be scalars".into()));
+        }
+    }
+    let mut acc = x;
+    if let Some(lo) = lo {
+        acc = emit_binary(b, "Max", acc, lo)?;
+    }
+    if let Some(hi) = hi {
+        acc = emit_binary(b, "Min", acc, hi)?;
+    }
+    if acc == x {
+        let shape = b.value(x).shape.clone();
+        acc = b.view(x, shape)?;
+    }
+    Ok(acc)
 }
 
 /// Emits a conversion of `x` to `to` (a view when it already is).

@@ -1,6 +1,7 @@
 //! Shapes and data movement: views (Reshape, Flatten, Squeeze, Unsqueeze, Identity), strided
-//! copies (Transpose, Concat, Split, Slice, Expand, Pad), Gather, and the operators whose results
-//! are known from shapes alone (Shape, Size, ConstantOfShape, Range).
+//! copies (Transpose, Concat, Split, Slice, Expand), Pad (constant, reflect, edge, wrap), Gather,
+//! and the operators whose results are known from shapes alone (Shape, Size, ConstantOfShape,
+//! Range).
 
 use super::{
     axis, broadcast, broadcast_strides, input, known_ints, optional, padded_dims, padded_strides,
@@ -574,26 +575,34 @@ pub(crate) fn pad(
     let x = input(inputs, 0)?;
     let v = b.value(x).clone();
     let rank = v.shape.len();
-    let mode = node.string("mode", "constant")?;
-    if mode != "constant" {
-        return Err(Error::Unsupported(format!("Pad with mode {mode}")));
-    }
+    let mode = match node.string("mode", "constant")?.as_str() {
+        "constant" => 0,
+        "reflect" => 1,
+        "edge" => 2,
+        "wrap" => 3,
+        other => return Err(Error::InvalidModel(format!("Pad with mode {other}"))),
+    };
     let (pads, value) = if b.opset < 11 {
-        (
-            node.ints("pads")?.unwrap_or_default(),
-            node.float("value", 0.0)? as f64,
-        )
+        let pads = match node.ints("pads")? {
+            Some(p) => p,
+            // Pad-1 called them `paddings`.
+            None => node.ints("paddings")?.unwrap_or_default(),
+        };
+        let value = super::scalar(b, v.dtype, node.float("value", 0.0)? as f64)?;
+        (pads, value)
     } else {
         let value = match optional(inputs, 2) {
-            Some(id) => match b.konst(id) {
-                Some(t) if t.len() == 1 => t.to_f64()[0],
-                _ => {
-                    return Err(Error::Unsupported(
-                        "a Pad value that is not a constant scalar".into(),
-                    ))
+            Some(id) => {
+                let c = b.value(id);
+                if c.len() != 1 || c.dtype != v.dtype {
+                    return Err(Error::InvalidModel(format!(
+                        "Pad's constant_value is {} {:?}, not one {} element",
+                        c.dtype, c.shape, v.dtype
+                    )));
                 }
-            },
-            None => 0.0,
+                id
+            }
+            None => super::scalar(b, v.dtype, 0.0)?,
         };
         (
             known_ints(b, inputs, 1, "the pads")?.unwrap_or_default(),
@@ -611,30 +620,49 @@ pub(crate) fn pad(
             .collect::<Result<_, _>>()?,
         None => (0..rank).collect(),
     };
-    if pads.len() != 2 * axes.len() || pads.iter().any(|&p| p < 0) {
-        return Err(Error::Unsupported(format!(
-            "Pad with pads {pads:?} (negative pads are not supported)"
+    if pads.len() != 2 * axes.len() {
+        return Err(Error::InvalidModel(format!(
+            "Pad with {} pads for {} axes",
+            pads.len(),
+            axes.len()
         )));
     }
-    let mut before = vec![0usize; rank];
+    let mut before = vec![0i64; rank];
     let mut shape = v.shape.clone();
     for (k, &d) in axes.iter().enumerate() {
-        before[d] = pads[k] as usize;
-        shape[d] += (pads[k] + pads[k + axes.len()]) as usize;
+        before[d] = pads[k];
+        let size = v.shape[d] as i64 + pads[k] + pads[k + axes.len()];
+        if size < 0 {
+            return Err(Error::InvalidModel(format!(
+                "Pad of dimension {d} (size {}) by {} and {}",
+                v.shape[d],
+                pads[k],
+                pads[k + axes.len()]
+            )));
+        }
+        if mode != 0 && v.shape[d] == 0 && size > 0 {
+            return Err(Error::InvalidInput(format!(
+                "Pad of an empty dimension {d} by repeating its elements"
+            )));
+        }
+        shape[d] = size as usize;
     }
-    if v.dtype.size() != 4 {
-        return Err(Error::Unsupported(format!("Pad of {} tensors", v.dtype)));
-    }
-    let word = match v.dtype {
-        DType::F32 => (value as f32).to_bits() as i32,
-        _ => value as i32,
+    let (kernel, words) = match v.dtype.size() {
+        1 => ("pad_u8", 1),
+        4 => ("pad_u32", 1),
+        _ => ("pad_u32", 2),
     };
-    let out = b.output(v.dtype, shape.clone())?;
-    let total = b.value(out).len();
-    b.launch("fill_u32", vec![word], &[], out, total);
-    let outs = contiguous(&shape);
-    let base: isize = (0..rank).map(|d| before[d] as isize * outs[d]).sum();
-    copy(b, x, out, &v.shape, &contiguous(&v.shape), &outs, 0, base)?;
+    let mut params = vec![mode, words];
+    params.extend(padded_dims(&shape)?);
+    params.extend(padded_dims(&v.shape)?);
+    params.extend(padded_strides(&contiguous(&v.shape)));
+    params.extend(std::iter::repeat_n(0, RANK - rank));
+    params.extend(before.iter().map(|&p| p as i32));
+    let out = b.output(v.dtype, shape)?;
+    let items = b.value(out).len() * words as usize;
+    // The kernel reads `x` everywhere; an empty one is not there to read, and the constant is.
+    let src = if v.len() == 0 { value } else { x };
+    b.launch(kernel, params, &[src, value], out, items);
     Ok(vec![out])
 }
 

@@ -1,13 +1,13 @@
 //! Neural-network operators: convolution, pooling, normalisation, matrix products, softmax and
 //! reductions. They compute in f32.
 
-use super::elementwise::IDENTITY;
+use super::elementwise::{emit_cast, IDENTITY};
 use super::{
     axis, bits, broadcast, broadcast_strides, input, known_ints, optional, padded_dims,
     padded_strides,
 };
 use crate::model::Node;
-use crate::plan::{Builder, ValueId};
+use crate::plan::{Builder, Step, ValueId};
 use crate::tensor::{strides, DType};
 use crate::Error;
 
@@ -219,8 +219,89 @@ pub(crate) fn conv(
     ];
     let out = b.output(DType::F32, out_shape)?;
     let items = b.value(out).len();
-    b.launch("conv2d_f32", params, &[x, w, bias.unwrap_or(w)], out, items);
+    let pointwise = win.kernel == [1, 1]
+        && win.strides == [1, 1]
+        && win.pads == [0; 4]
+        && group == 1;
+    if pointwise {
+        // The specialised kernel, same result up to the order of additions.
+        let params = vec![
+            n as i32,
+            c as i32,
+            (h * wd) as i32,
+            m as i32,
+            bias.is_some() as i32,
+            IDENTITY,
+            0,
+            0,
+        ];
+        // PIXELS in ops.rs: pixels per work item.
+        let items = n * m * (h * wd).div_ceil(8);
+        b.launch("conv1x1_f32", params, &[x, w, bias.unwrap_or(w)], out, items);
+    } else {
+        b.launch("conv2d_f32", params, &[x, w, bias.unwrap_or(w)], out, items);
+    }
     Ok(vec![out])
+}
+
+/// Where a convolution step keeps its fused activation (code, then its two parameters) and its
+/// has-bias flag, or `None` for other steps.
+pub(crate) fn conv_slots(step: &Step) -> Option<(usize, usize)> {
+    match step.kernel {
+        "conv2d_f32" => Some((17, 16)),
+        "conv1x1_f32" => Some((5, 4)),
+        _ => None,
+    }
+}
+
+/// The convolution step that writes `x` and that nothing else reads, with no activation fused
+/// yet: the step an element-wise operation on `x` can be folded into.
+pub(crate) fn fusable_conv(b: &Builder, x: ValueId) -> Option<(usize, usize)> {
+    let last = b.steps.last()?;
+    let produced = *last.buffers.last()?;
+    let (act, has_bias) = conv_slots(last)?;
+    let sole_reader = b.readers.get(&b.value(produced).root) == Some(&1);
+    (b.value(x).root == produced && sole_reader && last.params[act] == IDENTITY).then_some((act, has_bias))
+}
+
+/// Folds an inference BatchNormalization into the convolution before it, when the weights and
+/// the normalisation's parameters are constants: `w' = w s`, `b' = (b - mean) s + beta` with
+/// `s = scale / sqrt(var + epsilon)` per output channel. Returns the convolution's output.
+fn fold_into_conv(b: &mut Builder, ids: &[ValueId], epsilon: f32) -> Option<ValueId> {
+    let x = ids[0];
+    let (_, has_bias) = fusable_conv(b, x)?;
+    let step = b.steps.last()?;
+    let (w, bias) = (step.buffers[1], step.buffers[2]);
+    let weights = b.konst(w)?.to_f32();
+    let bias: Option<Vec<f32>> = if step.params[has_bias] != 0 {
+        Some(b.konst(bias)?.to_f32())
+    } else {
+        None
+    };
+    let params: Vec<Vec<f32>> = ids[1..]
+        .iter()
+        .map(|&id| b.konst(id).map(|t| t.to_f32()))
+        .collect::<Option<_>>()?;
+    let (scale, beta, mean, var) = (&params[0], &params[1], &params[2], &params[3]);
+    let m = scale.len();
+    let w_shape = b.value(w).shape.clone();
+    if w_shape.first() != Some(&m) {
+        return None;
+    }
+    let per = weights.len() / m;
+    let s: Vec<f32> = (0..m).map(|k| scale[k] / (var[k] + epsilon).sqrt()).collect();
+    let new_w: Vec<f32> = weights.iter().enumerate().map(|(i, &v)| v * s[i / per]).collect();
+    let new_b: Vec<f32> = (0..m)
+        .map(|k| (bias.as_ref().map_or(0.0, |b| b[k]) - mean[k]) * s[k] + beta[k])
+        .collect();
+    let new_w = b.constant(crate::Tensor::from_f32(w_shape, &new_w).ok()?);
+    let new_b = b.constant(crate::Tensor::from_f32(vec![m], &new_b).ok()?);
+    let step = b.steps.last_mut()?;
+    step.buffers[1] = new_w;
+    step.buffers[2] = new_b;
+    step.params[has_bias] = 1;
+    let shape = b.value(x).shape.clone();
+    b.view(x, shape).ok()
 }
 
 pub(crate) fn pool(
@@ -343,10 +424,14 @@ pub(crate) fn batch_norm(
             )));
         }
     }
+    let epsilon = node.float("epsilon", 1e-5)?;
+    if let Some(folded) = fold_into_conv(b, &ids, epsilon) {
+        return Ok(vec![folded]);
+    }
     let plane: usize = shape[2..].iter().product();
     let out = b.output(DType::F32, shape)?;
     let items = b.value(out).len();
-    let params = vec![c as i32, plane as i32, bits(node.float("epsilon", 1e-5)?)];
+    let params = vec![c as i32, plane as i32, bits(epsilon)];
     b.launch("batchnorm_f32", params, &ids, out, items);
     Ok(vec![out])
 }
@@ -418,6 +503,11 @@ pub(crate) fn matmul(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let (a, bm) = (input(inputs, 0)?, input(inputs, 1)?);
+    if b.value(a).dtype == DType::F64 && b.value(bm).dtype == DType::F64 {
+        let mut converted = inputs.to_vec();
+        converted[1] = Some(emit_cast(b, bm, DType::F32)?);
+        return via_f32(node, b, &converted, matmul);
+    }
     require_f32(node, b, &[a, bm])?;
     let (mut sa, mut sb) = (b.value(a).shape.clone(), b.value(bm).shape.clone());
     if sa.is_empty() || sb.is_empty() {
@@ -521,12 +611,35 @@ pub(crate) fn softmax(
     Ok(vec![out])
 }
 
+/// Runs `op` on `inputs` with the first one converted to f32, and converts its first output back:
+/// how f64, bool and u8 tensors go through the f32 kernels. (f32 holds every bool and u8 exactly;
+/// f64 computes in f32, as the crate docs say.)
+fn via_f32(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+    op: fn(&Node, &mut Builder, &[Option<ValueId>]) -> Result<Vec<ValueId>, Error>,
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    let dtype = b.value(x).dtype;
+    let mut converted = inputs.to_vec();
+    converted[0] = Some(emit_cast(b, x, DType::F32)?);
+    let mut outs = op(node, b, &converted)?;
+    outs[0] = emit_cast(b, outs[0], dtype)?;
+    Ok(outs)
+}
+
 pub(crate) fn reduce(
     node: &Node,
     b: &mut Builder,
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
+    let dtype = b.value(x).dtype;
+    let exact_in_f32 = matches!(node.op.as_str(), "ReduceMax" | "ReduceMin");
+    if dtype == DType::F64 || (matches!(dtype, DType::Bool | DType::U8) && exact_in_f32) {
+        return via_f32(node, b, inputs, reduce);
+    }
     require_f32(node, b, &[x])?;
     let shape = b.value(x).shape.clone();
     let rank = shape.len();
@@ -630,11 +743,6 @@ pub(crate) fn layer_norm(
     let (x, scale) = (input(inputs, 0)?, input(inputs, 1)?);
     let bias = optional(inputs, 2);
     require_f32(node, b, &[x, scale])?;
-    if node.outputs.iter().skip(1).any(|o| !o.is_empty()) {
-        return Err(Error::Unsupported(
-            "LayerNormalization's Mean and InvStdDev outputs".into(),
-        ));
-    }
     let shape = b.value(x).shape.clone();
     let a = axis(node.int("axis", -1)?, shape.len())?;
     let len: usize = shape[a..].iter().product();
@@ -648,12 +756,11 @@ pub(crate) fn layer_norm(
         }
     }
     let rows: usize = shape[..a].iter().product();
+    let epsilon = bits(node.float("epsilon", 1e-5)?);
+    let mut stats_shape = shape[..a].to_vec();
+    stats_shape.resize(shape.len(), 1);
     let out = b.output(DType::F32, shape)?;
-    let params = vec![
-        len as i32,
-        bits(node.float("epsilon", 1e-5)?),
-        bias.is_some() as i32,
-    ];
+    let params = vec![len as i32, epsilon, bias.is_some() as i32];
     b.launch(
         "layernorm_f32",
         params,
@@ -661,5 +768,15 @@ pub(crate) fn layer_norm(
         out,
         rows,
     );
-    Ok(vec![out])
+    let mut outs = vec![out];
+    // Mean and InvStdDev, when the model reads them.
+    for kind in 1..node.outputs.len().min(3) {
+        let stat = b.output(DType::F32, stats_shape.clone())?;
+        if !node.outputs[kind].is_empty() {
+            let params = vec![len as i32, epsilon, kind as i32 - 1];
+            b.launch("layernorm_stats_f32", params, &[x], stat, rows);
+        }
+        outs.push(stat);
+    }
+    Ok(outs)
 }
