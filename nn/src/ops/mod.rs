@@ -281,3 +281,32 @@ pub(crate) fn scalar(b: &mut Builder, dtype: DType, value: f64) -> Result<ValueI
     };
     Ok(b.constant(Tensor::new(dtype, vec![], bytes)?))
 }
+
+/// Merges adjacent dimensions that every operand walks contiguously (or broadcasts along both),
+/// so that strided kernels split an index over as few dimensions as possible. `strides` holds one
+/// stride list per operand, each as long as `dims`.
+pub(crate) fn collapse(dims: &[usize], strides: &[Vec<isize>]) -> (Vec<usize>, Vec<Vec<isize>>) {
+    let mut out_dims: Vec<usize> = Vec::new();
+    let mut out_strides: Vec<Vec<isize>> = vec![Vec::new(); strides.len()];
+    for d in 0..dims.len() {
+        if dims[d] == 1 {
+            continue;
+        }
+        let mergeable = !out_dims.is_empty()
+            && strides.iter().enumerate().all(|(k, s)| {
+                *out_strides[k].last().expect("as long as out_dims") == s[d] * dims[d] as isize
+            });
+        if mergeable {
+            *out_dims.last_mut().expect("not empty") *= dims[d];
+            for (k, s) in strides.iter().enumerate() {
+                *out_strides[k].last_mut().expect("not empty") = s[d];
+            }
+        } else {
+            out_dims.push(dims[d]);
+            for (k, s) in strides.iter().enumerate() {
+                out_strides[k].push(s[d]);
+            }
+        }
+    }
+    (out_dims, out_strides)
+}
