@@ -1000,11 +1000,75 @@ pub unsafe extern "C" fn conv1x1_f32(
     }
 }
 
-/// Max or average pooling over 2-D windows. Parameters: `[N, C, H, W, OH, OW, KH, KW, stride_h,
-/// stride_w, pad_top, pad_left, dilation_h, dilation_w, kind (0 max, 1 average),
-/// count_include_pad, pad_bottom, pad_right]`.
+/// One window of `pool_f32`: the maximum or the sum of its elements, how many elements count for
+/// the average, and the flat index in `x` of the (first) maximum.
+#[inline(always)]
+fn pool_window(p: Params, i: usize, x: *const f32) -> (f32, u32, usize) {
+    let (d, h, wd) = (p.u(2), p.u(3), p.u(4));
+    let (od, oh, ow) = (p.u(5), p.u(6), p.u(7));
+    let (kd, kh, kw) = (p.u(8), p.u(9), p.u(10));
+    let (sd, sh, sw) = (p.i(11), p.i(12), p.i(13));
+    let (pf, pt, pl) = (p.i(14), p.i(15), p.i(16));
+    let (dd, dh, dw) = (p.i(17), p.i(18), p.i(19));
+    let (max, include_pad) = (p.i(20) != 1, p.i(21) != 0);
+    // Where padding ends: windows that ceil_mode lets run past it do not count what is beyond.
+    let (end_d, end_h, end_w) = (d as i32 + p.i(22), h as i32 + p.i(23), wd as i32 + p.i(24));
+    let column_major = p.i(25) != 0;
+    let ox = (i % ow) as i32;
+    let oy = ((i / ow) % oh) as i32;
+    let oz = ((i / (ow * oh)) % od) as i32;
+    let plane = (i / (ow * oh * od)) * d * h * wd;
+    let mut acc = if max { f32::NEG_INFINITY } else { 0.0 };
+    let mut best = f32::NEG_INFINITY;
+    let mut index = usize::MAX;
+    let mut count = 0u32;
+    let mut kz = 0;
+    while kz < kd {
+        let zz = oz * sd - pf + kz as i32 * dd;
+        let mut ky = 0;
+        while ky < kh {
+            let yy = oy * sh - pt + ky as i32 * dh;
+            let mut kx = 0;
+            while kx < kw {
+                let xx = ox * sw - pl + kx as i32 * dw;
+                let inside = zz >= 0
+                    && (zz as usize) < d
+                    && yy >= 0
+                    && (yy as usize) < h
+                    && xx >= 0
+                    && (xx as usize) < wd;
+                if inside {
+                    let (z, y, xi) = (zz as usize, yy as usize, xx as usize);
+                    let v = unsafe { *x.add(plane + (z * h + y) * wd + xi) };
+                    acc = if max { fmax(acc, v) } else { acc + v };
+                    if index == usize::MAX || v > best {
+                        best = v;
+                        index = plane
+                            + if column_major {
+                                z + y * d + xi * h * d
+                            } else {
+                                (z * h + y) * wd + xi
+                            };
+                    }
+                    count += 1;
+                } else if include_pad && zz < end_d && yy < end_h && xx < end_w {
+                    count += 1;
+                }
+                kx += 1;
+            }
+            ky += 1;
+        }
+        kz += 1;
+    }
+    (acc, count, if index == usize::MAX { 0 } else { index })
+}
+
+/// Max or average pooling over windows of up to three spatial dimensions (fewer have leading
+/// ones of size 1). Parameters: `[N, C, D, H, W, OD, OH, OW, KD, KH, KW, stride_d, stride_h,
+/// stride_w, pad_front, pad_top, pad_left, dilation_d, dilation_h, dilation_w, kind (0 max,
+/// 1 average), count_include_pad, pad_back, pad_bottom, pad_right, storage_order]`.
 #[no_mangle]
-pub unsafe extern "C" fn pool2d_f32(
+pub unsafe extern "C" fn pool_f32(
     item: u32,
     _items: u32,
     block: u32,
@@ -1016,40 +1080,34 @@ pub unsafe extern "C" fn pool2d_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (h, wd, oh, ow) = (p.u(2), p.u(3), p.u(4), p.u(5));
-    let (kh, kw, sh, sw) = (p.u(6), p.u(7), p.i(8), p.i(9));
-    let (pt, pl, dh, dw) = (p.i(10), p.i(11), p.i(12), p.i(13));
-    let (max, include_pad) = (p.i(14) == 0, p.i(15) != 0);
-    let i = item as usize;
-    let ox = (i % ow) as i32;
-    let oy = ((i / ow) % oh) as i32;
-    let plane = i / (ow * oh);
-    let xp = unsafe { x.add(plane * h * wd) };
-    let mut acc = if max { f32::NEG_INFINITY } else { 0.0 };
-    let mut count = 0u32;
-    let mut ky = 0;
-    while ky < kh {
-        let yy = oy * sh - pt + ky as i32 * dh;
-        let mut kx = 0;
-        while kx < kw {
-            let xx = ox * sw - pl + kx as i32 * dw;
-            if yy >= 0 && (yy as usize) < h && xx >= 0 && (xx as usize) < wd {
-                let v = unsafe { *xp.add(yy as usize * wd + xx as usize) };
-                acc = if max { fmax(acc, v) } else { acc + v };
-                count += 1;
-            } else if include_pad && yy < h as i32 + p.i(16) && xx < wd as i32 + p.i(17) {
-                // Padding counts for the average only where it is real padding, not past it
-                // (windows that ceil_mode lets run over the end).
-                count += 1;
-            }
-            kx += 1;
-        }
-        ky += 1;
-    }
-    if !max {
+    let (mut acc, count, _) = pool_window(p, item as usize, x);
+    if p.i(20) == 1 {
         acc /= if count == 0 { 1.0 } else { count as f32 };
     }
-    unsafe { *y.add(i) = acc };
+    unsafe { *y.add(item as usize) = acc };
+}
+
+/// MaxPool's Indices: the flat index (i64) of each window's first maximum in the input, row-major
+/// or, with storage_order 1, column-major within each (n, c). Parameters as for `pool_f32`.
+#[no_mangle]
+pub unsafe extern "C" fn pool_index_f32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const f32,
+    _xl: u32,
+    y: *mut i32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let (_, _, index) = pool_window(p, item as usize, x);
+    let i = item as usize;
+    unsafe {
+        *y.add(2 * i) = index as i32;
+        *y.add(2 * i + 1) = 0;
+    }
 }
 
 /// Global average or max pooling: one work item per (n, c) plane. Parameters: `[plane, kind]`.

@@ -42,6 +42,32 @@ fn window(
     ceil_mode: bool,
 ) -> Result<Window, Error> {
     let n = spatial.len();
+    let (strides, dilations, pads, out) = window_dims(node, spatial, kernel, ceil_mode)?;
+    // One spatial dimension is two with H = 1.
+    let two = |v: &[usize], one: usize| if n == 1 { [one, v[0]] } else { [v[0], v[1]] };
+    Ok(Window {
+        kernel: two(kernel, 1),
+        strides: two(&strides, 1),
+        dilations: two(&dilations, 1),
+        pads: if n == 1 {
+            [0, pads[0], 0, pads[1]]
+        } else {
+            [pads[0], pads[1], pads[2], pads[3]]
+        },
+        out: two(&out, 1),
+    })
+}
+
+/// A window's strides, dilations, pads (all begins, then all ends) and output size over
+/// `spatial`, in as many dimensions.
+#[allow(clippy::type_complexity, reason = "four lists, named where they are taken apart")]
+fn window_dims(
+    node: &Node,
+    spatial: &[usize],
+    kernel: &[usize],
+    ceil_mode: bool,
+) -> Result<(Vec<usize>, Vec<usize>, Vec<usize>, Vec<usize>), Error> {
+    let n = spatial.len();
     let get = |name: &str| -> Result<Vec<usize>, Error> {
         Ok(match node.ints(name)? {
             Some(v) if v.iter().any(|&x| x < 0) => {
@@ -110,19 +136,7 @@ fn window(
             other => return Err(Error::InvalidModel(format!("auto_pad = {other}"))),
         }
     }
-    // One spatial dimension is two with H = 1.
-    let two = |v: &[usize], one: usize| if n == 1 { [one, v[0]] } else { [v[0], v[1]] };
-    Ok(Window {
-        kernel: two(kernel, 1),
-        strides: two(&strides, 1),
-        dilations: two(&dilations, 1),
-        pads: if n == 1 {
-            [0, pads[0], 0, pads[1]]
-        } else {
-            [pads[0], pads[1], pads[2], pads[3]]
-        },
-        out: two(&out, 1),
-    })
+    Ok((strides, dilations, pads, out))
 }
 
 /// The input's N, C and spatial dimensions, for 1-D and 2-D operators.
@@ -310,20 +324,30 @@ pub(crate) fn pool(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
-    require_f32(node, b, &[x])?;
-    if node.outputs.len() > 1 && !node.outputs[1].is_empty() {
-        return Err(Error::Unsupported("MaxPool's Indices output".into()));
+    let max = node.op == "MaxPool";
+    match b.value(x).dtype {
+        DType::F64 => return via_f32(node, b, inputs, pool),
+        DType::U8 if max => return via_f32(node, b, inputs, pool),
+        _ => require_f32(node, b, &[x])?,
     }
     let xv = b.value(x).clone();
-    let (n, c, spatial) = nc_spatial(node, &xv.shape)?;
+    let (n, c, spatial) = match xv.shape.as_slice() {
+        [n, c, rest @ ..] if (1..=3).contains(&rest.len()) => (*n, *c, rest.to_vec()),
+        shape => {
+            return Err(Error::Unsupported(format!(
+                "{} on an input of shape {shape:?} (1 to 3 spatial dimensions are supported)",
+                node.op
+            )))
+        }
+    };
     let kernel: Vec<usize> = node
         .ints("kernel_shape")?
         .ok_or_else(|| Error::InvalidModel("no kernel_shape".into()))?
         .into_iter()
         .map(|v| v.max(0) as usize)
         .collect();
-    let win = window(node, &spatial, &kernel, node.int("ceil_mode", 0)? != 0)?;
-    let max = node.op == "MaxPool";
+    let (strides, dilations, pads, out) =
+        window_dims(node, &spatial, &kernel, node.int("ceil_mode", 0)? != 0)?;
     if !max
         && node
             .ints("dilations")?
@@ -334,41 +358,42 @@ pub(crate) fn pool(
             "AveragePool has dilations only from opset 19".into(),
         ));
     }
-    let (h, wd) = if spatial.len() == 1 {
-        (1, spatial[0])
-    } else {
-        (spatial[0], spatial[1])
+    // Fewer than three spatial dimensions are three with leading ones of size 1.
+    let k = spatial.len();
+    let three = |v: &[usize], fill: usize| -> Vec<i32> {
+        let mut out = vec![fill as i32; 3 - k];
+        out.extend(v.iter().map(|&x| x as i32));
+        out
     };
     let mut out_shape = vec![n, c];
-    out_shape.extend(if spatial.len() == 1 {
-        vec![win.out[1]]
-    } else {
-        win.out.to_vec()
-    });
-    let params = vec![
-        n as i32,
-        c as i32,
-        h as i32,
-        wd as i32,
-        win.out[0] as i32,
-        win.out[1] as i32,
-        win.kernel[0] as i32,
-        win.kernel[1] as i32,
-        win.strides[0] as i32,
-        win.strides[1] as i32,
-        win.pads[0] as i32,
-        win.pads[1] as i32,
-        win.dilations[0] as i32,
-        win.dilations[1] as i32,
-        (!max) as i32,
-        node.int("count_include_pad", 0)? as i32,
-        win.pads[2] as i32,
-        win.pads[3] as i32,
-    ];
-    let out = b.output(DType::F32, out_shape)?;
-    let items = b.value(out).len();
-    b.launch("pool2d_f32", params, &[x], out, items);
-    Ok(vec![out])
+    out_shape.extend(&out);
+    let mut params = vec![n as i32, c as i32];
+    params.extend(three(&spatial, 1));
+    params.extend(three(&out, 1));
+    params.extend(three(&kernel, 1));
+    params.extend(three(&strides, 1));
+    params.extend(three(&pads[..k], 0));
+    params.extend(three(&dilations, 1));
+    params.push((!max) as i32);
+    params.push(node.int("count_include_pad", 0)? as i32);
+    params.extend(three(&pads[k..], 0));
+    params.push(node.int("storage_order", 0)? as i32);
+    let y = b.output(DType::F32, out_shape.clone())?;
+    let items = b.value(y).len();
+    b.launch("pool_f32", params.clone(), &[x], y, items);
+    let mut outs = vec![y];
+    if max && node.outputs.get(1).is_some_and(|o| !o.is_empty()) {
+        // The flat index of each maximum in the input.
+        if xv.len() > i32::MAX as usize {
+            return Err(Error::Unsupported(
+                "MaxPool's Indices of an input of more than 2^31 elements".into(),
+            ));
+        }
+        let indices = b.output(DType::I64, out_shape)?;
+        b.launch("pool_index_f32", params, &[x], indices, items);
+        outs.push(indices);
+    }
+    Ok(outs)
 }
 
 pub(crate) fn global_pool(
@@ -581,6 +606,9 @@ pub(crate) fn softmax(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
+    if b.value(x).dtype == DType::F64 {
+        return via_f32(node, b, inputs, softmax);
+    }
     require_f32(node, b, &[x])?;
     let shape = b.value(x).shape.clone();
     let rank = shape.len();
