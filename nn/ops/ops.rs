@@ -368,6 +368,39 @@ fn activate(code: i32, a: f32, b: f32, x: f32) -> f32 {
     }
 }
 
+/// The activations a convolution can apply in its own launch: the piecewise-linear ones. (The
+/// others would put `exp` and friends into every convolution kernel, which GPU drivers then take
+/// far longer to compile.)
+#[inline(always)]
+fn activate_linear(code: i32, a: f32, b: f32, x: f32) -> f32 {
+    match code {
+        unary::RELU => {
+            if x < 0.0 {
+                0.0
+            } else {
+                x
+            }
+        }
+        unary::CLIP => {
+            if x != x {
+                x
+            } else {
+                fmin(fmax(x, a), b)
+            }
+        }
+        unary::HARD_SIGMOID => fmax(0.0, fmin(1.0, a * x + b)),
+        unary::HARD_SWISH => x * fmax(0.0, fmin(1.0, x * (1.0 / 6.0) + 0.5)),
+        unary::LEAKY_RELU => {
+            if x < 0.0 {
+                a * x
+            } else {
+                x
+            }
+        }
+        _ => x,
+    }
+}
+
 /// `y[i] = f(x[i])`. Parameters: `[code, a, b]`.
 #[no_mangle]
 pub unsafe extern "C" fn unary_f32(
@@ -908,7 +941,7 @@ pub unsafe extern "C" fn conv2d_f32(
         }
         ci += 1;
     }
-    unsafe { *y.add(i) = activate(p.i(17), p.f(18), p.f(19), acc) };
+    unsafe { *y.add(i) = activate_linear(p.i(17), p.f(18), p.f(19), acc) };
 }
 
 /// The taps `lo..hi` of a window of `k` taps `d` apart, starting at `start`, that fall in
@@ -995,7 +1028,7 @@ pub unsafe extern "C" fn conv1x1_f32(
     let (act, a, b) = (p.i(5), p.f(6), p.f(7));
     let mut k = 0;
     while k < PIXELS && pix + k < plane {
-        unsafe { *out.add(k) = activate(act, a, b, acc[k]) };
+        unsafe { *out.add(k) = activate_linear(act, a, b, acc[k]) };
         k += 1;
     }
 }

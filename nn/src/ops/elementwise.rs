@@ -398,7 +398,12 @@ pub(crate) fn unary(
     }
     let (code, p1, p2) = activation(node, b, inputs)?;
     // An activation right after the convolution that alone reads it runs inside that launch.
-    if let Some((act, _)) = super::network::fusable_conv(b, x) {
+    // Only the piecewise-linear activations (`activate_linear` in ops.rs).
+    let linear = matches!(
+        node.op.as_str(),
+        "Relu" | "Clip" | "HardSigmoid" | "HardSwish" | "LeakyRelu"
+    );
+    if let Some((act, _)) = super::network::fusable_conv(b, x).filter(|_| linear) {
         let last = b.steps.last_mut().expect("fusable_conv found it");
         last.params[act] = code;
         last.params[act + 1] = bits(p1);
