@@ -1,8 +1,8 @@
 //! Element-wise operators: arithmetic with broadcasting, comparisons, logic, activations, casts.
 
 use super::{
-    bits, broadcast, broadcast_strides, input, known_scalar, optional, padded_dims,
-    padded_strides, scalar,
+    bits, broadcast, broadcast_strides, input, known_scalar, optional, padded_dims, padded_strides,
+    scalar,
 };
 use crate::model::Node;
 use crate::plan::{Builder, ValueId};
@@ -30,10 +30,8 @@ fn binop_code(op: &str) -> i32 {
 
 /// Parameters shared by the broadcasting kernels: `[dims, a_strides, b_strides, contiguous]`.
 fn broadcast_params(a: &[usize], b: &[usize], out: &[usize]) -> Result<Vec<i32>, Error> {
-    let (dims, strides) = super::collapse(
-        out,
-        &[broadcast_strides(a, out), broadcast_strides(b, out)],
-    );
+    let (dims, strides) =
+        super::collapse(out, &[broadcast_strides(a, out), broadcast_strides(b, out)]);
     let mut p = padded_dims(&dims)?;
     p.extend(padded_strides(&strides[0]));
     p.extend(padded_strides(&strides[1]));
@@ -360,8 +358,9 @@ pub(crate) fn unary(
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
     let xv = b.value(x).clone();
-    let runtime_bounds =
-        node.op == "Clip" && b.opset >= 11 && [1, 2].iter().any(|&k| bound_at_run_time(b, inputs, k));
+    let runtime_bounds = node.op == "Clip"
+        && b.opset >= 11
+        && [1, 2].iter().any(|&k| bound_at_run_time(b, inputs, k));
     if node.op == "Clip" && (runtime_bounds || matches!(xv.dtype, DType::I32 | DType::I64)) {
         return Ok(vec![clip_binary(node, b, inputs)?]);
     }

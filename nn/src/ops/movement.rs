@@ -194,7 +194,7 @@ pub(crate) fn reshape(
     let total: usize = old.iter().product();
     if let Some(d) = infer {
         let rest: usize = shape.iter().product();
-        if rest == 0 || total % rest != 0 {
+        if rest == 0 || !total.is_multiple_of(rest) {
             return Err(Error::InvalidInput(format!(
                 "cannot reshape {old:?} to {target:?}"
             )));

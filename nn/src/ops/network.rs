@@ -60,7 +60,10 @@ fn window(
 
 /// A window's strides, dilations, pads (all begins, then all ends) and output size over
 /// `spatial`, in as many dimensions.
-#[allow(clippy::type_complexity, reason = "four lists, named where they are taken apart")]
+#[allow(
+    clippy::type_complexity,
+    reason = "four lists, named where they are taken apart"
+)]
 fn window_dims(
     node: &Node,
     spatial: &[usize],
@@ -233,10 +236,8 @@ pub(crate) fn conv(
     ];
     let out = b.output(DType::F32, out_shape)?;
     let items = b.value(out).len();
-    let pointwise = win.kernel == [1, 1]
-        && win.strides == [1, 1]
-        && win.pads == [0; 4]
-        && group == 1;
+    let pointwise =
+        win.kernel == [1, 1] && win.strides == [1, 1] && win.pads == [0; 4] && group == 1;
     if pointwise {
         // The specialised kernel, same result up to the order of additions.
         let params = vec![
@@ -251,7 +252,13 @@ pub(crate) fn conv(
         ];
         // PIXELS in ops.rs: pixels per work item.
         let items = n * m * (h * wd).div_ceil(8);
-        b.launch("conv1x1_f32", params, &[x, w, bias.unwrap_or(w)], out, items);
+        b.launch(
+            "conv1x1_f32",
+            params,
+            &[x, w, bias.unwrap_or(w)],
+            out,
+            items,
+        );
     } else {
         b.launch("conv2d_f32", params, &[x, w, bias.unwrap_or(w)], out, items);
     }
@@ -275,7 +282,8 @@ pub(crate) fn fusable_conv(b: &Builder, x: ValueId) -> Option<(usize, usize)> {
     let produced = *last.buffers.last()?;
     let (act, has_bias) = conv_slots(last)?;
     let sole_reader = b.readers.get(&b.value(produced).root) == Some(&1);
-    (b.value(x).root == produced && sole_reader && last.params[act] == IDENTITY).then_some((act, has_bias))
+    (b.value(x).root == produced && sole_reader && last.params[act] == IDENTITY)
+        .then_some((act, has_bias))
 }
 
 /// Folds an inference BatchNormalization into the convolution before it, when the weights and
@@ -303,8 +311,14 @@ fn fold_into_conv(b: &mut Builder, ids: &[ValueId], epsilon: f32) -> Option<Valu
         return None;
     }
     let per = weights.len() / m;
-    let s: Vec<f32> = (0..m).map(|k| scale[k] / (var[k] + epsilon).sqrt()).collect();
-    let new_w: Vec<f32> = weights.iter().enumerate().map(|(i, &v)| v * s[i / per]).collect();
+    let s: Vec<f32> = (0..m)
+        .map(|k| scale[k] / (var[k] + epsilon).sqrt())
+        .collect();
+    let new_w: Vec<f32> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| v * s[i / per])
+        .collect();
     let new_b: Vec<f32> = (0..m)
         .map(|k| (bias.as_ref().map_or(0.0, |b| b[k]) - mean[k]) * s[k] + beta[k])
         .collect();
@@ -646,7 +660,7 @@ fn via_f32(
     node: &Node,
     b: &mut Builder,
     inputs: &[Option<ValueId>],
-    op: fn(&Node, &mut Builder, &[Option<ValueId>]) -> Result<Vec<ValueId>, Error>,
+    op: super::Handler,
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
     let dtype = b.value(x).dtype;
