@@ -22,11 +22,14 @@ pub(crate) const OPS_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ops
 /// Bytes at the bottom of every space that no buffer uses, so that no buffer sits at address 0.
 const RESERVED: u64 = 1024;
 
+/// A compiled operator kernel's key: the device index and the kernel's name.
+type KernelSlot = (usize, &'static str);
+
 /// The devices models run on, and the operator kernels compiled for them. One per process;
 /// shared by every model and instance.
 pub struct NnRuntime {
     devices: Vec<Arc<dyn Device>>,
-    kernels: Mutex<HashMap<(usize, &'static str), Arc<dyn Kernel>>>,
+    kernels: Mutex<HashMap<KernelSlot, Arc<dyn Kernel>>>,
     compiled: AtomicUsize,
     prepared: AtomicUsize,
     /// Prepared models not yet dropped.

@@ -136,6 +136,9 @@ pub fn kind_of(e: &BackendError) -> ErrorKind {
 // ---------------------------------------------------------------------------------------------
 // The backend registry.
 
+/// Whether bytes are a model a backend loads.
+pub type Sniff = Arc<dyn Fn(&[u8]) -> bool + Send + Sync>;
+
 /// A backend the host may pick: how to make one, what it takes, and whether it runs a target
 /// on this machine's hardware.
 #[derive(Clone)]
@@ -147,7 +150,7 @@ pub struct BackendEntry {
     /// Makes an instance of the backend (one per store).
     pub make: Arc<dyn Fn() -> Backend + Send + Sync>,
     /// Whether the bytes are a model it loads (for autodetect).
-    pub sniff: Arc<dyn Fn(&[u8]) -> bool + Send + Sync>,
+    pub sniff: Sniff,
     /// Whether it runs `target` on hardware present here (else it would fall back).
     pub runs_natively: Arc<dyn Fn(ExecutionTarget) -> bool + Send + Sync>,
 }
@@ -833,7 +836,7 @@ fn from_wasi(t: &wasmtime_wasi_nn::Tensor) -> Result<Tensor, NnFailure> {
         TensorType::I64 => (DType::I64, t.data.clone()),
         TensorType::U8 => (DType::U8, t.data.clone()),
         TensorType::Fp16 | TensorType::Bf16 => {
-            if t.data.len() % 2 != 0 {
+            if !t.data.len().is_multiple_of(2) {
                 return Err(NnFailure::new(
                     ErrorKind::InvalidArgument,
                     "a 16-bit tensor with an odd byte count",
