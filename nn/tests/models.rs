@@ -78,3 +78,63 @@ fn ppocr_cls() {
 fn pplcnet_orientation() {
     check_model("pplcnet-orientation");
 }
+
+/// ppocr-cls declares height and width dynamic: a narrower line gets a plan of its own, the
+/// first shape's plan is kept for when it comes back, and every device agrees on the result.
+#[test]
+fn dynamic_shapes_get_their_own_plans() {
+    let Some(root) = common::models_dir() else {
+        return;
+    };
+    let dir = root.join("ppocr-cls");
+    let model = Arc::new(Model::parse(&std::fs::read(dir.join("model.onnx")).unwrap()).unwrap());
+    let full = std::fs::read(dir.join("input_1.bin")).unwrap();
+    let full: Vec<f32> = full
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes(b.try_into().unwrap()))
+        .collect();
+    // The left 96 columns of every row of the [1, 3, 48, 192] text line.
+    let narrow: Vec<f32> = full
+        .chunks_exact(192)
+        .flat_map(|row| row[..96].iter().copied())
+        .collect();
+    let wide = wasi_parallel_nn::Tensor::from_f32(vec![1, 3, 48, 192], &full).unwrap();
+    let narrow = wasi_parallel_nn::Tensor::from_f32(vec![1, 3, 48, 96], &narrow).unwrap();
+    let expected_wide = common::read_tensor(
+        &dir,
+        &serde_json::json!({
+            "file": "output_1.bin", "shape": [1, 2], "dtype": "float32"
+        }),
+    );
+    let rt = common::runtime();
+    let mut narrow_results = Vec::new();
+    for device in common::test_devices(&rt) {
+        let prepared = rt.prepare(model.clone(), device).unwrap();
+        for input in [&wide, &narrow, &wide] {
+            let out = prepared
+                .run(std::slice::from_ref(input))
+                .unwrap()
+                .remove(0)
+                .to_f32();
+            assert_eq!(out.len(), 2);
+            assert!(
+                (out[0] + out[1] - 1.0).abs() < 1e-4,
+                "softmax sums to 1: {out:?}"
+            );
+            if input.shape[3] == 192 {
+                assert!(
+                    common::worst(&out, &expected_wide.to_f32(), 1e-4, 1e-3) <= 1.0,
+                    "{out:?}"
+                );
+            } else {
+                narrow_results.push(out);
+            }
+        }
+    }
+    for r in &narrow_results[1..] {
+        assert!(
+            common::worst(r, &narrow_results[0], 1e-4, 1e-3) <= 1.0,
+            "devices disagree: {narrow_results:?}"
+        );
+    }
+}
