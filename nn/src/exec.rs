@@ -2,7 +2,7 @@
 //! device with their weights resident there, and one plan per set of input shapes.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use wasi_parallel_device::{
@@ -34,6 +34,8 @@ pub struct NnRuntime {
     prepared: AtomicUsize,
     /// Prepared models not yet dropped.
     live: AtomicUsize,
+    /// Whether plans use the operators' specialised kernels.
+    specialised: AtomicBool,
 }
 
 impl std::fmt::Debug for NnRuntime {
@@ -70,6 +72,7 @@ impl NnRuntime {
             compiled: AtomicUsize::new(0),
             prepared: AtomicUsize::new(0),
             live: AtomicUsize::new(0),
+            specialised: AtomicBool::new(true),
         }))
     }
 
@@ -86,6 +89,13 @@ impl NnRuntime {
     /// How many times a model has been prepared for a device.
     pub fn prepared_models(&self) -> usize {
         self.prepared.load(Ordering::Relaxed)
+    }
+
+    /// Whether plans made from now on may use the operators' specialised kernels (on by
+    /// default); off, every operator runs its portable kernel, the reference the specialised ones
+    /// are tested against.
+    pub fn set_specialised_kernels(&self, on: bool) {
+        self.specialised.store(on, Ordering::Relaxed);
     }
 
     /// How many prepared models exist now (each holds its weights on its device).
@@ -330,7 +340,8 @@ impl Prepared {
     fn load(&self, state: &mut DeviceState, shapes: &Shapes) -> Result<Loaded, Error> {
         let runtime = &*self.runtime;
         let mut folder = SequentialFolder { runtime };
-        let planned = plan::build(&self.model, shapes, &mut folder)?;
+        let specialised = runtime.specialised.load(Ordering::Relaxed);
+        let planned = plan::build(&self.model, shapes, &mut folder, specialised)?;
         let exe = plan::allocate(&planned);
         let device = &runtime.devices[self.device];
         let limits = &device.info().limits;

@@ -64,6 +64,8 @@ pub(crate) struct Builder {
     pub steps: Vec<Step>,
     /// How many nodes read each tensor (by root), for fusing an activation into its producer.
     pub readers: HashMap<ValueId, usize>,
+    /// Whether operators may use their specialised kernels (else only the portable ones).
+    pub specialised: bool,
 }
 
 impl Builder {
@@ -214,6 +216,7 @@ pub(crate) fn build(
     model: &Model,
     inputs: &[(DType, Vec<usize>)],
     folder: &mut dyn Folder,
+    specialised: bool,
 ) -> Result<Planned, Error> {
     check_inputs(model, inputs)?;
     let mut b = Builder {
@@ -221,6 +224,7 @@ pub(crate) fn build(
         values: Vec::new(),
         steps: Vec::new(),
         readers: HashMap::new(),
+        specialised,
     };
     let mut names: HashMap<&str, ValueId> = HashMap::new();
     let mut input_ids = Vec::new();

@@ -138,3 +138,39 @@ fn dynamic_shapes_get_their_own_plans() {
         );
     }
 }
+
+/// The specialised kernels (the pointwise convolution) against the portable ones: every model,
+/// every device, planned both ways, gives the same outputs.
+#[test]
+fn specialised_kernels_match_the_portable_ones() {
+    let Some(root) = common::models_dir() else {
+        return;
+    };
+    let rt = common::runtime();
+    let portable = wasi_parallel_nn::NnRuntime::new(rt.devices().to_vec()).unwrap();
+    portable.set_specialised_kernels(false);
+    for name in ["ppocr-cls", "pplcnet-orientation"] {
+        let dir = root.join(name);
+        let model =
+            Arc::new(Model::parse(&std::fs::read(dir.join("model.onnx")).unwrap()).unwrap());
+        let input = common::read_tensor(
+            &dir,
+            &serde_json::json!({
+                "file": "input_0.bin",
+                "shape": if name == "ppocr-cls" { [1, 3, 48, 192] } else { [1, 3, 224, 224] },
+                "dtype": "float32"
+            }),
+        );
+        for device in common::test_devices(&rt) {
+            let fast = rt.prepare(model.clone(), device).unwrap();
+            let reference = portable.prepare(model.clone(), device).unwrap();
+            let run =
+                |p: &wasi_parallel_nn::Prepared| p.profile(std::slice::from_ref(&input)).unwrap();
+            let ((a, fast_launches), (b, slow_launches)) = (run(&fast), run(&reference));
+            assert!(fast_launches.iter().any(|l| l.kernel == "conv1x1_f32"));
+            assert!(slow_launches.iter().all(|l| l.kernel != "conv1x1_f32"));
+            let w = common::worst(&a[0].to_f32(), &b[0].to_f32(), 1e-6, 1e-5);
+            assert!(w <= 1.0, "{name} on {}: {w}", fast.device_name());
+        }
+    }
+}
