@@ -280,6 +280,15 @@ pub(crate) fn build(
                 b.values[o].konst = Some(t);
             }
         }
+        // An empty tensor's contents are known (there are none), whether or not a step would
+        // have written it: shape arithmetic that slices out nothing still folds.
+        for &o in &outs {
+            let v = &b.values[o];
+            if v.konst.is_none() && v.len() == 0 {
+                let empty = Tensor::new(v.dtype, v.shape.clone(), Vec::new())?;
+                b.values[o].konst = Some(empty);
+            }
+        }
         for (name, &id) in node.outputs.iter().zip(&outs) {
             if !name.is_empty() {
                 names.insert(name, id);
