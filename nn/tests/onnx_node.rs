@@ -8,7 +8,8 @@
 //! attribute value, a type of input) is an unsupported variant: listed by name, not a failure.
 //!
 //! The tests come from `nn/tests/fetch-onnx-node-tests.sh`, into `$ONNX_NODE_TESTS` (by default
-//! `target/onnx-node-tests/onnx/backend/test/data/node`). `ONNX_NODE_FILTER=substring` runs only
+//! `target/onnx-node-tests/onnx/backend/test/data/node`, which the test fetches the first time it
+//! runs: curl and python3 are needed). `ONNX_NODE_FILTER=substring` runs only
 //! the tests whose names contain it.
 
 mod common;
@@ -21,12 +22,27 @@ use std::time::Instant;
 
 use wasi_parallel_nn::{decode_tensor_proto, DType, Error, Model, NnRuntime, Tensor};
 
-/// The folder of the node tests, if present.
+/// The folder of the node tests: `$ONNX_NODE_TESTS`, or `target/onnx-node-tests`, fetched
+/// there from PyPI by the script the first time.
 fn tests_dir() -> Option<PathBuf> {
     let dir = match std::env::var_os("ONNX_NODE_TESTS") {
         Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../target/onnx-node-tests/onnx/backend/test/data/node"),
+        None => {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/onnx-node-tests");
+            let dir = root.join("onnx/backend/test/data/node");
+            if !dir.is_dir() {
+                let script =
+                    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fetch-onnx-node-tests.sh");
+                let fetched = std::process::Command::new("bash")
+                    .arg(script)
+                    .arg(&root)
+                    .status();
+                if !fetched.is_ok_and(|s| s.success()) {
+                    eprintln!("fetching the ONNX node tests failed");
+                }
+            }
+            dir
+        }
     };
     if dir.is_dir() {
         return Some(dir);
