@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 use serde::Serialize;
+use wasi_parallel_device::DeviceKind;
 
 use crate::measure::{Scheme, Timing};
 
@@ -14,6 +15,19 @@ use crate::measure::{Scheme, Timing};
 pub const ORT: &str = "onnxruntime";
 /// The runtime name of the tract rows.
 pub const TRACT: &str = "tract";
+/// The kind of the ONNX Runtime and tract rows.
+pub const BASELINE: &str = "baseline";
+
+/// A device kind as the report names it.
+pub fn kind_name(kind: DeviceKind) -> &'static str {
+    match kind {
+        DeviceKind::Sequential => "sequential",
+        DeviceKind::Cpu => "cpu",
+        DeviceKind::DiscreteGpu => "discrete GPU",
+        DeviceKind::IntegratedGpu => "integrated GPU",
+        DeviceKind::SoftwareGpu => "software GPU",
+    }
+}
 
 /// The CPU path's goal: at most this many times ONNX Runtime's latency.
 const CPU_GOAL: f64 = 1.5;
@@ -29,7 +43,7 @@ pub struct Row {
     pub input: String,
     /// `onnxruntime`, `tract`, or a device name.
     pub runtime: String,
-    /// `baseline`, or the device's kind.
+    /// [`BASELINE`], or the device's kind ([`kind_name`]).
     pub kind: String,
     /// Loading: parsing and preparing (ours, once per model: on its first case only), session
     /// creation (ONNX Runtime), loading and optimising (tract).
@@ -306,7 +320,11 @@ impl Results {
         );
 
         md.push_str("\nGoals (issue: CPU path within 1.5x of ONNX Runtime; GPUs ahead of it):\n\n");
-        for row in self.rows.iter().filter(|r| r.kind == "Cpu") {
+        for row in self
+            .rows
+            .iter()
+            .filter(|r| r.kind == kind_name(DeviceKind::Cpu))
+        {
             let verdict = match self.ratio(row, ORT) {
                 Some(r) if !row.passed() => {
                     format!("{:.2}x ORT's speed, but the output check fails", r)
@@ -327,18 +345,18 @@ impl Results {
         let gpus: Vec<&Row> = self
             .rows
             .iter()
-            .filter(|r| r.kind.ends_with("Gpu"))
+            .filter(|r| r.kind.ends_with("GPU"))
             .collect();
         let software: Vec<&str> = self
             .devices
             .iter()
-            .filter(|d| d.kind == "SoftwareGpu")
+            .filter(|d| d.kind == kind_name(DeviceKind::SoftwareGpu))
             .map(|d| d.name.as_str())
             .collect();
         if !software.is_empty() {
             let _ = writeln!(
                 md,
-                "- GPU goal: {} run GPU code in software on this CPU, so they do not judge it.",
+                "- GPU goal: not judged on software devices, which run GPU code on this CPU: {}.",
                 software
                     .iter()
                     .map(|n| format!("`{n}`"))
@@ -346,7 +364,10 @@ impl Results {
                     .join(" and ")
             );
         }
-        for row in gpus.iter().filter(|r| r.kind != "SoftwareGpu") {
+        for row in gpus
+            .iter()
+            .filter(|r| r.kind != kind_name(DeviceKind::SoftwareGpu))
+        {
             let verdict = match self.ratio(row, ORT) {
                 Some(r) if !row.passed() => {
                     format!("{r:.2}x ORT's speed, but the output check fails")
@@ -361,7 +382,7 @@ impl Results {
                 row.model, row.case, row.runtime
             );
         }
-        if self.devices.iter().all(|d| !d.kind.ends_with("Gpu")) {
+        if self.devices.iter().all(|d| !d.kind.ends_with("GPU")) {
             md.push_str("- GPU goal: no GPU among the devices.\n");
         }
 
