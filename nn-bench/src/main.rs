@@ -290,19 +290,18 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `--models`, or `../shared/models` from the current directory or from this crate.
+/// `--models`, or `../shared/models` from the current directory, or the fixtures the tests use
+/// (`wasi_parallel_nn::fixtures`: `$WASI_PARALLEL_MODELS` or `../shared/models` beside the
+/// repository).
 fn models_dir(given: Option<&Path>) -> anyhow::Result<PathBuf> {
     if let Some(dir) = given {
         return Ok(dir.to_path_buf());
     }
-    let candidates = [
-        PathBuf::from("../shared/models"),
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models"),
-    ];
-    candidates
-        .iter()
-        .find(|d| d.is_dir())
-        .cloned()
+    let here = PathBuf::from("../shared/models");
+    if here.is_dir() {
+        return Ok(here);
+    }
+    wasi_parallel_nn::fixtures::models()
         .with_context(|| "no ../shared/models here; name the fixtures with --models DIR")
 }
 

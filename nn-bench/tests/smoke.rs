@@ -1,21 +1,14 @@
 //! `nn-bench` on mnist, the `cpu` device only, one timed run and no baselines: the benchmark
 //! runs, checks the output and writes its report. Timings are not asserted (benchmarks are
-//! programs, not timed tests). Skipped locally without `../shared/models`; CI must have it.
+//! programs, not timed tests). Skipped locally without the model fixtures; CI must have them.
 
-use std::path::Path;
 use std::process::Command;
 
 #[test]
 fn mnist_on_cpu_writes_a_report() {
-    let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models");
-    if !models.join("mnist").is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI needs ../shared/models"
-        );
-        eprintln!("skipped: ../shared/models is not there");
+    let Some(models) = wasi_parallel_nn::fixtures::models() else {
         return;
-    }
+    };
     let out = std::env::temp_dir().join(format!("nn-bench-smoke-{}", std::process::id()));
     let xdg = std::env::temp_dir().join("wasi-parallel-xdg");
     std::fs::create_dir_all(&xdg).expect("XDG_RUNTIME_DIR");

@@ -15,6 +15,7 @@
 //! scoped per tenant, and the `wasi_ephemeral_nn` imports for core modules.
 
 mod exec;
+pub mod fixtures;
 mod model;
 pub mod ops;
 mod plan;

@@ -360,18 +360,9 @@ fn translate_prints_wgsl_and_names_what_it_cannot_translate() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// `../shared/models/mnist`, if present (CI must have it).
+/// The MNIST fixture, if present (see `wasi_parallel_nn::fixtures`).
 fn mnist_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/mnist");
-    if dir.is_dir() {
-        return Some(dir.canonicalize().expect("a path"));
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI needs ../shared/models"
-    );
-    eprintln!("skipped: ../shared/models is not there");
-    None
+    wasi_parallel_nn::fixtures::models().map(|d| d.join("mnist"))
 }
 
 /// The devices the wasi-nn examples run on: cpu, and lavapipe and PoCL where present (CI

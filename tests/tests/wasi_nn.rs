@@ -61,16 +61,7 @@ fn guest_wat(memory: &str) -> String {
 }
 
 fn mnist_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/mnist");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI needs ../shared/models"
-    );
-    eprintln!("skipped: ../shared/models is not there");
-    None
+    wasi_parallel_nn::fixtures::models().map(|d| d.join("mnist"))
 }
 
 /// One engine and device set per test process; hosts are made per test.

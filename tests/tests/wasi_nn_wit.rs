@@ -95,15 +95,10 @@ fn run(
 
 #[test]
 fn a_component_classifies_through_wasi_nn_wit() {
-    let mnist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models/mnist");
-    if !mnist.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI needs ../shared/models"
-        );
-        eprintln!("skipped: ../shared/models is not there");
+    let Some(models) = wasi_parallel_nn::fixtures::models() else {
         return;
-    }
+    };
+    let mnist = models.join("mnist");
     let engine = Engine::new(&wasi_parallel_runtime::engine_config()).unwrap();
     let ctx = wasi_parallel_runtime::WasiParallelCtx::builder()
         .build(&engine)

@@ -48,18 +48,9 @@ pub fn test_devices(rt: &NnRuntime) -> Vec<usize> {
     out
 }
 
-/// `../shared/models`, if present.
+/// The model fixtures, if present (see `wasi_parallel_nn::fixtures`).
 pub fn models_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/models");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI needs ../shared/models"
-    );
-    eprintln!("skipped: ../shared/models is not there");
-    None
+    wasi_parallel_nn::fixtures::models()
 }
 
 /// A raw tensor file of a manifest case.
