@@ -297,22 +297,15 @@ impl Prepared {
         }
         for (k, step) in loaded.exe.steps.iter().enumerate() {
             let started = std::time::Instant::now();
-            let buffers: Vec<&dyn Buffer> = std::iter::once(&*loaded.params)
-                .chain(loaded.buffers[k].iter().map(|b| &**b))
-                .collect();
-            space
-                .launch(
-                    &*loaded.kernels[k],
-                    &Launch {
-                        items: step.items as u32,
-                        block_size: step.params as u32,
-                        buffers: &buffers,
-                        chunk: None,
-                    },
-                )
-                .map_err(|e| {
-                    Error::Run(format!("{} on {}: {e}", step.kernel, self.device_name()))
-                })?;
+            launch(
+                space,
+                &*loaded.kernels[k],
+                &*loaded.params,
+                step.params,
+                &loaded.buffers[k],
+                step.items,
+            )
+            .map_err(|e| Error::Run(format!("{} on {}: {e}", step.kernel, self.device_name())))?;
             if let Some(times) = times.as_deref_mut() {
                 times.push(LaunchTime {
                     kernel: step.kernel,
@@ -354,12 +347,7 @@ impl Prepared {
             exe.slots.iter().sum::<usize>()
         );
         let space = &*state.space;
-        let create = |size: usize, access| {
-            space.create_buffer(&BufferDescriptor {
-                size: size.max(4).next_multiple_of(4) as u64,
-                access,
-            })
-        };
+        let create = |size: usize, access| create_buffer(space, size, access);
         let slots = exe
             .slots
             .iter()
@@ -409,6 +397,45 @@ impl Prepared {
     }
 }
 
+/// Creates a buffer of at least `bytes` bytes (devices bind whole 4-byte words, and none binds an
+/// empty buffer).
+fn create_buffer(
+    space: &dyn Space,
+    bytes: usize,
+    access: Access,
+) -> Result<Arc<dyn Buffer>, Error> {
+    Ok(space.create_buffer(&BufferDescriptor {
+        size: bytes.max(4).next_multiple_of(4) as u64,
+        access,
+    })?)
+}
+
+/// Launches an operator kernel: the parameter buffer first, its parameters at word `offset`.
+fn launch(
+    space: &dyn Space,
+    kernel: &dyn Kernel,
+    params: &dyn Buffer,
+    offset: usize,
+    buffers: &[Arc<dyn Buffer>],
+    items: usize,
+) -> Result<(), String> {
+    let items = u32::try_from(items).map_err(|_| format!("{items} work items in one launch"))?;
+    let all: Vec<&dyn Buffer> = std::iter::once(params)
+        .chain(buffers.iter().map(|b| &**b))
+        .collect();
+    space
+        .launch(
+            kernel,
+            &Launch {
+                items,
+                block_size: offset as u32,
+                buffers: &all,
+                chunk: None,
+            },
+        )
+        .map_err(|e| e.to_string())
+}
+
 /// Folds constants by running their steps on the `sequential` device, in a space of their own
 /// that is dropped after each node.
 struct SequentialFolder<'a> {
@@ -438,10 +465,7 @@ impl Folder for SequentialFolder<'_> {
                 return Ok(b.clone());
             }
             let v = &values[root];
-            let b = space.create_buffer(&BufferDescriptor {
-                size: v.bytes().max(4).next_multiple_of(4) as u64,
-                access: Access::ReadWrite,
-            })?;
+            let b = create_buffer(space, v.bytes(), Access::ReadWrite)?;
             if let Some(t) = &values[id].konst {
                 space.write_buffer(&*b, 0, &t.data)?;
             }
@@ -453,10 +477,7 @@ impl Folder for SequentialFolder<'_> {
             .flat_map(|s| s.params.iter().copied())
             .chain([0])
             .collect();
-        let params_buffer = space.create_buffer(&BufferDescriptor {
-            size: params.len() as u64 * 4,
-            access: Access::Read,
-        })?;
+        let params_buffer = create_buffer(space, params.len() * 4, Access::Read)?;
         space.write_buffer(&*params_buffer, 0, bytemuck::cast_slice(&params))?;
         let mut offset = 0;
         for step in steps {
@@ -466,21 +487,7 @@ impl Folder for SequentialFolder<'_> {
                 .iter()
                 .map(|&id| buffer_of(id))
                 .collect::<Result<Vec<_>, _>>()?;
-            let buffers: Vec<&dyn Buffer> = std::iter::once(&*params_buffer)
-                .chain(owned.iter().map(|b| &**b))
-                .collect();
-            space
-                .launch(
-                    &*kernel,
-                    &Launch {
-                        items: u32::try_from(step.items).map_err(|_| {
-                            Error::Unsupported("a constant too large to fold".into())
-                        })?,
-                        block_size: offset as u32,
-                        buffers: &buffers,
-                        chunk: None,
-                    },
-                )
+            launch(space, &*kernel, &*params_buffer, offset, &owned, step.items)
                 .map_err(|e| Error::Run(format!("folding {}: {e}", step.kernel)))?;
             offset += step.params.len();
         }

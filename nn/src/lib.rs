@@ -25,7 +25,7 @@ pub mod wasi_nn;
 pub use exec::{LaunchTime, NnRuntime, Prepared};
 pub use model::{decode_tensor_proto, is_onnx, proto as onnx, Dim, Model, ValueInfo};
 pub use ops::{is_supported, supported};
-pub use tensor::{f16_to_f32, f32_to_f16, DType, Tensor};
+pub use tensor::{f16_to_f32, DType, Tensor};
 
 /// Errors from parsing, planning and running models.
 #[derive(Debug, thiserror::Error)]

@@ -679,53 +679,11 @@ struct OnnxExecution {
 
 impl OnnxExecution {
     fn input_index(&self, id: &Id) -> Result<usize, NnFailure> {
-        let model = self.prepared.model();
-        let found = match id {
-            Id::Index(i) => Some(*i as usize).filter(|&i| i < model.inputs.len()),
-            Id::Name(name) => model
-                .inputs
-                .iter()
-                .position(|v| v.name == *name)
-                .or_else(|| {
-                    name.parse::<usize>()
-                        .ok()
-                        .filter(|&i| i < model.inputs.len())
-                }),
-        };
-        found.ok_or_else(|| {
-            NnFailure::new(
-                ErrorKind::InvalidArgument,
-                format!(
-                    "the model has no input {id:?} (it has {})",
-                    model.inputs.len()
-                ),
-            )
-        })
+        find(id, &self.prepared.model().inputs, "input")
     }
 
     fn output_index(&self, id: &Id) -> Result<usize, NnFailure> {
-        let model = self.prepared.model();
-        let found = match id {
-            Id::Index(i) => Some(*i as usize).filter(|&i| i < model.outputs.len()),
-            Id::Name(name) => model
-                .outputs
-                .iter()
-                .position(|v| v.name == *name)
-                .or_else(|| {
-                    name.parse::<usize>()
-                        .ok()
-                        .filter(|&i| i < model.outputs.len())
-                }),
-        };
-        found.ok_or_else(|| {
-            NnFailure::new(
-                ErrorKind::InvalidArgument,
-                format!(
-                    "the model has no output {id:?} (it has {})",
-                    model.outputs.len()
-                ),
-            )
-        })
+        find(id, &self.prepared.model().outputs, "output")
     }
 
     fn set(&mut self, id: Id, tensor: &wasmtime_wasi_nn::Tensor) -> Result<(), NnFailure> {
@@ -823,6 +781,24 @@ impl BackendExecutionContext for OnnxExecution {
                 .collect(),
         ))
     }
+}
+
+/// The position of an input or output named by index, by name, or by its index as a name ("0"),
+/// as wasmtime-wasi-nn's own ONNX backend accepts.
+fn find(id: &Id, list: &[crate::ValueInfo], what: &str) -> Result<usize, NnFailure> {
+    let found = match id {
+        Id::Index(i) => Some(*i as usize),
+        Id::Name(name) => list
+            .iter()
+            .position(|v| v.name == *name)
+            .or_else(|| name.parse::<usize>().ok()),
+    };
+    found.filter(|&i| i < list.len()).ok_or_else(|| {
+        NnFailure::new(
+            ErrorKind::InvalidArgument,
+            format!("the model has no {what} {id:?} (it has {})", list.len()),
+        )
+    })
 }
 
 /// A guest tensor as ours: f16 and bf16 become f32.
