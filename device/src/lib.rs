@@ -318,6 +318,29 @@ pub trait Space: Send + fmt::Debug {
     ) -> Result<(), DeviceError>;
     /// Runs `kernel` over `launch.items` work items and returns when all are done.
     fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError>;
+    /// Spaces whose buffers live in host memory, where native code can work on them directly.
+    fn as_host(&self) -> Option<&dyn HostSpace> {
+        None
+    }
+}
+
+/// What [`HostSpace::with_host_buffers`] calls: `f(inputs, output)`.
+pub type HostBuffersFn<'a> = dyn FnMut(&[&[u8]], &mut [u8]) + 'a;
+
+/// A space in host memory (the CPU devices'): native code can read and write its buffers in
+/// place, on the device's own worker threads. This is how a host library runs a CPU-specialised
+/// version of a kernel (a GEMM, say) on the same buffers the portable kernel would use.
+pub trait HostSpace {
+    /// Calls `f(inputs, output)` with the contents of `buffers`: the last one is `output`, the
+    /// others `inputs` (a buffer may be an input more than once). Fails if the output overlaps
+    /// an input, or if a buffer is not this space's.
+    fn with_host_buffers(
+        &self,
+        buffers: &[&dyn Buffer],
+        f: &mut HostBuffersFn<'_>,
+    ) -> Result<(), DeviceError>;
+    /// The device's worker threads; `None` when work runs on the calling thread (`sequential`).
+    fn thread_pool(&self) -> Option<&rayon::ThreadPool>;
 }
 
 /// A device: see the crate docs.

@@ -48,8 +48,8 @@ use wasmtime::{
 
 use crate::{
     Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
-    Kernel, KernelDescriptor, Launch, Space, SpaceDescriptor, KERNEL_EXPORT, RANGE_EXPORT,
-    STACK_POINTER_EXPORT,
+    HostSpace, Kernel, KernelDescriptor, Launch, Space, SpaceDescriptor, KERNEL_EXPORT,
+    RANGE_EXPORT, STACK_POINTER_EXPORT,
 };
 
 /// Bytes of shadow stack each worker gets in a space (rustc's and clang's default stack size).
@@ -580,6 +580,10 @@ impl Space for CpuSpace {
         self.copy_out(address, data)
     }
 
+    fn as_host(&self) -> Option<&dyn HostSpace> {
+        Some(self)
+    }
+
     fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError> {
         let kernel = match kernel.as_any().downcast_ref::<CpuKernel>() {
             Some(k) if Engine::same(k.module.engine(), &self.device.engine) => k,
@@ -648,6 +652,44 @@ impl Space for CpuSpace {
             Some(error) => Err(error),
             None => Ok(()),
         }
+    }
+}
+
+impl HostSpace for CpuSpace {
+    fn with_host_buffers(
+        &self,
+        buffers: &[&dyn Buffer],
+        f: &mut crate::HostBuffersFn<'_>,
+    ) -> Result<(), DeviceError> {
+        let Some((&output, inputs)) = buffers.split_last() else {
+            return Err(DeviceError::InvalidLaunch("no output buffer".into()));
+        };
+        let output = self.own(output)?;
+        let out_range = output.address..output.address + output.size;
+        let mut views = Vec::with_capacity(inputs.len());
+        for &input in inputs {
+            let b = self.own(input)?;
+            if b.address < out_range.end && out_range.start < b.address + b.size && b.size > 0 {
+                return Err(DeviceError::InvalidLaunch(format!(
+                    "{input:?} overlaps the output {output:?}"
+                )));
+            }
+            let ptr = self.range(b.address, b.size as usize)?;
+            // SAFETY: `range` checked that the bytes lie inside the shared memory, whose base
+            // never moves while the space lives. Launches on a space are synchronous with respect
+            // to its owner, who is calling us now, so no kernel writes these bytes meanwhile.
+            views.push(unsafe { std::slice::from_raw_parts(ptr.cast_const(), b.size as usize) });
+        }
+        let ptr = self.range(output.address, output.size as usize)?;
+        // SAFETY: as above; and the output overlaps none of the inputs (checked above), so this
+        // is the only reference to its bytes.
+        let out = unsafe { std::slice::from_raw_parts_mut(ptr, output.size as usize) };
+        f(&views, out);
+        Ok(())
+    }
+
+    fn thread_pool(&self) -> Option<&rayon::ThreadPool> {
+        self.device.pool.as_ref()
     }
 }
 
