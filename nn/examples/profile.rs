@@ -53,6 +53,18 @@ fn main() {
     let prepared = rt.prepare(model, index).unwrap();
     prepared.run(std::slice::from_ref(&input)).unwrap();
     let mut per_kernel: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
+    // WASI_PARALLEL_PROFILE_EACH=1: every launch of one run, in order.
+    if std::env::var_os("WASI_PARALLEL_PROFILE_EACH").is_some() {
+        let (_, times) = prepared.profile(std::slice::from_ref(&input)).unwrap();
+        for t in times {
+            println!(
+                "  {:<18} {:>9} items {:>9.3} ms",
+                t.kernel,
+                t.items,
+                t.time.as_secs_f64() * 1e3
+            );
+        }
+    }
     let started = std::time::Instant::now();
     for _ in 0..runs {
         let (_, times) = prepared.profile(std::slice::from_ref(&input)).unwrap();

@@ -12,6 +12,7 @@ use wasi_parallel_device::{
 use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 
 use crate::model::Model;
+use crate::native::{self, Native};
 use crate::plan::{self, Executable, Folder, Ref, Step, Value, ValueId};
 use crate::tensor::{DType, Tensor};
 use crate::Error;
@@ -179,6 +180,7 @@ impl NnRuntime {
                 space,
                 constants: HashMap::new(),
                 plans: Vec::new(),
+                scratch: Vec::new(),
             }),
         })
     }
@@ -191,6 +193,8 @@ pub struct LaunchTime {
     pub kernel: &'static str,
     /// Its work items.
     pub items: usize,
+    /// Whether its CPU-specialised native version ran instead of the portable kernel.
+    pub native: bool,
     /// From the launch to its end.
     pub time: std::time::Duration,
 }
@@ -232,6 +236,8 @@ struct DeviceState {
     constants: HashMap<(usize, usize), (Tensor, Arc<dyn Buffer>)>,
     /// Most recently used last.
     plans: Vec<(Shapes, Arc<Loaded>)>,
+    /// Temporaries of the native kernels, kept between launches.
+    scratch: Vec<f32>,
 }
 
 /// A plan loaded on the device: its buffers, parameters and kernels.
@@ -240,6 +246,8 @@ struct Loaded {
     slots: Vec<Arc<dyn Buffer>>,
     params: Arc<dyn Buffer>,
     kernels: Vec<Arc<dyn Kernel>>,
+    /// Per step, its CPU-specialised version when it runs natively (see [`native`]).
+    natives: Vec<Option<Native>>,
     buffers: Vec<Vec<Arc<dyn Buffer>>>,
 }
 
@@ -297,19 +305,29 @@ impl Prepared {
         }
         for (k, step) in loaded.exe.steps.iter().enumerate() {
             let started = std::time::Instant::now();
-            launch(
-                space,
-                &*loaded.kernels[k],
-                &*loaded.params,
-                step.params,
-                &loaded.buffers[k],
-                step.items,
-            )
+            match loaded.natives[k] {
+                Some(native) => run_native(
+                    space,
+                    native,
+                    &mut state.scratch,
+                    &loaded.exe.params[step.params..][..step.param_count],
+                    &loaded.buffers[k],
+                ),
+                None => launch(
+                    space,
+                    &*loaded.kernels[k],
+                    &*loaded.params,
+                    step.params,
+                    &loaded.buffers[k],
+                    step.items,
+                ),
+            }
             .map_err(|e| Error::Run(format!("{} on {}: {e}", step.kernel, self.device_name())))?;
             if let Some(times) = times.as_deref_mut() {
                 times.push(LaunchTime {
                     kernel: step.kernel,
                     items: step.items,
+                    native: loaded.natives[k].is_some(),
                     time: started.elapsed(),
                 });
             }
@@ -357,6 +375,16 @@ impl Prepared {
         space.write_buffer(&*params, 0, bytemuck::cast_slice(&exe.params))?;
         let mut kernels = Vec::with_capacity(exe.steps.len());
         let mut buffers = Vec::with_capacity(exe.steps.len());
+        // Native kernels run on CPU spaces with worker threads, when specialised kernels are on.
+        let host = specialised && space.as_host().and_then(|h| h.thread_pool()).is_some();
+        let natives = exe
+            .steps
+            .iter()
+            .map(|step| {
+                let params = &exe.params[step.params..][..step.param_count];
+                native::lookup(step.kernel, params).filter(|_| host)
+            })
+            .collect();
         for step in &exe.steps {
             if step.items as u64 > limits.max_work_items || step.items > u32::MAX as usize {
                 return Err(Error::Unsupported(format!(
@@ -392,6 +420,7 @@ impl Prepared {
             slots,
             params,
             kernels,
+            natives,
             buffers,
         })
     }
@@ -434,6 +463,34 @@ fn launch(
             },
         )
         .map_err(|e| e.to_string())
+}
+
+/// Runs a step's CPU-specialised kernel on the space's memory, on the device's worker threads.
+fn run_native(
+    space: &dyn Space,
+    native: Native,
+    scratch: &mut Vec<f32>,
+    params: &[i32],
+    buffers: &[Arc<dyn Buffer>],
+) -> Result<(), String> {
+    let host = space.as_host().ok_or("the space is not in host memory")?;
+    let pool = host
+        .thread_pool()
+        .ok_or("the device has no worker threads")?;
+    let list: Vec<&dyn Buffer> = buffers.iter().map(|b| &**b).collect();
+    let mut result = Ok(());
+    host.with_host_buffers(&list, &mut |inputs, output| {
+        let floats = inputs
+            .iter()
+            .map(|b| bytemuck::try_cast_slice::<u8, f32>(b))
+            .collect::<Result<Vec<_>, _>>();
+        result = match (floats, bytemuck::try_cast_slice_mut::<u8, f32>(output)) {
+            (Ok(inputs), Ok(output)) => pool.install(|| native(params, &inputs, output, scratch)),
+            (Err(e), _) | (_, Err(e)) => Err(format!("a buffer is not f32-aligned: {e}")),
+        };
+    })
+    .map_err(|e| e.to_string())?;
+    result
 }
 
 /// Folds constants by running their steps on the `sequential` device, in a space of their own

@@ -17,8 +17,10 @@
 mod exec;
 pub mod fixtures;
 mod model;
+mod native;
 pub mod ops;
 mod plan;
+mod rewrite;
 mod tensor;
 pub mod wasi_nn;
 

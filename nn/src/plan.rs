@@ -240,7 +240,8 @@ pub(crate) fn build(
     }
     // Readers per tensor name, to know when an activation may be fused into its producer.
     let mut reader_names: HashMap<&str, usize> = HashMap::new();
-    for node in &model.nodes {
+    let nodes = crate::rewrite::rewrite(model);
+    for node in &nodes {
         for i in node.inputs.iter().filter(|i| !i.is_empty()) {
             *reader_names.entry(i).or_default() += 1;
         }
@@ -249,7 +250,7 @@ pub(crate) fn build(
         *reader_names.entry(&output.name).or_default() += 1;
     }
 
-    for node in &model.nodes {
+    for node in &nodes {
         let ins: Vec<Option<ValueId>> = node
             .inputs
             .iter()
@@ -334,6 +335,8 @@ pub(crate) struct ExecStep {
     pub items: usize,
     /// Word offset of its parameters in the plan's parameter buffer.
     pub params: usize,
+    /// How many words of parameters it has.
+    pub param_count: usize,
     pub buffers: Vec<Ref>,
 }
 
@@ -435,6 +438,7 @@ pub(crate) fn allocate(planned: &Planned) -> Executable {
             kernel: step.kernel,
             items: step.items,
             params: params.len(),
+            param_count: step.params.len(),
             buffers,
         });
         params.extend_from_slice(&step.params);

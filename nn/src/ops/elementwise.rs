@@ -114,6 +114,12 @@ pub(crate) fn binary(
         "Mod" if node.int("fmod", 0)? != 0 && !float => "Fmod",
         op => op,
     };
+    if op == "Add" {
+        let fold = super::network::add_into_conv_bias;
+        if let Some(out) = fold(b, x, y).or_else(|| fold(b, y, x)) {
+            return Ok(vec![out]);
+        }
+    }
     Ok(vec![emit_binary(b, op, x, y)?])
 }
 

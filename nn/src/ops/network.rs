@@ -289,6 +289,43 @@ pub(crate) fn fusable_conv(b: &Builder, x: ValueId) -> Option<(usize, usize)> {
         .then_some((act, has_bias))
 }
 
+/// Folds `x + c` into the bias of the convolution that writes `x`, when `c` is a constant that
+/// varies at most along the channels (a bias added by a separate node, as some exporters write
+/// it). Returns the convolution's output.
+pub(crate) fn add_into_conv_bias(b: &mut Builder, x: ValueId, c: ValueId) -> Option<ValueId> {
+    let (_, has_bias) = fusable_conv(b, x)?;
+    let shape = b.value(x).shape.clone();
+    let (cshape, constant) = (&b.value(c).shape, b.konst(c)?);
+    let m = *shape.get(1)?;
+    if constant.dtype != DType::F32 || cshape.len() > shape.len() {
+        return None;
+    }
+    // Right-aligned against x's dimensions: 1 everywhere but (maybe) the channels.
+    let lead = shape.len() - cshape.len();
+    let per_channel = cshape
+        .iter()
+        .enumerate()
+        .all(|(d, &size)| size == 1 || (d + lead == 1 && size == m));
+    if !per_channel {
+        return None;
+    }
+    let values = constant.to_f32();
+    let step = b.steps.last()?;
+    let old: Option<Vec<f32>> = if step.params[has_bias] != 0 {
+        Some(b.konst(step.buffers[2])?.to_f32())
+    } else {
+        None
+    };
+    let new_b: Vec<f32> = (0..m)
+        .map(|k| old.as_ref().map_or(0.0, |o| o[k]) + values[if values.len() == 1 { 0 } else { k }])
+        .collect();
+    let new_b = b.constant(crate::Tensor::from_f32(vec![m], &new_b).ok()?);
+    let step = b.steps.last_mut()?;
+    step.buffers[2] = new_b;
+    step.params[has_bias] = 1;
+    b.view(x, shape).ok()
+}
+
 /// Folds an inference BatchNormalization into the convolution before it, when the weights and
 /// the normalisation's parameters are constants: `w' = w s`, `b' = (b - mean) s + beta` with
 /// `s = scale / sqrt(var + epsilon)` per output channel. Returns the convolution's output.

@@ -1,0 +1,666 @@
+//! CPU-specialised kernels: native versions of the hottest operator kernels, for the CPU
+//! executor.
+//!
+//! On a CPU space the buffers are host memory ([`HostSpace`]), so the convolutions can run as
+//! native code there: GEMMs by `matrixmultiply` (SIMD kernels picked at run time) and a direct
+//! depthwise loop that the compiler vectorises, on the device's own worker threads. Each one is a
+//! drop-in for one kernel of `nn/ops/ops.rs`: the same parameters, the same buffers, the same
+//! result up to the order of the float additions. The portable kernel stays the definition: the
+//! plans are the same with or without these, and the tests run every model both ways
+//! ([`crate::NnRuntime::set_specialised_kernels`]).
+//!
+//! Native code cannot lean on a sandbox the way a Wasm kernel does, so every kernel checks its
+//! parameters against its buffers' lengths before touching them.
+//!
+//! [`HostSpace`]: wasi_parallel_device::HostSpace
+
+use rayon::prelude::*;
+
+/// A native kernel: `(params, inputs, output, scratch)`, the buffers as the portable kernel takes
+/// them (less the parameter buffer), as f32. `scratch` is the caller's, kept between launches: a
+/// fresh allocation of a large temporary would be fresh pages, faulted in and zeroed every time.
+pub(crate) type Native = fn(&[i32], &[&[f32]], &mut [f32], &mut Vec<f32>) -> Result<(), String>;
+
+/// The native version of operator kernel `name` launched with `params`, if there is one.
+pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
+    match name {
+        "conv2d_f32" => Some(conv2d),
+        "conv1x1_f32" => Some(conv1x1),
+        "binary_f32" if params.first().is_some_and(|&op| binop::native(op)) => Some(binary),
+        _ => None,
+    }
+}
+
+/// Activation codes (`unary` in ops.rs) that convolutions apply; see `activate_linear` there.
+mod act {
+    pub const RELU: i32 = 0;
+    pub const CLIP: i32 = 11;
+    pub const HARD_SIGMOID: i32 = 12;
+    pub const HARD_SWISH: i32 = 13;
+    pub const LEAKY_RELU: i32 = 14;
+}
+
+/// Applies a fused activation (code, then its two parameters) to `ys`, as `activate_linear` in
+/// ops.rs does; the identity and unknown codes leave `ys` as it is.
+fn activate(code: i32, a: f32, b: f32, ys: &mut [f32]) {
+    match code {
+        act::RELU => ys.iter_mut().for_each(|y| {
+            if *y < 0.0 {
+                *y = 0.0
+            }
+        }),
+        act::CLIP => ys.iter_mut().for_each(|y| {
+            if !y.is_nan() {
+                *y = y.max(a).min(b)
+            }
+        }),
+        act::HARD_SIGMOID => ys
+            .iter_mut()
+            .for_each(|y| *y = (a * *y + b).clamp(0.0, 1.0)),
+        act::HARD_SWISH => ys
+            .iter_mut()
+            .for_each(|y| *y *= (*y * (1.0 / 6.0) + 0.5).clamp(0.0, 1.0)),
+        act::LEAKY_RELU => ys.iter_mut().for_each(|y| {
+            if *y < 0.0 {
+                *y *= a
+            }
+        }),
+        _ => {}
+    }
+}
+
+/// Parameter `k` as a size.
+fn size(p: &[i32], k: usize) -> Result<usize, String> {
+    let v = *p.get(k).ok_or("too few parameters")?;
+    usize::try_from(v).map_err(|_| format!("parameter {k} is negative ({v})"))
+}
+
+fn float(p: &[i32], k: usize) -> Result<f32, String> {
+    Ok(f32::from_bits(*p.get(k).ok_or("too few parameters")? as u32))
+}
+
+/// `a * b` checked for overflow.
+fn product(dims: &[usize]) -> Result<usize, String> {
+    dims.iter()
+        .try_fold(1usize, |acc, &d| acc.checked_mul(d))
+        .ok_or_else(|| format!("{dims:?} overflows"))
+}
+
+/// Checks that a buffer holds at least `need` elements.
+fn fits(what: &str, buffer: &[f32], need: usize) -> Result<(), String> {
+    if buffer.len() < need {
+        return Err(format!(
+            "{what} holds {} elements, the kernel needs {need}",
+            buffer.len()
+        ));
+    }
+    Ok(())
+}
+
+fn three<'a>(inputs: &[&'a [f32]]) -> Result<[&'a [f32]; 3], String> {
+    match *inputs {
+        [x, w, bias] => Ok([x, w, bias]),
+        _ => Err(format!("{} inputs, not 3", inputs.len())),
+    }
+}
+
+/// A pointer that worker threads may share: each writes only its own tile through it.
+#[derive(Clone, Copy)]
+struct SharedOut(*mut f32);
+// SAFETY: `gemm` hands every tile to exactly one task, and tiles do not overlap.
+unsafe impl Send for SharedOut {}
+unsafe impl Sync for SharedOut {}
+
+impl SharedOut {
+    /// The pointer `offset` elements on. (A method, so that closures capture the whole
+    /// `SharedOut`, not its raw pointer field.)
+    fn at(self, offset: usize) -> *mut f32 {
+        self.0.wrapping_add(offset)
+    }
+}
+
+/// `c = a b` with `a` `m x k` (rows `lda` apart), `b` `k x n` (rows `ldb` apart) and `c` `m x n`
+/// (rows `ldc` apart), split into tiles over the current thread pool. For each tile, `init(row,
+/// segment)` first fills the tile's part of each row of `c` (the sum is added to it), and
+/// `finish(row, segment)` then runs over it while it is still in cache.
+#[allow(clippy::too_many_arguments)]
+fn gemm(
+    (m, k, n): (usize, usize, usize),
+    a: &[f32],
+    lda: usize,
+    b: &[f32],
+    ldb: usize,
+    c: &mut [f32],
+    ldc: usize,
+    init: &(dyn Fn(usize, &mut [f32]) + Sync),
+    finish: &(dyn Fn(usize, &mut [f32]) + Sync),
+) {
+    if m == 0 || n == 0 {
+        return;
+    }
+    // Every element matrixmultiply touches lies inside the slices.
+    assert!(k == 0 || (a.len() >= (m - 1) * lda + k && lda >= k));
+    assert!(k == 0 || (b.len() >= (k - 1) * ldb + n && ldb >= n));
+    assert!(c.len() >= (m - 1) * ldc + n && ldc >= n);
+    // Tiles: a few per thread for balance, each large enough to amortise packing.
+    let threads = rayon::current_num_threads();
+    let work = m * n * k.max(1);
+    let target = if work < 1 << 16 { 1 } else { threads * 3 };
+    let col_blocks = (n / 128).clamp(1, target);
+    let row_blocks = (target / col_blocks).clamp(1, m.div_ceil(16));
+    let (rb, cb) = (
+        m.div_ceil(row_blocks),
+        n.div_ceil(col_blocks).next_multiple_of(16),
+    );
+    let tiles = m.div_ceil(rb) * n.div_ceil(cb);
+    let out = SharedOut(c.as_mut_ptr());
+    let tile = |t: usize| {
+        let (r0, c0) = ((t / n.div_ceil(cb)) * rb, (t % n.div_ceil(cb)) * cb);
+        let (rows, cols) = (rb.min(m - r0), cb.min(n - c0));
+        let row = |r: usize| {
+            // SAFETY: row `r` of this tile, columns `c0..c0 + cols`, lies inside `c` (asserted
+            // above), and no other tile covers it.
+            unsafe { std::slice::from_raw_parts_mut(out.at(r * ldc + c0), cols) }
+        };
+        for r in r0..r0 + rows {
+            init(r, row(r));
+        }
+        if k > 0 {
+            // SAFETY: the operands lie inside `a`, `b` and this tile of `c` (asserted above);
+            // the tile is written by this task alone.
+            unsafe {
+                matrixmultiply::sgemm(
+                    rows,
+                    k,
+                    cols,
+                    1.0,
+                    a.as_ptr().add(r0 * lda),
+                    lda as isize,
+                    1,
+                    b.as_ptr().add(c0),
+                    ldb as isize,
+                    1,
+                    1.0,
+                    out.at(r0 * ldc + c0),
+                    ldc as isize,
+                    1,
+                );
+            }
+        }
+        for r in r0..r0 + rows {
+            finish(r, row(r));
+        }
+    };
+    if tiles == 1 {
+        tile(0);
+    } else {
+        (0..tiles).into_par_iter().for_each(tile);
+    }
+}
+
+/// `conv1x1_f32`: `y[n, oc, p] = bias[oc] + sum over ci of w[oc, ci] x[n, ci, p]`, then the
+/// activation. Parameters `[N, C, plane, M, has_bias, act, act_a, act_b]`.
+fn conv1x1(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    scratch: &mut Vec<f32>,
+) -> Result<(), String> {
+    let [x, w, bias] = three(inputs)?;
+    let (n, c, plane, m) = (size(p, 0)?, size(p, 1)?, size(p, 2)?, size(p, 3)?);
+    let has_bias = size(p, 4)? != 0;
+    let (code, act_a, act_b) = (p.get(5).copied().unwrap_or(0), float(p, 6)?, float(p, 7)?);
+    fits("x", x, product(&[n, c, plane])?)?;
+    fits("w", w, product(&[m, c])?)?;
+    fits("y", y, product(&[n, m, plane])?)?;
+    if has_bias {
+        fits("bias", bias, m)?;
+    }
+    let bias_of = |oc: usize| if has_bias { bias[oc] } else { 0.0 };
+    if plane < GEMV_PLANE {
+        // A few pixels (squeeze-and-excitation, a classifier's head): dot products, which do not
+        // pack the whole weight matrix as a GEMM would.
+        let columns = sized(scratch, product(&[n, plane, c])?);
+        for (col, xcol) in columns.chunks_exact_mut(c.max(1)).enumerate() {
+            let (i, px) = (col / plane, col % plane);
+            for (ci, v) in xcol.iter_mut().enumerate() {
+                *v = x[(i * c + ci) * plane + px];
+            }
+        }
+        y[..n * m * plane]
+            .par_chunks_mut(plane)
+            .enumerate()
+            .for_each(|(row, out)| {
+                let (i, oc) = (row / m, row % m);
+                let wrow = &w[oc * c..][..c];
+                for (px, o) in out.iter_mut().enumerate() {
+                    let xcol = &columns[(i * plane + px) * c..][..c];
+                    *o = bias_of(oc) + dot(wrow, xcol);
+                }
+                activate(code, act_a, act_b, out);
+            });
+        return Ok(());
+    }
+    let init = |row: usize, seg: &mut [f32]| seg.fill(bias_of(row));
+    let finish = |_: usize, seg: &mut [f32]| activate(code, act_a, act_b, seg);
+    for i in 0..n {
+        gemm(
+            (m, c, plane),
+            w,
+            c,
+            &x[i * c * plane..],
+            plane,
+            &mut y[i * m * plane..],
+            plane,
+            &init,
+            &finish,
+        );
+    }
+    Ok(())
+}
+
+/// Below this many pixels a pointwise convolution is computed as dot products.
+const GEMV_PLANE: usize = 8;
+
+/// `a . b`, in 8 independent lanes (which the compiler turns into vector registers).
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut lanes = [0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for l in 0..8 {
+            lanes[l] += x[l] * y[l];
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
+}
+
+/// The shape of a `conv2d_f32` launch.
+#[derive(Clone, Copy, Debug)]
+struct Conv {
+    n: usize,
+    c: usize,
+    h: usize,
+    w: usize,
+    m: usize,
+    oh: usize,
+    ow: usize,
+    kh: usize,
+    kw: usize,
+    stride: (usize, usize),
+    pad: (isize, isize),
+    dilation: (usize, usize),
+    groups: usize,
+}
+
+impl Conv {
+    fn parse(p: &[i32]) -> Result<Conv, String> {
+        let s = |k| size(p, k);
+        let conv = Conv {
+            n: s(0)?,
+            c: s(1)?,
+            h: s(2)?,
+            w: s(3)?,
+            m: s(4)?,
+            oh: s(5)?,
+            ow: s(6)?,
+            kh: s(7)?,
+            kw: s(8)?,
+            stride: (s(9)?, s(10)?),
+            pad: (s(11)? as isize, s(12)? as isize),
+            dilation: (s(13)?, s(14)?),
+            groups: s(15)?,
+        };
+        if conv.groups == 0
+            || !conv.c.is_multiple_of(conv.groups)
+            || !conv.m.is_multiple_of(conv.groups) {
+            return Err(format!("{} groups of {conv:?}", conv.groups));
+        }
+        if conv.stride.0 == 0 || conv.stride.1 == 0 || conv.dilation.0 == 0 || conv.dilation.1 == 0
+        {
+            return Err(format!("a zero stride or dilation in {conv:?}"));
+        }
+        Ok(conv)
+    }
+
+    /// The outputs `lo..hi` along one axis whose tap at offset `off` (`out * stride + off`) falls
+    /// in `0..size`.
+    fn inside(off: isize, stride: usize, size: usize, outs: usize) -> (usize, usize) {
+        let s = stride as isize;
+        let lo = if off < 0 { (-off + s - 1) / s } else { 0 };
+        let last = size as isize - 1 - off;
+        let hi = if last < 0 { 0 } else { last / s + 1 };
+        let (lo, hi) = (lo as usize, (hi as usize).min(outs));
+        (lo, hi.max(lo))
+    }
+}
+
+/// `conv2d_f32`: see ops.rs for the parameters. Convolutions with one input channel per group
+/// (depthwise) run directly, plane by plane; the others as a GEMM over an im2col matrix.
+fn conv2d(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    scratch: &mut Vec<f32>,
+) -> Result<(), String> {
+    let [x, w, bias] = three(inputs)?;
+    let cv = Conv::parse(p)?;
+    let has_bias = size(p, 16)? != 0;
+    let (code, act_a, act_b) = (
+        p.get(17).copied().unwrap_or(0),
+        float(p, 18)?,
+        float(p, 19)?,
+    );
+    let cg = cv.c / cv.groups;
+    fits("x", x, product(&[cv.n, cv.c, cv.h, cv.w])?)?;
+    fits("w", w, product(&[cv.m, cg, cv.kh, cv.kw])?)?;
+    let plane = product(&[cv.oh, cv.ow])?;
+    fits("y", y, product(&[cv.n, cv.m, plane])?)?;
+    if has_bias {
+        fits("bias", bias, cv.m)?;
+    }
+    let bias_of = |oc: usize| if has_bias { bias[oc] } else { 0.0 };
+    if plane == 0 {
+        return Ok(());
+    }
+    if cg == 1 {
+        y[..cv.n * cv.m * plane]
+            .par_chunks_mut(plane)
+            .enumerate()
+            .for_each(|(i, out)| {
+                let (n, oc) = (i / cv.m, i % cv.m);
+                let g = oc / (cv.m / cv.groups);
+                let xp = &x[(n * cv.c + g) * cv.h * cv.w..][..cv.h * cv.w];
+                let wp = &w[oc * cv.kh * cv.kw..][..cv.kh * cv.kw];
+                depthwise(&cv, xp, wp, bias_of(oc), out);
+                activate(code, act_a, act_b, out);
+            });
+        return Ok(());
+    }
+    // im2col: row (ci, ky, kx) holds, for every output pixel, the input under that tap (0 in the
+    // padding).
+    let taps = product(&[cg, cv.kh, cv.kw])?;
+    let cols = sized(scratch, product(&[taps, plane])?);
+    im2col_gemm(&cv, (x, w), &bias_of, (code, act_a, act_b), cols, y);
+    Ok(())
+}
+
+/// The first `len` elements of `scratch`, grown if needed.
+fn sized(scratch: &mut Vec<f32>, len: usize) -> &mut [f32] {
+    if scratch.len() < len {
+        scratch.resize(len, 0.0);
+    }
+    &mut scratch[..len]
+}
+
+/// The convolution as one GEMM per image and group over an im2col matrix in `cols`.
+fn im2col_gemm(
+    cv: &Conv,
+    (x, w): (&[f32], &[f32]),
+    bias_of: &(dyn Fn(usize) -> f32 + Sync),
+    (code, act_a, act_b): (i32, f32, f32),
+    cols: &mut [f32],
+    y: &mut [f32],
+) {
+    let cg = cv.c / cv.groups;
+    let taps = cg * cv.kh * cv.kw;
+    let plane = cv.oh * cv.ow;
+    let mg = cv.m / cv.groups;
+    let finish = |_: usize, seg: &mut [f32]| activate(code, act_a, act_b, seg);
+    for n in 0..cv.n {
+        for g in 0..cv.groups {
+            let xg = &x[(n * cv.c + g * cg) * cv.h * cv.w..][..cg * cv.h * cv.w];
+            cols.par_chunks_mut(plane).enumerate().for_each(|(t, row)| {
+                im2col_row(cv, xg, t, row);
+            });
+            let init = |r: usize, seg: &mut [f32]| seg.fill(bias_of(g * mg + r));
+            gemm(
+                (mg, taps, plane),
+                &w[g * mg * taps..],
+                taps,
+                cols,
+                plane,
+                &mut y[(n * cv.m + g * mg) * plane..],
+                plane,
+                &init,
+                &finish,
+            );
+        }
+    }
+}
+
+/// Row `t` = (ci, ky, kx) of the im2col matrix of one image and group (`xg`: its `cg` input
+/// planes).
+fn im2col_row(cv: &Conv, xg: &[f32], t: usize, row: &mut [f32]) {
+    let (ci, ky, kx) = (t / (cv.kh * cv.kw), (t / cv.kw) % cv.kh, t % cv.kw);
+    let xc = &xg[ci * cv.h * cv.w..][..cv.h * cv.w];
+    let off_x = (kx * cv.dilation.1) as isize - cv.pad.1;
+    let (lo, hi) = Conv::inside(off_x, cv.stride.1, cv.w, cv.ow);
+    for (oy, out) in row.chunks_exact_mut(cv.ow).enumerate() {
+        let iy = (oy * cv.stride.0 + ky * cv.dilation.0) as isize - cv.pad.0;
+        if iy < 0 || iy >= cv.h as isize || lo == hi {
+            out.fill(0.0);
+            continue;
+        }
+        let xrow = &xc[iy as usize * cv.w..][..cv.w];
+        out[..lo].fill(0.0);
+        out[hi..].fill(0.0);
+        let start = (lo as isize * cv.stride.1 as isize + off_x) as usize;
+        if cv.stride.1 == 1 {
+            out[lo..hi].copy_from_slice(&xrow[start..start + hi - lo]);
+        } else {
+            for (o, v) in out[lo..hi]
+                .iter_mut()
+                .zip(xrow[start..].iter().step_by(cv.stride.1))
+            {
+                *o = *v;
+            }
+        }
+    }
+}
+
+/// One output plane of a depthwise convolution: `out = bias + the window sums over the input
+/// plane `x` with the window `w`.
+fn depthwise(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32]) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        if std::arch::is_x86_feature_detected!("avx") {
+            // SAFETY: the CPU has AVX (checked just now).
+            return unsafe { depthwise_avx(cv, x, w, bias, out) };
+        }
+    }
+    depthwise_plane(cv, x, w, bias, out)
+}
+
+/// [`depthwise_plane`] compiled with AVX: 8 lanes instead of SSE's 4.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+unsafe fn depthwise_avx(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32]) {
+    depthwise_plane(cv, x, w, bias, out)
+}
+
+#[inline(always)]
+fn depthwise_plane(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32]) {
+    // For each tap column kx: the output columns whose tap lies inside the input.
+    let spans: Vec<(isize, usize, usize)> = (0..cv.kw)
+        .map(|kx| {
+            let off = (kx * cv.dilation.1) as isize - cv.pad.1;
+            let (lo, hi) = Conv::inside(off, cv.stride.1, cv.w, cv.ow);
+            (off, lo, hi)
+        })
+        .collect();
+    for (oy, yrow) in out.chunks_exact_mut(cv.ow).enumerate() {
+        yrow.fill(bias);
+        for ky in 0..cv.kh {
+            let iy = (oy * cv.stride.0 + ky * cv.dilation.0) as isize - cv.pad.0;
+            if iy < 0 || iy >= cv.h as isize {
+                continue;
+            }
+            let xrow = &x[iy as usize * cv.w..][..cv.w];
+            for (kx, &(off, lo, hi)) in spans.iter().enumerate() {
+                if lo == hi {
+                    continue;
+                }
+                let wv = w[ky * cv.kw + kx];
+                let start = (lo as isize * cv.stride.1 as isize + off) as usize;
+                if cv.stride.1 == 1 {
+                    for (o, v) in yrow[lo..hi].iter_mut().zip(&xrow[start..start + hi - lo]) {
+                        *o += wv * v;
+                    }
+                } else {
+                    for (o, v) in yrow[lo..hi]
+                        .iter_mut()
+                        .zip(xrow[start..].iter().step_by(cv.stride.1))
+                    {
+                        *o += wv * v;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Binary operator codes (`binop` in ops.rs).
+mod binop {
+    pub const ADD: i32 = 0;
+    pub const SUB: i32 = 1;
+    pub const MUL: i32 = 2;
+    pub const DIV: i32 = 3;
+    pub const MAX: i32 = 4;
+    pub const MIN: i32 = 5;
+    pub const PRELU: i32 = 7;
+
+    /// The ones [`super::binary`] computes (Pow and Mod stay portable).
+    pub fn native(op: i32) -> bool {
+        matches!(op, ADD | SUB | MUL | DIV | MAX | MIN | PRELU)
+    }
+}
+
+/// The rank of the strided kernels' index arithmetic (`RANK` in ops.rs).
+const RANK: usize = crate::ops::RANK;
+
+/// `binary_f32`: `y = a op b` with broadcasting. Parameters `[op, dims[RANK], a_strides[RANK],
+/// b_strides[RANK], contiguous]`.
+fn binary(p: &[i32], inputs: &[&[f32]], y: &mut [f32], _: &mut Vec<f32>) -> Result<(), String> {
+    let [a, b] = match *inputs {
+        [a, b] => [a, b],
+        _ => return Err(format!("{} inputs, not 2", inputs.len())),
+    };
+    if p.len() < 2 + 3 * RANK {
+        return Err("too few parameters".into());
+    }
+    let dims: Vec<usize> = (0..RANK)
+        .map(|d| size(p, 1 + d))
+        .collect::<Result<_, _>>()?;
+    let len = product(&dims)?;
+    fits("y", y, len)?;
+    let y = &mut y[..len];
+    if len == 0 {
+        return Ok(());
+    }
+    let contiguous = p[1 + 3 * RANK] == 1;
+    let strides =
+        |at: usize| -> Result<Vec<usize>, String> { (0..RANK).map(|d| size(p, at + d)).collect() };
+    let (sa, sb) = if contiguous {
+        (crate::tensor::strides(&dims), crate::tensor::strides(&dims))
+    } else {
+        (strides(1 + RANK)?, strides(1 + 2 * RANK)?)
+    };
+    // The last element each input is read at.
+    let last = |s: &[usize]| dims.iter().zip(s).map(|(d, s)| (d - 1) * s).sum::<usize>();
+    fits("a", a, last(&sa) + 1)?;
+    fits("b", b, last(&sb) + 1)?;
+    let shape = Strided {
+        dims: &dims,
+        sa: &sa,
+        sb: &sb,
+    };
+    match p[0] {
+        binop::ADD => shape.apply(a, b, y, |x, y| x + y),
+        binop::SUB => shape.apply(a, b, y, |x, y| x - y),
+        binop::MUL => shape.apply(a, b, y, |x, y| x * y),
+        binop::DIV => shape.apply(a, b, y, |x, y| x / y),
+        // As `fmax` and `fmin` in ops.rs: NaN if either is.
+        binop::MAX => shape.apply(a, b, y, |x, y| {
+            if x.is_nan() || y.is_nan() {
+                x + y
+            } else if x > y {
+                x
+            } else {
+                y
+            }
+        }),
+        binop::MIN => shape.apply(a, b, y, |x, y| {
+            if x.is_nan() || y.is_nan() {
+                x + y
+            } else if x < y {
+                x
+            } else {
+                y
+            }
+        }),
+        binop::PRELU => shape.apply(a, b, y, |x, s| if x < 0.0 { x * s } else { x }),
+        op => return Err(format!("binary operator {op} has no native kernel")),
+    }
+    Ok(())
+}
+
+/// Two inputs read with their own strides over the output's dimensions.
+struct Strided<'a> {
+    dims: &'a [usize],
+    sa: &'a [usize],
+    sb: &'a [usize],
+}
+
+impl Strided<'_> {
+    /// `y[i] = f(a[i'], b[i''])` over rows of the innermost dimension, rows shared out among
+    /// the threads.
+    fn apply(&self, a: &[f32], b: &[f32], y: &mut [f32], f: impl Fn(f32, f32) -> f32 + Sync) {
+        let inner = self.dims[RANK - 1];
+        let (ia, ib) = (self.sa[RANK - 1], self.sb[RANK - 1]);
+        // At least 16 Ki elements per task: below that a task costs more than it saves.
+        let rows_per_task = (16384 / inner).max(1);
+        y.par_chunks_mut(rows_per_task * inner)
+            .enumerate()
+            .for_each(|(t, chunk)| {
+                for (r, out) in chunk.chunks_exact_mut(inner).enumerate() {
+                    let (mut row, mut oa, mut ob) = (t * rows_per_task + r, 0, 0);
+                    for d in (0..RANK - 1).rev() {
+                        let coord = row % self.dims[d];
+                        row /= self.dims[d];
+                        oa += coord * self.sa[d];
+                        ob += coord * self.sb[d];
+                    }
+                    match (ia, ib) {
+                        (1, 1) => {
+                            for ((o, x), y) in out.iter_mut().zip(&a[oa..]).zip(&b[ob..]) {
+                                *o = f(*x, *y);
+                            }
+                        }
+                        (1, 0) => {
+                            let y = b[ob];
+                            for (o, x) in out.iter_mut().zip(&a[oa..]) {
+                                *o = f(*x, y);
+                            }
+                        }
+                        (0, 1) => {
+                            let x = a[oa];
+                            for (o, y) in out.iter_mut().zip(&b[ob..]) {
+                                *o = f(x, *y);
+                            }
+                        }
+                        _ => {
+                            for (k, o) in out.iter_mut().enumerate() {
+                                *o = f(a[oa + k * ia], b[ob + k * ib]);
+                            }
+                        }
+                    }
+                }
+            });
+    }
+}

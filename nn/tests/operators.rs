@@ -1,0 +1,333 @@
+//! One-operator models, built here: the CPU-specialised (native) kernels against the portable
+//! ones, on the `cpu` device with specialised kernels on and off; and the graph rewrites and
+//! fusions, against arithmetic done here.
+
+mod common;
+
+use std::sync::Arc;
+
+use prost::Message;
+use wasi_parallel_nn::{onnx, DType, Model, NnRuntime, Tensor};
+
+/// A small deterministic generator (an LCG), so that a failure names a case that reproduces.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u32 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as u32
+    }
+    fn below(&mut self, n: usize) -> usize {
+        self.next() as usize % n
+    }
+    fn float(&mut self) -> f32 {
+        self.next() as f32 / (1u64 << 31) as f32 - 1.0
+    }
+    fn floats(&mut self, n: usize) -> Vec<f32> {
+        (0..n).map(|_| self.float()).collect()
+    }
+}
+
+fn value(name: &str) -> onnx::ValueInfoProto {
+    onnx::ValueInfoProto {
+        name: Some(name.into()),
+        r#type: Some(onnx::TypeProto {
+            value: Some(onnx::type_proto::Value::TensorType(
+                onnx::type_proto::Tensor {
+                    elem_type: Some(1),
+                    shape: None,
+                },
+            )),
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+}
+
+fn initializer(name: &str, shape: &[usize], data: &[f32]) -> onnx::TensorProto {
+    onnx::TensorProto {
+        name: Some(name.into()),
+        dims: shape.iter().map(|&d| d as i64).collect(),
+        data_type: Some(1),
+        float_data: data.to_vec(),
+        ..Default::default()
+    }
+}
+
+fn ints(name: &str, values: &[usize]) -> onnx::AttributeProto {
+    onnx::AttributeProto {
+        name: Some(name.into()),
+        r#type: Some(7),
+        ints: values.iter().map(|&v| v as i64).collect(),
+        ..Default::default()
+    }
+}
+
+fn int(name: &str, value: usize) -> onnx::AttributeProto {
+    onnx::AttributeProto {
+        name: Some(name.into()),
+        r#type: Some(2),
+        i: Some(value as i64),
+        ..Default::default()
+    }
+}
+
+fn float(name: &str, value: f32) -> onnx::AttributeProto {
+    onnx::AttributeProto {
+        name: Some(name.into()),
+        r#type: Some(1),
+        f: Some(value),
+        ..Default::default()
+    }
+}
+
+fn node(
+    op: &str,
+    inputs: &[&str],
+    output: &str,
+    attrs: Vec<onnx::AttributeProto>,
+) -> onnx::NodeProto {
+    onnx::NodeProto {
+        op_type: Some(op.into()),
+        input: inputs.iter().map(|&i| i.into()).collect(),
+        output: vec![output.into()],
+        attribute: attrs,
+        ..Default::default()
+    }
+}
+
+/// A model of `nodes` with graph input `x`, output `y` and the given initializers.
+fn model(nodes: Vec<onnx::NodeProto>, initializers: Vec<onnx::TensorProto>) -> Arc<Model> {
+    let proto = onnx::ModelProto {
+        ir_version: Some(8),
+        opset_import: vec![onnx::OperatorSetIdProto {
+            domain: Some(String::new()),
+            version: Some(17),
+        }],
+        graph: Some(onnx::GraphProto {
+            name: Some("g".into()),
+            node: nodes,
+            input: vec![value("x")],
+            output: vec![value("y")],
+            initializer: initializers,
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    Arc::new(Model::parse(&proto.encode_to_vec()).expect("model"))
+}
+
+/// Runs `model` on `x` on the cpu device with specialised kernels on and off, checks that the
+/// specialised run used a native kernel, and compares the outputs.
+fn compare(
+    fast: &Arc<NnRuntime>,
+    portable: &Arc<NnRuntime>,
+    model: Arc<Model>,
+    x: Tensor,
+    case: &str,
+) {
+    let cpu = fast.devices().iter().position(|d| d.info().name == "cpu");
+    let cpu = cpu.expect("a cpu device");
+    let run = |rt: &Arc<NnRuntime>| {
+        let prepared = rt.prepare(model.clone(), cpu).expect("prepare");
+        prepared.profile(std::slice::from_ref(&x)).expect(case)
+    };
+    let ((a, launches), (b, reference)) = (run(fast), run(portable));
+    assert!(
+        launches.iter().any(|l| l.native),
+        "{case}: no native kernel ran"
+    );
+    assert!(reference.iter().all(|l| !l.native), "{case}");
+    let (a, b) = (a[0].to_f32(), b[0].to_f32());
+    assert_eq!(a.len(), b.len(), "{case}");
+    for (k, (x, y)) in a.iter().zip(&b).enumerate() {
+        let close = (x.is_nan() && y.is_nan()) || (x - y).abs() <= 1e-5 + 1e-5 * y.abs();
+        assert!(close, "{case}: element {k} is {x} natively, {y} portably");
+    }
+}
+
+fn runtimes() -> (Arc<NnRuntime>, Arc<NnRuntime>) {
+    let fast = common::runtime();
+    let portable = NnRuntime::new(fast.devices().to_vec()).expect("runtime");
+    portable.set_specialised_kernels(false);
+    (fast, portable)
+}
+
+/// Convolutions of every kind the native kernels take apart (pointwise as a GEMM or as dot
+/// products, depthwise, grouped and general through im2col), with pads, strides, dilations, a
+/// bias or none, and each activation that fuses into a convolution.
+#[test]
+fn native_convolutions_match_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(5);
+    let activations = ["", "Relu", "Clip", "HardSigmoid", "HardSwish", "LeakyRelu"];
+    let mut cases = 0;
+    while cases < 60 {
+        let n = 1 + rng.below(2);
+        let (kind, c) = (rng.below(4), 1 + rng.below(6));
+        let (groups, m) = match kind {
+            // Pointwise, general, depthwise (with a channel multiplier), grouped.
+            0 | 1 => (1, 1 + rng.below(9)),
+            2 => (c, c * (1 + rng.below(2))),
+            _ => (2, 2 * (1 + rng.below(3))),
+        };
+        let c = if kind == 3 { 2 * c } else { c };
+        let (h, w) = (1 + rng.below(12), 1 + rng.below(12));
+        let (kh, kw, stride, pads, dilation) = if kind == 0 {
+            (1, 1, [1, 1], [0; 4], [1, 1])
+        } else {
+            let k = [1, 3, 5];
+            (
+                k[rng.below(3)],
+                k[rng.below(3)],
+                [1 + rng.below(2), 1 + rng.below(2)],
+                [rng.below(3), rng.below(3), rng.below(3), rng.below(3)],
+                [1 + rng.below(2), 1 + rng.below(2)],
+            )
+        };
+        let extent = |size: usize, k: usize, d: usize, lo: usize, hi: usize| {
+            (size + lo + hi).checked_sub(d * (k - 1) + 1)
+        };
+        if extent(h, kh, dilation[0], pads[0], pads[2]).is_none()
+            || extent(w, kw, dilation[1], pads[1], pads[3]).is_none()
+        {
+            continue;
+        }
+        cases += 1;
+        let act = activations[rng.below(activations.len())];
+        let bias = rng.below(2) == 1;
+        let weights = rng.floats(m * (c / groups) * kh * kw);
+        let mut inits = vec![initializer("w", &[m, c / groups, kh, kw], &weights)];
+        let mut inputs = vec!["x", "w"];
+        if bias {
+            inits.push(initializer("b", &[m], &rng.floats(m)));
+            inputs.push("b");
+        }
+        let attrs = vec![
+            int("group", groups),
+            ints("kernel_shape", &[kh, kw]),
+            ints("strides", &stride),
+            ints("pads", &pads),
+            ints("dilations", &dilation),
+        ];
+        let conv_out = if act.is_empty() { "y" } else { "c" };
+        let mut nodes = vec![node("Conv", &inputs, conv_out, attrs)];
+        match act {
+            "" => {}
+            "Clip" => {
+                inits.push(initializer("lo", &[], &[-0.25]));
+                inits.push(initializer("hi", &[], &[0.5]));
+                nodes.push(node("Clip", &["c", "lo", "hi"], "y", vec![]));
+            }
+            "LeakyRelu" => nodes.push(node(act, &["c"], "y", vec![float("alpha", 0.3)])),
+            _ => nodes.push(node(act, &["c"], "y", vec![])),
+        }
+        let shape = vec![n, c, h, w];
+        let x = Tensor::from_f32(shape.clone(), &rng.floats(n * c * h * w)).unwrap();
+        let case = format!(
+            "Conv of {shape:?} by {m}x{}x{kh}x{kw} (group {groups}, strides {stride:?}, pads \
+             {pads:?}, dilations {dilation:?}, bias {bias}) then `{act}`",
+            c / groups
+        );
+        compare(&fast, &portable, model(nodes, inits), x, &case);
+    }
+}
+
+/// Element-wise arithmetic with broadcasting from either side, NaN included.
+#[test]
+fn native_binary_operators_match_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(11);
+    let ops = ["Add", "Sub", "Mul", "Div", "Max", "Min", "PRelu"];
+    for case in 0..70 {
+        let op = ops[case % ops.len()];
+        let rank = 1 + rng.below(4);
+        let shape: Vec<usize> = (0..rank).map(|_| 1 + rng.below(7)).collect();
+        // The other operand: some dimensions broadcast, maybe fewer of them.
+        let drop = if op == "PRelu" { 0 } else { rng.below(rank) };
+        let other: Vec<usize> = shape[drop..]
+            .iter()
+            .map(|&d| if rng.below(3) == 0 { 1 } else { d })
+            .collect();
+        let len: usize = shape.iter().product();
+        let mut xs = rng.floats(len);
+        xs[0] = f32::NAN;
+        let constant = rng.floats(other.iter().product());
+        // x op c, or c op x (PRelu's slope is always second).
+        let swap = op != "PRelu" && rng.below(2) == 1;
+        let inputs = if swap { ["k", "x"] } else { ["x", "k"] };
+        let model = model(
+            vec![node(op, &inputs, "y", vec![])],
+            vec![initializer("k", &other, &constant)],
+        );
+        let x = Tensor::from_f32(shape.clone(), &xs).unwrap();
+        let case = format!("{op} of {shape:?} and {other:?} (swapped {swap})");
+        compare(&fast, &portable, model, x, &case);
+    }
+}
+
+#[test]
+fn operators_without_a_native_kernel_run_the_portable_one() {
+    let (fast, _) = runtimes();
+    let cpu = fast.devices().iter().position(|d| d.info().name == "cpu");
+    let proto_model = model(
+        vec![node("Pow", &["x", "k"], "y", vec![])],
+        vec![initializer("k", &[1], &[2.0])],
+    );
+    let prepared = fast.prepare(proto_model, cpu.unwrap()).unwrap();
+    let x = Tensor::from_f32(vec![3], &[1.0, -2.0, 3.0]).unwrap();
+    let (out, launches) = prepared.profile(&[x]).unwrap();
+    assert_eq!(out[0].to_f32(), [1.0, 4.0, 9.0]);
+    assert!(launches.iter().all(|l| !l.native));
+    assert_eq!(out[0].dtype, DType::F32);
+}
+
+/// `x * Clip(x + 3, 0, 6) / 6` after a convolution, and a bias added by its own node: one launch,
+/// with the bias and the HardSwish inside the convolution, on every device.
+#[test]
+fn decomposed_hardswish_and_a_separate_bias_fold_into_the_convolution() {
+    let rt = common::runtime();
+    let mut rng = Rng(3);
+    let (c, m, hw) = (3, 4, 5);
+    let weights = rng.floats(m * c);
+    let bias = rng.floats(m);
+    let inits = vec![
+        initializer("w", &[m, c, 1, 1], &weights),
+        initializer("b", &[1, m, 1, 1], &bias),
+        initializer("three", &[], &[3.0]),
+        initializer("zero", &[], &[0.0]),
+        initializer("six", &[], &[6.0]),
+    ];
+    let nodes = vec![
+        node("Conv", &["x", "w"], "c", vec![]),
+        node("Add", &["c", "b"], "cb", vec![]),
+        node("Add", &["cb", "three"], "s", vec![]),
+        node("Clip", &["s", "zero", "six"], "r", vec![]),
+        node("Mul", &["cb", "r"], "p", vec![]),
+        node("Div", &["p", "six"], "y", vec![]),
+    ];
+    let model = model(nodes, inits);
+    let xs: Vec<f32> = rng.floats(c * hw * hw).iter().map(|v| 4.0 * v).collect();
+    let x = Tensor::from_f32(vec![1, c, hw, hw], &xs).unwrap();
+    let expected: Vec<f32> = (0..m * hw * hw)
+        .map(|i| {
+            let (oc, px) = (i / (hw * hw), i % (hw * hw));
+            let v = bias[oc]
+                + (0..c)
+                    .map(|ci| weights[oc * c + ci] * xs[ci * hw * hw + px])
+                    .sum::<f32>();
+            v * (v + 3.0).clamp(0.0, 6.0) / 6.0
+        })
+        .collect();
+    for device in common::test_devices(&rt) {
+        let prepared = rt.prepare(model.clone(), device).unwrap();
+        let (out, launches) = prepared.profile(std::slice::from_ref(&x)).unwrap();
+        let name = prepared.device_name();
+        assert_eq!(launches.len(), 1, "{name}: {launches:?}");
+        let w = common::worst(&out[0].to_f32(), &expected, 1e-5, 1e-5);
+        assert!(w <= 1.0, "{name}: {w}");
+    }
+}
