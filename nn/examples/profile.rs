@@ -53,16 +53,26 @@ fn main() {
     let prepared = rt.prepare(model, index).unwrap();
     prepared.run(std::slice::from_ref(&input)).unwrap();
     let mut per_kernel: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
-    // WASI_PARALLEL_PROFILE_EACH=1: every launch of one run, in order.
+    // WASI_PARALLEL_PROFILE_EACH=1: every launch, in order, with its median time over the runs.
     if std::env::var_os("WASI_PARALLEL_PROFILE_EACH").is_some() {
-        let (_, times) = prepared.profile(std::slice::from_ref(&input)).unwrap();
-        for t in times {
-            println!(
-                "  {:<18} {:>9} items {:>9.3} ms",
-                t.kernel,
-                t.items,
-                t.time.as_secs_f64() * 1e3
-            );
+        let mut each: Vec<Vec<f64>> = Vec::new();
+        let mut names = Vec::new();
+        for _ in 0..runs {
+            let (_, times) = prepared.profile(std::slice::from_ref(&input)).unwrap();
+            each.resize(times.len(), Vec::new());
+            names = times
+                .iter()
+                .map(|t| (t.kernel, t.items, t.native))
+                .collect();
+            for (k, t) in times.iter().enumerate() {
+                each[k].push(t.time.as_secs_f64());
+            }
+        }
+        for ((kernel, items, native), mut times) in names.into_iter().zip(each) {
+            times.sort_by(f64::total_cmp);
+            let how = if native { "native" } else { "wasm" };
+            let median = times[times.len() / 2] * 1e3;
+            println!("  {kernel:<18} {how:<6} {items:>9} items {median:>9.3} ms");
         }
     }
     let started = std::time::Instant::now();

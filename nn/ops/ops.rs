@@ -1143,7 +1143,8 @@ pub unsafe extern "C" fn pool_index_f32(
     }
 }
 
-/// Global average or max pooling: one work item per (n, c) plane. Parameters: `[plane, kind]`.
+/// Global average or max pooling: one work item per (n, c) plane. Parameters: `[plane, kind,
+/// planes]` (`planes`, the number of work items, is for the CPU's native version).
 #[no_mangle]
 pub unsafe extern "C" fn global_pool_f32(
     item: u32,

@@ -12,7 +12,7 @@ use wasi_parallel_device::{
 use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 
 use crate::model::Model;
-use crate::native::{self, Native};
+use crate::native::{self, Native, Par};
 use crate::plan::{self, Executable, Folder, Ref, Step, Value, ValueId};
 use crate::tensor::{DType, Tensor};
 use crate::Error;
@@ -439,6 +439,10 @@ fn create_buffer(
     })?)
 }
 
+/// Work items up to which a launch is one chunk of work: for every operator kernel, so few
+/// items take less time than handing them to other threads.
+const SMALL_LAUNCH: u32 = 4096;
+
 /// Launches an operator kernel: the parameter buffer first, its parameters at word `offset`.
 fn launch(
     space: &dyn Space,
@@ -459,7 +463,9 @@ fn launch(
                 items,
                 block_size: offset as u32,
                 buffers: &all,
-                chunk: None,
+                // Small launches as one chunk, which the CPU executor runs on this thread rather
+                // than wake its workers (GPUs ignore the hint).
+                chunk: (items <= SMALL_LAUNCH).then_some(items),
             },
         )
         .map_err(|e| e.to_string())
@@ -474,9 +480,6 @@ fn run_native(
     buffers: &[Arc<dyn Buffer>],
 ) -> Result<(), String> {
     let host = space.as_host().ok_or("the space is not in host memory")?;
-    let pool = host
-        .thread_pool()
-        .ok_or("the device has no worker threads")?;
     let list: Vec<&dyn Buffer> = buffers.iter().map(|b| &**b).collect();
     let mut result = Ok(());
     host.with_host_buffers(&list, &mut |inputs, output| {
@@ -485,7 +488,13 @@ fn run_native(
             .map(|b| bytemuck::try_cast_slice::<u8, f32>(b))
             .collect::<Result<Vec<_>, _>>();
         result = match (floats, bytemuck::try_cast_slice_mut::<u8, f32>(output)) {
-            (Ok(inputs), Ok(output)) => pool.install(|| native(params, &inputs, output, scratch)),
+            (Ok(inputs), Ok(output)) => native(
+                params,
+                &inputs,
+                output,
+                scratch,
+                Par::new(host.thread_pool()),
+            ),
             (Err(e), _) | (_, Err(e)) => Err(format!("a buffer is not f32-aligned: {e}")),
         };
     })

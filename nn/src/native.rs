@@ -19,7 +19,93 @@ use rayon::prelude::*;
 /// A native kernel: `(params, inputs, output, scratch)`, the buffers as the portable kernel takes
 /// them (less the parameter buffer), as f32. `scratch` is the caller's, kept between launches: a
 /// fresh allocation of a large temporary would be fresh pages, faulted in and zeroed every time.
-pub(crate) type Native = fn(&[i32], &[&[f32]], &mut [f32], &mut Vec<f32>) -> Result<(), String>;
+pub(crate) type Native =
+    fn(&[i32], &[&[f32]], &mut [f32], &mut Vec<f32>, Par<'_>) -> Result<(), String>;
+
+/// Estimated single-threaded time (ns) below which a kernel runs on the calling thread: waking
+/// the workers and waiting for them costs tens of microseconds (more on a VM), so they repay it
+/// only on work longer than that.
+const PARALLEL_NANOS: usize = 150_000;
+
+/// Rough single-thread speeds, in operations per nanosecond, for those estimates: a packed
+/// GEMM's multiply-adds, the depthwise loop's and the dot products' (im2col copies count as
+/// element-wise operations).
+const GEMM_OPS_PER_NS: usize = 20;
+const DIRECT_OPS_PER_NS: usize = 5;
+const ELEMENTS_PER_NS: usize = 2;
+
+/// Where a native kernel's loops run: on the device's worker threads, or on the calling thread
+/// when the work is too small to repay waking them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Par<'a> {
+    pool: Option<&'a rayon::ThreadPool>,
+}
+
+impl<'a> Par<'a> {
+    pub fn new(pool: Option<&'a rayon::ThreadPool>) -> Par<'a> {
+        Par { pool }
+    }
+
+    /// Runs `f`, on the workers if its estimated time (`nanos`) is worth it, with loops to
+    /// match.
+    fn run<R: Send>(self, nanos: usize, f: impl FnOnce(Loops) -> R + Send) -> R {
+        match self.pool {
+            Some(pool) if nanos >= PARALLEL_NANOS && pool.current_num_threads() > 1 => {
+                pool.install(|| f(Loops::Parallel))
+            }
+            _ => f(Loops::Serial),
+        }
+    }
+}
+
+/// Loops over independent pieces of work: on the current rayon pool, or one after the other.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Loops {
+    Serial,
+    Parallel,
+}
+
+impl Loops {
+    /// `f(index, chunk)` for each `size`-long chunk of `data`.
+    fn chunks<T: Send>(self, data: &mut [T], size: usize, f: impl Fn(usize, &mut [T]) + Sync) {
+        match self {
+            Loops::Serial => data.chunks_mut(size).enumerate().for_each(|(i, c)| f(i, c)),
+            Loops::Parallel => data
+                .par_chunks_mut(size)
+                .enumerate()
+                .for_each(|(i, c)| f(i, c)),
+        }
+    }
+
+    /// As [`Loops::chunks`], with a scratch vector per thread.
+    fn chunks_with_scratch<T: Send>(
+        self,
+        data: &mut [T],
+        size: usize,
+        f: impl Fn(&mut Vec<f32>, usize, &mut [T]) + Sync,
+    ) {
+        match self {
+            Loops::Serial => {
+                let mut scratch = Vec::new();
+                data.chunks_mut(size)
+                    .enumerate()
+                    .for_each(|(i, c)| f(&mut scratch, i, c))
+            }
+            Loops::Parallel => data
+                .par_chunks_mut(size)
+                .enumerate()
+                .for_each_init(Vec::new, |scratch, (i, c)| f(scratch, i, c)),
+        }
+    }
+
+    /// `f(i)` for `i` in `0..n`.
+    fn range(self, n: usize, f: impl Fn(usize) + Sync + Send) {
+        match self {
+            Loops::Serial => (0..n).for_each(f),
+            Loops::Parallel => (0..n).into_par_iter().for_each(f),
+        }
+    }
+}
 
 /// The native version of operator kernel `name` launched with `params`, if there is one.
 pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
@@ -27,6 +113,8 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "conv2d_f32" => Some(conv2d),
         "conv1x1_f32" => Some(conv1x1),
         "binary_f32" if params.first().is_some_and(|&op| binop::native(op)) => Some(binary),
+        "pool_f32" => Some(pool),
+        "global_pool_f32" => Some(global_pool),
         _ => None,
     }
 }
@@ -120,11 +208,12 @@ impl SharedOut {
 }
 
 /// `c = a b` with `a` `m x k` (rows `lda` apart), `b` `k x n` (rows `ldb` apart) and `c` `m x n`
-/// (rows `ldc` apart), split into tiles over the current thread pool. For each tile, `init(row,
+/// (rows `ldc` apart), split into tiles over the threads of `loops`. For each tile, `init(row,
 /// segment)` first fills the tile's part of each row of `c` (the sum is added to it), and
 /// `finish(row, segment)` then runs over it while it is still in cache.
 #[allow(clippy::too_many_arguments)]
 fn gemm(
+    loops: Loops,
     (m, k, n): (usize, usize, usize),
     a: &[f32],
     lda: usize,
@@ -143,9 +232,10 @@ fn gemm(
     assert!(k == 0 || (b.len() >= (k - 1) * ldb + n && ldb >= n));
     assert!(c.len() >= (m - 1) * ldc + n && ldc >= n);
     // Tiles: a few per thread for balance, each large enough to amortise packing.
-    let threads = rayon::current_num_threads();
-    let work = m * n * k.max(1);
-    let target = if work < 1 << 16 { 1 } else { threads * 3 };
+    let target = match loops {
+        Loops::Serial => 1,
+        Loops::Parallel => rayon::current_num_threads() * 3,
+    };
     let col_blocks = (n / 128).clamp(1, target);
     let row_blocks = (target / col_blocks).clamp(1, m.div_ceil(16));
     let (rb, cb) = (
@@ -191,11 +281,7 @@ fn gemm(
             finish(r, row(r));
         }
     };
-    if tiles == 1 {
-        tile(0);
-    } else {
-        (0..tiles).into_par_iter().for_each(tile);
-    }
+    loops.range(tiles, tile);
 }
 
 /// `conv1x1_f32`: `y[n, oc, p] = bias[oc] + sum over ci of w[oc, ci] x[n, ci, p]`, then the
@@ -205,6 +291,7 @@ fn conv1x1(
     inputs: &[&[f32]],
     y: &mut [f32],
     scratch: &mut Vec<f32>,
+    par: Par<'_>,
 ) -> Result<(), String> {
     let [x, w, bias] = three(inputs)?;
     let (n, c, plane, m) = (size(p, 0)?, size(p, 1)?, size(p, 2)?, size(p, 3)?);
@@ -217,6 +304,8 @@ fn conv1x1(
         fits("bias", bias, m)?;
     }
     let bias_of = |oc: usize| if has_bias { bias[oc] } else { 0.0 };
+    let y = &mut y[..n * m * plane];
+    let macs = n * m * plane * c;
     if plane < GEMV_PLANE {
         // A few pixels (squeeze-and-excitation, a classifier's head): dot products, which do not
         // pack the whole weight matrix as a GEMM would.
@@ -227,10 +316,9 @@ fn conv1x1(
                 *v = x[(i * c + ci) * plane + px];
             }
         }
-        y[..n * m * plane]
-            .par_chunks_mut(plane)
-            .enumerate()
-            .for_each(|(row, out)| {
+        let columns = &*columns;
+        par.run(macs / DIRECT_OPS_PER_NS, |loops| {
+            loops.chunks(y, plane, |row, out| {
                 let (i, oc) = (row / m, row % m);
                 let wrow = &w[oc * c..][..c];
                 for (px, o) in out.iter_mut().enumerate() {
@@ -238,24 +326,29 @@ fn conv1x1(
                     *o = bias_of(oc) + dot(wrow, xcol);
                 }
                 activate(code, act_a, act_b, out);
-            });
+            })
+        });
         return Ok(());
     }
     let init = |row: usize, seg: &mut [f32]| seg.fill(bias_of(row));
     let finish = |_: usize, seg: &mut [f32]| activate(code, act_a, act_b, seg);
-    for i in 0..n {
-        gemm(
-            (m, c, plane),
-            w,
-            c,
-            &x[i * c * plane..],
-            plane,
-            &mut y[i * m * plane..],
-            plane,
-            &init,
-            &finish,
-        );
-    }
+    par.run(macs / GEMM_OPS_PER_NS, |loops| {
+        for (i, yi) in y.chunks_mut(m * plane).enumerate() {
+            let xi = &x[i * c * plane..];
+            gemm(
+                loops,
+                (m, c, plane),
+                w,
+                c,
+                xi,
+                plane,
+                yi,
+                plane,
+                &init,
+                &finish,
+            );
+        }
+    });
     Ok(())
 }
 
@@ -318,7 +411,8 @@ impl Conv {
         };
         if conv.groups == 0
             || !conv.c.is_multiple_of(conv.groups)
-            || !conv.m.is_multiple_of(conv.groups) {
+            || !conv.m.is_multiple_of(conv.groups)
+        {
             return Err(format!("{} groups of {conv:?}", conv.groups));
         }
         if conv.stride.0 == 0 || conv.stride.1 == 0 || conv.dilation.0 == 0 || conv.dilation.1 == 0
@@ -347,6 +441,7 @@ fn conv2d(
     inputs: &[&[f32]],
     y: &mut [f32],
     scratch: &mut Vec<f32>,
+    par: Par<'_>,
 ) -> Result<(), String> {
     let [x, w, bias] = three(inputs)?;
     let cv = Conv::parse(p)?;
@@ -368,25 +463,30 @@ fn conv2d(
     if plane == 0 {
         return Ok(());
     }
+    let y = &mut y[..cv.n * cv.m * plane];
+    let macs = y.len() * cg * cv.kh * cv.kw;
     if cg == 1 {
-        y[..cv.n * cv.m * plane]
-            .par_chunks_mut(plane)
-            .enumerate()
-            .for_each(|(i, out)| {
+        par.run(macs / DIRECT_OPS_PER_NS, |loops| {
+            loops.chunks_with_scratch(y, plane, |scratch, i, out| {
                 let (n, oc) = (i / cv.m, i % cv.m);
                 let g = oc / (cv.m / cv.groups);
                 let xp = &x[(n * cv.c + g) * cv.h * cv.w..][..cv.h * cv.w];
                 let wp = &w[oc * cv.kh * cv.kw..][..cv.kh * cv.kw];
-                depthwise(&cv, xp, wp, bias_of(oc), out);
+                depthwise(&cv, xp, wp, bias_of(oc), out, scratch);
                 activate(code, act_a, act_b, out);
-            });
+            })
+        });
         return Ok(());
     }
     // im2col: row (ci, ky, kx) holds, for every output pixel, the input under that tap (0 in the
     // padding).
     let taps = product(&[cg, cv.kh, cv.kw])?;
     let cols = sized(scratch, product(&[taps, plane])?);
-    im2col_gemm(&cv, (x, w), &bias_of, (code, act_a, act_b), cols, y);
+    let copies = cv.n * taps * plane;
+    let nanos = macs / GEMM_OPS_PER_NS + copies / ELEMENTS_PER_NS;
+    par.run(nanos, |loops| {
+        im2col_gemm(loops, &cv, (x, w), &bias_of, (code, act_a, act_b), cols, y)
+    });
     Ok(())
 }
 
@@ -400,6 +500,7 @@ fn sized(scratch: &mut Vec<f32>, len: usize) -> &mut [f32] {
 
 /// The convolution as one GEMM per image and group over an im2col matrix in `cols`.
 fn im2col_gemm(
+    loops: Loops,
     cv: &Conv,
     (x, w): (&[f32], &[f32]),
     bias_of: &(dyn Fn(usize) -> f32 + Sync),
@@ -415,11 +516,10 @@ fn im2col_gemm(
     for n in 0..cv.n {
         for g in 0..cv.groups {
             let xg = &x[(n * cv.c + g * cg) * cv.h * cv.w..][..cg * cv.h * cv.w];
-            cols.par_chunks_mut(plane).enumerate().for_each(|(t, row)| {
-                im2col_row(cv, xg, t, row);
-            });
+            loops.chunks(cols, plane, |t, row| im2col_row(cv, xg, t, row));
             let init = |r: usize, seg: &mut [f32]| seg.fill(bias_of(g * mg + r));
             gemm(
+                loops,
                 (mg, taps, plane),
                 &w[g * mg * taps..],
                 taps,
@@ -464,65 +564,241 @@ fn im2col_row(cv: &Conv, xg: &[f32], t: usize, row: &mut [f32]) {
     }
 }
 
-/// One output plane of a depthwise convolution: `out = bias + the window sums over the input
+/// One output plane of a depthwise convolution: `out = bias +` the window sums over the input
 /// plane `x` with the window `w`.
-fn depthwise(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32]) {
+///
+/// The input is first copied into `scratch`, padded with zeros on every side as far as any
+/// window reaches and split by columns into `stride` phases (phase `r` holds columns `r`,
+/// `r + stride`, ...). Every tap of a run of outputs then reads a contiguous run of one phase,
+/// with no bounds to check, and eight outputs are summed at once in registers.
+fn depthwise(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32], scratch: &mut Vec<f32>) {
     #[cfg(target_arch = "x86_64")]
     {
         if std::arch::is_x86_feature_detected!("avx") {
             // SAFETY: the CPU has AVX (checked just now).
-            return unsafe { depthwise_avx(cv, x, w, bias, out) };
+            return unsafe { depthwise_avx(cv, x, w, bias, out, scratch) };
         }
     }
-    depthwise_plane(cv, x, w, bias, out)
+    depthwise_plane(cv, x, w, bias, out, scratch)
 }
 
-/// [`depthwise_plane`] compiled with AVX: 8 lanes instead of SSE's 4.
+/// [`depthwise_plane`] compiled with AVX: 8 lanes in one register instead of SSE's two.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-unsafe fn depthwise_avx(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32]) {
-    depthwise_plane(cv, x, w, bias, out)
+unsafe fn depthwise_avx(
+    cv: &Conv,
+    x: &[f32],
+    w: &[f32],
+    bias: f32,
+    out: &mut [f32],
+    scratch: &mut Vec<f32>,
+) {
+    depthwise_plane(cv, x, w, bias, out, scratch)
 }
 
+/// Outputs summed at once by [`depthwise_plane`].
+const LANES: usize = 8;
+
 #[inline(always)]
-fn depthwise_plane(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32]) {
-    // For each tap column kx: the output columns whose tap lies inside the input.
-    let spans: Vec<(isize, usize, usize)> = (0..cv.kw)
-        .map(|kx| {
-            let off = (kx * cv.dilation.1) as isize - cv.pad.1;
-            let (lo, hi) = Conv::inside(off, cv.stride.1, cv.w, cv.ow);
-            (off, lo, hi)
-        })
-        .collect();
-    for (oy, yrow) in out.chunks_exact_mut(cv.ow).enumerate() {
-        yrow.fill(bias);
-        for ky in 0..cv.kh {
-            let iy = (oy * cv.stride.0 + ky * cv.dilation.0) as isize - cv.pad.0;
-            if iy < 0 || iy >= cv.h as isize {
-                continue;
+fn depthwise_plane(
+    cv: &Conv,
+    x: &[f32],
+    w: &[f32],
+    bias: f32,
+    out: &mut [f32],
+    scratch: &mut Vec<f32>,
+) {
+    let (sh, sw) = cv.stride;
+    let (dh, dw) = cv.dilation;
+    let (pt, pl) = (cv.pad.0.max(0) as usize, cv.pad.1.max(0) as usize);
+    // Padded rows: as far down as the last window reaches. Padded columns, per phase: as far
+    // right as the last run of LANES outputs reads.
+    let rows = ((cv.oh - 1) * sh + (cv.kh - 1) * dh + 1).max(pt + cv.h);
+    let runs = cv.ow.div_ceil(LANES) * LANES;
+    let width = ((cv.kw - 1) * dw) / sw + runs;
+    let phase_len = rows * width;
+    scratch.clear();
+    scratch.resize(sw * phase_len, 0.0);
+    for (iy, xrow) in x.chunks_exact(cv.w).enumerate() {
+        let row = iy + pt;
+        if row >= rows {
+            break;
+        }
+        if sw == 1 {
+            let n = cv.w.min(width.saturating_sub(pl));
+            scratch[row * width + pl..][..n].copy_from_slice(&xrow[..n]);
+            continue;
+        }
+        // Column `ix + pl` is column `shift` of phase `phase`, counted without dividing.
+        let (mut phase, mut shift) = (pl % sw, pl / sw);
+        for &v in xrow {
+            if shift >= width {
+                break;
             }
-            let xrow = &x[iy as usize * cv.w..][..cv.w];
-            for (kx, &(off, lo, hi)) in spans.iter().enumerate() {
-                if lo == hi {
-                    continue;
-                }
-                let wv = w[ky * cv.kw + kx];
-                let start = (lo as isize * cv.stride.1 as isize + off) as usize;
-                if cv.stride.1 == 1 {
-                    for (o, v) in yrow[lo..hi].iter_mut().zip(&xrow[start..start + hi - lo]) {
-                        *o += wv * v;
-                    }
-                } else {
-                    for (o, v) in yrow[lo..hi]
-                        .iter_mut()
-                        .zip(xrow[start..].iter().step_by(cv.stride.1))
-                    {
-                        *o += wv * v;
-                    }
-                }
+            scratch[phase * phase_len + row * width + shift] = v;
+            phase += 1;
+            if phase == sw {
+                phase = 0;
+                shift += 1;
             }
         }
     }
+    let padded = &scratch[..];
+    // Where each tap column starts: its phase's offset plus its shift within the phase.
+    let taps: Vec<usize> = (0..cv.kw)
+        .map(|kx| (kx * dw) % sw * phase_len + (kx * dw) / sw)
+        .collect();
+    for (oy, yrow) in out.chunks_exact_mut(cv.ow).enumerate() {
+        for start in (0..cv.ow).step_by(LANES) {
+            // Two sums (even and odd window rows), so that the additions form two chains.
+            let (mut even, mut odd) = ([0f32; LANES], [0f32; LANES]);
+            let row = |ky: usize| (oy * sh + ky * dh) * width + start;
+            for ky in (0..cv.kh).step_by(2) {
+                let wrow = &w[ky * cv.kw..][..cv.kw];
+                window_row(&mut even, padded, &taps, row(ky), wrow);
+                if ky + 1 < cv.kh {
+                    let wrow = &w[(ky + 1) * cv.kw..][..cv.kw];
+                    window_row(&mut odd, padded, &taps, row(ky + 1), wrow);
+                }
+            }
+            let acc = [even, odd];
+            let n = LANES.min(cv.ow - start);
+            for (l, y) in yrow[start..start + n].iter_mut().enumerate() {
+                *y = bias + (acc[0][l] + acc[1][l]);
+            }
+        }
+    }
+}
+
+/// Adds one window row's taps to `sum`: `sum[l] += w[kx] padded[taps[kx] + row + l]`.
+#[inline(always)]
+fn window_row(sum: &mut [f32; LANES], padded: &[f32], taps: &[usize], row: usize, w: &[f32]) {
+    for (&tap, &wv) in taps.iter().zip(w) {
+        let src: &[f32; LANES] = padded[tap + row..][..LANES].try_into().expect("LANES long");
+        for l in 0..LANES {
+            sum[l] += wv * src[l];
+        }
+    }
+}
+
+/// NaN if either is, else the larger: `fmax` in ops.rs.
+fn fmax(a: f32, b: f32) -> f32 {
+    if a.is_nan() || b.is_nan() {
+        a + b
+    } else if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The one input of a kernel that takes one.
+fn one<'a>(inputs: &[&'a [f32]]) -> Result<&'a [f32], String> {
+    match *inputs {
+        [x] => Ok(x),
+        _ => Err(format!("{} inputs, not 1", inputs.len())),
+    }
+}
+
+/// `pool_f32`: max or average pooling over windows of up to three dimensions; see ops.rs for
+/// the parameters. Each window as `pool_window` there computes it.
+fn pool(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    _: &mut Vec<f32>,
+    par: Par<'_>,
+) -> Result<(), String> {
+    let x = one(inputs)?;
+    let s = |k| size(p, k);
+    let int = |k: usize| p.get(k).copied().ok_or("too few parameters");
+    let (n, c, d, h, w) = (s(0)?, s(1)?, s(2)?, s(3)?, s(4)?);
+    let (od, oh, ow) = (s(5)?, s(6)?, s(7)?);
+    let (kd, kh, kw) = (s(8)?, s(9)?, s(10)?);
+    let stride = [int(11)?, int(12)?, int(13)?];
+    let pad = [int(14)?, int(15)?, int(16)?];
+    let dilation = [int(17)?, int(18)?, int(19)?];
+    let (average, include_pad) = (int(20)? == 1, int(21)? != 0);
+    // Where padding ends: windows that ceil_mode lets run past it do not count what is beyond.
+    let end = [
+        d as i32 + int(22)?,
+        h as i32 + int(23)?,
+        w as i32 + int(24)?,
+    ];
+    let (plane, out_plane) = (product(&[d, h, w])?, product(&[od, oh, ow])?);
+    fits("x", x, product(&[n, c, plane])?)?;
+    fits("y", y, product(&[n, c, out_plane])?)?;
+    if out_plane == 0 {
+        return Ok(());
+    }
+    let y = &mut y[..n * c * out_plane];
+    let window = product(&[kd, kh, kw])?;
+    par.run(y.len() * window / ELEMENTS_PER_NS, |loops| {
+        loops.chunks(y, out_plane, |i, out| {
+            let xp = &x[i * plane..][..plane];
+            for (o, v) in out.iter_mut().enumerate() {
+                let at = [
+                    (o / (ow * oh)) as i32,
+                    ((o / ow) % oh) as i32,
+                    (o % ow) as i32,
+                ];
+                let start: [i32; 3] = std::array::from_fn(|a| at[a] * stride[a] - pad[a]);
+                let (mut acc, mut count) = (if average { 0.0 } else { f32::NEG_INFINITY }, 0u32);
+                for kz in 0..kd as i32 {
+                    let zz = start[0] + kz * dilation[0];
+                    for ky in 0..kh as i32 {
+                        let yy = start[1] + ky * dilation[1];
+                        for kx in 0..kw as i32 {
+                            let xx = start[2] + kx * dilation[2];
+                            let inside = (0..d as i32).contains(&zz)
+                                && (0..h as i32).contains(&yy)
+                                && (0..w as i32).contains(&xx);
+                            if inside {
+                                let v = xp[(zz as usize * h + yy as usize) * w + xx as usize];
+                                acc = if average { acc + v } else { fmax(acc, v) };
+                                count += 1;
+                            } else if include_pad && zz < end[0] && yy < end[1] && xx < end[2] {
+                                count += 1;
+                            }
+                        }
+                    }
+                }
+                *v = if average {
+                    acc / count.max(1) as f32
+                } else {
+                    acc
+                };
+            }
+        })
+    });
+    Ok(())
+}
+
+/// `global_pool_f32`: the average (kind 0) or maximum (kind 1) of each plane. Parameters
+/// `[plane, kind, planes]`.
+fn global_pool(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    _: &mut Vec<f32>,
+    par: Par<'_>,
+) -> Result<(), String> {
+    let x = one(inputs)?;
+    let (plane, max, planes) = (size(p, 0)?, size(p, 1)? == 1, size(p, 2)?);
+    fits("x", x, product(&[planes, plane])?)?;
+    fits("y", y, planes)?;
+    let y = &mut y[..planes];
+    par.run(y.len() * plane / ELEMENTS_PER_NS, |loops| {
+        loops.chunks(y, 1, |i, out| {
+            let xp = &x[i * plane..][..plane];
+            out[0] = if max {
+                xp.iter().fold(f32::NEG_INFINITY, |acc, &v| fmax(acc, v))
+            } else {
+                xp.iter().sum::<f32>() / plane as f32
+            };
+        })
+    });
+    Ok(())
 }
 
 /// Binary operator codes (`binop` in ops.rs).
@@ -546,7 +822,13 @@ const RANK: usize = crate::ops::RANK;
 
 /// `binary_f32`: `y = a op b` with broadcasting. Parameters `[op, dims[RANK], a_strides[RANK],
 /// b_strides[RANK], contiguous]`.
-fn binary(p: &[i32], inputs: &[&[f32]], y: &mut [f32], _: &mut Vec<f32>) -> Result<(), String> {
+fn binary(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    _: &mut Vec<f32>,
+    par: Par<'_>,
+) -> Result<(), String> {
     let [a, b] = match *inputs {
         [a, b] => [a, b],
         _ => return Err(format!("{} inputs, not 2", inputs.len())),
@@ -579,6 +861,7 @@ fn binary(p: &[i32], inputs: &[&[f32]], y: &mut [f32], _: &mut Vec<f32>) -> Resu
         dims: &dims,
         sa: &sa,
         sb: &sb,
+        par,
     };
     match p[0] {
         binop::ADD => shape.apply(a, b, y, |x, y| x + y),
@@ -615,6 +898,7 @@ struct Strided<'a> {
     dims: &'a [usize],
     sa: &'a [usize],
     sb: &'a [usize],
+    par: Par<'a>,
 }
 
 impl Strided<'_> {
@@ -625,9 +909,8 @@ impl Strided<'_> {
         let (ia, ib) = (self.sa[RANK - 1], self.sb[RANK - 1]);
         // At least 16 Ki elements per task: below that a task costs more than it saves.
         let rows_per_task = (16384 / inner).max(1);
-        y.par_chunks_mut(rows_per_task * inner)
-            .enumerate()
-            .for_each(|(t, chunk)| {
+        self.par.run(y.len() / ELEMENTS_PER_NS, |loops| {
+            loops.chunks(y, rows_per_task * inner, |t, chunk| {
                 for (r, out) in chunk.chunks_exact_mut(inner).enumerate() {
                     let (mut row, mut oa, mut ob) = (t * rows_per_task + r, 0, 0);
                     for d in (0..RANK - 1).rev() {
@@ -661,6 +944,7 @@ impl Strided<'_> {
                         }
                     }
                 }
-            });
+            })
+        });
     }
 }

@@ -166,16 +166,29 @@ fn native_convolutions_match_the_portable_kernel() {
     let activations = ["", "Relu", "Clip", "HardSigmoid", "HardSwish", "LeakyRelu"];
     let mut cases = 0;
     while cases < 60 {
+        // Every fifth case is large enough for the native kernels to use the worker threads.
+        let big = cases % 5 == 4;
+        let scale = if big { 8 } else { 1 };
         let n = 1 + rng.below(2);
-        let (kind, c) = (rng.below(4), 1 + rng.below(6));
+        let (kind, c) = (rng.below(4), scale * (1 + rng.below(6)));
         let (groups, m) = match kind {
             // Pointwise, general, depthwise (with a channel multiplier), grouped.
-            0 | 1 => (1, 1 + rng.below(9)),
+            0 | 1 => (1, scale * (1 + rng.below(9))),
             2 => (c, c * (1 + rng.below(2))),
-            _ => (2, 2 * (1 + rng.below(3))),
+            _ => (2, 2 * scale * (1 + rng.below(3))),
         };
         let c = if kind == 3 { 2 * c } else { c };
-        let (h, w) = (1 + rng.below(12), 1 + rng.below(12));
+        let (h, w) = match (big, kind == 0 && rng.below(3) == 0) {
+            // A pointwise convolution of a few pixels: dot products.
+            (_, true) => (1 + rng.below(2), 1 + rng.below(3)),
+            (true, false) => (16 + rng.below(32), 16 + rng.below(32)),
+            (false, false) => (1 + rng.below(12), 1 + rng.below(12)),
+        };
+        let (c, m) = if big && h * w < 8 {
+            (40 * c, 40 * m)
+        } else {
+            (c, m)
+        };
         let (kh, kw, stride, pads, dilation) = if kind == 0 {
             (1, 1, [1, 1], [0; 4], [1, 1])
         } else {
@@ -236,6 +249,71 @@ fn native_convolutions_match_the_portable_kernel() {
     }
 }
 
+/// Max and average pooling of one to three spatial dimensions, with pads, strides, dilations,
+/// ceil mode and padding counted or not; and global pooling.
+#[test]
+fn native_pooling_matches_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(17);
+    for case in 0..60 {
+        let big = case % 5 == 4;
+        let rank = 1 + rng.below(3);
+        let (n, c) = (1 + rng.below(2), if big { 64 } else { 1 + rng.below(4) });
+        let spatial: Vec<usize> = (0..rank)
+            .map(|_| {
+                if big {
+                    12 + rng.below(8)
+                } else {
+                    1 + rng.below(9)
+                }
+            })
+            .collect();
+        let mut shape = vec![n, c];
+        shape.extend(&spatial);
+        let len: usize = shape.iter().product();
+        let mut xs = rng.floats(len);
+        xs[len / 2] = f32::NAN;
+        let x = Tensor::from_f32(shape.clone(), &xs).unwrap();
+        let op = [
+            "MaxPool",
+            "AveragePool",
+            "GlobalMaxPool",
+            "GlobalAveragePool",
+        ][case % 4];
+        let mut attrs = Vec::new();
+        if !op.starts_with("Global") {
+            let kernel: Vec<usize> = spatial.iter().map(|&s| 1 + rng.below(s.min(3))).collect();
+            let pads: Vec<usize> = (0..2 * rank)
+                .map(|a| rng.below(kernel[a % rank].div_ceil(2)))
+                .collect();
+            let strides: Vec<usize> = (0..rank).map(|_| 1 + rng.below(2)).collect();
+            attrs.push(ints("kernel_shape", &kernel));
+            attrs.push(ints("pads", &pads));
+            attrs.push(ints("strides", &strides));
+            attrs.push(int("ceil_mode", rng.below(2)));
+            if op == "AveragePool" {
+                attrs.push(int("count_include_pad", rng.below(2)));
+            } else if kernel.iter().all(|&k| k <= 2) {
+                attrs.push(ints("dilations", &vec![1 + rng.below(2); rank]));
+            }
+        }
+        let described: Vec<String> = attrs
+            .iter()
+            .map(|a| {
+                let values = if a.ints.is_empty() {
+                    vec![a.i.unwrap_or(0)]
+                } else {
+                    a.ints.clone()
+                };
+                format!("{}={values:?}", a.name.as_deref().unwrap_or_default())
+            })
+            .collect();
+        let case = format!("{op} of {shape:?} with {}", described.join(" "));
+        let model = model(vec![node(op, &["x"], "y", attrs)], vec![]);
+        compare(&fast, &portable, model, x, &case);
+    }
+}
+
 /// Element-wise arithmetic with broadcasting from either side, NaN included.
 #[test]
 fn native_binary_operators_match_the_portable_kernel() {
@@ -244,8 +322,12 @@ fn native_binary_operators_match_the_portable_kernel() {
     let ops = ["Add", "Sub", "Mul", "Div", "Max", "Min", "PRelu"];
     for case in 0..70 {
         let op = ops[case % ops.len()];
-        let rank = 1 + rng.below(4);
-        let shape: Vec<usize> = (0..rank).map(|_| 1 + rng.below(7)).collect();
+        let rank = 1 + rng.below(3);
+        let mut shape: Vec<usize> = (0..rank).map(|_| 1 + rng.below(7)).collect();
+        if case % 5 == 4 {
+            // Large enough for the worker threads.
+            shape.insert(0, 150_000 / shape.iter().product::<usize>());
+        }
         // The other operand: some dimensions broadcast, maybe fewer of them.
         let drop = if op == "PRelu" { 0 } else { rng.below(rank) };
         let other: Vec<usize> = shape[drop..]

@@ -20,8 +20,10 @@
 //! worker; workers take chunks of work items from a shared atomic counter and run a chunk with one
 //! call into the kernel module's `__wasi_parallel_range` export. Each worker keeps, per space, a
 //! [`wasmtime::Store`] with the kernel instances it has made, so a launch after the first
-//! instantiates nothing. The `sequential` device is the same machinery with one worker, run on the
-//! calling thread, items in order.
+//! instantiates nothing. A launch of a single chunk (see [`Launch::chunk`]) runs on the calling
+//! thread instead, as worker 0: waking a worker and waiting for it costs more than a small launch
+//! does. The `sequential` device is the same machinery with one worker, run on the calling thread,
+//! items in order.
 //!
 //! A trap stops the launch: workers stop taking chunks, the first trap's message is returned, and
 //! the worker that trapped throws its store for that space away (a trap can leave an instance's
@@ -639,6 +641,9 @@ impl Space for CpuSpace {
             error: Mutex::new(None),
         };
         match &self.device.pool {
+            // One chunk is one worker's work: the calling thread does it (as worker 0, under
+            // that worker's lock), rather than wake the pool and wait.
+            Some(_) if run.chunk >= run.items => run.work(0),
             Some(pool) => {
                 pool.broadcast(|ctx| run.work(ctx.index()));
             }

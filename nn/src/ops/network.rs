@@ -469,12 +469,13 @@ pub(crate) fn global_pool(
     out_shape.extend(std::iter::repeat_n(1, shape.len() - 2));
     let out = b.output(DType::F32, out_shape)?;
     let kind = (node.op == "GlobalMaxPool") as i32;
+    let planes = shape[0] * shape[1];
     b.launch(
         "global_pool_f32",
-        vec![plane as i32, kind],
+        vec![plane as i32, kind, planes as i32],
         &[x],
         out,
-        shape[0] * shape[1],
+        planes,
     );
     Ok(vec![out])
 }
