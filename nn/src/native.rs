@@ -570,114 +570,167 @@ fn im2col_row(cv: &Conv, xg: &[f32], t: usize, row: &mut [f32]) {
 /// The input is first copied into `scratch`, padded with zeros on every side as far as any
 /// window reaches and split by columns into `stride` phases (phase `r` holds columns `r`,
 /// `r + stride`, ...). Every tap of a run of outputs then reads a contiguous run of one phase,
-/// with no bounds to check, and eight outputs are summed at once in registers.
+/// with no bounds to check. Blocks of eight outputs in each of four rows are summed at once, in
+/// registers, so that four chains of additions overlap.
 fn depthwise(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32], scratch: &mut Vec<f32>) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        if std::arch::is_x86_feature_detected!("avx") {
-            // SAFETY: the CPU has AVX (checked just now).
-            return unsafe { depthwise_avx(cv, x, w, bias, out, scratch) };
-        }
-    }
-    depthwise_plane(cv, x, w, bias, out, scratch)
-}
-
-/// [`depthwise_plane`] compiled with AVX: 8 lanes in one register instead of SSE's two.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx")]
-unsafe fn depthwise_avx(
-    cv: &Conv,
-    x: &[f32],
-    w: &[f32],
-    bias: f32,
-    out: &mut [f32],
-    scratch: &mut Vec<f32>,
-) {
-    depthwise_plane(cv, x, w, bias, out, scratch)
-}
-
-/// Outputs summed at once by [`depthwise_plane`].
-const LANES: usize = 8;
-
-#[inline(always)]
-fn depthwise_plane(
-    cv: &Conv,
-    x: &[f32],
-    w: &[f32],
-    bias: f32,
-    out: &mut [f32],
-    scratch: &mut Vec<f32>,
-) {
     let (sh, sw) = cv.stride;
     let (dh, dw) = cv.dilation;
     let (pt, pl) = (cv.pad.0.max(0) as usize, cv.pad.1.max(0) as usize);
-    // Padded rows: as far down as the last window reaches. Padded columns, per phase: as far
-    // right as the last run of LANES outputs reads.
-    let rows = ((cv.oh - 1) * sh + (cv.kh - 1) * dh + 1).max(pt + cv.h);
-    let runs = cv.ow.div_ceil(LANES) * LANES;
-    let width = ((cv.kw - 1) * dw) / sw + runs;
+    // Padded rows: as far down as the windows of the last block of ROWS output rows reach (rows
+    // past the output are computed and dropped). Padded columns, per phase: as far right as the
+    // last block of LANES outputs reads.
+    let rows = ((cv.oh.div_ceil(ROWS) * ROWS - 1) * sh + (cv.kh - 1) * dh + 1).max(pt + cv.h);
+    let width = ((cv.kw - 1) * dw) / sw + cv.ow.div_ceil(LANES) * LANES;
     let phase_len = rows * width;
-    scratch.clear();
-    scratch.resize(sw * phase_len, 0.0);
-    for (iy, xrow) in x.chunks_exact(cv.w).enumerate() {
-        let row = iy + pt;
-        if row >= rows {
-            break;
+    // Every element is written below: no need to clear what an earlier plane left.
+    if scratch.len() < sw * phase_len {
+        scratch.resize(sw * phase_len, 0.0);
+    }
+    // One padded row, whole: zeros around the input row.
+    let mut line = vec![0f32; sw * width];
+    for row in 0..rows {
+        let iy = row.wrapping_sub(pt);
+        if iy < cv.h && pl < line.len() {
+            let n = cv.w.min(line.len() - pl);
+            line[pl..pl + n].copy_from_slice(&x[iy * cv.w..][..n]);
+        } else {
+            line.fill(0.0);
         }
-        if sw == 1 {
-            let n = cv.w.min(width.saturating_sub(pl));
-            scratch[row * width + pl..][..n].copy_from_slice(&xrow[..n]);
-            continue;
-        }
-        // Column `ix + pl` is column `shift` of phase `phase`, counted without dividing.
-        let (mut phase, mut shift) = (pl % sw, pl / sw);
-        for &v in xrow {
-            if shift >= width {
-                break;
+        // Split by columns into the phases.
+        match sw {
+            1 => scratch[row * width..][..width].copy_from_slice(&line),
+            2 => {
+                // (The compiler does this with vector shuffles; element by element it would
+                // cost more than the convolution.)
+                let (even, odd) = scratch.split_at_mut(phase_len);
+                let (even, odd) = (
+                    &mut even[row * width..][..width],
+                    &mut odd[row * width..][..width],
+                );
+                for ((e, o), pair) in even
+                    .iter_mut()
+                    .zip(odd.iter_mut())
+                    .zip(line.chunks_exact(2))
+                {
+                    *e = pair[0];
+                    *o = pair[1];
+                }
             }
-            scratch[phase * phase_len + row * width + shift] = v;
-            phase += 1;
-            if phase == sw {
-                phase = 0;
-                shift += 1;
+            _ => {
+                for (j, group) in line.chunks_exact(sw).enumerate() {
+                    for (phase, &v) in group.iter().enumerate() {
+                        scratch[phase * phase_len + row * width + j] = v;
+                    }
+                }
             }
         }
     }
-    let padded = &scratch[..];
-    // Where each tap column starts: its phase's offset plus its shift within the phase.
-    let taps: Vec<usize> = (0..cv.kw)
-        .map(|kx| (kx * dw) % sw * phase_len + (kx * dw) / sw)
-        .collect();
-    for (oy, yrow) in out.chunks_exact_mut(cv.ow).enumerate() {
-        for start in (0..cv.ow).step_by(LANES) {
-            // Two sums (even and odd window rows), so that the additions form two chains.
-            let (mut even, mut odd) = ([0f32; LANES], [0f32; LANES]);
-            let row = |ky: usize| (oy * sh + ky * dh) * width + start;
-            for ky in (0..cv.kh).step_by(2) {
-                let wrow = &w[ky * cv.kw..][..cv.kw];
-                window_row(&mut even, padded, &taps, row(ky), wrow);
-                if ky + 1 < cv.kh {
-                    let wrow = &w[(ky + 1) * cv.kw..][..cv.kw];
-                    window_row(&mut odd, padded, &taps, row(ky + 1), wrow);
-                }
-            }
-            let acc = [even, odd];
-            let n = LANES.min(cv.ow - start);
-            for (l, y) in yrow[start..start + n].iter_mut().enumerate() {
-                *y = bias + (acc[0][l] + acc[1][l]);
+    let window = Window {
+        padded: &scratch[..],
+        // Where each tap column starts: its phase's offset plus its shift within the phase.
+        taps: (0..cv.kw)
+            .map(|kx| (kx * dw) % sw * phase_len + (kx * dw) / sw)
+            .collect(),
+        w,
+        kh: cv.kh,
+        row_step: dh * width,
+        bias,
+    };
+    let fma = fma_available();
+    let ow = cv.ow;
+    for oy0 in (0..cv.oh).step_by(ROWS) {
+        let count = ROWS.min(cv.oh - oy0);
+        let base: [usize; ROWS] = std::array::from_fn(|r| (oy0 + r) * sh * width);
+        for start in (0..ow).step_by(LANES) {
+            let sums = match fma {
+                #[cfg(target_arch = "x86_64")]
+                // SAFETY: the CPU has AVX and FMA (`fma_available`).
+                true => unsafe { window.block_fma(base.map(|b| b + start)) },
+                _ => window.block(base.map(|b| b + start), count),
+            };
+            let n = LANES.min(ow - start);
+            for (r, sum) in sums.iter().enumerate().take(count) {
+                out[(oy0 + r) * ow + start..][..n].copy_from_slice(&sum[..n]);
             }
         }
     }
 }
 
-/// Adds one window row's taps to `sum`: `sum[l] += w[kx] padded[taps[kx] + row + l]`.
-#[inline(always)]
-fn window_row(sum: &mut [f32; LANES], padded: &[f32], taps: &[usize], row: usize, w: &[f32]) {
-    for (&tap, &wv) in taps.iter().zip(w) {
-        let src: &[f32; LANES] = padded[tap + row..][..LANES].try_into().expect("LANES long");
-        for l in 0..LANES {
-            sum[l] += wv * src[l];
+/// Outputs of a row that [`depthwise`] sums at once, and rows at once.
+const LANES: usize = 8;
+const ROWS: usize = 4;
+
+/// Whether the CPU has AVX and FMA (and so [`Window::block_fma`] may run).
+fn fma_available() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx") && std::arch::is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// A depthwise window over a padded input plane (see [`depthwise`]).
+struct Window<'a> {
+    padded: &'a [f32],
+    /// Per tap column, its offset in `padded`.
+    taps: Vec<usize>,
+    /// `kh` rows of `taps.len()` weights.
+    w: &'a [f32],
+    kh: usize,
+    /// From one window row to the next, in `padded`.
+    row_step: usize,
+    bias: f32,
+}
+
+impl Window<'_> {
+    /// The sums of the first `count` of [`ROWS`] blocks of [`LANES`] outputs, the block `r`'s
+    /// window starting at `base[r]` in the padded plane.
+    fn block(&self, base: [usize; ROWS], count: usize) -> [[f32; LANES]; ROWS] {
+        let mut sums = [[self.bias; LANES]; ROWS];
+        let kw = self.taps.len();
+        for (sum, &b) in sums.iter_mut().zip(&base).take(count) {
+            for ky in 0..self.kh {
+                for (&tap, &wv) in self.taps.iter().zip(&self.w[ky * kw..][..kw]) {
+                    let at = b + ky * self.row_step + tap;
+                    let src: &[f32; LANES] = self.padded[at..][..LANES].try_into().expect("LANES");
+                    for l in 0..LANES {
+                        sum[l] += wv * src[l];
+                    }
+                }
+            }
         }
+        sums
+    }
+
+    /// [`Window::block`] for all [`ROWS`] blocks, in AVX registers with fused multiply-adds.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx,fma")]
+    unsafe fn block_fma(&self, base: [usize; ROWS]) -> [[f32; LANES]; ROWS] {
+        use std::arch::x86_64::{
+            _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_set1_ps, _mm256_storeu_ps,
+        };
+        let mut acc = [_mm256_set1_ps(self.bias); ROWS];
+        let kw = self.taps.len();
+        for ky in 0..self.kh {
+            for (&tap, &wv) in self.taps.iter().zip(&self.w[ky * kw..][..kw]) {
+                let wv = _mm256_set1_ps(wv);
+                for r in 0..ROWS {
+                    let at = base[r] + ky * self.row_step + tap;
+                    let src: &[f32; LANES] = self.padded[at..][..LANES].try_into().expect("LANES");
+                    // SAFETY: `src` is LANES = 8 floats, one 256-bit load.
+                    acc[r] = _mm256_fmadd_ps(wv, unsafe { _mm256_loadu_ps(src.as_ptr()) }, acc[r]);
+                }
+            }
+        }
+        let mut sums = [[0f32; LANES]; ROWS];
+        for (sum, a) in sums.iter_mut().zip(acc) {
+            // SAFETY: `sum` is LANES = 8 floats, one 256-bit store.
+            unsafe { _mm256_storeu_ps(sum.as_mut_ptr(), a) };
+        }
+        sums
     }
 }
 
