@@ -14,6 +14,7 @@ use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 use crate::model::Model;
 use crate::native::{self, Native, Par};
 use crate::plan::{self, Executable, Folder, Ref, Step, Value, ValueId};
+use crate::team::Team;
 use crate::tensor::{DType, Tensor};
 use crate::Error;
 
@@ -37,6 +38,8 @@ pub struct NnRuntime {
     live: AtomicUsize,
     /// Whether plans use the operators' specialised kernels.
     specialised: AtomicBool,
+    /// The native kernels' thread team per CPU device index, made on first use.
+    teams: Mutex<HashMap<usize, Arc<Team>>>,
 }
 
 impl std::fmt::Debug for NnRuntime {
@@ -74,6 +77,7 @@ impl NnRuntime {
             prepared: AtomicUsize::new(0),
             live: AtomicUsize::new(0),
             specialised: AtomicBool::new(true),
+            teams: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -102,6 +106,17 @@ impl NnRuntime {
     /// How many prepared models exist now (each holds its weights on its device).
     pub fn live_models(&self) -> usize {
         self.live.load(Ordering::Relaxed)
+    }
+
+    /// The thread team for native kernels on device `index`: as many threads as the device has
+    /// workers.
+    fn team(&self, index: usize) -> Arc<Team> {
+        let mut teams = self.teams.lock().unwrap_or_else(PoisonError::into_inner);
+        let threads = self.devices[index].info().compute_units as usize;
+        teams
+            .entry(index)
+            .or_insert_with(|| Arc::new(Team::new(threads)))
+            .clone()
     }
 
     /// The device index of the first device of `kind`.
@@ -300,6 +315,11 @@ impl Prepared {
             }
         };
         let space = &*state.space;
+        let team = loaded
+            .natives
+            .iter()
+            .any(Option::is_some)
+            .then(|| self.runtime.team(self.device));
         for (tensor, &slot) in inputs.iter().zip(&loaded.exe.inputs) {
             space.write_buffer(&*loaded.slots[slot], 0, &tensor.data)?;
         }
@@ -310,6 +330,7 @@ impl Prepared {
                     space,
                     native,
                     &mut state.scratch,
+                    team.as_deref(),
                     &loaded.exe.params[step.params..][..step.param_count],
                     &loaded.buffers[k],
                 ),
@@ -471,11 +492,12 @@ fn launch(
         .map_err(|e| e.to_string())
 }
 
-/// Runs a step's CPU-specialised kernel on the space's memory, on the device's worker threads.
+/// Runs a step's CPU-specialised kernel on the space's memory, on `team`.
 fn run_native(
     space: &dyn Space,
     native: Native,
     scratch: &mut Vec<f32>,
+    team: Option<&Team>,
     params: &[i32],
     buffers: &[Arc<dyn Buffer>],
 ) -> Result<(), String> {
@@ -488,13 +510,7 @@ fn run_native(
             .map(|b| bytemuck::try_cast_slice::<u8, f32>(b))
             .collect::<Result<Vec<_>, _>>();
         result = match (floats, bytemuck::try_cast_slice_mut::<u8, f32>(output)) {
-            (Ok(inputs), Ok(output)) => native(
-                params,
-                &inputs,
-                output,
-                scratch,
-                Par::new(host.thread_pool()),
-            ),
+            (Ok(inputs), Ok(output)) => native(params, &inputs, output, scratch, Par::new(team)),
             (Err(e), _) | (_, Err(e)) => Err(format!("a buffer is not f32-aligned: {e}")),
         };
     })

@@ -21,6 +21,7 @@ mod native;
 pub mod ops;
 mod plan;
 mod rewrite;
+mod team;
 mod tensor;
 pub mod wasi_nn;
 

@@ -14,7 +14,9 @@
 //!
 //! [`HostSpace`]: wasi_parallel_device::HostSpace
 
-use rayon::prelude::*;
+use std::sync::Mutex;
+
+use crate::team::Team;
 
 /// A native kernel: `(params, inputs, output, scratch)`, the buffers as the portable kernel takes
 /// them (less the parameter buffer), as f32. `scratch` is the caller's, kept between launches: a
@@ -34,50 +36,46 @@ const GEMM_OPS_PER_NS: usize = 20;
 const DIRECT_OPS_PER_NS: usize = 5;
 const ELEMENTS_PER_NS: usize = 2;
 
-/// Where a native kernel's loops run: on the device's worker threads, or on the calling thread
-/// when the work is too small to repay waking them.
+/// Where a native kernel's loops run: on a [`Team`] of threads, or on the calling thread when
+/// the work is too small to repay sharing it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Par<'a> {
-    pool: Option<&'a rayon::ThreadPool>,
+    team: Option<&'a Team>,
 }
 
 impl<'a> Par<'a> {
-    pub fn new(pool: Option<&'a rayon::ThreadPool>) -> Par<'a> {
-        Par { pool }
+    pub fn new(team: Option<&'a Team>) -> Par<'a> {
+        Par { team }
     }
 
-    /// Runs `f`, on the workers if its estimated time (`nanos`) is worth it, with loops to
-    /// match.
-    fn run<R: Send>(self, nanos: usize, f: impl FnOnce(Loops) -> R + Send) -> R {
-        match self.pool {
-            Some(pool) if nanos >= PARALLEL_NANOS && pool.current_num_threads() > 1 => {
-                pool.install(|| f(Loops::Parallel))
-            }
+    /// Runs `f`, with loops on the team if its estimated single-threaded time (`nanos`) is
+    /// worth it.
+    fn run<R>(self, nanos: usize, f: impl FnOnce(Loops<'_>) -> R) -> R {
+        match self.team {
+            Some(team) if nanos >= PARALLEL_NANOS && team.threads() > 1 => f(Loops::Team(team)),
             _ => f(Loops::Serial),
         }
     }
 }
 
-/// Loops over independent pieces of work: on the current rayon pool, or one after the other.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Loops {
+/// Loops over independent pieces of work: on a team, or one after the other.
+#[derive(Clone, Copy, Debug)]
+enum Loops<'a> {
     Serial,
-    Parallel,
+    Team(&'a Team),
 }
 
-impl Loops {
-    /// `f(index, chunk)` for each `size`-long chunk of `data`.
-    fn chunks<T: Send>(self, data: &mut [T], size: usize, f: impl Fn(usize, &mut [T]) + Sync) {
-        match self {
-            Loops::Serial => data.chunks_mut(size).enumerate().for_each(|(i, c)| f(i, c)),
-            Loops::Parallel => data
-                .par_chunks_mut(size)
-                .enumerate()
-                .for_each(|(i, c)| f(i, c)),
-        }
+impl Loops<'_> {
+    fn parallel(self) -> bool {
+        matches!(self, Loops::Team(_))
     }
 
-    /// As [`Loops::chunks`], with a scratch vector per thread.
+    /// `f(index, chunk)` for each `size`-long chunk of `data`.
+    fn chunks<T: Send>(self, data: &mut [T], size: usize, f: impl Fn(usize, &mut [T]) + Sync) {
+        self.chunks_with_scratch(data, size, |_, i, chunk| f(i, chunk));
+    }
+
+    /// As [`Loops::chunks`], with a scratch vector of the thread's own.
     fn chunks_with_scratch<T: Send>(
         self,
         data: &mut [T],
@@ -91,20 +89,40 @@ impl Loops {
                     .enumerate()
                     .for_each(|(i, c)| f(&mut scratch, i, c))
             }
-            Loops::Parallel => data
-                .par_chunks_mut(size)
-                .enumerate()
-                .for_each_init(Vec::new, |scratch, (i, c)| f(scratch, i, c)),
+            Loops::Team(team) => {
+                let pieces: Vec<Mutex<Option<&mut [T]>>> =
+                    data.chunks_mut(size).map(|c| Mutex::new(Some(c))).collect();
+                let scratch: Vec<Mutex<Vec<f32>>> =
+                    (0..team.threads()).map(|_| Mutex::default()).collect();
+                team.run(pieces.len(), &|i, worker| {
+                    let piece = lock(&pieces[i]).take().expect("each task once");
+                    f(&mut lock(&scratch[worker]), i, piece)
+                });
+            }
         }
     }
 
     /// `f(i)` for `i` in `0..n`.
-    fn range(self, n: usize, f: impl Fn(usize) + Sync + Send) {
+    fn range(self, n: usize, f: impl Fn(usize) + Sync) {
         match self {
             Loops::Serial => (0..n).for_each(f),
-            Loops::Parallel => (0..n).into_par_iter().for_each(f),
+            Loops::Team(team) => team.run(n, &|i, _| f(i)),
         }
     }
+
+    /// The threads the loops run on.
+    fn threads(self) -> usize {
+        match self {
+            Loops::Serial => 1,
+            Loops::Team(team) => team.threads(),
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The native version of operator kernel `name` launched with `params`, if there is one.
@@ -232,9 +250,10 @@ fn gemm(
     assert!(k == 0 || (b.len() >= (k - 1) * ldb + n && ldb >= n));
     assert!(c.len() >= (m - 1) * ldc + n && ldc >= n);
     // Tiles: a few per thread for balance, each large enough to amortise packing.
-    let target = match loops {
-        Loops::Serial => 1,
-        Loops::Parallel => rayon::current_num_threads() * 3,
+    let target = if loops.parallel() {
+        loops.threads() * 3
+    } else {
+        1
     };
     let col_blocks = (n / 128).clamp(1, target);
     let row_blocks = (target / col_blocks).clamp(1, m.div_ceil(16));
