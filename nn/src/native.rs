@@ -24,10 +24,11 @@ use crate::team::Team;
 pub(crate) type Native =
     fn(&[i32], &[&[f32]], &mut [f32], &mut Vec<f32>, Par<'_>) -> Result<(), String>;
 
-/// Estimated single-threaded time (ns) below which a kernel runs on the calling thread: waking
-/// the workers and waiting for them costs tens of microseconds (more on a VM), so they repay it
-/// only on work longer than that.
-const PARALLEL_NANOS: usize = 150_000;
+/// Estimated single-threaded time (ns) below which a kernel runs on the calling thread alone.
+/// Handing work to the team's spinning helpers costs about a microsecond, but the first job
+/// after a pause finds them asleep (the caller then works alone while they wake), and splitting
+/// work into tasks has its own cost.
+const PARALLEL_NANOS: usize = 30_000;
 
 /// Rough single-thread speeds, in operations per nanosecond, for those estimates: a packed
 /// GEMM's multiply-adds, the depthwise loop's and the dot products' (im2col copies count as
@@ -485,16 +486,35 @@ fn conv2d(
     let y = &mut y[..cv.n * cv.m * plane];
     let macs = y.len() * cg * cv.kh * cv.kw;
     if cg == 1 {
+        // Depthwise: each output plane pads its own input plane.
         par.run(macs / DIRECT_OPS_PER_NS, |loops| {
             loops.chunks_with_scratch(y, plane, |scratch, i, out| {
                 let (n, oc) = (i / cv.m, i % cv.m);
                 let g = oc / (cv.m / cv.groups);
                 let xp = &x[(n * cv.c + g) * cv.h * cv.w..][..cv.h * cv.w];
-                let wp = &w[oc * cv.kh * cv.kw..][..cv.kh * cv.kw];
-                depthwise(&cv, xp, wp, bias_of(oc), out, scratch);
+                let padded = Padded::new(&cv, xp, 1, scratch);
+                padded.convolve(&w[oc * padded.taps..][..padded.taps], bias_of(oc), out);
                 activate(code, act_a, act_b, out);
             })
         });
+        return Ok(());
+    }
+    if cg * cv.kh * cv.kw <= DIRECT_TAPS {
+        // A few taps per output (a network's first convolution, say): the group's input planes
+        // are padded once, then each output plane sums its taps over them directly.
+        let mg = cv.m / cv.groups;
+        for (ng, yg) in y.chunks_mut(mg * plane).enumerate() {
+            let (n, g) = (ng / cv.groups, ng % cv.groups);
+            let xg = &x[(n * cv.c + g * cg) * cv.h * cv.w..][..cg * cv.h * cv.w];
+            let padded = Padded::new(&cv, xg, cg, scratch);
+            par.run(yg.len() * padded.taps / DIRECT_OPS_PER_NS, |loops| {
+                loops.chunks(yg, plane, |j, out| {
+                    let oc = g * mg + j;
+                    padded.convolve(&w[oc * padded.taps..][..padded.taps], bias_of(oc), out);
+                    activate(code, act_a, act_b, out);
+                })
+            });
+        }
         return Ok(());
     }
     // im2col: row (ci, ky, kx) holds, for every output pixel, the input under that tap (0 in the
@@ -583,165 +603,175 @@ fn im2col_row(cv: &Conv, xg: &[f32], t: usize, row: &mut [f32]) {
     }
 }
 
-/// One output plane of a depthwise convolution: `out = bias +` the window sums over the input
-/// plane `x` with the window `w`.
-///
-/// The input is first copied into `scratch`, padded with zeros on every side as far as any
-/// window reaches and split by columns into `stride` phases (phase `r` holds columns `r`,
+/// Taps per output up to which a convolution with several input channels per group runs
+/// directly (as [`Padded::convolve`]) rather than as a GEMM over an im2col matrix.
+const DIRECT_TAPS: usize = 48;
+
+/// Input planes prepared for direct convolution: padded with zeros on every side as far as any
+/// window reaches, and split by columns into `stride` phases (phase `r` holds columns `r`,
 /// `r + stride`, ...). Every tap of a run of outputs then reads a contiguous run of one phase,
-/// with no bounds to check. Blocks of eight outputs in each of four rows are summed at once, in
-/// registers, so that four chains of additions overlap.
-fn depthwise(cv: &Conv, x: &[f32], w: &[f32], bias: f32, out: &mut [f32], scratch: &mut Vec<f32>) {
-    let (sh, sw) = cv.stride;
-    let (dh, dw) = cv.dilation;
-    let (pt, pl) = (cv.pad.0.max(0) as usize, cv.pad.1.max(0) as usize);
-    // Padded rows: as far down as the windows of the last block of ROWS output rows reach (rows
-    // past the output are computed and dropped). Padded columns, per phase: as far right as the
-    // last block of LANES outputs reads.
-    let rows = ((cv.oh.div_ceil(ROWS) * ROWS - 1) * sh + (cv.kh - 1) * dh + 1).max(pt + cv.h);
-    let width = ((cv.kw - 1) * dw) / sw + cv.ow.div_ceil(LANES) * LANES;
-    let phase_len = rows * width;
-    // Every element is written below: no need to clear what an earlier plane left.
-    if scratch.len() < sw * phase_len {
-        scratch.resize(sw * phase_len, 0.0);
-    }
-    // One padded row, whole: zeros around the input row.
-    let mut line = vec![0f32; sw * width];
-    for row in 0..rows {
-        let iy = row.wrapping_sub(pt);
-        if iy < cv.h && pl < line.len() {
-            let n = cv.w.min(line.len() - pl);
-            line[pl..pl + n].copy_from_slice(&x[iy * cv.w..][..n]);
-        } else {
-            line.fill(0.0);
-        }
-        // Split by columns into the phases.
-        match sw {
-            1 => scratch[row * width..][..width].copy_from_slice(&line),
-            2 => {
-                // (The compiler does this with vector shuffles; element by element it would
-                // cost more than the convolution.)
-                let (even, odd) = scratch.split_at_mut(phase_len);
-                let (even, odd) = (
-                    &mut even[row * width..][..width],
-                    &mut odd[row * width..][..width],
-                );
-                for ((e, o), pair) in even
-                    .iter_mut()
-                    .zip(odd.iter_mut())
-                    .zip(line.chunks_exact(2))
-                {
-                    *e = pair[0];
-                    *o = pair[1];
-                }
-            }
-            _ => {
-                for (j, group) in line.chunks_exact(sw).enumerate() {
-                    for (phase, &v) in group.iter().enumerate() {
-                        scratch[phase * phase_len + row * width + j] = v;
-                    }
-                }
-            }
-        }
-    }
-    let window = Window {
-        padded: &scratch[..],
-        // Where each tap column starts: its phase's offset plus its shift within the phase.
-        taps: (0..cv.kw)
-            .map(|kx| (kx * dw) % sw * phase_len + (kx * dw) / sw)
-            .collect(),
-        w,
-        kh: cv.kh,
-        row_step: dh * width,
-        bias,
-    };
-    let fma = fma_available();
-    let ow = cv.ow;
-    for oy0 in (0..cv.oh).step_by(ROWS) {
-        let count = ROWS.min(cv.oh - oy0);
-        let base: [usize; ROWS] = std::array::from_fn(|r| (oy0 + r) * sh * width);
-        for start in (0..ow).step_by(LANES) {
-            let sums = match fma {
-                #[cfg(target_arch = "x86_64")]
-                // SAFETY: the CPU has AVX and FMA (`fma_available`).
-                true => unsafe { window.block_fma(base.map(|b| b + start)) },
-                _ => window.block(base.map(|b| b + start), count),
-            };
-            let n = LANES.min(ow - start);
-            for (r, sum) in sums.iter().enumerate().take(count) {
-                out[(oy0 + r) * ow + start..][..n].copy_from_slice(&sum[..n]);
-            }
-        }
-    }
+/// with no bounds to check.
+struct Padded<'a> {
+    data: &'a [f32],
+    /// Per window tap (input channel, row, column): its offset in `data` from an output's row.
+    offsets: Vec<usize>,
+    /// Taps per output: `offsets.len()`, the weights per output channel.
+    taps: usize,
+    /// Padded row length, and output rows' stride in padded rows.
+    width: usize,
+    stride_rows: usize,
+    oh: usize,
+    ow: usize,
 }
 
-/// Outputs of a row that [`depthwise`] sums at once, and rows at once.
+/// Outputs of a row that [`Padded::convolve`] sums at once, and rows at once.
 const LANES: usize = 8;
 const ROWS: usize = 4;
 
-/// Whether the CPU has AVX and FMA (and so [`Window::block_fma`] may run).
-fn fma_available() -> bool {
-    #[cfg(target_arch = "x86_64")]
-    {
-        std::arch::is_x86_feature_detected!("avx") && std::arch::is_x86_feature_detected!("fma")
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        false
-    }
-}
-
-/// A depthwise window over a padded input plane (see [`depthwise`]).
-struct Window<'a> {
-    padded: &'a [f32],
-    /// Per tap column, its offset in `padded`.
-    taps: Vec<usize>,
-    /// `kh` rows of `taps.len()` weights.
-    w: &'a [f32],
-    kh: usize,
-    /// From one window row to the next, in `padded`.
-    row_step: usize,
-    bias: f32,
-}
-
-impl Window<'_> {
-    /// The sums of the first `count` of [`ROWS`] blocks of [`LANES`] outputs, the block `r`'s
-    /// window starting at `base[r]` in the padded plane.
-    fn block(&self, base: [usize; ROWS], count: usize) -> [[f32; LANES]; ROWS] {
-        let mut sums = [[self.bias; LANES]; ROWS];
-        let kw = self.taps.len();
-        for (sum, &b) in sums.iter_mut().zip(&base).take(count) {
-            for ky in 0..self.kh {
-                for (&tap, &wv) in self.taps.iter().zip(&self.w[ky * kw..][..kw]) {
-                    let at = b + ky * self.row_step + tap;
-                    let src: &[f32; LANES] = self.padded[at..][..LANES].try_into().expect("LANES");
-                    for l in 0..LANES {
-                        sum[l] += wv * src[l];
+impl<'a> Padded<'a> {
+    /// Pads `planes` input planes of `x` (each `h x w`) into `scratch`.
+    fn new(cv: &Conv, x: &[f32], planes: usize, scratch: &'a mut Vec<f32>) -> Padded<'a> {
+        let (sh, sw) = cv.stride;
+        let (dh, dw) = cv.dilation;
+        let (pt, pl) = (cv.pad.0.max(0) as usize, cv.pad.1.max(0) as usize);
+        // Padded rows: as far down as the windows of the last block of ROWS output rows reach
+        // (rows past the output are computed and dropped). Padded columns, per phase: as far
+        // right as the last block of LANES outputs reads.
+        let rows = ((cv.oh.div_ceil(ROWS) * ROWS - 1) * sh + (cv.kh - 1) * dh + 1).max(pt + cv.h);
+        let width = ((cv.kw - 1) * dw) / sw + cv.ow.div_ceil(LANES) * LANES;
+        let phase_len = rows * width;
+        let plane_len = sw * phase_len;
+        // Every element is written below: no need to clear what an earlier use left.
+        if scratch.len() < planes * plane_len {
+            scratch.resize(planes * plane_len, 0.0);
+        }
+        // One padded row, whole: zeros around the input row.
+        let mut line = vec![0f32; sw * width];
+        for (xp, dst) in x
+            .chunks_exact(cv.h * cv.w)
+            .zip(scratch.chunks_exact_mut(plane_len))
+            .take(planes)
+        {
+            for row in 0..rows {
+                let iy = row.wrapping_sub(pt);
+                if iy < cv.h && pl < line.len() {
+                    let n = cv.w.min(line.len() - pl);
+                    line[pl..pl + n].copy_from_slice(&xp[iy * cv.w..][..n]);
+                } else {
+                    line.fill(0.0);
+                }
+                // Split by columns into the phases.
+                match sw {
+                    1 => dst[row * width..][..width].copy_from_slice(&line),
+                    2 => {
+                        // (The compiler does this with vector shuffles; element by element it
+                        // would cost more than the convolution.)
+                        let (even, odd) = dst.split_at_mut(phase_len);
+                        let even = &mut even[row * width..][..width];
+                        let odd = &mut odd[row * width..][..width];
+                        for ((e, o), pair) in even
+                            .iter_mut()
+                            .zip(odd.iter_mut())
+                            .zip(line.chunks_exact(2))
+                        {
+                            *e = pair[0];
+                            *o = pair[1];
+                        }
                     }
+                    _ => {
+                        for (j, group) in line.chunks_exact(sw).enumerate() {
+                            for (phase, &v) in group.iter().enumerate() {
+                                dst[phase * phase_len + row * width + j] = v;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut offsets = Vec::with_capacity(planes * cv.kh * cv.kw);
+        for ci in 0..planes {
+            for ky in 0..cv.kh {
+                for kx in 0..cv.kw {
+                    let col = kx * dw;
+                    offsets
+                        .push(ci * plane_len + col % sw * phase_len + ky * dh * width + col / sw);
+                }
+            }
+        }
+        Padded {
+            data: &scratch[..planes * plane_len],
+            taps: offsets.len(),
+            offsets,
+            width,
+            stride_rows: sh,
+            oh: cv.oh,
+            ow: cv.ow,
+        }
+    }
+
+    /// One output plane: `out = bias + ` the sums of `w` (one weight per tap) over the windows.
+    /// Blocks of eight outputs in each of four rows are summed at once, in registers, so that
+    /// four chains of additions overlap.
+    fn convolve(&self, w: &[f32], bias: f32, out: &mut [f32]) {
+        let fma = fma_available();
+        let ow = self.ow;
+        for oy0 in (0..self.oh).step_by(ROWS) {
+            let count = ROWS.min(self.oh - oy0);
+            let base: [usize; ROWS] =
+                std::array::from_fn(|r| (oy0 + r) * self.stride_rows * self.width);
+            for start in (0..ow).step_by(LANES) {
+                let sums = match fma {
+                    #[cfg(target_arch = "x86_64")]
+                    // SAFETY: the CPU has AVX and FMA (`fma_available`).
+                    true => unsafe { self.block_fma(w, bias, base.map(|b| b + start)) },
+                    _ => self.block(w, bias, base.map(|b| b + start), count),
+                };
+                let n = LANES.min(ow - start);
+                for (r, sum) in sums.iter().enumerate().take(count) {
+                    out[(oy0 + r) * ow + start..][..n].copy_from_slice(&sum[..n]);
+                }
+            }
+        }
+    }
+
+    /// The sums of the first `count` of [`ROWS`] blocks of [`LANES`] outputs, block `r`'s
+    /// windows starting at `base[r]`.
+    fn block(
+        &self,
+        w: &[f32],
+        bias: f32,
+        base: [usize; ROWS],
+        count: usize,
+    ) -> [[f32; LANES]; ROWS] {
+        let mut sums = [[bias; LANES]; ROWS];
+        for (sum, &b) in sums.iter_mut().zip(&base).take(count) {
+            for (&offset, &wv) in self.offsets.iter().zip(w) {
+                let src: &[f32; LANES] =
+                    self.data[b + offset..][..LANES].try_into().expect("LANES");
+                for l in 0..LANES {
+                    sum[l] += wv * src[l];
                 }
             }
         }
         sums
     }
 
-    /// [`Window::block`] for all [`ROWS`] blocks, in AVX registers with fused multiply-adds.
+    /// [`Padded::block`] for all [`ROWS`] blocks, in AVX registers with fused multiply-adds.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx,fma")]
-    unsafe fn block_fma(&self, base: [usize; ROWS]) -> [[f32; LANES]; ROWS] {
+    unsafe fn block_fma(&self, w: &[f32], bias: f32, base: [usize; ROWS]) -> [[f32; LANES]; ROWS] {
         use std::arch::x86_64::{
             _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_set1_ps, _mm256_storeu_ps,
         };
-        let mut acc = [_mm256_set1_ps(self.bias); ROWS];
-        let kw = self.taps.len();
-        for ky in 0..self.kh {
-            for (&tap, &wv) in self.taps.iter().zip(&self.w[ky * kw..][..kw]) {
-                let wv = _mm256_set1_ps(wv);
-                for r in 0..ROWS {
-                    let at = base[r] + ky * self.row_step + tap;
-                    let src: &[f32; LANES] = self.padded[at..][..LANES].try_into().expect("LANES");
-                    // SAFETY: `src` is LANES = 8 floats, one 256-bit load.
-                    acc[r] = _mm256_fmadd_ps(wv, unsafe { _mm256_loadu_ps(src.as_ptr()) }, acc[r]);
-                }
+        let mut acc = [_mm256_set1_ps(bias); ROWS];
+        for (&offset, &wv) in self.offsets.iter().zip(w) {
+            let wv = _mm256_set1_ps(wv);
+            for r in 0..ROWS {
+                let src: &[f32; LANES] = self.data[base[r] + offset..][..LANES]
+                    .try_into()
+                    .expect("LANES");
+                // SAFETY: `src` is LANES = 8 floats, one 256-bit load.
+                acc[r] = _mm256_fmadd_ps(wv, unsafe { _mm256_loadu_ps(src.as_ptr()) }, acc[r]);
             }
         }
         let mut sums = [[0f32; LANES]; ROWS];
@@ -750,6 +780,18 @@ impl Window<'_> {
             unsafe { _mm256_storeu_ps(sum.as_mut_ptr(), a) };
         }
         sums
+    }
+}
+
+/// Whether the CPU has AVX and FMA (and so [`Padded::block_fma`] may run).
+fn fma_available() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("avx") && std::arch::is_x86_feature_detected!("fma")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
     }
 }
 
