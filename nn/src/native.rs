@@ -850,38 +850,48 @@ fn pool(
     par.run(y.len() * window / ELEMENTS_PER_NS, |loops| {
         loops.chunks(y, out_plane, |i, out| {
             let xp = &x[i * plane..][..plane];
-            for (o, v) in out.iter_mut().enumerate() {
-                let at = [
-                    (o / (ow * oh)) as i32,
-                    ((o / ow) % oh) as i32,
-                    (o % ow) as i32,
-                ];
-                let start: [i32; 3] = std::array::from_fn(|a| at[a] * stride[a] - pad[a]);
-                let (mut acc, mut count) = (if average { 0.0 } else { f32::NEG_INFINITY }, 0u32);
-                for kz in 0..kd as i32 {
-                    let zz = start[0] + kz * dilation[0];
-                    for ky in 0..kh as i32 {
-                        let yy = start[1] + ky * dilation[1];
-                        for kx in 0..kw as i32 {
-                            let xx = start[2] + kx * dilation[2];
-                            let inside = (0..d as i32).contains(&zz)
-                                && (0..h as i32).contains(&yy)
-                                && (0..w as i32).contains(&xx);
-                            if inside {
-                                let v = xp[(zz as usize * h + yy as usize) * w + xx as usize];
-                                acc = if average { acc + v } else { fmax(acc, v) };
-                                count += 1;
-                            } else if include_pad && zz < end[0] && yy < end[1] && xx < end[2] {
-                                count += 1;
+            // Output coordinates by counting, not dividing (a division per output costs more
+            // than a small window).
+            let mut outputs = out.iter_mut();
+            for oz in 0..od as i32 {
+                for oy in 0..oh as i32 {
+                    for ox in 0..ow as i32 {
+                        let at = [oz, oy, ox];
+                        let start: [i32; 3] = std::array::from_fn(|a| at[a] * stride[a] - pad[a]);
+                        let (mut acc, mut count) =
+                            (if average { 0.0 } else { f32::NEG_INFINITY }, 0u32);
+                        for kz in 0..kd as i32 {
+                            let zz = start[0] + kz * dilation[0];
+                            for ky in 0..kh as i32 {
+                                let yy = start[1] + ky * dilation[1];
+                                for kx in 0..kw as i32 {
+                                    let xx = start[2] + kx * dilation[2];
+                                    let inside = (0..d as i32).contains(&zz)
+                                        && (0..h as i32).contains(&yy)
+                                        && (0..w as i32).contains(&xx);
+                                    if inside {
+                                        let v =
+                                            xp[(zz as usize * h + yy as usize) * w + xx as usize];
+                                        acc = if average { acc + v } else { fmax(acc, v) };
+                                        count += 1;
+                                    } else if include_pad
+                                        && zz < end[0]
+                                        && yy < end[1]
+                                        && xx < end[2]
+                                    {
+                                        count += 1;
+                                    }
+                                }
                             }
                         }
+                        let v = outputs.next().expect("out_plane outputs");
+                        *v = if average {
+                            acc / count.max(1) as f32
+                        } else {
+                            acc
+                        };
                     }
                 }
-                *v = if average {
-                    acc / count.max(1) as f32
-                } else {
-                    acc
-                };
             }
         })
     });
