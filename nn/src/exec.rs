@@ -195,6 +195,7 @@ impl NnRuntime {
                 space,
                 constants: HashMap::new(),
                 plans: Vec::new(),
+                by_value: false,
                 scratch: Vec::new(),
             }),
         })
@@ -214,8 +215,20 @@ pub struct LaunchTime {
     pub time: std::time::Duration,
 }
 
-/// The signature of a plan: the inputs' types and shapes.
+/// The inputs' types and shapes.
 type Shapes = Vec<(DType, Vec<usize>)>;
+
+/// What a plan is made for: the inputs' types and shapes, and the inputs planned as constants
+/// (see `DeviceState::by_value`).
+#[derive(PartialEq)]
+struct PlanKey {
+    shapes: Shapes,
+    values: Vec<Option<Tensor>>,
+}
+
+/// Inputs of up to this many elements are planned as constants when a model needs inputs'
+/// contents to be planned (shapes, axes, pads and starts are this small).
+const VALUE_INPUT_ELEMENTS: usize = 64;
 
 /// How many plans (input shape sets) a prepared model keeps.
 const PLANS_KEPT: usize = 4;
@@ -250,7 +263,11 @@ struct DeviceState {
     /// address stays theirs).
     constants: HashMap<(usize, usize), (Tensor, Arc<dyn Buffer>)>,
     /// Most recently used last.
-    plans: Vec<(Shapes, Arc<Loaded>)>,
+    plans: Vec<(PlanKey, Arc<Loaded>)>,
+    /// Whether the model needs some inputs' contents to be planned (a Reshape's shape or a
+    /// Slice's starts given at run time): its small inputs are then planned as constants, with a
+    /// plan per set of their values.
+    by_value: bool,
     /// Temporaries of the native kernels, kept between launches.
     scratch: Vec<f32>,
 }
@@ -278,6 +295,11 @@ impl Prepared {
     }
 
     /// Runs the model on `inputs` (in the model's input order) and returns its outputs.
+    ///
+    /// A plan is made for the first inputs of each set of types and shapes (four are kept). A
+    /// model that needs an input's contents to be planned (a Reshape's shape, a Slice's starts,
+    /// given at run time) is planned with its inputs of up to 64 elements as constants, a plan
+    /// per set of their values.
     pub fn run(&self, inputs: &[Tensor]) -> Result<Vec<Tensor>, Error> {
         self.run_with(inputs, None)
     }
@@ -296,9 +318,17 @@ impl Prepared {
         mut times: Option<&mut Vec<LaunchTime>>,
     ) -> Result<Vec<Tensor>, Error> {
         let shapes: Shapes = inputs.iter().map(|t| (t.dtype, t.shape.clone())).collect();
+        let key_for = |by_value: bool| PlanKey {
+            shapes: shapes.clone(),
+            values: inputs
+                .iter()
+                .map(|t| (by_value && t.len() <= VALUE_INPUT_ELEMENTS).then(|| t.clone()))
+                .collect(),
+        };
         let mut guard = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         let state = &mut *guard;
-        let loaded = match state.plans.iter().position(|(s, _)| *s == shapes) {
+        let mut key = key_for(state.by_value);
+        let loaded = match state.plans.iter().position(|(k, _)| *k == key) {
             Some(i) => {
                 let entry = state.plans.remove(i);
                 let loaded = entry.1.clone();
@@ -306,11 +336,32 @@ impl Prepared {
                 loaded
             }
             None => {
-                let loaded = Arc::new(self.load(state, &shapes)?);
+                let loaded = match self.load(state, &key) {
+                    // The plan may need an input's contents (a Reshape's shape, a Slice's starts
+                    // given at run time): plan again with the small inputs as constants, and from
+                    // now on make a plan per set of their values.
+                    Err(Error::Unsupported(why))
+                        if !state.by_value
+                            && inputs.iter().any(|t| t.len() <= VALUE_INPUT_ELEMENTS) =>
+                    {
+                        let by_value = key_for(true);
+                        match self.load(state, &by_value) {
+                            Ok(loaded) => {
+                                log::debug!("planning per value of the small inputs ({why})");
+                                state.by_value = true;
+                                key = by_value;
+                                loaded
+                            }
+                            Err(_) => return Err(Error::Unsupported(why)),
+                        }
+                    }
+                    other => other?,
+                };
+                let loaded = Arc::new(loaded);
                 if state.plans.len() == PLANS_KEPT {
                     state.plans.remove(0);
                 }
-                state.plans.push((shapes, loaded.clone()));
+                state.plans.push((key, loaded.clone()));
                 loaded
             }
         };
@@ -368,12 +419,18 @@ impl Prepared {
             .collect()
     }
 
-    /// Plans the model for `shapes` and loads the plan on the device.
-    fn load(&self, state: &mut DeviceState, shapes: &Shapes) -> Result<Loaded, Error> {
+    /// Plans the model for `key` and loads the plan on the device.
+    fn load(&self, state: &mut DeviceState, key: &PlanKey) -> Result<Loaded, Error> {
         let runtime = &*self.runtime;
         let mut folder = SequentialFolder { runtime };
         let specialised = runtime.specialised.load(Ordering::Relaxed);
-        let planned = plan::build(&self.model, shapes, &mut folder, specialised)?;
+        let planned = plan::build(
+            &self.model,
+            &key.shapes,
+            &key.values,
+            &mut folder,
+            specialised,
+        )?;
         let exe = plan::allocate(&planned);
         let device = &runtime.devices[self.device];
         let limits = &device.info().limits;

@@ -8,6 +8,14 @@
 //! translated by `wasi-parallel-translator` on GPUs (WGSL/SPIR-V through wgpu, OpenCL C). Tensors
 //! stay on the device between operators; only inputs and outputs cross.
 //!
+//! On the CPU executor, the hottest kernels (convolutions, pooling, broadcast arithmetic) also run
+//! as native code on the same buffers (`native.rs`: GEMMs by `matrixmultiply`, a direct AVX/FMA
+//! convolution for depthwise and few-tap convolutions, on a spinning thread team), each a drop-in
+//! for its portable kernel and tested against it; [`NnRuntime::set_specialised_kernels`] turns
+//! them off. Before planning, decomposed HardSwish (`x * Clip(x + 3, 0, 6) / 6`) is recognised,
+//! and BatchNormalization, separate per-channel biases and piecewise-linear activations are
+//! folded into the convolution before them, on every device.
+//!
 //! Element types: f32, f64, i32, i64, u8 and bool. The neural-network operators compute in f32;
 //! FLOAT16 weights and f16 guest tensors are held and computed as f32.
 //!

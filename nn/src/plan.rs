@@ -211,10 +211,12 @@ pub(crate) fn check_inputs(model: &Model, inputs: &[(DType, Vec<usize>)]) -> Res
     Ok(())
 }
 
-/// Plans `model` for inputs of the given types and shapes.
+/// Plans `model` for inputs of the given types and shapes; inputs with `known` contents are
+/// planned as those constants.
 pub(crate) fn build(
     model: &Model,
     inputs: &[(DType, Vec<usize>)],
+    known: &[Option<Tensor>],
     folder: &mut dyn Folder,
     specialised: bool,
 ) -> Result<Planned, Error> {
@@ -228,8 +230,11 @@ pub(crate) fn build(
     };
     let mut names: HashMap<&str, ValueId> = HashMap::new();
     let mut input_ids = Vec::new();
-    for (info, (dtype, shape)) in model.inputs.iter().zip(inputs) {
-        let id = b.output(*dtype, shape.clone())?;
+    for (k, (info, (dtype, shape))) in model.inputs.iter().zip(inputs).enumerate() {
+        let id = match known.get(k) {
+            Some(Some(t)) => b.constant(t.clone()),
+            _ => b.output(*dtype, shape.clone())?,
+        };
         names.insert(&info.name, id);
         input_ids.push(id);
     }

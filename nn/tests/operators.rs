@@ -32,12 +32,17 @@ impl Rng {
 }
 
 fn value(name: &str) -> onnx::ValueInfoProto {
+    typed_value(name, 1)
+}
+
+/// A graph input or output of ONNX element type `elem_type` (1 f32, 7 i64).
+fn typed_value(name: &str, elem_type: i32) -> onnx::ValueInfoProto {
     onnx::ValueInfoProto {
         name: Some(name.into()),
         r#type: Some(onnx::TypeProto {
             value: Some(onnx::type_proto::Value::TensorType(
                 onnx::type_proto::Tensor {
-                    elem_type: Some(1),
+                    elem_type: Some(elem_type),
                     shape: None,
                 },
             )),
@@ -411,5 +416,49 @@ fn decomposed_hardswish_and_a_separate_bias_fold_into_the_convolution() {
         assert_eq!(launches.len(), 1, "{name}: {launches:?}");
         let w = common::worst(&out[0].to_f32(), &expected, 1e-5, 1e-5);
         assert!(w <= 1.0, "{name}: {w}");
+    }
+}
+
+/// A Reshape whose shape is a graph input: planned once per value of the shape, on every device.
+#[test]
+fn shapes_given_at_run_time_get_a_plan_per_value() {
+    let rt = common::runtime();
+    let proto = onnx::ModelProto {
+        ir_version: Some(8),
+        opset_import: vec![onnx::OperatorSetIdProto {
+            domain: Some(String::new()),
+            version: Some(17),
+        }],
+        graph: Some(onnx::GraphProto {
+            name: Some("g".into()),
+            node: vec![
+                node("Reshape", &["x", "shape"], "r", vec![]),
+                node("Relu", &["r"], "y", vec![]),
+            ],
+            input: vec![value("x"), typed_value("shape", 7)],
+            output: vec![value("y")],
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let model = Arc::new(Model::parse(&proto.encode_to_vec()).unwrap());
+    let xs: Vec<f32> = (0..24).map(|v| v as f32 - 12.0).collect();
+    let x = Tensor::from_f32(vec![2, 3, 4], &xs).unwrap();
+    let shape = |dims: &[i64]| Tensor::from_i64(vec![dims.len()], dims).unwrap();
+    let relu: Vec<f32> = xs.iter().map(|v| v.max(0.0)).collect();
+    for device in common::test_devices(&rt) {
+        let prepared = rt.prepare(model.clone(), device).unwrap();
+        for dims in [&[6i64, 4][..], &[4, -1], &[24], &[6, 4]] {
+            let out = prepared.run(&[x.clone(), shape(dims)]).unwrap();
+            let expected: Vec<usize> = match dims {
+                [4, -1] => vec![4, 6],
+                d => d.iter().map(|&v| v as usize).collect(),
+            };
+            assert_eq!(out[0].shape, expected, "{}", prepared.device_name());
+            assert_eq!(out[0].to_f32(), relu);
+        }
+        // A shape that does not fit is the caller's error, not a panic.
+        let err = prepared.run(&[x.clone(), shape(&[5, 5])]).unwrap_err();
+        assert!(err.to_string().contains("shape"), "{err}");
     }
 }

@@ -3,8 +3,9 @@
 //!
 //! An operator's handler gets the node, the [`Builder`] and its inputs (absent optional inputs are
 //! `None`) and returns its outputs. Inputs that select behaviour rather than carry data (Reshape's
-//! shape, Slice's starts, Clip's bounds) must be known when the plan is made: constants, or computed
-//! from constants and shapes, which the planner folds.
+//! shape, Slice's starts, Clip's bounds) must be known when the plan is made: constants, computed
+//! from constants and shapes (which the planner folds), or small graph inputs, which a model that
+//! needs them gets planned per value of (see `Prepared::run`).
 
 mod elementwise;
 mod movement;
