@@ -59,6 +59,9 @@ impl<'a> Par<'a> {
     }
 }
 
+/// Tasks per thread a loop on the team is split into.
+const TASKS_PER_THREAD: usize = 4;
+
 /// Loops over independent pieces of work: on a team, or one after the other.
 #[derive(Clone, Copy, Debug)]
 enum Loops<'a> {
@@ -91,13 +94,22 @@ impl Loops<'_> {
                     .for_each(|(i, c)| f(&mut scratch, i, c))
             }
             Loops::Team(team) => {
-                let pieces: Vec<Mutex<Option<&mut [T]>>> =
-                    data.chunks_mut(size).map(|c| Mutex::new(Some(c))).collect();
+                // A few tasks per thread, each a run of consecutive chunks: enough to balance
+                // the load, few enough that claiming a task costs nothing next to it.
+                let chunks = data.len().div_ceil(size.max(1));
+                let per_task = chunks.div_ceil(team.threads() * TASKS_PER_THREAD).max(1);
+                let pieces: Vec<Mutex<Option<&mut [T]>>> = data
+                    .chunks_mut(size.max(1) * per_task)
+                    .map(|c| Mutex::new(Some(c)))
+                    .collect();
                 let scratch: Vec<Mutex<Vec<f32>>> =
                     (0..team.threads()).map(|_| Mutex::default()).collect();
-                team.run(pieces.len(), &|i, worker| {
-                    let piece = lock(&pieces[i]).take().expect("each task once");
-                    f(&mut lock(&scratch[worker]), i, piece)
+                team.run(pieces.len(), &|t, worker| {
+                    let piece = lock(&pieces[t]).take().expect("each task once");
+                    let scratch = &mut lock(&scratch[worker]);
+                    for (k, chunk) in piece.chunks_mut(size.max(1)).enumerate() {
+                        f(scratch, t * per_task + k, chunk);
+                    }
                 });
             }
         }
@@ -485,8 +497,10 @@ fn conv2d(
     }
     let y = &mut y[..cv.n * cv.m * plane];
     let macs = y.len() * cg * cv.kh * cv.kw;
-    if cg == 1 {
-        // Depthwise: each output plane pads its own input plane.
+    let mg = cv.m / cv.groups;
+    if cg == 1 && mg < 4 {
+        // Depthwise: each output plane pads its own input plane (the planes of a group are
+        // too few to share the work of padding one).
         par.run(macs / DIRECT_OPS_PER_NS, |loops| {
             loops.chunks_with_scratch(y, plane, |scratch, i, out| {
                 let (n, oc) = (i / cv.m, i % cv.m);
@@ -502,7 +516,6 @@ fn conv2d(
     if cg * cv.kh * cv.kw <= DIRECT_TAPS {
         // A few taps per output (a network's first convolution, say): the group's input planes
         // are padded once, then each output plane sums its taps over them directly.
-        let mg = cv.m / cv.groups;
         for (ng, yg) in y.chunks_mut(mg * plane).enumerate() {
             let (n, g) = (ng / cv.groups, ng % cv.groups);
             let xg = &x[(n * cv.c + g * cg) * cv.h * cv.w..][..cg * cv.h * cv.w];
