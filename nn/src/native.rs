@@ -70,10 +70,6 @@ enum Loops<'a> {
 }
 
 impl Loops<'_> {
-    fn parallel(self) -> bool {
-        matches!(self, Loops::Team(_))
-    }
-
     /// `f(index, chunk)` for each `size`-long chunk of `data`.
     fn chunks<T: Send>(self, data: &mut [T], size: usize, f: impl Fn(usize, &mut [T]) + Sync) {
         self.chunks_with_scratch(data, size, |_, i, chunk| f(i, chunk));
@@ -262,17 +258,20 @@ fn gemm(
     assert!(k == 0 || (a.len() >= (m - 1) * lda + k && lda >= k));
     assert!(k == 0 || (b.len() >= (k - 1) * ldb + n && ldb >= n));
     assert!(c.len() >= (m - 1) * ldc + n && ldc >= n);
-    // Tiles: a few per thread for balance, each large enough to amortise packing.
-    let target = if loops.parallel() {
-        loops.threads() * 3
+    // One tile per thread. Each matrixmultiply call packs its rows of `a` and its columns of
+    // `b`, so more tiles would pack the same operand again (with six tiles on two threads,
+    // pplcnet's GEMMs gained nothing from the second thread); and splitting the rows repacks
+    // all of `b` per thread, splitting the columns all of `a`: split the smaller dimension's
+    // partner, rows when `n < m`. A dimension too small to split is left whole.
+    let threads = loops.threads();
+    let (row_blocks, col_blocks) = if n < m {
+        (threads.min(m.div_ceil(16)), 1)
     } else {
-        1
+        (1, threads.min(n.div_ceil(64)))
     };
-    let col_blocks = (n / 128).clamp(1, target);
-    let row_blocks = (target / col_blocks).clamp(1, m.div_ceil(16));
     let (rb, cb) = (
-        m.div_ceil(row_blocks),
-        n.div_ceil(col_blocks).next_multiple_of(16),
+        m.div_ceil(row_blocks.max(1)),
+        n.div_ceil(col_blocks.max(1)).next_multiple_of(16),
     );
     let tiles = m.div_ceil(rb) * n.div_ceil(cb);
     let out = SharedOut(c.as_mut_ptr());

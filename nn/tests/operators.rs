@@ -252,6 +252,18 @@ fn native_convolutions_match_the_portable_kernel() {
         );
         compare(&fast, &portable, model(nodes, inits), x, &case);
     }
+    // GEMMs that the threads split by rows (fewer pixels than output channels) and by columns.
+    for (c, m, hw) in [(96, 256, 6), (64, 48, 40)] {
+        let weights = rng.floats(m * c);
+        let inits = vec![
+            initializer("w", &[m, c, 1, 1], &weights),
+            initializer("b", &[m], &rng.floats(m)),
+        ];
+        let nodes = vec![node("Conv", &["x", "w", "b"], "y", vec![])];
+        let x = Tensor::from_f32(vec![1, c, hw, hw], &rng.floats(c * hw * hw)).unwrap();
+        let case = format!("pointwise Conv of [1, {c}, {hw}, {hw}] to {m} channels");
+        compare(&fast, &portable, model(nodes, inits), x, &case);
+    }
 }
 
 /// Max and average pooling of one to three spatial dimensions, with pads, strides, dilations,
