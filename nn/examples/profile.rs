@@ -1,55 +1,20 @@
 //! Where a model's time goes: runs a model from `../shared/models` on a device and prints the
-//! time per operator kernel.
+//! time per operator kernel (with `WASI_PARALLEL_PROFILE_EACH=1`, per launch too).
 //!
 //! `cargo run --release -p wasi-parallel-nn --example profile -- MODEL [DEVICE] [RUNS]`
 
-use std::collections::BTreeMap;
-use std::path::Path;
-use std::sync::Arc;
+mod common;
 
-use wasi_parallel_nn::{DType, Model, NnRuntime, Tensor};
+use std::collections::BTreeMap;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let name = args.first().map_or("mnist", String::as_str);
     let device = args.get(1).map_or("cpu", String::as_str);
     let runs: usize = args.get(2).and_then(|r| r.parse().ok()).unwrap_or(10);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/models")
-        .join(name);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("manifest"))
-            .expect("json");
-    let case = &manifest["cases"][0]["inputs"][0];
-    let shape: Vec<usize> = case["shape"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d.as_u64().unwrap() as usize)
-        .collect();
-    let input = Tensor::new(
-        DType::F32,
-        shape,
-        std::fs::read(dir.join(case["file"].as_str().unwrap())).unwrap(),
-    )
-    .unwrap();
-
-    let mut config = wasmtime::Config::new();
-    config.wasm_threads(true).shared_memory(true);
-    let engine = wasmtime::Engine::new(&config).unwrap();
-    let devices = wasi_parallel_device::discover(&wasi_parallel_device::DiscoveryOptions {
-        engine,
-        cpu_threads: None,
-        kernel_timeout: None,
-    })
-    .unwrap();
-    let rt = NnRuntime::new(devices).unwrap();
-    let index = rt
-        .devices()
-        .iter()
-        .position(|d| d.info().name == device)
-        .expect("no such device");
-    let model = Arc::new(Model::parse(&std::fs::read(dir.join("model.onnx")).unwrap()).unwrap());
+    let (model, input) = common::fixture(name);
+    let rt = common::runtime(None);
+    let index = common::device(&rt, device);
     let prepared = rt.prepare(model, index).unwrap();
     prepared.run(std::slice::from_ref(&input)).unwrap();
     let mut per_kernel: BTreeMap<&str, (usize, f64)> = BTreeMap::new();

@@ -3,54 +3,21 @@
 //!
 //! `cargo run --release -p wasi-parallel-nn --example scaling -- [MODEL]` (a folder of
 //! `../shared/models` or `$WASI_PARALLEL_MODELS`; pplcnet-orientation by default).
-use std::sync::Arc;
-use wasi_parallel_nn::{DType, Model, NnRuntime, Tensor};
-fn runtime(threads: usize) -> Arc<NnRuntime> {
-    let mut config = wasmtime::Config::new();
-    config.wasm_threads(true).shared_memory(true);
-    let engine = wasmtime::Engine::new(&config).unwrap();
-    let devices = wasi_parallel_device::discover(&wasi_parallel_device::DiscoveryOptions {
-        engine,
-        cpu_threads: Some(threads),
-        kernel_timeout: None,
-    })
-    .unwrap();
-    NnRuntime::new(devices).unwrap()
-}
+
+mod common;
+
 fn main() {
     let name = std::env::args()
         .nth(1)
-        .unwrap_or("pplcnet-orientation".into());
-    let dir = wasi_parallel_nn::fixtures::models()
-        .expect("no model fixtures: set WASI_PARALLEL_MODELS")
-        .join(&name);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
-    let case = &manifest["cases"][0]["inputs"][0];
-    let shape: Vec<usize> = case["shape"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d.as_u64().unwrap() as usize)
-        .collect();
-    let input = Tensor::new(
-        DType::F32,
-        shape,
-        std::fs::read(dir.join(case["file"].as_str().unwrap())).unwrap(),
-    )
-    .unwrap();
-    let model = Arc::new(Model::parse(&std::fs::read(dir.join("model.onnx")).unwrap()).unwrap());
-    let rts = [runtime(1), runtime(2)];
-    let prepared: Vec<_> = rts
-        .iter()
-        .map(|rt| {
-            let i = rt
-                .devices()
-                .iter()
-                .position(|d| d.info().name == "cpu")
-                .unwrap();
-            rt.prepare(model.clone(), i).unwrap()
+        .unwrap_or_else(|| "pplcnet-orientation".into());
+    let (model, input) = common::fixture(&name);
+    let prepared: Vec<_> = [1, 2]
+        .map(|threads| {
+            let rt = common::runtime(Some(threads));
+            let cpu = common::device(&rt, "cpu");
+            rt.prepare(model.clone(), cpu).expect("prepare")
         })
+        .into_iter()
         .collect();
     let mut per: Vec<Vec<Vec<f64>>> = vec![Vec::new(), Vec::new()];
     let mut names = Vec::new();

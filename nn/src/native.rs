@@ -1,13 +1,19 @@
 //! CPU-specialised kernels: native versions of the hottest operator kernels, for the CPU
 //! executor.
 //!
-//! On a CPU space the buffers are host memory ([`HostSpace`]), so the convolutions can run as
-//! native code there: GEMMs by `matrixmultiply` (SIMD kernels picked at run time) and a direct
-//! depthwise loop that the compiler vectorises, on the device's own worker threads. Each one is a
-//! drop-in for one kernel of `nn/ops/ops.rs`: the same parameters, the same buffers, the same
-//! result up to the order of the float additions. The portable kernel stays the definition: the
-//! plans are the same with or without these, and the tests run every model both ways
-//! ([`crate::NnRuntime::set_specialised_kernels`]).
+//! On a CPU space the buffers are host memory ([`HostSpace`]), so these kernels run as native
+//! code on them, on a [`Team`] of threads:
+//!
+//! - `conv1x1_f32`: a GEMM by `matrixmultiply` (SIMD kernels picked at run time), or dot
+//!   products for a few pixels;
+//! - `conv2d_f32`: depthwise and few-tap convolutions directly ([`Padded`]: AVX and FMA where the
+//!   CPU has them), the others as a GEMM over an im2col matrix;
+//! - `pool_f32`, `global_pool_f32`, and `binary_f32` for the arithmetic operators.
+//!
+//! Each one is a drop-in for one kernel of `nn/ops/ops.rs`: the same parameters, the same
+//! buffers, the same result up to the order of the float additions. The portable kernel stays
+//! the definition: plans are the same with or without these, and `nn/tests/operators.rs` runs
+//! each against its portable kernel ([`crate::NnRuntime::set_specialised_kernels`]).
 //!
 //! Native code cannot lean on a sandbox the way a Wasm kernel does, so every kernel checks its
 //! parameters against its buffers' lengths before touching them.
