@@ -6,7 +6,7 @@
 //!
 //! - `conv1x1_f32`: a GEMM by `matrixmultiply` (SIMD kernels picked at run time), or dot
 //!   products for a few pixels;
-//! - `conv2d_f32`: depthwise and few-tap convolutions directly ([`Padded`]: AVX and FMA where the
+//! - `conv2d_f32`: depthwise and few-tap convolutions directly ([`Layout`]: AVX and FMA where the
 //!   CPU has them), the others as a GEMM over an im2col matrix;
 //! - `pool_f32`, `global_pool_f32`, and `binary_f32` for the arithmetic operators.
 //!
@@ -506,14 +506,16 @@ fn conv2d(
     if cg == 1 && mg < 4 {
         // Depthwise: each output plane pads its own input plane (the planes of a group are
         // too few to share the work of padding one).
+        let layout = Layout::new(&cv, 1);
         par.run(macs / DIRECT_OPS_PER_NS, |loops| {
             loops.chunks_with_scratch(y, plane, |scratch, i, out| {
                 let (n, oc) = (i / cv.m, i % cv.m);
                 let g = oc / (cv.m / cv.groups);
                 let xp = &x[(n * cv.c + g) * cv.h * cv.w..][..cv.h * cv.w];
-                let padded = Padded::new(&cv, xp, 1, scratch);
-                padded.convolve(&w[oc * padded.taps..][..padded.taps], bias_of(oc), out);
-                activate(code, act_a, act_b, out);
+                let padded = layout.pad(xp, scratch);
+                let taps = layout.offsets.len();
+                let w = &w[oc * taps..][..taps];
+                layout.convolve(padded, w, bias_of(oc), (code, act_a, act_b), out);
             })
         });
         return Ok(());
@@ -521,15 +523,17 @@ fn conv2d(
     if cg * cv.kh * cv.kw <= DIRECT_TAPS {
         // A few taps per output (a network's first convolution, say): the group's input planes
         // are padded once, then each output plane sums its taps over them directly.
+        let layout = Layout::new(&cv, cg);
+        let taps = layout.offsets.len();
         for (ng, yg) in y.chunks_mut(mg * plane).enumerate() {
             let (n, g) = (ng / cv.groups, ng % cv.groups);
             let xg = &x[(n * cv.c + g * cg) * cv.h * cv.w..][..cg * cv.h * cv.w];
-            let padded = Padded::new(&cv, xg, cg, scratch);
-            par.run(yg.len() * padded.taps / DIRECT_OPS_PER_NS, |loops| {
+            let padded = layout.pad(xg, scratch);
+            par.run(yg.len() * taps / DIRECT_OPS_PER_NS, |loops| {
                 loops.chunks(yg, plane, |j, out| {
                     let oc = g * mg + j;
-                    padded.convolve(&w[oc * padded.taps..][..padded.taps], bias_of(oc), out);
-                    activate(code, act_a, act_b, out);
+                    let w = &w[oc * taps..][..taps];
+                    layout.convolve(padded, w, bias_of(oc), (code, act_a, act_b), out);
                 })
             });
         }
@@ -622,65 +626,103 @@ fn im2col_row(cv: &Conv, xg: &[f32], t: usize, row: &mut [f32]) {
 }
 
 /// Taps per output up to which a convolution with several input channels per group runs
-/// directly (as [`Padded::convolve`]) rather than as a GEMM over an im2col matrix.
+/// directly (as [`Layout::convolve`]) rather than as a GEMM over an im2col matrix.
 const DIRECT_TAPS: usize = 48;
 
-/// Input planes prepared for direct convolution: padded with zeros on every side as far as any
-/// window reaches, and split by columns into `stride` phases (phase `r` holds columns `r`,
-/// `r + stride`, ...). Every tap of a run of outputs then reads a contiguous run of one phase,
-/// with no bounds to check.
-struct Padded<'a> {
-    data: &'a [f32],
-    /// Per window tap (input channel, row, column): its offset in `data` from an output's row.
+/// How a direct convolution lays out its input planes: padded with zeros on every side as far
+/// as any window reaches, and split by columns into `stride` phases (phase `r` holds columns
+/// `r`, `r + stride`, ...). Every tap of a run of outputs then reads a contiguous run of one
+/// phase, with no bounds to check. Worked out once per launch; [`Layout::pad`] lays out the
+/// planes of each image and group.
+struct Layout {
+    /// Per window tap (input channel, row, column): its offset in the padded planes from an
+    /// output's first tap. As many as weights per output channel.
     offsets: Vec<usize>,
-    /// Taps per output: `offsets.len()`, the weights per output channel.
-    taps: usize,
-    /// Padded row length, and output rows' stride in padded rows.
+    planes: usize,
+    /// Padded rows, and padded columns per phase.
+    rows: usize,
     width: usize,
-    stride_rows: usize,
+    stride: (usize, usize),
+    /// Padding above and to the left.
+    pad: (usize, usize),
+    /// Input and output plane sizes.
+    h: usize,
+    w: usize,
     oh: usize,
     ow: usize,
 }
 
-/// Outputs of a row that [`Padded::convolve`] sums at once, and rows at once.
+/// Outputs of a row that [`Layout::convolve`] sums at once, and rows at once.
 const LANES: usize = 8;
 const ROWS: usize = 4;
 
-impl<'a> Padded<'a> {
-    /// Pads `planes` input planes of `x` (each `h x w`) into `scratch`.
-    fn new(cv: &Conv, x: &[f32], planes: usize, scratch: &'a mut Vec<f32>) -> Padded<'a> {
+impl Layout {
+    /// The layout of `planes` input planes of `cv` per image and group.
+    fn new(cv: &Conv, planes: usize) -> Layout {
         let (sh, sw) = cv.stride;
         let (dh, dw) = cv.dilation;
-        let (pt, pl) = (cv.pad.0.max(0) as usize, cv.pad.1.max(0) as usize);
         // Padded rows: as far down as the windows of the last block of ROWS output rows reach
         // (rows past the output are computed and dropped). Padded columns, per phase: as far
         // right as the last block of LANES outputs reads.
+        let pt = cv.pad.0.max(0) as usize;
         let rows = ((cv.oh.div_ceil(ROWS) * ROWS - 1) * sh + (cv.kh - 1) * dh + 1).max(pt + cv.h);
         let width = ((cv.kw - 1) * dw) / sw + cv.ow.div_ceil(LANES) * LANES;
         let phase_len = rows * width;
-        let plane_len = sw * phase_len;
-        // Every element is written below: no need to clear what an earlier use left.
-        if scratch.len() < planes * plane_len {
-            scratch.resize(planes * plane_len, 0.0);
+        let mut offsets = Vec::with_capacity(planes * cv.kh * cv.kw);
+        for ci in 0..planes {
+            for ky in 0..cv.kh {
+                for kx in 0..cv.kw {
+                    let col = kx * dw;
+                    offsets.push(
+                        ci * sw * phase_len + col % sw * phase_len + ky * dh * width + col / sw,
+                    );
+                }
+            }
         }
-        // One padded row, whole: zeros around the input row.
-        let mut line = vec![0f32; sw * width];
+        Layout {
+            offsets,
+            planes,
+            rows,
+            width,
+            stride: cv.stride,
+            pad: (pt, cv.pad.1.max(0) as usize),
+            h: cv.h,
+            w: cv.w,
+            oh: cv.oh,
+            ow: cv.ow,
+        }
+    }
+
+    /// Lays out the planes of `x` (each `h x w`) in `scratch` and returns them.
+    fn pad<'a>(&self, x: &[f32], scratch: &'a mut Vec<f32>) -> &'a [f32] {
+        let (rows, width, sw) = (self.rows, self.width, self.stride.1);
+        let (pt, pl) = self.pad;
+        let phase_len = rows * width;
+        let plane_len = sw * phase_len;
+        let data_len = self.planes * plane_len;
+        // The planes, then one padded row laid out whole (zeros around the input row). Every
+        // element of the planes is written below: no need to clear what an earlier use left.
+        if scratch.len() < data_len + sw * width {
+            scratch.resize(data_len + sw * width, 0.0);
+        }
+        let (data, line) = scratch.split_at_mut(data_len);
+        let line = &mut line[..sw * width];
+        line.fill(0.0);
         for (xp, dst) in x
-            .chunks_exact(cv.h * cv.w)
-            .zip(scratch.chunks_exact_mut(plane_len))
-            .take(planes)
+            .chunks_exact(self.h * self.w)
+            .zip(data.chunks_exact_mut(plane_len))
         {
             for row in 0..rows {
                 let iy = row.wrapping_sub(pt);
-                if iy < cv.h && pl < line.len() {
-                    let n = cv.w.min(line.len() - pl);
-                    line[pl..pl + n].copy_from_slice(&xp[iy * cv.w..][..n]);
+                if iy < self.h && pl < line.len() {
+                    let n = self.w.min(line.len() - pl);
+                    line[pl..pl + n].copy_from_slice(&xp[iy * self.w..][..n]);
                 } else {
                     line.fill(0.0);
                 }
                 // Split by columns into the phases.
                 match sw {
-                    1 => dst[row * width..][..width].copy_from_slice(&line),
+                    1 => dst[row * width..][..width].copy_from_slice(line),
                     2 => {
                         // (The compiler does this with vector shuffles; element by element it
                         // would cost more than the convolution.)
@@ -706,49 +748,34 @@ impl<'a> Padded<'a> {
                 }
             }
         }
-        let mut offsets = Vec::with_capacity(planes * cv.kh * cv.kw);
-        for ci in 0..planes {
-            for ky in 0..cv.kh {
-                for kx in 0..cv.kw {
-                    let col = kx * dw;
-                    offsets
-                        .push(ci * plane_len + col % sw * phase_len + ky * dh * width + col / sw);
-                }
-            }
-        }
-        Padded {
-            data: &scratch[..planes * plane_len],
-            taps: offsets.len(),
-            offsets,
-            width,
-            stride_rows: sh,
-            oh: cv.oh,
-            ow: cv.ow,
-        }
+        &scratch[..data_len]
     }
 
-    /// One output plane: `out = bias + ` the sums of `w` (one weight per tap) over the windows.
-    /// Blocks of eight outputs in each of four rows are summed at once, in registers, so that
-    /// four chains of additions overlap.
-    fn convolve(&self, w: &[f32], bias: f32, out: &mut [f32]) {
+    /// One output plane from the laid-out planes `data`: `out = act(bias + ` the sums of `w`
+    /// (one weight per tap) over the windows`)`. Blocks of eight outputs in each of four rows are
+    /// summed at once, in registers, so that four chains of additions overlap.
+    fn convolve(&self, data: &[f32], w: &[f32], bias: f32, act: (i32, f32, f32), out: &mut [f32]) {
         let fma = fma_available();
         let ow = self.ow;
         for oy0 in (0..self.oh).step_by(ROWS) {
             let count = ROWS.min(self.oh - oy0);
             let base: [usize; ROWS] =
-                std::array::from_fn(|r| (oy0 + r) * self.stride_rows * self.width);
+                std::array::from_fn(|r| (oy0 + r) * self.stride.0 * self.width);
             for start in (0..ow).step_by(LANES) {
+                let base = base.map(|b| b + start);
                 let sums = match fma {
                     #[cfg(target_arch = "x86_64")]
                     // SAFETY: the CPU has AVX and FMA (`fma_available`).
-                    true => unsafe { self.block_fma(w, bias, base.map(|b| b + start)) },
-                    _ => self.block(w, bias, base.map(|b| b + start), count),
+                    true => unsafe { self.block_fma(data, w, bias, base) },
+                    _ => self.block(data, w, bias, base, count),
                 };
                 let n = LANES.min(ow - start);
                 for (r, sum) in sums.iter().enumerate().take(count) {
                     out[(oy0 + r) * ow + start..][..n].copy_from_slice(&sum[..n]);
                 }
             }
+            // The rows just written are still in cache.
+            activate(act.0, act.1, act.2, &mut out[oy0 * ow..(oy0 + count) * ow]);
         }
     }
 
@@ -756,6 +783,7 @@ impl<'a> Padded<'a> {
     /// windows starting at `base[r]`.
     fn block(
         &self,
+        data: &[f32],
         w: &[f32],
         bias: f32,
         base: [usize; ROWS],
@@ -764,8 +792,7 @@ impl<'a> Padded<'a> {
         let mut sums = [[bias; LANES]; ROWS];
         for (sum, &b) in sums.iter_mut().zip(&base).take(count) {
             for (&offset, &wv) in self.offsets.iter().zip(w) {
-                let src: &[f32; LANES] =
-                    self.data[b + offset..][..LANES].try_into().expect("LANES");
+                let src: &[f32; LANES] = data[b + offset..][..LANES].try_into().expect("LANES");
                 for l in 0..LANES {
                     sum[l] += wv * src[l];
                 }
@@ -774,10 +801,16 @@ impl<'a> Padded<'a> {
         sums
     }
 
-    /// [`Padded::block`] for all [`ROWS`] blocks, in AVX registers with fused multiply-adds.
+    /// [`Layout::block`] for all [`ROWS`] blocks, in AVX registers with fused multiply-adds.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx,fma")]
-    unsafe fn block_fma(&self, w: &[f32], bias: f32, base: [usize; ROWS]) -> [[f32; LANES]; ROWS] {
+    unsafe fn block_fma(
+        &self,
+        data: &[f32],
+        w: &[f32],
+        bias: f32,
+        base: [usize; ROWS],
+    ) -> [[f32; LANES]; ROWS] {
         use std::arch::x86_64::{
             _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_set1_ps, _mm256_storeu_ps,
         };
@@ -785,9 +818,8 @@ impl<'a> Padded<'a> {
         for (&offset, &wv) in self.offsets.iter().zip(w) {
             let wv = _mm256_set1_ps(wv);
             for r in 0..ROWS {
-                let src: &[f32; LANES] = self.data[base[r] + offset..][..LANES]
-                    .try_into()
-                    .expect("LANES");
+                let src: &[f32; LANES] =
+                    data[base[r] + offset..][..LANES].try_into().expect("LANES");
                 // SAFETY: `src` is LANES = 8 floats, one 256-bit load.
                 acc[r] = _mm256_fmadd_ps(wv, unsafe { _mm256_loadu_ps(src.as_ptr()) }, acc[r]);
             }
@@ -801,7 +833,7 @@ impl<'a> Padded<'a> {
     }
 }
 
-/// Whether the CPU has AVX and FMA (and so [`Padded::block_fma`] may run).
+/// Whether the CPU has AVX and FMA (and so [`Layout::block_fma`] may run).
 fn fma_available() -> bool {
     #[cfg(target_arch = "x86_64")]
     {
