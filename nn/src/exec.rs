@@ -352,7 +352,13 @@ impl Prepared {
                                 key = by_value;
                                 loaded
                             }
-                            Err(_) => return Err(Error::Unsupported(why)),
+                            // Planned with the values, the model says more precisely what
+                            // it cannot do (Dropout in training mode, say), or what is wrong
+                            // with the values.
+                            Err(e) => {
+                                log::debug!("planning per value failed too ({why}): {e}");
+                                return Err(e);
+                            }
                         }
                     }
                     other => other?,

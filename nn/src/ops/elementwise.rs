@@ -49,11 +49,13 @@ pub(crate) fn emit_binary(
     let (xv, yv) = (b.value(x).clone(), b.value(y).clone());
     let code = binop_code(op);
     let int = |t: DType| matches!(t, DType::I32 | DType::I64);
-    if op == "Pow" && int(xv.dtype) && !int(yv.dtype) {
-        return Err(Error::Unsupported(format!(
-            "Pow of {} to {} exponents",
-            xv.dtype, yv.dtype
-        )));
+    if op == "Pow" && int(xv.dtype) && matches!(yv.dtype, DType::F32 | DType::F64) {
+        // An integer to a float power: computed in f32 (as the neural-network operators are)
+        // and truncated back to the base's type, as numpy's `power(a, b).astype(a.dtype)`.
+        // Exact while the powers fit f32's 24-bit mantissa.
+        let (x32, y32) = (emit_cast(b, x, DType::F32)?, emit_cast(b, y, DType::F32)?);
+        let out = emit_binary(b, "Pow", x32, y32)?;
+        return emit_cast(b, out, xv.dtype);
     }
     if xv.dtype == DType::U8 && yv.dtype == DType::U8 && !matches!(op, "Pow" | "PRelu") {
         // Bytes compute as i32 (exactly), and wrap back to bytes.
