@@ -106,6 +106,15 @@ fn node(
 
 /// A model of `nodes` with graph input `x`, output `y` and the given initializers.
 fn model(nodes: Vec<onnx::NodeProto>, initializers: Vec<onnx::TensorProto>) -> Arc<Model> {
+    model_with_inputs(nodes, vec![value("x")], initializers)
+}
+
+/// A model of `nodes` with the given graph inputs, output `y` and initializers.
+fn model_with_inputs(
+    nodes: Vec<onnx::NodeProto>,
+    inputs: Vec<onnx::ValueInfoProto>,
+    initializers: Vec<onnx::TensorProto>,
+) -> Arc<Model> {
     let proto = onnx::ModelProto {
         ir_version: Some(8),
         opset_import: vec![onnx::OperatorSetIdProto {
@@ -115,7 +124,7 @@ fn model(nodes: Vec<onnx::NodeProto>, initializers: Vec<onnx::TensorProto>) -> A
         graph: Some(onnx::GraphProto {
             name: Some("g".into()),
             node: nodes,
-            input: vec![value("x")],
+            input: inputs,
             output: vec![value("y")],
             initializer: initializers,
             ..Default::default()
@@ -435,25 +444,14 @@ fn decomposed_hardswish_and_a_separate_bias_fold_into_the_convolution() {
 #[test]
 fn shapes_given_at_run_time_get_a_plan_per_value() {
     let rt = common::runtime();
-    let proto = onnx::ModelProto {
-        ir_version: Some(8),
-        opset_import: vec![onnx::OperatorSetIdProto {
-            domain: Some(String::new()),
-            version: Some(17),
-        }],
-        graph: Some(onnx::GraphProto {
-            name: Some("g".into()),
-            node: vec![
-                node("Reshape", &["x", "shape"], "r", vec![]),
-                node("Relu", &["r"], "y", vec![]),
-            ],
-            input: vec![value("x"), typed_value("shape", 7)],
-            output: vec![value("y")],
-            ..Default::default()
-        }),
-        ..Default::default()
-    };
-    let model = Arc::new(Model::parse(&proto.encode_to_vec()).unwrap());
+    let model = model_with_inputs(
+        vec![
+            node("Reshape", &["x", "shape"], "r", vec![]),
+            node("Relu", &["r"], "y", vec![]),
+        ],
+        vec![value("x"), typed_value("shape", 7)],
+        vec![],
+    );
     let xs: Vec<f32> = (0..24).map(|v| v as f32 - 12.0).collect();
     let x = Tensor::from_f32(vec![2, 3, 4], &xs).unwrap();
     let shape = |dims: &[i64]| Tensor::from_i64(vec![dims.len()], dims).unwrap();
