@@ -12,7 +12,7 @@ use wasi_parallel_device::{
 use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 
 use crate::model::Model;
-use crate::native::{self, Native, Par};
+use crate::native::{self, Ctx, Native, Par};
 use crate::plan::{self, Executable, Folder, Ref, Step, Value, ValueId};
 use crate::team::Team;
 use crate::tensor::{DType, Tensor};
@@ -280,6 +280,8 @@ struct Loaded {
     kernels: Vec<Arc<dyn Kernel>>,
     /// Per step, its CPU-specialised version when it runs natively (see [`native`]).
     natives: Vec<Option<Native>>,
+    /// Per native step, its constant weights laid out for its kernel ([`native::prepack`]).
+    packed: Vec<Option<Vec<f32>>>,
     buffers: Vec<Vec<Arc<dyn Buffer>>>,
 }
 
@@ -386,8 +388,11 @@ impl Prepared {
                 Some(native) => run_native(
                     space,
                     native,
-                    &mut state.scratch,
-                    team.as_deref(),
+                    Ctx {
+                        scratch: &mut state.scratch,
+                        par: Par::new(team.as_deref()),
+                        packed: loaded.packed[k].as_deref(),
+                    },
                     &loaded.exe.params[step.params..][..step.param_count],
                     &loaded.buffers[k],
                 ),
@@ -461,12 +466,26 @@ impl Prepared {
         let mut buffers = Vec::with_capacity(exe.steps.len());
         // Native kernels run on CPU spaces with worker threads, when specialised kernels are on.
         let host = specialised && space.as_host().and_then(|h| h.thread_pool()).is_some();
-        let natives = exe
+        let natives: Vec<Option<Native>> = exe
             .steps
             .iter()
             .map(|step| {
                 let params = &exe.params[step.params..][..step.param_count];
                 native::lookup(step.kernel, params).filter(|_| host)
+            })
+            .collect();
+        // Constant weights of native steps, packed once for their GEMMs.
+        let packed = exe
+            .steps
+            .iter()
+            .zip(&natives)
+            .map(|(step, native)| match (native, step.buffers.get(1)) {
+                (Some(_), Some(Ref::Const(w))) if w.dtype == DType::F32 => {
+                    let params = &exe.params[step.params..][..step.param_count];
+                    let w: Vec<f32> = bytemuck::pod_collect_to_vec(&w.data);
+                    native::prepack(step.kernel, params, &w)
+                }
+                _ => None,
             })
             .collect();
         for step in &exe.steps {
@@ -505,6 +524,7 @@ impl Prepared {
             params,
             kernels,
             natives,
+            packed,
             buffers,
         })
     }
@@ -555,25 +575,29 @@ fn launch(
         .map_err(|e| e.to_string())
 }
 
-/// Runs a step's CPU-specialised kernel on the space's memory, on `team`.
+/// Runs a step's CPU-specialised kernel on the space's memory.
 fn run_native(
     space: &dyn Space,
     native: Native,
-    scratch: &mut Vec<f32>,
-    team: Option<&Team>,
+    cx: Ctx<'_>,
     params: &[i32],
     buffers: &[Arc<dyn Buffer>],
 ) -> Result<(), String> {
     let host = space.as_host().ok_or("the space is not in host memory")?;
     let list: Vec<&dyn Buffer> = buffers.iter().map(|b| &**b).collect();
     let mut result = Ok(());
+    let mut cx = Some(cx);
     host.with_host_buffers(&list, &mut |inputs, output| {
         let floats = inputs
             .iter()
             .map(|b| bytemuck::try_cast_slice::<u8, f32>(b))
             .collect::<Result<Vec<_>, _>>();
+        let Some(cx) = cx.take() else {
+            result = Err("the space called back twice".into());
+            return;
+        };
         result = match (floats, bytemuck::try_cast_slice_mut::<u8, f32>(output)) {
-            (Ok(inputs), Ok(output)) => native(params, &inputs, output, scratch, Par::new(team)),
+            (Ok(inputs), Ok(output)) => native(params, &inputs, output, cx),
             (Err(e), _) | (_, Err(e)) => Err(format!("a buffer is not f32-aligned: {e}")),
         };
     })

@@ -9,9 +9,10 @@
 //! stay on the device between operators; only inputs and outputs cross.
 //!
 //! On the CPU executor, the hottest kernels (convolutions, pooling, broadcast arithmetic) also run
-//! as native code on the same buffers (`native.rs`: GEMMs by `matrixmultiply`, a direct AVX/FMA
-//! convolution for depthwise and few-tap convolutions, on a spinning thread team), each a drop-in
-//! for its portable kernel and tested against it; [`NnRuntime::set_specialised_kernels`] turns
+//! as native code on the same buffers, on a spinning thread team (`native.rs`: a GEMM with the
+//! weights packed once per plan and the bias and activation applied in registers, and a direct
+//! convolution for depthwise and few-tap convolutions, both with AVX/FMA). Each is a drop-in for
+//! its portable kernel and tested against it; [`NnRuntime::set_specialised_kernels`] turns
 //! them off. Before planning, decomposed HardSwish (`x * Clip(x + 3, 0, 6) / 6`) is recognised,
 //! and BatchNormalization, separate per-channel biases and piecewise-linear activations are
 //! folded into the convolution before them, on every device.

@@ -4,10 +4,10 @@
 //! On a CPU space the buffers are host memory ([`HostSpace`]), so these kernels run as native
 //! code on them, on a [`Team`] of threads:
 //!
-//! - `conv1x1_f32`: a GEMM by `matrixmultiply` (SIMD kernels picked at run time), or dot
-//!   products for a few pixels;
+//! - `conv1x1_f32`: a GEMM ([`gemm`]: AVX and FMA where the CPU has them) with the weights
+//!   packed once per plan, or dot products for a few pixels;
 //! - `conv2d_f32`: depthwise and few-tap convolutions directly ([`Layout`]: AVX and FMA where the
-//!   CPU has them), the others as a GEMM over an im2col matrix;
+//!   CPU has them), the others as the same GEMM over an im2col matrix;
 //! - `pool_f32`, `global_pool_f32`, and `binary_f32` for the arithmetic operators.
 //!
 //! Each one is a drop-in for one kernel of `nn/ops/ops.rs`: the same parameters, the same
@@ -24,11 +24,22 @@ use std::sync::Mutex;
 
 use crate::team::Team;
 
-/// A native kernel: `(params, inputs, output, scratch)`, the buffers as the portable kernel takes
-/// them (less the parameter buffer), as f32. `scratch` is the caller's, kept between launches: a
-/// fresh allocation of a large temporary would be fresh pages, faulted in and zeroed every time.
-pub(crate) type Native =
-    fn(&[i32], &[&[f32]], &mut [f32], &mut Vec<f32>, Par<'_>) -> Result<(), String>;
+mod gemm;
+
+/// A native kernel: `(params, inputs, output, context)`, the buffers as the portable kernel takes
+/// them (less the parameter buffer), as f32.
+pub(crate) type Native = fn(&[i32], &[&[f32]], &mut [f32], Ctx<'_>) -> Result<(), String>;
+
+/// What a native kernel gets besides its parameters and buffers.
+#[derive(Debug)]
+pub(crate) struct Ctx<'a> {
+    /// The caller's, kept between launches: a fresh allocation of a large temporary would be
+    /// fresh pages, faulted in and zeroed every time.
+    pub scratch: &'a mut Vec<f32>,
+    pub par: Par<'a>,
+    /// The step's weights as [`prepack`] laid them out, when they are constants of the plan.
+    pub packed: Option<&'a [f32]>,
+}
 
 /// Estimated single-threaded time (ns) below which a kernel runs on the calling thread alone.
 /// Handing work to the team's spinning helpers costs about a microsecond, but the first job
@@ -240,96 +251,14 @@ impl SharedOut {
     }
 }
 
-/// `c = a b` with `a` `m x k` (rows `lda` apart), `b` `k x n` (rows `ldb` apart) and `c` `m x n`
-/// (rows `ldc` apart), split into tiles over the threads of `loops`. For each tile, `init(row,
-/// segment)` first fills the tile's part of each row of `c` (the sum is added to it), and
-/// `finish(row, segment)` then runs over it while it is still in cache.
-#[allow(clippy::too_many_arguments)]
-fn gemm(
-    loops: Loops,
-    (m, k, n): (usize, usize, usize),
-    a: &[f32],
-    lda: usize,
-    b: &[f32],
-    ldb: usize,
-    c: &mut [f32],
-    ldc: usize,
-    init: &(dyn Fn(usize, &mut [f32]) + Sync),
-    finish: &(dyn Fn(usize, &mut [f32]) + Sync),
-) {
-    if m == 0 || n == 0 {
-        return;
-    }
-    // Every element matrixmultiply touches lies inside the slices.
-    assert!(k == 0 || (a.len() >= (m - 1) * lda + k && lda >= k));
-    assert!(k == 0 || (b.len() >= (k - 1) * ldb + n && ldb >= n));
-    assert!(c.len() >= (m - 1) * ldc + n && ldc >= n);
-    // One tile per thread. Each matrixmultiply call packs its rows of `a` and its columns of
-    // `b`, so more tiles would pack the same operand again (with six tiles on two threads,
-    // pplcnet's GEMMs gained nothing from the second thread); and splitting the rows repacks
-    // all of `b` per thread, splitting the columns all of `a`: split the smaller dimension's
-    // partner, rows when `n < m`. A dimension too small to split is left whole.
-    let threads = loops.threads();
-    let (row_blocks, col_blocks) = if n < m {
-        (threads.min(m.div_ceil(16)), 1)
-    } else {
-        (1, threads.min(n.div_ceil(64)))
-    };
-    let (rb, cb) = (
-        m.div_ceil(row_blocks.max(1)),
-        n.div_ceil(col_blocks.max(1)).next_multiple_of(16),
-    );
-    let tiles = m.div_ceil(rb) * n.div_ceil(cb);
-    let out = SharedOut(c.as_mut_ptr());
-    let tile = |t: usize| {
-        let (r0, c0) = ((t / n.div_ceil(cb)) * rb, (t % n.div_ceil(cb)) * cb);
-        let (rows, cols) = (rb.min(m - r0), cb.min(n - c0));
-        let row = |r: usize| {
-            // SAFETY: row `r` of this tile, columns `c0..c0 + cols`, lies inside `c` (asserted
-            // above), and no other tile covers it.
-            unsafe { std::slice::from_raw_parts_mut(out.at(r * ldc + c0), cols) }
-        };
-        for r in r0..r0 + rows {
-            init(r, row(r));
-        }
-        if k > 0 {
-            // SAFETY: the operands lie inside `a`, `b` and this tile of `c` (asserted above);
-            // the tile is written by this task alone.
-            unsafe {
-                matrixmultiply::sgemm(
-                    rows,
-                    k,
-                    cols,
-                    1.0,
-                    a.as_ptr().add(r0 * lda),
-                    lda as isize,
-                    1,
-                    b.as_ptr().add(c0),
-                    ldb as isize,
-                    1,
-                    1.0,
-                    out.at(r0 * ldc + c0),
-                    ldc as isize,
-                    1,
-                );
-            }
-        }
-        for r in r0..r0 + rows {
-            finish(r, row(r));
-        }
-    };
-    loops.range(tiles, tile);
-}
-
 /// `conv1x1_f32`: `y[n, oc, p] = bias[oc] + sum over ci of w[oc, ci] x[n, ci, p]`, then the
 /// activation. Parameters `[N, C, plane, M, has_bias, act, act_a, act_b]`.
-fn conv1x1(
-    p: &[i32],
-    inputs: &[&[f32]],
-    y: &mut [f32],
-    scratch: &mut Vec<f32>,
-    par: Par<'_>,
-) -> Result<(), String> {
+fn conv1x1(p: &[i32], inputs: &[&[f32]], y: &mut [f32], cx: Ctx<'_>) -> Result<(), String> {
+    let Ctx {
+        scratch,
+        par,
+        packed,
+    } = cx;
     let [x, w, bias] = three(inputs)?;
     let (n, c, plane, m) = (size(p, 0)?, size(p, 1)?, size(p, 2)?, size(p, 3)?);
     let has_bias = size(p, 4)? != 0;
@@ -367,23 +296,16 @@ fn conv1x1(
         });
         return Ok(());
     }
-    let init = |row: usize, seg: &mut [f32]| seg.fill(bias_of(row));
-    let finish = |_: usize, seg: &mut [f32]| activate(code, act_a, act_b, seg);
+    let mut own = Vec::new();
+    let packed = weights(packed, w, (1, m, c), &mut own);
+    let epilogue = gemm::Epilogue {
+        bias: has_bias.then(|| &bias[..m]),
+        act: (code, act_a, act_b),
+    };
     par.run(macs / GEMM_OPS_PER_NS, |loops| {
         for (i, yi) in y.chunks_mut(m * plane).enumerate() {
-            let xi = &x[i * c * plane..];
-            gemm(
-                loops,
-                (m, c, plane),
-                w,
-                c,
-                xi,
-                plane,
-                yi,
-                plane,
-                &init,
-                &finish,
-            );
+            let xi = &x[i * c * plane..][..c * plane];
+            gemm::gemm(loops, packed, (m, c, plane), xi, plane, yi, plane, epilogue);
         }
     });
     Ok(())
@@ -473,13 +395,12 @@ impl Conv {
 
 /// `conv2d_f32`: see ops.rs for the parameters. Convolutions with one input channel per group
 /// (depthwise) run directly, plane by plane; the others as a GEMM over an im2col matrix.
-fn conv2d(
-    p: &[i32],
-    inputs: &[&[f32]],
-    y: &mut [f32],
-    scratch: &mut Vec<f32>,
-    par: Par<'_>,
-) -> Result<(), String> {
+fn conv2d(p: &[i32], inputs: &[&[f32]], y: &mut [f32], cx: Ctx<'_>) -> Result<(), String> {
+    let Ctx {
+        scratch,
+        par,
+        packed,
+    } = cx;
     let [x, w, bias] = three(inputs)?;
     let cv = Conv::parse(p)?;
     let has_bias = size(p, 16)? != 0;
@@ -503,7 +424,8 @@ fn conv2d(
     let y = &mut y[..cv.n * cv.m * plane];
     let macs = y.len() * cg * cv.kh * cv.kw;
     let mg = cv.m / cv.groups;
-    if cg == 1 && mg < 4 {
+    let path = cv.path();
+    if path == ConvPath::Depthwise {
         // Depthwise: each output plane pads its own input plane (the planes of a group are
         // too few to share the work of padding one).
         let layout = Layout::new(&cv, 1);
@@ -520,7 +442,7 @@ fn conv2d(
         });
         return Ok(());
     }
-    if cg * cv.kh * cv.kw <= DIRECT_TAPS {
+    if path == ConvPath::Direct {
         // A few taps per output (a network's first convolution, say): the group's input planes
         // are padded once, then each output plane sums its taps over them directly.
         let layout = Layout::new(&cv, cg);
@@ -542,13 +464,94 @@ fn conv2d(
     // im2col: row (ci, ky, kx) holds, for every output pixel, the input under that tap (0 in the
     // padding).
     let taps = product(&[cg, cv.kh, cv.kw])?;
+    let mut own = Vec::new();
+    let packed = weights(packed, w, (cv.groups, mg, taps), &mut own);
     let cols = sized(scratch, product(&[taps, plane])?);
     let copies = cv.n * taps * plane;
     let nanos = macs / GEMM_OPS_PER_NS + copies / ELEMENTS_PER_NS;
+    let bias = has_bias.then(|| &bias[..cv.m]);
     par.run(nanos, |loops| {
-        im2col_gemm(loops, &cv, (x, w), &bias_of, (code, act_a, act_b), cols, y)
+        im2col_gemm(loops, &cv, (x, packed), bias, (code, act_a, act_b), cols, y)
     });
     Ok(())
+}
+
+/// How `conv2d_f32` computes a convolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ConvPath {
+    /// Depthwise: each output plane from its own padded input plane ([`Layout`]).
+    Depthwise,
+    /// Few taps per output: directly over the group's padded input planes.
+    Direct,
+    /// A GEMM over an im2col matrix.
+    Im2col,
+}
+
+impl Conv {
+    fn path(&self) -> ConvPath {
+        let (cg, mg) = (self.c / self.groups, self.m / self.groups);
+        if cg == 1 && mg < 4 {
+            ConvPath::Depthwise
+        } else if cg * self.kh * self.kw <= DIRECT_TAPS {
+            ConvPath::Direct
+        } else {
+            ConvPath::Im2col
+        }
+    }
+}
+
+/// The weights of `groups` GEMMs of `m x k` each, packed: `prepacked` if the plan packed them
+/// (see [`prepack`]), or packed now into `own`.
+fn weights<'a>(
+    prepacked: Option<&'a [f32]>,
+    w: &[f32],
+    (groups, m, k): (usize, usize, usize),
+    own: &'a mut Vec<f32>,
+) -> &'a [f32] {
+    let len = gemm::packed_len(m, k);
+    match prepacked {
+        Some(p) if p.len() == groups * len => p,
+        _ => {
+            own.resize(groups * len, 0.0);
+            for (g, out) in own.chunks_exact_mut(len.max(1)).enumerate().take(groups) {
+                gemm::pack(&w[g * m * k..], m, k, out);
+            }
+            own
+        }
+    }
+}
+
+/// Step weights `w` packed for the GEMM of native kernel `name` launched with `params`, when
+/// it runs one: the plan does this once for constant weights, rather than every launch.
+pub(crate) fn prepack(name: &str, params: &[i32], w: &[f32]) -> Option<Vec<f32>> {
+    let (groups, m, k) = match name {
+        "conv1x1_f32" => {
+            let (c, plane, m) = (
+                size(params, 1).ok()?,
+                size(params, 2).ok()?,
+                size(params, 3).ok()?,
+            );
+            if plane < GEMV_PLANE {
+                return None;
+            }
+            (1, m, c)
+        }
+        "conv2d_f32" => {
+            let cv = Conv::parse(params).ok()?;
+            if cv.path() != ConvPath::Im2col {
+                return None;
+            }
+            let taps = product(&[cv.c / cv.groups, cv.kh, cv.kw]).ok()?;
+            (cv.groups, cv.m / cv.groups, taps)
+        }
+        _ => return None,
+    };
+    if w.len() < product(&[groups, m, k]).ok()? {
+        return None;
+    }
+    let mut own = Vec::new();
+    weights(None, w, (groups, m, k), &mut own);
+    Some(own)
 }
 
 /// The first `len` elements of `scratch`, grown if needed.
@@ -559,13 +562,14 @@ fn sized(scratch: &mut Vec<f32>, len: usize) -> &mut [f32] {
     &mut scratch[..len]
 }
 
-/// The convolution as one GEMM per image and group over an im2col matrix in `cols`.
+/// The convolution as one GEMM per image and group over an im2col matrix in `cols`, with the
+/// weights packed by [`weights`].
 fn im2col_gemm(
     loops: Loops,
     cv: &Conv,
-    (x, w): (&[f32], &[f32]),
-    bias_of: &(dyn Fn(usize) -> f32 + Sync),
-    (code, act_a, act_b): (i32, f32, f32),
+    (x, packed): (&[f32], &[f32]),
+    bias: Option<&[f32]>,
+    act: (i32, f32, f32),
     cols: &mut [f32],
     y: &mut [f32],
 ) {
@@ -573,23 +577,24 @@ fn im2col_gemm(
     let taps = cg * cv.kh * cv.kw;
     let plane = cv.oh * cv.ow;
     let mg = cv.m / cv.groups;
-    let finish = |_: usize, seg: &mut [f32]| activate(code, act_a, act_b, seg);
+    let len = gemm::packed_len(mg, taps);
     for n in 0..cv.n {
         for g in 0..cv.groups {
             let xg = &x[(n * cv.c + g * cg) * cv.h * cv.w..][..cg * cv.h * cv.w];
             loops.chunks(cols, plane, |t, row| im2col_row(cv, xg, t, row));
-            let init = |r: usize, seg: &mut [f32]| seg.fill(bias_of(g * mg + r));
-            gemm(
+            let epilogue = gemm::Epilogue {
+                bias: bias.map(|b| &b[g * mg..][..mg]),
+                act,
+            };
+            gemm::gemm(
                 loops,
+                &packed[g * len..][..len],
                 (mg, taps, plane),
-                &w[g * mg * taps..],
-                taps,
                 cols,
                 plane,
-                &mut y[(n * cv.m + g * mg) * plane..],
+                &mut y[(n * cv.m + g * mg) * plane..][..mg * plane],
                 plane,
-                &init,
-                &finish,
+                epilogue,
             );
         }
     }
@@ -714,6 +719,21 @@ impl Layout {
         {
             for row in 0..rows {
                 let iy = row.wrapping_sub(pt);
+                if sw == 1 {
+                    // Straight into the plane, with no phases to split.
+                    let d = &mut dst[row * width..][..width];
+                    let n = if iy < self.h && pl < width {
+                        self.w.min(width - pl)
+                    } else {
+                        0
+                    };
+                    if n > 0 {
+                        d[pl..pl + n].copy_from_slice(&xp[iy * self.w..][..n]);
+                    }
+                    d[..pl.min(width)].fill(0.0);
+                    d[(pl + n).min(width)..].fill(0.0);
+                    continue;
+                }
                 if iy < self.h && pl < line.len() {
                     let n = self.w.min(line.len() - pl);
                     line[pl..pl + n].copy_from_slice(&xp[iy * self.w..][..n]);
@@ -722,7 +742,6 @@ impl Layout {
                 }
                 // Split by columns into the phases.
                 match sw {
-                    1 => dst[row * width..][..width].copy_from_slice(line),
                     2 => {
                         // (The compiler does this with vector shuffles; element by element it
                         // would cost more than the convolution.)
@@ -755,27 +774,44 @@ impl Layout {
     /// (one weight per tap) over the windows`)`. Blocks of eight outputs in each of four rows are
     /// summed at once, in registers, so that four chains of additions overlap.
     fn convolve(&self, data: &[f32], w: &[f32], bias: f32, act: (i32, f32, f32), out: &mut [f32]) {
+        let (oh, ow) = (self.oh, self.ow);
+        assert!(w.len() >= self.offsets.len() && out.len() >= oh * ow);
+        // The furthest any block reads: the last block of the last rows, at its furthest tap.
+        let reach = (oh.div_ceil(ROWS) * ROWS - 1) * self.stride.0 * self.width
+            + ow.div_ceil(LANES) * LANES
+            + self.offsets.iter().max().copied().unwrap_or(0);
+        assert!(oh == 0 || ow == 0 || data.len() >= reach);
         let fma = fma_available();
-        let ow = self.ow;
-        for oy0 in (0..self.oh).step_by(ROWS) {
-            let count = ROWS.min(self.oh - oy0);
+        for oy0 in (0..oh).step_by(ROWS) {
+            let count = ROWS.min(oh - oy0);
             let base: [usize; ROWS] =
                 std::array::from_fn(|r| (oy0 + r) * self.stride.0 * self.width);
             for start in (0..ow).step_by(LANES) {
                 let base = base.map(|b| b + start);
+                let n = LANES.min(ow - start);
+                let full = count == ROWS && n == LANES;
                 let sums = match fma {
                     #[cfg(target_arch = "x86_64")]
-                    // SAFETY: the CPU has AVX and FMA (`fma_available`).
-                    true => unsafe { self.block_fma(data, w, bias, base) },
+                    true => {
+                        let dst = full.then(|| out[oy0 * ow + start..].as_mut_ptr());
+                        // SAFETY: the CPU has AVX and FMA; every load lies below `reach`, in
+                        // `data`; a full block's rows `oy0..oy0 + ROWS` and columns `start..start
+                        // + LANES` lie in `out`, `ow` apart.
+                        match unsafe {
+                            self.block_fma(data, w, bias, base, dst.map(|d| (d, ow, act)))
+                        } {
+                            Some(sums) => sums,
+                            None => continue,
+                        }
+                    }
                     _ => self.block(data, w, bias, base, count),
                 };
-                let n = LANES.min(ow - start);
                 for (r, sum) in sums.iter().enumerate().take(count) {
-                    out[(oy0 + r) * ow + start..][..n].copy_from_slice(&sum[..n]);
+                    let row = &mut out[(oy0 + r) * ow + start..][..n];
+                    row.iter_mut().zip(sum).for_each(|(o, s)| *o = *s);
+                    activate(act.0, act.1, act.2, row);
                 }
             }
-            // The rows just written are still in cache.
-            activate(act.0, act.1, act.2, &mut out[oy0 * ow..(oy0 + count) * ow]);
         }
     }
 
@@ -802,6 +838,12 @@ impl Layout {
     }
 
     /// [`Layout::block`] for all [`ROWS`] blocks, in AVX registers with fused multiply-adds.
+    /// With `dst` (the block's first output, the distance between rows, and the activation),
+    /// the block is activated and stored there; otherwise its sums are returned.
+    ///
+    /// # Safety
+    /// The CPU has AVX and FMA; `data` holds every tap of every block (`base[r] + offset +
+    /// LANES` for each); `dst`, if given, is valid for [`ROWS`] rows of [`LANES`].
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx,fma")]
     unsafe fn block_fma(
@@ -810,26 +852,34 @@ impl Layout {
         w: &[f32],
         bias: f32,
         base: [usize; ROWS],
-    ) -> [[f32; LANES]; ROWS] {
+        dst: Option<(*mut f32, usize, (i32, f32, f32))>,
+    ) -> Option<[[f32; LANES]; ROWS]> {
         use std::arch::x86_64::{
             _mm256_fmadd_ps, _mm256_loadu_ps, _mm256_set1_ps, _mm256_storeu_ps,
         };
         let mut acc = [_mm256_set1_ps(bias); ROWS];
+        let d = data.as_ptr();
         for (&offset, &wv) in self.offsets.iter().zip(w) {
             let wv = _mm256_set1_ps(wv);
             for r in 0..ROWS {
-                let src: &[f32; LANES] =
-                    data[base[r] + offset..][..LANES].try_into().expect("LANES");
-                // SAFETY: `src` is LANES = 8 floats, one 256-bit load.
-                acc[r] = _mm256_fmadd_ps(wv, unsafe { _mm256_loadu_ps(src.as_ptr()) }, acc[r]);
+                // SAFETY: LANES = 8 floats of `data` (the caller's guarantee).
+                let v = unsafe { _mm256_loadu_ps(d.add(base[r] + offset)) };
+                acc[r] = _mm256_fmadd_ps(wv, v, acc[r]);
             }
+        }
+        if let Some((dst, ld, act)) = dst {
+            for (r, &a) in acc.iter().enumerate() {
+                // SAFETY: row `r` of the block (the caller's guarantee).
+                unsafe { _mm256_storeu_ps(dst.add(r * ld), gemm::activate_fma(act, a)) };
+            }
+            return None;
         }
         let mut sums = [[0f32; LANES]; ROWS];
         for (sum, a) in sums.iter_mut().zip(acc) {
             // SAFETY: `sum` is LANES = 8 floats, one 256-bit store.
             unsafe { _mm256_storeu_ps(sum.as_mut_ptr(), a) };
         }
-        sums
+        Some(sums)
     }
 }
 
@@ -870,8 +920,7 @@ fn pool(
     p: &[i32],
     inputs: &[&[f32]],
     y: &mut [f32],
-    _: &mut Vec<f32>,
-    par: Par<'_>,
+    Ctx { par, .. }: Ctx<'_>,
 ) -> Result<(), String> {
     let x = one(inputs)?;
     let s = |k| size(p, k);
@@ -954,8 +1003,7 @@ fn global_pool(
     p: &[i32],
     inputs: &[&[f32]],
     y: &mut [f32],
-    _: &mut Vec<f32>,
-    par: Par<'_>,
+    Ctx { par, .. }: Ctx<'_>,
 ) -> Result<(), String> {
     let x = one(inputs)?;
     let (plane, max, planes) = (size(p, 0)?, size(p, 1)? == 1, size(p, 2)?);
@@ -1000,8 +1048,7 @@ fn binary(
     p: &[i32],
     inputs: &[&[f32]],
     y: &mut [f32],
-    _: &mut Vec<f32>,
-    par: Par<'_>,
+    Ctx { par, .. }: Ctx<'_>,
 ) -> Result<(), String> {
     let [a, b] = match *inputs {
         [a, b] => [a, b],
