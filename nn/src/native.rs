@@ -25,6 +25,8 @@ use std::sync::Mutex;
 use crate::team::Team;
 
 mod gemm;
+#[cfg(target_arch = "x86_64")]
+mod lanes;
 
 /// A native kernel: `(params, inputs, output, context)`, the buffers as the portable kernel takes
 /// them (less the parameter buffer), as f32.
@@ -52,6 +54,7 @@ const PARALLEL_NANOS: usize = 30_000;
 /// element-wise operations).
 const GEMM_OPS_PER_NS: usize = 20;
 const DIRECT_OPS_PER_NS: usize = 5;
+const LANES_OPS_PER_NS: usize = 10;
 const ELEMENTS_PER_NS: usize = 2;
 
 /// Where a native kernel's loops run: on a [`Team`] of threads, or on the calling thread when
@@ -124,6 +127,21 @@ impl Loops<'_> {
                         f(scratch, t * per_task + k, chunk);
                     }
                 });
+            }
+        }
+    }
+
+    /// `f(scratch, i)` for `i` in `0..n`, with a scratch vector of the thread's own.
+    fn range_with_scratch(self, n: usize, f: impl Fn(&mut Vec<f32>, usize) + Sync) {
+        match self {
+            Loops::Serial => {
+                let mut scratch = Vec::new();
+                (0..n).for_each(|i| f(&mut scratch, i))
+            }
+            Loops::Team(team) => {
+                let scratch: Vec<Mutex<Vec<f32>>> =
+                    (0..team.threads()).map(|_| Mutex::default()).collect();
+                team.run(n, &|i, worker| f(&mut lock(&scratch[worker]), i));
             }
         }
     }
@@ -396,6 +414,17 @@ impl Conv {
 /// `conv2d_f32`: see ops.rs for the parameters. Convolutions with one input channel per group
 /// (depthwise) run directly, plane by plane; the others as a GEMM over an im2col matrix.
 fn conv2d(p: &[i32], inputs: &[&[f32]], y: &mut [f32], cx: Ctx<'_>) -> Result<(), String> {
+    conv2d_with(p, inputs, y, cx, fma_available())
+}
+
+/// [`conv2d`], with AVX and FMA kernels or without (`simd`, which needs the CPU to have them).
+fn conv2d_with(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    cx: Ctx<'_>,
+    simd: bool,
+) -> Result<(), String> {
     let Ctx {
         scratch,
         par,
@@ -424,7 +453,16 @@ fn conv2d(p: &[i32], inputs: &[&[f32]], y: &mut [f32], cx: Ctx<'_>) -> Result<()
     let y = &mut y[..cv.n * cv.m * plane];
     let macs = y.len() * cg * cv.kh * cv.kw;
     let mg = cv.m / cv.groups;
-    let path = cv.path();
+    let path = cv.path(simd);
+    #[cfg(target_arch = "x86_64")]
+    if path == ConvPath::Lanes {
+        let bias = has_bias.then(|| &bias[..cv.m]);
+        par.run(macs / LANES_OPS_PER_NS, |loops| {
+            // SAFETY: the CPU has AVX and FMA (`simd`, the caller's word).
+            unsafe { lanes::convolve(loops, &cv, (x, w, bias), (code, act_a, act_b), y) }
+        });
+        return Ok(());
+    }
     if path == ConvPath::Depthwise {
         // Depthwise: each output plane pads its own input plane (the planes of a group are
         // too few to share the work of padding one).
@@ -479,6 +517,8 @@ fn conv2d(p: &[i32], inputs: &[&[f32]], y: &mut [f32], cx: Ctx<'_>) -> Result<()
 /// How `conv2d_f32` computes a convolution.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum ConvPath {
+    /// Output channels in the vector lanes ([`lanes`]), with AVX and FMA.
+    Lanes,
     /// Depthwise: each output plane from its own padded input plane ([`Layout`]).
     Depthwise,
     /// Few taps per output: directly over the group's padded input planes.
@@ -488,9 +528,17 @@ enum ConvPath {
 }
 
 impl Conv {
-    fn path(&self) -> ConvPath {
+    /// The path for this convolution, with AVX and FMA kernels (`simd`) or without.
+    fn path(&self, simd: bool) -> ConvPath {
         let (cg, mg) = (self.c / self.groups, self.m / self.groups);
-        if cg == 1 && mg < 4 {
+        // Lanes: depthwise convolutions, and those of few taps whose groups hold whole blocks
+        // of eight channels (or that have one group).
+        let lanes = cg == 1
+            || (cg * self.kh * self.kw <= DIRECT_TAPS
+                && (self.groups == 1 || mg.is_multiple_of(8)));
+        if simd && cfg!(target_arch = "x86_64") && lanes {
+            ConvPath::Lanes
+        } else if cg == 1 && mg < 4 {
             ConvPath::Depthwise
         } else if cg * self.kh * self.kw <= DIRECT_TAPS {
             ConvPath::Direct
@@ -538,7 +586,7 @@ pub(crate) fn prepack(name: &str, params: &[i32], w: &[f32]) -> Option<Vec<f32>>
         }
         "conv2d_f32" => {
             let cv = Conv::parse(params).ok()?;
-            if cv.path() != ConvPath::Im2col {
+            if cv.path(fma_available()) != ConvPath::Im2col {
                 return None;
             }
             let taps = product(&[cv.c / cv.groups, cv.kh, cv.kw]).ok()?;
@@ -1167,5 +1215,86 @@ impl Strided<'_> {
                 }
             })
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The AVX and FMA convolutions against the portable ones, which the CPUs that run the tests
+    /// would otherwise never take: every path, strides, dilations, pads, channel multipliers,
+    /// partial blocks of channels and of outputs, with and without a team.
+    #[test]
+    fn simd_convolutions_match_the_portable_ones() {
+        if !fma_available() {
+            return eprintln!("no AVX and FMA here: only the portable kernels run");
+        }
+        let team = Team::new(2);
+        let mut seed = 12345u32;
+        let mut next = |below: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as usize % below
+        };
+        let mut paths = std::collections::BTreeSet::new();
+        for case in 0..60 {
+            let groups = [1, 1, 2, 3, 8][next(5)];
+            let depthwise = case % 2 == 0;
+            let cg = if depthwise { 1 } else { 1 + next(4) };
+            let mg = [1, 2, 3, 8, 16][next(5)];
+            let (c, m) = (cg * groups, mg * groups);
+            let (kh, kw) = (1 + next(5), 1 + next(5));
+            let (sh, sw, dh, dw) = (1 + next(2), 1 + next(3), 1 + next(2), 1 + next(2));
+            let (ph, pw) = (next(3), next(3));
+            let (n, h, w) = (1 + next(2), 5 + next(20), 5 + next(20));
+            let oh = (h + 2 * ph).saturating_sub((kh - 1) * dh + 1) / sh + 1;
+            let ow = (w + 2 * pw).saturating_sub((kw - 1) * dw + 1) / sw + 1;
+            if h + 2 * ph < (kh - 1) * dh + 1 || w + 2 * pw < (kw - 1) * dw + 1 {
+                continue;
+            }
+            let act = [
+                (-1, 0.0f32, 0.0f32),
+                (0, 0.0, 0.0),
+                (13, 0.0, 0.0),
+                (11, -0.3, 0.4),
+            ][next(4)];
+            let mut p: Vec<i32> = [
+                n, c, h, w, m, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw, groups,
+            ]
+            .iter()
+            .map(|&v| v as i32)
+            .collect();
+            p.extend([1, act.0, act.1.to_bits() as i32, act.2.to_bits() as i32]);
+            let values = |len: usize, next: &mut dyn FnMut(usize) -> usize| -> Vec<f32> {
+                (0..len).map(|_| next(2001) as f32 / 1000.0 - 1.0).collect()
+            };
+            let x = values(n * c * h * w, &mut next);
+            let wt = values(m * cg * kh * kw, &mut next);
+            let bias = values(m, &mut next);
+            let cv = Conv::parse(&p).unwrap();
+            paths.insert(format!("{:?}", cv.path(true)));
+            let mut outs = Vec::new();
+            for (simd, team) in [(false, None), (true, None), (true, Some(&team))] {
+                let mut y = vec![f32::NAN; n * m * oh * ow];
+                let cx = Ctx {
+                    scratch: &mut Vec::new(),
+                    par: Par::new(team),
+                    packed: None,
+                };
+                conv2d_with(&p, &[&x, &wt, &bias], &mut y, cx, simd).unwrap();
+                outs.push(y);
+            }
+            for y in &outs[1..] {
+                for (i, (a, b)) in y.iter().zip(&outs[0]).enumerate() {
+                    assert!(
+                        (a - b).abs() <= 1e-4 * (1.0 + b.abs()),
+                        "case {case} {cv:?} at {i}: {a} against {b}"
+                    );
+                }
+            }
+        }
+        assert!(paths.len() >= 3, "paths taken: {paths:?}");
     }
 }
