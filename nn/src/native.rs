@@ -531,10 +531,11 @@ impl Conv {
     /// The path for this convolution, with AVX and FMA kernels (`simd`) or without.
     fn path(&self, simd: bool) -> ConvPath {
         let (cg, mg) = (self.c / self.groups, self.m / self.groups);
-        // Lanes: depthwise convolutions, and those of few taps whose groups hold whole blocks
-        // of eight channels (or that have one group).
+        // Lanes: depthwise convolutions, and those of few taps or few output channels (for
+        // which an im2col matrix costs more copies than the GEMM saves) whose groups hold
+        // whole blocks of eight channels (or that have one group).
         let lanes = cg == 1
-            || (cg * self.kh * self.kw <= DIRECT_TAPS
+            || ((cg * self.kh * self.kw <= DIRECT_TAPS || mg <= LANES_CHANNELS)
                 && (self.groups == 1 || mg.is_multiple_of(8)));
         if simd && cfg!(target_arch = "x86_64") && lanes {
             ConvPath::Lanes
@@ -681,6 +682,11 @@ fn im2col_row(cv: &Conv, xg: &[f32], t: usize, row: &mut [f32]) {
 /// Taps per output up to which a convolution with several input channels per group runs
 /// directly (as [`Layout::convolve`]) rather than as a GEMM over an im2col matrix.
 const DIRECT_TAPS: usize = 48;
+
+/// Output channels per group up to which a convolution of many taps runs directly too, on the
+/// [`ConvPath::Lanes`] path: the im2col matrix costs a copy per tap and output, one for every
+/// `mg` multiply-adds.
+const LANES_CHANNELS: usize = 32;
 
 /// How a direct convolution lays out its input planes: padded with zeros on every side as far
 /// as any window reaches, and split by columns into `stride` phases (phase `r` holds columns
@@ -980,6 +986,11 @@ fn pool(
     let pad = [int(14)?, int(15)?, int(16)?];
     let dilation = [int(17)?, int(18)?, int(19)?];
     let (average, include_pad) = (int(20)? == 1, int(21)? != 0);
+    if stride.iter().chain(&dilation).any(|&v| v < 1) {
+        return Err(format!(
+            "strides {stride:?} or dilations {dilation:?} below 1"
+        ));
+    }
     // Where padding ends: windows that ceil_mode lets run past it do not count what is beyond.
     let end = [
         d as i32 + int(22)?,
@@ -994,6 +1005,13 @@ fn pool(
     }
     let y = &mut y[..n * c * out_plane];
     let window = product(&[kd, kh, kw])?;
+    // The outputs along a row whose windows lie inside it.
+    let columns_inside = {
+        let first = (pad[2] + stride[2] - 1).div_euclid(stride[2]).max(0);
+        let reach = (kw as i32 - 1) * dilation[2];
+        let last = (w as i32 - 1 - reach + pad[2]).div_euclid(stride[2]);
+        (first, (last + 1).clamp(first, ow as i32))
+    };
     par.run(y.len() * window / ELEMENTS_PER_NS, |loops| {
         loops.chunks(y, out_plane, |i, out| {
             let xp = &x[i * plane..][..plane];
@@ -1002,7 +1020,29 @@ fn pool(
             let mut outputs = out.iter_mut();
             for oz in 0..od as i32 {
                 for oy in 0..oh as i32 {
+                    // Outputs whose windows lie inside the input: summed with no checks (in
+                    // 2-D, where the depth window is the one plane).
+                    let y0 = oy * stride[1] - pad[1];
+                    let rows_inside = kd == 1
+                        && d == 1
+                        && y0 >= 0
+                        && y0 + (kh as i32 - 1) * dilation[1] < h as i32;
+                    let (lo, hi) = if rows_inside { columns_inside } else { (0, 0) };
                     for ox in 0..ow as i32 {
+                        if (lo..hi).contains(&ox) {
+                            let x0 = ox * stride[2] - pad[2];
+                            let mut acc = if average { 0.0 } else { f32::NEG_INFINITY };
+                            for ky in 0..kh as i32 {
+                                let row = &xp[(y0 + ky * dilation[1]) as usize * w..][..w];
+                                for kx in 0..kw as i32 {
+                                    let v = row[(x0 + kx * dilation[2]) as usize];
+                                    acc = if average { acc + v } else { fmax(acc, v) };
+                                }
+                            }
+                            let v = outputs.next().expect("out_plane outputs");
+                            *v = if average { acc / window as f32 } else { acc };
+                            continue;
+                        }
                         let at = [oz, oy, ox];
                         let start: [i32; 3] = std::array::from_fn(|a| at[a] * stride[a] - pad[a]);
                         let (mut acc, mut count) =

@@ -92,20 +92,24 @@ pub(super) unsafe fn convolve(
             });
             // SAFETY: the CPU has AVX (this function's contract).
             let data = unsafe { interleave(&planes, cv, iy0, rows, width, scratch) };
-            let offsets: Vec<usize> = (0..cv.kh)
-                .flat_map(|ky| (0..cv.kw).map(move |kx| (ky * dh * width + kx * dw) * L))
-                .collect();
+            let mut offsets = Vec::with_capacity(taps);
+            for ky in 0..cv.kh {
+                for kx in 0..cv.kw {
+                    offsets.push((ky * dh * width + kx * dw) * L);
+                }
+            }
             (data, offsets, L)
         } else {
             let c0 = (n * cv.c + g * cg) * cv.h * cv.w;
             let data = pad(&x[c0..][..cg * cv.h * cv.w], cv, iy0, rows, width, scratch);
-            let offsets: Vec<usize> = (0..cg)
-                .flat_map(|ci| {
-                    (0..cv.kh).flat_map(move |ky| {
-                        (0..cv.kw).map(move |kx| ci * rows * width + ky * dh * width + kx * dw)
-                    })
-                })
-                .collect();
+            let mut offsets = Vec::with_capacity(taps);
+            for ci in 0..cg {
+                for ky in 0..cv.kh {
+                    for kx in 0..cv.kw {
+                        offsets.push(ci * rows * width + ky * dh * width + kx * dw);
+                    }
+                }
+            }
             (data, offsets, 1)
         };
         // Every load lies in `data`: the furthest is the last block's last output's last tap.
