@@ -17,7 +17,7 @@
 use std::arch::x86_64::*;
 
 use super::gemm::activate_fma;
-use super::{Conv, Loops, SharedOut, TASKS_PER_THREAD};
+use super::{sized, Conv, Loops, SharedOut, TASKS_PER_THREAD};
 
 /// Lanes: output channels per block, and outputs per block along a row.
 const L: usize = 8;
@@ -256,11 +256,7 @@ unsafe fn interleave<'a>(
     scratch: &'a mut Vec<f32>,
 ) -> &'a [f32] {
     let pl = cv.pad.1 as usize;
-    let len = rows * width * L;
-    if scratch.len() < len {
-        scratch.resize(len, 0.0);
-    }
-    let data = &mut scratch[..len];
+    let data = sized(scratch, rows * width * L);
     // Input columns that land in the padded rows.
     let cols = cv.w.min(width.saturating_sub(pl));
     let whole = planes.iter().all(Option::is_some);
@@ -312,11 +308,7 @@ fn pad<'a>(
 ) -> &'a [f32] {
     let pl = cv.pad.1 as usize;
     let planes = x.len() / (cv.h * cv.w).max(1);
-    let len = planes * rows * width;
-    if scratch.len() < len {
-        scratch.resize(len, 0.0);
-    }
-    let data = &mut scratch[..len];
+    let data = sized(scratch, planes * rows * width);
     let cols = cv.w.min(width.saturating_sub(pl));
     for (ci, dst) in data.chunks_exact_mut(rows * width).enumerate() {
         let src = &x[ci * cv.h * cv.w..][..cv.h * cv.w];
