@@ -1013,34 +1013,53 @@ fn pool(
         (first, (last + 1).clamp(first, ow as i32))
     };
     par.run(y.len() * window / ELEMENTS_PER_NS, |loops| {
-        loops.chunks(y, out_plane, |i, out| {
+        loops.chunks_with_scratch(y, out_plane, |scratch, i, out| {
             let xp = &x[i * plane..][..plane];
             // Output coordinates by counting, not dividing (a division per output costs more
             // than a small window).
             let mut outputs = out.iter_mut();
             for oz in 0..od as i32 {
                 for oy in 0..oh as i32 {
-                    // Outputs whose windows lie inside the input: summed with no checks (in
-                    // 2-D, where the depth window is the one plane).
+                    // Outputs whose windows lie inside the input (in 2-D, where the depth
+                    // window is the one plane) are reduced with no checks, and separably: each
+                    // column of the rows under the windows first, then along the row.
                     let y0 = oy * stride[1] - pad[1];
                     let rows_inside = kd == 1
                         && d == 1
                         && y0 >= 0
                         && y0 + (kh as i32 - 1) * dilation[1] < h as i32;
                     let (lo, hi) = if rows_inside { columns_inside } else { (0, 0) };
-                    for ox in 0..ow as i32 {
-                        if (lo..hi).contains(&ox) {
-                            let x0 = ox * stride[2] - pad[2];
-                            let mut acc = if average { 0.0 } else { f32::NEG_INFINITY };
-                            for ky in 0..kh as i32 {
-                                let row = &xp[(y0 + ky * dilation[1]) as usize * w..][..w];
-                                for kx in 0..kw as i32 {
-                                    let v = row[(x0 + kx * dilation[2]) as usize];
-                                    acc = if average { acc + v } else { fmax(acc, v) };
+                    let mut ox = 0;
+                    while ox < ow as i32 {
+                        if ox == lo && lo < hi {
+                            let xa = (lo * stride[2] - pad[2]) as usize;
+                            let xb = ((hi - 1) * stride[2] - pad[2]) as usize
+                                + (kw - 1) * dilation[2] as usize;
+                            let columns = sized(scratch, xb + 1 - xa);
+                            let row = |ky: usize| {
+                                let iy = y0 as usize + ky * dilation[1] as usize;
+                                &xp[iy * w + xa..=iy * w + xb]
+                            };
+                            columns.copy_from_slice(row(0));
+                            for ky in 1..kh {
+                                let pairs = columns.iter_mut().zip(row(ky));
+                                if average {
+                                    pairs.for_each(|(c, &v)| *c += v);
+                                } else {
+                                    pairs.for_each(|(c, &v)| *c = fmax(*c, v));
                                 }
                             }
-                            let v = outputs.next().expect("out_plane outputs");
-                            *v = if average { acc / window as f32 } else { acc };
+                            for o in 0..(hi - lo) as usize {
+                                let at = o * stride[2] as usize;
+                                let mut acc = columns[at];
+                                for kx in 1..kw {
+                                    let v = columns[at + kx * dilation[2] as usize];
+                                    acc = if average { acc + v } else { fmax(acc, v) };
+                                }
+                                let v = outputs.next().expect("out_plane outputs");
+                                *v = if average { acc / window as f32 } else { acc };
+                            }
+                            ox = hi;
                             continue;
                         }
                         let at = [oz, oy, ox];
@@ -1077,6 +1096,7 @@ fn pool(
                         } else {
                             acc
                         };
+                        ox += 1;
                     }
                 }
             }

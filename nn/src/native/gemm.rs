@@ -203,41 +203,58 @@ impl Tile<'_> {
         unsafe { self.finish(&sums) }
     }
 
-    /// The micro-kernel with AVX and FMA: twelve vectors of sums.
+    /// The micro-kernel with AVX and FMA: twelve vectors of sums, or six when the block has
+    /// at most eight real columns (the last panel of a 7x7 plane has one).
     ///
     /// # Safety
     /// As [`Tile::finish`], and the CPU has AVX and FMA.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx,fma")]
     unsafe fn run_fma(&self) {
+        // SAFETY: the caller's guarantees.
+        unsafe {
+            if self.cols <= LANES {
+                self.kernel_fma::<1>()
+            } else {
+                self.kernel_fma::<2>()
+            }
+        }
+    }
+
+    /// [`Tile::run_fma`] with `V` vectors per row.
+    ///
+    /// # Safety
+    /// As [`Tile::run_fma`].
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx,fma")]
+    unsafe fn kernel_fma<const V: usize>(&self) {
         use std::arch::x86_64::*;
-        assert!(self.w.len() >= self.kc * MR && self.x.len() >= self.kc * NR);
-        let mut acc = [[_mm256_setzero_ps(); 2]; MR];
+        assert!(self.w.len() >= self.kc * MR && self.x.len() >= self.kc * NR && V * LANES <= NR);
+        let mut acc = [[_mm256_setzero_ps(); V]; MR];
         let (w, x) = (self.w.as_ptr(), self.x.as_ptr());
         for kk in 0..self.kc {
             // SAFETY: row `kk` of the panel and column `kk` of the strip (asserted above).
-            let (x0, x1, wk) = unsafe {
+            let (xs, wk): ([__m256; V], _) = unsafe {
                 let row = x.add(kk * NR);
                 (
-                    _mm256_loadu_ps(row),
-                    _mm256_loadu_ps(row.add(LANES)),
+                    std::array::from_fn(|v| _mm256_loadu_ps(row.add(v * LANES))),
                     w.add(kk * MR),
                 )
             };
             for (r, acc) in acc.iter_mut().enumerate() {
                 // SAFETY: `wk` has MR floats.
                 let wv = _mm256_broadcast_ss(unsafe { &*wk.add(r) });
-                acc[0] = _mm256_fmadd_ps(wv, x0, acc[0]);
-                acc[1] = _mm256_fmadd_ps(wv, x1, acc[1]);
+                for (a, &xv) in acc.iter_mut().zip(&xs) {
+                    *a = _mm256_fmadd_ps(wv, xv, *a);
+                }
             }
         }
-        if self.rows < MR || self.cols < NR {
+        if self.rows < MR || self.cols < V * LANES {
             let mut sums = [[0f32; NR]; MR];
             for (sum, acc) in sums.iter_mut().zip(&acc) {
-                // SAFETY: `sum` is NR = 2 x 8 floats.
-                unsafe {
-                    _mm256_storeu_ps(sum.as_mut_ptr(), acc[0]);
-                    _mm256_storeu_ps(sum.as_mut_ptr().add(LANES), acc[1]);
+                for (v, a) in acc.iter().enumerate() {
+                    // SAFETY: `sum` is NR floats, of which these are V x 8.
+                    unsafe { _mm256_storeu_ps(sum.as_mut_ptr().add(v * LANES), *a) };
                 }
             }
             // SAFETY: the caller's guarantee.
@@ -414,6 +431,8 @@ mod tests {
                 (MR, NR, true, true),
                 (MR, NR, false, true),
                 (4, 9, true, true),
+                (MR, 8, true, true),
+                (3, 5, false, true),
                 (MR, NR, true, false),
             ] {
                 let start = values(MR * NR, 9);

@@ -6,11 +6,12 @@
 //! outputs, one in each channel's plane. Unlike a vector along a row, this wastes no lanes on
 //! planes narrower than a vector (14x14, 7x7) and needs no stride phases.
 //!
-//! - Depthwise (one input channel per group): the input planes of the block's eight channels are
-//!   first interleaved (`[row][column][channel]`, zero around them), so that one tap of one output
-//!   for the eight channels is one vector load.
-//! - Several input channels per group and few taps (a network's first convolution): each tap of
-//!   each output reads one float of a zero-padded input plane, broadcast over the lanes.
+//! - Depthwise (one input channel per group, fewer than eight output channels each): the input
+//!   planes of the block's eight channels are first interleaved (`[row][column][channel]`, zero
+//!   around them), so that one tap of one output for the eight channels is one vector load.
+//! - Otherwise the block's channels share their input planes (a network's first convolution,
+//!   say): each tap of each output reads one float of a zero-padded input plane, broadcast over
+//!   the lanes.
 //!
 //! The portable [`super::Layout`] computes the same convolutions where AVX and FMA are missing.
 
@@ -36,7 +37,10 @@ pub(super) unsafe fn convolve(
     y: &mut [f32],
 ) {
     let (cg, mg) = (cv.c / cv.groups, cv.m / cv.groups);
-    let depthwise = cg == 1;
+    // Depthwise convolutions whose blocks of eight channels span several input planes read
+    // them interleaved; when a block's channels share their input planes (one group, or eight
+    // channels per input plane), each tap is one broadcast float instead.
+    let depthwise = cg == 1 && cv.groups > 1 && !mg.is_multiple_of(L);
     let taps = cg * cv.kh * cv.kw;
     let plane = cv.oh * cv.ow;
     assert!(x.len() >= cv.n * cv.c * cv.h * cv.w && w.len() >= cv.m * taps);
@@ -199,13 +203,14 @@ unsafe fn store(
         }
         return;
     }
-    let mut tmp = [0f32; L];
+    // A masked store of the first `cols` lanes (a copy of a few floats would be a call).
+    const ONES_THEN_ZEROS: [i32; 2 * L] = [-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 0, 0, 0];
+    let mask = &ONES_THEN_ZEROS[L - cols.min(L)..][..L];
+    // SAFETY: `mask` is L 32-bit integers.
+    let mask = unsafe { _mm256_loadu_si256(mask.as_ptr().cast()) };
     for (c, row) in rows.iter().enumerate().take(lanes) {
-        // SAFETY: `tmp` is L floats; `cols` floats of channel `c` (the caller's guarantee).
-        unsafe {
-            _mm256_storeu_ps(tmp.as_mut_ptr(), *row);
-            std::ptr::copy_nonoverlapping(tmp.as_ptr(), y.add(c * ld), cols);
-        }
+        // SAFETY: the masked lanes are `cols` floats of channel `c` (the caller's guarantee).
+        unsafe { _mm256_maskstore_ps(y.add(c * ld), mask, *row) };
     }
 }
 
@@ -259,7 +264,6 @@ unsafe fn interleave<'a>(
     let data = sized(scratch, rows * width * L);
     // Input columns that land in the padded rows.
     let cols = cv.w.min(width.saturating_sub(pl));
-    let whole = planes.iter().all(Option::is_some);
     for (r, row) in data.chunks_exact_mut(width * L).enumerate() {
         let iy = iy0 + r as isize;
         if iy < 0 || iy >= cv.h as isize {
@@ -269,27 +273,30 @@ unsafe fn interleave<'a>(
         let iy = iy as usize;
         row[..pl.min(width) * L].fill(0.0);
         row[(pl + cols).min(width) * L..].fill(0.0);
-        let mut x0 = 0;
-        if whole {
-            // Eight columns of the eight planes at a time, transposed in registers.
-            while x0 + L <= cols {
-                let src: [__m256; L] = std::array::from_fn(|lane| {
-                    let plane = planes[lane].expect("whole");
-                    let run: &[f32; L] = plane[iy * cv.w + x0..][..L].try_into().expect("L");
-                    // SAFETY: `run` is L floats.
-                    unsafe { _mm256_loadu_ps(run.as_ptr()) }
-                });
-                let dst = &mut row[(pl + x0) * L..][..L * L];
-                for (j, v) in transpose(src).iter().enumerate() {
-                    // SAFETY: `dst` holds L vectors.
-                    unsafe { _mm256_storeu_ps(dst[j * L..].as_mut_ptr(), *v) };
+        // Eight columns of the eight planes at a time, transposed in registers; a missing
+        // plane, or columns past the row's end, read as zeros.
+        for x0 in (0..cols).step_by(L) {
+            let n = L.min(cols - x0);
+            let src: [__m256; L] = std::array::from_fn(|lane| match planes[lane] {
+                Some(plane) => {
+                    let run = &plane[iy * cv.w + x0..][..n];
+                    let mut tmp = [0f32; L];
+                    let from = if n == L {
+                        run.as_ptr()
+                    } else {
+                        tmp[..n].copy_from_slice(run);
+                        tmp.as_ptr()
+                    };
+                    // SAFETY: `from` points at L floats.
+                    unsafe { _mm256_loadu_ps(from) }
                 }
-                x0 += L;
-            }
-        }
-        for ix in x0..cols {
-            for (lane, plane) in planes.iter().enumerate() {
-                row[(pl + ix) * L + lane] = plane.map_or(0.0, |p| p[iy * cv.w + ix]);
+                None => _mm256_setzero_ps(),
+            });
+            let dst = &mut row[(pl + x0) * L..][..n * L];
+            let columns = transpose(src);
+            for (j, v) in columns.iter().enumerate().take(n) {
+                // SAFETY: `dst` holds `n` vectors.
+                unsafe { _mm256_storeu_ps(dst[j * L..].as_mut_ptr(), *v) };
             }
         }
     }
