@@ -1299,14 +1299,28 @@ mod tests {
             seed as usize % below
         };
         let mut paths = std::collections::BTreeSet::new();
-        for case in 0..60 {
-            let groups = [1, 1, 2, 3, 8][next(5)];
-            let depthwise = case % 2 == 0;
+        for case in 0..100 {
+            // From case 60 on, depthwise convolutions as networks have them (3 or 5 columns,
+            // stride 1 or 2, undilated), which the lanes path sums along rows.
+            let typical = case >= 60;
+            let groups = if typical {
+                [9, 16, 24][next(3)]
+            } else {
+                [1, 1, 2, 3, 8][next(5)]
+            };
+            let depthwise = typical || case % 2 == 0;
             let cg = if depthwise { 1 } else { 1 + next(4) };
-            let mg = [1, 2, 3, 8, 16][next(5)];
+            let mg = if typical {
+                1 + next(2)
+            } else {
+                [1, 2, 3, 8, 16][next(5)]
+            };
             let (c, m) = (cg * groups, mg * groups);
-            let (kh, kw) = (1 + next(5), 1 + next(5));
-            let (sh, sw, dh, dw) = (1 + next(2), 1 + next(3), 1 + next(2), 1 + next(2));
+            let (kh, mut kw) = (1 + next(5), 1 + next(5));
+            let (sh, mut sw, dh, mut dw) = (1 + next(2), 1 + next(3), 1 + next(2), 1 + next(2));
+            if typical {
+                (kw, sw, dw) = ([3, 5][next(2)], 1 + next(2), 1);
+            }
             let (ph, pw) = (next(3), next(3));
             let (n, h, w) = (1 + next(2), 5 + next(20), 5 + next(20));
             let oh = (h + 2 * ph).saturating_sub((kh - 1) * dh + 1) / sh + 1;

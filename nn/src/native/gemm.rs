@@ -108,8 +108,14 @@ pub(super) fn gemm(
                 // The panel: rows k0.., columns c0.., zero past column n.
                 for (kk, row) in xp.chunks_exact_mut(NR).take(kc).enumerate() {
                     let src = &x[(k0 + kk) * ldx + c0..][..cols];
-                    row[..cols].copy_from_slice(src);
-                    row[cols..].fill(0.0);
+                    if cols == NR {
+                        // A copy of constant length, in registers (a call otherwise).
+                        let row: &mut [f32; NR] = row.try_into().expect("NR");
+                        *row = src.try_into().expect("NR");
+                    } else {
+                        row[..cols].copy_from_slice(src);
+                        row[cols..].fill(0.0);
+                    }
                 }
                 for strip in strip_range.clone() {
                     let r0 = strip * MR;
