@@ -47,7 +47,7 @@ pub(crate) struct Ctx<'a> {
 /// Handing work to the team's spinning helpers costs about a microsecond, but the first job
 /// after a pause finds them asleep (the caller then works alone while they wake), and splitting
 /// work into tasks has its own cost.
-const PARALLEL_NANOS: usize = 30_000;
+const PARALLEL_NANOS: usize = 10_000;
 
 /// Rough single-thread speeds, in operations per nanosecond, for those estimates: a packed
 /// GEMM's multiply-adds, the depthwise loop's and the dot products' (im2col copies count as
