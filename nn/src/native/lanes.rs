@@ -264,6 +264,7 @@ unsafe fn interleave<'a>(
     let data = sized(scratch, rows * width * L);
     // Input columns that land in the padded rows.
     let cols = cv.w.min(width.saturating_sub(pl));
+    let zeros = vec![0f32; cols];
     for (r, row) in data.chunks_exact_mut(width * L).enumerate() {
         let iy = iy0 + r as isize;
         if iy < 0 || iy >= cv.h as isize {
@@ -274,29 +275,35 @@ unsafe fn interleave<'a>(
         row[..pl.min(width) * L].fill(0.0);
         row[(pl + cols).min(width) * L..].fill(0.0);
         // Eight columns of the eight planes at a time, transposed in registers; a missing
-        // plane, or columns past the row's end, read as zeros.
-        for x0 in (0..cols).step_by(L) {
-            let n = L.min(cols - x0);
-            let src: [__m256; L] = std::array::from_fn(|lane| match planes[lane] {
-                Some(plane) => {
-                    let run = &plane[iy * cv.w + x0..][..n];
-                    let mut tmp = [0f32; L];
-                    let from = if n == L {
-                        run.as_ptr()
-                    } else {
-                        tmp[..n].copy_from_slice(run);
-                        tmp.as_ptr()
-                    };
-                    // SAFETY: `from` points at L floats.
-                    unsafe { _mm256_loadu_ps(from) }
-                }
-                None => _mm256_setzero_ps(),
+        // plane reads as zeros, and so do the columns past the row's end in the last eight.
+        let srcs: [&[f32]; L] = std::array::from_fn(|lane| match planes[lane] {
+            Some(plane) => &plane[iy * cv.w..][..cols],
+            None => &zeros[..cols],
+        });
+        let full = cols / L * L;
+        for x0 in (0..full).step_by(L) {
+            let src: [__m256; L] = std::array::from_fn(|lane| {
+                // SAFETY: `x0 + L <= cols`, the length of every source row.
+                unsafe { _mm256_loadu_ps(srcs[lane].as_ptr().add(x0)) }
             });
-            let dst = &mut row[(pl + x0) * L..][..n * L];
-            let columns = transpose(src);
-            for (j, v) in columns.iter().enumerate().take(n) {
+            let dst = &mut row[(pl + x0) * L..][..L * L];
+            for (j, v) in transpose(src).iter().enumerate() {
+                // SAFETY: `dst` holds L vectors.
+                unsafe { _mm256_storeu_ps(dst.as_mut_ptr().add(j * L), *v) };
+            }
+        }
+        if full < cols {
+            let n = cols - full;
+            let src: [__m256; L] = std::array::from_fn(|lane| {
+                let mut tmp = [0f32; L];
+                tmp[..n].copy_from_slice(&srcs[lane][full..]);
+                // SAFETY: `tmp` is L floats.
+                unsafe { _mm256_loadu_ps(tmp.as_ptr()) }
+            });
+            let dst = &mut row[(pl + full) * L..][..n * L];
+            for (j, v) in transpose(src).iter().enumerate().take(n) {
                 // SAFETY: `dst` holds `n` vectors.
-                unsafe { _mm256_storeu_ps(dst[j * L..].as_mut_ptr(), *v) };
+                unsafe { _mm256_storeu_ps(dst.as_mut_ptr().add(j * L), *v) };
             }
         }
     }
