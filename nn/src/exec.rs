@@ -482,8 +482,7 @@ impl Prepared {
             .map(|(step, native)| match (native, step.buffers.get(1)) {
                 (Some(_), Some(Ref::Const(w))) if w.dtype == DType::F32 => {
                     let params = &exe.params[step.params..][..step.param_count];
-                    let w: Vec<f32> = bytemuck::pod_collect_to_vec(&w.data);
-                    native::prepack(step.kernel, params, &w)
+                    native::prepack(step.kernel, params, &w.data)
                 }
                 _ => None,
             })

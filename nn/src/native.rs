@@ -102,33 +102,21 @@ impl Loops<'_> {
         size: usize,
         f: impl Fn(&mut Vec<f32>, usize, &mut [T]) + Sync,
     ) {
-        match self {
-            Loops::Serial => {
-                let mut scratch = Vec::new();
-                data.chunks_mut(size)
-                    .enumerate()
-                    .for_each(|(i, c)| f(&mut scratch, i, c))
+        // A few tasks per thread, each a run of consecutive chunks: enough to balance the load,
+        // few enough that claiming a task costs nothing next to it.
+        let size = size.max(1);
+        let chunks = data.len().div_ceil(size);
+        let per_task = chunks.div_ceil(self.tasks()).max(1);
+        let pieces: Vec<Mutex<Option<&mut [T]>>> = data
+            .chunks_mut(size * per_task)
+            .map(|c| Mutex::new(Some(c)))
+            .collect();
+        self.range_with_scratch(pieces.len(), |scratch, t| {
+            let piece = lock(&pieces[t]).take().expect("each task once");
+            for (k, chunk) in piece.chunks_mut(size).enumerate() {
+                f(scratch, t * per_task + k, chunk);
             }
-            Loops::Team(team) => {
-                // A few tasks per thread, each a run of consecutive chunks: enough to balance
-                // the load, few enough that claiming a task costs nothing next to it.
-                let chunks = data.len().div_ceil(size.max(1));
-                let per_task = chunks.div_ceil(team.threads() * TASKS_PER_THREAD).max(1);
-                let pieces: Vec<Mutex<Option<&mut [T]>>> = data
-                    .chunks_mut(size.max(1) * per_task)
-                    .map(|c| Mutex::new(Some(c)))
-                    .collect();
-                let scratch: Vec<Mutex<Vec<f32>>> =
-                    (0..team.threads()).map(|_| Mutex::default()).collect();
-                team.run(pieces.len(), &|t, worker| {
-                    let piece = lock(&pieces[t]).take().expect("each task once");
-                    let scratch = &mut lock(&scratch[worker]);
-                    for (k, chunk) in piece.chunks_mut(size.max(1)).enumerate() {
-                        f(scratch, t * per_task + k, chunk);
-                    }
-                });
-            }
-        }
+        });
     }
 
     /// `f(scratch, i)` for `i` in `0..n`, with a scratch vector of the thread's own.
@@ -154,11 +142,12 @@ impl Loops<'_> {
         }
     }
 
-    /// The threads the loops run on.
-    fn threads(self) -> usize {
+    /// How many tasks to split a loop into: one on the calling thread, a few per thread on a
+    /// team.
+    fn tasks(self) -> usize {
         match self {
             Loops::Serial => 1,
-            Loops::Team(team) => team.threads(),
+            Loops::Team(team) => team.threads() * TASKS_PER_THREAD,
         }
     }
 }
@@ -570,9 +559,10 @@ fn weights<'a>(
     }
 }
 
-/// Step weights `w` packed for the GEMM of native kernel `name` launched with `params`, when
-/// it runs one: the plan does this once for constant weights, rather than every launch.
-pub(crate) fn prepack(name: &str, params: &[i32], w: &[f32]) -> Option<Vec<f32>> {
+/// Step weights `w` (the bytes of f32s) packed for the GEMM of native kernel `name` launched
+/// with `params`, when it runs one: the plan does this once for constant weights, rather than
+/// every launch.
+pub(crate) fn prepack(name: &str, params: &[i32], w: &[u8]) -> Option<Vec<f32>> {
     let (groups, m, k) = match name {
         "conv1x1_f32" => {
             let (c, plane, m) = (
@@ -595,11 +585,12 @@ pub(crate) fn prepack(name: &str, params: &[i32], w: &[f32]) -> Option<Vec<f32>>
         }
         _ => return None,
     };
+    let w: Vec<f32> = bytemuck::pod_collect_to_vec(w);
     if w.len() < product(&[groups, m, k]).ok()? {
         return None;
     }
     let mut own = Vec::new();
-    weights(None, w, (groups, m, k), &mut own);
+    weights(None, &w, (groups, m, k), &mut own);
     Some(own)
 }
 

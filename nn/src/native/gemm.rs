@@ -12,7 +12,7 @@
 //! below: one with AVX and FMA intrinsics, picked at run time, and a portable one in plain
 //! Rust, which the compiler vectorises for the target's baseline (SSE2, NEON).
 
-use super::{activate, Loops, SharedOut, TASKS_PER_THREAD};
+use super::{activate, Loops, SharedOut};
 
 /// Output channels per strip of packed weights: the micro-kernel's rows.
 pub(super) const MR: usize = 6;
@@ -87,10 +87,7 @@ pub(super) fn gemm(
     // A few tasks per thread, each a range of panels by a range of strips: with the weights
     // packed once, tiles can be as small as load balance wants. A task packs each of its
     // panels itself, which costs `k x NR` copies against `strips x MR x k x NR` sums.
-    let wanted = match loops.threads() {
-        1 => 1,
-        threads => threads * TASKS_PER_THREAD,
-    };
+    let wanted = loops.tasks();
     let panel_groups = panels.min(wanted);
     let strip_groups = strips.min(wanted.div_ceil(panel_groups));
     let fma = super::fma_available();
@@ -324,7 +321,7 @@ pub(super) fn activate_fma(
 mod tests {
     use super::*;
 
-    /// A few floats from a simple generator, some of them NaN-free negatives.
+    /// `len` floats in -1..1 from a simple generator.
     fn values(len: usize, seed: u32) -> Vec<f32> {
         let mut s = seed.wrapping_mul(2654435761).max(1);
         (0..len)

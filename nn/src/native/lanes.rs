@@ -18,7 +18,7 @@
 use std::arch::x86_64::*;
 
 use super::gemm::activate_fma;
-use super::{sized, Conv, Loops, SharedOut, TASKS_PER_THREAD};
+use super::{sized, Conv, Loops, SharedOut};
 
 /// Lanes: output channels per block, and outputs per block along a row.
 const L: usize = 8;
@@ -40,7 +40,7 @@ pub(super) unsafe fn convolve(
     // Depthwise convolutions whose blocks of eight channels span several input planes read
     // them interleaved; when a block's channels share their input planes (one group, or eight
     // channels per input plane), each tap is one broadcast float instead.
-    let depthwise = cg == 1 && cv.groups > 1 && !mg.is_multiple_of(L);
+    let interleaved = cg == 1 && cv.groups > 1 && !mg.is_multiple_of(L);
     let taps = cg * cv.kh * cv.kw;
     let plane = cv.oh * cv.ow;
     assert!(x.len() >= cv.n * cv.c * cv.h * cv.w && w.len() >= cv.m * taps);
@@ -53,14 +53,11 @@ pub(super) unsafe fn convolve(
     let pt = cv.pad.0 as usize;
     // Padded columns: as far right as the last block of outputs reads.
     let width = (cv.ow.div_ceil(L) * L - 1) * sw + (cv.kw - 1) * dw + 1;
-    // Blocks of channels: over all channels when depthwise (each lane reads its own plane),
+    // Blocks of channels: over all channels when interleaved (each lane reads its own plane),
     // within each group otherwise (the lanes share the input planes).
-    let per_group = if depthwise { cv.m } else { mg };
+    let per_group = if interleaved { cv.m } else { mg };
     let blocks = cv.n * (cv.m / per_group) * per_group.div_ceil(L);
-    let wanted = match loops.threads() {
-        1 => 1,
-        threads => threads * TASKS_PER_THREAD,
-    };
+    let wanted = loops.tasks();
     let chunks = wanted.div_ceil(blocks).min(cv.oh);
     let chunk_rows = cv.oh.div_ceil(chunks);
     let chunks = cv.oh.div_ceil(chunk_rows);
@@ -87,7 +84,7 @@ pub(super) unsafe fn convolve(
         // The input rows `oy0 * sh - pt..`, laid out and padded, and each tap's offset in them
         // from its output's first tap.
         let iy0 = (oy0 * sh) as isize - pt as isize;
-        let (data, offsets, unit) = if depthwise {
+        let (data, unit) = if interleaved {
             let planes: [Option<&[f32]>; L] = std::array::from_fn(|lane| {
                 (lane < lanes).then(|| {
                     let c = (n * cv.c + (oc0 + lane) / mg) * cv.h * cv.w;
@@ -96,26 +93,21 @@ pub(super) unsafe fn convolve(
             });
             // SAFETY: the CPU has AVX (this function's contract).
             let data = unsafe { interleave(&planes, cv, iy0, rows, width, scratch) };
-            let mut offsets = Vec::with_capacity(taps);
-            for ky in 0..cv.kh {
-                for kx in 0..cv.kw {
-                    offsets.push((ky * dh * width + kx * dw) * L);
-                }
-            }
-            (data, offsets, L)
+            (data, L)
         } else {
             let c0 = (n * cv.c + g * cg) * cv.h * cv.w;
             let data = pad(&x[c0..][..cg * cv.h * cv.w], cv, iy0, rows, width, scratch);
-            let mut offsets = Vec::with_capacity(taps);
-            for ci in 0..cg {
-                for ky in 0..cv.kh {
-                    for kx in 0..cv.kw {
-                        offsets.push(ci * rows * width + ky * dh * width + kx * dw);
-                    }
+            (data, 1)
+        };
+        // Interleaved, `cg` is 1 and every element is `unit` floats.
+        let mut offsets = Vec::with_capacity(taps);
+        for ci in 0..cg {
+            for ky in 0..cv.kh {
+                for kx in 0..cv.kw {
+                    offsets.push((ci * rows * width + ky * dh * width + kx * dw) * unit);
                 }
             }
-            (data, offsets, 1)
-        };
+        }
         // Every load lies in `data`: the furthest is the last block's last output's last tap.
         let last_base = ((oy1 - oy0 - 1) * sh * width + (cv.ow.div_ceil(L) - 1) * L * sw) * unit;
         let reach = last_base + offsets.iter().max().copied().unwrap_or(0) + (L - 1) * sw * unit;
@@ -129,7 +121,7 @@ pub(super) unsafe fn convolve(
                 // SAFETY: AVX and FMA; every load lies in `data` (asserted above), and `wv` holds
                 // a vector per tap.
                 let acc = unsafe {
-                    if depthwise {
+                    if interleaved {
                         block::<true>(data, base, step, &offsets, wv, bias)
                     } else {
                         block::<false>(data, base, step, &offsets, wv, bias)
@@ -147,7 +139,7 @@ pub(super) unsafe fn convolve(
 }
 
 /// The sums of a block: output `j`'s taps start at `base + j * step` in `data`, and tap `t` is
-/// `offsets[t]` further, with weights `w[t * L..]`. Depthwise (`VECTOR`), each tap is a vector
+/// `offsets[t]` further, with weights `w[t * L..]`. Interleaved (`VECTOR`), each tap is a vector
 /// of the interleaved channels; otherwise one float, broadcast.
 ///
 /// # Safety
