@@ -455,7 +455,7 @@ fn conv2d_with(
     if path == ConvPath::Depthwise {
         // Depthwise: each output plane pads its own input plane (the planes of a group are
         // too few to share the work of padding one).
-        let layout = Layout::new(&cv, 1);
+        let layout = Layout::new(&cv, 1, simd);
         par.run(macs / DIRECT_OPS_PER_NS, |loops| {
             loops.chunks_with_scratch(y, plane, |scratch, i, out| {
                 let (n, oc) = (i / cv.m, i % cv.m);
@@ -472,7 +472,7 @@ fn conv2d_with(
     if path == ConvPath::Direct {
         // A few taps per output (a network's first convolution, say): the group's input planes
         // are padded once, then each output plane sums its taps over them directly.
-        let layout = Layout::new(&cv, cg);
+        let layout = Layout::new(&cv, cg, simd);
         let taps = layout.offsets.len();
         for (ng, yg) in y.chunks_mut(mg * plane).enumerate() {
             let (n, g) = (ng / cv.groups, ng % cv.groups);
@@ -700,6 +700,8 @@ struct Layout {
     w: usize,
     oh: usize,
     ow: usize,
+    /// Whether blocks are summed with AVX and FMA ([`Layout::block_fma`]).
+    simd: bool,
 }
 
 /// Outputs of a row that [`Layout::convolve`] sums at once, and rows at once.
@@ -707,8 +709,9 @@ const LANES: usize = 8;
 const ROWS: usize = 4;
 
 impl Layout {
-    /// The layout of `planes` input planes of `cv` per image and group.
-    fn new(cv: &Conv, planes: usize) -> Layout {
+    /// The layout of `planes` input planes of `cv` per image and group, its blocks summed with
+    /// AVX and FMA if `simd` (the CPU must then have them).
+    fn new(cv: &Conv, planes: usize, simd: bool) -> Layout {
         let (sh, sw) = cv.stride;
         let (dh, dw) = cv.dilation;
         // Padded rows: as far down as the windows of the last block of ROWS output rows reach
@@ -740,6 +743,7 @@ impl Layout {
             w: cv.w,
             oh: cv.oh,
             ow: cv.ow,
+            simd,
         }
     }
 
@@ -826,7 +830,6 @@ impl Layout {
             + ow.div_ceil(LANES) * LANES
             + self.offsets.iter().max().copied().unwrap_or(0);
         assert!(oh == 0 || ow == 0 || data.len() >= reach);
-        let fma = fma_available();
         for oy0 in (0..oh).step_by(ROWS) {
             let count = ROWS.min(oh - oy0);
             let base: [usize; ROWS] =
@@ -835,13 +838,13 @@ impl Layout {
                 let base = base.map(|b| b + start);
                 let n = LANES.min(ow - start);
                 let full = count == ROWS && n == LANES;
-                let sums = match fma {
+                let sums = match self.simd {
                     #[cfg(target_arch = "x86_64")]
                     true => {
                         let dst = full.then(|| out[oy0 * ow + start..].as_mut_ptr());
-                        // SAFETY: the CPU has AVX and FMA; every load lies below `reach`, in
-                        // `data`; a full block's rows `oy0..oy0 + ROWS` and columns `start..start
-                        // + LANES` lie in `out`, `ow` apart.
+                        // SAFETY: the CPU has AVX and FMA (`simd`); every load lies below
+                        // `reach`, in `data`; a full block's rows `oy0..oy0 + ROWS` and columns
+                        // `start..start + LANES` lie in `out`, `ow` apart.
                         match unsafe {
                             self.block_fma(data, w, bias, base, dst.map(|d| (d, ow, act)))
                         } {
