@@ -20,10 +20,7 @@
 //! globals and tables cannot be provided and make the kernel unsupported.
 
 use walrus::ir::BinaryOp;
-use walrus::{
-    ConstExpr, ElementItems, ElementKind, ExportItem, FunctionBuilder, FunctionId, ImportKind,
-    Module, ModuleConfig, ValType,
-};
+use walrus::{ExportItem, FunctionBuilder, FunctionId, ImportKind, Module, ModuleConfig, ValType};
 
 use crate::{KERNEL_EXPORT, RANGE_EXPORT, STACK_POINTER_EXPORT};
 
@@ -73,52 +70,31 @@ fn parse(bytes: &[u8]) -> Result<Module, KernelError> {
         .map_err(|e| KernelError::InvalidModule(format!("{e:#}")))
 }
 
-/// Resolves a table-0 index to a function, as the element segments initialise the table.
-fn table_function(module: &Module, index: u32) -> Result<FunctionId, KernelError> {
-    let table = module
-        .tables
+/// Resolves a table-0 index to a function with the translator's resolution
+/// ([`wasi_parallel_translator::table0`]), so that every device agrees on what a function
+/// pointer names.
+fn table_function(bytes: &[u8], module: &Module, index: u32) -> Result<FunctionId, KernelError> {
+    use wasi_parallel_translator::table0::{Table0, TableError};
+    let function = Table0::parse(bytes)
+        .and_then(|table| table.resolve(index))
+        .map_err(|e| match e {
+            TableError::NotInTable(index) => KernelError::NoSuchFunction(index),
+            TableError::NonConstantOffset { .. } => KernelError::Unsupported(e.to_string()),
+            TableError::Invalid(message) => KernelError::InvalidModule(message),
+        })?;
+    // walrus keeps functions in index order, imports first, as the module declares them.
+    module
+        .funcs
         .iter()
-        .next()
-        .ok_or(KernelError::NoSuchFunction(index))?
-        .id();
-    let mut found = None;
-    // Later segments overwrite earlier ones, as instantiation applies them in order.
-    for element in module.elements.iter() {
-        let ElementKind::Active { table: t, offset } = &element.kind else {
-            continue;
-        };
-        if *t != table {
-            continue;
-        }
-        let ConstExpr::Value(walrus::ir::Value::I32(offset)) = offset else {
-            return Err(KernelError::Unsupported(
-                "table 0 is initialised at a non-constant offset".into(),
-            ));
-        };
-        let Some(slot) = index.checked_sub(*offset as u32) else {
-            continue;
-        };
-        let slot = slot as usize;
-        match &element.items {
-            ElementItems::Functions(funcs) => {
-                if let Some(&f) = funcs.get(slot) {
-                    found = Some(Some(f));
-                }
-            }
-            ElementItems::Expressions(_, exprs) => match exprs.get(slot) {
-                Some(ConstExpr::RefFunc(f)) => found = Some(Some(*f)),
-                Some(_) => found = Some(None),
-                None => {}
-            },
-        }
-    }
-    found.flatten().ok_or(KernelError::NoSuchFunction(index))
+        .nth(function as usize)
+        .map(|f| f.id())
+        .ok_or(KernelError::NoSuchFunction(index))
 }
 
 /// Makes a kernel module from the function at `table_index` in the guest module `bytes`.
 pub fn extract_funcref(bytes: &[u8], table_index: u32) -> Result<KernelModule, KernelError> {
     let mut module = parse(bytes)?;
-    let kernel = table_function(&module, table_index)?;
+    let kernel = table_function(bytes, &module, table_index)?;
     // Statics live in the space, put there by the runtime.
     drop_active_data(&mut module);
     finish(module, kernel, format!("function pointer {table_index}"))

@@ -36,19 +36,24 @@
 //!   device points this global at it.
 //!
 //! [`kernel_module`] makes such modules from guest code and from kernel libraries; the devices
-//! check the contract when they compile a kernel.
+//! check the contract when they compile a kernel. [`compile_kernel`] is the one way to make a
+//! device's kernel from Wasm bytes: it cuts out a kernel module or translates, as the device
+//! takes kernels.
 
 use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 
+pub mod compile;
 pub mod cpu;
 pub mod kernel_module;
 #[cfg(feature = "opencl")]
 pub mod opencl;
+pub mod process_env;
 #[cfg(feature = "wgpu")]
 pub mod wgpu;
 
+pub use compile::{compile_kernel, CompileError, CompileOptions, KernelEntry};
 pub use cpu::{CpuDevice, CpuDeviceDescriptor, KernelClock, WasmMemoryDevice, WasmMemorySpace};
 
 /// The export every kernel module provides: the kernel body, one work item per call.
@@ -168,9 +173,9 @@ pub struct DeviceInfo {
 /// The form of kernel a device compiles.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KernelInput {
-    /// A kernel module (see the crate docs): [`KernelDescriptor::wasm`].
+    /// A kernel module (see the crate docs): [`KernelSource::WasmModule`].
     WasmModule,
-    /// A kernel translated to naga IR: [`KernelDescriptor::translation`].
+    /// A kernel translated to naga IR: [`KernelSource::Translated`].
     Translated,
 }
 
@@ -211,25 +216,42 @@ pub struct BufferDescriptor {
     pub access: Access,
 }
 
-/// Describes a kernel to compile, in the form the device takes ([`DeviceInfo::kernel_input`]).
+/// What a device compiles a kernel from: the form its [`DeviceInfo::kernel_input`] names.
+/// [`compile::compile_kernel`] makes the right one from Wasm bytes.
 #[derive(Clone, Copy)]
+pub enum KernelSource<'a> {
+    /// A kernel module's binary (see the crate docs for the contract).
+    WasmModule(&'a [u8]),
+    /// The kernel translated to naga IR.
+    Translated(&'a wasi_parallel_translator::Translation),
+}
+
+impl KernelSource<'_> {
+    /// The form of this source.
+    pub fn input(&self) -> KernelInput {
+        match self {
+            KernelSource::WasmModule(_) => KernelInput::WasmModule,
+            KernelSource::Translated(_) => KernelInput::Translated,
+        }
+    }
+}
+
+impl fmt::Debug for KernelSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KernelSource::WasmModule(wasm) => write!(f, "WasmModule({} bytes)", wasm.len()),
+            KernelSource::Translated(t) => write!(f, "Translated({} buffers)", t.buffers.len()),
+        }
+    }
+}
+
+/// Describes a kernel to compile, in the form the device takes ([`DeviceInfo::kernel_input`]).
+#[derive(Clone, Copy, Debug)]
 pub struct KernelDescriptor<'a> {
     /// A name for logs and error messages.
     pub label: &'a str,
-    /// A kernel module's binary (see the crate docs for the contract).
-    pub wasm: Option<&'a [u8]>,
-    /// The kernel translated to naga IR.
-    pub translation: Option<&'a wasi_parallel_translator::Translation>,
-}
-
-impl fmt::Debug for KernelDescriptor<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("KernelDescriptor")
-            .field("label", &self.label)
-            .field("wasm_bytes", &self.wasm.map(<[u8]>::len))
-            .field("translated", &self.translation.is_some())
-            .finish()
-    }
+    /// What the kernel is made from.
+    pub source: KernelSource<'a>,
 }
 
 /// A region of memory a space starts with, at a fixed address: the guest's static data, which
@@ -328,7 +350,7 @@ pub trait Space: Send + fmt::Debug {
 pub type HostBuffersFn<'a> = dyn FnMut(&[&[u8]], &mut [u8]) + 'a;
 
 /// A space in host memory (the CPU devices'): native code can read and write its buffers in
-/// place, on the device's own worker threads. This is how a host library runs a CPU-specialised
+/// place. This is how a host library runs a CPU-specialised
 /// version of a kernel (a GEMM, say) on the same buffers the portable kernel would use.
 pub trait HostSpace {
     /// Calls `f(inputs, output)` with the contents of `buffers`: the last one is `output`, the
@@ -339,8 +361,10 @@ pub trait HostSpace {
         buffers: &[&dyn Buffer],
         f: &mut HostBuffersFn<'_>,
     ) -> Result<(), DeviceError>;
-    /// The device's worker threads; `None` when work runs on the calling thread (`sequential`).
-    fn thread_pool(&self) -> Option<&rayon::ThreadPool>;
+    /// How many worker threads the device runs this space's kernels on; `None` when they run on
+    /// the calling thread (`sequential`). Native code that works on the buffers brings threads
+    /// of its own: this tells it how many the device uses, not threads it may borrow.
+    fn workers(&self) -> Option<usize>;
 }
 
 /// A device: see the crate docs.

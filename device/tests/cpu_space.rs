@@ -40,7 +40,7 @@ fn native_code_reads_and_writes_buffers_in_place() {
     space.write_buffer(&*a, 0, &[1, 2, 3, 4]).unwrap();
     space.write_buffer(&*b, 0, &[10, 20, 30, 40]).unwrap();
     let host = space.as_host().expect("a CPU space is in host memory");
-    assert_eq!(host.thread_pool().map(|p| p.current_num_threads()), Some(2));
+    assert_eq!(host.workers(), Some(2));
     host.with_host_buffers(&[&*a, &*b, &*a, &*out], &mut |inputs, output| {
         assert_eq!(inputs.len(), 3);
         for (k, o) in output.iter_mut().enumerate() {
@@ -85,11 +85,7 @@ fn the_sequential_device_has_no_worker_threads() {
             static_segments: &[],
         })
         .unwrap();
-    assert!(space
-        .as_host()
-        .expect("host memory")
-        .thread_pool()
-        .is_none());
+    assert!(space.as_host().expect("host memory").workers().is_none());
 }
 
 /// `y[i] = 100 / x[i]` (an integer division, which traps on zero), as a kernel module.
@@ -113,14 +109,13 @@ const DIVIDE: &str = r#"(module
 /// trap in it is reported, and the launches after it still work.
 #[test]
 fn single_chunk_launches_run_and_trap_like_spread_ones() {
-    use wasi_parallel_device::{KernelDescriptor, Launch};
+    use wasi_parallel_device::{KernelDescriptor, KernelSource, Launch};
     let device = cpu(Some(2));
     let wasm = wat::parse_str(DIVIDE).unwrap();
     let kernel = device
         .create_kernel(&KernelDescriptor {
             label: "divide",
-            wasm: Some(&wasm),
-            translation: None,
+            source: KernelSource::WasmModule(&wasm),
         })
         .unwrap();
     let space = device

@@ -12,7 +12,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use wasi_parallel_device::{opencl, Device, KernelDescriptor};
+use wasi_parallel_device::{opencl, Device, KernelDescriptor, KernelSource};
 use wasi_parallel_translator::{translate, KernelRef, Options};
 
 #[test]
@@ -74,8 +74,7 @@ fn kernels_build_while_wasm_traps() {
         let t = translate(&wasm, KernelRef::Export("kernel"), &options).expect("translation");
         let made = device.create_kernel(&KernelDescriptor {
             label: "store",
-            wasm: None,
-            translation: Some(&t),
+            source: KernelSource::Translated(&t),
         });
         if let Err(e) = made {
             failures.push(format!("kernel {k}: {e}"));

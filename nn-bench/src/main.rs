@@ -89,6 +89,8 @@ struct Args {
 }
 
 fn main() -> anyhow::Result<()> {
+    // Before any thread starts and before any driver loads (see its docs).
+    wasi_parallel_device::process_env::prepare();
     env_logger::init();
     let args = Args::parse();
     let threads = args

@@ -6,10 +6,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use wasi_parallel_device::{
-    kernel_module, Access, Buffer, BufferDescriptor, Device, DeviceKind, Kernel, KernelDescriptor,
-    KernelInput, Launch, Space, SpaceDescriptor,
+    compile_kernel, Access, Buffer, BufferDescriptor, CompileError, CompileOptions, Device,
+    DeviceKind, Kernel, KernelEntry, Launch, Space, SpaceDescriptor,
 };
-use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 
 use crate::model::Model;
 use crate::native::{self, Ctx, Native, Par};
@@ -137,37 +136,20 @@ impl NnRuntime {
             device: info.name.clone(),
             reason,
         };
-        let kernel = match info.kernel_input {
-            KernelInput::WasmModule => {
-                let module = kernel_module::extract_export(OPS_WASM, name)
-                    .map_err(|e| failed(e.to_string()))?;
-                device.create_kernel(&KernelDescriptor {
-                    label: name,
-                    wasm: Some(&module.wasm),
-                    translation: None,
-                })
-            }
-            KernelInput::Translated => {
-                let options = TranslateOptions {
-                    f64: info.f64,
-                    i64: info.i64,
-                    loop_limit: info.limits.max_loop_iterations,
-                    ..TranslateOptions::default()
-                };
-                let translation = wasi_parallel_translator::translate(
-                    OPS_WASM,
-                    KernelRef::Export(name),
-                    &options,
-                )
-                .map_err(|e| failed(e.to_string()))?;
-                device.create_kernel(&KernelDescriptor {
-                    label: name,
-                    wasm: None,
-                    translation: Some(&translation),
-                })
-            }
-        }
-        .map_err(|e| failed(e.to_string()))?;
+        // The error already names the kernel and the device: keep only its reason.
+        let kernel = compile_kernel(
+            &**device,
+            OPS_WASM,
+            KernelEntry::Export(name),
+            &CompileOptions::default(),
+        )
+        .map_err(|e| {
+            failed(match e {
+                CompileError::Module { source, .. } => source.to_string(),
+                CompileError::Translation { source, .. } => source.to_string(),
+                CompileError::Device(e) => e.to_string(),
+            })
+        })?;
         self.compiled.fetch_add(1, Ordering::Relaxed);
         log::debug!("compiled operator kernel {name} for {}", info.name);
         kernels.insert((index, name), kernel.clone());
@@ -465,7 +447,7 @@ impl Prepared {
         let mut kernels = Vec::with_capacity(exe.steps.len());
         let mut buffers = Vec::with_capacity(exe.steps.len());
         // Native kernels run on CPU spaces with worker threads, when specialised kernels are on.
-        let host = specialised && space.as_host().and_then(|h| h.thread_pool()).is_some();
+        let host = specialised && space.as_host().and_then(|h| h.workers()).is_some();
         let natives: Vec<Option<Native>> = exe
             .steps
             .iter()

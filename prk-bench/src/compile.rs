@@ -10,7 +10,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use wasi_parallel_runtime::device::{Device, KernelDescriptor, KernelInput};
+use wasi_parallel_runtime::device::{Device, KernelDescriptor, KernelInput, KernelSource};
 use wasi_parallel_translator::{translate, Error, KernelRef, Options};
 
 /// One kernel on one device.
@@ -71,8 +71,7 @@ pub fn measure(guests: &[(&str, &[u8])], devices: &[Arc<dyn Device>]) -> Vec<Com
                 let start = Instant::now();
                 let built = device.create_kernel(&KernelDescriptor {
                     label: &label,
-                    wasm: None,
-                    translation: Some(&translation),
+                    source: KernelSource::Translated(&translation),
                 });
                 let build = built
                     .map(|_| start.elapsed().as_secs_f64() * 1e3)

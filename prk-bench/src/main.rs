@@ -18,9 +18,9 @@ use std::process::Command;
 use anyhow::{bail, Context as _};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressStyle};
-use wasi_parallel_runtime::command::{self, CommandOptions};
-use wasi_parallel_runtime::device::Device;
-use wasi_parallel_runtime::{DevicePreference, WasiParallelCtx};
+use wasi_parallel_cli::command::{self, CommandOptions};
+use wasi_parallel_runtime::device::{Device, DeviceKind};
+use wasi_parallel_runtime::{DevicePreference, WasiParallelHost};
 use wasmtime::Engine;
 
 use crate::kernels::{Kernel, Sizes};
@@ -71,6 +71,8 @@ struct Args {
 }
 
 fn main() -> anyhow::Result<()> {
+    // Before any thread starts and before any driver loads (see its docs).
+    wasi_parallel_runtime::device::process_env::prepare();
     let mut args = Args::parse();
     if args.quick {
         args.sizes.quick();
@@ -86,7 +88,9 @@ fn main() -> anyhow::Result<()> {
         None => build_guests()?,
     };
     let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
-    let found = WasiParallelCtx::builder().threads(threads).build(&engine)?;
+    let found = WasiParallelHost::builder()
+        .threads(threads)
+        .build(&engine)?;
     let devices = selected_devices(found.devices(), &args.devices)?;
     let wasm = |name: &str| {
         std::fs::read(guests.join(format!("{name}.wasm")))
@@ -244,10 +248,7 @@ fn main() -> anyhow::Result<()> {
     let markdown = results.markdown(args.launches);
     println!("{markdown}");
     results.write(&args.out, &markdown)?;
-    println!(
-        "Wrote results.md, results.csv, results.json and the plots to {}",
-        args.out.display()
-    );
+    print_summary(&results, found.devices(), &args.out);
     if let Some(row) = results.rows.iter().find(|r| r.outcome.is_err()) {
         bail!(
             "{} on {} did not validate: {}",
@@ -257,6 +258,55 @@ fn main() -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// The last lines of a run: the best device found, the fastest device per kernel, and where the
+/// report and plots are.
+fn print_summary(results: &report::Results, found: &[std::sync::Arc<dyn Device>], out: &Path) {
+    // The device a guest asking for a discrete GPU gets: the guest ABI's own rule.
+    match wasi_parallel_runtime::device::select(found, DeviceKind::DiscreteGpu) {
+        Some(best) if best.info().kind.is_gpu() => println!(
+            "Best device found: {} ({}), a {}",
+            best.info().name,
+            best.info().description,
+            best.info().kind.name()
+        ),
+        Some(best) => println!(
+            "Best device found: {} ({}): no hardware GPU on this machine{}",
+            best.info().name,
+            best.info().description,
+            if found
+                .iter()
+                .any(|d| d.info().kind == DeviceKind::SoftwareGpu)
+            {
+                " (software GPUs such as lavapipe run GPU code at CPU speed, so they are measured but not chosen)"
+            } else {
+                ""
+            }
+        ),
+        None => println!("Best device found: none"),
+    }
+    let mut kernels: Vec<&str> = results.rows.iter().map(|r| r.kernel).collect();
+    kernels.dedup();
+    for kernel in kernels {
+        let fastest = results
+            .rows
+            .iter()
+            .filter(|r| r.kernel == kernel && !r.scaling && r.device != "native")
+            .filter_map(|r| Some((r, r.outcome.as_ref().ok()?.rate)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((row, _)) = fastest {
+            let ratio = row
+                .ratio()
+                .map_or_else(String::new, |r| format!(", {r:.2}x native"));
+            println!("  fastest on {kernel}: {}{ratio}", row.device);
+        }
+    }
+    println!(
+        "Report: {} (and results.csv, results.json); plots: {}",
+        out.join("results.md").display(),
+        out.join("ratios.svg").display()
+    );
 }
 
 /// The kernels named on the command line, or all.
@@ -328,8 +378,8 @@ fn context(
     device: &str,
     threads: usize,
     tuning: bool,
-) -> anyhow::Result<WasiParallelCtx> {
-    WasiParallelCtx::builder()
+) -> anyhow::Result<WasiParallelHost> {
+    WasiParallelHost::builder()
         .device(DevicePreference::Named(device.to_string()))
         .threads(threads)
         .strict(true)
@@ -345,7 +395,7 @@ fn tunable(device: &dyn Device) -> bool {
 /// Runs `kernel`'s guest in `ctx` and reads its rate.
 fn run_kernel(
     engine: &Engine,
-    ctx: &WasiParallelCtx,
+    ctx: &WasiParallelHost,
     kernel: &Kernel,
     wasm: &[u8],
     sizes: &Sizes,
@@ -364,7 +414,7 @@ fn run_kernel(
 
 fn launch_overhead(
     engine: &Engine,
-    ctx: &WasiParallelCtx,
+    ctx: &WasiParallelHost,
     wasm: &[u8],
     count: u32,
 ) -> Result<f64, String> {
@@ -376,7 +426,7 @@ fn launch_overhead(
 /// Runs a guest in `ctx` with `args`, checks it succeeded, and returns its stdout.
 fn run_guest(
     engine: &Engine,
-    ctx: &WasiParallelCtx,
+    ctx: &WasiParallelHost,
     wasm: &[u8],
     args: Vec<String>,
 ) -> anyhow::Result<String> {

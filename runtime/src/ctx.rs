@@ -1,4 +1,4 @@
-//! Host state: [`WasiParallelCtx`], shared by every instance, and [`WasiParallel`], one per store.
+//! Host state: [`WasiParallelHost`], shared by every instance, and [`WasiParallelCtx`], one per store.
 //!
 //! The context owns the devices (and so the CPU worker pool) and the kernel cache: a kernel is cut
 //! out of a guest module and compiled once per (guest module, kernel, device), whichever instance
@@ -10,16 +10,14 @@ use std::fmt;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use wasi_parallel_device::{
-    self as device, Access, Buffer, BufferDescriptor, Device, DeviceKind, Kernel, KernelDescriptor,
-    Launch, Space, SpaceDescriptor, StaticSegment, WasmMemorySpace,
+    self as device, compile_kernel, Access, Buffer, BufferDescriptor, CompileOptions, Device,
+    DeviceKind, Kernel, KernelEntry, KernelInput, Launch, Space, SpaceDescriptor, StaticSegment,
+    WasmMemorySpace,
 };
 
 use crate::errno::{Errno, Failure};
 use crate::guest::GuestModule;
-use crate::kernel_module;
 use crate::tune::{self, Knob, Setting, Tuner};
-use wasi_parallel_device::{DeviceInfo, KernelInput};
-use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 
 /// Which device `get_device` returns.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -34,9 +32,9 @@ pub enum DevicePreference {
     Named(String),
 }
 
-/// Builds a [`WasiParallelCtx`].
+/// Builds a [`WasiParallelHost`].
 #[derive(Clone, Debug, Default)]
-pub struct WasiParallelCtxBuilder {
+pub struct WasiParallelHostBuilder {
     preference: DevicePreference,
     threads: Option<usize>,
     strict: bool,
@@ -44,7 +42,7 @@ pub struct WasiParallelCtxBuilder {
     untuned: bool,
 }
 
-impl WasiParallelCtxBuilder {
+impl WasiParallelHostBuilder {
     /// Stops any launch that runs longer than `limit` with `KERNEL_TRAPPED`, so that no kernel
     /// can hang its host. The engine must enable `epoch_interruption` (see
     /// [`crate::engine_config`]), and then the embedder's own stores must set an epoch deadline
@@ -81,7 +79,7 @@ impl WasiParallelCtxBuilder {
 
     /// Discovers the devices and makes the context. `engine` must enable `wasm_threads` and
     /// `shared_memory` (see [`crate::engine_config`]); guests must run on the same engine.
-    pub fn build(self, engine: &wasmtime::Engine) -> anyhow::Result<WasiParallelCtx> {
+    pub fn build(self, engine: &wasmtime::Engine) -> anyhow::Result<WasiParallelHost> {
         let devices = device::discover(&device::DiscoveryOptions {
             engine: engine.clone(),
             cpu_threads: self.threads,
@@ -123,7 +121,7 @@ impl WasiParallelCtxBuilder {
                     })?,
             ),
         };
-        Ok(WasiParallelCtx {
+        Ok(WasiParallelHost {
             inner: Arc::new(CtxInner {
                 devices,
                 forced,
@@ -176,7 +174,7 @@ impl Tuning {
     }
 }
 
-type KernelSlot = Arc<OnceLock<Result<Arc<dyn Kernel>, (Errno, String)>>>;
+type KernelSlot = Arc<OnceLock<Result<Arc<dyn Kernel>, Failure>>>;
 
 struct CtxInner {
     devices: Vec<Arc<dyn Device>>,
@@ -192,23 +190,23 @@ struct CtxInner {
 
 /// The process-wide wasi-parallel state: devices, worker pool, kernel cache. Cheap to clone.
 #[derive(Clone)]
-pub struct WasiParallelCtx {
+pub struct WasiParallelHost {
     inner: Arc<CtxInner>,
 }
 
-impl fmt::Debug for WasiParallelCtx {
+impl fmt::Debug for WasiParallelHost {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("WasiParallelCtx")
+        f.debug_struct("WasiParallelHost")
             .field("devices", &self.inner.devices.len())
             .field("strict", &self.inner.strict)
             .finish()
     }
 }
 
-impl WasiParallelCtx {
+impl WasiParallelHost {
     /// Starts building a context.
-    pub fn builder() -> WasiParallelCtxBuilder {
-        WasiParallelCtxBuilder::default()
+    pub fn builder() -> WasiParallelHostBuilder {
+        WasiParallelHostBuilder::default()
     }
 
     /// The devices found, in discovery order.
@@ -216,7 +214,7 @@ impl WasiParallelCtx {
         &self.inner.devices
     }
 
-    /// The index in [`WasiParallelCtx::devices`] of the device the configuration forces on
+    /// The index in [`WasiParallelHost::devices`] of the device the configuration forces on
     /// every guest (`--device NAME`), if any.
     pub fn forced_device(&self) -> Option<usize> {
         self.inner.forced
@@ -317,87 +315,18 @@ impl WasiParallelCtx {
                 .clone()
         };
         let result = slot.get_or_init(|| {
-            let compile = || -> Result<Arc<dyn Kernel>, Failure> {
-                let device = &self.inner.devices[index];
-                let (label, kernel_ref) = match &key {
-                    KernelKey::Funcref { index, .. } => (
-                        format!("function pointer {index}"),
-                        KernelRef::TableIndex(*index),
-                    ),
-                    KernelKey::Exec { .. } => (
-                        "parallel_exec kernel".to_string(),
-                        KernelRef::Export("kernel"),
-                    ),
-                };
-                let kernel = match device.info().kernel_input {
-                    KernelInput::WasmModule => {
-                        let made = match key {
-                            KernelKey::Funcref { index, .. } => {
-                                kernel_module::extract_funcref(bytes, index)
-                            }
-                            KernelKey::Exec { .. } => kernel_module::normalize_exec(bytes),
-                        }?;
-                        if !made.trapping_imports.is_empty() {
-                            log::debug!(
-                                "{label}: these imports trap if the kernel reaches them: {}",
-                                made.trapping_imports.join(", ")
-                            );
-                        }
-                        device.create_kernel(&KernelDescriptor {
-                            label: &label,
-                            wasm: Some(&made.wasm),
-                            translation: None,
-                        })?
-                    }
-                    KernelInput::Translated => {
-                        let defaults = TranslateOptions::default();
-                        let options = TranslateOptions {
-                            f64: device.info().f64,
-                            i64: device.info().i64,
-                            workgroup_size: workgroup.unwrap_or(defaults.workgroup_size),
-                            loop_limit: device.info().limits.max_loop_iterations,
-                        };
-                        let translation =
-                            wasi_parallel_translator::translate(bytes, kernel_ref, &options)
-                                .map_err(|e| translation_failure(&label, device.info(), e))?;
-                        device.create_kernel(&KernelDescriptor {
-                            label: &label,
-                            wasm: None,
-                            translation: Some(&translation),
-                        })?
-                    }
-                };
-                log::debug!("compiled {label} for {}", device.info().name);
-                Ok(kernel)
+            let entry = match key {
+                KernelKey::Funcref { index, .. } => KernelEntry::TableIndex(index),
+                KernelKey::Exec { .. } => KernelEntry::KernelModule,
             };
-            compile().map_err(|f| (f.errno, f.message))
+            let options = CompileOptions {
+                workgroup_size: workgroup,
+            };
+            compile_kernel(&*self.inner.devices[index], bytes, entry, &options)
+                .map_err(Failure::from)
         });
-        result
-            .clone()
-            .map_err(|(errno, message)| Failure::new(errno, message))
+        result.clone()
     }
-}
-
-/// The errno and message for a kernel the translator refused.
-fn translation_failure(
-    label: &str,
-    device: &DeviceInfo,
-    e: wasi_parallel_translator::Error,
-) -> Failure {
-    use wasi_parallel_translator::Error as E;
-    let errno = match e {
-        E::Invalid(_) | E::NoKernel(_) | E::Signature(_) => Errno::InvalidKernel,
-        E::Unsupported { .. } | E::MissingFeature(_) | E::Validation(_) | E::Backend(_) => {
-            Errno::UnsupportedKernel
-        }
-    };
-    Failure::new(
-        errno,
-        format!(
-            "{label} cannot run on {} ({}): {e}",
-            device.name, device.description
-        ),
-    )
 }
 
 /// A kernel ready to launch: on the launch's device, or on the CPU executor in its place.
@@ -445,16 +374,16 @@ enum Handle {
 }
 
 /// One store's wasi-parallel state: its handles, devices and buffers.
-pub struct WasiParallel {
-    ctx: WasiParallelCtx,
+pub struct WasiParallelCtx {
+    ctx: WasiParallelHost,
     guest: Option<Arc<GuestModule>>,
     /// Handle `h` is `handles[h - 1]`.
     handles: Vec<Handle>,
 }
 
-impl fmt::Debug for WasiParallel {
+impl fmt::Debug for WasiParallelCtx {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("WasiParallel")
+        f.debug_struct("WasiParallelCtx")
             .field("guest", &self.guest)
             .field("handles", &self.handles.len())
             .finish()
@@ -501,10 +430,10 @@ fn nonnegative(value: i32, what: &str) -> Result<u32, Failure> {
 /// The most buffers one launch may pass.
 const MAX_LAUNCH_BUFFERS: u32 = 1024;
 
-impl WasiParallel {
+impl WasiParallelCtx {
     /// State for an instance of `guest`.
-    pub fn new(ctx: &WasiParallelCtx, guest: Arc<GuestModule>) -> WasiParallel {
-        WasiParallel {
+    pub fn new(ctx: &WasiParallelHost, guest: Arc<GuestModule>) -> WasiParallelCtx {
+        WasiParallelCtx {
             ctx: ctx.clone(),
             guest: Some(guest),
             handles: Vec::new(),
@@ -513,8 +442,8 @@ impl WasiParallel {
 
     /// State for an instance whose module the host does not have: `parallel_exec` works,
     /// `parallel_for` returns `UNSUPPORTED_KERNEL`.
-    pub fn without_guest(ctx: &WasiParallelCtx) -> WasiParallel {
-        WasiParallel {
+    pub fn without_guest(ctx: &WasiParallelHost) -> WasiParallelCtx {
+        WasiParallelCtx {
             ctx: ctx.clone(),
             guest: None,
             handles: Vec::new(),
@@ -522,7 +451,7 @@ impl WasiParallel {
     }
 
     /// The context this state belongs to.
-    pub fn ctx(&self) -> &WasiParallelCtx {
+    pub fn ctx(&self) -> &WasiParallelHost {
         &self.ctx
     }
 

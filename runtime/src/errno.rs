@@ -1,6 +1,6 @@
 //! The guest-visible error codes, and the one place host errors become them.
 
-use wasi_parallel_device::DeviceError;
+use wasi_parallel_device::{CompileError, DeviceError};
 
 use crate::kernel_module::KernelError;
 
@@ -78,7 +78,7 @@ impl Errno {
 }
 
 /// A failed call: the errno and, for logs, why.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Failure {
     pub errno: Errno,
     pub message: String,
@@ -93,9 +93,9 @@ impl Failure {
     }
 }
 
-impl From<DeviceError> for Failure {
-    fn from(e: DeviceError) -> Failure {
-        let errno = match &e {
+impl Failure {
+    fn from_device_error(e: &DeviceError) -> Errno {
+        match e {
             DeviceError::OutOfRange(_) => Errno::OutOfBounds,
             DeviceError::OutOfMemory(_) => Errno::OutOfMemory,
             DeviceError::Foreign(_) => Errno::BadHandle,
@@ -103,18 +103,46 @@ impl From<DeviceError> for Failure {
             DeviceError::InvalidLaunch(_) => Errno::InvalidKernel,
             DeviceError::KernelTrap(_) => Errno::KernelTrapped,
             DeviceError::Device(_) => Errno::DeviceError,
-        };
-        Failure::new(errno, e.to_string())
+        }
+    }
+
+    fn from_kernel_error(e: &KernelError) -> Errno {
+        match e {
+            KernelError::InvalidModule(_)
+            | KernelError::NoSuchFunction(_)
+            | KernelError::Signature { .. } => Errno::InvalidKernel,
+            KernelError::Unsupported(_) => Errno::UnsupportedKernel,
+        }
+    }
+}
+
+impl From<DeviceError> for Failure {
+    fn from(e: DeviceError) -> Failure {
+        Failure::new(Failure::from_device_error(&e), e.to_string())
     }
 }
 
 impl From<KernelError> for Failure {
     fn from(e: KernelError) -> Failure {
+        Failure::new(Failure::from_kernel_error(&e), e.to_string())
+    }
+}
+
+impl From<CompileError> for Failure {
+    fn from(e: CompileError) -> Failure {
         let errno = match &e {
-            KernelError::InvalidModule(_)
-            | KernelError::NoSuchFunction(_)
-            | KernelError::Signature { .. } => Errno::InvalidKernel,
-            KernelError::Unsupported(_) => Errno::UnsupportedKernel,
+            CompileError::Module { source, .. } => Failure::from_kernel_error(source),
+            CompileError::Translation { source, .. } => {
+                use wasi_parallel_translator::Error as E;
+                match source {
+                    E::Invalid(_) | E::NoKernel(_) | E::Signature(_) => Errno::InvalidKernel,
+                    E::Unsupported { .. }
+                    | E::MissingFeature(_)
+                    | E::Validation(_)
+                    | E::Backend(_) => Errno::UnsupportedKernel,
+                }
+            }
+            CompileError::Device(e) => Failure::from_device_error(e),
         };
         Failure::new(errno, e.to_string())
     }

@@ -1,13 +1,13 @@
 //! The Wasmtime glue: the `wasi_ephemeral_parallel` imports and guest-memory access.
 //!
 //! Each import finds the caller's exported `memory` (plain or shared), hands it with the store's
-//! [`WasiParallel`] to the matching method, and turns the outcome into the errno, the only place
+//! [`WasiParallelCtx`] to the matching method, and turns the outcome into the errno, the only place
 //! where that happens. No guest input reaches a panic: every pointer and length is checked
 //! against the memory before it is used.
 
 use wasmtime::{Caller, Extern, Linker, SharedMemory};
 
-use crate::ctx::{check_range, GuestMemory, WasiParallel};
+use crate::ctx::{check_range, GuestMemory, WasiParallelCtx};
 use crate::errno::{Errno, Failure};
 
 const MODULE: &str = "wasi_ephemeral_parallel";
@@ -77,9 +77,9 @@ impl GuestMemory for SharedGuestMemory {
 /// Runs `f` with the caller's state and memory, and returns the errno the guest sees.
 fn call<T: 'static>(
     caller: &mut Caller<'_, T>,
-    get: impl Fn(&mut T) -> &mut WasiParallel,
+    get: impl Fn(&mut T) -> &mut WasiParallelCtx,
     name: &str,
-    f: impl FnOnce(&mut WasiParallel, &mut dyn GuestMemory) -> Result<(), Failure>,
+    f: impl FnOnce(&mut WasiParallelCtx, &mut dyn GuestMemory) -> Result<(), Failure>,
 ) -> i32 {
     let result = match caller.get_export("memory") {
         Some(Extern::Memory(memory)) => {
@@ -120,10 +120,10 @@ fn check_out(memory: &dyn GuestMemory, ptr: i32) -> Result<(), Failure> {
 }
 
 /// Adds the `wasi_ephemeral_parallel` imports to `linker`; `get` finds the store's
-/// [`WasiParallel`] in its data.
+/// [`WasiParallelCtx`] in its data.
 pub fn add_to_linker<T: 'static>(
     linker: &mut Linker<T>,
-    get: impl Fn(&mut T) -> &mut WasiParallel + Send + Sync + Copy + 'static,
+    get: impl Fn(&mut T) -> &mut WasiParallelCtx + Send + Sync + Copy + 'static,
 ) -> wasmtime::Result<()> {
     linker.func_wrap(
         MODULE,

@@ -6,25 +6,26 @@
 //!
 //! # Embedding
 //!
-//! Build one [`WasiParallelCtx`] per process (it owns the devices, the worker pool and the kernel
-//! caches), give every store a [`WasiParallel`] made from it and from the guest's
-//! [`GuestModule`], and add the imports to your linker. The host needs the guest module's bytes
+//! Build one [`WasiParallelHost`] per process (it owns the devices, the worker pool and the kernel
+//! caches), give every store a [`WasiParallelCtx`] made from it and from the guest's
+//! [`GuestModule`], and add the imports to your linker. The names follow Wasmtime's WASI crates
+//! and `wasi-parallel-nn`: a `*Host` is process-wide and shared, a `*Ctx` is one store's state. The host needs the guest module's bytes
 //! because `parallel_for` names its kernel by a function pointer, and the kernel is cut out of the
 //! guest's code; [`GuestModule`] reads them once and is shared by every instance of the module.
 //!
 //! ```no_run
-//! use wasi_parallel_runtime::{add_to_linker, GuestModule, WasiParallel, WasiParallelCtx};
+//! use wasi_parallel_runtime::{add_to_linker, GuestModule, WasiParallelCtx, WasiParallelHost};
 //! use wasmtime::{Config, Engine, Linker, Module, Store};
 //!
 //! struct State {
-//!     parallel: WasiParallel,
+//!     parallel: WasiParallelCtx,
 //! }
 //!
 //! # fn main() -> anyhow::Result<()> {
 //! let mut config = Config::new();
 //! config.wasm_threads(true).shared_memory(true);
 //! let engine = Engine::new(&config)?;
-//! let ctx = WasiParallelCtx::builder().threads(4).build(&engine)?;
+//! let host = WasiParallelHost::builder().threads(4).build(&engine)?;
 //!
 //! let bytes = std::fs::read("guest.wasm")?;
 //! let guest = GuestModule::new(&bytes)?;
@@ -33,7 +34,7 @@
 //! let mut linker: Linker<State> = Linker::new(&engine);
 //! add_to_linker(&mut linker, |state: &mut State| &mut state.parallel)?;
 //!
-//! let mut store = Store::new(&engine, State { parallel: WasiParallel::new(&ctx, guest) });
+//! let mut store = Store::new(&engine, State { parallel: WasiParallelCtx::new(&host, guest) });
 //! let instance = linker.instantiate(&mut store, &module)?;
 //! instance.get_typed_func::<(), ()>(&mut store, "run")?.call(&mut store, ())?;
 //! # Ok(())
@@ -131,18 +132,17 @@
 //! See [`Errno`] for the table. A kernel that traps, or accesses memory out of bounds, returns
 //! `KERNEL_TRAPPED` and prints a message on stderr; the guest keeps running, and its buffers keep
 //! whatever the work items wrote before the trap. With a time limit
-//! ([`WasiParallelCtxBuilder::kernel_timeout`], the CLI's `--kernel-timeout`), a launch that runs
+//! ([`WasiParallelHostBuilder::kernel_timeout`], the CLI's `--kernel-timeout`), a launch that runs
 //! past it is stopped the same way; without one, a kernel that never returns blocks its guest, as
 //! a guest loop would.
 
-pub mod command;
 mod ctx;
 mod errno;
 mod guest;
 mod host;
 pub mod tune;
 
-pub use ctx::{DevicePreference, WasiParallel, WasiParallelCtx, WasiParallelCtxBuilder};
+pub use ctx::{DevicePreference, WasiParallelCtx, WasiParallelHost, WasiParallelHostBuilder};
 pub use errno::Errno;
 pub use guest::{GuestModule, GuestModuleError};
 pub use host::add_to_linker;

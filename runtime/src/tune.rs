@@ -5,7 +5,7 @@
 //! on the guest's real launches. For each (kernel, device, size class of the launch) the tuner
 //! gives the first launches each candidate in turn, timing them, then keeps the candidate with the
 //! lowest time per work item for every later launch of that class. Choices live in the
-//! [`WasiParallelCtx`](crate::WasiParallelCtx), so every instance sharing it benefits from
+//! [`WasiParallelHost`](crate::WasiParallelHost), so every instance sharing it benefits from
 //! them; [`Tuner::choices`] lists them. Size classes are powers of two of the work-item count,
 //! since the best chunking of ten work items is not that of a million.
 

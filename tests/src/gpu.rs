@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use wasi_parallel_runtime::{DevicePreference, Errno, WasiParallelCtx};
+use wasi_parallel_runtime::{DevicePreference, Errno, WasiParallelHost};
 
 use crate::{ctx, engine, Guest, GuestProgram, KERNELS};
 
@@ -53,8 +53,8 @@ macro_rules! gpu_backend_tests {
 }
 
 /// The reference: a context whose guests run on the CPU executor (the hint they pass).
-fn shared_ctx() -> &'static WasiParallelCtx {
-    static CTX: OnceLock<WasiParallelCtx> = OnceLock::new();
+fn shared_ctx() -> &'static WasiParallelHost {
+    static CTX: OnceLock<WasiParallelHost> = OnceLock::new();
     CTX.get_or_init(|| ctx(2))
 }
 
@@ -77,8 +77,8 @@ pub fn devices(backend: &str, software: &str) -> Vec<String> {
 }
 
 /// A context whose every `get_device` returns device `name`.
-pub fn ctx_on(name: &str, strict: bool) -> WasiParallelCtx {
-    WasiParallelCtx::builder()
+pub fn ctx_on(name: &str, strict: bool) -> WasiParallelHost {
+    WasiParallelHost::builder()
         .threads(2)
         .strict(strict)
         .device(DevicePreference::Named(name.into()))
@@ -256,7 +256,7 @@ const LCG: &str = r#"
       (i32.wrap_i64 (i64.xor (i64.shr_u (local.get $x) (i64.const 33)) (i64.rem_s (local.get $x) (i64.const 1000))))))
 "#;
 
-fn lcg_on(ctx: &WasiParallelCtx, n: usize) -> (i32, Vec<u8>, Vec<i32>) {
+fn lcg_on(ctx: &WasiParallelHost, n: usize) -> (i32, Vec<u8>, Vec<i32>) {
     let mut g = GuestProgram::new(LCG)
         .expect("guest")
         .instantiate(ctx)
@@ -307,7 +307,7 @@ const SWITCH: &str = r#"
         (i32.const -1))))
 "#;
 
-fn switch_on(ctx: &WasiParallelCtx, n: usize) -> (i32, Vec<i32>) {
+fn switch_on(ctx: &WasiParallelHost, n: usize) -> (i32, Vec<i32>) {
     let mut g = GuestProgram::new(SWITCH)
         .expect("guest")
         .instantiate(ctx)
@@ -344,7 +344,7 @@ const MIN_MAX: &str = r#"
     (f32.store (i32.add (local.get $hi) (local.get $off)) (f32.max (local.get $x) (local.get $y))))
 "#;
 
-fn min_max_on(ctx: &WasiParallelCtx, a: &[f32], b: &[f32]) -> (i32, Vec<f32>, Vec<f32>) {
+fn min_max_on(ctx: &WasiParallelHost, a: &[f32], b: &[f32]) -> (i32, Vec<f32>, Vec<f32>) {
     let n = a.len();
     let mut g = GuestProgram::new(MIN_MAX)
         .expect("guest")

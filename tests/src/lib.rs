@@ -13,7 +13,7 @@ pub mod suite;
 use std::sync::{Arc, OnceLock};
 
 use anyhow::{Context as _, Result};
-use wasi_parallel_runtime::{add_to_linker, Errno, GuestModule, WasiParallel, WasiParallelCtx};
+use wasi_parallel_runtime::{add_to_linker, Errno, GuestModule, WasiParallelCtx, WasiParallelHost};
 use wasmtime::{Engine, Instance, Linker, Module, SharedMemory, Store};
 
 /// The imports and their re-exports, spliced into every harness guest.
@@ -104,8 +104,8 @@ pub fn engine() -> &'static Engine {
 }
 
 /// A context with `threads` CPU workers.
-pub fn ctx(threads: usize) -> WasiParallelCtx {
-    WasiParallelCtx::builder()
+pub fn ctx(threads: usize) -> WasiParallelHost {
+    WasiParallelHost::builder()
         .threads(threads)
         .build(engine())
         .expect("context")
@@ -144,11 +144,11 @@ impl GuestProgram {
     }
 
     /// Instantiates the program with its own store and wasi-parallel state.
-    pub fn instantiate(&self, ctx: &WasiParallelCtx) -> Result<Guest> {
+    pub fn instantiate(&self, ctx: &WasiParallelHost) -> Result<Guest> {
         let engine = self.module.engine();
         let mut linker = Linker::new(engine);
-        add_to_linker(&mut linker, |s: &mut WasiParallel| s)?;
-        let mut store = Store::new(engine, WasiParallel::new(ctx, self.guest.clone()));
+        add_to_linker(&mut linker, |s: &mut WasiParallelCtx| s)?;
+        let mut store = Store::new(engine, WasiParallelCtx::new(ctx, self.guest.clone()));
         // Engines with kernel time limits interrupt by epoch: the guest itself has none.
         store.set_epoch_deadline(u64::MAX / 2);
         let instance = linker.instantiate(&mut store, &self.module)?;
@@ -159,7 +159,7 @@ impl GuestProgram {
 /// One instantiated harness guest.
 #[derive(Debug)]
 pub struct Guest {
-    pub store: Store<WasiParallel>,
+    pub store: Store<WasiParallelCtx>,
     pub instance: Instance,
 }
 

@@ -2,7 +2,7 @@
 //! through the guest ABI on every device and compared with the CPU executor, bit for bit except
 //! where Wasm lets a NaN be any NaN. `tests/cross_device.rs` and `tests/differential.rs` use it.
 
-use wasi_parallel_runtime::{DevicePreference, Errno, WasiParallelCtx};
+use wasi_parallel_runtime::{DevicePreference, Errno, WasiParallelHost};
 
 use crate::{engine, Guest, GuestProgram};
 
@@ -307,8 +307,8 @@ pub struct Suite {
     pub staging: u32,
 }
 
-pub fn context(device: &str) -> WasiParallelCtx {
-    WasiParallelCtx::builder()
+pub fn context(device: &str) -> WasiParallelHost {
+    WasiParallelHost::builder()
         .threads(2)
         .strict(true)
         .device(DevicePreference::Named(device.into()))

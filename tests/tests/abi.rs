@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use wasi_parallel_runtime::{Errno, WasiParallelCtx};
+use wasi_parallel_runtime::{Errno, WasiParallelHost};
 use wasi_parallel_tests::{ctx, Guest, GuestProgram, KERNELS, OUT};
 
 const SEQUENTIAL: i32 = 0;
@@ -11,8 +11,8 @@ const READ: i32 = 0;
 const WRITE: i32 = 1;
 const READ_WRITE: i32 = 2;
 
-fn shared_ctx() -> &'static WasiParallelCtx {
-    static CTX: OnceLock<WasiParallelCtx> = OnceLock::new();
+fn shared_ctx() -> &'static WasiParallelHost {
+    static CTX: OnceLock<WasiParallelHost> = OnceLock::new();
     CTX.get_or_init(|| ctx(2))
 }
 
@@ -71,7 +71,7 @@ fn get_device_follows_hints_and_reuses_handles() -> anyhow::Result<()> {
 
 #[test]
 fn strict_mode_has_no_fallback() -> anyhow::Result<()> {
-    let strict = WasiParallelCtx::builder()
+    let strict = WasiParallelHost::builder()
         .threads(2)
         .strict(true)
         .build(wasi_parallel_tests::engine())?;
@@ -377,7 +377,7 @@ fn a_kernel_that_never_returns_is_stopped_by_the_time_limit() -> anyhow::Result<
     let mut config = wasi_parallel_runtime::engine_config();
     config.epoch_interruption(true);
     let engine = wasmtime::Engine::new(&config)?;
-    let ctx = WasiParallelCtx::builder()
+    let ctx = WasiParallelHost::builder()
         .threads(2)
         .kernel_timeout(std::time::Duration::from_millis(200))
         .build(&engine)?;

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use wasi_parallel_runtime::{add_to_linker, GuestModule, WasiParallel, WasiParallelCtx};
+use wasi_parallel_runtime::{add_to_linker, GuestModule, WasiParallelCtx, WasiParallelHost};
 use wasi_parallel_tests::{ctx, engine, guest_wat, GuestProgram, KERNELS};
 use wasmtime::{Linker, Module, Store};
 use wasmtime_wasi::p1::WasiP1Ctx;
@@ -12,7 +12,7 @@ use wasmtime_wasi::WasiCtxBuilder;
 /// An embedder's store data, with WASI already in it.
 struct Host {
     wasi: WasiP1Ctx,
-    parallel: WasiParallel,
+    parallel: WasiParallelCtx,
 }
 
 #[test]
@@ -22,7 +22,7 @@ fn an_existing_linker_gains_wasi_parallel() -> anyhow::Result<()> {
     wasmtime_wasi::p1::add_to_linker_sync(&mut linker, |h: &mut Host| &mut h.wasi)?;
 
     // What adding wasi-parallel takes: a context, the guest's bytes, one call on the linker.
-    let parallel_ctx = WasiParallelCtx::builder().threads(2).build(engine())?;
+    let parallel_ctx = WasiParallelHost::builder().threads(2).build(engine())?;
     let wasm = wat::parse_str(guest_wat("(memory (export \"memory\") 16)", KERNELS))?;
     let guest = GuestModule::new(&wasm)?;
     add_to_linker(&mut linker, |h: &mut Host| &mut h.parallel)?;
@@ -30,7 +30,7 @@ fn an_existing_linker_gains_wasi_parallel() -> anyhow::Result<()> {
     let module = Module::new(engine(), &wasm)?;
     let host = Host {
         wasi: WasiCtxBuilder::new().build_p1(),
-        parallel: WasiParallel::new(&parallel_ctx, guest),
+        parallel: WasiParallelCtx::new(&parallel_ctx, guest),
     };
     let mut store = Store::new(engine(), host);
     let instance = linker.instantiate(&mut store, &module)?;

@@ -2,7 +2,7 @@
 //! module (zero-copy), the same kernel in a guest with a plain memory (copied buffers), and
 //! `parallel_for` in a shared-memory guest.
 
-use wasi_parallel_runtime::{Errno, WasiParallel};
+use wasi_parallel_runtime::{Errno, WasiParallelCtx};
 use wasi_parallel_tests::{ctx, engine, Guest, GuestProgram, KERNELS};
 use wasmtime::{Linker, Module, Store};
 
@@ -72,9 +72,9 @@ fn prototype_guest_runs_zero_copy_in_shared_memory() -> anyhow::Result<()> {
     for device_hint in [0, 1] {
         let module = Module::new(engine(), &wasm)?;
         let mut linker = Linker::new(engine());
-        wasi_parallel_runtime::add_to_linker(&mut linker, |s: &mut WasiParallel| s)?;
+        wasi_parallel_runtime::add_to_linker(&mut linker, |s: &mut WasiParallelCtx| s)?;
         // The prototype guest never uses parallel_for: the host needs no module bytes.
-        let mut store = Store::new(engine(), WasiParallel::without_guest(&ctx));
+        let mut store = Store::new(engine(), WasiParallelCtx::without_guest(&ctx));
         let instance = linker.instantiate(&mut store, &module)?;
         let memory = instance
             .get_shared_memory(&mut store, "memory")

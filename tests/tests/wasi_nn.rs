@@ -70,7 +70,7 @@ fn runtime() -> (Engine, Arc<NnRuntime>) {
     SHARED
         .get_or_init(|| {
             let engine = Engine::new(&wasi_parallel_runtime::engine_config()).unwrap();
-            let ctx = wasi_parallel_runtime::WasiParallelCtx::builder()
+            let ctx = wasi_parallel_runtime::WasiParallelHost::builder()
                 .build(&engine)
                 .unwrap();
             (engine, NnRuntime::new(ctx.devices().to_vec()).unwrap())

@@ -100,7 +100,7 @@ fn a_component_classifies_through_wasi_nn_wit() {
     };
     let mnist = models.join("mnist");
     let engine = Engine::new(&wasi_parallel_runtime::engine_config()).unwrap();
-    let ctx = wasi_parallel_runtime::WasiParallelCtx::builder()
+    let ctx = wasi_parallel_runtime::WasiParallelHost::builder()
         .build(&engine)
         .unwrap();
     let rt = NnRuntime::new(ctx.devices().to_vec()).unwrap();

@@ -53,6 +53,7 @@
 
 pub mod back;
 pub mod front;
+pub mod table0;
 
 pub use front::{translate, Translation};
 

@@ -50,8 +50,8 @@ use wasmtime::{
 
 use crate::{
     Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
-    HostSpace, Kernel, KernelDescriptor, Launch, Space, SpaceDescriptor, KERNEL_EXPORT,
-    RANGE_EXPORT, STACK_POINTER_EXPORT,
+    HostSpace, Kernel, KernelDescriptor, KernelSource, Launch, Space, SpaceDescriptor,
+    KERNEL_EXPORT, RANGE_EXPORT, STACK_POINTER_EXPORT,
 };
 
 /// Bytes of shadow stack each worker gets in a space (rustc's and clang's default stack size).
@@ -252,12 +252,12 @@ impl Device for CpuDevice {
     }
 
     fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
-        let wasm = desc.wasm.ok_or_else(|| {
-            DeviceError::UnsupportedKernel(format!(
+        let KernelSource::WasmModule(wasm) = desc.source else {
+            return Err(DeviceError::UnsupportedKernel(format!(
                 "{}: the CPU devices run kernel modules",
                 desc.label
-            ))
-        })?;
+            )));
+        };
         let module = Module::new(&self.shared.engine, wasm)
             .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e:#}", desc.label)))?;
         let kernel = CpuKernel::check(desc.label, module)?;
@@ -693,8 +693,11 @@ impl HostSpace for CpuSpace {
         Ok(())
     }
 
-    fn thread_pool(&self) -> Option<&rayon::ThreadPool> {
-        self.device.pool.as_ref()
+    fn workers(&self) -> Option<usize> {
+        self.device
+            .pool
+            .as_ref()
+            .map(|pool| pool.current_num_threads())
     }
 }
 

@@ -55,7 +55,7 @@ use wasi_parallel_translator::{trap, ElementType, Translation};
 
 use crate::{
     Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
-    Kernel, KernelDescriptor, KernelInput, Launch, Space, SpaceDescriptor,
+    Kernel, KernelDescriptor, KernelInput, KernelSource, Launch, Space, SpaceDescriptor,
 };
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -366,11 +366,11 @@ impl Device for OpenClDevice {
 
     fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
         let label = desc.label;
-        let t: &Translation = desc.translation.ok_or_else(|| {
-            DeviceError::UnsupportedKernel(format!(
+        let KernelSource::Translated(t) = desc.source else {
+            return Err(DeviceError::UnsupportedKernel(format!(
                 "{label}: OpenCL devices run translated kernels"
-            ))
-        })?;
+            )));
+        };
         let shared = &self.shared;
         if t.workgroup_size as usize > shared.max_workgroup {
             return Err(DeviceError::UnsupportedKernel(format!(
@@ -737,8 +737,7 @@ mod tests {
         device
             .create_kernel(&KernelDescriptor {
                 label: "double",
-                wasm: None,
-                translation: Some(&t),
+                source: KernelSource::Translated(&t),
             })
             .expect("kernel")
     }

@@ -27,14 +27,14 @@ use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use wasi_parallel_translator::{trap, Translation};
+use wasi_parallel_translator::trap;
 
 /// The loop iterations llvmpipe lets one invocation run (Mesa's gallivm loop limiter).
 const LLVMPIPE_LOOP_LIMIT: u32 = 65535;
 
 use crate::{
     Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
-    Kernel, KernelDescriptor, KernelInput, Launch, Space, SpaceDescriptor,
+    Kernel, KernelDescriptor, KernelInput, KernelSource, Launch, Space, SpaceDescriptor,
 };
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -208,12 +208,12 @@ impl Device for WgpuDevice {
     }
 
     fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
-        let t: &Translation = desc.translation.ok_or_else(|| {
-            DeviceError::UnsupportedKernel(format!(
+        let KernelSource::Translated(t) = desc.source else {
+            return Err(DeviceError::UnsupportedKernel(format!(
                 "{}: wgpu devices run translated kernels",
                 desc.label
-            ))
-        })?;
+            )));
+        };
         let device = &self.shared.device;
         let mut entries = vec![wgpu::BindGroupLayoutEntry {
             binding: t.params_binding,

@@ -7,10 +7,11 @@ pub mod provenance;
 mod stack;
 
 use wasmparser::{
-    CompositeInnerType, ElementItems, ElementKind, ExternalKind, FunctionBody, Operator, Parser,
-    Payload, TypeRef, ValType, Validator,
+    CompositeInnerType, ExternalKind, FunctionBody, Operator, Parser, Payload, TypeRef, ValType,
+    Validator,
 };
 
+use crate::table0::{Table0, TableError};
 use crate::{BufferBinding, Error, KernelRef, Options};
 
 /// A translated kernel.
@@ -64,7 +65,7 @@ pub(crate) struct ModuleInfo<'a> {
     /// Type index of every function, imports first.
     functions: Vec<u32>,
     imported_functions: u32,
-    table0: Vec<Option<u32>>,
+    table0: Table0,
     /// Every global, imports first.
     globals: Vec<inline::Global<'a>>,
     exports: Vec<(&'a str, u32)>,
@@ -81,7 +82,7 @@ fn read_module(wasm: &[u8]) -> Result<ModuleInfo<'_>, Error> {
         func_types: Vec::new(),
         functions: Vec::new(),
         imported_functions: 0,
-        table0: Vec::new(),
+        table0: Table0::default(),
         globals: Vec::new(),
         exports: Vec::new(),
         bodies: Vec::new(),
@@ -148,49 +149,7 @@ fn read_module(wasm: &[u8]) -> Result<ModuleInfo<'_>, Error> {
                 }
             }
             Payload::ElementSection(reader) => {
-                for element in reader {
-                    let element = element.map_err(invalid)?;
-                    let ElementKind::Active {
-                        table_index,
-                        offset_expr,
-                    } = element.kind
-                    else {
-                        continue;
-                    };
-                    if table_index.unwrap_or(0) != 0 {
-                        continue;
-                    }
-                    let mut ops = offset_expr.get_operators_reader();
-                    let Ok(Operator::I32Const { value }) = ops.read() else {
-                        continue;
-                    };
-                    let first = value as u32 as usize;
-                    let funcs: Vec<Option<u32>> = match element.items {
-                        ElementItems::Functions(funcs) => funcs
-                            .into_iter()
-                            .map(|f| f.map(Some))
-                            .collect::<Result<_, _>>()
-                            .map_err(invalid)?,
-                        ElementItems::Expressions(_, exprs) => exprs
-                            .into_iter()
-                            .map(|e| {
-                                e.map(|e| match e.get_operators_reader().read() {
-                                    Ok(Operator::RefFunc { function_index }) => {
-                                        Some(function_index)
-                                    }
-                                    _ => None,
-                                })
-                            })
-                            .collect::<Result<_, _>>()
-                            .map_err(invalid)?,
-                    };
-                    for (slot, f) in (first..).zip(funcs) {
-                        if m.table0.len() <= slot {
-                            m.table0.resize(slot + 1, None);
-                        }
-                        m.table0[slot] = f;
-                    }
-                }
+                m.table0.add_segments(reader).map_err(table_error)?
             }
             Payload::CodeSectionEntry(body) => m.bodies.push(body),
             _ => {}
@@ -262,6 +221,18 @@ fn diverging(module: &ModuleInfo<'_>) -> Result<Vec<bool>, Error> {
     }
 }
 
+/// The translator's error for a function pointer table 0 does not resolve.
+fn table_error(e: TableError) -> Error {
+    match e {
+        TableError::Invalid(message) => Error::Invalid(message),
+        TableError::NotInTable(_) => Error::NoKernel(e.to_string()),
+        TableError::NonConstantOffset { section } => Error::Unsupported {
+            what: "table 0 initialised at a non-constant offset".into(),
+            offset: section,
+        },
+    }
+}
+
 /// Translates the kernel `kernel` of the module `wasm` for a device with `options`.
 pub fn translate(
     wasm: &[u8],
@@ -270,12 +241,7 @@ pub fn translate(
 ) -> Result<Translation, Error> {
     let module = read_module(wasm)?;
     let index = match kernel {
-        KernelRef::TableIndex(i) => module
-            .table0
-            .get(i as usize)
-            .copied()
-            .flatten()
-            .ok_or_else(|| Error::NoKernel(format!("function pointer {i} is not in table 0")))?,
+        KernelRef::TableIndex(i) => module.table0.resolve(i).map_err(table_error)?,
         KernelRef::Export(name) => module
             .exports
             .iter()

@@ -12,7 +12,7 @@ use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
 use wasi_parallel_nn::wasi_nn::{self, NnHost, WasiNn};
 
-use crate::{add_to_linker, GuestModule, WasiParallel, WasiParallelCtx};
+use wasi_parallel_runtime::{add_to_linker, GuestModule, WasiParallelCtx, WasiParallelHost};
 
 /// The most guest stdout kept when it is captured.
 const CAPTURE_LIMIT: usize = 16 << 20;
@@ -36,7 +36,7 @@ pub struct CommandOptions {
 /// Store data of a command guest.
 pub struct CommandState {
     wasi: WasiP1Ctx,
-    parallel: WasiParallel,
+    parallel: WasiParallelCtx,
     nn: Option<WasiNn>,
     stdout: Option<MemoryOutputPipe>,
 }
@@ -59,7 +59,7 @@ impl CommandState {
 /// Instantiates `wasm` with WASI preview 1 and wasi-parallel.
 pub fn instantiate(
     engine: &Engine,
-    ctx: &WasiParallelCtx,
+    ctx: &WasiParallelHost,
     wasm: &[u8],
     options: &CommandOptions,
 ) -> anyhow::Result<(Store<CommandState>, Instance)> {
@@ -96,7 +96,7 @@ pub fn instantiate(
     };
     let state = CommandState {
         wasi: wasi.build_p1(),
-        parallel: WasiParallel::new(ctx, guest),
+        parallel: WasiParallelCtx::new(ctx, guest),
         nn,
         stdout,
     };
@@ -110,7 +110,7 @@ pub fn instantiate(
 /// Runs a command's `_start` and returns its exit code, with the store for its captured output.
 pub fn run(
     engine: &Engine,
-    ctx: &WasiParallelCtx,
+    ctx: &WasiParallelHost,
     wasm: &[u8],
     options: &CommandOptions,
 ) -> anyhow::Result<(i32, Store<CommandState>)> {

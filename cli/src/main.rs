@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _};
 use clap::{Parser, Subcommand};
-use wasi_parallel_runtime::command::{self, CommandOptions};
+use wasi_parallel_cli::command::{self, CommandOptions};
 use wasi_parallel_runtime::device::DeviceKind;
-use wasi_parallel_runtime::{DevicePreference, WasiParallelCtx, WasiParallelCtxBuilder};
+use wasi_parallel_runtime::{DevicePreference, WasiParallelHost, WasiParallelHostBuilder};
 use wasmtime::{Engine, Val};
 use wasmtime_wasi::I32Exit;
 
@@ -98,6 +98,8 @@ struct RunArgs {
 }
 
 fn main() -> ExitCode {
+    // Before any thread starts and before any driver loads (see its docs).
+    wasi_parallel_device::process_env::prepare();
     env_logger::Builder::from_env(
         env_logger::Env::default().default_filter_or("warn,walrus=error"),
     )
@@ -136,8 +138,8 @@ fn context(
     device: &str,
     threads: Option<usize>,
     strict: bool,
-) -> anyhow::Result<WasiParallelCtxBuilder> {
-    let mut builder = WasiParallelCtx::builder()
+) -> anyhow::Result<WasiParallelHostBuilder> {
+    let mut builder = WasiParallelHost::builder()
         .device(preference(device))
         .strict(strict);
     if let Some(threads) = threads {
@@ -237,7 +239,7 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
 
 /// The wasi-nn host on the context's devices, with the command line's models preloaded.
 fn nn_host(
-    ctx: &WasiParallelCtx,
+    ctx: &WasiParallelHost,
     args: &RunArgs,
 ) -> anyhow::Result<std::sync::Arc<wasi_parallel_nn::wasi_nn::NnHost>> {
     use wasi_parallel_nn::{wasi_nn::NnHost, NnRuntime};

@@ -1,0 +1,234 @@
+//! Making a device's kernel from Wasm bytes: the one place that decides, from what the device
+//! takes ([`DeviceInfo::kernel_input`](crate::DeviceInfo::kernel_input)), between cutting out a
+//! kernel module ([`kernel_module`]) and translating to naga IR
+//! ([`wasi_parallel_translator`]).
+//!
+//! Every kernel a device runs comes through [`compile_kernel`]: the runtime's `parallel_for`
+//! (a function pointer of the guest) and `parallel_exec` (a kernel module of the guest's), and
+//! wasi-nn's operators (exports of a kernel library). Caching is the caller's: a kernel depends
+//! on the bytes, the entry, the device and the options, and callers key their caches on what
+//! they know identifies those.
+
+use std::sync::Arc;
+
+use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
+
+use crate::kernel_module::{self, KernelError};
+use crate::{Device, DeviceError, Kernel, KernelDescriptor, KernelInput, KernelSource};
+
+/// Which function of the bytes is the kernel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KernelEntry<'a> {
+    /// A function pointer of a guest module: an index into its table 0 (`parallel_for`).
+    TableIndex(u32),
+    /// A function that a library of kernels exports under this name (wasi-nn's operators).
+    Export(&'a str),
+    /// The bytes are a whole kernel module whose export `kernel` is the kernel
+    /// (`parallel_exec`): it imports its memory as `"" "memory"`, and brings no data of its own.
+    KernelModule,
+}
+
+impl KernelEntry<'_> {
+    /// How a log line names this kernel.
+    pub fn label(&self) -> String {
+        match self {
+            KernelEntry::TableIndex(index) => format!("function pointer {index}"),
+            KernelEntry::Export(name) => (*name).to_string(),
+            KernelEntry::KernelModule => "parallel_exec kernel".to_string(),
+        }
+    }
+}
+
+/// What a caller may choose about a kernel.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// GPUs: invocations per workgroup (`None`: the translator's default). Devices that run Wasm
+    /// ignore it.
+    pub workgroup_size: Option<u32>,
+}
+
+/// Why a kernel could not be made for a device.
+#[derive(Debug, thiserror::Error)]
+pub enum CompileError {
+    /// The kernel module could not be cut out or brought to the device's form.
+    #[error("{label}: {source}")]
+    Module {
+        /// The kernel, as [`KernelEntry::label`] names it.
+        label: String,
+        /// What was wrong.
+        source: KernelError,
+    },
+    /// The translator refused the kernel for this device.
+    #[error("{label} cannot run on {device}: {source}")]
+    Translation {
+        /// The kernel, as [`KernelEntry::label`] names it.
+        label: String,
+        /// The device's name and description.
+        device: String,
+        /// What the translator said.
+        source: wasi_parallel_translator::Error,
+    },
+    /// The device refused or failed to compile what it was given.
+    #[error(transparent)]
+    Device(#[from] DeviceError),
+}
+
+/// Makes `device`'s kernel for the function `entry` of the Wasm module `bytes`.
+pub fn compile_kernel(
+    device: &dyn Device,
+    bytes: &[u8],
+    entry: KernelEntry<'_>,
+    options: &CompileOptions,
+) -> Result<Arc<dyn Kernel>, CompileError> {
+    let info = device.info();
+    let label = entry.label();
+    let kernel = match info.kernel_input {
+        KernelInput::WasmModule => {
+            let made = match entry {
+                KernelEntry::TableIndex(index) => kernel_module::extract_funcref(bytes, index),
+                KernelEntry::Export(name) => kernel_module::extract_export(bytes, name),
+                KernelEntry::KernelModule => kernel_module::normalize_exec(bytes),
+            }
+            .map_err(|source| CompileError::Module {
+                label: label.clone(),
+                source,
+            })?;
+            if !made.trapping_imports.is_empty() {
+                log::debug!(
+                    "{label}: these imports trap if the kernel reaches them: {}",
+                    made.trapping_imports.join(", ")
+                );
+            }
+            device.create_kernel(&KernelDescriptor {
+                label: &label,
+                source: KernelSource::WasmModule(&made.wasm),
+            })?
+        }
+        KernelInput::Translated => {
+            let defaults = TranslateOptions::default();
+            let translate = TranslateOptions {
+                f64: info.f64,
+                i64: info.i64,
+                workgroup_size: options.workgroup_size.unwrap_or(defaults.workgroup_size),
+                loop_limit: info.limits.max_loop_iterations,
+            };
+            let kernel_ref = match entry {
+                KernelEntry::TableIndex(index) => KernelRef::TableIndex(index),
+                KernelEntry::Export(name) => KernelRef::Export(name),
+                KernelEntry::KernelModule => KernelRef::Export(crate::KERNEL_EXPORT),
+            };
+            let translation = wasi_parallel_translator::translate(bytes, kernel_ref, &translate)
+                .map_err(|source| CompileError::Translation {
+                    label: label.clone(),
+                    device: format!("{} ({})", info.name, info.description),
+                    source,
+                })?;
+            device.create_kernel(&KernelDescriptor {
+                label: &label,
+                source: KernelSource::Translated(&translation),
+            })?
+        }
+    };
+    log::debug!("compiled {label} for {}", info.name);
+    Ok(kernel)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{BufferDescriptor, CpuDevice, CpuDeviceDescriptor, Launch, SpaceDescriptor};
+
+    fn engine() -> wasmtime::Engine {
+        let mut config = wasmtime::Config::new();
+        config.wasm_threads(true).shared_memory(true);
+        wasmtime::Engine::new(&config).unwrap()
+    }
+
+    /// A guest whose table 0 holds, at 1 and 2, functions that come after an imported one:
+    /// function pointer 2 must run the function the element segment names, not its neighbour.
+    const GUEST: &str = r#"(module
+        (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+        (memory (export "memory") 1)
+        (table 4 funcref)
+        (func $ones (param i32 i32 i32 i32 i32)
+            (i32.store (i32.add (local.get 3) (i32.shl (local.get 0) (i32.const 2))) (i32.const 1)))
+        (func $twos (param i32 i32 i32 i32 i32)
+            (i32.store (i32.add (local.get 3) (i32.shl (local.get 0) (i32.const 2))) (i32.const 2)))
+        (elem (i32.const 1) $ones $ones)
+        (elem (i32.const 2) $twos))"#;
+
+    fn run(device: &dyn Device, pointer: u32) -> Result<Vec<u32>, CompileError> {
+        let bytes = wat::parse_str(GUEST).unwrap();
+        let kernel = compile_kernel(
+            device,
+            &bytes,
+            KernelEntry::TableIndex(pointer),
+            &CompileOptions::default(),
+        )?;
+        let space = device.create_space(&SpaceDescriptor {
+            static_size: 1024,
+            static_segments: &[],
+        })?;
+        let out = space.create_buffer(&BufferDescriptor {
+            size: 16,
+            access: crate::Access::Write,
+        })?;
+        space.launch(
+            &*kernel,
+            &Launch {
+                items: 4,
+                block_size: 1,
+                buffers: &[&*out],
+                chunk: None,
+            },
+        )?;
+        let mut bytes = [0u8; 16];
+        space.read_buffer(&*out, 0, &mut bytes)?;
+        Ok(bytes
+            .chunks(4)
+            .map(|w| u32::from_le_bytes(w.try_into().unwrap()))
+            .collect())
+    }
+
+    #[test]
+    fn function_pointers_name_what_table_0_holds() {
+        let cpu = CpuDevice::new(&CpuDeviceDescriptor {
+            engine: engine(),
+            threads: Some(2),
+            clock: None,
+        })
+        .unwrap();
+        assert_eq!(run(&cpu, 1).unwrap(), [1; 4]);
+        assert_eq!(run(&cpu, 2).unwrap(), [2; 4]);
+        assert!(matches!(
+            run(&cpu, 3),
+            Err(CompileError::Module {
+                source: KernelError::NoSuchFunction(3),
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn the_translator_resolves_function_pointers_the_same_way() {
+        let bytes = wat::parse_str(GUEST.replace(
+            "(elem (i32.const 1)",
+            "(export \"ones\" (func $ones)) (export \"twos\" (func $twos)) (elem (i32.const 1)",
+        ))
+        .unwrap();
+        let options = TranslateOptions::default();
+        let translate = |kernel| {
+            wasi_parallel_translator::translate(&bytes, kernel, &options)
+                .map(|t| format!("{:?}", t.module))
+        };
+        let ones = translate(KernelRef::Export("ones")).unwrap();
+        let twos = translate(KernelRef::Export("twos")).unwrap();
+        assert_ne!(ones, twos);
+        assert_eq!(translate(KernelRef::TableIndex(1)).unwrap(), ones);
+        assert_eq!(translate(KernelRef::TableIndex(2)).unwrap(), twos);
+        assert!(matches!(
+            translate(KernelRef::TableIndex(3)),
+            Err(wasi_parallel_translator::Error::NoKernel(_))
+        ));
+    }
+}
