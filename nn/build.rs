@@ -1,5 +1,6 @@
 //! Generates the ONNX messages from the official `proto/onnx.proto`, and compiles the operator
-//! kernels (`ops/ops.rs`) to Wasm with the same rustc.
+//! kernels (`wasm-kernels/kernels.rs`, with the ABI they share with the host,
+//! `wasm-kernels/abi.rs`) to Wasm with the same rustc.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -14,15 +15,16 @@ fn main() {
         .compile_fds(descriptors)
         .unwrap_or_else(|e| panic!("generating the ONNX messages: {e}"));
 
-    println!("cargo::rerun-if-changed=ops/ops.rs");
+    println!("cargo::rerun-if-changed=wasm-kernels/kernels.rs");
+    println!("cargo::rerun-if-changed=wasm-kernels/abi.rs");
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-    let wasm = out.join("ops.wasm");
+    let wasm = out.join("kernels.wasm");
     let status = Command::new(rustc)
         .args([
             "--edition=2021",
             "--target=wasm32-unknown-unknown",
             "--crate-type=cdylib",
-            "--crate-name=wasi_parallel_nn_ops",
+            "--crate-name=wasi_parallel_nn_kernels",
             "-Copt-level=3",
             "-Cpanic=abort",
             "-Clto",
@@ -30,7 +32,7 @@ fn main() {
             "-o",
         ])
         .arg(&wasm)
-        .arg("ops/ops.rs")
+        .arg("wasm-kernels/kernels.rs")
         // The host build's flags (coverage, sanitizers, target-cpu) are not for wasm32.
         .env_remove("CARGO_ENCODED_RUSTFLAGS")
         .env_remove("RUSTFLAGS")
@@ -38,7 +40,7 @@ fn main() {
         .unwrap_or_else(|e| panic!("cannot run rustc: {e}"));
     assert!(
         status.success(),
-        "rustc could not build nn/ops/ops.rs for wasm32-unknown-unknown \
+        "rustc could not build nn/wasm-kernels/kernels.rs for wasm32-unknown-unknown \
          (is the target installed? `rustup target add wasm32-unknown-unknown`)"
     );
 }

@@ -18,7 +18,7 @@ use crate::tensor::{DType, Tensor};
 use crate::Error;
 
 /// The operator kernels, compiled to Wasm by `build.rs`.
-pub(crate) const OPS_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/ops.wasm"));
+pub(crate) const KERNELS_WASM: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/kernels.wasm"));
 
 /// Bytes at the bottom of every space that no buffer uses, so that no buffer sits at address 0.
 const RESERVED: u64 = 1024;
@@ -139,7 +139,7 @@ impl NnRuntime {
         // The error already names the kernel and the device: keep only its reason.
         let kernel = compile_kernel(
             &**device,
-            OPS_WASM,
+            KERNELS_WASM,
             KernelEntry::Export(name),
             &CompileOptions::default(),
         )

@@ -4,7 +4,8 @@
 //! once per device ([`NnRuntime::prepare`]), and planned once per set of input shapes: types and
 //! shapes inferred, constants folded, intermediate buffers planned and reused, and every operator
 //! turned into launches of a kernel. The kernels are the operators' one portable definition
-//! (`nn/ops/ops.rs`), built for wasm32 and run like guest kernels: as Wasm on the CPU executor,
+//! (`nn/wasm-kernels/kernels.rs`, with the codes and parameter layouts they share with the host
+//! in `nn/wasm-kernels/abi.rs`), built for wasm32 and run like guest kernels: as Wasm on the CPU executor,
 //! translated by `wasi-parallel-translator` on GPUs (WGSL/SPIR-V through wgpu, OpenCL C). Tensors
 //! stay on the device between operators; only inputs and outputs cross.
 //!
@@ -23,6 +24,8 @@
 //! [`wasi_nn`] plugs this into `wasmtime-wasi-nn`: its backend traits, a registry of named models
 //! scoped per tenant, and the `wasi_ephemeral_nn` imports for core modules.
 
+#[path = "../wasm-kernels/abi.rs"]
+mod abi;
 mod exec;
 pub mod fixtures;
 mod model;

@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::abi::cast;
 use crate::Error;
 
 /// The element types the backend holds. Computation is in f32 for the neural-network operators;
@@ -24,27 +25,28 @@ pub enum DType {
 }
 
 impl DType {
-    /// The ONNX `TensorProto.DataType` code.
+    /// The ONNX `TensorProto.DataType` code, as the `cast` kernel takes it.
     pub fn onnx_code(self) -> i32 {
         match self {
-            DType::F32 => 1,
-            DType::U8 => 2,
-            DType::I32 => 6,
-            DType::I64 => 7,
-            DType::Bool => 9,
-            DType::F64 => 11,
+            DType::F32 => cast::F32,
+            DType::U8 => cast::U8,
+            DType::I32 => cast::I32,
+            DType::I64 => cast::I64,
+            DType::Bool => cast::BOOL,
+            DType::F64 => cast::F64,
         }
     }
 
     /// The type for an ONNX data type code. FLOAT16 is held as F32 (see [`crate`]).
     pub fn from_onnx(code: i32) -> Result<DType, Error> {
         Ok(match code {
-            1 | 10 => DType::F32,
-            2 => DType::U8,
-            6 => DType::I32,
-            7 => DType::I64,
-            9 => DType::Bool,
-            11 => DType::F64,
+            // 10 is FLOAT16.
+            cast::F32 | 10 => DType::F32,
+            cast::U8 => DType::U8,
+            cast::I32 => DType::I32,
+            cast::I64 => DType::I64,
+            cast::BOOL => DType::Bool,
+            cast::F64 => DType::F64,
             other => {
                 return Err(Error::Unsupported(format!(
                     "tensor element type {} (ONNX code {other})",

@@ -12,7 +12,8 @@
 //! below: one with AVX and FMA intrinsics, picked at run time, and a portable one in plain
 //! Rust, which the compiler vectorises for the target's baseline (SSE2, NEON).
 
-use super::{activate, Loops, SharedOut};
+use super::activate;
+use super::parallel::{Loops, SharedOut};
 
 /// Output channels per strip of packed weights: the micro-kernel's rows.
 pub(super) const MR: usize = 6;
@@ -44,7 +45,7 @@ pub(super) fn pack(w: &[f32], m: usize, k: usize, out: &mut [f32]) {
     }
 }
 
-/// The bias and fused activation (code and parameters, as `activate_linear` in ops.rs) that
+/// The bias and fused activation (code and parameters, as `activate_linear` in the portable kernels) that
 /// the epilogue applies.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Epilogue<'a> {
@@ -292,7 +293,7 @@ pub(super) fn activate_fma(
     (code, a, b): (i32, f32, f32),
     v: std::arch::x86_64::__m256,
 ) -> std::arch::x86_64::__m256 {
-    use super::act;
+    use crate::abi::unary as act;
     use std::arch::x86_64::*;
     let (zero, one) = (_mm256_setzero_ps(), _mm256_set1_ps(1.0));
     match code {

@@ -13,12 +13,13 @@
 //!   say): each tap of each output reads one float of a zero-padded input plane, broadcast over
 //!   the lanes.
 //!
-//! The portable [`super::Layout`] computes the same convolutions where AVX and FMA are missing.
+//! The portable [`super::direct::Layout`] computes the same convolutions where AVX and FMA are missing.
 
 use std::arch::x86_64::*;
 
 use super::gemm::activate_fma;
-use super::{sized, Conv, Loops, SharedOut};
+use super::parallel::{Loops, SharedOut};
+use super::{sized, Conv};
 
 /// Lanes: output channels per block, and outputs per block along a row.
 const L: usize = 8;

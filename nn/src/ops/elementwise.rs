@@ -1,41 +1,46 @@
 //! Element-wise operators: arithmetic with broadcasting, comparisons, logic, activations, casts.
 
 use super::{
-    bits, broadcast, broadcast_strides, input, known_scalar, optional, padded_dims, padded_strides,
-    scalar,
+    bits, broadcast, broadcast_strides, input, known_scalar, new_params, optional, padded_dims,
+    padded_strides, put, scalar,
 };
+use crate::abi::{self, binop, cmp, logic, unary};
 use crate::model::Node;
 use crate::plan::{Builder, ValueId};
 use crate::tensor::DType;
 use crate::Error;
 
-/// Operator codes of `binary_*` (`binop` in ops.rs).
+/// The operator codes of `binary_*`.
 fn binop_code(op: &str) -> i32 {
     match op {
-        "Add" | "Sum" | "Mean" => 0,
-        "Sub" => 1,
-        "Mul" => 2,
-        "Div" => 3,
-        "Max" => 4,
-        "Min" => 5,
-        "Pow" => 6,
-        "PRelu" => 7,
-        "Mod" => 8,
+        "Add" | "Sum" | "Mean" => binop::ADD,
+        "Sub" => binop::SUB,
+        "Mul" => binop::MUL,
+        "Div" => binop::DIV,
+        "Max" => binop::MAX,
+        "Min" => binop::MIN,
+        "Pow" => binop::POW,
+        "PRelu" => binop::PRELU,
+        "Mod" => binop::MOD,
         // Mod with fmod = 1 of integers: the remainder has the dividend's sign. (Of floats, Mod
         // is always this.)
-        "Fmod" => 9,
+        "Fmod" => binop::FMOD,
         _ => unreachable!("not a binary operator: {op}"),
     }
 }
 
-/// Parameters shared by the broadcasting kernels: `[dims, a_strides, b_strides, contiguous]`.
-fn broadcast_params(a: &[usize], b: &[usize], out: &[usize]) -> Result<Vec<i32>, Error> {
+/// The parameters of the broadcasting kernels ([`abi::broadcast`]) for operator `op` on inputs
+/// of shapes `a` and `b` broadcast to `out`.
+fn broadcast_params(op: i32, a: &[usize], b: &[usize], out: &[usize]) -> Result<Vec<i32>, Error> {
+    use abi::broadcast::{A_STRIDES, B_STRIDES, CONTIGUOUS, DIMS, LEN, OP};
     let (dims, strides) =
         super::collapse(out, &[broadcast_strides(a, out), broadcast_strides(b, out)]);
-    let mut p = padded_dims(&dims)?;
-    p.extend(padded_strides(&strides[0]));
-    p.extend(padded_strides(&strides[1]));
-    p.push((a == out && b == out) as i32);
+    let mut p = new_params(LEN);
+    p[OP] = op;
+    put(&mut p, DIMS, &padded_dims(&dims)?);
+    put(&mut p, A_STRIDES, &padded_strides(&strides[0]));
+    put(&mut p, B_STRIDES, &padded_strides(&strides[1]));
+    p[CONTIGUOUS] = (a == out && b == out) as i32;
     Ok(p)
 }
 
@@ -94,8 +99,7 @@ pub(crate) fn emit_binary(
     } else {
         broadcast(&xv.shape, &yv.shape)?
     };
-    let mut params = vec![code];
-    params.extend(broadcast_params(&xv.shape, &yv.shape, &out_shape)?);
+    let params = broadcast_params(code, &xv.shape, &yv.shape, &out_shape)?;
     let out = b.output(xv.dtype, out_shape)?;
     let items = b.value(out).len();
     b.launch(kernel, params, &[x, y], out, items);
@@ -185,15 +189,14 @@ pub(crate) fn compare(
         }
     };
     let code = match node.op.as_str() {
-        "Equal" => 0,
-        "Less" => 1,
-        "LessOrEqual" => 2,
-        "Greater" => 3,
-        _ => 4,
+        "Equal" => cmp::EQUAL,
+        "Less" => cmp::LESS,
+        "LessOrEqual" => cmp::LESS_OR_EQUAL,
+        "Greater" => cmp::GREATER,
+        _ => cmp::GREATER_OR_EQUAL,
     };
     let shape = broadcast(&xv.shape, &yv.shape)?;
-    let mut params = vec![code];
-    params.extend(broadcast_params(&xv.shape, &yv.shape, &shape)?);
+    let params = broadcast_params(code, &xv.shape, &yv.shape, &shape)?;
     let out = b.output(DType::Bool, shape)?;
     let items = b.value(out).len();
     b.launch(kernel, params, &[x, y], out, items);
@@ -219,14 +222,13 @@ pub(crate) fn logic(
         )));
     }
     let code = match node.op.as_str() {
-        "And" => 0,
-        "Or" => 1,
-        "Xor" => 2,
-        _ => 3,
+        "And" => logic::AND,
+        "Or" => logic::OR,
+        "Xor" => logic::XOR,
+        _ => logic::NOT,
     };
     let shape = broadcast(&xv.shape, &yv.shape)?;
-    let mut params = vec![code];
-    params.extend(broadcast_params(&xv.shape, &yv.shape, &shape)?);
+    let params = broadcast_params(code, &xv.shape, &yv.shape, &shape)?;
     let out = b.output(DType::Bool, shape)?;
     let items = b.value(out).len();
     b.launch("logic_u8", params, &[x, y], out, items);
@@ -273,9 +275,11 @@ pub(crate) fn where_(
             "where_u32"
         }
     };
-    let mut params = padded_dims(&dims)?;
-    for s in &strides {
-        params.extend(padded_strides(s));
+    use abi::where_::{A_STRIDES, B_STRIDES, COND_STRIDES, DIMS, LEN};
+    let mut params = new_params(LEN);
+    put(&mut params, DIMS, &padded_dims(&dims)?);
+    for (s, at) in strides.iter().zip([COND_STRIDES, A_STRIDES, B_STRIDES]) {
+        put(&mut params, at, &padded_strides(s));
     }
     let out = b.output(xv.dtype, shape)?;
     let items = dims.iter().product();
@@ -283,43 +287,46 @@ pub(crate) fn where_(
     Ok(vec![out])
 }
 
-/// Unary operator codes (`unary` in ops.rs).
+/// The code of `unary_f32` that computes operator `op`.
 pub(crate) fn unary_code(op: &str) -> Option<i32> {
     Some(match op {
-        "Relu" => 0,
-        "Sigmoid" => 1,
-        "Tanh" => 2,
-        "Exp" => 3,
-        "Log" => 4,
-        "Sqrt" => 5,
-        "Neg" => 6,
-        "Abs" => 7,
-        "Floor" => 8,
-        "Ceil" => 9,
-        "Reciprocal" => 10,
-        "Clip" => 11,
-        "HardSigmoid" => 12,
-        "HardSwish" => 13,
-        "LeakyRelu" => 14,
-        "Elu" => 15,
-        "Erf" => 16,
-        "Softplus" => 17,
-        "Gelu" => 19,
-        "Selu" => 20,
-        "Softsign" => 21,
-        "Round" => 22,
-        "Sign" => 23,
-        "Sin" => 24,
-        "Cos" => 25,
+        "Relu" => unary::RELU,
+        "Sigmoid" => unary::SIGMOID,
+        "Tanh" => unary::TANH,
+        "Exp" => unary::EXP,
+        "Log" => unary::LOG,
+        "Sqrt" => unary::SQRT,
+        "Neg" => unary::NEG,
+        "Abs" => unary::ABS,
+        "Floor" => unary::FLOOR,
+        "Ceil" => unary::CEIL,
+        "Reciprocal" => unary::RECIPROCAL,
+        "Clip" => unary::CLIP,
+        "HardSigmoid" => unary::HARD_SIGMOID,
+        "HardSwish" => unary::HARD_SWISH,
+        "LeakyRelu" => unary::LEAKY_RELU,
+        "Elu" => unary::ELU,
+        "Erf" => unary::ERF,
+        "Softplus" => unary::SOFTPLUS,
+        "Gelu" => unary::GELU,
+        "Selu" => unary::SELU,
+        "Softsign" => unary::SOFTSIGN,
+        "Round" => unary::ROUND,
+        "Sign" => unary::SIGN,
+        "Sin" => unary::SIN,
+        "Cos" => unary::COS,
         _ => return None,
     })
 }
 
-/// The identity activation (`unary::IDENTITY` in ops.rs).
-pub(crate) const IDENTITY: i32 = 18;
-
-/// Gelu with the tanh approximation (`unary::GELU_TANH` in ops.rs).
-const GELU_TANH: i32 = 26;
+/// The parameters of `unary_f32` ([`abi::unary::params`]).
+fn unary_params(code: i32, a: f32, c: f32) -> Vec<i32> {
+    let mut p = new_params(unary::params::LEN);
+    p[unary::params::CODE] = code;
+    p[unary::params::A] = bits(a);
+    p[unary::params::B] = bits(c);
+    p
+}
 
 /// The code and the two parameters of an activation node.
 pub(crate) fn activation(
@@ -347,7 +354,7 @@ pub(crate) fn activation(
         ),
         "Gelu" => match node.string("approximate", "none")?.as_str() {
             "none" => (0.0, 0.0),
-            "tanh" => return Ok((GELU_TANH, 0.0, 0.0)),
+            "tanh" => return Ok((unary::GELU_TANH, 0.0, 0.0)),
             other => {
                 return Err(Error::InvalidModel(format!(
                     "Gelu with approximate = {other}"
@@ -394,7 +401,7 @@ pub(crate) fn unary(
             let out = b.output(DType::F32, xv.shape.clone())?;
             b.launch(
                 "unary_f32",
-                vec![code, bits(p1), bits(p2)],
+                unary_params(code, p1, p2),
                 &[x32],
                 out,
                 xv.len(),
@@ -405,26 +412,20 @@ pub(crate) fn unary(
     }
     let (code, p1, p2) = activation(node, b, inputs)?;
     // An activation right after the convolution that alone reads it runs inside that launch.
-    // Only the piecewise-linear activations (`activate_linear` in ops.rs).
+    // Only the piecewise-linear activations (see `abi::unary`).
     let linear = matches!(
         node.op.as_str(),
         "Relu" | "Clip" | "HardSigmoid" | "HardSwish" | "LeakyRelu"
     );
-    if let Some((act, _)) = super::network::fusable_conv(b, x).filter(|_| linear) {
+    if let Some(slots) = super::network::fusable_conv(b, x).filter(|_| linear) {
         let last = b.steps.last_mut().expect("fusable_conv found it");
-        last.params[act] = code;
-        last.params[act + 1] = bits(p1);
-        last.params[act + 2] = bits(p2);
+        last.params[slots.act] = code;
+        last.params[slots.act_a] = bits(p1);
+        last.params[slots.act_b] = bits(p2);
         return Ok(vec![b.view(x, xv.shape)?]);
     }
     let out = b.output(DType::F32, xv.shape.clone())?;
-    b.launch(
-        "unary_f32",
-        vec![code, bits(p1), bits(p2)],
-        &[x],
-        out,
-        xv.len(),
-    );
+    b.launch("unary_f32", unary_params(code, p1, p2), &[x], out, xv.len());
     Ok(vec![out])
 }
 
@@ -474,13 +475,10 @@ pub(crate) fn emit_cast(b: &mut Builder, x: ValueId, to: DType) -> Result<ValueI
         return b.view(x, xv.shape);
     }
     let out = b.output(to, xv.shape.clone())?;
-    b.launch(
-        "cast",
-        vec![xv.dtype.onnx_code(), to.onnx_code()],
-        &[x],
-        out,
-        xv.len(),
-    );
+    let mut params = new_params(abi::cast::LEN);
+    params[abi::cast::FROM] = xv.dtype.onnx_code();
+    params[abi::cast::TO] = to.onnx_code();
+    b.launch("cast", params, &[x], out, xv.len());
     Ok(out)
 }
 

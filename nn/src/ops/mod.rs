@@ -1,5 +1,6 @@
 //! The operators: each infers its outputs' types and shapes and emits the launches of the
-//! kernels in `nn/ops/ops.rs` that compute them.
+//! kernels in `nn/wasm-kernels/kernels.rs` that compute them, with parameter blocks laid out as
+//! [`crate::abi`] says.
 //!
 //! An operator's handler gets the node, the [`Builder`] and its inputs (absent optional inputs are
 //! `None`) and returns its outputs. Inputs that select behaviour rather than carry data (Reshape's
@@ -11,13 +12,11 @@ mod elementwise;
 mod movement;
 mod network;
 
+use crate::abi::RANK;
 use crate::model::Node;
 use crate::plan::{Builder, ValueId};
 use crate::tensor::{DType, Tensor};
 use crate::Error;
-
-/// The rank the kernels' strided index arithmetic works in (`RANK` in ops.rs).
-pub(crate) const RANK: usize = 6;
 
 type Handler = fn(&Node, &mut Builder, &[Option<ValueId>]) -> Result<Vec<ValueId>, Error>;
 
@@ -228,6 +227,17 @@ pub(crate) fn broadcast(a: &[usize], b: &[usize]) -> Result<Vec<usize>, Error> {
             ))),
         })
         .collect()
+}
+
+/// A launch's parameter block of `len` slots (a `LEN` of [`crate::abi`]), all 0, for the caller
+/// to fill in by slot.
+pub(crate) fn new_params(len: usize) -> Vec<i32> {
+    vec![0; len]
+}
+
+/// Writes `values` into `params` from slot `at` on.
+pub(crate) fn put(params: &mut [i32], at: usize, values: &[i32]) {
+    params[at..at + values.len()].copy_from_slice(values);
 }
 
 /// `dims` padded on the left to [`RANK`] with 1s.

@@ -4,9 +4,10 @@
 //! Range).
 
 use super::{
-    axis, broadcast, broadcast_strides, input, known_ints, optional, padded_dims, padded_strides,
-    RANK,
+    axis, broadcast, broadcast_strides, input, known_ints, new_params, optional, padded_dims,
+    padded_strides, put,
 };
+use crate::abi::{self, RANK};
 use crate::model::Node;
 use crate::plan::{Builder, ValueId};
 use crate::tensor::{strides, DType, Tensor};
@@ -50,11 +51,13 @@ fn copy(
         _ => unreachable!("element size {size}"),
     };
     let items: usize = dims.iter().product();
-    let mut params = padded_dims(&dims)?;
-    params.extend(padded_strides(&ins));
-    params.extend(padded_strides(&outs));
-    params.extend([ib as i32, ob as i32]);
-    debug_assert_eq!(params.len(), 3 * RANK + 2);
+    use abi::copy::{DIMS, IN_BASE, IN_STRIDES, LEN, OUT_BASE, OUT_STRIDES};
+    let mut params = new_params(LEN);
+    put(&mut params, DIMS, &padded_dims(&dims)?);
+    put(&mut params, IN_STRIDES, &padded_strides(&ins));
+    put(&mut params, OUT_STRIDES, &padded_strides(&outs));
+    params[IN_BASE] = ib as i32;
+    params[OUT_BASE] = ob as i32;
     b.launch(kernel, params, &[src], dst, items);
     Ok(())
 }
@@ -535,7 +538,12 @@ pub(crate) fn gather(
     let inner: usize = v.shape[a + 1..].iter().product::<usize>() * element_words;
     let out = b.output(v.dtype, shape)?;
     let items = b.value(out).len() * element_words;
-    let params = vec![axis_len as i32, inner as i32, iv.len() as i32, words];
+    use abi::gather::{AXIS_LEN, INDEX_WORDS, INDICES, INNER, LEN};
+    let mut params = new_params(LEN);
+    params[AXIS_LEN] = axis_len as i32;
+    params[INNER] = inner as i32;
+    params[INDICES] = iv.len() as i32;
+    params[INDEX_WORDS] = words;
     b.launch("gather_u32", params, &[x, idx], out, items);
     Ok(vec![out])
 }
@@ -576,10 +584,10 @@ pub(crate) fn pad(
     let v = b.value(x).clone();
     let rank = v.shape.len();
     let mode = match node.string("mode", "constant")?.as_str() {
-        "constant" => 0,
-        "reflect" => 1,
-        "edge" => 2,
-        "wrap" => 3,
+        "constant" => abi::pad::CONSTANT,
+        "reflect" => abi::pad::REFLECT,
+        "edge" => abi::pad::EDGE,
+        "wrap" => abi::pad::WRAP,
         other => return Err(Error::InvalidModel(format!("Pad with mode {other}"))),
     };
     let (pads, value) = if b.opset < 11 {
@@ -640,7 +648,7 @@ pub(crate) fn pad(
                 pads[k + axes.len()]
             )));
         }
-        if mode != 0 && v.shape[d] == 0 && size > 0 {
+        if mode != abi::pad::CONSTANT && v.shape[d] == 0 && size > 0 {
             return Err(Error::InvalidInput(format!(
                 "Pad of an empty dimension {d} by repeating its elements"
             )));
@@ -652,12 +660,19 @@ pub(crate) fn pad(
         4 => ("pad_u32", 1),
         _ => ("pad_u32", 2),
     };
-    let mut params = vec![mode, words];
-    params.extend(padded_dims(&shape)?);
-    params.extend(padded_dims(&v.shape)?);
-    params.extend(padded_strides(&contiguous(&v.shape)));
-    params.extend(std::iter::repeat_n(0, RANK - rank));
-    params.extend(before.iter().map(|&p| p as i32));
+    let params = {
+        use abi::pad::{BEFORE, IN_DIMS, IN_STRIDES, LEN, MODE, OUT_DIMS, WORDS};
+        let mut p = new_params(LEN);
+        p[MODE] = mode;
+        p[WORDS] = words;
+        put(&mut p, OUT_DIMS, &padded_dims(&shape)?);
+        put(&mut p, IN_DIMS, &padded_dims(&v.shape)?);
+        put(&mut p, IN_STRIDES, &padded_strides(&contiguous(&v.shape)));
+        // Padded on the left with no pads, as the dimensions are.
+        let before: Vec<i32> = before.iter().map(|&p| p as i32).collect();
+        put(&mut p, BEFORE + RANK - rank, &before);
+        p
+    };
     let out = b.output(v.dtype, shape)?;
     let items = b.value(out).len() * words as usize;
     // The kernel reads `x` everywhere; an empty one is not there to read, and the constant is.

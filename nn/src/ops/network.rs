@@ -1,11 +1,12 @@
 //! Neural-network operators: convolution, pooling, normalisation, matrix products, softmax and
 //! reductions. They compute in f32.
 
-use super::elementwise::{emit_cast, IDENTITY};
+use super::elementwise::emit_cast;
 use super::{
-    axis, bits, broadcast, broadcast_strides, input, known_ints, optional, padded_dims,
-    padded_strides,
+    axis, bits, broadcast, broadcast_strides, input, known_ints, new_params, optional, padded_dims,
+    padded_strides, put,
 };
+use crate::abi::{self, unary};
 use crate::model::Node;
 use crate::plan::{Builder, Step, ValueId};
 use crate::tensor::{strides, DType};
@@ -212,28 +213,33 @@ pub(crate) fn conv(
     } else {
         win.out.to_vec()
     });
-    let params = vec![
-        n as i32,
-        c as i32,
-        h as i32,
-        wd as i32,
-        m as i32,
-        win.out[0] as i32,
-        win.out[1] as i32,
-        win.kernel[0] as i32,
-        win.kernel[1] as i32,
-        win.strides[0] as i32,
-        win.strides[1] as i32,
-        win.pads[0] as i32,
-        win.pads[1] as i32,
-        win.dilations[0] as i32,
-        win.dilations[1] as i32,
-        group as i32,
-        bias.is_some() as i32,
-        IDENTITY,
-        0,
-        0,
-    ];
+    let params = {
+        use abi::conv2d::*;
+        let mut p = new_params(LEN);
+        for (slot, v) in [
+            (N, n),
+            (C, c),
+            (H, h),
+            (W, wd),
+            (M, m),
+            (OH, win.out[0]),
+            (OW, win.out[1]),
+            (KH, win.kernel[0]),
+            (KW, win.kernel[1]),
+            (STRIDE_H, win.strides[0]),
+            (STRIDE_W, win.strides[1]),
+            (PAD_TOP, win.pads[0]),
+            (PAD_LEFT, win.pads[1]),
+            (DILATION_H, win.dilations[0]),
+            (DILATION_W, win.dilations[1]),
+            (GROUPS, group),
+            (HAS_BIAS, bias.is_some() as usize),
+        ] {
+            p[slot] = v as i32;
+        }
+        p[ACT] = unary::IDENTITY;
+        p
+    };
     let out = b.output(DType::F32, out_shape)?;
     let items = b.value(out).len();
     let pointwise = b.specialised
@@ -243,18 +249,14 @@ pub(crate) fn conv(
         && group == 1;
     if pointwise {
         // The specialised kernel: the same sums in the same order.
-        let params = vec![
-            n as i32,
-            c as i32,
-            (h * wd) as i32,
-            m as i32,
-            bias.is_some() as i32,
-            IDENTITY,
-            0,
-            0,
-        ];
-        // PIXELS in ops.rs: pixels per work item.
-        let items = n * m * (h * wd).div_ceil(8);
+        use abi::conv1x1::{C, HAS_BIAS, LEN, M, N, PIXELS, PLANE};
+        let mut params = new_params(LEN);
+        for (slot, v) in [(N, n), (C, c), (PLANE, h * wd), (M, m)] {
+            params[slot] = v as i32;
+        }
+        params[HAS_BIAS] = bias.is_some() as i32;
+        params[abi::conv1x1::ACT] = unary::IDENTITY;
+        let items = n * m * (h * wd).div_ceil(PIXELS);
         b.launch(
             "conv1x1_f32",
             params,
@@ -268,32 +270,57 @@ pub(crate) fn conv(
     Ok(vec![out])
 }
 
-/// Where a convolution step keeps its fused activation (code, then its two parameters) and its
-/// has-bias flag, or `None` for other steps.
-pub(crate) fn conv_slots(step: &Step) -> Option<(usize, usize)> {
+/// Where a convolution step keeps its fused activation and its has-bias flag.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ConvSlots {
+    /// The activation's code, and its two parameters.
+    pub act: usize,
+    pub act_a: usize,
+    pub act_b: usize,
+    pub has_bias: usize,
+}
+
+/// The slots of a convolution step, or `None` for other steps.
+pub(crate) fn conv_slots(step: &Step) -> Option<ConvSlots> {
     match step.kernel {
-        "conv2d_f32" => Some((17, 16)),
-        "conv1x1_f32" => Some((5, 4)),
+        "conv2d_f32" => {
+            use abi::conv2d::{ACT, ACT_A, ACT_B, HAS_BIAS};
+            Some(ConvSlots {
+                act: ACT,
+                act_a: ACT_A,
+                act_b: ACT_B,
+                has_bias: HAS_BIAS,
+            })
+        }
+        "conv1x1_f32" => {
+            use abi::conv1x1::{ACT, ACT_A, ACT_B, HAS_BIAS};
+            Some(ConvSlots {
+                act: ACT,
+                act_a: ACT_A,
+                act_b: ACT_B,
+                has_bias: HAS_BIAS,
+            })
+        }
         _ => None,
     }
 }
 
 /// The convolution step that writes `x` and that nothing else reads, with no activation fused
 /// yet: the step an element-wise operation on `x` can be folded into.
-pub(crate) fn fusable_conv(b: &Builder, x: ValueId) -> Option<(usize, usize)> {
+pub(crate) fn fusable_conv(b: &Builder, x: ValueId) -> Option<ConvSlots> {
     let last = b.steps.last()?;
     let produced = *last.buffers.last()?;
-    let (act, has_bias) = conv_slots(last)?;
+    let slots = conv_slots(last)?;
     let sole_reader = b.readers.get(&b.value(produced).root) == Some(&1);
-    (b.value(x).root == produced && sole_reader && last.params[act] == IDENTITY)
-        .then_some((act, has_bias))
+    (b.value(x).root == produced && sole_reader && last.params[slots.act] == unary::IDENTITY)
+        .then_some(slots)
 }
 
 /// Folds `x + c` into the bias of the convolution that writes `x`, when `c` is a constant that
 /// varies at most along the channels (a bias added by a separate node, as some exporters write
 /// it). Returns the convolution's output.
 pub(crate) fn add_into_conv_bias(b: &mut Builder, x: ValueId, c: ValueId) -> Option<ValueId> {
-    let (_, has_bias) = fusable_conv(b, x)?;
+    let has_bias = fusable_conv(b, x)?.has_bias;
     let shape = b.value(x).shape.clone();
     let (cshape, constant) = (&b.value(c).shape, b.konst(c)?);
     let m = *shape.get(1)?;
@@ -331,7 +358,7 @@ pub(crate) fn add_into_conv_bias(b: &mut Builder, x: ValueId, c: ValueId) -> Opt
 /// `s = scale / sqrt(var + epsilon)` per output channel. Returns the convolution's output.
 fn fold_into_conv(b: &mut Builder, ids: &[ValueId], epsilon: f32) -> Option<ValueId> {
     let x = ids[0];
-    let (_, has_bias) = fusable_conv(b, x)?;
+    let has_bias = fusable_conv(b, x)?.has_bias;
     let step = b.steps.last()?;
     let (w, bias) = (step.buffers[1], step.buffers[2]);
     let weights = b.konst(w)?.to_f32();
@@ -421,17 +448,23 @@ pub(crate) fn pool(
     };
     let mut out_shape = vec![n, c];
     out_shape.extend(&out);
-    let mut params = vec![n as i32, c as i32];
-    params.extend(three(&spatial, 1));
-    params.extend(three(&out, 1));
-    params.extend(three(&kernel, 1));
-    params.extend(three(&strides, 1));
-    params.extend(three(&pads[..k], 0));
-    params.extend(three(&dilations, 1));
-    params.push((!max) as i32);
-    params.push(node.int("count_include_pad", 0)? as i32);
-    params.extend(three(&pads[k..], 0));
-    params.push(node.int("storage_order", 0)? as i32);
+    let params = {
+        use abi::pool::*;
+        let mut p = new_params(LEN);
+        p[N] = n as i32;
+        p[C] = c as i32;
+        put(&mut p, D, &three(&spatial, 1));
+        put(&mut p, OD, &three(&out, 1));
+        put(&mut p, KD, &three(&kernel, 1));
+        put(&mut p, STRIDES, &three(&strides, 1));
+        put(&mut p, PADS_BEFORE, &three(&pads[..k], 0));
+        put(&mut p, DILATIONS, &three(&dilations, 1));
+        p[KIND] = if max { MAX } else { AVERAGE };
+        p[COUNT_INCLUDE_PAD] = node.int("count_include_pad", 0)? as i32;
+        put(&mut p, PADS_AFTER, &three(&pads[k..], 0));
+        p[STORAGE_ORDER] = node.int("storage_order", 0)? as i32;
+        p
+    };
     let y = b.output(DType::F32, out_shape.clone())?;
     let items = b.value(y).len();
     b.launch("pool_f32", params.clone(), &[x], y, items);
@@ -468,15 +501,15 @@ pub(crate) fn global_pool(
     let mut out_shape = shape[..2].to_vec();
     out_shape.extend(std::iter::repeat_n(1, shape.len() - 2));
     let out = b.output(DType::F32, out_shape)?;
-    let kind = (node.op == "GlobalMaxPool") as i32;
     let planes = shape[0] * shape[1];
-    b.launch(
-        "global_pool_f32",
-        vec![plane as i32, kind, planes as i32],
-        &[x],
-        out,
-        planes,
-    );
+    let mut params = new_params(abi::global_pool::LEN);
+    params[abi::global_pool::PLANE] = plane as i32;
+    params[abi::global_pool::KIND] = match node.op.as_str() {
+        "GlobalMaxPool" => abi::global_pool::MAX,
+        _ => abi::global_pool::AVERAGE,
+    };
+    params[abi::global_pool::PLANES] = planes as i32;
+    b.launch("global_pool_f32", params, &[x], out, planes);
     Ok(vec![out])
 }
 
@@ -511,7 +544,10 @@ pub(crate) fn batch_norm(
     let plane: usize = shape[2..].iter().product();
     let out = b.output(DType::F32, shape)?;
     let items = b.value(out).len();
-    let params = vec![c as i32, plane as i32, bits(epsilon)];
+    let mut params = new_params(abi::batchnorm::LEN);
+    params[abi::batchnorm::C] = c as i32;
+    params[abi::batchnorm::PLANE] = plane as i32;
+    params[abi::batchnorm::EPSILON] = bits(epsilon);
     b.launch("batchnorm_f32", params, &ids, out, items);
     Ok(vec![out])
 }
@@ -557,21 +593,23 @@ pub(crate) fn gemm(
         }
         None => (0, 0),
     };
-    let mut params = vec![
-        m as i32,
-        n as i32,
-        k as i32,
-        if ta { 1 } else { k as i32 },
-        if ta { m as i32 } else { 1 },
-        if tb { 1 } else { n as i32 },
-        if tb { k as i32 } else { 1 },
-        bits(node.float("alpha", 1.0)?),
-        bits(node.float("beta", 1.0)?),
-        c.is_some() as i32,
-        c_row,
-        c_col,
-    ];
-    params.extend([1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let params = {
+        use abi::gemm::*;
+        let mut p = new_params(LEN);
+        (p[M], p[N], p[K]) = (m as i32, n as i32, k as i32);
+        p[A_ROW] = if ta { 1 } else { k as i32 };
+        p[A_COL] = if ta { m as i32 } else { 1 };
+        p[B_ROW] = if tb { 1 } else { n as i32 };
+        p[B_COL] = if tb { k as i32 } else { 1 };
+        p[ALPHA] = bits(node.float("alpha", 1.0)?);
+        p[BETA] = bits(node.float("beta", 1.0)?);
+        p[HAS_C] = c.is_some() as i32;
+        p[C_ROW] = c_row;
+        p[C_COL] = c_col;
+        // One batch, which A and B do not move along.
+        put(&mut p, BATCH_DIMS, &[1; BATCH_RANK]);
+        p
+    };
     let out = b.output(DType::F32, vec![m, n])?;
     b.launch("gemm_f32", params, &[a, bm, c.unwrap_or(a)], out, m * n);
     Ok(vec![out])
@@ -611,37 +649,33 @@ pub(crate) fn matmul(
     }
     let (ba, bb) = (&sa[..sa.len() - 2], &sb[..sb.len() - 2]);
     let batch = broadcast(ba, bb)?;
-    if batch.len() > 4 {
+    use abi::gemm::BATCH_RANK;
+    if batch.len() > BATCH_RANK {
         return Err(Error::Unsupported(format!(
-            "MatMul with {} batch dimensions (at most 4)",
+            "MatMul with {} batch dimensions (at most {BATCH_RANK})",
             batch.len()
         )));
     }
     let stride_of = |shape: &[usize], per: usize| -> Vec<i32> {
         let s = broadcast_strides(shape, &batch);
-        let mut out = vec![0; 4 - s.len()];
+        let mut out = vec![0; BATCH_RANK - s.len()];
         out.extend(s.iter().map(|&v| (v * per as isize) as i32));
         out
     };
-    let mut params = vec![
-        m as i32,
-        n as i32,
-        k as i32,
-        k as i32,
-        1,
-        n as i32,
-        1,
-        bits(1.0),
-        0,
-        0,
-        0,
-        0,
-    ];
-    let mut dims = vec![1; 4 - batch.len()];
-    dims.extend(batch.iter().map(|&d| d as i32));
-    params.extend(dims);
-    params.extend(stride_of(ba, m * k));
-    params.extend(stride_of(bb, k * n));
+    let params = {
+        use abi::gemm::*;
+        let mut p = new_params(LEN);
+        (p[M], p[N], p[K]) = (m as i32, n as i32, k as i32);
+        put(&mut p, A_ROW, &[k as i32, 1]);
+        put(&mut p, B_ROW, &[n as i32, 1]);
+        p[ALPHA] = bits(1.0);
+        let mut dims = vec![1; BATCH_RANK - batch.len()];
+        dims.extend(batch.iter().map(|&d| d as i32));
+        put(&mut p, BATCH_DIMS, &dims);
+        put(&mut p, A_BATCH, &stride_of(ba, m * k));
+        put(&mut p, B_BATCH, &stride_of(bb, k * n));
+        p
+    };
     let mut out_shape = batch.clone();
     if !va {
         out_shape.push(m);
@@ -676,20 +710,18 @@ pub(crate) fn softmax(
         (shape[a], shape[a + 1..].iter().product::<usize>())
     };
     let kind = match node.op.as_str() {
-        "Softmax" => 0,
-        "LogSoftmax" => 1,
-        _ => 2,
+        "Softmax" => abi::softmax::SOFTMAX,
+        "LogSoftmax" => abi::softmax::LOG_SOFTMAX,
+        _ => abi::softmax::HARDMAX,
     };
     let total: usize = shape.iter().product();
     let out = b.output(DType::F32, shape)?;
     if len > 0 {
-        b.launch(
-            "softmax_f32",
-            vec![len as i32, inner as i32, kind],
-            &[x],
-            out,
-            total / len,
-        );
+        let mut params = new_params(abi::softmax::LEN);
+        params[abi::softmax::AXIS_LEN] = len as i32;
+        params[abi::softmax::INNER] = inner as i32;
+        params[abi::softmax::KIND] = kind;
+        b.launch("softmax_f32", params, &[x], out, total / len);
     }
     Ok(vec![out])
 }
@@ -761,22 +793,32 @@ pub(crate) fn reduce(
             out_shape.push(shape[d]);
         }
     }
+    use abi::reduce;
     let kind = match node.op.as_str() {
-        "ReduceSum" => 0,
-        "ReduceMean" => 1,
-        "ReduceMax" => 2,
-        "ReduceMin" => 3,
-        "ReduceProd" => 4,
-        "ReduceSumSquare" => 5,
-        "ReduceL1" => 6,
-        "ReduceL2" => 7,
-        _ => 8,
+        "ReduceSum" => reduce::SUM,
+        "ReduceMean" => reduce::MEAN,
+        "ReduceMax" => reduce::MAX,
+        "ReduceMin" => reduce::MIN,
+        "ReduceProd" => reduce::PROD,
+        "ReduceSumSquare" => reduce::SUM_SQUARE,
+        "ReduceL1" => reduce::L1,
+        "ReduceL2" => reduce::L2,
+        _ => reduce::LOG_SUM_EXP,
     };
-    let mut params = vec![kind];
-    params.extend(padded_dims(&kept_dims)?);
-    params.extend(padded_strides(&kept_strides));
-    params.extend(padded_dims(&red_dims)?);
-    params.extend(padded_strides(&red_strides));
+    let mut params = new_params(reduce::LEN);
+    params[reduce::KIND] = kind;
+    put(&mut params, reduce::KEPT_DIMS, &padded_dims(&kept_dims)?);
+    put(
+        &mut params,
+        reduce::KEPT_STRIDES,
+        &padded_strides(&kept_strides),
+    );
+    put(&mut params, reduce::REDUCED_DIMS, &padded_dims(&red_dims)?);
+    put(
+        &mut params,
+        reduce::REDUCED_STRIDES,
+        &padded_strides(&red_strides),
+    );
     let out = b.output(DType::F32, out_shape)?;
     let items = b.value(out).len();
     b.launch("reduce_f32", params, &[x], out, items);
@@ -806,12 +848,15 @@ pub(crate) fn arg_reduce(
     } else {
         out_shape.remove(a);
     }
-    let params = vec![
-        len as i32,
-        inner as i32,
-        (node.op == "ArgMin") as i32,
-        node.int("select_last_index", 0)? as i32,
-    ];
+    use abi::argreduce;
+    let mut params = new_params(argreduce::LEN);
+    params[argreduce::AXIS_LEN] = len as i32;
+    params[argreduce::INNER] = inner as i32;
+    params[argreduce::KIND] = match node.op.as_str() {
+        "ArgMin" => argreduce::MIN,
+        _ => argreduce::MAX,
+    };
+    params[argreduce::SELECT_LAST_INDEX] = node.int("select_last_index", 0)? as i32;
     let out = b.output(DType::I64, out_shape)?;
     let items = b.value(out).len();
     b.launch("argreduce_f32", params, &[x], out, items);
@@ -843,7 +888,10 @@ pub(crate) fn layer_norm(
     let mut stats_shape = shape[..a].to_vec();
     stats_shape.resize(shape.len(), 1);
     let out = b.output(DType::F32, shape)?;
-    let params = vec![len as i32, epsilon, bias.is_some() as i32];
+    let mut params = new_params(abi::layernorm::LEN);
+    params[abi::layernorm::ROW] = len as i32;
+    params[abi::layernorm::EPSILON] = epsilon;
+    params[abi::layernorm::HAS_BIAS] = bias.is_some() as i32;
     b.launch(
         "layernorm_f32",
         params,
@@ -853,10 +901,17 @@ pub(crate) fn layer_norm(
     );
     let mut outs = vec![out];
     // Mean and InvStdDev, when the model reads them.
-    for kind in 1..node.outputs.len().min(3) {
+    use abi::layernorm_stats as stats;
+    for (output, kind) in [(1, stats::MEAN), (2, stats::INV_STD_DEV)] {
+        if output >= node.outputs.len() {
+            break;
+        }
         let stat = b.output(DType::F32, stats_shape.clone())?;
-        if !node.outputs[kind].is_empty() {
-            let params = vec![len as i32, epsilon, kind as i32 - 1];
+        if !node.outputs[output].is_empty() {
+            let mut params = new_params(stats::LEN);
+            params[stats::ROW] = len as i32;
+            params[stats::EPSILON] = epsilon;
+            params[stats::KIND] = kind;
             b.launch("layernorm_stats_f32", params, &[x], stat, rows);
         }
         outs.push(stat);

@@ -8,14 +8,29 @@
 //! computes one output element (or one row, for the reductions), so a launch has as many work items
 //! as its output has elements (or rows).
 //!
-//! Shapes are padded on the left to [`RANK`] dimensions of size 1 with stride 0, so that the index
-//! arithmetic has no loop bound to look up.
+//! The codes, the rank and the parameter layouts the kernels and the host share are in `abi.rs`
+//! beside this file (see there); shapes are padded on the left to [`RANK`] dimensions of size 1
+//! with stride 0, so that the index arithmetic has no loop bound to look up.
 //!
 //! It uses no allocation, no floating-point library and no static data: `exp`, `log` and `erf`
 //! are written out here so that every device computes the same thing. Only the float operations
 //! that are single Wasm instructions (`sqrt`, `floor`, `ceil`, `trunc`, `nearest`) come from std.
 
 #![allow(clippy::missing_safety_doc)]
+
+#[allow(
+    dead_code,
+    reason = "the host uses some codes the kernels only pass through"
+)]
+#[path = "abi.rs"]
+mod abi;
+
+use abi::conv1x1::PIXELS;
+use abi::{
+    argreduce, batchnorm, binop, broadcast, cast, cmp, conv1x1, conv2d, copy, gather, gemm,
+    global_pool, layernorm, layernorm_stats, logic, pad, pool, reduce, softmax, unary, where_,
+    RANK,
+};
 
 /// The Wasm instructions std's float methods compile to.
 mod wasm32 {
@@ -40,9 +55,6 @@ mod wasm32 {
         x.round_ties_even()
     }
 }
-
-/// The rank every strided kernel works in.
-const RANK: usize = 6;
 
 /// A launch's parameters.
 #[derive(Clone, Copy)]
@@ -84,6 +96,23 @@ fn offsets2(p: Params, mut item: usize, dims: usize, a: usize, b: usize) -> (usi
         ob += c * p.u(b + d);
     }
     (oa, ob)
+}
+
+/// The offsets of output element `item` in the two inputs of a broadcasting kernel (parameters:
+/// [`abi::broadcast`]).
+#[inline(always)]
+fn broadcast_offsets(p: Params, item: usize) -> (usize, usize) {
+    if p.i(broadcast::CONTIGUOUS) == 1 {
+        (item, item)
+    } else {
+        offsets2(
+            p,
+            item,
+            broadcast::DIMS,
+            broadcast::A_STRIDES,
+            broadcast::B_STRIDES,
+        )
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +200,8 @@ fn tanh(x: f32) -> f32 {
         let z = x * x;
         x * (1.0
             + z * (-1.0 / 3.0
-                + z * (2.0 / 15.0 + z * (-17.0 / 315.0 + z * (62.0 / 2835.0 + z * (-1382.0 / 155925.0))))))
+                + z * (2.0 / 15.0
+                    + z * (-17.0 / 315.0 + z * (62.0 / 2835.0 + z * (-1382.0 / 155925.0))))))
     } else if a > 9.0 {
         if x < 0.0 {
             -1.0
@@ -230,39 +260,7 @@ fn fmin(a: f32, b: f32) -> f32 {
 // ---------------------------------------------------------------------------------------------
 // Element-wise operators.
 
-/// Unary operator codes (parameter 0 of `unary_f32`).
-mod unary {
-    pub const RELU: i32 = 0;
-    pub const SIGMOID: i32 = 1;
-    pub const TANH: i32 = 2;
-    pub const EXP: i32 = 3;
-    pub const LOG: i32 = 4;
-    pub const SQRT: i32 = 5;
-    pub const NEG: i32 = 6;
-    pub const ABS: i32 = 7;
-    pub const FLOOR: i32 = 8;
-    pub const CEIL: i32 = 9;
-    pub const RECIPROCAL: i32 = 10;
-    pub const CLIP: i32 = 11;
-    pub const HARD_SIGMOID: i32 = 12;
-    pub const HARD_SWISH: i32 = 13;
-    pub const LEAKY_RELU: i32 = 14;
-    pub const ELU: i32 = 15;
-    pub const ERF: i32 = 16;
-    pub const SOFTPLUS: i32 = 17;
-    #[allow(dead_code)]
-    pub const IDENTITY: i32 = 18;
-    pub const GELU: i32 = 19;
-    pub const SELU: i32 = 20;
-    pub const SOFTSIGN: i32 = 21;
-    pub const ROUND: i32 = 22;
-    pub const SIGN: i32 = 23;
-    pub const SIN: i32 = 24;
-    pub const COS: i32 = 25;
-    pub const GELU_TANH: i32 = 26;
-}
-
-/// An activation applied in place of, or after, an operator: `code` as in [`unary`], with
+/// An activation applied in place of, or after, an operator: `code` as in [`abi::unary`], with
 /// parameters `a` and `b`.
 #[inline(always)]
 fn activate(code: i32, a: f32, b: f32, x: f32) -> f32 {
@@ -362,7 +360,8 @@ fn activate(code: i32, a: f32, b: f32, x: f32) -> f32 {
                 + z * (-1.0 / 6.0
                     + z * (1.0 / 120.0
                         + z * (-1.0 / 5040.0
-                            + z * (1.0 / 362_880.0 + z * (-1.0 / 39_916_800.0 + z / 6_227_020_800.0))))))
+                            + z * (1.0 / 362_880.0
+                                + z * (-1.0 / 39_916_800.0 + z / 6_227_020_800.0))))))
         }
         _ => x,
     }
@@ -401,7 +400,7 @@ fn activate_linear(code: i32, a: f32, b: f32, x: f32) -> f32 {
     }
 }
 
-/// `y[i] = f(x[i])`. Parameters: `[code, a, b]`.
+/// `y[i] = f(x[i])`. Parameters: [`abi::unary::params`].
 #[no_mangle]
 pub unsafe extern "C" fn unary_f32(
     item: u32,
@@ -416,14 +415,18 @@ pub unsafe extern "C" fn unary_f32(
 ) {
     let p = unsafe { Params::new(params, block) };
     let i = item as usize;
-    unsafe { *y.add(i) = activate(p.i(0), p.f(1), p.f(2), *x.add(i)) };
+    let (code, a, b) = (
+        p.i(unary::params::CODE),
+        p.f(unary::params::A),
+        p.f(unary::params::B),
+    );
+    unsafe { *y.add(i) = activate(code, a, b, *x.add(i)) };
 }
 
 macro_rules! binary {
     ($name:ident, $t:ty, $apply:ident) => {
-        /// `y = a op b` with broadcasting. Parameters: `[op, dims[RANK], a_strides[RANK],
-        /// b_strides[RANK], contiguous]`; when `contiguous` is 1 both inputs have the output's
-        /// shape and the strides are not read.
+        /// `y = a op b` with broadcasting, `op` a code of [`abi::binop`]. Parameters:
+        /// [`abi::broadcast`].
         #[no_mangle]
         pub unsafe extern "C" fn $name(
             item: u32,
@@ -440,28 +443,10 @@ macro_rules! binary {
         ) {
             let p = unsafe { Params::new(params, block) };
             let i = item as usize;
-            let (oa, ob) = if p.i(1 + 3 * RANK) == 1 {
-                (i, i)
-            } else {
-                offsets2(p, i, 1, 1 + RANK, 1 + 2 * RANK)
-            };
-            unsafe { *y.add(i) = $apply(p.i(0), *a.add(oa), *b.add(ob)) };
+            let (oa, ob) = broadcast_offsets(p, i);
+            unsafe { *y.add(i) = $apply(p.i(broadcast::OP), *a.add(oa), *b.add(ob)) };
         }
     };
-}
-
-/// Binary operator codes.
-mod binop {
-    pub const ADD: i32 = 0;
-    pub const SUB: i32 = 1;
-    pub const MUL: i32 = 2;
-    pub const DIV: i32 = 3;
-    pub const MAX: i32 = 4;
-    pub const MIN: i32 = 5;
-    pub const POW: i32 = 6;
-    pub const PRELU: i32 = 7;
-    pub const MOD: i32 = 8;
-    pub const FMOD: i32 = 9;
 }
 
 #[inline(always)]
@@ -642,19 +627,10 @@ binary!(binary_f64, f64, apply_f64);
 binary!(binary_i32, i32, apply_i32);
 binary!(binary_i64, i64, apply_i64);
 
-/// Comparison codes.
-mod cmp {
-    pub const EQUAL: i32 = 0;
-    pub const LESS: i32 = 1;
-    pub const LESS_OR_EQUAL: i32 = 2;
-    pub const GREATER: i32 = 3;
-    pub const GREATER_OR_EQUAL: i32 = 4;
-}
-
 macro_rules! compare {
     ($name:ident, $t:ty) => {
-        /// `y = a cmp b` as a bool tensor (one byte per element) with broadcasting; parameters
-        /// as for the binary operators.
+        /// `y = a cmp b` as a bool tensor (one byte per element) with broadcasting, `cmp` a code
+        /// of [`abi::cmp`]. Parameters: [`abi::broadcast`].
         #[no_mangle]
         pub unsafe extern "C" fn $name(
             item: u32,
@@ -671,13 +647,9 @@ macro_rules! compare {
         ) {
             let p = unsafe { Params::new(params, block) };
             let i = item as usize;
-            let (oa, ob) = if p.i(1 + 3 * RANK) == 1 {
-                (i, i)
-            } else {
-                offsets2(p, i, 1, 1 + RANK, 1 + 2 * RANK)
-            };
+            let (oa, ob) = broadcast_offsets(p, i);
             let (a, b) = unsafe { (*a.add(oa), *b.add(ob)) };
-            let r = match p.i(0) {
+            let r = match p.i(broadcast::OP) {
                 cmp::EQUAL => a == b,
                 cmp::LESS => a < b,
                 cmp::LESS_OR_EQUAL => a <= b,
@@ -696,9 +668,7 @@ compare!(compare_i64, i64);
 
 macro_rules! where_ {
     ($name:ident, $t:ty) => {
-        /// `y = cond ? a : b` with broadcasting of all three. Parameters: `[dims[RANK],
-        /// cond_strides[RANK], a_strides[RANK], b_strides[RANK]]`. (8-byte elements are pairs of
-        /// 32-bit ones, with one more dimension.)
+        /// `y = cond ? a : b` with broadcasting of all three. Parameters: [`abi::where_`].
         #[no_mangle]
         pub unsafe extern "C" fn $name(
             item: u32,
@@ -717,8 +687,8 @@ macro_rules! where_ {
         ) {
             let p = unsafe { Params::new(params, block) };
             let i = item as usize;
-            let (oc, oa) = offsets2(p, i, 0, RANK, 2 * RANK);
-            let (_, ob) = offsets2(p, i, 0, RANK, 3 * RANK);
+            let (oc, oa) = offsets2(p, i, where_::DIMS, where_::COND_STRIDES, where_::A_STRIDES);
+            let (_, ob) = offsets2(p, i, where_::DIMS, where_::B_STRIDES, where_::B_STRIDES);
             // Both values are loaded, as volatile reads that the optimiser keeps apart: it would
             // otherwise load once through a pointer selected between two buffers, which the GPU
             // translation cannot bound.
@@ -731,8 +701,7 @@ macro_rules! where_ {
 where_!(where_u32, u32);
 where_!(where_u8, u8);
 
-/// Boolean operators on bytes: `[op, dims, a_strides, b_strides, contiguous]`; op 0 and, 1 or,
-/// 2 xor, 3 not (of `a`).
+/// Boolean operators on bytes, `op` a code of [`abi::logic`]. Parameters: [`abi::broadcast`].
 #[no_mangle]
 pub unsafe extern "C" fn logic_u8(
     item: u32,
@@ -749,16 +718,12 @@ pub unsafe extern "C" fn logic_u8(
 ) {
     let p = unsafe { Params::new(params, block) };
     let i = item as usize;
-    let (oa, ob) = if p.i(1 + 3 * RANK) == 1 {
-        (i, i)
-    } else {
-        offsets2(p, i, 1, 1 + RANK, 1 + 2 * RANK)
-    };
+    let (oa, ob) = broadcast_offsets(p, i);
     let (a, b) = unsafe { (*a.add(oa) != 0, *b.add(ob) != 0) };
-    let r = match p.i(0) {
-        0 => a & b,
-        1 => a | b,
-        2 => a ^ b,
+    let r = match p.i(broadcast::OP) {
+        logic::AND => a & b,
+        logic::OR => a | b,
+        logic::XOR => a ^ b,
         _ => !a,
     };
     unsafe { *y.add(i) = r as u8 };
@@ -770,9 +735,8 @@ pub unsafe extern "C" fn logic_u8(
 macro_rules! copy {
     ($name:ident, $t:ty) => {
         /// Strided copy: work item `i` is split over `dims`; it reads `x[in_base + i . in_strides]`
-        /// and writes `y[out_base + i . out_strides]`. Parameters: `[dims[RANK],
-        /// in_strides[RANK], out_strides[RANK], in_base, out_base]`. Transpose, Slice, Concat,
-        /// Expand, Tile and Split are this kernel with different strides.
+        /// and writes `y[out_base + i . out_strides]`. Parameters: [`abi::copy`]. Transpose,
+        /// Slice, Concat, Expand, Tile and Split are this kernel with different strides.
         #[no_mangle]
         pub unsafe extern "C" fn $name(
             item: u32,
@@ -786,8 +750,14 @@ macro_rules! copy {
             _yl: u32,
         ) {
             let p = unsafe { Params::new(params, block) };
-            let (oi, oo) = offsets2(p, item as usize, 0, RANK, 2 * RANK);
-            unsafe { *y.add(p.u(3 * RANK + 1) + oo) = *x.add(p.u(3 * RANK) + oi) };
+            let (oi, oo) = offsets2(
+                p,
+                item as usize,
+                copy::DIMS,
+                copy::IN_STRIDES,
+                copy::OUT_STRIDES,
+            );
+            unsafe { *y.add(p.u(copy::OUT_BASE) + oo) = *x.add(p.u(copy::IN_BASE) + oi) };
         }
     };
 }
@@ -795,9 +765,8 @@ macro_rules! copy {
 copy!(copy_u32, u32);
 copy!(copy_u8, u8);
 
-/// Gather along an axis, for elements of `words` 32-bit words. Parameters: `[axis_len, inner,
-/// indices, index_words]` where `inner` counts words and `index_words` is 1 for i32 indices and
-/// 2 for i64 ones (the low word is the index; ONNX indices fit in 32 bits). Negative indices count
+/// Gather along an axis, for elements of `words` 32-bit words. Parameters: [`abi::gather`] (of
+/// i64 indices the low word is the index; ONNX indices fit in 32 bits). Negative indices count
 /// from the end; indices out of range read index 0's row clamped (the host checks them first).
 #[no_mangle]
 pub unsafe extern "C" fn gather_u32(
@@ -814,7 +783,8 @@ pub unsafe extern "C" fn gather_u32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (axis, inner, count, words) = (p.i(0), p.u(1), p.u(2), p.u(3));
+    let (axis, inner) = (p.i(gather::AXIS_LEN), p.u(gather::INNER));
+    let (count, words) = (p.u(gather::INDICES), p.u(gather::INDEX_WORDS));
     let i = item as usize;
     let r = i % inner;
     let j = (i / inner) % count;
@@ -829,8 +799,7 @@ pub unsafe extern "C" fn gather_u32(
     unsafe { *y.add(i) = *x.add((outer * axis as usize + k as usize) * inner + r) };
 }
 
-/// Type conversion, per element. Parameters: `[from, to]` as ONNX data type codes (1 f32,
-/// 2 u8, 6 i32, 7 i64, 9 bool, 11 f64).
+/// Type conversion, per element. Parameters: [`abi::cast`].
 #[no_mangle]
 pub unsafe extern "C" fn cast(
     item: u32,
@@ -848,30 +817,42 @@ pub unsafe extern "C" fn cast(
     // Read as f64 when the source is a float, as i64 when it is an integer: both hold every
     // value of the narrower types exactly.
     let (float, int): (f64, i64) = unsafe {
-        match p.i(0) {
-            1 => {
+        match p.i(cast::FROM) {
+            cast::F32 => {
                 let v = *(x as *const f32).add(i) as f64;
                 (v, 0)
             }
-            11 => (*(x as *const f64).add(i), 0),
-            2 => (0.0, *x.add(i) as i64),
-            9 => (0.0, (*x.add(i) != 0) as i64),
-            6 => (0.0, *(x as *const i32).add(i) as i64),
+            cast::F64 => (*(x as *const f64).add(i), 0),
+            cast::U8 => (0.0, *x.add(i) as i64),
+            cast::BOOL => (0.0, (*x.add(i) != 0) as i64),
+            cast::I32 => (0.0, *(x as *const i32).add(i) as i64),
             _ => (0.0, *(x as *const i64).add(i)),
         }
     };
-    let is_float = matches!(p.i(0), 1 | 11);
+    let is_float = matches!(p.i(cast::FROM), cast::F32 | cast::F64);
     unsafe {
-        match p.i(1) {
-            1 => {
+        match p.i(cast::TO) {
+            cast::F32 => {
                 *(y as *mut f32).add(i) = if is_float { float as f32 } else { int as f32 };
             }
-            11 => {
+            cast::F64 => {
                 *(y as *mut f64).add(i) = if is_float { float } else { int as f64 };
             }
-            2 => *y.add(i) = if is_float { float as i64 as u8 } else { int as u8 },
-            9 => *y.add(i) = if is_float { (float != 0.0) as u8 } else { (int != 0) as u8 },
-            6 => *(y as *mut i32).add(i) = if is_float { float as i32 } else { int as i32 },
+            cast::U8 => {
+                *y.add(i) = if is_float {
+                    float as i64 as u8
+                } else {
+                    int as u8
+                }
+            }
+            cast::BOOL => {
+                *y.add(i) = if is_float {
+                    (float != 0.0) as u8
+                } else {
+                    (int != 0) as u8
+                }
+            }
+            cast::I32 => *(y as *mut i32).add(i) = if is_float { float as i32 } else { int as i32 },
             _ => *(y as *mut i64).add(i) = if is_float { float as i64 } else { int },
         }
     }
@@ -881,9 +862,8 @@ pub unsafe extern "C" fn cast(
 // Neural-network operators (f32, NCHW).
 
 /// 2-D convolution with groups, padding, strides and dilations, plus bias and a fused activation.
-/// Parameters: `[N, C, H, W, M, OH, OW, KH, KW, stride_h, stride_w, pad_top, pad_left,
-/// dilation_h, dilation_w, groups, has_bias, act, act_a, act_b]`. Buffers: params, x, w, bias
-/// (any buffer when there is none), y. One work item per output element.
+/// Parameters: [`abi::conv2d`]. Buffers: params, x, w, bias (any buffer when there is none), y.
+/// One work item per output element.
 ///
 /// The window's taps that fall inside the input are worked out once per item, so the inner loop
 /// has no bounds checks; each window row is summed on its own, which lets the rows' additions
@@ -905,10 +885,18 @@ pub unsafe extern "C" fn conv2d_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (c, h, wd, m) = (p.u(1), p.u(2), p.u(3), p.u(4));
-    let (oh, ow, kh, kw) = (p.u(5), p.u(6), p.u(7), p.u(8));
-    let (sh, sw, pt, pl) = (p.i(9), p.i(10), p.i(11), p.i(12));
-    let (dh, dw, groups) = (p.i(13), p.i(14), p.u(15));
+    let (c, h, wd, m) = (
+        p.u(conv2d::C),
+        p.u(conv2d::H),
+        p.u(conv2d::W),
+        p.u(conv2d::M),
+    );
+    let (oh, ow) = (p.u(conv2d::OH), p.u(conv2d::OW));
+    let (kh, kw) = (p.u(conv2d::KH), p.u(conv2d::KW));
+    let (sh, sw) = (p.i(conv2d::STRIDE_H), p.i(conv2d::STRIDE_W));
+    let (pt, pl) = (p.i(conv2d::PAD_TOP), p.i(conv2d::PAD_LEFT));
+    let (dh, dw) = (p.i(conv2d::DILATION_H), p.i(conv2d::DILATION_W));
+    let groups = p.u(conv2d::GROUPS);
     let i = item as usize;
     let ox = (i % ow) as i32;
     let oy = ((i / ow) % oh) as i32;
@@ -920,7 +908,11 @@ pub unsafe extern "C" fn conv2d_f32(
     let x0 = ox * sw - pl;
     let (ky_lo, ky_hi) = taps(y0, dh, h as i32, kh as i32);
     let (kx_lo, kx_hi) = taps(x0, dw, wd as i32, kw as i32);
-    let mut acc = if p.i(16) != 0 { unsafe { *bias.add(oc) } } else { 0.0 };
+    let mut acc = if p.i(conv2d::HAS_BIAS) != 0 {
+        unsafe { *bias.add(oc) }
+    } else {
+        0.0
+    };
     let mut ci = 0;
     while ci < cg {
         let xc = unsafe { x.add(((n * c) + g * cg + ci) * h * wd) };
@@ -941,7 +933,8 @@ pub unsafe extern "C" fn conv2d_f32(
         }
         ci += 1;
     }
-    unsafe { *y.add(i) = activate_linear(p.i(17), p.f(18), p.f(19), acc) };
+    let (act, a, b) = (p.i(conv2d::ACT), p.f(conv2d::ACT_A), p.f(conv2d::ACT_B));
+    unsafe { *y.add(i) = activate_linear(act, a, b, acc) };
 }
 
 /// The taps `lo..hi` of a window of `k` taps `d` apart, starting at `start`, that fall in
@@ -955,12 +948,9 @@ fn taps(start: i32, d: i32, size: i32, k: i32) -> (i32, i32) {
     (lo, if hi < lo { lo } else { hi })
 }
 
-/// Pixels one work item of `conv1x1_f32` computes.
-const PIXELS: usize = 8;
-
 /// Pointwise convolution (1x1, stride 1, no padding, one group): `y[n, oc, p] = bias[oc] +
-/// sum over ci of w[oc, ci] x[n, ci, p]`, with a fused activation. Parameters: `[N, C, plane, M,
-/// has_bias, act, act_a, act_b]`. Buffers as for `conv2d_f32`. One work item computes [`PIXELS`]
+/// sum over ci of w[oc, ci] x[n, ci, p]`, with a fused activation. Parameters: [`abi::conv1x1`].
+/// Buffers as for `conv2d_f32`. One work item computes [`PIXELS`]
 /// consecutive pixels of one output channel (`N * M * ceil(plane / PIXELS)` items): each weight
 /// is loaded once for them, the inputs are read contiguously, and the sums do not wait on each
 /// other. The same result as `conv2d_f32`: the additions happen in the same order.
@@ -981,13 +971,17 @@ pub unsafe extern "C" fn conv1x1_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (c, plane, m) = (p.u(1), p.u(2), p.u(3));
+    let (c, plane, m) = (p.u(conv1x1::C), p.u(conv1x1::PLANE), p.u(conv1x1::M));
     let tiles = plane.div_ceil(PIXELS);
     let i = item as usize;
     let pix = (i % tiles) * PIXELS;
     let oc = (i / tiles) % m;
     let n = i / (tiles * m);
-    let start = if p.i(4) != 0 { unsafe { *bias.add(oc) } } else { 0.0 };
+    let start = if p.i(conv1x1::HAS_BIAS) != 0 {
+        unsafe { *bias.add(oc) }
+    } else {
+        0.0
+    };
     let mut acc = [start; PIXELS];
     let mut xp = unsafe { x.add(n * c * plane + pix) };
     let mut wp = unsafe { w.add(oc * c) };
@@ -1025,7 +1019,7 @@ pub unsafe extern "C" fn conv1x1_f32(
         }
     }
     let out = unsafe { y.add((n * m + oc) * plane + pix) };
-    let (act, a, b) = (p.i(5), p.f(6), p.f(7));
+    let (act, a, b) = (p.i(conv1x1::ACT), p.f(conv1x1::ACT_A), p.f(conv1x1::ACT_B));
     let mut k = 0;
     while k < PIXELS && pix + k < plane {
         unsafe { *out.add(k) = activate_linear(act, a, b, acc[k]) };
@@ -1037,16 +1031,25 @@ pub unsafe extern "C" fn conv1x1_f32(
 /// the average, and the flat index in `x` of the (first) maximum.
 #[inline(always)]
 fn pool_window(p: Params, i: usize, x: *const f32) -> (f32, u32, usize) {
-    let (d, h, wd) = (p.u(2), p.u(3), p.u(4));
-    let (od, oh, ow) = (p.u(5), p.u(6), p.u(7));
-    let (kd, kh, kw) = (p.u(8), p.u(9), p.u(10));
-    let (sd, sh, sw) = (p.i(11), p.i(12), p.i(13));
-    let (pf, pt, pl) = (p.i(14), p.i(15), p.i(16));
-    let (dd, dh, dw) = (p.i(17), p.i(18), p.i(19));
-    let (max, include_pad) = (p.i(20) != 1, p.i(21) != 0);
+    let (d, h, wd) = (p.u(pool::D), p.u(pool::H), p.u(pool::W));
+    let (od, oh, ow) = (p.u(pool::OD), p.u(pool::OH), p.u(pool::OW));
+    let (kd, kh, kw) = (p.u(pool::KD), p.u(pool::KH), p.u(pool::KW));
+    let s = pool::STRIDES;
+    let (sd, sh, sw) = (p.i(s), p.i(s + 1), p.i(s + 2));
+    let s = pool::PADS_BEFORE;
+    let (pf, pt, pl) = (p.i(s), p.i(s + 1), p.i(s + 2));
+    let s = pool::DILATIONS;
+    let (dd, dh, dw) = (p.i(s), p.i(s + 1), p.i(s + 2));
+    let max = p.i(pool::KIND) != pool::AVERAGE;
+    let include_pad = p.i(pool::COUNT_INCLUDE_PAD) != 0;
     // Where padding ends: windows that ceil_mode lets run past it do not count what is beyond.
-    let (end_d, end_h, end_w) = (d as i32 + p.i(22), h as i32 + p.i(23), wd as i32 + p.i(24));
-    let column_major = p.i(25) != 0;
+    let s = pool::PADS_AFTER;
+    let (end_d, end_h, end_w) = (
+        d as i32 + p.i(s),
+        h as i32 + p.i(s + 1),
+        wd as i32 + p.i(s + 2),
+    );
+    let column_major = p.i(pool::STORAGE_ORDER) != 0;
     let ox = (i % ow) as i32;
     let oy = ((i / ow) % oh) as i32;
     let oz = ((i / (ow * oh)) % od) as i32;
@@ -1097,9 +1100,7 @@ fn pool_window(p: Params, i: usize, x: *const f32) -> (f32, u32, usize) {
 }
 
 /// Max or average pooling over windows of up to three spatial dimensions (fewer have leading
-/// ones of size 1). Parameters: `[N, C, D, H, W, OD, OH, OW, KD, KH, KW, stride_d, stride_h,
-/// stride_w, pad_front, pad_top, pad_left, dilation_d, dilation_h, dilation_w, kind (0 max,
-/// 1 average), count_include_pad, pad_back, pad_bottom, pad_right, storage_order]`.
+/// ones of size 1). Parameters: [`abi::pool`].
 #[no_mangle]
 pub unsafe extern "C" fn pool_f32(
     item: u32,
@@ -1114,7 +1115,7 @@ pub unsafe extern "C" fn pool_f32(
 ) {
     let p = unsafe { Params::new(params, block) };
     let (mut acc, count, _) = pool_window(p, item as usize, x);
-    if p.i(20) == 1 {
+    if p.i(pool::KIND) == pool::AVERAGE {
         acc /= if count == 0 { 1.0 } else { count as f32 };
     }
     unsafe { *y.add(item as usize) = acc };
@@ -1143,8 +1144,8 @@ pub unsafe extern "C" fn pool_index_f32(
     }
 }
 
-/// Global average or max pooling: one work item per (n, c) plane. Parameters: `[plane, kind,
-/// planes]` (`planes`, the number of work items, is for the CPU's native version).
+/// Global average or max pooling: one work item per (n, c) plane. Parameters:
+/// [`abi::global_pool`].
 #[no_mangle]
 pub unsafe extern "C" fn global_pool_f32(
     item: u32,
@@ -1158,9 +1159,9 @@ pub unsafe extern "C" fn global_pool_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let plane = p.u(0);
+    let plane = p.u(global_pool::PLANE);
     let xp = unsafe { x.add(item as usize * plane) };
-    let max = p.i(1) == 1;
+    let max = p.i(global_pool::KIND) == global_pool::MAX;
     let mut acc = if max { f32::NEG_INFINITY } else { 0.0 };
     let mut k = 0;
     while k < plane {
@@ -1174,7 +1175,7 @@ pub unsafe extern "C" fn global_pool_f32(
     unsafe { *y.add(item as usize) = acc };
 }
 
-/// Inference batch normalisation. Parameters: `[C, plane, epsilon]`. Buffers: params, x, scale,
+/// Inference batch normalisation. Parameters: [`abi::batchnorm`]. Buffers: params, x, scale,
 /// bias, mean, var, y.
 #[no_mangle]
 pub unsafe extern "C" fn batchnorm_f32(
@@ -1198,18 +1199,16 @@ pub unsafe extern "C" fn batchnorm_f32(
 ) {
     let p = unsafe { Params::new(params, block) };
     let i = item as usize;
-    let c = (i / p.u(1)) % p.u(0);
+    let c = (i / p.u(batchnorm::PLANE)) % p.u(batchnorm::C);
     unsafe {
-        let s = *scale.add(c) / wasm32::f32_sqrt(*var.add(c) + p.f(2));
+        let s = *scale.add(c) / wasm32::f32_sqrt(*var.add(c) + p.f(batchnorm::EPSILON));
         *y.add(i) = (*x.add(i) - *mean.add(c)) * s + *bias.add(c);
     }
 }
 
-/// `Y = alpha * A' B' + beta * C`, with the transposes given as strides. Parameters: `[M, N, K,
-/// a_row, a_col, b_row, b_col, alpha, beta, has_c, c_row, c_col, batch_dims[4],
-/// a_batch[4], b_batch[4]]` where the batch dimensions (MatMul's leading ones, padded with 1)
-/// index A and B by their own strides (0 for a broadcast one). Buffers: params, A, B, C (any buffer
-/// when there is none), Y. One work item per element of Y.
+/// `Y = alpha * A' B' + beta * C`, with the transposes given as strides. Parameters:
+/// [`abi::gemm`]. Buffers: params, A, B, C (any buffer when there is none), Y. One work item per
+/// element of Y.
 #[no_mangle]
 pub unsafe extern "C" fn gemm_f32(
     item: u32,
@@ -1227,21 +1226,22 @@ pub unsafe extern "C" fn gemm_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (m, n, k) = (p.u(0), p.u(1), p.u(2));
-    let (ar, ac, br, bc) = (p.u(3), p.u(4), p.u(5), p.u(6));
+    let (m, n, k) = (p.u(gemm::M), p.u(gemm::N), p.u(gemm::K));
+    let (ar, ac) = (p.u(gemm::A_ROW), p.u(gemm::A_COL));
+    let (br, bc) = (p.u(gemm::B_ROW), p.u(gemm::B_COL));
     let i = item as usize;
     let col = i % n;
     let row = (i / n) % m;
     let mut batch = i / (n * m);
     let (mut ab, mut bb) = (0usize, 0usize);
-    let mut d = 4;
+    let mut d = gemm::BATCH_RANK;
     while d > 0 {
         d -= 1;
-        let size = p.u(12 + d);
+        let size = p.u(gemm::BATCH_DIMS + d);
         let coord = batch % size;
         batch /= size;
-        ab += coord * p.u(16 + d);
-        bb += coord * p.u(20 + d);
+        ab += coord * p.u(gemm::A_BATCH + d);
+        bb += coord * p.u(gemm::B_BATCH + d);
     }
     let mut pa = unsafe { a.add(ab + row * ar) };
     let mut pb = unsafe { b.add(bb + col * bc) };
@@ -1255,15 +1255,16 @@ pub unsafe extern "C" fn gemm_f32(
         }
         kk += 1;
     }
-    let mut out = p.f(7) * acc;
-    if p.i(9) != 0 {
-        out += p.f(8) * unsafe { *c.add(row * p.u(10) + col * p.u(11)) };
+    let mut out = p.f(gemm::ALPHA) * acc;
+    if p.i(gemm::HAS_C) != 0 {
+        let at = row * p.u(gemm::C_ROW) + col * p.u(gemm::C_COL);
+        out += p.f(gemm::BETA) * unsafe { *c.add(at) };
     }
     unsafe { *y.add(i) = out };
 }
 
 /// Softmax, LogSoftmax or Hardmax over one axis: one work item per (outer, inner) row.
-/// Parameters: `[axis_len, inner, kind (0 softmax, 1 log-softmax, 2 hardmax)]`.
+/// Parameters: [`abi::softmax`].
 #[no_mangle]
 pub unsafe extern "C" fn softmax_f32(
     item: u32,
@@ -1277,7 +1278,8 @@ pub unsafe extern "C" fn softmax_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (len, inner, kind) = (p.u(0), p.u(1), p.i(2));
+    let (len, inner) = (p.u(softmax::AXIS_LEN), p.u(softmax::INNER));
+    let kind = p.i(softmax::KIND);
     let i = item as usize;
     let base = (i / inner) * len * inner + i % inner;
     let (xp, yp) = unsafe { (x.add(base), y.add(base)) };
@@ -1303,8 +1305,8 @@ pub unsafe extern "C" fn softmax_f32(
     while k < len {
         let v = unsafe { *xp.add(k * inner) } - max;
         let out = match kind {
-            0 => exp(v) / sum,
-            1 => v - log_sum,
+            softmax::SOFTMAX => exp(v) / sum,
+            softmax::LOG_SOFTMAX => v - log_sum,
             _ => (k == arg) as u32 as f32,
         };
         unsafe { *yp.add(k * inner) = out };
@@ -1312,9 +1314,8 @@ pub unsafe extern "C" fn softmax_f32(
     }
 }
 
-/// Reductions over any set of axes: one work item per output element. Parameters: `[kind,
-/// kept_dims[RANK], kept_strides[RANK], reduced_dims[RANK], reduced_strides[RANK]]` with kinds
-/// 0 sum, 1 mean, 2 max, 3 min, 4 prod, 5 sum of squares, 6 L1, 7 L2, 8 log-sum-exp.
+/// Reductions over any set of axes: one work item per output element. Parameters:
+/// [`abi::reduce`].
 #[no_mangle]
 pub unsafe extern "C" fn reduce_f32(
     item: u32,
@@ -1328,55 +1329,57 @@ pub unsafe extern "C" fn reduce_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let kind = p.i(0);
-    let (base, _) = offsets2(p, item as usize, 1, 1 + RANK, 1 + RANK);
+    let kind = p.i(reduce::KIND);
+    let (kept, kept_strides) = (reduce::KEPT_DIMS, reduce::KEPT_STRIDES);
+    let (base, _) = offsets2(p, item as usize, kept, kept_strides, kept_strides);
+    let (reduced, reduced_strides) = (reduce::REDUCED_DIMS, reduce::REDUCED_STRIDES);
     let mut count = 1usize;
     let mut d = 0;
     while d < RANK {
-        count *= p.u(1 + 2 * RANK + d);
+        count *= p.u(reduced + d);
         d += 1;
     }
     let mut max = f32::NEG_INFINITY;
-    if kind == 8 {
+    if kind == reduce::LOG_SUM_EXP {
         let mut r = 0;
         while r < count {
-            let (o, _) = offsets2(p, r, 1 + 2 * RANK, 1 + 3 * RANK, 1 + 3 * RANK);
+            let (o, _) = offsets2(p, r, reduced, reduced_strides, reduced_strides);
             max = fmax(max, unsafe { *x.add(base + o) });
             r += 1;
         }
     }
     let mut acc = match kind {
-        2 => f32::NEG_INFINITY,
-        3 => f32::INFINITY,
-        4 => 1.0,
+        reduce::MAX => f32::NEG_INFINITY,
+        reduce::MIN => f32::INFINITY,
+        reduce::PROD => 1.0,
         _ => 0.0,
     };
     let mut r = 0;
     while r < count {
-        let (o, _) = offsets2(p, r, 1 + 2 * RANK, 1 + 3 * RANK, 1 + 3 * RANK);
+        let (o, _) = offsets2(p, r, reduced, reduced_strides, reduced_strides);
         let v = unsafe { *x.add(base + o) };
         acc = match kind {
-            2 => fmax(acc, v),
-            3 => fmin(acc, v),
-            4 => acc * v,
-            5 | 7 => acc + v * v,
-            6 => acc + if v < 0.0 { -v } else { v },
-            8 => acc + exp(v - max),
+            reduce::MAX => fmax(acc, v),
+            reduce::MIN => fmin(acc, v),
+            reduce::PROD => acc * v,
+            reduce::SUM_SQUARE | reduce::L2 => acc + v * v,
+            reduce::L1 => acc + if v < 0.0 { -v } else { v },
+            reduce::LOG_SUM_EXP => acc + exp(v - max),
             _ => acc + v,
         };
         r += 1;
     }
     acc = match kind {
-        1 => acc / count as f32,
-        7 => wasm32::f32_sqrt(acc),
-        8 => max + log(acc),
+        reduce::MEAN => acc / count as f32,
+        reduce::L2 => wasm32::f32_sqrt(acc),
+        reduce::LOG_SUM_EXP => max + log(acc),
         _ => acc,
     };
     unsafe { *y.add(item as usize) = acc };
 }
 
 /// ArgMax or ArgMin over one axis, into i64: one work item per output element. Parameters:
-/// `[axis_len, inner, kind (0 max, 1 min), select_last_index]`.
+/// [`abi::argreduce`].
 #[no_mangle]
 pub unsafe extern "C" fn argreduce_f32(
     item: u32,
@@ -1390,7 +1393,9 @@ pub unsafe extern "C" fn argreduce_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (len, inner, min, last) = (p.u(0), p.u(1), p.i(2) == 1, p.i(3) == 1);
+    let (len, inner) = (p.u(argreduce::AXIS_LEN), p.u(argreduce::INNER));
+    let min = p.i(argreduce::KIND) == argreduce::MIN;
+    let last = p.i(argreduce::SELECT_LAST_INDEX) == 1;
     let i = item as usize;
     let xp = unsafe { x.add((i / inner) * len * inner + i % inner) };
     let mut best = unsafe { *xp };
@@ -1412,7 +1417,7 @@ pub unsafe extern "C" fn argreduce_f32(
 }
 
 /// Layer normalisation over the last `len` elements: one work item per row. Parameters:
-/// `[len, epsilon, has_bias]`. Buffers: params, x, scale, bias (any buffer when there is none), y.
+/// [`abi::layernorm`]. Buffers: params, x, scale, bias (any buffer when there is none), y.
 #[no_mangle]
 pub unsafe extern "C" fn layernorm_f32(
     item: u32,
@@ -1430,7 +1435,7 @@ pub unsafe extern "C" fn layernorm_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let len = p.u(0);
+    let len = p.u(layernorm::ROW);
     let base = item as usize * len;
     let (xp, yp) = unsafe { (x.add(base), y.add(base)) };
     let mut mean = 0.0f32;
@@ -1448,11 +1453,11 @@ pub unsafe extern "C" fn layernorm_f32(
         k += 1;
     }
     var /= len as f32;
-    let inv = 1.0 / wasm32::f32_sqrt(var + p.f(1));
+    let inv = 1.0 / wasm32::f32_sqrt(var + p.f(layernorm::EPSILON));
     k = 0;
     while k < len {
         let mut v = (unsafe { *xp.add(k) } - mean) * inv * unsafe { *scale.add(k) };
-        if p.i(2) != 0 {
+        if p.i(layernorm::HAS_BIAS) != 0 {
             v += unsafe { *bias.add(k) };
         }
         unsafe { *yp.add(k) = v };
@@ -1461,7 +1466,7 @@ pub unsafe extern "C" fn layernorm_f32(
 }
 
 /// LayerNormalization's Mean or InvStdDev output: one work item per row of `len` elements.
-/// Parameters: `[len, epsilon, kind (0 mean, 1 inverse standard deviation)]`.
+/// Parameters: [`abi::layernorm_stats`].
 #[no_mangle]
 pub unsafe extern "C" fn layernorm_stats_f32(
     item: u32,
@@ -1475,7 +1480,7 @@ pub unsafe extern "C" fn layernorm_stats_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let len = p.u(0);
+    let len = p.u(layernorm_stats::ROW);
     let xp = unsafe { x.add(item as usize * len) };
     let mut mean = 0.0f32;
     let mut k = 0;
@@ -1492,30 +1497,19 @@ pub unsafe extern "C" fn layernorm_stats_f32(
         k += 1;
     }
     var /= len as f32;
-    let out = if p.i(2) == 0 {
+    let out = if p.i(layernorm_stats::KIND) == layernorm_stats::MEAN {
         mean
     } else {
-        1.0 / wasm32::f32_sqrt(var + p.f(1))
+        1.0 / wasm32::f32_sqrt(var + p.f(layernorm_stats::EPSILON))
     };
     unsafe { *y.add(item as usize) = out };
 }
 
-/// Pad modes (parameter 0 of `pad_*`).
-mod pad {
-    #[allow(dead_code)]
-    pub const CONSTANT: i32 = 0;
-    pub const REFLECT: i32 = 1;
-    pub const EDGE: i32 = 2;
-    pub const WRAP: i32 = 3;
-}
-
 macro_rules! pad {
     ($name:ident, $t:ty) => {
-        /// Pad (or crop, with negative pads): one work item per output word. Parameters: `[mode,
-        /// words, out_dims[RANK], in_dims[RANK], in_strides[RANK], before[RANK]]` where `words`
-        /// is the number of words per element (8-byte elements are two 32-bit words) and
-        /// `before` the pads at the start of each dimension. Buffers: params, x, value (one
-        /// element: the constant), y.
+        /// Pad (or crop, with negative pads): one work item per output word (8-byte elements are
+        /// two 32-bit words). Parameters: [`abi::pad`]. Buffers: params, x, value (one element:
+        /// the constant), y.
         #[no_mangle]
         pub unsafe extern "C" fn $name(
             item: u32,
@@ -1531,7 +1525,7 @@ macro_rules! pad {
             _yl: u32,
         ) {
             let p = unsafe { Params::new(params, block) };
-            let (mode, words) = (p.i(0), p.u(1));
+            let (mode, words) = (p.i(pad::MODE), p.u(pad::WORDS));
             let i = item as usize;
             let word = i % words;
             let mut e = i / words;
@@ -1540,11 +1534,11 @@ macro_rules! pad {
             let mut d = RANK;
             while d > 0 {
                 d -= 1;
-                let n = p.u(2 + d);
+                let n = p.u(pad::OUT_DIMS + d);
                 let c = (e % n) as i32;
                 e /= n;
-                let len = p.i(2 + RANK + d);
-                let mut s = c - p.i(2 + 3 * RANK + d);
+                let len = p.i(pad::IN_DIMS + d);
+                let mut s = c - p.i(pad::BEFORE + d);
                 if s < 0 || s >= len {
                     match mode {
                         pad::EDGE => s = if s < 0 { 0 } else { len - 1 },
@@ -1570,19 +1564,14 @@ macro_rules! pad {
                     }
                 }
                 if inside {
-                    offset += s as usize * p.u(2 + 2 * RANK + d);
+                    offset += s as usize * p.u(pad::IN_STRIDES + d);
                 }
             }
             // Both are read, as in `where_u32`: GPU translation needs every load to use one
             // buffer. Outside, `x`'s first element is read (for an empty `x` the host passes
             // `value` as `x`).
             let xi = if inside { offset * words + word } else { word };
-            let (vx, vc) = unsafe {
-                (
-                    x.add(xi).read_volatile(),
-                    value.add(word).read_volatile(),
-                )
-            };
+            let (vx, vc) = unsafe { (x.add(xi).read_volatile(), value.add(word).read_volatile()) };
             unsafe { *y.add(i) = if inside { vx } else { vc } };
         }
     };

@@ -1,0 +1,141 @@
+//! `binary_f32` for the arithmetic operators: both inputs read with their own strides over the
+//! output's dimensions, row by row, with the common cases (contiguous, or one side broadcast
+//! along the row) in loops the compiler vectorises.
+
+use super::parallel::{Par, ELEMENTS_PER_NS};
+use super::{fits, product, size, Ctx};
+use crate::abi::{self, binop, RANK};
+
+/// Whether [`binary`] computes operator `op` (Pow and Mod stay portable).
+pub(super) fn native(op: i32) -> bool {
+    use binop::*;
+    matches!(op, ADD | SUB | MUL | DIV | MAX | MIN | PRELU)
+}
+
+/// `binary_f32`: `y = a op b` with broadcasting. Parameters: [`abi::broadcast`].
+pub(super) fn binary(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    Ctx { par, .. }: Ctx<'_>,
+) -> Result<(), String> {
+    let [a, b] = match *inputs {
+        [a, b] => [a, b],
+        _ => return Err(format!("{} inputs, not 2", inputs.len())),
+    };
+    use abi::broadcast::{A_STRIDES, B_STRIDES, CONTIGUOUS, DIMS, LEN, OP};
+    if p.len() < LEN {
+        return Err("too few parameters".into());
+    }
+    let dims: Vec<usize> = (0..RANK)
+        .map(|d| size(p, DIMS + d))
+        .collect::<Result<_, _>>()?;
+    let len = product(&dims)?;
+    fits("y", y, len)?;
+    let y = &mut y[..len];
+    if len == 0 {
+        return Ok(());
+    }
+    let contiguous = p[CONTIGUOUS] == 1;
+    let strides =
+        |at: usize| -> Result<Vec<usize>, String> { (0..RANK).map(|d| size(p, at + d)).collect() };
+    let (sa, sb) = if contiguous {
+        (crate::tensor::strides(&dims), crate::tensor::strides(&dims))
+    } else {
+        (strides(A_STRIDES)?, strides(B_STRIDES)?)
+    };
+    // The last element each input is read at.
+    let last = |s: &[usize]| dims.iter().zip(s).map(|(d, s)| (d - 1) * s).sum::<usize>();
+    fits("a", a, last(&sa) + 1)?;
+    fits("b", b, last(&sb) + 1)?;
+    let shape = Strided {
+        dims: &dims,
+        sa: &sa,
+        sb: &sb,
+        par,
+    };
+    match p[OP] {
+        binop::ADD => shape.apply(a, b, y, |x, y| x + y),
+        binop::SUB => shape.apply(a, b, y, |x, y| x - y),
+        binop::MUL => shape.apply(a, b, y, |x, y| x * y),
+        binop::DIV => shape.apply(a, b, y, |x, y| x / y),
+        // As `fmax` and `fmin` in the portable kernels: NaN if either is.
+        binop::MAX => shape.apply(a, b, y, |x, y| {
+            if x.is_nan() || y.is_nan() {
+                x + y
+            } else if x > y {
+                x
+            } else {
+                y
+            }
+        }),
+        binop::MIN => shape.apply(a, b, y, |x, y| {
+            if x.is_nan() || y.is_nan() {
+                x + y
+            } else if x < y {
+                x
+            } else {
+                y
+            }
+        }),
+        binop::PRELU => shape.apply(a, b, y, |x, s| if x < 0.0 { x * s } else { x }),
+        op => return Err(format!("binary operator {op} has no native kernel")),
+    }
+    Ok(())
+}
+
+/// Two inputs read with their own strides over the output's dimensions.
+struct Strided<'a> {
+    dims: &'a [usize],
+    sa: &'a [usize],
+    sb: &'a [usize],
+    par: Par<'a>,
+}
+
+impl Strided<'_> {
+    /// `y[i] = f(a[i'], b[i''])` over rows of the innermost dimension, rows shared out among
+    /// the threads.
+    fn apply(&self, a: &[f32], b: &[f32], y: &mut [f32], f: impl Fn(f32, f32) -> f32 + Sync) {
+        let inner = self.dims[RANK - 1];
+        let (ia, ib) = (self.sa[RANK - 1], self.sb[RANK - 1]);
+        // At least 16 Ki elements per task: below that a task costs more than it saves.
+        let rows_per_task = (16384 / inner).max(1);
+        self.par.run(y.len() / ELEMENTS_PER_NS, |loops| {
+            loops.chunks(y, rows_per_task * inner, |t, chunk| {
+                for (r, out) in chunk.chunks_exact_mut(inner).enumerate() {
+                    let (mut row, mut oa, mut ob) = (t * rows_per_task + r, 0, 0);
+                    for d in (0..RANK - 1).rev() {
+                        let coord = row % self.dims[d];
+                        row /= self.dims[d];
+                        oa += coord * self.sa[d];
+                        ob += coord * self.sb[d];
+                    }
+                    match (ia, ib) {
+                        (1, 1) => {
+                            for ((o, x), y) in out.iter_mut().zip(&a[oa..]).zip(&b[ob..]) {
+                                *o = f(*x, *y);
+                            }
+                        }
+                        (1, 0) => {
+                            let y = b[ob];
+                            for (o, x) in out.iter_mut().zip(&a[oa..]) {
+                                *o = f(*x, y);
+                            }
+                        }
+                        (0, 1) => {
+                            let x = a[oa];
+                            for (o, y) in out.iter_mut().zip(&b[ob..]) {
+                                *o = f(x, *y);
+                            }
+                        }
+                        _ => {
+                            for (k, o) in out.iter_mut().enumerate() {
+                                *o = f(a[oa + k * ia], b[ob + k * ib]);
+                            }
+                        }
+                    }
+                }
+            })
+        });
+    }
+}
