@@ -77,20 +77,100 @@ impl Errno {
     }
 }
 
-/// A failed call: the errno and, for logs, why.
+/// A failed call: the errno and, for logs, why. Made only here, by the constructor named after
+/// its errno or by conversion from a device, kernel-module or compile error.
 #[derive(Clone, Debug)]
 pub(crate) struct Failure {
-    pub errno: Errno,
-    pub message: String,
+    errno: Errno,
+    message: String,
 }
 
 impl Failure {
-    pub fn new(errno: Errno, message: impl Into<String>) -> Failure {
+    fn new(errno: Errno, message: impl Into<String>) -> Failure {
         Failure {
             errno,
             message: message.into(),
         }
     }
+
+    /// `INVALID_ARGUMENT`: a hint, access, count or size that is not allowed.
+    pub fn invalid_argument(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::InvalidArgument, message)
+    }
+
+    /// `BAD_HANDLE`: a handle this instance does not hold, or of the wrong kind.
+    pub fn bad_handle(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::BadHandle, message)
+    }
+
+    /// `OUT_OF_BOUNDS`: a guest range outside memory, or more bytes than a buffer holds.
+    pub fn out_of_bounds(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::OutOfBounds, message)
+    }
+
+    /// `OUT_OF_MEMORY`: what the device (or the handle table) cannot hold.
+    pub fn out_of_memory(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::OutOfMemory, message)
+    }
+
+    /// `NO_DEVICE`: no device of the hinted kind (strict mode).
+    pub fn no_device(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::NoDevice, message)
+    }
+
+    /// `INVALID_KERNEL`: not a kernel.
+    pub fn invalid_kernel(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::InvalidKernel, message)
+    }
+
+    /// `UNSUPPORTED_KERNEL`: a valid kernel the device cannot run.
+    pub fn unsupported_kernel(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::UnsupportedKernel, message)
+    }
+
+    /// `NOT_WRITTEN`: a read of a buffer never written.
+    pub fn not_written(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::NotWritten, message)
+    }
+
+    /// `DEVICE_ERROR`: a device failure of its own.
+    pub fn device_error(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::DeviceError, message)
+    }
+
+    /// `NO_MEMORY_EXPORT`: the guest exports no memory named `memory`.
+    pub fn no_memory_export(message: impl Into<String>) -> Failure {
+        Failure::new(Errno::NoMemoryExport, message)
+    }
+
+    /// Why the call failed.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Whether the kernel was valid but this device cannot run it: the case that falls back to
+    /// the CPU executor outside strict mode.
+    pub fn is_unsupported_kernel(&self) -> bool {
+        self.errno == Errno::UnsupportedKernel
+    }
+}
+
+/// The errno a host call returns to the guest for `result`, after saying why it failed where the
+/// ABI promises (kernel traps on stderr) or where an operator looks (the log).
+pub(crate) fn report(call: &str, result: Result<(), Failure>) -> i32 {
+    let failure = match result {
+        Ok(()) => return Errno::Success.raw(),
+        Err(failure) => failure,
+    };
+    match failure.errno {
+        // The ABI promises a message on stderr for traps, whatever the embedder's logging.
+        Errno::KernelTrapped => eprintln!("wasi-parallel: {call}: {}", failure.message),
+        Errno::UnsupportedKernel | Errno::DeviceError => {
+            log::warn!("{call}: {}", failure.message)
+        }
+        _ => log::debug!("{call}: {:?}: {}", failure.errno, failure.message),
+    }
+    failure.errno.raw()
 }
 
 impl Failure {

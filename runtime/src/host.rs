@@ -1,220 +1,328 @@
-//! The Wasmtime glue: the `wasi_ephemeral_parallel` imports and guest-memory access.
+//! The process-wide host: [`WasiParallelHost`], shared by every instance.
 //!
-//! Each import finds the caller's exported `memory` (plain or shared), hands it with the store's
-//! [`WasiParallelCtx`] to the matching method, and turns the outcome into the errno, the only place
-//! where that happens. No guest input reaches a panic: every pointer and length is checked
-//! against the memory before it is used.
+//! It owns the devices (and so the CPU worker pool), the tuner and the kernel cache: a kernel is
+//! compiled once per (guest module or kernel module, kernel, device, workgroup size), by
+//! [`wasi_parallel_device::compile_kernel`], whichever instance asks first, and every later
+//! launch in every instance reuses it. Per-store state is [`crate::WasiParallelCtx`].
 
-use wasmtime::{Caller, Extern, Linker, SharedMemory};
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use crate::ctx::{check_range, GuestMemory, WasiParallelCtx};
-use crate::errno::{Errno, Failure};
+use wasi_parallel_device::{
+    self as device, compile_kernel, CompileOptions, Device, DeviceKind, Kernel, KernelEntry,
+    KernelInput,
+};
 
-const MODULE: &str = "wasi_ephemeral_parallel";
+use crate::errno::Failure;
+use crate::tune::{self, Knob, Setting, Tuner};
 
-/// A guest's plain (unshared) memory, borrowed for one call.
-struct PlainMemory<'a>(&'a mut [u8]);
+/// Which device `get_device` returns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DevicePreference {
+    /// Follow the guest's hint (the ABI's rule).
+    #[default]
+    Auto,
+    /// The first device of this kind, whatever the hint.
+    Kind(DeviceKind),
+    /// The device with this name (see `wasi-parallel devices`), or the first device of the
+    /// backend of that name (`wgpu`, `opencl`), or for `gpu` the best GPU, whatever the hint.
+    Named(String),
+}
 
-impl GuestMemory for PlainMemory<'_> {
-    fn size(&self) -> usize {
-        self.0.len()
+/// Builds a [`WasiParallelHost`].
+#[derive(Clone, Debug, Default)]
+pub struct WasiParallelHostBuilder {
+    preference: DevicePreference,
+    threads: Option<usize>,
+    strict: bool,
+    kernel_timeout: Option<std::time::Duration>,
+    untuned: bool,
+}
+
+impl WasiParallelHostBuilder {
+    /// Stops any launch that runs longer than `limit` with `KERNEL_TRAPPED`, so that no kernel
+    /// can hang its host. The engine must enable `epoch_interruption` (see
+    /// [`crate::engine_config`]), and then the embedder's own stores must set an epoch deadline
+    /// (`store.set_epoch_deadline(u64::MAX / 2)` for no limit on the guest itself).
+    pub fn kernel_timeout(mut self, limit: std::time::Duration) -> Self {
+        self.kernel_timeout = Some(limit);
+        self
     }
 
-    fn read(&self, ptr: u32, len: u32) -> Result<Vec<u8>, Failure> {
-        Ok(self.0[check_range(ptr, len, self.0.len())?].to_vec())
+    /// Whether the host tunes CPU chunking and GPU workgroup sizes on the guests' launches
+    /// (default: on; see [`crate::tune`]).
+    pub fn tuning(mut self, tuning: bool) -> Self {
+        self.untuned = !tuning;
+        self
     }
 
-    fn write(&mut self, ptr: u32, bytes: &[u8]) -> Result<(), Failure> {
-        let range = check_range(ptr, bytes.len() as u32, self.0.len())?;
-        self.0[range].copy_from_slice(bytes);
-        Ok(())
+    /// Which device guests get (default: follow their hint).
+    pub fn device(mut self, preference: DevicePreference) -> Self {
+        self.preference = preference;
+        self
     }
 
-    fn shared(&self) -> Option<SharedMemory> {
-        None
+    /// Workers of the `cpu` device (default: one per core).
+    pub fn threads(mut self, threads: usize) -> Self {
+        self.threads = Some(threads);
+        self
+    }
+
+    /// Strict mode: never fall back to another device than the one asked for.
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Discovers the devices and makes the context. `engine` must enable `wasm_threads` and
+    /// `shared_memory` (see [`crate::engine_config`]); guests must run on the same engine.
+    pub fn build(self, engine: &wasmtime::Engine) -> anyhow::Result<WasiParallelHost> {
+        let devices = device::discover(&device::DiscoveryOptions {
+            engine: engine.clone(),
+            cpu_threads: self.threads,
+            kernel_timeout: self.kernel_timeout,
+        })?;
+        let forced = match &self.preference {
+            DevicePreference::Auto => None,
+            DevicePreference::Kind(kind) => Some(
+                devices
+                    .iter()
+                    .position(|d| d.info().kind == *kind)
+                    .ok_or_else(|| anyhow::anyhow!("no {kind} device on this machine"))?,
+            ),
+            DevicePreference::Named(name) => Some(
+                devices
+                    .iter()
+                    .position(|d| d.info().name == *name)
+                    .or_else(|| {
+                        devices
+                            .iter()
+                            .position(|d| d.info().backend == name.as_str())
+                    })
+                    .or_else(|| {
+                        let gpu = |kind| devices.iter().position(|d| d.info().kind == kind);
+                        (name == "gpu")
+                            .then(|| {
+                                gpu(DeviceKind::DiscreteGpu)
+                                    .or_else(|| gpu(DeviceKind::IntegratedGpu))
+                                    .or_else(|| gpu(DeviceKind::SoftwareGpu))
+                            })
+                            .flatten()
+                    })
+                    .ok_or_else(|| {
+                        let names: Vec<_> = devices.iter().map(|d| d.info().name.clone()).collect();
+                        anyhow::anyhow!(
+                            "no device named `{name}`; devices here: {}",
+                            names.join(", ")
+                        )
+                    })?,
+            ),
+        };
+        Ok(WasiParallelHost {
+            inner: Arc::new(HostInner {
+                devices,
+                forced,
+                strict: self.strict,
+                tuner: (!self.untuned).then(Tuner::default),
+                kernels: Mutex::default(),
+                fallbacks: Mutex::default(),
+            }),
+        })
     }
 }
 
-/// A guest's shared memory.
-struct SharedGuestMemory(SharedMemory);
-
-impl SharedGuestMemory {
-    fn ptr(&self, ptr: u32, len: usize) -> Result<*mut u8, Failure> {
-        let data = self.0.data();
-        let range = check_range(ptr, u32::try_from(len).unwrap_or(u32::MAX), data.len())?;
-        Ok(data[range.start..].as_ptr().cast_mut().cast())
-    }
+/// What identifies a compiled kernel.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum KernelKey {
+    /// `parallel_for`: a guest module and a table index.
+    Funcref { guest: [u8; 32], index: u32 },
+    /// `parallel_exec`: a kernel module's bytes.
+    Exec { module: [u8; 32] },
 }
 
-impl GuestMemory for SharedGuestMemory {
-    fn size(&self) -> usize {
-        self.0.data_size()
-    }
-
-    fn read(&self, ptr: u32, len: u32) -> Result<Vec<u8>, Failure> {
-        let src = self.ptr(ptr, len as usize)?;
-        let mut out = vec![0; len as usize];
-        // SAFETY: `ptr` checked the range against the memory, whose base never moves while we
-        // hold a handle to it. Other guest threads may write these bytes concurrently; Wasm's
-        // memory model makes that the guest's race, and a raw copy forms no Rust reference to
-        // the shared bytes.
-        unsafe { std::ptr::copy(src, out.as_mut_ptr(), out.len()) };
-        Ok(out)
-    }
-
-    fn write(&mut self, ptr: u32, bytes: &[u8]) -> Result<(), Failure> {
-        let dst = self.ptr(ptr, bytes.len())?;
-        // SAFETY: as in `read`; `bytes` is a host-owned vector, not part of this memory.
-        unsafe { std::ptr::copy(bytes.as_ptr(), dst, bytes.len()) };
-        Ok(())
-    }
-
-    fn shared(&self) -> Option<SharedMemory> {
-        Some(self.0.clone())
-    }
-}
-
-/// Runs `f` with the caller's state and memory, and returns the errno the guest sees.
-fn call<T: 'static>(
-    caller: &mut Caller<'_, T>,
-    get: impl Fn(&mut T) -> &mut WasiParallelCtx,
-    name: &str,
-    f: impl FnOnce(&mut WasiParallelCtx, &mut dyn GuestMemory) -> Result<(), Failure>,
-) -> i32 {
-    let result = match caller.get_export("memory") {
-        Some(Extern::Memory(memory)) => {
-            let (data, state) = memory.data_and_store_mut(&mut *caller);
-            f(get(state), &mut PlainMemory(data))
-        }
-        Some(Extern::SharedMemory(memory)) => {
-            f(get(caller.data_mut()), &mut SharedGuestMemory(memory))
-        }
-        _ => Err(Failure::new(
-            Errno::NoMemoryExport,
-            "the guest exports no memory named `memory`",
-        )),
-    };
-    match result {
-        Ok(()) => Errno::Success.raw(),
-        Err(failure) => {
-            match failure.errno {
-                // The ABI promises a message on stderr for traps, whatever the embedder's logging.
-                Errno::KernelTrapped => eprintln!("wasi-parallel: {name}: {}", failure.message),
-                Errno::UnsupportedKernel | Errno::DeviceError => {
-                    log::warn!("{name}: {}", failure.message)
-                }
-                _ => log::debug!("{name}: {:?}: {}", failure.errno, failure.message),
+impl fmt::Display for KernelKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let short =
+            |hash: &[u8; 32]| -> String { hash[..4].iter().map(|b| format!("{b:02x}")).collect() };
+        match self {
+            KernelKey::Funcref { guest, index } => {
+                write!(f, "function pointer {index} of guest {}", short(guest))
             }
-            failure.errno.raw()
+            KernelKey::Exec { module } => write!(f, "kernel module {}", short(module)),
         }
     }
 }
 
-/// Writes an out-parameter after checking it fits, so that a bad pointer is caught before work.
-fn out_i32(memory: &mut dyn GuestMemory, ptr: i32, value: u32) -> Result<(), Failure> {
-    memory.write(ptr as u32, &value.to_le_bytes())
+/// The tuner's setting for one launch, and the trial to time when it is one.
+pub(crate) struct Tuning {
+    pub(crate) setting: Setting,
+    pub(crate) trial: Option<tune::Trial>,
+    /// Workers of the launch's device (CPU chunks are per worker).
+    pub(crate) workers: u32,
 }
 
-fn check_out(memory: &dyn GuestMemory, ptr: i32) -> Result<(), Failure> {
-    check_range(ptr as u32, 4, memory.size()).map(drop)
+impl Tuning {
+    pub(crate) fn none() -> Tuning {
+        Tuning {
+            setting: Setting::Default,
+            trial: None,
+            workers: 1,
+        }
+    }
 }
 
-/// Adds the `wasi_ephemeral_parallel` imports to `linker`; `get` finds the store's
-/// [`WasiParallelCtx`] in its data.
-pub fn add_to_linker<T: 'static>(
-    linker: &mut Linker<T>,
-    get: impl Fn(&mut T) -> &mut WasiParallelCtx + Send + Sync + Copy + 'static,
-) -> wasmtime::Result<()> {
-    linker.func_wrap(
-        MODULE,
-        "get_device",
-        move |mut caller: Caller<'_, T>, hint: i32, out: i32| -> i32 {
-            call(&mut caller, get, "get_device", |state, memory| {
-                check_out(memory, out)?;
-                let device = state.get_device(hint)?;
-                out_i32(memory, out, device)
-            })
-        },
-    )?;
-    linker.func_wrap(
-        MODULE,
-        "create_buffer",
-        move |mut caller: Caller<'_, T>, device: i32, size: i32, access: i32, out: i32| -> i32 {
-            call(&mut caller, get, "create_buffer", |state, memory| {
-                check_out(memory, out)?;
-                let buffer = state.create_buffer(device, size, access)?;
-                out_i32(memory, out, buffer)
-            })
-        },
-    )?;
-    linker.func_wrap(
-        MODULE,
-        "write_buffer",
-        move |mut caller: Caller<'_, T>, ptr: i32, len: i32, buffer: i32| -> i32 {
-            call(&mut caller, get, "write_buffer", |state, memory| {
-                state.write_buffer(memory, ptr, len, buffer)
-            })
-        },
-    )?;
-    linker.func_wrap(
-        MODULE,
-        "read_buffer",
-        move |mut caller: Caller<'_, T>, buffer: i32, ptr: i32, len: i32| -> i32 {
-            call(&mut caller, get, "read_buffer", |state, memory| {
-                state.read_buffer(memory, buffer, ptr, len)
-            })
-        },
-    )?;
-    linker.func_wrap(
-        MODULE,
-        "parallel_for",
-        move |mut caller: Caller<'_, T>,
-              kernel: i32,
-              items: i32,
-              block_size: i32,
-              in_ptr: i32,
-              in_count: i32,
-              out_ptr: i32,
-              out_count: i32|
-              -> i32 {
-            call(&mut caller, get, "parallel_for", |state, memory| {
-                state.parallel_for(
-                    memory,
-                    kernel,
-                    items,
-                    block_size,
-                    (in_ptr, in_count),
-                    (out_ptr, out_count),
+pub(crate) type KernelSlot = Arc<OnceLock<Result<Arc<dyn Kernel>, Failure>>>;
+
+pub(crate) struct HostInner {
+    pub(crate) devices: Vec<Arc<dyn Device>>,
+    pub(crate) forced: Option<usize>,
+    pub(crate) strict: bool,
+    /// `None` when tuning is off.
+    pub(crate) tuner: Option<Tuner>,
+    /// Compiled kernels by (kernel, device index, workgroup size; 0 = the default).
+    pub(crate) kernels: Mutex<HashMap<(KernelKey, usize, u32), KernelSlot>>,
+    /// Kernels already said to run on the CPU instead of a device.
+    pub(crate) fallbacks: Mutex<std::collections::HashSet<(KernelKey, usize)>>,
+}
+
+/// The process-wide wasi-parallel state: devices, worker pool, kernel cache. Cheap to clone.
+#[derive(Clone)]
+pub struct WasiParallelHost {
+    pub(crate) inner: Arc<HostInner>,
+}
+
+impl fmt::Debug for WasiParallelHost {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("WasiParallelHost")
+            .field("devices", &self.inner.devices.len())
+            .field("strict", &self.inner.strict)
+            .finish()
+    }
+}
+
+impl WasiParallelHost {
+    /// Starts building a context.
+    pub fn builder() -> WasiParallelHostBuilder {
+        WasiParallelHostBuilder::default()
+    }
+
+    /// The devices found, in discovery order.
+    pub fn devices(&self) -> &[Arc<dyn Device>] {
+        &self.inner.devices
+    }
+
+    /// The index in [`WasiParallelHost::devices`] of the device the configuration forces on
+    /// every guest (`--device NAME`), if any.
+    pub fn forced_device(&self) -> Option<usize> {
+        self.inner.forced
+    }
+
+    /// How many kernels have been compiled (or failed to), over all devices.
+    pub fn compiled_kernels(&self) -> usize {
+        self.inner
+            .kernels
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
+    }
+
+    /// The tuning choices made so far, as `(kernel, device name, size class, setting)` lines
+    /// (empty with tuning off).
+    pub fn tuning_choices(&self) -> Vec<String> {
+        let Some(tuner) = &self.inner.tuner else {
+            return Vec::new();
+        };
+        tuner
+            .choices()
+            .into_iter()
+            .map(|(kernel, device, class, setting)| {
+                format!(
+                    "{kernel} on {}, about 2^{class} work items: {setting:?}",
+                    self.inner.devices[device].info().name
                 )
             })
-        },
-    )?;
-    linker.func_wrap(
-        MODULE,
-        "parallel_exec",
-        move |mut caller: Caller<'_, T>,
-              device: i32,
-              kernel_ptr: i32,
-              kernel_len: i32,
-              items: i32,
-              block_size: i32,
-              in_ptr: i32,
-              in_count: i32,
-              out_ptr: i32,
-              out_count: i32|
-              -> i32 {
-            call(&mut caller, get, "parallel_exec", |state, memory| {
-                state.parallel_exec(
-                    memory,
-                    device,
-                    (kernel_ptr, kernel_len),
-                    items,
-                    block_size,
-                    (in_ptr, in_count),
-                    (out_ptr, out_count),
-                )
-            })
-        },
-    )?;
-    Ok(())
+            .collect()
+    }
+
+    /// What the tuner may choose for launches on device `index`.
+    pub(crate) fn knob(&self, index: usize) -> Knob {
+        let info = self.inner.devices[index].info();
+        match (info.kernel_input, info.kind) {
+            (KernelInput::Translated, _) => Knob::Workgroup,
+            (KernelInput::WasmModule, DeviceKind::Cpu) => Knob::Chunks {
+                workers: info.compute_units,
+            },
+            _ => Knob::None,
+        }
+    }
+
+    /// The index of the `cpu` device, where kernels other devices cannot run go.
+    pub(crate) fn cpu_index(&self) -> Option<usize> {
+        self.inner
+            .devices
+            .iter()
+            .position(|d| d.info().kind == DeviceKind::Cpu)
+    }
+
+    /// Logs, once per kernel and device, that the kernel runs on the CPU instead and why.
+    pub(crate) fn log_fallback_once(&self, key: &KernelKey, device: usize, reason: &str) {
+        let mut logged = self
+            .inner
+            .fallbacks
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if logged.insert((key.clone(), device)) {
+            log::warn!("{reason}; running it on the CPU executor instead");
+        }
+    }
+
+    /// The device index `get_device(hint)` resolves to.
+    pub(crate) fn pick(&self, hint: DeviceKind) -> Result<usize, Failure> {
+        if let Some(forced) = self.inner.forced {
+            return Ok(forced);
+        }
+        let devices = &self.inner.devices;
+        let chosen = if self.inner.strict {
+            devices.iter().position(|d| d.info().kind == hint)
+        } else {
+            device::select(devices, hint)
+                .and_then(|d| devices.iter().position(|x| Arc::ptr_eq(x, d)))
+        };
+        chosen.ok_or_else(|| Failure::no_device(format!("no {hint} device")))
+    }
+
+    /// The compiled kernel for `key` on device `index`, made from `bytes` the first time: cut
+    /// out as a kernel module for devices that run Wasm, translated to naga IR for GPUs.
+    pub(crate) fn kernel(
+        &self,
+        key: KernelKey,
+        index: usize,
+        bytes: &[u8],
+        workgroup: Option<u32>,
+    ) -> Result<Arc<dyn Kernel>, Failure> {
+        let slot = {
+            let mut kernels = self
+                .inner
+                .kernels
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            kernels
+                .entry((key.clone(), index, workgroup.unwrap_or(0)))
+                .or_default()
+                .clone()
+        };
+        let result = slot.get_or_init(|| {
+            let entry = match key {
+                KernelKey::Funcref { index, .. } => KernelEntry::TableIndex(index),
+                KernelKey::Exec { .. } => KernelEntry::KernelModule,
+            };
+            let options = CompileOptions {
+                workgroup_size: workgroup,
+            };
+            compile_kernel(&*self.inner.devices[index], bytes, entry, &options)
+                .map_err(Failure::from)
+        });
+        result.clone()
+    }
 }

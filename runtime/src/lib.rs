@@ -140,12 +140,15 @@ mod ctx;
 mod errno;
 mod guest;
 mod host;
+mod launch;
+mod linker;
 pub mod tune;
 
-pub use ctx::{DevicePreference, WasiParallelCtx, WasiParallelHost, WasiParallelHostBuilder};
+pub use ctx::WasiParallelCtx;
 pub use errno::Errno;
 pub use guest::{GuestModule, GuestModuleError};
-pub use host::add_to_linker;
+pub use host::{DevicePreference, WasiParallelHost, WasiParallelHostBuilder};
+pub use linker::add_to_linker;
 pub use wasi_parallel_device as device;
 pub use wasi_parallel_device::kernel_module;
 
