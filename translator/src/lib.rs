@@ -204,3 +204,28 @@ pub enum Error {
     #[error("the OpenCL writer cannot express {0}")]
     Backend(String),
 }
+
+impl Error {
+    /// Something the front end does not translate, at byte offset `offset` of the module.
+    pub(crate) fn unsupported(what: impl Into<String>, offset: usize) -> Error {
+        Error::Unsupported {
+            what: what.into(),
+            offset,
+        }
+    }
+
+    /// The module is not valid Wasm (or not as validation promised).
+    pub(crate) fn invalid(e: impl std::fmt::Display) -> Error {
+        Error::Invalid(e.to_string())
+    }
+}
+
+/// A short name for an operator, for error messages: `F32x4Add`, `MemoryCopy`.
+pub(crate) fn operator_name(op: &wasmparser::Operator<'_>) -> String {
+    let debug = format!("{op:?}");
+    debug
+        .split([' ', '{'])
+        .next()
+        .unwrap_or("operator")
+        .to_string()
+}

@@ -19,32 +19,15 @@ use naga::{
 use wasmparser::{Operator, ValType};
 
 use super::inline::Flat;
+use super::module::{Context, Translation};
 use super::provenance::{memory_access, Analysis};
 use super::stack::{block_arity, Frame, FrameKind};
-use super::Translation;
-use crate::{trap, BufferBinding, ElementType, Error, Options};
+use crate::{operator_name, trap, BufferBinding, ElementType, Error, Options};
 
 mod memory;
 mod numeric;
 
 use numeric::SignOp;
-
-/// A short name for an operator, for error messages.
-pub fn op_name(op: &Operator<'_>) -> String {
-    let debug = format!("{op:?}");
-    debug
-        .split([' ', '{'])
-        .next()
-        .unwrap_or("operator")
-        .to_string()
-}
-
-fn unsupported(what: impl Into<String>, offset: usize) -> Error {
-    Error::Unsupported {
-        what: what.into(),
-        offset,
-    }
-}
 
 struct Types {
     i32: Handle<Type>,
@@ -249,14 +232,17 @@ impl Builder<'_> {
                 self.uses_i64 = true;
                 Ok(scalar_type(&mut self.module, Scalar::I64))
             }
-            other => Err(unsupported(format!("locals of type {other}"), offset)),
+            other => Err(Error::unsupported(
+                format!("locals of type {other}"),
+                offset,
+            )),
         }
     }
 
     /// The buffer the analysis attributed the access at position `at` to.
     fn address_buffer(&self, at: usize, offset: usize) -> Result<u32, Error> {
         self.analysis.accesses.get(&at).copied().ok_or_else(|| {
-            unsupported("a memory access in code the analysis did not reach", offset)
+            Error::unsupported("a memory access in code the analysis did not reach", offset)
         })
     }
 
@@ -334,12 +320,12 @@ impl Builder<'_> {
         kind: FrameKind,
         ty: wasmparser::BlockType,
         condition: Option<Handle<Expression>>,
-        cx: &super::Context<'_>,
+        cx: &Context<'_>,
         offset: usize,
     ) -> Result<(), Error> {
         let (params, results) = block_arity(ty, cx.func_types);
         if params != 0 {
-            return Err(unsupported("blocks with parameters", offset));
+            return Err(Error::unsupported("blocks with parameters", offset));
         }
         let result_types: Vec<ValType> = match ty {
             wasmparser::BlockType::Type(t) => vec![t],
@@ -545,7 +531,7 @@ impl Builder<'_> {
         // drops it.
         if ty == ValType::F64 {
             if !self.types.i64 {
-                return Err(unsupported(
+                return Err(Error::unsupported(
                     "f64 min/max on a device without 64-bit integers",
                     offset,
                 ));
@@ -733,7 +719,7 @@ impl Builder<'_> {
         op: &Operator<'_>,
         at: usize,
         offset: usize,
-        cx: &super::Context<'_>,
+        cx: &Context<'_>,
     ) -> Result<(), Error> {
         use BinaryOperator as B;
         use Operator::*;
@@ -760,7 +746,7 @@ impl Builder<'_> {
             Call { function_index } => {
                 // Only calls that never return (panic paths) are translated: as traps.
                 let params = cx.diverging_call(function_index).ok_or_else(|| {
-                    unsupported(
+                    Error::unsupported(
                         format!("a call to function {function_index}, which returns"),
                         offset,
                     )
@@ -837,7 +823,7 @@ impl Builder<'_> {
                     .map_err(|e| Error::Invalid(e.to_string()))?;
                 for (k, depth) in cases.into_iter().enumerate() {
                     let k = i32::try_from(k)
-                        .map_err(|_| unsupported("a br_table of 2^31 entries", offset))?;
+                        .map_err(|_| Error::unsupported("a br_table of 2^31 entries", offset))?;
                     let k = self.i32(k);
                     let condition = self.binary(B::Equal, selector, k);
                     self.flush();
@@ -1072,7 +1058,7 @@ impl Builder<'_> {
             ref other => match memory_access(other) {
                 Some(access) if access.store => self.store(&access, at, offset)?,
                 Some(access) => self.load(&access, at, offset)?,
-                None => return Err(unsupported(op_name(other), offset)),
+                None => return Err(Error::unsupported(operator_name(other), offset)),
             },
         }
         Ok(())
@@ -1119,7 +1105,7 @@ pub fn build(
     analysis: &Analysis,
     buffers: usize,
     options: &Options,
-    cx: &super::Context<'_>,
+    cx: &Context<'_>,
 ) -> Result<Translation, Error> {
     let mut module = Module::default();
     let i32_ty = scalar_type(&mut module, Scalar::I32);

@@ -21,23 +21,12 @@
 
 use wasmparser::{BlockType, Ieee32, Ieee64, Operator, ValType};
 
-use super::ModuleInfo;
+pub use super::module::Global;
+use super::module::ModuleInfo;
 use crate::Error;
 
 /// Operators allowed after inlining; beyond this the kernel is refused as too large.
 const MAX_OPERATORS: usize = 1 << 20;
-
-/// A global of the module as the kernel sees it.
-#[derive(Clone, Debug)]
-pub struct Global<'a> {
-    /// Its value type.
-    pub ty: ValType,
-    /// Whether it is mutable.
-    pub mutable: bool,
-    /// Its initial value: a constant operator, or `None` for an import or a non-constant
-    /// initialiser.
-    pub init: Option<Operator<'a>>,
-}
 
 /// The kernel as one function body.
 #[derive(Debug)]
@@ -63,17 +52,6 @@ struct Inliner<'m, 'a> {
     active: Vec<u32>,
 }
 
-fn unsupported(what: impl Into<String>, offset: usize) -> Error {
-    Error::Unsupported {
-        what: what.into(),
-        offset,
-    }
-}
-
-fn invalid(e: impl std::fmt::Display) -> Error {
-    Error::Invalid(e.to_string())
-}
-
 /// The zero constant of a value type.
 fn zero<'a>(ty: ValType, offset: usize) -> Result<Operator<'a>, Error> {
     Ok(match ty {
@@ -85,14 +63,19 @@ fn zero<'a>(ty: ValType, offset: usize) -> Result<Operator<'a>, Error> {
         ValType::F64 => Operator::F64Const {
             value: Ieee64::from(0.0f64),
         },
-        other => return Err(unsupported(format!("locals of type {other}"), offset)),
+        other => {
+            return Err(Error::unsupported(
+                format!("locals of type {other}"),
+                offset,
+            ))
+        }
     })
 }
 
 impl<'a> Inliner<'_, 'a> {
     fn push(&mut self, op: Operator<'a>, offset: usize) -> Result<(), Error> {
         if self.ops.len() >= MAX_OPERATORS {
-            return Err(unsupported(
+            return Err(Error::unsupported(
                 format!("a kernel of more than {MAX_OPERATORS} operators after inlining calls"),
                 offset,
             ));
@@ -110,13 +93,13 @@ impl<'a> Inliner<'_, 'a> {
         let slot = self
             .globals
             .get(index as usize)
-            .ok_or_else(|| invalid(format!("global {index} does not exist")))?;
+            .ok_or_else(|| Error::invalid(format!("global {index} does not exist")))?;
         if let Some(local) = slot {
             return Ok(*local);
         }
         let global = &self.module.globals[index as usize];
         if global.init.is_none() {
-            return Err(unsupported(
+            return Err(Error::unsupported(
                 format!("global {index}, which is imported or has no constant initial value"),
                 offset,
             ));
@@ -134,10 +117,10 @@ impl<'a> Inliner<'_, 'a> {
         let defined = (func - self.module.imported_functions) as usize;
         let body = &self.module.bodies[defined];
         self.active.push(func);
-        let mut reader = body.get_operators_reader().map_err(invalid)?;
+        let mut reader = body.get_operators_reader().map_err(Error::invalid)?;
         let mut depth = 0u32;
         while !reader.eof() {
-            let (op, offset) = reader.read_with_offset().map_err(invalid)?;
+            let (op, offset) = reader.read_with_offset().map_err(Error::invalid)?;
             match op {
                 Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => {
                     depth += 1;
@@ -199,13 +182,13 @@ impl<'a> Inliner<'_, 'a> {
 
     fn call(&mut self, func: u32, offset: usize) -> Result<(), Error> {
         if func < self.module.imported_functions {
-            return Err(unsupported(
+            return Err(Error::unsupported(
                 format!("a call to imported function {func}"),
                 offset,
             ));
         }
         if self.active.contains(&func) {
-            return Err(unsupported(
+            return Err(Error::unsupported(
                 format!("a recursive call to function {func}"),
                 offset,
             ));
@@ -215,7 +198,7 @@ impl<'a> Inliner<'_, 'a> {
             [] => BlockType::Empty,
             [t] => BlockType::Type(*t),
             _ => {
-                return Err(unsupported(
+                return Err(Error::unsupported(
                     format!("a call to function {func}, which returns several values"),
                     offset,
                 ))
@@ -238,9 +221,9 @@ impl<'a> Inliner<'_, 'a> {
         let defined = (func - self.module.imported_functions) as usize;
         let locals = self.module.bodies[defined]
             .get_locals_reader()
-            .map_err(invalid)?;
+            .map_err(Error::invalid)?;
         for entry in locals {
-            let (count, ty) = entry.map_err(invalid)?;
+            let (count, ty) = entry.map_err(Error::invalid)?;
             for _ in 0..count {
                 let local_index = self.new_local(ty);
                 self.push(zero(ty, offset)?, offset)?;
@@ -263,9 +246,9 @@ pub(crate) fn flatten<'a>(
     let defined = (kernel - module.imported_functions) as usize;
     for entry in module.bodies[defined]
         .get_locals_reader()
-        .map_err(invalid)?
+        .map_err(Error::invalid)?
     {
-        let (count, ty) = entry.map_err(invalid)?;
+        let (count, ty) = entry.map_err(Error::invalid)?;
         local_types.extend(std::iter::repeat_n(ty, count as usize));
     }
     let mut inliner = Inliner {

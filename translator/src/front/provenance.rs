@@ -27,9 +27,9 @@ use std::collections::{HashMap, HashSet};
 use wasmparser::{MemArg, Operator, ValType};
 
 use super::inline::Flat;
+use super::module::Context;
 use super::stack::block_arity;
-use super::Context;
-use crate::{ElementType, Error};
+use crate::{operator_name, ElementType, Error};
 
 /// The "buffer" of pointers into the shadow stack (derived from the stack pointer global).
 pub const STACK: u32 = u32::MAX;
@@ -188,13 +188,6 @@ struct Frame {
     branched: State,
 }
 
-fn unsupported(what: impl Into<String>, offset: usize) -> Error {
-    Error::Unsupported {
-        what: what.into(),
-        offset,
-    }
-}
-
 struct Interpreter<'a, 'b> {
     ops: &'a [(Operator<'b>, usize)],
     cx: &'a Context<'a>,
@@ -238,7 +231,7 @@ impl Interpreter<'_, '_> {
                     let is_if = matches!(op, Operator::If { .. });
                     let (params, results) = block_arity(blockty, self.cx.func_types);
                     if params != 0 {
-                        return Err(unsupported("blocks with parameters", offset));
+                        return Err(Error::unsupported("blocks with parameters", offset));
                     }
                     let (else_at, end) = block_end(self.ops, i);
                     if let (true, Some((_, stack))) = (is_if, state.as_mut()) {
@@ -318,7 +311,7 @@ impl Interpreter<'_, '_> {
             Kind::Ptr(k) => k,
             Kind::Bottom => return Ok(()),
             Kind::Int | Kind::Conflict => {
-                return Err(unsupported(
+                return Err(Error::unsupported(
                     "a memory access whose address is not provably inside one buffer",
                     offset,
                 ))
@@ -366,7 +359,7 @@ impl Interpreter<'_, '_> {
             Unreachable | Return => return Ok(Flow::Unreachable),
             Call { function_index } => {
                 let params = self.cx.diverging_call(function_index).ok_or_else(|| {
-                    unsupported(
+                    Error::unsupported(
                         format!("a call to function {function_index}, which returns"),
                         offset,
                     )
@@ -427,7 +420,7 @@ impl Interpreter<'_, '_> {
             }
             I64ExtendI32S | I64ExtendI32U => {
                 if matches!(pop(stack), Kind::Ptr(_)) {
-                    return Err(unsupported("a pointer widened to 64 bits", offset));
+                    return Err(Error::unsupported("a pointer widened to 64 bits", offset));
                 }
                 stack.push(Kind::Int);
             }
@@ -466,7 +459,7 @@ impl Interpreter<'_, '_> {
                     | (_, Kind::Ptr(_))
                     | (Kind::Conflict, _)
                     | (_, Kind::Conflict) => {
-                        return Err(unsupported(
+                        return Err(Error::unsupported(
                             "a pointer compared with a value of another buffer or an integer",
                             offset,
                         ))
@@ -481,8 +474,8 @@ impl Interpreter<'_, '_> {
             | F64ConvertI32U | F64PromoteF32 | F32DemoteF64 | I32TruncSatF32S | I32TruncSatF32U
             | I32TruncSatF64S | I32TruncSatF64U | I32ReinterpretF32 | F32ReinterpretI32 => {
                 if matches!(pop(stack), Kind::Ptr(_)) {
-                    return Err(unsupported(
-                        format!("{} of a pointer", super::function::op_name(op)),
+                    return Err(Error::unsupported(
+                        format!("{} of a pointer", operator_name(op)),
                         offset,
                     ));
                 }
@@ -499,7 +492,7 @@ impl Interpreter<'_, '_> {
                 let access = memory_access(op).expect("a memory access");
                 if access.store {
                     if matches!(pop(stack), Kind::Ptr(_)) {
-                        return Err(unsupported("a pointer stored to memory", offset));
+                        return Err(Error::unsupported("a pointer stored to memory", offset));
                     }
                     let address = pop(stack);
                     self.access(address, &access, at, offset)?;
@@ -514,7 +507,7 @@ impl Interpreter<'_, '_> {
                     stack.push(Kind::Int);
                 }
             }
-            ref other => return Err(unsupported(super::function::op_name(other), offset)),
+            ref other => return Err(Error::unsupported(operator_name(other), offset)),
         }
         Ok(Flow::Next)
     }

@@ -14,7 +14,7 @@ use naga::{
 };
 use wasmparser::{MemArg, ValType};
 
-use super::{unsupported, Builder};
+use super::Builder;
 use crate::front::provenance::{MemoryAccess, STACK};
 use crate::{trap, ElementType, Error};
 
@@ -82,7 +82,7 @@ impl Builder<'_> {
         offset: usize,
     ) -> Result<(Handle<Expression>, Handle<Expression>), Error> {
         let extra = i32::try_from(memarg.offset)
-            .map_err(|_| unsupported("a memory offset above 2^31", offset))?;
+            .map_err(|_| Error::unsupported("a memory offset above 2^31", offset))?;
         let extra = self.i32(extra);
         let byte = self.binary(BinaryOperator::Add, address, extra);
         let mut byte = self.cast(byte, ScalarKind::Uint, None);

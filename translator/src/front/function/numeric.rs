@@ -139,7 +139,7 @@ impl Builder<'_> {
                     self.push(e, ty);
                     Ok(())
                 }
-                SignOp::Copysign => Err(super::unsupported(
+                SignOp::Copysign => Err(Error::unsupported(
                     "f64.copysign on a device without 64-bit integers",
                     offset,
                 )),
