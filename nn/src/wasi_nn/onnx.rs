@@ -1,0 +1,306 @@
+//! Our ONNX backend, as `wasmtime-wasi-nn`'s backend traits see it: graphs are models prepared
+//! on a device, execution contexts hold the inputs set and the outputs of the last compute.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use wasmtime_wasi_nn::backend::{
+    BackendError, BackendExecutionContext, BackendFromDir, BackendGraph, BackendInner, Id,
+    NamedTensor,
+};
+use wasmtime_wasi_nn::wit::{ExecutionTarget, GraphEncoding, TensorType};
+use wasmtime_wasi_nn::{ExecutionContext, Graph};
+
+use crate::tensor::f16_to_f32;
+use crate::{DType, Error, Model, Prepared, Tensor};
+
+use super::registry::target_name;
+use super::{backend_error, ErrorKind, NnFailure, NnHost};
+
+/// Our ONNX backend, as `wasmtime-wasi-nn` sees it.
+pub(super) struct OnnxBackend {
+    pub(super) host: std::sync::Weak<NnHost>,
+}
+
+impl OnnxBackend {
+    fn host(&self) -> Result<Arc<NnHost>, BackendError> {
+        self.host.upgrade().ok_or_else(|| {
+            backend_error(NnFailure::new(
+                ErrorKind::RuntimeError,
+                "the wasi-nn host is gone",
+            ))
+        })
+    }
+}
+
+impl BackendInner for OnnxBackend {
+    fn encoding(&self) -> GraphEncoding {
+        GraphEncoding::Onnx
+    }
+
+    fn load(&mut self, builders: &[&[u8]], target: ExecutionTarget) -> Result<Graph, BackendError> {
+        if builders.len() != 1 {
+            return Err(BackendError::InvalidNumberOfBuilders(1, builders.len()));
+        }
+        let host = self.host()?;
+        let device = host.device_for(target).map_err(backend_error)?;
+        let model = Model::parse(builders[0]).map_err(|e| backend_error(e.into()))?;
+        let prepared = host
+            .runtime
+            .prepare(Arc::new(model), device)
+            .map_err(|e| backend_error(e.into()))?;
+        log::debug!(
+            target: "wasi_nn",
+            "loaded an ONNX model ({} nodes) for {} on {}",
+            prepared.model().node_count(),
+            target_name(target),
+            prepared.device_name()
+        );
+        let graph: Box<dyn BackendGraph> = Box::new(OnnxGraph {
+            prepared: Arc::new(prepared),
+        });
+        Ok(graph.into())
+    }
+
+    fn as_dir_loadable(&mut self) -> Option<&mut dyn BackendFromDir> {
+        Some(self)
+    }
+}
+
+impl BackendFromDir for OnnxBackend {
+    fn load_from_dir(
+        &mut self,
+        dir: &Path,
+        target: ExecutionTarget,
+    ) -> Result<Graph, BackendError> {
+        let bytes = std::fs::read(dir.join("model.onnx")).map_err(|e| {
+            backend_error(NnFailure::new(
+                ErrorKind::InvalidArgument,
+                format!("{}/model.onnx: {e}", dir.display()),
+            ))
+        })?;
+        self.load(&[&bytes], target)
+    }
+}
+
+/// Hands models to the backend the registry picks for their bytes: the `autodetect` encoding.
+pub(super) struct AutodetectBackend {
+    pub(super) host: std::sync::Weak<NnHost>,
+}
+
+impl BackendInner for AutodetectBackend {
+    fn encoding(&self) -> GraphEncoding {
+        GraphEncoding::Autodetect
+    }
+
+    fn load(&mut self, builders: &[&[u8]], target: ExecutionTarget) -> Result<Graph, BackendError> {
+        let host = self.host.upgrade().ok_or_else(|| {
+            backend_error(NnFailure::new(
+                ErrorKind::RuntimeError,
+                "the wasi-nn host is gone",
+            ))
+        })?;
+        host.load_graph(builders, GraphEncoding::Autodetect, target)
+            .map_err(backend_error)
+    }
+
+    fn as_dir_loadable(&mut self) -> Option<&mut dyn BackendFromDir> {
+        None
+    }
+}
+
+/// A model prepared for a device, shared by every context (and, preloaded, every instance).
+struct OnnxGraph {
+    prepared: Arc<Prepared>,
+}
+
+impl BackendGraph for OnnxGraph {
+    fn init_execution_context(&self) -> Result<ExecutionContext, BackendError> {
+        let inputs = vec![None; self.prepared.model().inputs.len()];
+        let context: Box<dyn BackendExecutionContext> = Box::new(OnnxExecution {
+            prepared: self.prepared.clone(),
+            inputs,
+            outputs: Vec::new(),
+        });
+        Ok(context.into())
+    }
+}
+
+/// One execution context: the inputs set so far and the last outputs.
+struct OnnxExecution {
+    prepared: Arc<Prepared>,
+    inputs: Vec<Option<Tensor>>,
+    outputs: Vec<Tensor>,
+}
+
+impl OnnxExecution {
+    fn input_index(&self, id: &Id) -> Result<usize, NnFailure> {
+        find(id, &self.prepared.model().inputs, "input")
+    }
+
+    fn output_index(&self, id: &Id) -> Result<usize, NnFailure> {
+        find(id, &self.prepared.model().outputs, "output")
+    }
+
+    fn set(&mut self, id: Id, tensor: &wasmtime_wasi_nn::Tensor) -> Result<(), NnFailure> {
+        let index = self.input_index(&id)?;
+        let info = &self.prepared.model().inputs[index];
+        let tensor = from_wasi(tensor)?;
+        if tensor.dtype != info.dtype {
+            return Err(NnFailure::new(
+                ErrorKind::InvalidArgument,
+                format!(
+                    "input `{}` is {}, not {}",
+                    info.name, info.dtype, tensor.dtype
+                ),
+            ));
+        }
+        if let Some(dims) = &info.dims {
+            let fits = dims.len() == tensor.shape.len()
+                && dims
+                    .iter()
+                    .zip(&tensor.shape)
+                    .all(|(d, &s)| !matches!(d, crate::Dim::Fixed(n) if *n != s));
+            if !fits {
+                return Err(NnFailure::new(
+                    ErrorKind::InvalidArgument,
+                    format!(
+                        "input `{}` takes shape {dims:?}, not {:?}",
+                        info.name, tensor.shape
+                    ),
+                ));
+            }
+        }
+        self.inputs[index] = Some(tensor);
+        Ok(())
+    }
+
+    fn run(&mut self) -> Result<(), NnFailure> {
+        let model = self.prepared.model().clone();
+        let inputs = self
+            .inputs
+            .iter()
+            .zip(&model.inputs)
+            .map(|(t, info)| {
+                t.clone().ok_or_else(|| {
+                    NnFailure::new(
+                        ErrorKind::InvalidArgument,
+                        format!("input `{}` was not set", info.name),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        self.outputs = self.prepared.run(&inputs)?;
+        Ok(())
+    }
+}
+
+impl BackendExecutionContext for OnnxExecution {
+    fn set_input(&mut self, id: Id, tensor: &wasmtime_wasi_nn::Tensor) -> Result<(), BackendError> {
+        self.set(id, tensor).map_err(backend_error)
+    }
+
+    fn get_output(&mut self, id: Id) -> Result<wasmtime_wasi_nn::Tensor, BackendError> {
+        let index = self.output_index(&id).map_err(backend_error)?;
+        let tensor = self.outputs.get(index).ok_or_else(|| {
+            backend_error(NnFailure::new(
+                ErrorKind::InvalidArgument,
+                "no outputs yet: call compute first",
+            ))
+        })?;
+        Ok(to_wasi(tensor))
+    }
+
+    fn compute(
+        &mut self,
+        inputs: Option<Vec<NamedTensor>>,
+    ) -> Result<Option<Vec<NamedTensor>>, BackendError> {
+        let named = inputs.is_some();
+        for t in inputs.into_iter().flatten() {
+            self.set(Id::Name(t.name), &t.tensor)
+                .map_err(backend_error)?;
+        }
+        self.run().map_err(backend_error)?;
+        if !named {
+            return Ok(None);
+        }
+        let model = self.prepared.model();
+        Ok(Some(
+            model
+                .outputs
+                .iter()
+                .zip(&self.outputs)
+                .map(|(info, t)| NamedTensor {
+                    name: info.name.clone(),
+                    tensor: to_wasi(t),
+                })
+                .collect(),
+        ))
+    }
+}
+
+/// The position of an input or output named by index, by name, or by its index as a name ("0"),
+/// as wasmtime-wasi-nn's own ONNX backend accepts.
+fn find(id: &Id, list: &[crate::ValueInfo], what: &str) -> Result<usize, NnFailure> {
+    let found = match id {
+        Id::Index(i) => Some(*i as usize),
+        Id::Name(name) => list
+            .iter()
+            .position(|v| v.name == *name)
+            .or_else(|| name.parse::<usize>().ok()),
+    };
+    found.filter(|&i| i < list.len()).ok_or_else(|| {
+        NnFailure::new(
+            ErrorKind::InvalidArgument,
+            format!("the model has no {what} {id:?} (it has {})", list.len()),
+        )
+    })
+}
+
+/// A guest tensor as ours: f16 and bf16 become f32.
+fn from_wasi(t: &wasmtime_wasi_nn::Tensor) -> Result<Tensor, NnFailure> {
+    let shape: Vec<usize> = t.dimensions.iter().map(|&d| d as usize).collect();
+    let bad = |e: Error| NnFailure::new(ErrorKind::InvalidArgument, e.to_string());
+    let (dtype, data) = match t.ty {
+        TensorType::Fp32 => (DType::F32, t.data.clone()),
+        TensorType::Fp64 => (DType::F64, t.data.clone()),
+        TensorType::I32 => (DType::I32, t.data.clone()),
+        TensorType::I64 => (DType::I64, t.data.clone()),
+        TensorType::U8 => (DType::U8, t.data.clone()),
+        TensorType::Fp16 | TensorType::Bf16 => {
+            if !t.data.len().is_multiple_of(2) {
+                return Err(NnFailure::new(
+                    ErrorKind::InvalidArgument,
+                    "a 16-bit tensor with an odd byte count",
+                ));
+            }
+            let widen = |h: u16| match t.ty {
+                TensorType::Fp16 => f16_to_f32(h),
+                _ => f32::from_bits((h as u32) << 16),
+            };
+            let data = t
+                .data
+                .chunks_exact(2)
+                .flat_map(|b| widen(u16::from_le_bytes([b[0], b[1]])).to_le_bytes())
+                .collect();
+            (DType::F32, data)
+        }
+    };
+    Tensor::new(dtype, shape, data).map_err(bad)
+}
+
+/// Our tensor as a guest's. Bools are u8.
+fn to_wasi(t: &Tensor) -> wasmtime_wasi_nn::Tensor {
+    let ty = match t.dtype {
+        DType::F32 => TensorType::Fp32,
+        DType::F64 => TensorType::Fp64,
+        DType::I32 => TensorType::I32,
+        DType::I64 => TensorType::I64,
+        DType::U8 | DType::Bool => TensorType::U8,
+    };
+    wasmtime_wasi_nn::Tensor::new(
+        t.shape.iter().map(|&d| d as u32).collect(),
+        ty,
+        t.data.to_vec(),
+    )
+}
