@@ -10,9 +10,10 @@ use wasi_parallel_device::{
     DeviceKind, Kernel, KernelEntry, Launch, Space, SpaceDescriptor,
 };
 
+use crate::graph::{Step, Value, ValueId};
 use crate::model::Model;
 use crate::native::{self, Ctx, Native, Par};
-use crate::plan::{self, Executable, Folder, Ref, Step, Value, ValueId};
+use crate::plan::{self, Executable, Folder, Ref};
 use crate::team::Team;
 use crate::tensor::{DType, Tensor};
 use crate::Error;

@@ -23,11 +23,26 @@
 //!
 //! [`wasi_nn`] plugs this into `wasmtime-wasi-nn`: its backend traits, a registry of named models
 //! scoped per tenant, and the `wasi_ephemeral_nn` imports for core modules.
+//!
+//! # Layers
+//! Each module uses only those below it, so there are no import circles:
+//!
+//! - `abi` (the kernels' codes and parameter layouts, shared with `nn/wasm-kernels/`) and `team`
+//!   (the spinning thread team) use nothing else of the crate;
+//! - `tensor` (element types and host tensors);
+//! - `model` (the ONNX parser; it knows no operators: [`Model::parse`], here in the crate root,
+//!   hands it the operator table's [`is_supported`]);
+//! - `rewrite` (fusions on the model) and `graph` (the tensors and launches operators emit into);
+//! - `ops` (the operators, emitting into `graph`) and `native` (the CPU's native kernels);
+//! - `plan` (the planning driver: calls the operators, assigns buffers);
+//! - `exec` (prepares models on devices and runs plans);
+//! - [`wasi_nn`] (the wasi-nn backend and imports, on the public API).
 
 #[path = "../wasm-kernels/abi.rs"]
 mod abi;
 mod exec;
 pub mod fixtures;
+mod graph;
 mod model;
 mod native;
 pub mod ops;
@@ -70,6 +85,14 @@ pub enum Error {
     /// A device error.
     #[error("device: {0}")]
     Device(String),
+}
+
+impl Model {
+    /// Decodes and checks a model: every operator must be implemented ([`is_supported`]), every
+    /// tensor typed with a supported type, and the nodes in topological order.
+    pub fn parse(bytes: &[u8]) -> Result<Model, Error> {
+        Model::decode(bytes, ops::is_supported)
+    }
 }
 
 impl From<wasi_parallel_device::DeviceError> for Error {

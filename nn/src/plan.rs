@@ -10,42 +10,10 @@
 
 use std::collections::HashMap;
 
+use crate::graph::{Builder, Step, Value, ValueId};
 use crate::model::{Dim, Model};
-use crate::tensor::{checked_elements, DType, Tensor};
+use crate::tensor::{DType, Tensor};
 use crate::{ops, Error};
-
-/// A tensor of the plan.
-pub(crate) type ValueId = usize;
-
-/// What the planner knows about a tensor.
-#[derive(Clone, Debug)]
-pub(crate) struct Value {
-    pub dtype: DType,
-    pub shape: Vec<usize>,
-    /// Its contents, when known before the run (weights and folded results).
-    pub konst: Option<Tensor>,
-    /// The tensor whose buffer holds it: itself, or the tensor it is a view of (Reshape).
-    pub root: ValueId,
-}
-
-impl Value {
-    pub fn len(&self) -> usize {
-        self.shape.iter().product()
-    }
-    pub fn bytes(&self) -> usize {
-        self.len() * self.dtype.size()
-    }
-}
-
-/// One kernel launch: `kernel(params, buffers...)` over `items` work items. The last buffer is
-/// the one written.
-#[derive(Clone, Debug)]
-pub(crate) struct Step {
-    pub kernel: &'static str,
-    pub params: Vec<i32>,
-    pub buffers: Vec<ValueId>,
-    pub items: usize,
-}
 
 /// Runs steps whose inputs are all constants and returns the outputs' contents.
 pub(crate) trait Folder {
@@ -55,100 +23,6 @@ pub(crate) trait Folder {
         steps: &[Step],
         outputs: &[ValueId],
     ) -> Result<Vec<Tensor>, Error>;
-}
-
-/// What operators see while they plan: the tensors so far and the steps emitted.
-pub(crate) struct Builder {
-    pub opset: i64,
-    pub values: Vec<Value>,
-    pub steps: Vec<Step>,
-    /// How many nodes read each tensor (by root), for fusing an activation into its producer.
-    pub readers: HashMap<ValueId, usize>,
-    /// Whether operators may use their specialised kernels (else only the portable ones).
-    pub specialised: bool,
-}
-
-impl Builder {
-    pub fn value(&self, id: ValueId) -> &Value {
-        &self.values[id]
-    }
-
-    /// The contents of `id` if known now.
-    pub fn konst(&self, id: ValueId) -> Option<&Tensor> {
-        self.values[id].konst.as_ref()
-    }
-
-    /// A new tensor to be written by a step.
-    pub fn output(&mut self, dtype: DType, shape: Vec<usize>) -> Result<ValueId, Error> {
-        checked_elements(&shape)
-            .and_then(|n| n.checked_mul(dtype.size()))
-            .filter(|&n| n <= u32::MAX as usize)
-            .ok_or_else(|| {
-                Error::Unsupported(format!("a tensor of shape {shape:?} is larger than 4 GiB"))
-            })?;
-        let id = self.values.len();
-        self.values.push(Value {
-            dtype,
-            shape,
-            konst: None,
-            root: id,
-        });
-        Ok(id)
-    }
-
-    /// A constant tensor.
-    pub fn constant(&mut self, tensor: Tensor) -> ValueId {
-        let id = self.values.len();
-        self.values.push(Value {
-            dtype: tensor.dtype,
-            shape: tensor.shape.clone(),
-            konst: Some(tensor),
-            root: id,
-        });
-        id
-    }
-
-    /// `src` under another shape with as many elements: no copy.
-    pub fn view(&mut self, src: ValueId, shape: Vec<usize>) -> Result<ValueId, Error> {
-        let v = &self.values[src];
-        if checked_elements(&shape) != Some(v.len()) {
-            return Err(Error::InvalidModel(format!(
-                "cannot view a tensor of shape {:?} as {shape:?}",
-                v.shape
-            )));
-        }
-        let id = self.values.len();
-        let value = Value {
-            dtype: v.dtype,
-            konst: v.konst.as_ref().map(|t| t.reshaped(shape.clone())),
-            shape,
-            root: v.root,
-        };
-        self.values.push(value);
-        Ok(id)
-    }
-
-    /// Emits a launch; `buffers` are the inputs, `output` the tensor written.
-    pub fn launch(
-        &mut self,
-        kernel: &'static str,
-        params: Vec<i32>,
-        buffers: &[ValueId],
-        output: ValueId,
-        items: usize,
-    ) {
-        if items == 0 {
-            return;
-        }
-        let mut all = buffers.to_vec();
-        all.push(output);
-        self.steps.push(Step {
-            kernel,
-            params,
-            buffers: all,
-            items,
-        });
-    }
 }
 
 /// A model planned for one set of input shapes, before buffers are assigned.

@@ -5,8 +5,8 @@ use super::{
     padded_strides, put, scalar,
 };
 use crate::abi::{self, binop, cmp, logic, unary};
+use crate::graph::{Builder, ValueId};
 use crate::model::Node;
-use crate::plan::{Builder, ValueId};
 use crate::tensor::DType;
 use crate::Error;
 

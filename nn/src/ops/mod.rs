@@ -13,8 +13,8 @@ mod movement;
 mod network;
 
 use crate::abi::RANK;
+use crate::graph::{Builder, ValueId};
 use crate::model::Node;
-use crate::plan::{Builder, ValueId};
 use crate::tensor::{DType, Tensor};
 use crate::Error;
 

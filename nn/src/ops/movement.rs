@@ -8,8 +8,8 @@ use super::{
     padded_strides, put,
 };
 use crate::abi::{self, RANK};
+use crate::graph::{Builder, ValueId};
 use crate::model::Node;
-use crate::plan::{Builder, ValueId};
 use crate::tensor::{strides, DType, Tensor};
 use crate::Error;
 

@@ -7,8 +7,8 @@ use super::{
     padded_strides, put,
 };
 use crate::abi::{self, unary};
+use crate::graph::{Builder, Step, ValueId};
 use crate::model::Node;
-use crate::plan::{Builder, Step, ValueId};
 use crate::tensor::{strides, DType};
 use crate::Error;
 
