@@ -1,12 +1,14 @@
 //! Snapshot tests: every kernel in `tests/in` (WAT, and `.wasm` built by rustc and clang) is
-//! translated, re-validated by naga, written as WGSL and as OpenCL C and compared with
-//! `tests/out/wgsl` and `tests/out/opencl`. `BLESS=1 cargo test -p wasi-parallel-translator`
-//! rewrites the expected files. `tests/opencl.rs` builds every OpenCL C snapshot with an OpenCL
-//! compiler.
+//! translated, re-validated by naga, written as WGSL, as SPIR-V (binary, with the default
+//! options of [`spv`], which the wgpu device uses on Vulkan) and as OpenCL C, and compared with
+//! `tests/out/wgsl`, `tests/out/spv` and `tests/out/opencl`. `BLESS=1 cargo test -p
+//! wasi-parallel-translator` rewrites the expected files. Where `spirv-val` (SPIRV-Tools) is on
+//! the `PATH`, every SPIR-V snapshot is validated for Vulkan 1.1; `tests/opencl.rs` builds every
+//! OpenCL C snapshot with an OpenCL compiler.
 
 use std::path::Path;
 
-use wasi_parallel_translator::back::opencl;
+use wasi_parallel_translator::back::{opencl, spv};
 use wasi_parallel_translator::{translate, Error, KernelRef, Options};
 
 /// Each input and the kernel in it; `Err(text)` where the translation must fail saying `text`.
@@ -43,16 +45,43 @@ const OPENCL: opencl::Options = opencl::Options {
     i64: true,
 };
 
-/// Compares `text` with the snapshot `out`, or rewrites it when blessing.
-fn compare(out: &Path, text: &str, bless: bool, failures: &mut Vec<String>) {
+/// Compares `output` with the snapshot `out`, or rewrites it when blessing.
+fn compare(out: &Path, output: &[u8], bless: bool, failures: &mut Vec<String>) {
     if bless {
         if let Some(dir) = out.parent() {
             std::fs::create_dir_all(dir).expect("snapshot directory");
         }
-        std::fs::write(out, text).expect("write snapshot");
-    } else if std::fs::read_to_string(out).unwrap_or_default() != text {
+        std::fs::write(out, output).expect("write snapshot");
+    } else if std::fs::read(out).unwrap_or_default() != output {
         failures.push(format!("{} differs (BLESS=1 to accept)", out.display()));
     }
+}
+
+/// What `spirv-val` says is wrong with `words` for Vulkan 1.1, if anything; `None` also when
+/// SPIRV-Tools is not installed.
+fn spirv_val(words: &[u32]) -> Option<String> {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("spirv-val")
+        .args(["--target-env", "vulkan1.1", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    stdin
+        .write_all(&spv::to_bytes(words))
+        .expect("write to spirv-val");
+    drop(stdin);
+    let output = child.wait_with_output().expect("spirv-val runs");
+    (!output.status.success()).then(|| {
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
 }
 
 #[test]
@@ -82,13 +111,25 @@ fn snapshots() {
                 let out = root
                     .join("out/wgsl")
                     .join(Path::new(input).with_extension("wgsl"));
-                compare(&out, &wgsl, bless, &mut failures);
+                compare(&out, wgsl.as_bytes(), bless, &mut failures);
+                match t.to_spirv(&spv::Options::default()) {
+                    Ok(words) => {
+                        let out = root
+                            .join("out/spv")
+                            .join(Path::new(input).with_extension("spv"));
+                        compare(&out, &spv::to_bytes(&words), bless, &mut failures);
+                        if let Some(e) = spirv_val(&words) {
+                            failures.push(format!("{input}: spirv-val: {e}"));
+                        }
+                    }
+                    Err(e) => failures.push(format!("{input}: SPIR-V: {e}")),
+                }
                 match t.to_opencl(&OPENCL) {
                     Ok(program) => {
                         let out = root
                             .join("out/opencl")
                             .join(Path::new(input).with_extension("cl"));
-                        compare(&out, &program.source, bless, &mut failures);
+                        compare(&out, program.source.as_bytes(), bless, &mut failures);
                     }
                     Err(e) => failures.push(format!("{input}: OpenCL C: {e}")),
                 }
