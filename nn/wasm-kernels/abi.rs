@@ -276,8 +276,8 @@ pub mod batchnorm {
 }
 
 /// `gemm_f32`'s parameters: `[M, N, K, a_row, a_col, b_row, b_col, alpha, beta, has_c, c_row,
-/// c_col, batch_dims[BATCH_RANK], a_batch[BATCH_RANK], b_batch[BATCH_RANK]]`, `Y = alpha * A' B'
-/// + beta * C` with the transposes given as strides. The batch dimensions (MatMul's leading
+/// c_col, batch_dims[BATCH_RANK], a_batch[BATCH_RANK], b_batch[BATCH_RANK]]`, for
+/// `Y = alpha * A' B' + beta * C` with the transposes given as strides. The batch dimensions (MatMul's leading
 /// ones, padded on the left with 1) index A and B by their own strides (0 for a broadcast one).
 pub mod gemm {
     pub const M: usize = 0;
