@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use prost::Message;
-use wasi_parallel_nn::wasi_nn::{self, wasmtime_wasi_nn, NnHost, WasiNn};
+use wasi_parallel_nn::wasi_nn::{self, wasmtime_wasi_nn, NnHost, WasiNnCtx};
 use wasi_parallel_nn::{onnx, NnRuntime};
 use wasmtime::{Engine, Instance, Linker, Module, Store};
 
@@ -79,7 +79,7 @@ fn runtime() -> (Engine, Arc<NnRuntime>) {
 }
 
 struct Guest {
-    store: Store<WasiNn>,
+    store: Store<WasiNnCtx>,
     instance: Instance,
 }
 
@@ -92,7 +92,7 @@ impl Guest {
         let (engine, _) = runtime();
         let module = Module::new(&engine, guest_wat(memory)).unwrap();
         let mut linker = Linker::new(&engine);
-        wasi_nn::add_to_linker(&mut linker, |s: &mut WasiNn| s).unwrap();
+        wasi_nn::add_to_linker(&mut linker, |s: &mut WasiNnCtx| s).unwrap();
         let mut store = Store::new(&engine, host.instance(visible).unwrap());
         let instance = linker.instantiate(&mut store, &module).unwrap();
         Guest { store, instance }
@@ -495,7 +495,7 @@ fn a_guest_with_a_shared_memory_works() {
     )
     .unwrap();
     let mut linker = Linker::new(&engine);
-    wasi_nn::add_to_linker(&mut linker, |s: &mut WasiNn| s).unwrap();
+    wasi_nn::add_to_linker(&mut linker, |s: &mut WasiNnCtx| s).unwrap();
     let mut store = Store::new(&engine, host.instance(None).unwrap());
     let instance = linker.instantiate(&mut store, &module).unwrap();
     let memory = instance.get_shared_memory(&mut store, "memory").unwrap();
@@ -505,7 +505,7 @@ fn a_guest_with_a_shared_memory_works() {
         }
     };
     write(NAME, b"mnist");
-    let call = |store: &mut Store<WasiNn>, name: &str, args: &[u32]| -> i32 {
+    let call = |store: &mut Store<WasiNnCtx>, name: &str, args: &[u32]| -> i32 {
         let f = instance.get_func(&mut *store, name).unwrap();
         let params: Vec<wasmtime::Val> =
             args.iter().map(|&a| wasmtime::Val::I32(a as i32)).collect();

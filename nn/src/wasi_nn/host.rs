@@ -12,7 +12,7 @@ use wasmtime_wasi_nn::{Backend, Graph, GraphRegistry, Registry};
 use crate::NnRuntime;
 
 use super::onnx::{AutodetectBackend, OnnxBackend};
-use super::{kind_of, BackendEntry, BackendRegistry, ErrorKind, NnFailure, WasiNn};
+use super::{kind_of, BackendEntry, BackendRegistry, ErrorKind, NnFailure, WasiNnCtx};
 
 /// The process-wide wasi-nn state: devices, backends and preloaded models.
 pub struct NnHost {
@@ -282,8 +282,8 @@ impl NnHost {
 
     /// The wasi-nn state of one instance, which sees the preloaded models `visible` names (all
     /// for `None`).
-    pub fn instance(self: &Arc<Self>, visible: Option<&[String]>) -> Result<WasiNn, NnFailure> {
-        Ok(WasiNn {
+    pub fn instance(self: &Arc<Self>, visible: Option<&[String]>) -> Result<WasiNnCtx, NnFailure> {
+        Ok(WasiNnCtx {
             host: self.clone(),
             registry: self.scoped(visible)?,
             graphs: Vec::new(),

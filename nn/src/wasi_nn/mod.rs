@@ -5,10 +5,11 @@
 //! # Embedding
 //!
 //! One [`NnHost`] per process holds the devices, the backend registry and the preloaded models.
-//! Each instance gets a [`WasiNn`] from [`NnHost::instance`], naming which preloaded models it may
-//! see (a tenant's set; a guest can never reach a name outside it), and the imports from
+//! Each store gets a [`WasiNnCtx`] from [`NnHost::instance`] (per store, as Wasmtime's `*Ctx`
+//! types are), naming which preloaded models it may see (a tenant's set; a guest can never reach
+//! a name outside it), and the imports from
 //! [`add_to_linker`] (the WITX interface that the `wasi-nn` crate uses). Components use
-//! `wasmtime_wasi_nn::wit::add_to_linker` with a `wasmtime_wasi_nn::wit::WasiNnCtx` made from
+//! `wasmtime_wasi_nn::wit::add_to_linker` with wasmtime-wasi-nn's own `wit::WasiNnCtx` made from
 //! [`NnHost::backends`] and [`NnHost::registry`]: the same backends and the same shared graphs.
 //!
 //! # Why our own WITX glue
@@ -33,7 +34,7 @@
 //! # Layout
 //! `registry.rs` picks a backend per model; `host.rs` holds the process-wide state ([`NnHost`])
 //! and the per-tenant views of its named models; `onnx.rs` is our backend for
-//! `wasmtime-wasi-nn`'s traits; `witx.rs` is the per-store context ([`WasiNn`]) and the
+//! `wasmtime-wasi-nn`'s traits; `witx.rs` is the per-store context ([`WasiNnCtx`]) and the
 //! `wasi_ephemeral_nn` imports.
 //! This file holds what they share: the errors, in wasi-nn's terms.
 
@@ -50,7 +51,7 @@ pub use host::{NnHost, ScopedRegistry};
 pub use registry::{BackendEntry, BackendRegistry, Sniff};
 pub use wasi_parallel_device::DeviceKind;
 pub use wasmtime_wasi_nn;
-pub use witx::{add_to_linker, WasiNn};
+pub use witx::{add_to_linker, WasiNnCtx};
 
 /// What went wrong, in wasi-nn's terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,5 +1,5 @@
 //! The `wasi_ephemeral_nn` imports (the WITX interface the `wasi-nn` crate uses) over the backend
-//! traits, and the per-store state they work on ([`WasiNn`]). Guest pointers are checked
+//! traits, and the per-store state they work on ([`WasiNnCtx`]). Guest pointers are checked
 //! against guest memory here, and failures become the errnos the module docs list.
 
 use std::sync::Arc;
@@ -13,16 +13,16 @@ use super::{kind_of, ErrorKind, NnFailure, NnHost, ScopedRegistry};
 
 /// One instance's wasi-nn state: the models it may load by name, and its graphs and execution
 /// contexts. Everything is freed with the instance's store.
-pub struct WasiNn {
+pub struct WasiNnCtx {
     pub(super) host: Arc<NnHost>,
     pub(super) registry: ScopedRegistry,
     pub(super) graphs: Vec<Graph>,
     pub(super) contexts: Vec<ExecutionContext>,
 }
 
-impl std::fmt::Debug for WasiNn {
+impl std::fmt::Debug for WasiNnCtx {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("WasiNn")
+        f.debug_struct("WasiNnCtx")
             .field("names", &self.registry)
             .field("graphs", &self.graphs.len())
             .field("contexts", &self.contexts.len())
@@ -85,8 +85,8 @@ impl Mem<'_> {
 /// Runs `f` with the instance's state and its exported memory.
 fn with_memory<T>(
     caller: &mut Caller<'_, T>,
-    get: impl Fn(&mut T) -> &mut WasiNn,
-    f: impl FnOnce(&mut WasiNn, &mut Mem<'_>) -> Result<(), NnFailure>,
+    get: impl Fn(&mut T) -> &mut WasiNnCtx,
+    f: impl FnOnce(&mut WasiNnCtx, &mut Mem<'_>) -> Result<(), NnFailure>,
 ) -> Result<(), NnFailure> {
     match caller.get_export("memory") {
         Some(Extern::Memory(m)) => {
@@ -154,7 +154,7 @@ fn tensor_type_of(v: u8) -> Result<TensorType, NnFailure> {
 const MAX_BUILDERS: u32 = 16;
 const MAX_RANK: u32 = 16;
 
-impl WasiNn {
+impl WasiNnCtx {
     fn load(&mut self, mem: &mut Mem<'_>, args: [u32; 5]) -> Result<(), NnFailure> {
         let [ptr, count, encoding, target, out] = args;
         let encoding = encoding_of(encoding)?;
@@ -281,7 +281,7 @@ impl WasiNn {
 /// Adds the `wasi_ephemeral_nn` imports (the WITX interface) to `linker`.
 pub fn add_to_linker<T: 'static>(
     linker: &mut Linker<T>,
-    get: impl Fn(&mut T) -> &mut WasiNn + Send + Sync + Copy + 'static,
+    get: impl Fn(&mut T) -> &mut WasiNnCtx + Send + Sync + Copy + 'static,
 ) -> anyhow::Result<()> {
     const MODULE: &str = "wasi_ephemeral_nn";
     fn finish(name: &str, result: Result<(), NnFailure>) -> i32 {
