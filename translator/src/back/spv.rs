@@ -4,7 +4,7 @@
 //! naga's own SPIR-V writer does the work; this back end exists because its defaults are not what
 //! a translated kernel must run with, and because the kernel a user inspects must be the kernel
 //! that runs. A device that runs SPIR-V asks for its [`Options`] once (the wgpu device:
-//! `WgpuDevice::spirv_options` in `wasi-parallel-device`) and calls [`write`] with them; anyone
+//! `Device::spirv_options` in `wasi-parallel-device`) and calls [`write`] with them; anyone
 //! else who wants the same words calls [`write`] with the same options.
 //!
 //! # How
