@@ -51,7 +51,15 @@ if git -C "$repo" rev-parse --git-dir >/dev/null 2>&1 && [[ "$out" == "$repo"/* 
         die "$rel is not ignored by git: choose a folder under target/ or add it to .git/info/exclude"
 fi
 
-# The kit is rebuilt from scratch, except the downloaded packages (kept to save a download).
+# The kit is rebuilt from scratch, except the downloaded packages (kept to save a download); a
+# folder holding anything else than a kit is left alone.
+for entry in "$out"/* "$out"/.[!.]*; do
+    [ -e "$entry" ] || continue
+    case "${entry##*/}" in
+        bin | guests | models | debs | run.sh | torch_baseline.py | compare.py | MANIFEST) ;;
+        *) die "$out holds ${entry##*/}, which is no part of a kit: choose an empty or new folder" ;;
+    esac
+done
 find "$out" -mindepth 1 -maxdepth 1 ! -name debs -exec rm -rf {} +
 
 # 1. Host binaries, release, stripped, compressed.
