@@ -14,7 +14,7 @@ use std::sync::Arc;
 use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
 
 use crate::kernel_module::{self, KernelError};
-use crate::{Device, DeviceError, Kernel, KernelDescriptor, KernelInput, KernelSource};
+use crate::{Device, DeviceError, DeviceInfo, Kernel, KernelDescriptor, KernelInput, KernelSource};
 
 /// Which function of the bytes is the kernel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,6 +73,19 @@ pub enum CompileError {
     Device(#[from] DeviceError),
 }
 
+/// What the translator is told for a device: its float and integer widths, its loop limit, and
+/// the caller's workgroup size. [`compile_kernel`] translates with these, and so does anyone who
+/// wants to see what a device runs (`wasi-parallel translate --device`).
+pub fn translate_options(info: &DeviceInfo, options: &CompileOptions) -> TranslateOptions {
+    let defaults = TranslateOptions::default();
+    TranslateOptions {
+        f64: info.f64,
+        i64: info.i64,
+        workgroup_size: options.workgroup_size.unwrap_or(defaults.workgroup_size),
+        loop_limit: info.limits.max_loop_iterations,
+    }
+}
+
 /// Makes `device`'s kernel for the function `entry` of the Wasm module `bytes`.
 pub fn compile_kernel(
     device: &dyn Device,
@@ -105,13 +118,7 @@ pub fn compile_kernel(
             })?
         }
         KernelInput::Translated => {
-            let defaults = TranslateOptions::default();
-            let translate = TranslateOptions {
-                f64: info.f64,
-                i64: info.i64,
-                workgroup_size: options.workgroup_size.unwrap_or(defaults.workgroup_size),
-                loop_limit: info.limits.max_loop_iterations,
-            };
+            let translate = translate_options(info, options);
             let kernel_ref = match entry {
                 KernelEntry::TableIndex(index) => KernelRef::TableIndex(index),
                 KernelEntry::Export(name) => KernelRef::Export(name),

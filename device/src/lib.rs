@@ -53,7 +53,7 @@ pub mod process_env;
 #[cfg(feature = "wgpu")]
 pub mod wgpu;
 
-pub use compile::{compile_kernel, CompileError, CompileOptions, KernelEntry};
+pub use compile::{compile_kernel, translate_options, CompileError, CompileOptions, KernelEntry};
 pub use cpu::{CpuDevice, CpuDeviceDescriptor, KernelClock, WasmMemoryDevice, WasmMemorySpace};
 
 /// The export every kernel module provides: the kernel body, one work item per call.
@@ -375,6 +375,12 @@ pub trait Device: Send + Sync + fmt::Debug {
     fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError>;
     /// Opens a space for one client's buffers.
     fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError>;
+    /// Devices that hand their drivers SPIR-V: the options of the translator's SPIR-V back end
+    /// that their kernels are written with, so that anyone can write the same words
+    /// (`wasi-parallel translate --device NAME --emit spv`). `None` elsewhere.
+    fn spirv_options(&self) -> Option<wasi_parallel_translator::back::spv::Options> {
+        None
+    }
     /// Devices that can run kernels directly in a Wasm shared memory (zero-copy buffers).
     fn as_wasm_memory(&self) -> Option<&dyn WasmMemoryDevice> {
         None

@@ -2,9 +2,10 @@
 //!
 //! A kernel is a Wasm function `kernel(iteration_id, num_iterations, block_size, ptr0, len0, ...)`
 //! (see `wasi-parallel-runtime` for the contract) as rustc or clang emit it. This crate turns
-//! one into a validated [`naga::Module`] with a single compute entry point; naga's writers take it
-//! on to WGSL or SPIR-V, wgpu accepts it as it is, and [`back::opencl`] writes it as OpenCL C. The
-//! crate is pure: Wasm in, naga IR and source text out, no device, no Wasmtime.
+//! one into a validated [`naga::Module`] with a single compute entry point; [`back::spv`] writes
+//! it as the SPIR-V that Vulkan devices run, [`back::opencl`] as OpenCL C, naga's WGSL writer as
+//! WGSL, and wgpu accepts it as it is elsewhere. The crate is pure: Wasm in, naga IR, SPIR-V and
+//! source text out, no device, no Wasmtime.
 //!
 //! # How
 //!

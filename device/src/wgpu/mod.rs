@@ -8,10 +8,13 @@
 //!   Drivers are loaded at run time: a machine without Vulkan simply has no such device.
 //! - **Kernels** come translated ([`wasi_parallel_translator::Translation`]), with an explicit
 //!   bind group layout built from the translation's bindings, so bindings a kernel happens not to
-//!   use still match. On Vulkan the module goes to the driver as SPIR-V written by naga with
-//!   float-controls execution modes added ([`float_controls`]): without them a driver may ignore
-//!   NaN, infinities and the sign of zero, which Wasm defines. Elsewhere the naga module goes to
-//!   wgpu as it is (`ShaderSource::Naga`), and floats are as exact as the driver makes them.
+//!   use still match. On Vulkan the module goes to the driver as SPIR-V through wgpu's
+//!   passthrough, written by the translator's SPIR-V back end ([`spv`]) with float controls:
+//!   without them a driver may ignore NaN, infinities and the sign of zero, which Wasm defines.
+//!   The back end's options are the device's, [`Device::spirv_options`], so anyone can write
+//!   the same words (`wasi-parallel translate --emit spv`), and each kernel keeps the words it
+//!   was made from ([`WgpuKernel::spirv`]). Elsewhere the naga module goes to wgpu as it is
+//!   (`ShaderSource::Naga`), and floats are as exact as the driver makes them.
 //! - **Buffers** are storage buffers resident on the GPU; a space is only a bookkeeping scope.
 //!   Writes go through the queue, reads through a mapped staging buffer. A buffer larger than one
 //!   storage binding may hold is refused with `OutOfMemory` naming the limit (splitting is not
@@ -20,13 +23,12 @@
 //!   dispatch `ceil(n / workgroup)` workgroups in 2-D (x at most the adapter's per-dimension
 //!   limit), wait, and read the status word back: a non-zero trap code is `KernelTrap`.
 
-mod float_controls;
-
 use std::any::Any;
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
+use wasi_parallel_translator::back::spv;
 use wasi_parallel_translator::trap;
 
 /// The loop iterations llvmpipe lets one invocation run (Mesa's gallivm loop limiter).
@@ -68,9 +70,9 @@ struct Shared {
     queue: wgpu::Queue,
     max_binding: u64,
     max_groups: u32,
-    /// Whether kernels go to the driver as SPIR-V with exact float semantics (Vulkan), rather
-    /// than as naga IR that wgpu lowers itself.
-    spirv: bool,
+    /// How kernels are written as SPIR-V, when they go to the driver as SPIR-V with exact float
+    /// semantics (Vulkan), rather than as naga IR that wgpu lowers itself (`None`).
+    spirv: Option<spv::Options>,
     /// Serialises launches and copies, so that a read sees every earlier launch.
     lock: Mutex<()>,
 }
@@ -146,7 +148,7 @@ impl WgpuDevice {
                     .max_storage_buffer_binding_size
                     .min(limits.max_buffer_size),
                 max_groups: limits.max_compute_workgroups_per_dimension,
-                spirv,
+                spirv: spirv.then(spv::Options::default),
                 lock: Mutex::new(()),
             }),
         })
@@ -156,6 +158,8 @@ impl WgpuDevice {
 /// A kernel compiled into a compute pipeline.
 pub struct WgpuKernel {
     label: String,
+    /// The SPIR-V handed to wgpu, where the device takes SPIR-V.
+    spirv: Option<Vec<u32>>,
     pipeline: wgpu::ComputePipeline,
     layout: wgpu::BindGroupLayout,
     translation_buffers: Vec<(u32, bool)>,
@@ -171,7 +175,17 @@ impl fmt::Debug for WgpuKernel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("WgpuKernel")
             .field("label", &self.label)
+            .field("spirv_words", &self.spirv.as_ref().map(Vec::len))
             .finish()
+    }
+}
+
+impl WgpuKernel {
+    /// The SPIR-V words this kernel's shader module was created from, exactly as handed to wgpu;
+    /// `None` where the device takes naga IR (see [`Device::spirv_options`]). Reach it from a
+    /// `dyn Kernel` with `kernel.as_any().downcast_ref::<WgpuKernel>()`.
+    pub fn spirv(&self) -> Option<&[u32]> {
+        self.spirv.as_deref()
     }
 }
 
@@ -205,6 +219,15 @@ fn storage_entry(binding: u32, read_only: bool) -> wgpu::BindGroupLayoutEntry {
 impl Device for WgpuDevice {
     fn info(&self) -> &DeviceInfo {
         &self.shared.info
+    }
+
+    /// The options the SPIR-V back end writes this device's kernels with ([`spv::write`]), or
+    /// `None` where kernels go to wgpu as naga IR (backends other than Vulkan, or a Vulkan
+    /// adapter without wgpu's SPIR-V passthrough). A kernel translated with
+    /// [`crate::translate_options`] for this device and written with these options is, word for
+    /// word, the SPIR-V this device hands to the driver ([`WgpuKernel::spirv`]).
+    fn spirv_options(&self) -> Option<spv::Options> {
+        self.shared.spirv
     }
 
     fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
@@ -246,21 +269,27 @@ impl Device for WgpuDevice {
             bind_group_layouts: &[Some(&layout)],
             immediate_size: 0,
         });
-        let module = if self.shared.spirv {
-            let words = float_controls::spirv(&t.module, &t.info)
-                .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e}", desc.label)))?;
+        let spirv = match &self.shared.spirv {
+            Some(options) => Some(
+                spv::write(&t.module, &t.info, options)
+                    .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e}", desc.label)))?,
+            ),
+            None => None,
+        };
+        let module = if let Some(words) = &spirv {
             let entry = wgpu::PassthroughShaderEntryPoint {
                 name: "main".into(),
                 workgroup_size: (t.workgroup_size, 1, 1),
             };
-            // SAFETY: naga wrote this SPIR-V from a module it validated, with its bounds checks
-            // (Restrict); `float_controls` only adds declarations that SPIR-V allows there, and
-            // the bind group layout above matches the translation's bindings.
+            // SAFETY: the SPIR-V back end wrote these words from a module naga validated, with
+            // naga's `Restrict` bounds checks on every access (see `spv`), adding only
+            // declarations SPIR-V allows where they are; the bind group layout above matches the
+            // translation's bindings.
             unsafe {
                 device.create_shader_module_passthrough(wgpu::ShaderModuleDescriptorPassthrough {
                     label: Some(desc.label),
                     entry_points: std::borrow::Cow::Owned(vec![entry]),
-                    spirv: Some(std::borrow::Cow::Owned(words)),
+                    spirv: Some(std::borrow::Cow::Borrowed(words)),
                     ..Default::default()
                 })
             }
@@ -286,6 +315,7 @@ impl Device for WgpuDevice {
         }
         Ok(Arc::new(WgpuKernel {
             label: desc.label.to_string(),
+            spirv,
             pipeline,
             layout,
             translation_buffers: t.buffers.iter().map(|b| (b.binding, b.written)).collect(),
