@@ -10,7 +10,7 @@ use wasmtime_wasi::p1::WasiP1Ctx;
 use wasmtime_wasi::p2::pipe::MemoryOutputPipe;
 use wasmtime_wasi::{FsPerms, I32Exit, WasiCtxBuilder};
 
-use wasi_parallel_nn::wasi_nn::{self, NnHost, WasiNn};
+use wasi_parallel_nn::wasi_nn::{self, NnHost, WasiNnCtx};
 
 use wasi_parallel_runtime::{add_to_linker, GuestModule, WasiParallelCtx, WasiParallelHost};
 
@@ -37,7 +37,7 @@ pub struct CommandOptions {
 pub struct CommandState {
     wasi: WasiP1Ctx,
     parallel: WasiParallelCtx,
-    nn: Option<WasiNn>,
+    nn: Option<WasiNnCtx>,
     stdout: Option<MemoryOutputPipe>,
 }
 

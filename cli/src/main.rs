@@ -38,8 +38,13 @@ enum Command {
         #[arg(long, default_value = "wgsl")]
         emit: String,
         /// Translate for a device without 64-bit floats.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "device")]
         no_f64: bool,
+        /// Translate as this device (a name from `wasi-parallel devices`) does, with its options:
+        /// the output is what it runs (for `spv`, the very words a Vulkan device hands its
+        /// driver). Without it, a device with every feature and no loop limit.
+        #[arg(long)]
+        device: Option<String>,
         /// Write to this file instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -113,9 +118,17 @@ fn main() -> ExitCode {
             kernel,
             emit,
             no_f64,
+            device,
             output,
-        } => translate(&module, &kernel, &emit, !no_f64, output.as_deref())
-            .map(|()| ExitCode::SUCCESS),
+        } => translate(
+            &module,
+            &kernel,
+            &emit,
+            !no_f64,
+            device.as_deref(),
+            output.as_deref(),
+        )
+        .map(|()| ExitCode::SUCCESS),
     };
     result.unwrap_or_else(|e| {
         eprintln!("wasi-parallel: error: {e:#}");
@@ -261,8 +274,10 @@ fn translate(
     kernel: &str,
     emit: &str,
     f64: bool,
+    device: Option<&str>,
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
+    use wasi_parallel_translator::back::spv;
     use wasi_parallel_translator::{KernelRef, Options};
     let bytes =
         std::fs::read(module).with_context(|| format!("cannot read {}", module.display()))?;
@@ -271,9 +286,47 @@ fn translate(
         Ok(index) => KernelRef::TableIndex(index),
         Err(_) => KernelRef::Export(kernel),
     };
-    let options = Options {
-        f64,
-        ..Options::default()
+    // The options a device compiles with, from the same functions its kernels are made with.
+    let (options, spv_options) = match device {
+        None => (
+            Options {
+                f64,
+                ..Options::default()
+            },
+            spv::Options::default(),
+        ),
+        Some(name) => {
+            let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
+            let host = context("auto", None, false)?.build(&engine)?;
+            let device = host
+                .devices()
+                .iter()
+                .find(|d| d.info().name == name)
+                .with_context(|| {
+                    let names: Vec<_> = host
+                        .devices()
+                        .iter()
+                        .map(|d| d.info().name.clone())
+                        .collect();
+                    format!("no device `{name}`; the devices are {}", names.join(", "))
+                })?;
+            if device.info().kernel_input != wasi_parallel_runtime::device::KernelInput::Translated
+            {
+                bail!("{name} runs kernels as Wasm, not translated: there is nothing to print");
+            }
+            let spv_options = match device.spirv_options() {
+                Some(options) => options,
+                None if emit == "spv" => bail!("{name} does not run SPIR-V"),
+                None => spv::Options::default(),
+            };
+            (
+                wasi_parallel_runtime::device::translate_options(
+                    device.info(),
+                    &Default::default(),
+                ),
+                spv_options,
+            )
+        }
     };
     let t = wasi_parallel_translator::translate(&wasm, kernel_ref, &options)
         .with_context(|| format!("{}: kernel {kernel}", module.display()))?;
@@ -286,16 +339,10 @@ fn translate(
         .into_bytes(),
         "naga" => format!("{:#?}\n", t.module).into_bytes(),
         "spv" => {
-            let words = naga::back::spv::write_vec(
-                &t.module,
-                &t.info,
-                &naga::back::spv::Options::default(),
-                None,
-            )?;
             if output.is_none() {
                 bail!("--emit spv is binary: give a file with -o");
             }
-            words.iter().flat_map(|w| w.to_le_bytes()).collect()
+            spv::to_bytes(&spv::write(&t.module, &t.info, &spv_options)?)
         }
         "opencl" => {
             let options = wasi_parallel_translator::back::opencl::Options { f64, i64: true };

@@ -360,6 +360,86 @@ fn translate_prints_wgsl_and_names_what_it_cannot_translate() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// `translate --device NAME --emit spv` writes, byte for byte, the SPIR-V that the device hands
+/// to wgpu for the same kernel: what a user debugs is what runs. Every device that runs SPIR-V
+/// is checked (lavapipe in CI, where one must exist).
+#[test]
+fn translate_for_a_device_emits_the_spirv_it_runs() {
+    use wasi_parallel_device::wgpu::WgpuKernel;
+    use wasi_parallel_device::{compile_kernel, CompileOptions, KernelEntry};
+
+    let dir = std::env::temp_dir().join(format!("wasi-parallel-spv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let module = dir.join("k.wat");
+    // A function pointer, a loop (which gets lavapipe's loop counter) and f32 and f64
+    // arithmetic (which get float controls).
+    let wat = r#"(module (memory 1) (table 2 funcref) (elem (i32.const 1) $k)
+  (func $k (param $i i32) (param $n i32) (param i32) (param $p i32) (param $len i32)
+        (param $q i32) (param $qlen i32)
+    (local $j i32) (local $x f32)
+    (loop $next
+      (local.set $x (f32.add (f32.mul (local.get $x) (f32.const 1.5)) (f32.const 0.25)))
+      (br_if $next (i32.lt_u (local.tee $j (i32.add (local.get $j) (i32.const 1))) (i32.const 4))))
+    (f32.store (i32.add (local.get $p) (i32.shl (local.get $i) (i32.const 2))) (local.get $x))
+    (f64.store (i32.add (local.get $q) (i32.shl (local.get $i) (i32.const 3)))
+      (f64.mul (f64.promote_f32 (local.get $x)) (f64.const 3)))))"#;
+    std::fs::write(&module, wat).unwrap();
+    let wasm = wat::parse_str(wat).unwrap();
+
+    let engine = wasmtime::Engine::new(&wasi_parallel_runtime::engine_config()).unwrap();
+    let host = wasi_parallel_runtime::WasiParallelHost::builder()
+        .build(&engine)
+        .unwrap();
+    let devices: Vec<_> = host
+        .devices()
+        .iter()
+        .filter(|d| d.spirv_options().is_some())
+        .collect();
+    if devices.is_empty() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have a device that runs SPIR-V (lavapipe)"
+        );
+        eprintln!("skipped: no device runs SPIR-V");
+    }
+    for device in devices {
+        let name = &device.info().name;
+        let kernel = compile_kernel(
+            &**device,
+            &wasm,
+            KernelEntry::TableIndex(1),
+            &CompileOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let ran = kernel
+            .as_any()
+            .downcast_ref::<WgpuKernel>()
+            .and_then(WgpuKernel::spirv)
+            .unwrap_or_else(|| panic!("{name} runs SPIR-V, so its kernel keeps its words"));
+        let spv = dir.join(format!("{name}.spv"));
+        let output = wasi_parallel(&[
+            "translate",
+            module.to_str().unwrap(),
+            "--kernel",
+            "1",
+            "--device",
+            name,
+            "--emit",
+            "spv",
+            "-o",
+            spv.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{name}");
+        let printed = std::fs::read(&spv).unwrap();
+        let ran: Vec<u8> = ran.iter().flat_map(|w| w.to_le_bytes()).collect();
+        assert!(
+            printed == ran,
+            "{name}: translate --emit spv differs from what the device runs"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// The MNIST fixture, if present (see `wasi_parallel_nn::fixtures`).
 fn mnist_dir() -> Option<PathBuf> {
     wasi_parallel_nn::fixtures::models().map(|d| d.join("mnist"))
