@@ -226,16 +226,6 @@ pub enum KernelSource<'a> {
     Translated(&'a wasi_parallel_translator::Translation),
 }
 
-impl KernelSource<'_> {
-    /// The form of this source.
-    pub fn input(&self) -> KernelInput {
-        match self {
-            KernelSource::WasmModule(_) => KernelInput::WasmModule,
-            KernelSource::Translated(_) => KernelInput::Translated,
-        }
-    }
-}
-
 impl fmt::Debug for KernelSource<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
