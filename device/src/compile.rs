@@ -86,8 +86,47 @@ pub fn translate_options(info: &DeviceInfo, options: &CompileOptions) -> Transla
     }
 }
 
+/// The stack of the thread that compiles a kernel. The translator bounds how deep a kernel may
+/// nest, but naga's validator and back ends, the drivers' compilers and walrus all recurse on
+/// what they are given; the caller's thread may have as little as 2 MiB. Untouched stack costs
+/// no memory.
+const COMPILE_STACK: usize = 64 << 20;
+
 /// Makes `device`'s kernel for the function `entry` of the Wasm module `bytes`.
+///
+/// The work runs on a thread of its own with a large stack ([`COMPILE_STACK`]), so that no
+/// kernel, however deep, can overflow the caller's stack, and a panic in a compiler becomes an
+/// error rather than the caller's.
 pub fn compile_kernel(
+    device: &dyn Device,
+    bytes: &[u8],
+    entry: KernelEntry<'_>,
+    options: &CompileOptions,
+) -> Result<Arc<dyn Kernel>, CompileError> {
+    let label = entry.label();
+    std::thread::scope(|scope| {
+        let compiling = std::thread::Builder::new()
+            .name("wasi-parallel-compile".into())
+            .stack_size(COMPILE_STACK)
+            .spawn_scoped(scope, || compile_here(device, bytes, entry, options))
+            .map_err(|e| DeviceError::Device(format!("cannot start a compile thread: {e}")))?;
+        compiling.join().unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(CompileError::Device(DeviceError::UnsupportedKernel(
+                format!(
+                    "{label}: the compiler for {} panicked: {why}",
+                    device.info().name
+                ),
+            )))
+        })
+    })
+}
+
+fn compile_here(
     device: &dyn Device,
     bytes: &[u8],
     entry: KernelEntry<'_>,
@@ -118,6 +157,12 @@ pub fn compile_kernel(
             })?
         }
         KernelInput::Translated => {
+            if entry == KernelEntry::KernelModule {
+                kernel_module::check_exec(bytes).map_err(|source| CompileError::Module {
+                    label: label.clone(),
+                    source,
+                })?;
+            }
             let translate = translate_options(info, options);
             let kernel_ref = match entry {
                 KernelEntry::TableIndex(index) => KernelRef::TableIndex(index),

@@ -136,13 +136,24 @@ pub fn normalize_exec(bytes: &[u8]) -> Result<KernelModule, KernelError> {
             "the kernel module exports no function `{KERNEL_EXPORT}`"
         ))
     })?;
+    refuse_active_data(&module)?;
+    finish(module, kernel, KERNEL_EXPORT.to_string())
+}
+
+/// Checks that a `parallel_exec` module `bytes` brings no data of its own: every device refuses
+/// one that does, as [`normalize_exec`] does, including those that translate it.
+pub fn check_exec(bytes: &[u8]) -> Result<(), KernelError> {
+    refuse_active_data(&parse(bytes)?)
+}
+
+fn refuse_active_data(module: &Module) -> Result<(), KernelError> {
     if module.data.iter().any(|d| !d.is_passive()) {
         return Err(KernelError::Unsupported(
             "the kernel module has active data segments; kernels get their data through buffers"
                 .into(),
         ));
     }
-    finish(module, kernel, KERNEL_EXPORT.to_string())
+    Ok(())
 }
 
 fn type_text(module: &Module, f: FunctionId) -> String {

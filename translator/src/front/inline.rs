@@ -27,6 +27,13 @@ use crate::Error;
 
 /// Operators allowed after inlining; beyond this the kernel is refused as too large.
 const MAX_OPERATORS: usize = 1 << 20;
+/// Blocks, loops and ifs open at once after inlining (each inlined call is one more). naga's
+/// validator and back ends, and the OpenCL C writer, recurse once per level; a guest's 10,000
+/// nested blocks overflowed the host's stack there. Compilers nest this deep only for a
+/// `switch` of hundreds of cases.
+pub(crate) const MAX_NESTING: u32 = 512;
+/// Calls inlined inside one another; the inliner recurses once per level.
+pub(crate) const MAX_INLINE_DEPTH: usize = 64;
 
 /// The kernel as one function body.
 #[derive(Debug)]
@@ -50,6 +57,8 @@ struct Inliner<'m, 'a> {
     globals: Vec<Option<u32>>,
     /// Functions being inlined, outermost first, to refuse recursion.
     active: Vec<u32>,
+    /// Blocks open at the end of `ops`.
+    nesting: u32,
 }
 
 /// The zero constant of a value type.
@@ -79,6 +88,21 @@ impl<'a> Inliner<'_, 'a> {
                 format!("a kernel of more than {MAX_OPERATORS} operators after inlining calls"),
                 offset,
             ));
+        }
+        match op {
+            Operator::Block { .. } | Operator::Loop { .. } | Operator::If { .. } => {
+                self.nesting += 1;
+                if self.nesting > MAX_NESTING {
+                    return Err(Error::unsupported(
+                        format!(
+                            "blocks nested more than {MAX_NESTING} deep (after inlining calls)"
+                        ),
+                        offset,
+                    ));
+                }
+            }
+            Operator::End => self.nesting = self.nesting.saturating_sub(1),
+            _ => {}
         }
         self.ops.push((op, offset));
         Ok(())
@@ -187,6 +211,12 @@ impl<'a> Inliner<'_, 'a> {
                 offset,
             ));
         }
+        if self.active.len() >= MAX_INLINE_DEPTH {
+            return Err(Error::unsupported(
+                format!("calls nested more than {MAX_INLINE_DEPTH} deep"),
+                offset,
+            ));
+        }
         if self.active.contains(&func) {
             return Err(Error::unsupported(
                 format!("a recursive call to function {func}"),
@@ -258,6 +288,7 @@ pub(crate) fn flatten<'a>(
         local_types,
         globals: vec![None; module.globals.len()],
         active: Vec::new(),
+        nesting: 0,
     };
     inliner.body(kernel, 0, true)?;
     // Locals of inlined calls and globals were added after the kernel's own; the globals are set
