@@ -50,6 +50,7 @@ pub mod kernel_module;
 #[cfg(feature = "opencl")]
 pub mod opencl;
 pub mod process_env;
+pub mod signals;
 #[cfg(feature = "wgpu")]
 pub mod wgpu;
 
@@ -414,6 +415,50 @@ pub struct DiscoveryOptions {
     /// engine must enable `epoch_interruption`, and then every other store on it must set its
     /// own epoch deadline.
     pub kernel_timeout: Option<std::time::Duration>,
+    /// How long a GPU driver may take to compile one kernel; past it the device refuses the
+    /// kernel as unsupported (and the runtime runs it on the CPU). `None` for no limit.
+    pub compile_timeout: Option<std::time::Duration>,
+}
+
+/// A compile time limit that no kernel of this repository's comes near (the slowest, on
+/// lavapipe, take a few seconds) and that a compile bomb cannot outlast.
+pub const DEFAULT_COMPILE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The time limits of a GPU device (see [`DiscoveryOptions`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TimeLimits {
+    /// How long one launch (and any copy waiting on it) may take. Past it the launch fails
+    /// with [`DeviceError::KernelTrap`] and the device is abandoned: every later call on it
+    /// fails with [`DeviceError::Device`], since a GPU cannot stop a running kernel.
+    pub kernel: Option<std::time::Duration>,
+    /// How long the driver may take to compile one kernel.
+    pub compile: Option<std::time::Duration>,
+}
+
+/// Runs `work` on a thread of its own and waits for it at most `limit`. On expiry the error says
+/// so, and `work` runs to its end unobserved: nothing stops a driver while it compiles. With no
+/// limit it runs on the calling thread.
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+pub(crate) fn within<T: Send + 'static>(
+    limit: Option<std::time::Duration>,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, String> {
+    use std::sync::mpsc::RecvTimeoutError;
+    let Some(limit) = limit else {
+        return Ok(work());
+    };
+    let (done, result) = std::sync::mpsc::sync_channel(1);
+    std::thread::Builder::new()
+        .name("wasi-parallel-driver".into())
+        .stack_size(64 << 20)
+        .spawn(move || {
+            let _ = done.send(work());
+        })
+        .map_err(|e| format!("cannot start a thread for the driver: {e}"))?;
+    result.recv_timeout(limit).map_err(|e| match e {
+        RecvTimeoutError::Timeout => format!("it took longer than {limit:?}"),
+        RecvTimeoutError::Disconnected => "the driver panicked".to_string(),
+    })
 }
 
 /// Finds every device on this machine. `sequential` and `cpu` are always there; then come the
@@ -438,15 +483,19 @@ pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, Devi
         clock,
     })?;
     let mut devices: Vec<Arc<dyn Device>> = vec![Arc::new(sequential), Arc::new(cpu)];
+    let limits = TimeLimits {
+        kernel: options.kernel_timeout,
+        compile: options.compile_timeout,
+    };
     #[cfg(feature = "wgpu")]
     devices.extend(
-        wgpu::discover()
+        wgpu::discover_with(limits)
             .into_iter()
             .map(|d| Arc::new(d) as Arc<dyn Device>),
     );
     #[cfg(feature = "opencl")]
     devices.extend(
-        opencl::discover()
+        opencl::discover_with(limits)
             .into_iter()
             .map(|d| Arc::new(d) as Arc<dyn Device>),
     );

@@ -123,6 +123,7 @@ fn main() -> anyhow::Result<()> {
         engine,
         cpu_threads: Some(threads),
         kernel_timeout: None,
+        compile_timeout: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
     })?;
     let runtime = NnRuntime::new(found.clone())?;
     let devices = selected_devices(&found, &args.devices)?;

@@ -14,7 +14,8 @@
 //! so a kernel extracted from the guest finds its statics where the compiler put them, buffers are
 //! plain addresses, and a kernel can reach nothing but this space: not the guest's own memory, not
 //! another space. The memory is declared with a 4 GiB maximum, so Wasmtime reserves it once and
-//! growing it for new buffers never moves it.
+//! growing it for new buffers never moves it. A buffer dropped gives its range back; a new buffer
+//! takes the first released range it fits in (zeroed), before the heap grows.
 //!
 //! Execution: a persistent [`rayon::ThreadPool`] of W workers. A launch broadcasts one job to every
 //! worker; workers take chunks of work items from a shared atomic counter and run a chunk with one
@@ -229,6 +230,7 @@ impl CpuDevice {
             memory,
             stacks_base,
             next_free: Mutex::new((heap_base, 0)),
+            free: FreeList::default(),
             owned: true,
         }
     }
@@ -407,6 +409,9 @@ impl Kernel for CpuKernel {
     }
 }
 
+/// Ranges `[start, end)` of a space's heap that released buffers gave back.
+type FreeList = Arc<Mutex<Vec<(u64, u64)>>>;
+
 /// A buffer in a CPU space: a range of the space's memory.
 #[derive(Debug)]
 pub struct CpuBuffer {
@@ -414,6 +419,19 @@ pub struct CpuBuffer {
     address: u64,
     size: u64,
     access: Access,
+    /// Where the range goes back when the buffer is dropped (`None` for views of a guest's
+    /// memory, which the space does not allocate).
+    free: Option<FreeList>,
+}
+
+impl Drop for CpuBuffer {
+    fn drop(&mut self) {
+        if let Some(free) = &self.free {
+            if self.size > 0 {
+                lock(free).push((self.address, self.address + self.size));
+            }
+        }
+    }
 }
 
 impl Buffer for CpuBuffer {
@@ -439,6 +457,8 @@ pub struct CpuSpace {
     stacks_base: Option<u64>,
     /// The bump allocator: next free byte, and buffers made so far.
     next_free: Mutex<(u64, u64)>,
+    /// Ranges below the bump pointer that released buffers left, used first.
+    free: FreeList,
     /// Whether buffers are allocated here (false: views of a guest's memory).
     owned: bool,
 }
@@ -497,6 +517,47 @@ impl CpuSpace {
         Ok(())
     }
 
+    /// A 64-byte aligned address for `size` bytes in a range released buffers left, zeroed as a
+    /// new buffer is; `None` if no such range is large enough.
+    fn reuse(&self, size: u64) -> Result<Option<u64>, DeviceError> {
+        if size == 0 {
+            return Ok(None);
+        }
+        let mut free = lock(&self.free);
+        // Merge neighbouring ranges, so that buffers released side by side make room for a
+        // larger one.
+        free.sort_unstable();
+        let mut merged: Vec<(u64, u64)> = Vec::with_capacity(free.len());
+        for &(start, end) in free.iter() {
+            match merged.last_mut() {
+                Some(last) if last.1 >= start => last.1 = last.1.max(end),
+                _ => merged.push((start, end)),
+            }
+        }
+        *free = merged;
+        let found = free.iter().position(|&(start, end)| {
+            align_up(start, 64).is_some_and(|a| a.checked_add(size).is_some_and(|e| e <= end))
+        });
+        let Some(i) = found else {
+            return Ok(None);
+        };
+        let (start, end) = free.remove(i);
+        let address = align_up(start, 64).expect("checked above");
+        if address > start {
+            free.push((start, address));
+        }
+        if address + size < end {
+            free.push((address + size, end));
+        }
+        drop(free);
+        let dst = self.range(address, size as usize)?;
+        // SAFETY: `range` checked that the bytes lie inside the shared memory; they belonged to
+        // a buffer that is gone, and no launch is running in the space while its owner
+        // allocates.
+        unsafe { std::ptr::write_bytes(dst, 0, size as usize) };
+        Ok(Some(address))
+    }
+
     fn own<'a>(&self, buffer: &'a dyn Buffer) -> Result<&'a CpuBuffer, DeviceError> {
         match buffer.as_any().downcast_ref::<CpuBuffer>() {
             Some(b) if b.space == self.id => Ok(b),
@@ -530,6 +591,15 @@ impl Space for CpuSpace {
                 "a space in a guest's memory holds only views (create_view)".into(),
             ));
         }
+        if let Some(address) = self.reuse(desc.size)? {
+            return Ok(Arc::new(CpuBuffer {
+                space: self.id,
+                address,
+                size: desc.size,
+                access: desc.access,
+                free: Some(self.free.clone()),
+            }));
+        }
         let limit = MAX_PAGES * PAGE;
         let mut guard = lock(&self.next_free);
         let (next_free, buffers) = &mut *guard;
@@ -559,6 +629,7 @@ impl Space for CpuSpace {
             address,
             size: desc.size,
             access: desc.access,
+            free: Some(self.free.clone()),
         }))
     }
 
@@ -716,6 +787,7 @@ impl WasmMemorySpace for CpuSpace {
             address,
             size,
             access,
+            free: None,
         }))
     }
 }

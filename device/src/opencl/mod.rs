@@ -24,14 +24,19 @@
 //!   convention asks. Reads and writes are blocking copies.
 //! - **Launches** set the arguments the writer lists (buffers, their element counts, the params
 //!   uniform by value), zero the status word, enqueue `ceil(n / workgroup)` workgroups in one
-//!   dimension, and read the status word back: a non-zero trap code is `KernelTrap`. Kernel time
-//!   limits are not enforced here: OpenCL has no way to stop a running kernel.
-//! - **Builds and Wasm traps.** PoCL builds with clang, in-process, and clang registers its
-//!   temporary files with LLVM's signal handling, which installs its handlers above the
-//!   process's, above Wasmtime's when the engine came first. On any SIGILL or SIGSEGV LLVM's
-//!   handler deletes those files, and Wasm traps are exactly those signals: a trap on another
-//!   thread during a build makes it fail with "unable to rename temporary". Such builds are
-//!   tried again, up to ten times, which is enough unless Wasm code traps continuously.
+//!   dimension, and read the status word back: a non-zero trap code is `KernelTrap`. With a
+//!   kernel time limit ([`TimeLimits`]) the launch polls its event until the limit; past it the
+//!   launch is `KernelTrap` and the device is abandoned (every later call fails): OpenCL has no
+//!   way to stop a running kernel, and everything enqueued later would wait behind it. A
+//!   read-only buffer that the kernel writes is bound as a copy, so its writes are dropped.
+//! - **Compile time.** Programs build on a thread of their own; past the compile time limit the
+//!   kernel is unsupported here (the runtime runs it on the CPU) and the build goes on unobserved.
+//! - **Builds and Wasm traps.** PoCL's LLVM installs one-shot crash handlers above Wasmtime's
+//!   when the devices are opened, and clang registers its temporary files with them. Left in
+//!   place, they killed the process when two threads trapped at once and deleted the compiler's
+//!   files on every Wasm trap. Discovery and builds run under [`crate::signals::guard`], which
+//!   puts Wasmtime's handlers back. A build that still fails with "unable to rename temporary"
+//!   (an embedder's own handlers can do this) is tried again, up to ten times.
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -56,6 +61,7 @@ use wasi_parallel_translator::{trap, ElementType, Translation};
 use crate::{
     Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
     Kernel, KernelDescriptor, KernelInput, KernelSource, Launch, Space, SpaceDescriptor,
+    TimeLimits,
 };
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -63,46 +69,60 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 /// Every OpenCL device of every platform, opened once per process (see the module docs).
 /// Devices that fail to open are logged and left out.
 pub fn discover() -> Vec<OpenClDevice> {
+    discover_with(TimeLimits {
+        kernel: None,
+        compile: Some(crate::DEFAULT_COMPILE_TIMEOUT),
+    })
+}
+
+/// [`discover`], with these time limits on the devices returned (the devices are the process's
+/// one set; the limits belong to the handles returned).
+pub fn discover_with(limits: TimeLimits) -> Vec<OpenClDevice> {
     static DEVICES: OnceLock<Vec<Arc<Shared>>> = OnceLock::new();
     DEVICES
-        .get_or_init(|| {
-            let platforms = match opencl3::platform::get_platforms() {
-                Ok(platforms) => platforms,
-                Err(e) => {
-                    log::debug!("no OpenCL platforms: {e}");
-                    return Vec::new();
-                }
-            };
-            let mut devices = Vec::new();
-            for platform in platforms {
-                let platform_name = platform.name().unwrap_or_default();
-                let ids = match platform.get_devices(CL_DEVICE_TYPE_ALL) {
-                    Ok(ids) => ids,
-                    Err(e) => {
-                        log::warn!("OpenCL platform {platform_name:?}: {e}");
-                        continue;
-                    }
-                };
-                for id in ids {
-                    let index = devices.len();
-                    match Shared::open(ClDevice::new(id), &platform_name, index) {
-                        Ok(shared) => devices.push(Arc::new(shared)),
-                        Err(e) => log::warn!("OpenCL device on {platform_name:?}: {e}"),
-                    }
-                }
-            }
-            devices
-        })
+        .get_or_init(|| crate::signals::guard(open_all))
         .iter()
         .map(|shared| OpenClDevice {
             shared: shared.clone(),
+            limits,
         })
         .collect()
+}
+
+/// Opens every device of every platform (see [`discover`]).
+fn open_all() -> Vec<Arc<Shared>> {
+    let platforms = match opencl3::platform::get_platforms() {
+        Ok(platforms) => platforms,
+        Err(e) => {
+            log::debug!("no OpenCL platforms: {e}");
+            return Vec::new();
+        }
+    };
+    let mut devices = Vec::new();
+    for platform in platforms {
+        let platform_name = platform.name().unwrap_or_default();
+        let ids = match platform.get_devices(CL_DEVICE_TYPE_ALL) {
+            Ok(ids) => ids,
+            Err(e) => {
+                log::warn!("OpenCL platform {platform_name:?}: {e}");
+                continue;
+            }
+        };
+        for id in ids {
+            let index = devices.len();
+            match Shared::open(ClDevice::new(id), &platform_name, index) {
+                Ok(shared) => devices.push(Arc::new(shared)),
+                Err(e) => log::warn!("OpenCL device on {platform_name:?}: {e}"),
+            }
+        }
+    }
+    devices
 }
 
 /// A device opened through OpenCL.
 pub struct OpenClDevice {
     shared: Arc<Shared>,
+    limits: TimeLimits,
 }
 
 impl fmt::Debug for OpenClDevice {
@@ -126,6 +146,8 @@ struct Shared {
     max_workgroup: usize,
     /// Programs by (source, build options).
     programs: Mutex<HashMap<(String, String), BuiltProgram>>,
+    /// Why the device was abandoned (a launch ran past its time limit), if it was.
+    lost: OnceLock<String>,
 }
 
 /// Maps an OpenCL error to a device error: allocation failures are `OutOfMemory`.
@@ -202,6 +224,7 @@ impl Shared {
             max_alloc,
             max_workgroup,
             programs: Mutex::default(),
+            lost: OnceLock::new(),
         })
     }
 
@@ -217,7 +240,10 @@ impl Shared {
         slot.get_or_init(|| {
             let mut attempts = 1;
             loop {
-                match ClProgram::create_and_build_from_source(&self.context, source, options) {
+                let built = crate::signals::guard(|| {
+                    ClProgram::create_and_build_from_source(&self.context, source, options)
+                });
+                match built {
                     Ok(program) => return Ok(Arc::new(program)),
                     // A Wasm trap during the build made LLVM delete the compiler's temporary
                     // files (see the module docs).
@@ -230,6 +256,61 @@ impl Shared {
             }
         })
         .clone()
+    }
+
+    /// Fails if the device was abandoned.
+    fn check_alive(&self) -> Result<(), DeviceError> {
+        match self.lost.get() {
+            Some(why) => Err(DeviceError::Device(format!(
+                "{} was abandoned: {why}",
+                self.info.name
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Waits for the launch `event`, at most `limit`; past it the device is abandoned: OpenCL
+    /// cannot stop a running kernel, and everything enqueued later would wait behind it.
+    fn wait_for(
+        &self,
+        event: &opencl3::event::Event,
+        limit: Option<std::time::Duration>,
+        label: &str,
+    ) -> Result<(), DeviceError> {
+        let Some(limit) = limit else {
+            return event
+                .wait()
+                .map_err(|e| cl_error(&format!("kernel `{label}`"), e));
+        };
+        self.queue
+            .flush()
+            .map_err(|e| cl_error(&format!("kernel `{label}`"), e))?;
+        let start = std::time::Instant::now();
+        let mut pause = std::time::Duration::from_micros(20);
+        loop {
+            let status = event
+                .command_execution_status()
+                .map_err(|e| cl_error(&format!("kernel `{label}`"), e))?
+                .0;
+            if status == opencl3::event::CL_COMPLETE {
+                return Ok(());
+            }
+            if status < 0 {
+                return Err(DeviceError::Device(format!(
+                    "kernel `{label}` failed with OpenCL status {status}"
+                )));
+            }
+            if start.elapsed() >= limit {
+                let why = format!("kernel `{label}` ran past its time limit of {limit:?}");
+                let _ = self.lost.set(why.clone());
+                return Err(DeviceError::KernelTrap(format!(
+                    "{why}; {} is abandoned, later calls on it fail",
+                    self.info.name
+                )));
+            }
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(std::time::Duration::from_millis(2));
+        }
     }
 
     /// A zero-filled device buffer of at least `size` bytes (see the module docs).
@@ -385,14 +466,31 @@ impl Device for OpenClDevice {
         let program = t
             .to_opencl(&options)
             .map_err(|e| DeviceError::UnsupportedKernel(format!("{label}: {e}")))?;
-        let built = shared
-            .program(&program.source, &program.build_options)
-            .map_err(|log| {
-                DeviceError::UnsupportedKernel(format!(
+        shared.check_alive()?;
+        // The build runs on a thread of its own, with a time limit: a kernel can be made to
+        // compile for minutes.
+        let build = {
+            let shared = shared.clone();
+            let (source, options) = (program.source.clone(), program.build_options.clone());
+            crate::within(self.limits.compile, move || {
+                shared.program(&source, &options)
+            })
+        };
+        let built = match build {
+            Ok(Ok(built)) => built,
+            Ok(Err(log)) => {
+                return Err(DeviceError::UnsupportedKernel(format!(
                     "{label}: the OpenCL compiler of {} rejected the kernel:\n{log}",
                     shared.info.description
-                ))
-            })?;
+                )))
+            }
+            Err(why) => {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "{label}: the OpenCL compiler of {} did not build it: {why}",
+                    shared.info.description
+                )))
+            }
+        };
         let kernel = ClKernel::create(&built, &program.entry_point)
             .map_err(|e| cl_error(&format!("{label}: the kernel object"), e))?;
         let fits = kernel
@@ -443,6 +541,7 @@ impl Device for OpenClDevice {
             statics,
             statics_size: desc.static_size,
             status: Mutex::new(status),
+            kernel_limit: self.limits.kernel,
         }))
     }
 }
@@ -495,6 +594,8 @@ pub struct OpenClSpace {
     statics_size: u64,
     /// The status word launches report traps in.
     status: Mutex<ClBuffer<u8>>,
+    /// How long one launch may run.
+    kernel_limit: Option<std::time::Duration>,
 }
 
 impl fmt::Debug for OpenClSpace {
@@ -528,6 +629,7 @@ impl OpenClSpace {
 
 impl Space for OpenClSpace {
     fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
+        self.shared.check_alive()?;
         let mem = self.shared.create_buffer(desc.size)?;
         Ok(Arc::new(OpenClBuffer {
             space: self.id,
@@ -600,6 +702,29 @@ impl Space for OpenClSpace {
             return Ok(());
         }
         let shared = &self.shared;
+        shared.check_alive()?;
+        // A read-only buffer that the kernel writes is bound as a copy, whose writes are
+        // dropped: access 0 means the kernel cannot change it.
+        let mut copies = Vec::with_capacity(buffers.len());
+        for (b, &(_, written)) in buffers.iter().zip(&kernel.buffers) {
+            copies.push(if written && b.access == Access::Read {
+                let mut copy = shared.create_buffer(b.size)?;
+                let mem = b.mem.lock().unwrap_or_else(PoisonError::into_inner);
+                let bytes = usize::try_from(b.size.div_ceil(8).max(1) * 8)
+                    .map_err(|_| DeviceError::OutOfRange(format!("{} bytes", b.size)))?;
+                // SAFETY: both buffers hold at least `bytes` (allocations are padded alike);
+                // the queue is in order, so the launch below sees the copy.
+                unsafe {
+                    shared
+                        .queue
+                        .enqueue_copy_buffer(&mem, &mut copy, 0, 0, bytes, &[])
+                }
+                .map_err(|e| cl_error("copying a read-only buffer", e))?;
+                Some(copy)
+            } else {
+                None
+            });
+        }
         let mut status = self.status.lock().unwrap_or_else(PoisonError::into_inner);
         shared.write(&mut status, 0, &[0; 4])?;
         // Each binding's memory and size in bytes.
@@ -611,7 +736,12 @@ impl Space for OpenClSpace {
                 return Ok((self.statics.get(), self.statics_size));
             }
             match kernel.buffers.iter().position(|&(b, _)| b == binding) {
-                Some(i) => Ok((buffers[i].handle(), buffers[i].size)),
+                Some(i) => Ok((
+                    copies[i]
+                        .as_ref()
+                        .map_or_else(|| buffers[i].handle(), |c| c.get()),
+                    buffers[i].size,
+                )),
                 None => Err(DeviceError::UnsupportedKernel(format!(
                     "kernel `{}` has a binding {binding} that no buffer fills",
                     kernel.label
@@ -673,7 +803,7 @@ impl Space for OpenClSpace {
         let local = kernel.workgroup_size as usize;
         let global = (launch.items as usize).div_ceil(local) * local;
         // SAFETY: every argument is set (above); the sizes outlive the call.
-        unsafe {
+        let event = unsafe {
             shared.queue.enqueue_nd_range_kernel(
                 cl.get(),
                 1,
@@ -685,6 +815,8 @@ impl Space for OpenClSpace {
         }
         .map_err(|e| cl_error(&format!("kernel `{}`: launch", kernel.label), e))?;
         drop(cl);
+        shared.wait_for(&event, self.kernel_limit, &kernel.label)?;
+        drop(copies);
         let mut code = [0u8; 4];
         shared.read(&status, 0, &mut code)?;
         let code = u32::from_le_bytes(code);

@@ -21,12 +21,20 @@
 //!   implemented).
 //! - **Launches** bind a uniform `{num_iterations, block_size, zero}`, the buffers and a status word,
 //!   dispatch `ceil(n / workgroup)` workgroups in 2-D (x at most the adapter's per-dimension
-//!   limit), wait, and read the status word back: a non-zero trap code is `KernelTrap`.
+//!   limit), wait, and read the status word back: a non-zero trap code is `KernelTrap`. A
+//!   read-only buffer that the kernel writes is bound as a copy, so its writes are dropped.
+//! - **Time limits** ([`TimeLimits`]). The driver compiles on a thread of its own; past the
+//!   compile limit the kernel is unsupported here and the compile goes on unobserved. Waits for
+//!   the GPU stop at the kernel limit: the launch is `KernelTrap` and the device is abandoned
+//!   (every later call fails, and it is leaked rather than dropped, since dropping waits for the
+//!   GPU): no GPU API stops a running kernel. On lavapipe, loops end after 65535 iterations.
+//!   Driver calls that may install signal handlers run under [`crate::signals::guard`].
 
 use std::any::Any;
 use std::fmt;
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use wasi_parallel_translator::back::spv;
 use wasi_parallel_translator::trap;
@@ -37,12 +45,26 @@ const LLVMPIPE_LOOP_LIMIT: u32 = 65535;
 use crate::{
     Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
     Kernel, KernelDescriptor, KernelInput, KernelSource, Launch, Space, SpaceDescriptor,
+    TimeLimits,
 };
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Finds the adapters wgpu can open. Failures to open one are logged, not fatal.
 pub fn discover() -> Vec<WgpuDevice> {
+    discover_with(TimeLimits {
+        kernel: None,
+        compile: Some(crate::DEFAULT_COMPILE_TIMEOUT),
+    })
+}
+
+/// [`discover`], with these time limits on every device.
+pub fn discover_with(limits: TimeLimits) -> Vec<WgpuDevice> {
+    crate::signals::guard(|| open_all(limits))
+}
+
+/// Opens every adapter (see [`discover`]).
+fn open_all(limits: TimeLimits) -> Vec<WgpuDevice> {
     let instance = wgpu::Instance::new(wgpu::InstanceDescriptor {
         backends: wgpu::Backends::PRIMARY,
         ..wgpu::InstanceDescriptor::new_without_display_handle()
@@ -51,7 +73,7 @@ pub fn discover() -> Vec<WgpuDevice> {
     let mut devices = Vec::new();
     for adapter in adapters {
         let index = devices.len();
-        match WgpuDevice::open(&adapter, index) {
+        match WgpuDevice::open(&adapter, index, limits) {
             Ok(device) => devices.push(device),
             Err(e) => log::warn!("wgpu adapter {:?}: {e}", adapter.get_info().name),
         }
@@ -62,12 +84,14 @@ pub fn discover() -> Vec<WgpuDevice> {
 /// A GPU opened through wgpu.
 pub struct WgpuDevice {
     shared: Arc<Shared>,
+    limits: TimeLimits,
 }
 
 struct Shared {
     info: DeviceInfo,
-    device: wgpu::Device,
-    queue: wgpu::Queue,
+    /// Dropped with the device, unless it was abandoned (see the `Drop` impl).
+    device: ManuallyDrop<wgpu::Device>,
+    queue: ManuallyDrop<wgpu::Queue>,
     max_binding: u64,
     max_groups: u32,
     /// How kernels are written as SPIR-V, when they go to the driver as SPIR-V with exact float
@@ -75,6 +99,58 @@ struct Shared {
     spirv: Option<spv::Options>,
     /// Serialises launches and copies, so that a read sees every earlier launch.
     lock: Mutex<()>,
+    /// Why the device was abandoned (a launch ran past its time limit), if it was.
+    lost: OnceLock<String>,
+}
+
+impl Drop for Shared {
+    fn drop(&mut self) {
+        if self.lost.get().is_some() {
+            // Dropping waits until the GPU is idle, which an abandoned device may never be: it
+            // is leaked instead.
+            return;
+        }
+        // SAFETY: dropped once, here, and never used again.
+        unsafe {
+            ManuallyDrop::drop(&mut self.queue);
+            ManuallyDrop::drop(&mut self.device);
+        }
+    }
+}
+
+impl Shared {
+    /// Fails if the device was abandoned.
+    fn check_alive(&self) -> Result<(), DeviceError> {
+        match self.lost.get() {
+            Some(why) => Err(DeviceError::Device(format!(
+                "{} was abandoned: {why}",
+                self.info.name
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Waits for everything submitted, at most `limit`; past it the device is abandoned (a
+    /// GPU cannot stop a running kernel, and every later submission would wait behind it).
+    fn wait(&self, limit: Option<std::time::Duration>, what: &str) -> Result<(), DeviceError> {
+        self.check_alive()?;
+        match self.device.poll(wgpu::PollType::Wait {
+            submission_index: None,
+            timeout: limit,
+        }) {
+            Ok(_) => Ok(()),
+            Err(wgpu::PollError::Timeout) => {
+                let limit = limit.unwrap_or_default();
+                let why = format!("{what} ran past its time limit of {limit:?}");
+                let _ = self.lost.set(why.clone());
+                Err(DeviceError::KernelTrap(format!(
+                    "{why}; {} is abandoned, later calls on it fail",
+                    self.info.name
+                )))
+            }
+            Err(e) => Err(device_error(e)),
+        }
+    }
 }
 
 impl fmt::Debug for WgpuDevice {
@@ -90,7 +166,11 @@ fn device_error(e: impl fmt::Display) -> DeviceError {
 }
 
 impl WgpuDevice {
-    fn open(adapter: &wgpu::Adapter, index: usize) -> Result<WgpuDevice, DeviceError> {
+    fn open(
+        adapter: &wgpu::Adapter,
+        index: usize,
+        time_limits: TimeLimits,
+    ) -> Result<WgpuDevice, DeviceError> {
         let adapter_info = adapter.get_info();
         let offered = adapter.features();
         let mut wanted = wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64;
@@ -142,15 +222,17 @@ impl WgpuDevice {
         Ok(WgpuDevice {
             shared: Arc::new(Shared {
                 info,
-                device,
-                queue,
+                device: ManuallyDrop::new(device),
+                queue: ManuallyDrop::new(queue),
                 max_binding: limits
                     .max_storage_buffer_binding_size
                     .min(limits.max_buffer_size),
                 max_groups: limits.max_compute_workgroups_per_dimension,
                 spirv: spirv.then(spv::Options::default),
                 lock: Mutex::new(()),
+                lost: OnceLock::new(),
             }),
+            limits: time_limits,
         })
     }
 }
@@ -200,6 +282,56 @@ impl Kernel for WgpuKernel {
 
     fn as_any(&self) -> &dyn Any {
         self
+    }
+}
+
+/// Creates the shader module, from SPIR-V `words` or from the `naga` module, and the pipeline:
+/// where the driver compiles. Errors are what wgpu's validation said.
+fn compile_pipeline(
+    device: &wgpu::Device,
+    layout: &wgpu::PipelineLayout,
+    label: &str,
+    words: Option<Vec<u32>>,
+    naga: Option<wgpu::naga::Module>,
+    workgroup_size: u32,
+) -> Result<wgpu::ComputePipeline, String> {
+    let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
+    let module = match (words, naga) {
+        (Some(words), _) => {
+            let entry = wgpu::PassthroughShaderEntryPoint {
+                name: "main".into(),
+                workgroup_size: (workgroup_size, 1, 1),
+            };
+            // SAFETY: the SPIR-V back end wrote these words from a module naga validated, with
+            // naga's `Restrict` bounds checks on every access (see `spv`), adding only
+            // declarations SPIR-V allows where they are; the bind group layout matches the
+            // translation's bindings.
+            unsafe {
+                device.create_shader_module_passthrough(wgpu::ShaderModuleDescriptorPassthrough {
+                    label: Some(label),
+                    entry_points: std::borrow::Cow::Owned(vec![entry]),
+                    spirv: Some(std::borrow::Cow::Owned(words)),
+                    ..Default::default()
+                })
+            }
+        }
+        (None, Some(module)) => device.create_shader_module(wgpu::ShaderModuleDescriptor {
+            label: Some(label),
+            source: wgpu::ShaderSource::Naga(std::borrow::Cow::Owned(module)),
+        }),
+        (None, None) => return Err("no shader to compile".into()),
+    };
+    let pipeline = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
+        label: Some(label),
+        layout: Some(layout),
+        module: &module,
+        entry_point: Some("main"),
+        compilation_options: Default::default(),
+        cache: None,
+    });
+    match pollster::block_on(scope.pop()) {
+        Some(e) => Err(e.to_string()),
+        None => Ok(pipeline),
     }
 }
 
@@ -276,37 +408,42 @@ impl Device for WgpuDevice {
             ),
             None => None,
         };
-        let module = if let Some(words) = &spirv {
-            let entry = wgpu::PassthroughShaderEntryPoint {
-                name: "main".into(),
-                workgroup_size: (t.workgroup_size, 1, 1),
-            };
-            // SAFETY: the SPIR-V back end wrote these words from a module naga validated, with
-            // naga's `Restrict` bounds checks on every access (see `spv`), adding only
-            // declarations SPIR-V allows where they are; the bind group layout above matches the
-            // translation's bindings.
-            unsafe {
-                device.create_shader_module_passthrough(wgpu::ShaderModuleDescriptorPassthrough {
-                    label: Some(desc.label),
-                    entry_points: std::borrow::Cow::Owned(vec![entry]),
-                    spirv: Some(std::borrow::Cow::Borrowed(words)),
-                    ..Default::default()
+        // The driver compiles here (lavapipe with LLVM), on a thread of its own with a time
+        // limit: a kernel can be made to compile for minutes.
+        let compiled = {
+            let device: wgpu::Device = (**device).clone();
+            let label = desc.label.to_string();
+            let words = spirv.clone();
+            let naga = words.is_none().then(|| t.module.clone());
+            let workgroup_size = t.workgroup_size;
+            crate::within(self.limits.compile, move || {
+                crate::signals::guard(|| {
+                    compile_pipeline(
+                        &device,
+                        &pipeline_layout,
+                        &label,
+                        words,
+                        naga,
+                        workgroup_size,
+                    )
                 })
-            }
-        } else {
-            device.create_shader_module(wgpu::ShaderModuleDescriptor {
-                label: Some(desc.label),
-                source: wgpu::ShaderSource::Naga(std::borrow::Cow::Owned(t.module.clone())),
             })
         };
-        let pipeline = device.create_compute_pipeline(&wgpu::ComputePipelineDescriptor {
-            label: Some(desc.label),
-            layout: Some(&pipeline_layout),
-            module: &module,
-            entry_point: Some("main"),
-            compilation_options: Default::default(),
-            cache: None,
-        });
+        let pipeline = match compiled {
+            Ok(Ok(pipeline)) => pipeline,
+            Ok(Err(e)) => {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "{}: {e}",
+                    desc.label
+                )))
+            }
+            Err(why) => {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "{}: the driver of {} did not compile it: {why}",
+                    desc.label, self.shared.info.name
+                )))
+            }
+        };
         if let Some(e) = pollster::block_on(scope.pop()) {
             return Err(DeviceError::UnsupportedKernel(format!(
                 "{}: {e}",
@@ -362,6 +499,7 @@ impl Device for WgpuDevice {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             shared: self.shared.clone(),
             statics,
+            kernel_limit: self.limits.kernel,
         }))
     }
 }
@@ -400,6 +538,8 @@ pub struct WgpuSpace {
     shared: Arc<Shared>,
     /// The guest's static data.
     statics: wgpu::Buffer,
+    /// How long a launch, or a copy waiting on one, may take.
+    kernel_limit: Option<std::time::Duration>,
 }
 
 impl fmt::Debug for WgpuSpace {
@@ -458,12 +598,8 @@ impl WgpuSpace {
         slice.map_async(wgpu::MapMode::Read, move |r| {
             let _ = tx.send(r);
         });
-        device
-            .poll(wgpu::PollType::Wait {
-                submission_index: None,
-                timeout: None,
-            })
-            .map_err(device_error)?;
+        self.shared
+            .wait(self.kernel_limit, "a copy waiting on a launch")?;
         rx.recv().map_err(device_error)?.map_err(device_error)?;
         let data = slice.get_mapped_range().map_err(device_error)?.to_vec();
         staging.unmap();
@@ -480,6 +616,7 @@ impl Space for WgpuSpace {
                 desc.size, self.shared.info.description, self.shared.max_binding
             )));
         }
+        self.shared.check_alive()?;
         let device = &self.shared.device;
         let scope = device.push_error_scope(wgpu::ErrorFilter::OutOfMemory);
         let buffer = device.create_buffer(&wgpu::BufferDescriptor {
@@ -509,6 +646,7 @@ impl Space for WgpuSpace {
     ) -> Result<(), DeviceError> {
         let b = self.own(buffer)?;
         Self::check_range(b, offset, data.len())?;
+        self.shared.check_alive()?;
         let _guard = self
             .shared
             .lock
@@ -590,6 +728,7 @@ impl Space for WgpuSpace {
         if launch.items == 0 {
             return Ok(());
         }
+        self.shared.check_alive()?;
         let device = &self.shared.device;
         let groups = launch.items.div_ceil(kernel.workgroup_size);
         let x = groups.min(self.shared.max_groups);
@@ -623,10 +762,28 @@ impl Space for WgpuSpace {
             binding: kernel.params_binding,
             resource: uniform.as_entire_binding(),
         }];
-        for (b, (binding, _)) in buffers.iter().zip(&kernel.translation_buffers) {
+        // A read-only buffer that the kernel writes is bound as a copy, whose writes are
+        // dropped: access 0 means the kernel cannot change it.
+        let copies: Vec<Option<wgpu::Buffer>> = buffers
+            .iter()
+            .zip(&kernel.translation_buffers)
+            .map(|(b, (_, written))| {
+                (*written && b.access == Access::Read).then(|| {
+                    device.create_buffer(&wgpu::BufferDescriptor {
+                        label: Some("wasi-parallel read-only copy"),
+                        size: b.buffer.size(),
+                        usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
+                        mapped_at_creation: false,
+                    })
+                })
+            })
+            .collect();
+        for ((b, (binding, _)), copy) in
+            buffers.iter().zip(&kernel.translation_buffers).zip(&copies)
+        {
             entries.push(wgpu::BindGroupEntry {
                 binding: *binding,
-                resource: b.buffer.as_entire_binding(),
+                resource: copy.as_ref().unwrap_or(&b.buffer).as_entire_binding(),
             });
         }
         entries.push(wgpu::BindGroupEntry {
@@ -653,6 +810,11 @@ impl Space for WgpuSpace {
         self.shared.queue.write_buffer(&uniform, 0, &params);
         self.shared.queue.write_buffer(&status, 0, &[0; 4]);
         let mut encoder = device.create_command_encoder(&Default::default());
+        for (b, copy) in buffers.iter().zip(&copies) {
+            if let Some(copy) = copy {
+                encoder.copy_buffer_to_buffer(&b.buffer, 0, copy, 0, b.buffer.size());
+            }
+        }
         {
             let mut pass = encoder.begin_compute_pass(&Default::default());
             pass.set_pipeline(&kernel.pipeline);
@@ -666,6 +828,8 @@ impl Space for WgpuSpace {
                 kernel.label
             )));
         }
+        self.shared
+            .wait(self.kernel_limit, &format!("kernel `{}`", kernel.label))?;
         let code = self.read_words(&status, 0, 4)?;
         let code = u32::from_le_bytes([code[0], code[1], code[2], code[3]]);
         if code != 0 {

@@ -42,6 +42,7 @@ pub fn runtime(cpu_threads: Option<usize>) -> Arc<NnRuntime> {
         engine,
         cpu_threads,
         kernel_timeout: None,
+        compile_timeout: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
     })
     .expect("devices");
     NnRuntime::new(devices).expect("runtime")

@@ -23,6 +23,7 @@ pub fn runtime() -> Arc<NnRuntime> {
                 engine,
                 cpu_threads: None,
                 kernel_timeout: None,
+                compile_timeout: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
             })
             .expect("devices");
             NnRuntime::new(devices).expect("runtime")
