@@ -38,6 +38,8 @@ pub struct NnRuntime {
     live: AtomicUsize,
     /// Whether plans use the operators' specialised kernels.
     specialised: AtomicBool,
+    /// Bytes one plan may create (see [`NnRuntime::set_plan_bytes_limit`]).
+    plan_bytes: AtomicUsize,
     /// The native kernels' thread team per CPU device index, made on first use.
     teams: Mutex<HashMap<usize, Arc<Team>>>,
 }
@@ -77,6 +79,7 @@ impl NnRuntime {
             prepared: AtomicUsize::new(0),
             live: AtomicUsize::new(0),
             specialised: AtomicBool::new(true),
+            plan_bytes: AtomicUsize::new(crate::graph::PLAN_BYTES),
             teams: Mutex::new(HashMap::new()),
         }))
     }
@@ -101,6 +104,15 @@ impl NnRuntime {
     /// are tested against.
     pub fn set_specialised_kernels(&self, on: bool) {
         self.specialised.store(on, Ordering::Relaxed);
+    }
+
+    /// The most bytes of tensors one plan of a model may create: the tensors its steps write
+    /// (as declared, before buffers are shared) and the constants planning computes
+    /// (ConstantOfShape, folded operators). Past it, preparing or running the model fails with
+    /// [`Error::TooLarge`] before anything is allocated. Default 4 GiB; applies to plans made
+    /// from now on.
+    pub fn set_plan_bytes_limit(&self, bytes: usize) {
+        self.plan_bytes.store(bytes, Ordering::Relaxed);
     }
 
     /// How many prepared models exist now (each holds its weights on its device).
@@ -424,6 +436,7 @@ impl Prepared {
             &key.values,
             &mut folder,
             specialised,
+            runtime.plan_bytes.load(Ordering::Relaxed),
         )?;
         let exe = plan::allocate(&planned);
         let device = &runtime.devices[self.device];

@@ -44,7 +44,18 @@ pub(crate) struct Step {
 }
 
 /// What operators see while they plan: the tensors so far and the steps emitted.
+/// The default of the bytes one plan of a model may create: the tensors its steps write
+/// (counted as declared, before buffers are shared between them) and the constants planning
+/// computes (ConstantOfShape, folded operators). A model file of 1.7 KB can declare twenty 1 GiB
+/// constants; past the limit it is `TooLarge`. The model's own initializers are not counted:
+/// they are already in memory.
+pub const PLAN_BYTES: usize = 4 << 30;
+
 pub(crate) struct Builder {
+    /// Bytes counted against `max_bytes` so far.
+    pub bytes: usize,
+    /// The limit (default [`PLAN_BYTES`]).
+    pub max_bytes: usize,
     pub opset: i64,
     pub values: Vec<Value>,
     pub steps: Vec<Step>,
@@ -64,14 +75,30 @@ impl Builder {
         self.values[id].konst.as_ref()
     }
 
+    /// Counts `bytes` the plan is about to create against the limit.
+    pub fn reserve(&mut self, bytes: usize) -> Result<(), Error> {
+        match self.bytes.checked_add(bytes) {
+            Some(total) if total <= self.max_bytes => {
+                self.bytes = total;
+                Ok(())
+            }
+            _ => Err(Error::TooLarge(format!(
+                "the model's tensors need more than the {} bytes a plan may use ({} planned, \
+                 {bytes} more)",
+                self.max_bytes, self.bytes
+            ))),
+        }
+    }
+
     /// A new tensor to be written by a step.
     pub fn output(&mut self, dtype: DType, shape: Vec<usize>) -> Result<ValueId, Error> {
-        checked_elements(&shape)
+        let bytes = checked_elements(&shape)
             .and_then(|n| n.checked_mul(dtype.size()))
             .filter(|&n| n <= u32::MAX as usize)
             .ok_or_else(|| {
                 Error::Unsupported(format!("a tensor of shape {shape:?} is larger than 4 GiB"))
             })?;
+        self.reserve(bytes)?;
         let id = self.values.len();
         self.values.push(Value {
             dtype,

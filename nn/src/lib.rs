@@ -85,6 +85,9 @@ pub enum Error {
     /// A device error.
     #[error("device: {0}")]
     Device(String),
+    /// The model needs more memory than one plan may use ([`NnRuntime::set_plan_bytes_limit`]).
+    #[error("too large: {0}")]
+    TooLarge(String),
 }
 
 impl Model {

@@ -93,9 +93,12 @@ pub(crate) fn build(
     known: &[Option<Tensor>],
     folder: &mut dyn Folder,
     specialised: bool,
+    max_bytes: usize,
 ) -> Result<Planned, Error> {
     check_inputs(model, inputs)?;
     let mut b = Builder {
+        bytes: 0,
+        max_bytes,
         opset: model.opset,
         values: Vec::new(),
         steps: Vec::new(),

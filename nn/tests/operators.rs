@@ -472,3 +472,58 @@ fn shapes_given_at_run_time_get_a_plan_per_value() {
         assert!(err.to_string().contains("shape"), "{err}");
     }
 }
+
+/// Twenty ConstantOfShape nodes of 1 MiB each, in a model file of a few hundred bytes: past the
+/// plan's byte limit (4 MiB here, 4 GiB by default) preparing or running it is `TooLarge`,
+/// refused before the constants are made, on every device.
+#[test]
+fn constant_bombs_are_too_large() {
+    let rt = NnRuntime::new(common::runtime().devices().to_vec()).expect("runtime");
+    rt.set_plan_bytes_limit(4 << 20);
+    let shape = onnx::TensorProto {
+        name: Some("shape".into()),
+        dims: vec![1],
+        data_type: Some(7),
+        int64_data: vec![1 << 18],
+        ..Default::default()
+    };
+    let mut nodes = Vec::new();
+    let mut sum = "x".to_string();
+    for k in 0..20 {
+        nodes.push(node(
+            "ConstantOfShape",
+            &["shape"],
+            &format!("c{k}"),
+            vec![],
+        ));
+        let out = if k == 19 {
+            "y".to_string()
+        } else {
+            format!("s{k}")
+        };
+        nodes.push(node("Add", &[&sum, &format!("c{k}")], &out, vec![]));
+        sum = out;
+    }
+    let model = model(nodes, vec![shape]);
+    let x = Tensor::from_f32(vec![1], &[1.0]).unwrap();
+    for device in common::test_devices(&rt) {
+        let result = rt
+            .prepare(model.clone(), device)
+            .and_then(|prepared| prepared.run(std::slice::from_ref(&x)));
+        match result {
+            Err(wasi_parallel_nn::Error::TooLarge(_)) => {}
+            other => panic!("device {device}: {other:?}"),
+        }
+    }
+    // Under the limit the same kind of model runs.
+    rt.set_plan_bytes_limit(1 << 30);
+    let prepared = rt
+        .prepare(model, common::test_devices(&rt)[0])
+        .expect("prepare");
+    let y = prepared.run(std::slice::from_ref(&x)).expect("run");
+    assert_eq!(y[0].shape, [1 << 18]);
+    assert!(
+        y[0].to_f32().iter().all(|&v| v == 1.0),
+        "x + 0 twenty times"
+    );
+}

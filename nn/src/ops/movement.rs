@@ -706,6 +706,7 @@ pub(crate) fn constant_of_shape(
     let n = crate::tensor::checked_elements(&shape)
         .filter(|&n| n.saturating_mul(value.dtype.size()) <= 1 << 30)
         .ok_or_else(|| Error::Unsupported(format!("ConstantOfShape of {shape:?}")))?;
+    b.reserve(n * value.dtype.size())?;
     let bytes: Vec<u8> = value
         .data
         .iter()

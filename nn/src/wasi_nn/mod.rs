@@ -113,6 +113,7 @@ impl From<Error> for NnFailure {
             Error::Unsupported(_) => ErrorKind::UnsupportedOperation,
             Error::InvalidInput(_) => ErrorKind::InvalidArgument,
             Error::Kernel { .. } | Error::Run(_) | Error::Device(_) => ErrorKind::RuntimeError,
+            Error::TooLarge(_) => ErrorKind::TooLarge,
         };
         NnFailure::new(kind, e.to_string())
     }
