@@ -74,9 +74,14 @@ struct RunArgs {
     /// the guest's launches.
     #[arg(long)]
     no_tuning: bool,
-    /// Stop any kernel launch that runs longer than this many seconds (errno KERNEL_TRAPPED).
-    #[arg(long, value_name = "SECONDS")]
-    kernel_timeout: Option<f64>,
+    /// Stop any kernel launch that runs longer than this many seconds (errno KERNEL_TRAPPED;
+    /// a GPU that cannot stop the kernel is abandoned); 0 for no limit.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    kernel_timeout: f64,
+    /// Give up compiling a kernel for a GPU after this many seconds (the kernel then runs on
+    /// the CPU); 0 for no limit.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    compile_timeout: f64,
     /// Preopen a host directory: `HOST` or `HOST::GUEST`.
     #[arg(long = "dir", value_name = "HOST[::GUEST]")]
     dirs: Vec<String>,
@@ -164,25 +169,28 @@ fn context(
     Ok(builder)
 }
 
+/// A time limit flag: seconds, 0 for none.
+fn seconds(flag: &str, value: f64) -> anyhow::Result<Option<std::time::Duration>> {
+    if value == 0.0 {
+        return Ok(None);
+    }
+    std::time::Duration::try_from_secs_f64(value)
+        .map(Some)
+        .ok()
+        .with_context(|| format!("{flag} {value}: expected a number of seconds, 0 for no limit"))
+}
+
 fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     let mut config = wasi_parallel_runtime::engine_config();
-    let timeout = args
-        .kernel_timeout
-        .map(|s| {
-            std::time::Duration::try_from_secs_f64(s)
-                .ok()
-                .filter(|d| !d.is_zero())
-                .with_context(|| {
-                    format!("--kernel-timeout {s}: expected a positive number of seconds")
-                })
-        })
-        .transpose()?;
+    let timeout = seconds("--kernel-timeout", args.kernel_timeout)?;
+    let compile_timeout = seconds("--compile-timeout", args.compile_timeout)?;
     config.epoch_interruption(timeout.is_some());
     let engine = Engine::new(&config)?;
     let mut ctx = context(&args.device, args.threads, args.strict)?.tuning(!args.no_tuning);
     if let Some(timeout) = timeout {
         ctx = ctx.kernel_timeout(timeout);
     }
+    ctx = ctx.compile_timeout(compile_timeout);
     let ctx = ctx.build(&engine)?;
     let bytes = std::fs::read(&args.module)
         .with_context(|| format!("cannot read {}", args.module.display()))?;

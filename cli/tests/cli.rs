@@ -245,6 +245,99 @@ fn kernel_timeout_stops_a_kernel_that_never_returns() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// The devices of `backend` that `wasi-parallel devices` lists (CI must have one: lavapipe for
+/// wgpu, PoCL for opencl).
+fn devices_of(backend: &str) -> Vec<String> {
+    let output = wasi_parallel(&["devices"]);
+    let names: Vec<String> = stdout(&output)
+        .lines()
+        .filter(|l| l.contains(&format!(" {backend} ")))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_string))
+        .collect();
+    if names.is_empty() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have a {backend} device"
+        );
+        eprintln!("skipped: no {backend} device");
+    }
+    names
+}
+
+/// A kernel that would run for many minutes on a GPU (2^24 work items of 60,000 loop iterations,
+/// fewer than lavapipe's loop limit) returns `KERNEL_TRAPPED` at the time limit, and the whole
+/// command ends within the limit plus 5 s, though the device goes on running the kernel.
+#[test]
+fn gpu_kernel_timeouts_return_within_the_limit() {
+    let dir =
+        std::env::temp_dir().join(format!("wasi-parallel-gpu-timeout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let module = dir.join("long.wat");
+    std::fs::write(
+        &module,
+        r#"(module
+  (import "wasi_ephemeral_parallel" "get_device" (func $get_device (param i32 i32) (result i32)))
+  (import "wasi_ephemeral_parallel" "create_buffer" (func $create_buffer (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_parallel" "parallel_for" (func $parallel_for (param i32 i32 i32 i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (table 2 funcref)
+  (elem (i32.const 1) $long)
+  (func $long (param $i i32) (param i32 i32) (param $out i32) (param $len i32)
+    (local $k i32) (local $x i32)
+    (local.set $x (local.get $i))
+    (loop $again
+      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1103515245)) (i32.const 12345)))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $again (i32.lt_u (local.get $k) (i32.const 60000))))
+    (i32.store (i32.add (local.get $out) (i32.and (i32.shl (local.get $i) (i32.const 2)) (i32.const 60)))
+      (local.get $x)))
+  (func (export "run") (result i32)
+    (drop (call $get_device (i32.const 2) (i32.const 0)))
+    (drop (call $create_buffer (i32.load (i32.const 0)) (i32.const 64) (i32.const 1) (i32.const 4)))
+    (call $parallel_for (i32.const 1) (i32.const 16777216) (i32.const 1) (i32.const 0) (i32.const 0) (i32.const 4) (i32.const 1))))"#,
+    )
+    .unwrap();
+    let limit = 2.0;
+    for device in devices_of("wgpu").into_iter().chain(devices_of("opencl")) {
+        let start = std::time::Instant::now();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wasi-parallel"))
+            .args([
+                "run",
+                "--strict",
+                "--device",
+                &device,
+                "--kernel-timeout",
+                &limit.to_string(),
+                "--invoke",
+                "run",
+                module.to_str().unwrap(),
+            ])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("wasi-parallel runs");
+        // A watchdog, so that a hang fails the test instead of stalling the suite.
+        while child.try_wait().expect("wait").is_none() {
+            if start.elapsed().as_secs_f64() > limit + 30.0 {
+                child.kill().ok();
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let took = start.elapsed().as_secs_f64();
+        let output = child.wait_with_output().expect("output");
+        eprintln!("{}", String::from_utf8_lossy(&output.stderr));
+        assert!(output.status.success(), "{device}: {}", output.status);
+        assert_eq!(stdout(&output).trim(), "8", "{device}: KERNEL_TRAPPED");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("ran past its time limit"),
+            "{device}"
+        );
+        assert!(took < limit + 5.0, "{device}: took {took:.1} s");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 #[test]
 fn nstream_validates_on_wgpu() {
     let output = wasi_parallel(&["devices"]);

@@ -62,6 +62,10 @@ WASI_PARALLEL_IMPORT("create_buffer")
 int32_t wasi_parallel_create_buffer(int32_t device, int32_t size_bytes, int32_t access,
                                     int32_t *out_buffer);
 
+/* Frees a buffer; its handle may be given to the next buffer created. */
+WASI_PARALLEL_IMPORT("release_buffer")
+int32_t wasi_parallel_release_buffer(int32_t buffer);
+
 WASI_PARALLEL_IMPORT("write_buffer")
 int32_t wasi_parallel_write_buffer(const void *data, int32_t data_len, int32_t buffer);
 

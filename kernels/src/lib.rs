@@ -49,6 +49,7 @@ mod sys {
         pub fn create_buffer(device: i32, size: i32, access: i32, out_buffer: *mut i32) -> i32;
         pub fn write_buffer(data: *const u8, len: i32, buffer: i32) -> i32;
         pub fn read_buffer(buffer: i32, data: *mut u8, len: i32) -> i32;
+        pub fn release_buffer(buffer: i32) -> i32;
         pub fn parallel_for(
             kernel: i32,
             num_threads: i32,
@@ -252,6 +253,13 @@ impl<T: Pod> Buffer<T> {
         // SAFETY: the host writes at most `bytes.len()` bytes into a live, exclusive slice, and
         // any bit pattern is a valid `T: Pod`.
         check(unsafe { sys::read_buffer(self.handle, bytes.as_mut_ptr(), to_i32(bytes.len())?) })
+    }
+    /// Frees the buffer on its device (`release_buffer`), so that its bytes no longer count
+    /// against the instance's quota. Buffers are not released on drop: a host without
+    /// `release_buffer` runs guests that never call this.
+    pub fn release(self) -> Result<()> {
+        // SAFETY: a plain call with a handle; the host checks it.
+        check(unsafe { sys::release_buffer(self.handle) })
     }
 }
 

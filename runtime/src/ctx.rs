@@ -43,6 +43,8 @@ pub(crate) struct BufferSlot {
 pub(crate) enum Handle {
     Device(DeviceSlot),
     Buffer(BufferSlot),
+    /// A buffer handle that `release_buffer` freed; the next buffer created takes it.
+    Free,
 }
 
 /// One store's wasi-parallel state: its handles, devices and buffers.
@@ -51,6 +53,17 @@ pub struct WasiParallelCtx {
     pub(crate) guest: Option<Arc<GuestModule>>,
     /// Handle `h` is `handles[h - 1]`.
     pub(crate) handles: Vec<Handle>,
+    /// Indices of `Handle::Free` slots, reused before the table grows.
+    free: Vec<usize>,
+    /// Live buffers, and the bytes they hold, against the instance's quotas.
+    buffers: u32,
+    buffer_bytes: u64,
+}
+
+impl Drop for WasiParallelCtx {
+    fn drop(&mut self) {
+        self.ctx.return_buffer_bytes(self.buffer_bytes);
+    }
 }
 
 impl fmt::Debug for WasiParallelCtx {
@@ -94,6 +107,10 @@ pub(crate) fn nonnegative(value: i32, what: &str) -> Result<u32, Failure> {
         .map_err(|_| Failure::invalid_argument(format!("{what} is negative: {value}")))
 }
 
+fn released(handle: i32) -> Failure {
+    Failure::bad_handle(format!("buffer {handle} was released"))
+}
+
 /// The most buffers one launch may pass.
 pub(crate) const MAX_LAUNCH_BUFFERS: u32 = 1024;
 
@@ -104,6 +121,9 @@ impl WasiParallelCtx {
             ctx: ctx.clone(),
             guest: Some(guest),
             handles: Vec::new(),
+            free: Vec::new(),
+            buffers: 0,
+            buffer_bytes: 0,
         }
     }
 
@@ -114,6 +134,9 @@ impl WasiParallelCtx {
             ctx: ctx.clone(),
             guest: None,
             handles: Vec::new(),
+            free: Vec::new(),
+            buffers: 0,
+            buffer_bytes: 0,
         }
     }
 
@@ -123,6 +146,10 @@ impl WasiParallelCtx {
     }
 
     pub(crate) fn push(&mut self, handle: Handle) -> Result<u32, Failure> {
+        if let Some(index) = self.free.pop() {
+            self.handles[index] = handle;
+            return Ok(index as u32 + 1);
+        }
         if self.handles.len() >= i32::MAX as usize - 1 {
             return Err(Failure::out_of_memory("too many handles"));
         }
@@ -147,6 +174,7 @@ impl WasiParallelCtx {
             Handle::Buffer(_) => Err(Failure::bad_handle(format!(
                 "{handle} is a buffer, not a device"
             ))),
+            Handle::Free => Err(released(handle)),
         }
     }
 
@@ -156,6 +184,7 @@ impl WasiParallelCtx {
             Handle::Device(_) => Err(Failure::bad_handle(format!(
                 "{handle} is a device, not a buffer"
             ))),
+            Handle::Free => Err(released(handle)),
         }
     }
 
@@ -166,6 +195,7 @@ impl WasiParallelCtx {
             Handle::Device(_) => Err(Failure::bad_handle(format!(
                 "{handle} is a device, not a buffer"
             ))),
+            Handle::Free => Err(released(handle)),
         }
     }
 
@@ -237,12 +267,36 @@ impl WasiParallelCtx {
             .ok()
             .and_then(Access::from_abi)
             .ok_or_else(|| Failure::invalid_argument(format!("unknown buffer access {access}")))?;
-        let storage = self
-            .space(device as u32)?
-            .create_buffer(&BufferDescriptor {
-                size: u64::from(size),
+        let quotas = self.ctx.inner.quotas;
+        if self.buffers >= quotas.buffers_per_instance {
+            return Err(Failure::out_of_memory(format!(
+                "this instance holds {} buffers, its quota; release_buffer frees one",
+                self.buffers
+            )));
+        }
+        let bytes = u64::from(size);
+        if self.buffer_bytes + bytes > quotas.buffer_bytes_per_instance {
+            return Err(Failure::out_of_memory(format!(
+                "a buffer of {bytes} bytes is over this instance's quota: {} of {} bytes in use",
+                self.buffer_bytes, quotas.buffer_bytes_per_instance
+            )));
+        }
+        self.ctx.take_buffer_bytes(bytes)?;
+        let made = self.space(device as u32).and_then(|space| {
+            Ok(space.create_buffer(&BufferDescriptor {
+                size: bytes,
                 access,
-            })?;
+            })?)
+        });
+        let storage = match made {
+            Ok(storage) => storage,
+            Err(e) => {
+                self.ctx.return_buffer_bytes(bytes);
+                return Err(e);
+            }
+        };
+        self.buffers += 1;
+        self.buffer_bytes += bytes;
         self.push(Handle::Buffer(BufferSlot {
             device: device as u32,
             size,
@@ -252,6 +306,19 @@ impl WasiParallelCtx {
             written: false,
             shadow: None,
         }))
+    }
+
+    /// Frees a buffer: its memory on the device (and any CPU copy of it) goes, and the handle is
+    /// given to the next buffer created.
+    pub(crate) fn release_buffer(&mut self, buffer: i32) -> Result<(), Failure> {
+        let size = self.buffer_slot(buffer)?.size;
+        let index = self.handle_index(buffer)?;
+        self.handles[index] = Handle::Free;
+        self.free.push(index);
+        self.buffers -= 1;
+        self.buffer_bytes -= u64::from(size);
+        self.ctx.return_buffer_bytes(u64::from(size));
+        Ok(())
     }
 
     pub(crate) fn write_buffer(

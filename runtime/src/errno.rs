@@ -12,13 +12,13 @@ use crate::kernel_module::KernelError;
 /// | 1 | `INVALID_ARGUMENT` | a hint, access, count or size that is not allowed (negative, unknown, buffers on several devices, too many buffers) |
 /// | 2 | `BAD_HANDLE` | a device or buffer handle this instance does not hold, or a handle of the wrong kind, or a buffer on another device than the one named |
 /// | 3 | `OUT_OF_BOUNDS` | a guest pointer and length outside the guest's memory (or overflowing), or more bytes than the buffer holds |
-/// | 4 | `OUT_OF_MEMORY` | the device cannot hold the buffer |
+/// | 4 | `OUT_OF_MEMORY` | the device cannot hold the buffer, or it is over the instance's or the host's quota |
 /// | 5 | `NO_DEVICE` | no device of the hinted kind, in strict mode |
 /// | 6 | `INVALID_KERNEL` | the kernel is not a function, or its type does not match `(i32 x (3 + 2 * buffers)) -> ()` for the buffers passed, or the kernel module is not valid Wasm |
 /// | 7 | `UNSUPPORTED_KERNEL` | a valid kernel that this device cannot run (imported globals, several memories, data segments in a `parallel_exec` module, ...) |
-/// | 8 | `KERNEL_TRAPPED` | a work item trapped (including out-of-bounds accesses); a message went to stderr |
+/// | 8 | `KERNEL_TRAPPED` | a work item trapped (including out-of-bounds accesses), or the launch ran past its time limit; a message went to stderr |
 /// | 9 | `NOT_WRITTEN` | `read_buffer` of a buffer never written by `write_buffer` or a kernel |
-/// | 10 | `DEVICE_ERROR` | the device failed for a reason of its own |
+/// | 10 | `DEVICE_ERROR` | the device failed for a reason of its own, or was abandoned after a launch ran past its time limit |
 /// | 11 | `NO_MEMORY_EXPORT` | the guest exports no memory named `memory` |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(i32)]

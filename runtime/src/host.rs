@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use wasi_parallel_device::{
@@ -30,6 +31,33 @@ pub enum DevicePreference {
     Named(String),
 }
 
+/// What guests may hold (see the ABI's "Limits"). Over a quota, `create_buffer` returns
+/// `OUT_OF_MEMORY`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quotas {
+    /// Live buffers one instance may hold, on all its devices together.
+    pub buffers_per_instance: u32,
+    /// Bytes of live buffers one instance may hold, on all its devices together.
+    pub buffer_bytes_per_instance: u64,
+    /// Bytes of live buffers all instances of the host may hold together.
+    pub buffer_bytes: u64,
+}
+
+impl Default for Quotas {
+    /// 65,536 buffers and 4 GiB per instance, 16 GiB per host.
+    fn default() -> Quotas {
+        Quotas {
+            buffers_per_instance: 1 << 16,
+            buffer_bytes_per_instance: 4 << 30,
+            buffer_bytes: 16 << 30,
+        }
+    }
+}
+
+/// Compiled kernels the host keeps; past this the cache is emptied (kernels in use stay alive
+/// with their launches), so that a guest making kernel modules without end cannot fill memory.
+const MAX_CACHED_KERNELS: usize = 4096;
+
 /// Builds a [`WasiParallelHost`].
 #[derive(Clone, Debug, Default)]
 pub struct WasiParallelHostBuilder {
@@ -37,10 +65,27 @@ pub struct WasiParallelHostBuilder {
     threads: Option<usize>,
     strict: bool,
     kernel_timeout: Option<std::time::Duration>,
+    /// `None`: the default; `Some(None)`: no limit.
+    compile_timeout: Option<Option<std::time::Duration>>,
+    quotas: Quotas,
     untuned: bool,
 }
 
 impl WasiParallelHostBuilder {
+    /// What guests may hold (default: [`Quotas::default`]).
+    pub fn quotas(mut self, quotas: Quotas) -> Self {
+        self.quotas = quotas;
+        self
+    }
+
+    /// How long a GPU driver may take to compile one kernel before the kernel is given up on
+    /// that device and runs on the CPU; `None` for no limit (default:
+    /// [`wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT`]).
+    pub fn compile_timeout(mut self, limit: Option<std::time::Duration>) -> Self {
+        self.compile_timeout = Some(limit);
+        self
+    }
+
     /// Stops any launch that runs longer than `limit` with `KERNEL_TRAPPED`, so that no kernel
     /// can hang its host. The engine must enable `epoch_interruption` (see
     /// [`crate::engine_config`]), and then the embedder's own stores must set an epoch deadline
@@ -82,6 +127,9 @@ impl WasiParallelHostBuilder {
             engine: engine.clone(),
             cpu_threads: self.threads,
             kernel_timeout: self.kernel_timeout,
+            compile_timeout: self
+                .compile_timeout
+                .unwrap_or(Some(device::DEFAULT_COMPILE_TIMEOUT)),
         })?;
         let forced = match &self.preference {
             DevicePreference::Auto => None,
@@ -127,6 +175,8 @@ impl WasiParallelHostBuilder {
                 tuner: (!self.untuned).then(Tuner::default),
                 kernels: Mutex::default(),
                 fallbacks: Mutex::default(),
+                quotas: self.quotas,
+                buffer_bytes: AtomicU64::new(0),
             }),
         })
     }
@@ -184,6 +234,9 @@ pub(crate) struct HostInner {
     pub(crate) kernels: Mutex<HashMap<(KernelKey, usize, u32), KernelSlot>>,
     /// Kernels already said to run on the CPU instead of a device.
     pub(crate) fallbacks: Mutex<std::collections::HashSet<(KernelKey, usize)>>,
+    pub(crate) quotas: Quotas,
+    /// Bytes of live buffers over all instances.
+    buffer_bytes: AtomicU64,
 }
 
 /// The process-wide wasi-parallel state: devices, worker pool, kernel cache. Cheap to clone.
@@ -277,6 +330,28 @@ impl WasiParallelHost {
         }
     }
 
+    /// Counts `bytes` of a new buffer against the host's quota.
+    pub(crate) fn take_buffer_bytes(&self, bytes: u64) -> Result<(), Failure> {
+        let limit = self.inner.quotas.buffer_bytes;
+        self.inner
+            .buffer_bytes
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                used.checked_add(bytes).filter(|&total| total <= limit)
+            })
+            .map(drop)
+            .map_err(|used| {
+                Failure::out_of_memory(format!(
+                    "a buffer of {bytes} bytes is over the host's quota: {used} of {limit} \
+                     bytes in use by all instances"
+                ))
+            })
+    }
+
+    /// Gives back what [`WasiParallelHost::take_buffer_bytes`] took.
+    pub(crate) fn return_buffer_bytes(&self, bytes: u64) {
+        self.inner.buffer_bytes.fetch_sub(bytes, Ordering::Relaxed);
+    }
+
     /// The device index `get_device(hint)` resolves to.
     pub(crate) fn pick(&self, hint: DeviceKind) -> Result<usize, Failure> {
         if let Some(forced) = self.inner.forced {
@@ -307,10 +382,12 @@ impl WasiParallelHost {
                 .kernels
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner);
-            kernels
-                .entry((key.clone(), index, workgroup.unwrap_or(0)))
-                .or_default()
-                .clone()
+            let key = (key.clone(), index, workgroup.unwrap_or(0));
+            if kernels.len() >= MAX_CACHED_KERNELS && !kernels.contains_key(&key) {
+                log::warn!("{MAX_CACHED_KERNELS} kernels compiled; emptying the kernel cache");
+                kernels.clear();
+            }
+            kernels.entry(key).or_default().clone()
         };
         let result = slot.get_or_init(|| {
             let entry = match key {

@@ -57,6 +57,7 @@
 //! | `create_buffer` | `device, size_bytes, access, out_buffer_ptr` |
 //! | `write_buffer` | `data_ptr, data_len, buffer` |
 //! | `read_buffer` | `buffer, data_ptr, data_len` |
+//! | `release_buffer` | `buffer` |
 //! | `parallel_for` | `kernel, num_threads, block_size, in_list_ptr, in_count, out_list_ptr, out_count` |
 //! | `parallel_exec` | `device, kernel_ptr, kernel_len, num_iterations, block_size, in_list_ptr, in_count, out_list_ptr, out_count` |
 //!
@@ -74,8 +75,17 @@
 //! ## `create_buffer(device, size_bytes, access, out_buffer_ptr)`
 //!
 //! `access` as the kernel sees the buffer: 0 = read, 1 = write, 2 = read_write. A negative size is
-//! `INVALID_ARGUMENT`; a buffer the device cannot hold is `OUT_OF_MEMORY`. Buffers start zeroed and
-//! live until the instance is dropped.
+//! `INVALID_ARGUMENT`; a buffer the device cannot hold, or one over the instance's or the host's
+//! quota (see "Limits"), is `OUT_OF_MEMORY`. Buffers start zeroed and live until
+//! `release_buffer` or the instance is dropped.
+//!
+//! ## `release_buffer(buffer)`
+//!
+//! Frees the buffer on its device (and its CPU copy, if a fallback launch made one): its bytes
+//! no longer count against the quotas, and the handle may be given to the next buffer or device
+//! handle the instance gets, as file descriptors are. Any later use of a released handle that
+//! was not given again is `BAD_HANDLE`. Added after the first six calls: a guest that imports it
+//! needs a host that has it.
 //!
 //! ## `write_buffer(data_ptr, data_len, buffer)` and `read_buffer(buffer, data_ptr, data_len)`
 //!
@@ -122,10 +132,11 @@
 //! results: one (address, byte length) pair per buffer, inputs first, then outputs. Work item `i`
 //! runs `kernel(i, n, block_size, ...)` for every `i` in `0..n`, in no particular order and
 //! concurrently (except on `sequential`, which runs them in order). A kernel may read and write its
-//! buffers (writes to an input buffer whose access allows writing are kept) and read the guest's
-//! static data at its usual addresses. It cannot write the guest's memory (except zero-copy
-//! `parallel_exec` buffers), call the guest's imports (such calls trap), or see other instances'
-//! buffers. Mutable globals, including the shadow stack pointer, are private to each worker.
+//! buffers (writes to an input buffer whose access allows writing are kept; on GPUs writes to a
+//! read-only buffer are dropped) and read the guest's static data at its usual addresses. It
+//! cannot write the guest's memory (except zero-copy `parallel_exec` buffers), call the guest's
+//! imports (such calls trap), or see other instances' buffers. On GPUs it sees only the buffers
+//! it was passed; on the CPU devices it can still reach every buffer of its own instance. Mutable globals, including the shadow stack pointer, are private to each worker.
 //!
 //! ## Errors
 //!
@@ -135,6 +146,39 @@
 //! ([`WasiParallelHostBuilder::kernel_timeout`], the CLI's `--kernel-timeout`), a launch that runs
 //! past it is stopped the same way; without one, a kernel that never returns blocks its guest, as
 //! a guest loop would.
+//!
+//! # Limits
+//!
+//! No guest may crash, hang or exhaust its host. What bounds each:
+//!
+//! - **Buffers.** Per instance, at most [`Quotas::buffers_per_instance`] live buffers (default
+//!   65,536) holding [`Quotas::buffer_bytes_per_instance`] bytes (default 4 GiB), on all its
+//!   devices together; per host, [`Quotas::buffer_bytes`] over all instances (default 16 GiB).
+//!   Over any of them `create_buffer` is `OUT_OF_MEMORY`; `release_buffer` gives the bytes back.
+//!   What the host may hold besides: a CPU copy of each GPU buffer a fallback launch used (so up
+//!   to twice the buffer bytes), the guest's static data once per device, and the compiled
+//!   kernels, at most 4,096 (past that the cache is emptied).
+//! - **Launch time.** [`WasiParallelHostBuilder::kernel_timeout`] (the CLI's `--kernel-timeout`,
+//!   60 s by default; embedders have no limit unless they set one). On the CPU devices a launch
+//!   past it is interrupted (epoch interruption) and returns `KERNEL_TRAPPED`. On GPUs (wgpu,
+//!   OpenCL) the host stops waiting at the limit and returns `KERNEL_TRAPPED`, but no GPU API
+//!   can stop a running kernel: that device is abandoned, and every later call on it returns
+//!   `DEVICE_ERROR` (it is not recreated). On lavapipe a work item's loops end after 65,535
+//!   iterations with `KERNEL_TRAPPED`.
+//! - **Compile time.** [`WasiParallelHostBuilder::compile_timeout`] (the CLI's
+//!   `--compile-timeout`, 60 s by default, also for embedders): a GPU driver that takes longer to
+//!   compile a kernel is left to finish on its own and the kernel runs on the CPU, as any kernel
+//!   the GPU cannot run.
+//! - **Kernel size.** The translator refuses kernels with blocks nested more than 512 deep,
+//!   calls nested more than 64 deep or more than 2^20 operators after inlining
+//!   (`UNSUPPORTED_KERNEL` on a GPU, so they run on the CPU); compiling never runs on the
+//!   caller's stack.
+//! - **Read-only buffers.** A buffer created with access 0 is never changed by a kernel: on GPUs a
+//!   kernel that writes it gets a copy whose writes are dropped. On the CPU devices this is not
+//!   yet enforced (see "The kernel").
+//! - **Signals.** Wasm traps are signals; the host keeps Wasmtime's handlers in charge when GPU
+//!   drivers (PoCL's LLVM) install their own, so traps on any number of threads at once are
+//!   errnos, never a crash.
 
 mod ctx;
 mod errno;
@@ -147,7 +191,7 @@ pub mod tune;
 pub use ctx::WasiParallelCtx;
 pub use errno::Errno;
 pub use guest::{GuestModule, GuestModuleError};
-pub use host::{DevicePreference, WasiParallelHost, WasiParallelHostBuilder};
+pub use host::{DevicePreference, Quotas, WasiParallelHost, WasiParallelHostBuilder};
 pub use linker::add_to_linker;
 pub use wasi_parallel_device as device;
 pub use wasi_parallel_device::kernel_module;

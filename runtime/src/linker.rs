@@ -135,6 +135,15 @@ pub fn add_to_linker<T: 'static>(
     )?;
     linker.func_wrap(
         MODULE,
+        "release_buffer",
+        move |mut caller: Caller<'_, T>, buffer: i32| -> i32 {
+            call(&mut caller, get, "release_buffer", |state, _memory| {
+                state.release_buffer(buffer)
+            })
+        },
+    )?;
+    linker.func_wrap(
+        MODULE,
         "write_buffer",
         move |mut caller: Caller<'_, T>, ptr: i32, len: i32, buffer: i32| -> i32 {
             call(&mut caller, get, "write_buffer", |state, memory| {

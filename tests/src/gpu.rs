@@ -36,6 +36,21 @@ macro_rules! gpu_backend_tests {
         }
 
         #[test]
+        fn read_only_buffers_keep_their_data() {
+            $crate::gpu::read_only_buffers_keep_their_data(&devices());
+        }
+
+        #[test]
+        fn deep_kernels_run_on_the_cpu() {
+            $crate::gpu::deep_kernels_run_on_the_cpu(&devices());
+        }
+
+        #[test]
+        fn kernel_modules_with_data_are_refused() {
+            $crate::gpu::kernel_modules_with_data_are_refused(&devices());
+        }
+
+        #[test]
         fn i64_kernels_agree_with_the_cpu_executor() {
             $crate::gpu::i64_kernels_agree_with_the_cpu_executor(&devices());
         }
@@ -236,6 +251,102 @@ pub fn writable_inputs_keep_their_writes(devices: &[String]) {
         assert_eq!(&back[..7], &bytes[..], "{name}");
         // Byte 7 is the last byte of the old 4, byte 8 the first of the old 5.
         assert_eq!(back[7..9], [0, 5], "{name}: the rest of the buffer stays");
+    }
+}
+
+/// A kernel that writes a buffer created read-only (access 0) leaves it as it was: the GPU binds
+/// a copy.
+pub fn read_only_buffers_keep_their_data(devices: &[String]) {
+    for name in devices {
+        // Strict: the launch runs on the GPU or fails, never on the CPU.
+        let mut g = guest_on(name, true);
+        let device = g.device(1).expect("device");
+        let buffer = g.buffer(device, 64, 0).expect("buffer");
+        let data: Vec<i32> = (0..16).collect();
+        g.write_i32s(buffer, 0x1000, &data).expect("write");
+        assert_eq!(g.run(7, 16, &[buffer], &[]), 0, "{name}");
+        assert_eq!(
+            g.read_i32s(buffer, 0x2000, 16).expect("read"),
+            data,
+            "{name}: a read-only buffer was changed"
+        );
+        // The same kernel on a read-write buffer keeps its writes.
+        let writable = g.buffer(device, 64, 2).expect("buffer");
+        g.write_i32s(writable, 0x1000, &data).expect("write");
+        assert_eq!(g.run(7, 16, &[writable], &[]), 0, "{name}");
+        assert_eq!(
+            g.read_i32s(writable, 0x2000, 16).expect("read"),
+            (1..17).collect::<Vec<_>>(),
+            "{name}"
+        );
+    }
+}
+
+/// A kernel of 10,000 nested blocks (it used to overflow the host's stack in naga's validator)
+/// is refused by the translator; without strict mode it runs on the CPU executor.
+pub fn deep_kernels_run_on_the_cpu(devices: &[String]) {
+    let depth = 10_000;
+    let body = format!(
+        r#"(table 2 funcref)
+        (elem (i32.const 1) $deep)
+        (func $deep (param $i i32) (param i32 i32) (param $out i32) (param i32)
+          (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
+            {}(i32.add (local.get $i) (i32.const 1)){}))"#,
+        "(block (result i32) ".repeat(depth),
+        ")".repeat(depth)
+    );
+    let program = GuestProgram::new(&body).expect("deep guest");
+    for name in devices {
+        for strict in [true, false] {
+            let mut g = program
+                .instantiate(&ctx_on(name, strict))
+                .expect("instance");
+            let device = g.device(1).expect("device");
+            let out = g.buffer(device, 64, 1).expect("buffer");
+            let errno = g.run(1, 16, &[], &[out]);
+            if strict {
+                assert_eq!(errno, Errno::UnsupportedKernel.raw(), "{name}: strict");
+            } else {
+                assert_eq!(errno, 0, "{name}");
+                assert_eq!(
+                    g.read_i32s(out, 0x1000, 16).expect("read"),
+                    (1..17).collect::<Vec<_>>(),
+                    "{name}"
+                );
+            }
+        }
+    }
+}
+
+/// A `parallel_exec` module with an active data segment is refused on GPUs as on the CPU.
+pub fn kernel_modules_with_data_are_refused(devices: &[String]) {
+    let module = wat::parse_str(
+        r#"(module (import "" "memory" (memory 1 65536 shared))
+          (data (i32.const 64) "planted")
+          (func (export "kernel") (param i32 i32 i32 i32 i32)))"#,
+    )
+    .expect("WAT");
+    for name in devices {
+        let mut g = guest_on(name, true);
+        let device = g.device(1).expect("device");
+        let out = g.buffer(device, 64, 1).expect("buffer");
+        g.poke(0x4000, &module);
+        let (list, count) = g.list(0x3000, &[out]);
+        assert_eq!(
+            g.parallel_exec_raw(
+                device,
+                0x4000,
+                module.len() as i32,
+                16,
+                1,
+                0,
+                0,
+                list,
+                count
+            ),
+            Errno::UnsupportedKernel.raw(),
+            "{name}"
+        );
     }
 }
 

@@ -22,6 +22,7 @@ const ABI: &str = r#"
   (import "wasi_ephemeral_parallel" "create_buffer" (func $create_buffer (param i32 i32 i32 i32) (result i32)))
   (import "wasi_ephemeral_parallel" "write_buffer" (func $write_buffer (param i32 i32 i32) (result i32)))
   (import "wasi_ephemeral_parallel" "read_buffer" (func $read_buffer (param i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_parallel" "release_buffer" (func $release_buffer (param i32) (result i32)))
   (import "wasi_ephemeral_parallel" "parallel_for" (func $parallel_for (param i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (import "wasi_ephemeral_parallel" "parallel_exec" (func $parallel_exec (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (func (export "get_device") (param i32 i32) (result i32)
@@ -32,6 +33,8 @@ const ABI: &str = r#"
     (call $write_buffer (local.get 0) (local.get 1) (local.get 2)))
   (func (export "read_buffer") (param i32 i32 i32) (result i32)
     (call $read_buffer (local.get 0) (local.get 1) (local.get 2)))
+  (func (export "release_buffer") (param i32) (result i32)
+    (call $release_buffer (local.get 0)))
   (func (export "parallel_for") (param i32 i32 i32 i32 i32 i32 i32) (result i32)
     (call $parallel_for (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5) (local.get 6)))
   (func (export "parallel_exec") (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)
@@ -194,6 +197,11 @@ impl Guest {
     /// `read_buffer`, raw.
     pub fn read_buffer_raw(&mut self, buffer: i32, ptr: i32, len: i32) -> i32 {
         self.call("read_buffer", (buffer, ptr, len))
+    }
+
+    /// `release_buffer`, raw.
+    pub fn release_buffer_raw(&mut self, buffer: i32) -> i32 {
+        self.call("release_buffer", (buffer,))
     }
 
     /// `parallel_for`, raw.
