@@ -261,6 +261,48 @@ mod tests {
         ));
     }
 
+    /// The deepest function body Wasm allows (wasmparser takes bodies of up to 7,654,321
+    /// bytes: about 3.8 million nested empty blocks) compiles or is refused, on the caller's
+    /// 2 MiB test thread, for the CPU device (walrus, Wasmtime) as for the translator.
+    #[test]
+    fn the_deepest_kernels_compile_or_are_refused_without_overflow() {
+        let cpu = CpuDevice::new(&CpuDeviceDescriptor {
+            engine: engine(),
+            threads: Some(2),
+            clock: None,
+        })
+        .unwrap();
+        for depth in [10_000, 3_800_000] {
+            let wat = format!(
+                r#"(module (memory 1) (table 2 funcref) (elem (i32.const 1) $k)
+                  (func $k (param i32 i32 i32 i32 i32) {}{}))"#,
+                "block ".repeat(depth),
+                "end ".repeat(depth)
+            );
+            let bytes = wat::parse_str(&wat).unwrap();
+            let made = compile_kernel(
+                &cpu,
+                &bytes,
+                KernelEntry::TableIndex(1),
+                &CompileOptions::default(),
+            );
+            assert!(
+                made.is_ok() || matches!(made, Err(CompileError::Module { .. })),
+                "{depth}: {made:?}"
+            );
+            let options = TranslateOptions::default();
+            let translated =
+                wasi_parallel_translator::translate(&bytes, KernelRef::TableIndex(1), &options);
+            assert!(
+                matches!(
+                    translated,
+                    Err(wasi_parallel_translator::Error::Unsupported { .. })
+                ),
+                "{depth}"
+            );
+        }
+    }
+
     #[test]
     fn the_translator_resolves_function_pointers_the_same_way() {
         let bytes = wat::parse_str(GUEST.replace(

@@ -166,3 +166,61 @@ fn single_chunk_launches_run_and_trap_like_spread_ones() {
 fn i32s_to_bytes(values: &[i32]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()
 }
+
+/// What one launch leaves on a worker's shadow stack is gone by the next launch.
+#[test]
+fn no_launch_reads_the_stack_another_left() {
+    let bytes = wat::parse_str(
+        r#"(module (memory (export "memory") 1)
+          (global $sp (mut i32) (i32.const 4096))
+          (table 3 funcref) (elem (i32.const 1) $leave $look)
+          (func $leave (param i32 i32 i32 i32 i32)
+            (global.set $sp (i32.sub (global.get $sp) (i32.const 16)))
+            (i32.store (global.get $sp) (i32.const 0xdead))
+            (global.set $sp (i32.add (global.get $sp) (i32.const 16))))
+          (func $look (param $i i32) (param i32 i32) (param $out i32) (param i32)
+            (i32.store (local.get $out) (i32.load (i32.sub (global.get $sp) (i32.const 16))))))"#,
+    )
+    .expect("WAT");
+    let cpu = cpu(Some(2));
+    let space = cpu
+        .create_space(&wasi_parallel_device::SpaceDescriptor {
+            static_size: 4096,
+            static_segments: &[],
+        })
+        .expect("space");
+    let out = space
+        .create_buffer(&wasi_parallel_device::BufferDescriptor {
+            size: 4,
+            access: wasi_parallel_device::Access::Write,
+        })
+        .expect("buffer");
+    let kernel = |pointer| {
+        wasi_parallel_device::compile_kernel(
+            &cpu,
+            &bytes,
+            wasi_parallel_device::KernelEntry::TableIndex(pointer),
+            &wasi_parallel_device::CompileOptions::default(),
+        )
+        .expect("kernel")
+    };
+    let (leave, look) = (kernel(1), kernel(2));
+    let launch = |k: &dyn wasi_parallel_device::Kernel| {
+        space
+            .launch(
+                k,
+                &wasi_parallel_device::Launch {
+                    items: 1,
+                    block_size: 1,
+                    buffers: &[&*out],
+                    chunk: None,
+                },
+            )
+            .expect("launch");
+    };
+    launch(&*leave);
+    launch(&*look);
+    let mut word = [0xffu8; 4];
+    space.read_buffer(&*out, 0, &mut word).expect("read");
+    assert_eq!(u32::from_le_bytes(word), 0, "the stack kept 0xdead");
+}

@@ -1,9 +1,8 @@
 //! OpenCL builds while Wasm code traps on another thread now and then (four times a second, as
 //! a test suite's trapping kernels do). PoCL's in-process clang registers its temporary files
-//! with LLVM's signal handler, which, installed above Wasmtime's, deletes them on every Wasm trap
-//! (a SIGILL or SIGSEGV): the OpenCL device must still build every kernel, by building again (see
-//! the design notes of `device/src/opencl/mod.rs`; code that traps continuously still defeats
-//! it).
+//! with LLVM's signal handler, which, left above Wasmtime's, deleted them on every Wasm trap (a
+//! SIGILL or SIGSEGV). The device keeps Wasmtime's handlers in charge (`device/src/signals.rs`)
+//! and builds again if a build still loses its files: every kernel must build.
 //! The order matters and is set up here as in the runtime: the Wasmtime engine first, then the
 //! OpenCL devices.
 

@@ -123,3 +123,65 @@ fn released_memory_is_reused_and_starts_zeroed() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Eight instances on eight threads launch at once on `cpu`, every wgpu device and every OpenCL
+/// device, with trapping kernels among correct ones: every result is checked, every trap is an
+/// errno, and the devices serve the instances that come after.
+#[test]
+fn eight_instances_launch_on_every_device_at_once_with_traps_among_them() {
+    let probe = host(Quotas::default());
+    let mut devices = vec!["cpu".to_string()];
+    devices.extend(
+        probe
+            .devices()
+            .iter()
+            .filter(|d| matches!(d.info().backend, "wgpu" | "opencl"))
+            .map(|d| d.info().name.clone()),
+    );
+    if std::env::var_os("CI").is_some() {
+        assert!(devices.len() >= 3, "CI has lavapipe and PoCL: {devices:?}");
+    }
+    let hosts: Vec<WasiParallelHost> = devices
+        .iter()
+        .map(|name| {
+            WasiParallelHost::builder()
+                .threads(2)
+                .device(wasi_parallel_runtime::DevicePreference::Named(name.clone()))
+                .build(engine())
+                .expect("host")
+        })
+        .collect();
+    let program = program();
+    std::thread::scope(|scope| {
+        for t in 0..8 {
+            let host = &hosts[t % hosts.len()];
+            let name = &devices[t % devices.len()];
+            let program = &program;
+            scope.spawn(move || {
+                let mut g = program.instantiate(host).expect("instance");
+                let device = g.device(CPU).expect("device");
+                let n = 256;
+                let input = g.buffer(device, n * 4, READ).expect("input");
+                let output = g.buffer(device, n * 4, WRITE).expect("output");
+                for round in 0..20 {
+                    let data: Vec<i32> = (0..n).map(|i| i * (t as i32 + 1) + round).collect();
+                    g.write_i32s(input, 0x1000, &data).expect("write");
+                    if (round + t as i32) % 3 == 0 {
+                        // Kernel 2 traps in every work item, kernel 10 in item 5.
+                        let errno = if round % 2 == 0 {
+                            g.run(2, n, &[input], &[output])
+                        } else {
+                            g.run(10, n, &[], &[output])
+                        };
+                        assert_eq!(errno, Errno::KernelTrapped.raw(), "{name}, thread {t}");
+                        continue;
+                    }
+                    assert_eq!(g.run(1, n, &[input], &[output]), 0, "{name}, thread {t}");
+                    let doubled = g.read_i32s(output, 0x2000, n as usize).expect("read");
+                    let expected: Vec<i32> = data.iter().map(|x| x * 2).collect();
+                    assert_eq!(doubled, expected, "{name}, thread {t}, round {round}");
+                }
+            });
+        }
+    });
+}

@@ -32,7 +32,8 @@
 //!
 //! Isolation is per space: a kernel can read and write anything in its space, so a kernel can write
 //! a buffer of the same guest instance that it was not passed, or one created read-only. It cannot
-//! reach the guest's memory or any other instance's buffers.
+//! reach the guest's memory or any other instance's buffers. The workers' stacks are cleared after
+//! every launch of a kernel that uses them, so no launch sees what another left there.
 
 mod clock;
 
@@ -558,6 +559,29 @@ impl CpuSpace {
         Ok(Some(address))
     }
 
+    /// Gives the workers' stacks back to the kernel, so that no launch reads what an earlier
+    /// one left there: the pages read as zeros when next touched, and only pages a kernel touched
+    /// cost anything.
+    fn clear_stacks(&self) {
+        let Some(base) = self.stacks_base else {
+            return;
+        };
+        let len = STACK_SIZE as usize * self.device.workers.len();
+        let Ok(start) = self.range(base, len) else {
+            return;
+        };
+        // SAFETY: the range is the stacks' pages, page-aligned (`stacks_base` is a multiple of
+        // the Wasm page), inside the space's private anonymous mapping, and no kernel runs in
+        // the space now (the launch is over). MADV_DONTNEED on such a mapping zero-fills the
+        // pages on their next access.
+        let done = unsafe { libc::madvise(start.cast(), len, libc::MADV_DONTNEED) };
+        if done != 0 {
+            // Without it, zero them by hand.
+            // SAFETY: as above.
+            unsafe { std::ptr::write_bytes(start, 0, len) };
+        }
+    }
+
     fn own<'a>(&self, buffer: &'a dyn Buffer) -> Result<&'a CpuBuffer, DeviceError> {
         match buffer.as_any().downcast_ref::<CpuBuffer>() {
             Some(b) if b.space == self.id => Ok(b),
@@ -719,6 +743,9 @@ impl Space for CpuSpace {
                 pool.broadcast(|ctx| run.work(ctx.index()));
             }
             None => run.work(0),
+        }
+        if kernel.has_stack_pointer {
+            self.clear_stacks();
         }
         match run
             .error

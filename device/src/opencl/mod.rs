@@ -25,10 +25,11 @@
 //! - **Launches** set the arguments the writer lists (buffers, their element counts, the params
 //!   uniform by value), zero the status word, enqueue `ceil(n / workgroup)` workgroups in one
 //!   dimension, and read the status word back: a non-zero trap code is `KernelTrap`. With a
-//!   kernel time limit ([`TimeLimits`]) the launch polls its event until the limit; past it the
-//!   launch is `KernelTrap` and the device is abandoned (every later call fails): OpenCL has no
-//!   way to stop a running kernel, and everything enqueued later would wait behind it. A
-//!   read-only buffer that the kernel writes is bound as a copy, so its writes are dropped.
+//!   kernel time limit ([`TimeLimits`]) the launch waits for its event's callback until the
+//!   limit; past it the launch is `KernelTrap` and the device is abandoned (every later call
+//!   fails): OpenCL has no way to stop a running kernel, and everything enqueued later would
+//!   wait behind it. A read-only buffer that the kernel writes is bound as a copy, so its
+//!   writes are dropped.
 //! - **Compile time.** Programs build on a thread of their own; past the compile time limit the
 //!   kernel is unsupported here (the runtime runs it on the CPU) and the build goes on unobserved.
 //! - **Builds and Wasm traps.** PoCL's LLVM installs one-shot crash handlers above Wasmtime's
@@ -117,6 +118,25 @@ fn open_all() -> Vec<Arc<Shared>> {
         }
     }
     devices
+}
+
+/// Set by an event's completion callback: the command's final status.
+#[derive(Default)]
+struct Completion {
+    status: Mutex<Option<i32>>,
+    signal: std::sync::Condvar,
+}
+
+/// The completion callback of a launch's event; `user_data` is an `Arc<Completion>` given to it.
+extern "C" fn completed(
+    _event: opencl3::types::cl_event,
+    status: i32,
+    user_data: *mut std::ffi::c_void,
+) {
+    // SAFETY: `wait_for` passed a reference made by `Arc::into_raw`, for this one call.
+    let done = unsafe { Arc::from_raw(user_data.cast::<Completion>()) };
+    *done.status.lock().unwrap_or_else(PoisonError::into_inner) = Some(status);
+    done.signal.notify_all();
 }
 
 /// A device opened through OpenCL.
@@ -282,34 +302,42 @@ impl Shared {
                 .wait()
                 .map_err(|e| cl_error(&format!("kernel `{label}`"), e));
         };
+        // The event's callback says when the kernel is done; the callback owns one reference
+        // to the flag, so it may fire after this wait has given up.
+        let done = Arc::new(Completion::default());
+        let user_data = Arc::into_raw(done.clone())
+            .cast_mut()
+            .cast::<std::ffi::c_void>();
+        if let Err(e) = event.set_callback(opencl3::event::CL_COMPLETE, completed, user_data) {
+            // SAFETY: the callback was not registered, so this reference is still ours.
+            drop(unsafe { Arc::from_raw(user_data.cast::<Completion>()) });
+            return Err(cl_error(&format!("kernel `{label}`"), e));
+        }
         self.queue
             .flush()
             .map_err(|e| cl_error(&format!("kernel `{label}`"), e))?;
-        let start = std::time::Instant::now();
-        let mut pause = std::time::Duration::from_micros(20);
-        loop {
-            let status = event
-                .command_execution_status()
-                .map_err(|e| cl_error(&format!("kernel `{label}`"), e))?
-                .0;
-            if status == opencl3::event::CL_COMPLETE {
-                return Ok(());
-            }
-            if status < 0 {
-                return Err(DeviceError::Device(format!(
-                    "kernel `{label}` failed with OpenCL status {status}"
-                )));
-            }
-            if start.elapsed() >= limit {
+        let (status, finished) = {
+            let guard = done.status.lock().unwrap_or_else(PoisonError::into_inner);
+            let (guard, _) = done
+                .signal
+                .wait_timeout_while(guard, limit, |status| status.is_none())
+                .unwrap_or_else(PoisonError::into_inner);
+            (*guard, guard.is_some())
+        };
+        match status {
+            Some(status) if status < 0 => Err(DeviceError::Device(format!(
+                "kernel `{label}` failed with OpenCL status {status}"
+            ))),
+            Some(_) => Ok(()),
+            None => {
+                debug_assert!(!finished);
                 let why = format!("kernel `{label}` ran past its time limit of {limit:?}");
                 let _ = self.lost.set(why.clone());
-                return Err(DeviceError::KernelTrap(format!(
+                Err(DeviceError::KernelTrap(format!(
                     "{why}; {} is abandoned, later calls on it fail",
                     self.info.name
-                )));
+                )))
             }
-            std::thread::sleep(pause);
-            pause = (pause * 2).min(std::time::Duration::from_millis(2));
         }
     }
 

@@ -101,6 +101,8 @@ struct Shared {
     lock: Mutex<()>,
     /// Why the device was abandoned (a launch ran past its time limit), if it was.
     lost: OnceLock<String>,
+    /// Whether this is llvmpipe (lavapipe), which compiles at the first dispatch.
+    llvmpipe: bool,
 }
 
 impl Drop for Shared {
@@ -188,6 +190,8 @@ impl WgpuDevice {
             ..Default::default()
         }))
         .map_err(device_error)?;
+        let llvmpipe = adapter_info.device_type == wgpu::DeviceType::Cpu
+            && adapter_info.name.starts_with("llvmpipe");
         let kind = match adapter_info.device_type {
             wgpu::DeviceType::DiscreteGpu => DeviceKind::DiscreteGpu,
             wgpu::DeviceType::IntegratedGpu => DeviceKind::IntegratedGpu,
@@ -231,6 +235,7 @@ impl WgpuDevice {
                 spirv: spirv.then(spv::Options::default),
                 lock: Mutex::new(()),
                 lost: OnceLock::new(),
+                llvmpipe,
             }),
             limits: time_limits,
         })
@@ -283,6 +288,24 @@ impl Kernel for WgpuKernel {
     fn as_any(&self) -> &dyn Any {
         self
     }
+}
+
+/// Whether any function of `module` has an array in a local variable (the translator's shadow
+/// stack and private arrays).
+fn has_private_array(module: &wgpu::naga::Module) -> bool {
+    let functions = module
+        .functions
+        .iter()
+        .map(|(_, f)| f)
+        .chain(module.entry_points.iter().map(|e| &e.function));
+    functions
+        .flat_map(|f| f.local_variables.iter())
+        .any(|(_, local)| {
+            matches!(
+                module.types[local.ty].inner,
+                wgpu::naga::TypeInner::Array { .. }
+            )
+        })
 }
 
 /// Creates the shader module, from SPIR-V `words` or from the `naga` module, and the pipeline:
@@ -369,6 +392,16 @@ impl Device for WgpuDevice {
                 desc.label
             )));
         };
+        if self.shared.llvmpipe && has_private_array(&t.module) {
+            // llvmpipe compiles a shader at its first dispatch, in its queue, where no time limit
+            // reaches, and its LLVM has been seen to spend over 20 minutes on a private array
+            // indexed at run time (a shadow stack): such kernels run on the CPU instead.
+            return Err(DeviceError::UnsupportedKernel(format!(
+                "{}: llvmpipe can take unbounded time to compile a private array indexed at run \
+                 time (the kernel's shadow stack)",
+                desc.label
+            )));
+        }
         let device = &self.shared.device;
         let mut entries = vec![wgpu::BindGroupLayoutEntry {
             binding: t.params_binding,
