@@ -321,24 +321,17 @@ pub fn context_with(device: &str, strict: bool) -> WasiParallelHost {
         .expect("context")
 }
 
-/// Whether the kernel at `pointer` translates to a shader with an array in a local variable.
-fn has_private_array(wasm: &[u8], pointer: i32) -> bool {
-    let Ok(t) = wasi_parallel_translator::translate(
+/// Whether llvmpipe refuses the kernel at `pointer` for a fault of its own
+/// ([`wasi_parallel_runtime::device::wgpu::llvmpipe_refusal`]).
+fn llvmpipe_refuses(wasm: &[u8], pointer: i32) -> bool {
+    wasi_parallel_translator::translate(
         wasm,
         wasi_parallel_translator::KernelRef::TableIndex(pointer as u32),
         &wasi_parallel_translator::Options::default(),
-    ) else {
-        return false;
-    };
-    let module = &t.module;
-    let found = module
-        .functions
-        .iter()
-        .map(|(_, f)| f)
-        .chain(module.entry_points.iter().map(|e| &e.function))
-        .flat_map(|f| f.local_variables.iter())
-        .any(|(_, local)| matches!(module.types[local.ty].inner, naga::TypeInner::Array { .. }));
-    found
+    )
+    .is_ok_and(|t| {
+        wasi_parallel_runtime::device::wgpu::llvmpipe_refusal(&t.module, &t.info).is_some()
+    })
 }
 
 /// Runs every case of `suite` on every device but `cpu`, against `cpu`; the failures.
@@ -387,11 +380,11 @@ pub fn check(suite: &Suite, devices: &[(String, &'static str)]) -> Vec<String> {
             let (want_errno, want) = &expected[i];
             if errno == Errno::UnsupportedKernel.raw()
                 && llvmpipe
-                && has_private_array(&suite.wasm, pointer)
+                && llvmpipe_refuses(&suite.wasm, pointer)
             {
-                // llvmpipe refuses private arrays (its compiler can take unbounded time on
-                // them): the kernel must then give the same results on the CPU, where the
-                // runtime sends it without strict mode.
+                // llvmpipe refuses kernels it gets wrong or compiles without end: the kernel
+                // must then give the same results on the CPU, where the runtime sends it
+                // without strict mode.
                 let mut fallback = suite
                     .program
                     .instantiate(&context_with(device, false))

@@ -290,22 +290,50 @@ impl Kernel for WgpuKernel {
     }
 }
 
-/// Whether any function of `module` has an array in a local variable (the translator's shadow
-/// stack and private arrays).
-fn has_private_array(module: &wgpu::naga::Module) -> bool {
-    let functions = module
+/// Why llvmpipe (lavapipe; Mesa 22.3.6 as Debian 12 ships it) cannot be trusted with the
+/// translated `module` (validated as `info`), if it cannot; such kernels run on the CPU instead.
+///
+/// - A private array (the translator's shadow stack): llvmpipe compiles a shader at its first
+///   dispatch, in its queue, where no time limit reaches, and its LLVM has been seen to spend
+///   over 20 minutes on one indexed at run time.
+/// - `trunc` or `round` of an `f64`: llvmpipe's give wrong results (-0.5 to +0.0, 1.5 to 1.0,
+///   values near 2^31 off in their low bits).
+pub fn llvmpipe_refusal(
+    module: &wgpu::naga::Module,
+    info: &wgpu::naga::valid::ModuleInfo,
+) -> Option<&'static str> {
+    use wgpu::naga::{Expression, MathFunction, Scalar, TypeInner};
+    let private_array = module
         .functions
         .iter()
         .map(|(_, f)| f)
-        .chain(module.entry_points.iter().map(|e| &e.function));
-    functions
-        .flat_map(|f| f.local_variables.iter())
-        .any(|(_, local)| {
-            matches!(
-                module.types[local.ty].inner,
-                wgpu::naga::TypeInner::Array { .. }
-            )
+        .chain(module.entry_points.iter().map(|e| &e.function))
+        .any(|f| {
+            f.local_variables
+                .iter()
+                .any(|(_, local)| matches!(module.types[local.ty].inner, TypeInner::Array { .. }))
+        });
+    if private_array {
+        return Some(
+            "llvmpipe can take unbounded time to compile a private array indexed at run time \
+             (the kernel's shadow stack)",
+        );
+    }
+    let f64_rounding = module.entry_points.iter().enumerate().any(|(i, entry)| {
+        let function = info.get_entry_point(i);
+        entry.function.expressions.iter().any(|(_, e)| match *e {
+            Expression::Math {
+                fun: MathFunction::Trunc | MathFunction::Round,
+                arg,
+                ..
+            } => matches!(
+                function[arg].ty.inner_with(&module.types),
+                TypeInner::Scalar(Scalar::F64)
+            ),
+            _ => false,
         })
+    });
+    f64_rounding.then_some("llvmpipe's f64 trunc and round give wrong results")
 }
 
 /// Creates the shader module, from SPIR-V `words` or from the `naga` module, and the pipeline:
@@ -392,15 +420,13 @@ impl Device for WgpuDevice {
                 desc.label
             )));
         };
-        if self.shared.llvmpipe && has_private_array(&t.module) {
-            // llvmpipe compiles a shader at its first dispatch, in its queue, where no time limit
-            // reaches, and its LLVM has been seen to spend over 20 minutes on a private array
-            // indexed at run time (a shadow stack): such kernels run on the CPU instead.
-            return Err(DeviceError::UnsupportedKernel(format!(
-                "{}: llvmpipe can take unbounded time to compile a private array indexed at run \
-                 time (the kernel's shadow stack)",
-                desc.label
-            )));
+        if self.shared.llvmpipe {
+            if let Some(why) = llvmpipe_refusal(&t.module, &t.info) {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "{}: {why}",
+                    desc.label
+                )));
+            }
         }
         let device = &self.shared.device;
         let mut entries = vec![wgpu::BindGroupLayoutEntry {
