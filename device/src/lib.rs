@@ -435,6 +435,34 @@ pub struct TimeLimits {
     pub compile: Option<std::time::Duration>,
 }
 
+/// Why a GPU device was abandoned, once a launch ran past its time limit (see
+/// [`TimeLimits::kernel`]).
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+#[derive(Debug, Default)]
+pub(crate) struct Abandoned(std::sync::OnceLock<String>);
+
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+impl Abandoned {
+    pub(crate) fn is_set(&self) -> bool {
+        self.0.get().is_some()
+    }
+
+    /// Fails if device `name` was abandoned.
+    pub(crate) fn check(&self, name: &str) -> Result<(), DeviceError> {
+        match self.0.get() {
+            Some(why) => Err(DeviceError::Device(format!("{name} was abandoned: {why}"))),
+            None => Ok(()),
+        }
+    }
+
+    /// Abandons device `name` because of `why`; the error of the launch in flight.
+    pub(crate) fn abandon(&self, name: &str, why: String) -> DeviceError {
+        let message = format!("{why}; {name} is abandoned, later calls on it fail");
+        let _ = self.0.set(why);
+        DeviceError::KernelTrap(message)
+    }
+}
+
 /// Runs `work` on a thread of its own and waits for it at most `limit`. On expiry the error says
 /// so, and `work` runs to its end unobserved: nothing stops a driver while it compiles. With no
 /// limit it runs on the calling thread.

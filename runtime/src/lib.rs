@@ -173,6 +173,10 @@
 //!   calls nested more than 64 deep or more than 2^20 operators after inlining
 //!   (`UNSUPPORTED_KERNEL` on a GPU, so they run on the CPU); compiling never runs on the
 //!   caller's stack.
+//! - **Driver faults.** lavapipe (llvmpipe) is not given kernels with a private array (a shadow
+//!   stack; its compiler, which runs at the first dispatch where no time limit reaches, took over
+//!   20 minutes on one) or with `f64` `trunc`/`nearest` (it gets them wrong): they run on the
+//!   CPU, or are `UNSUPPORTED_KERNEL` in strict mode.
 //! - **Read-only buffers.** A buffer created with access 0 is never changed by a kernel: on GPUs a
 //!   kernel that writes it gets a copy whose writes are dropped. On the CPU devices this is not
 //!   yet enforced (see "The kernel").

@@ -167,7 +167,7 @@ struct Shared {
     /// Programs by (source, build options).
     programs: Mutex<HashMap<(String, String), BuiltProgram>>,
     /// Why the device was abandoned (a launch ran past its time limit), if it was.
-    lost: OnceLock<String>,
+    lost: crate::Abandoned,
 }
 
 /// Maps an OpenCL error to a device error: allocation failures are `OutOfMemory`.
@@ -244,7 +244,7 @@ impl Shared {
             max_alloc,
             max_workgroup,
             programs: Mutex::default(),
-            lost: OnceLock::new(),
+            lost: crate::Abandoned::default(),
         })
     }
 
@@ -280,13 +280,7 @@ impl Shared {
 
     /// Fails if the device was abandoned.
     fn check_alive(&self) -> Result<(), DeviceError> {
-        match self.lost.get() {
-            Some(why) => Err(DeviceError::Device(format!(
-                "{} was abandoned: {why}",
-                self.info.name
-            ))),
-            None => Ok(()),
-        }
+        self.lost.check(&self.info.name)
     }
 
     /// Waits for the launch `event`, at most `limit`; past it the device is abandoned: OpenCL
@@ -316,13 +310,13 @@ impl Shared {
         self.queue
             .flush()
             .map_err(|e| cl_error(&format!("kernel `{label}`"), e))?;
-        let (status, finished) = {
+        let status = {
             let guard = done.status.lock().unwrap_or_else(PoisonError::into_inner);
             let (guard, _) = done
                 .signal
                 .wait_timeout_while(guard, limit, |status| status.is_none())
                 .unwrap_or_else(PoisonError::into_inner);
-            (*guard, guard.is_some())
+            *guard
         };
         match status {
             Some(status) if status < 0 => Err(DeviceError::Device(format!(
@@ -330,13 +324,8 @@ impl Shared {
             ))),
             Some(_) => Ok(()),
             None => {
-                debug_assert!(!finished);
                 let why = format!("kernel `{label}` ran past its time limit of {limit:?}");
-                let _ = self.lost.set(why.clone());
-                Err(DeviceError::KernelTrap(format!(
-                    "{why}; {} is abandoned, later calls on it fail",
-                    self.info.name
-                )))
+                Err(self.lost.abandon(&self.info.name, why))
             }
         }
     }

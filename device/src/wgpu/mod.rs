@@ -34,7 +34,7 @@ use std::any::Any;
 use std::fmt;
 use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, Mutex};
 
 use wasi_parallel_translator::back::spv;
 use wasi_parallel_translator::trap;
@@ -100,14 +100,14 @@ struct Shared {
     /// Serialises launches and copies, so that a read sees every earlier launch.
     lock: Mutex<()>,
     /// Why the device was abandoned (a launch ran past its time limit), if it was.
-    lost: OnceLock<String>,
+    lost: crate::Abandoned,
     /// Whether this is llvmpipe (lavapipe), which compiles at the first dispatch.
     llvmpipe: bool,
 }
 
 impl Drop for Shared {
     fn drop(&mut self) {
-        if self.lost.get().is_some() {
+        if self.lost.is_set() {
             // Dropping waits until the GPU is idle, which an abandoned device may never be: it
             // is leaked instead.
             return;
@@ -123,13 +123,7 @@ impl Drop for Shared {
 impl Shared {
     /// Fails if the device was abandoned.
     fn check_alive(&self) -> Result<(), DeviceError> {
-        match self.lost.get() {
-            Some(why) => Err(DeviceError::Device(format!(
-                "{} was abandoned: {why}",
-                self.info.name
-            ))),
-            None => Ok(()),
-        }
+        self.lost.check(&self.info.name)
     }
 
     /// Waits for everything submitted, at most `limit`; past it the device is abandoned (a
@@ -144,11 +138,7 @@ impl Shared {
             Err(wgpu::PollError::Timeout) => {
                 let limit = limit.unwrap_or_default();
                 let why = format!("{what} ran past its time limit of {limit:?}");
-                let _ = self.lost.set(why.clone());
-                Err(DeviceError::KernelTrap(format!(
-                    "{why}; {} is abandoned, later calls on it fail",
-                    self.info.name
-                )))
+                Err(self.lost.abandon(&self.info.name, why))
             }
             Err(e) => Err(device_error(e)),
         }
@@ -234,7 +224,7 @@ impl WgpuDevice {
                 max_groups: limits.max_compute_workgroups_per_dimension,
                 spirv: spirv.then(spv::Options::default),
                 lock: Mutex::new(()),
-                lost: OnceLock::new(),
+                lost: crate::Abandoned::default(),
                 llvmpipe,
             }),
             limits: time_limits,
