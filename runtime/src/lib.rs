@@ -175,8 +175,8 @@
 //!   caller's stack.
 //! - **Driver faults.** lavapipe (llvmpipe) is not given kernels with a private array (a shadow
 //!   stack; its compiler, which runs at the first dispatch where no time limit reaches, took over
-//!   20 minutes on one) or with `f64` `trunc`/`nearest` (it gets them wrong): they run on the
-//!   CPU, or are `UNSUPPORTED_KERNEL` in strict mode.
+//!   20 minutes on one): they run on the CPU, or are `UNSUPPORTED_KERNEL` in strict mode. Its
+//!   `f64` `trunc` and `nearest` are wrong for some values (Mesa 22.3.6): not yet worked around.
 //! - **Read-only buffers.** A buffer created with access 0 is never changed by a kernel: on GPUs a
 //!   kernel that writes it gets a copy whose writes are dropped. On the CPU devices this is not
 //!   yet enforced (see "The kernel").

@@ -280,19 +280,13 @@ impl Kernel for WgpuKernel {
     }
 }
 
-/// Why llvmpipe (lavapipe; Mesa 22.3.6 as Debian 12 ships it) cannot be trusted with the
-/// translated `module` (validated as `info`), if it cannot; such kernels run on the CPU instead.
-///
-/// - A private array (the translator's shadow stack): llvmpipe compiles a shader at its first
-///   dispatch, in its queue, where no time limit reaches, and its LLVM has been seen to spend
-///   over 20 minutes on one indexed at run time.
-/// - `trunc` or `round` of an `f64`: llvmpipe's give wrong results (-0.5 to +0.0, 1.5 to 1.0,
-///   values near 2^31 off in their low bits).
-pub fn llvmpipe_refusal(
-    module: &wgpu::naga::Module,
-    info: &wgpu::naga::valid::ModuleInfo,
-) -> Option<&'static str> {
-    use wgpu::naga::{Expression, MathFunction, Scalar, TypeInner};
+/// Why llvmpipe (lavapipe) cannot be given the translated `module`, if it cannot; such kernels
+/// run on the CPU instead. A private array (the translator's shadow stack): llvmpipe compiles a
+/// shader at its first dispatch, in its queue, where no time limit reaches, and its LLVM (Mesa
+/// 22.3.6 as Debian 12 ships it) has been seen to spend over 20 minutes on one indexed at run
+/// time.
+pub fn llvmpipe_refusal(module: &wgpu::naga::Module) -> Option<&'static str> {
+    use wgpu::naga::TypeInner;
     let private_array = module
         .functions
         .iter()
@@ -303,13 +297,22 @@ pub fn llvmpipe_refusal(
                 .iter()
                 .any(|(_, local)| matches!(module.types[local.ty].inner, TypeInner::Array { .. }))
         });
-    if private_array {
-        return Some(
-            "llvmpipe can take unbounded time to compile a private array indexed at run time \
-             (the kernel's shadow stack)",
-        );
-    }
-    let f64_rounding = module.entry_points.iter().enumerate().any(|(i, entry)| {
+    private_array.then_some(
+        "llvmpipe can take unbounded time to compile a private array indexed at run time (the \
+         kernel's shadow stack)",
+    )
+}
+
+/// Whether the translated `module` (validated as `info`) takes `trunc` or `round` of an `f64`,
+/// which llvmpipe (Mesa 22.3.6) gets wrong for some values (-0.5 to +0.0, 1.5 to 1.0, values
+/// near 2^31 off in their low bits). A known fault, not refused: wasi-nn's f64 operators need
+/// these kernels on lavapipe and are right on the values they use.
+pub fn llvmpipe_f64_rounding(
+    module: &wgpu::naga::Module,
+    info: &wgpu::naga::valid::ModuleInfo,
+) -> bool {
+    use wgpu::naga::{Expression, MathFunction, Scalar, TypeInner};
+    module.entry_points.iter().enumerate().any(|(i, entry)| {
         let function = info.get_entry_point(i);
         entry.function.expressions.iter().any(|(_, e)| match *e {
             Expression::Math {
@@ -322,8 +325,7 @@ pub fn llvmpipe_refusal(
             ),
             _ => false,
         })
-    });
-    f64_rounding.then_some("llvmpipe's f64 trunc and round give wrong results")
+    })
 }
 
 /// Creates the shader module, from SPIR-V `words` or from the `naga` module, and the pipeline:
@@ -411,7 +413,7 @@ impl Device for WgpuDevice {
             )));
         };
         if self.shared.llvmpipe {
-            if let Some(why) = llvmpipe_refusal(&t.module, &t.info) {
+            if let Some(why) = llvmpipe_refusal(&t.module) {
                 return Err(DeviceError::UnsupportedKernel(format!(
                     "{}: {why}",
                     desc.label
