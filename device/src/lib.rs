@@ -475,6 +475,7 @@ pub(crate) fn within<T: Send + 'static>(
     let Some(limit) = limit else {
         return Ok(work());
     };
+    let start = std::time::Instant::now();
     let (done, result) = std::sync::mpsc::sync_channel(1);
     std::thread::Builder::new()
         .name("wasi-parallel-driver".into())
@@ -483,10 +484,15 @@ pub(crate) fn within<T: Send + 'static>(
             let _ = done.send(work());
         })
         .map_err(|e| format!("cannot start a thread for the driver: {e}"))?;
-    result.recv_timeout(limit).map_err(|e| match e {
-        RecvTimeoutError::Timeout => format!("it took longer than {limit:?}"),
-        RecvTimeoutError::Disconnected => "the driver panicked".to_string(),
-    })
+    let late = || format!("it took longer than {limit:?}");
+    match result.recv_timeout(limit) {
+        // The limit holds however the threads were scheduled: a result that came in late is
+        // late, even if this thread only looked after it came.
+        Ok(_) if start.elapsed() > limit => Err(late()),
+        Ok(done) => Ok(done),
+        Err(RecvTimeoutError::Timeout) => Err(late()),
+        Err(RecvTimeoutError::Disconnected) => Err("the driver panicked".to_string()),
+    }
 }
 
 /// Finds every device on this machine. `sequential` and `cpu` are always there; then come the
