@@ -207,9 +207,7 @@ impl WgpuDevice {
                 max_work_items: u64::from(limits.max_compute_workgroups_per_dimension).pow(2) * 64,
                 // llvmpipe (lavapipe) ends every invocation's loops after 65535 iterations in
                 // all, to keep runaway shaders from hanging the CPU.
-                max_loop_iterations: (adapter_info.device_type == wgpu::DeviceType::Cpu
-                    && adapter_info.name.starts_with("llvmpipe"))
-                .then_some(LLVMPIPE_LOOP_LIMIT),
+                max_loop_iterations: llvmpipe.then_some(LLVMPIPE_LOOP_LIMIT),
             },
             kernel_input: KernelInput::Translated,
         };
