@@ -220,6 +220,7 @@ mod tests {
         let space = device.create_space(&SpaceDescriptor {
             static_size: 1024,
             static_segments: &[],
+            confined: true,
         })?;
         let out = space.create_buffer(&BufferDescriptor {
             size: 16,

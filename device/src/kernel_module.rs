@@ -331,3 +331,340 @@ fn range_driver(module: &mut Module, kernel: FunctionId, kernel_params: &[ValTyp
     });
     builder.finish(args, &mut module.funcs)
 }
+
+/// Bytes between the addresses the probes of [`guard_host_operators`] touch: no host's pages are
+/// smaller, so every page of a range gets one.
+const PROBE_STRIDE: i64 = 4096;
+/// The longest a guarded `memory.atomic.wait` sleeps at a time, in nanoseconds.
+const WAIT_SLICE_NS: i64 = 10_000_000;
+
+/// Makes a kernel module safe to run in a space whose pages are protected (the CPU executor's
+/// confinement, see the `cpu` module), or `None` when it already is.
+///
+/// Wasmtime runs some operators as host code: `memory.copy`, `memory.fill` and `memory.init` copy
+/// with the host's `memcpy` once their bounds are checked against the memory's size, and
+/// `memory.atomic.wait` reads the memory from the host. A protected page that such code touches
+/// faults outside Wasm, which no trap handler takes, and the process dies. So each of them becomes
+/// a call to a function that first touches every 4 KiB page of its ranges in Wasm (a load for what
+/// is read, an atomic `or` of zero for what is written, which changes nothing), so that a
+/// protected page traps as any other access does; the protections stay as they are for the whole
+/// launch, so once the probes pass the host's copy cannot fault. The same functions keep the
+/// operators' own semantics: a range out of the memory's bounds still traps in the operator.
+///
+/// Two more operators would let a kernel escape the host's control: `memory.atomic.wait` with no
+/// timeout blocks in the host, where the launch's time limit cannot end it, so it waits in slices
+/// of 10 ms in a Wasm loop; and `memory.grow` would add pages to the space behind its allocator's
+/// back, so it fails (returns -1), as Wasm allows it to.
+pub fn guard_host_operators(bytes: &[u8]) -> Result<Option<Vec<u8>>, KernelError> {
+    use walrus::ir::{Instr, InstrLocId, VisitorMut};
+
+    /// What one operator is replaced by.
+    #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+    enum Guarded {
+        Copy,
+        Fill,
+        Init(walrus::DataId),
+        Wait { sixty_four: bool, offset: u64 },
+        Grow,
+    }
+
+    #[derive(Default)]
+    struct Find {
+        found: Vec<Guarded>,
+        /// With the helpers made: each operator's replacement.
+        replace: std::collections::HashMap<Guarded, FunctionId>,
+    }
+    impl Find {
+        fn guarded(instr: &Instr) -> Option<Guarded> {
+            Some(match instr {
+                Instr::MemoryCopy(_) => Guarded::Copy,
+                Instr::MemoryFill(_) => Guarded::Fill,
+                Instr::MemoryInit(i) => Guarded::Init(i.data),
+                Instr::AtomicWait(w) => Guarded::Wait {
+                    sixty_four: w.sixty_four,
+                    offset: w.arg.offset,
+                },
+                Instr::MemoryGrow(_) => Guarded::Grow,
+                _ => return None,
+            })
+        }
+    }
+    impl VisitorMut for Find {
+        fn visit_instr_mut(&mut self, instr: &mut Instr, _: &mut InstrLocId) {
+            let Some(guarded) = Find::guarded(instr) else {
+                return;
+            };
+            match self.replace.get(&guarded) {
+                Some(&func) => *instr = Instr::Call(walrus::ir::Call { func }),
+                None => self.found.push(guarded),
+            }
+        }
+    }
+
+    let mut module = parse(bytes)?;
+    let Some(memory) = module.memories.iter().next().map(|m| m.id()) else {
+        return Ok(None);
+    };
+    let funcs: Vec<FunctionId> = module.funcs.iter_local().map(|(id, _)| id).collect();
+    let mut find = Find::default();
+    for &id in &funcs {
+        let func = module.funcs.get_mut(id).kind.unwrap_local_mut();
+        let entry = func.entry_block();
+        walrus::ir::dfs_pre_order_mut(&mut find, func, entry);
+    }
+    if find.found.is_empty() {
+        return Ok(None);
+    }
+    let read = probe(&mut module, memory, false);
+    let write = probe(&mut module, memory, true);
+    let found = std::mem::take(&mut find.found);
+    for guarded in found {
+        if find.replace.contains_key(&guarded) {
+            continue;
+        }
+        let helper = match guarded {
+            Guarded::Copy => guarded_copy(&mut module, memory, read, write),
+            Guarded::Fill => guarded_fill(&mut module, memory, write),
+            Guarded::Init(data) => guarded_init(&mut module, memory, data, write),
+            Guarded::Wait { sixty_four, offset } => {
+                guarded_wait(&mut module, memory, sixty_four, offset)
+            }
+            Guarded::Grow => {
+                let mut builder =
+                    FunctionBuilder::new(&mut module.types, &[ValType::I32], &[ValType::I32]);
+                builder.func_body().i32_const(-1);
+                let delta = module.locals.add(ValType::I32);
+                builder.finish(vec![delta], &mut module.funcs)
+            }
+        };
+        find.replace.insert(guarded, helper);
+    }
+    for &id in &funcs {
+        let func = module.funcs.get_mut(id).kind.unwrap_local_mut();
+        let entry = func.entry_block();
+        walrus::ir::dfs_pre_order_mut(&mut find, func, entry);
+    }
+    Ok(Some(module.emit_wasm()))
+}
+
+/// `probe(address, length)`: touches the range's first byte and the first byte of every
+/// [`PROBE_STRIDE`]-aligned block after it that the range reaches, so every page of it, with a load (`write` false) or an atomic `or` of zero (`write` true). A range that
+/// leaves the 32-bit address space is left to the operator, which traps on it.
+fn probe(module: &mut Module, memory: walrus::MemoryId, write: bool) -> FunctionId {
+    use walrus::ir::{AtomicOp, AtomicWidth, ExtendedLoad, LoadKind, MemArg, UnaryOp};
+    let (address, len) = (
+        module.locals.add(ValType::I32),
+        module.locals.add(ValType::I32),
+    );
+    let (at, end) = (
+        module.locals.add(ValType::I64),
+        module.locals.add(ValType::I64),
+    );
+    let mut builder = FunctionBuilder::new(&mut module.types, &[ValType::I32, ValType::I32], &[]);
+    let byte = MemArg {
+        align: 1,
+        offset: 0,
+    };
+    builder.func_body().block(None, |done| {
+        let done_id = done.id();
+        done.local_get(len).unop(UnaryOp::I32Eqz).br_if(done_id);
+        done.local_get(address)
+            .unop(UnaryOp::I64ExtendUI32)
+            .local_tee(at)
+            .local_get(len)
+            .unop(UnaryOp::I64ExtendUI32)
+            .binop(BinaryOp::I64Add)
+            .local_tee(end)
+            .i64_const(1 << 32)
+            .binop(BinaryOp::I64GtU)
+            .br_if(done_id);
+        done.loop_(None, |each| {
+            let each_id = each.id();
+            each.local_get(at).unop(UnaryOp::I32WrapI64);
+            if write {
+                each.i32_const(0)
+                    .atomic_rmw(memory, AtomicOp::Or, AtomicWidth::I32_8, byte);
+            } else {
+                each.load(
+                    memory,
+                    LoadKind::I32_8 {
+                        kind: ExtendedLoad::ZeroExtend,
+                    },
+                    byte,
+                );
+            }
+            each.drop();
+            // The next page's first byte, or the range's last byte if that comes first.
+            each.local_get(at)
+                .i64_const(PROBE_STRIDE - 1)
+                .binop(BinaryOp::I64Or)
+                .i64_const(1)
+                .binop(BinaryOp::I64Add)
+                .local_tee(at)
+                .local_get(end)
+                .binop(BinaryOp::I64LtU)
+                .br_if(each_id);
+        });
+    });
+    builder.name(format!(
+        "__wasi_parallel_probe_{}",
+        if write { "write" } else { "read" }
+    ));
+    builder.finish(vec![address, len], &mut module.funcs)
+}
+
+/// `copy(dst, src, len)`: `memory.copy` with its source probed for reading and its destination for
+/// writing first.
+fn guarded_copy(
+    module: &mut Module,
+    memory: walrus::MemoryId,
+    read: FunctionId,
+    write: FunctionId,
+) -> FunctionId {
+    let args = [(); 3].map(|_| module.locals.add(ValType::I32));
+    let [dst, src, len] = args;
+    let mut builder = FunctionBuilder::new(&mut module.types, &[ValType::I32; 3], &[]);
+    builder
+        .func_body()
+        .local_get(src)
+        .local_get(len)
+        .call(read)
+        .local_get(dst)
+        .local_get(len)
+        .call(write)
+        .local_get(dst)
+        .local_get(src)
+        .local_get(len)
+        .memory_copy(memory, memory);
+    builder.name("__wasi_parallel_memory_copy".into());
+    builder.finish(args.to_vec(), &mut module.funcs)
+}
+
+/// `fill(dst, value, len)`: `memory.fill` with its destination probed for writing first.
+fn guarded_fill(module: &mut Module, memory: walrus::MemoryId, write: FunctionId) -> FunctionId {
+    let args = [(); 3].map(|_| module.locals.add(ValType::I32));
+    let [dst, value, len] = args;
+    let mut builder = FunctionBuilder::new(&mut module.types, &[ValType::I32; 3], &[]);
+    builder
+        .func_body()
+        .local_get(dst)
+        .local_get(len)
+        .call(write)
+        .local_get(dst)
+        .local_get(value)
+        .local_get(len)
+        .memory_fill(memory);
+    builder.name("__wasi_parallel_memory_fill".into());
+    builder.finish(args.to_vec(), &mut module.funcs)
+}
+
+/// `init(dst, offset, len)`: `memory.init` of `data` with its destination probed for writing first.
+fn guarded_init(
+    module: &mut Module,
+    memory: walrus::MemoryId,
+    data: walrus::DataId,
+    write: FunctionId,
+) -> FunctionId {
+    let args = [(); 3].map(|_| module.locals.add(ValType::I32));
+    let [dst, offset, len] = args;
+    let mut builder = FunctionBuilder::new(&mut module.types, &[ValType::I32; 3], &[]);
+    builder
+        .func_body()
+        .local_get(dst)
+        .local_get(len)
+        .call(write)
+        .local_get(dst)
+        .local_get(offset)
+        .local_get(len)
+        .memory_init(memory, data);
+    builder.name("__wasi_parallel_memory_init".into());
+    builder.finish(args.to_vec(), &mut module.funcs)
+}
+
+/// `wait(address, expected, timeout) -> result`: `memory.atomic.wait32` or `wait64` at `offset`,
+/// with its address read in Wasm first, sleeping at most [`WAIT_SLICE_NS`] at a time. Between
+/// slices the loop is Wasm code, where epoch interruption ends a launch that ran out of time; a
+/// negative timeout (forever) stays forever, any other is counted down slice by slice.
+fn guarded_wait(
+    module: &mut Module,
+    memory: walrus::MemoryId,
+    sixty_four: bool,
+    offset: u64,
+) -> FunctionId {
+    use walrus::ir::{ExtendedLoad, LoadKind, MemArg};
+    let value = if sixty_four {
+        ValType::I64
+    } else {
+        ValType::I32
+    };
+    let address = module.locals.add(ValType::I32);
+    let expected = module.locals.add(value);
+    let timeout = module.locals.add(ValType::I64);
+    let (slice, result) = (
+        module.locals.add(ValType::I64),
+        module.locals.add(ValType::I32),
+    );
+    let mut builder = FunctionBuilder::new(
+        &mut module.types,
+        &[ValType::I32, value, ValType::I64],
+        &[ValType::I32],
+    );
+    let arg = MemArg {
+        align: if sixty_four { 8 } else { 4 },
+        offset,
+    };
+    let mut body = builder.func_body();
+    body.local_get(address)
+        .load(
+            memory,
+            LoadKind::I32_8 {
+                kind: ExtendedLoad::ZeroExtend,
+            },
+            MemArg { align: 1, offset },
+        )
+        .drop();
+    body.loop_(None, |each| {
+        let each_id = each.id();
+        // slice = timeout if 0 <= timeout < WAIT_SLICE_NS, else WAIT_SLICE_NS.
+        each.local_get(timeout)
+            .i64_const(WAIT_SLICE_NS)
+            .local_get(timeout)
+            .i64_const(0)
+            .binop(BinaryOp::I64GeS)
+            .local_get(timeout)
+            .i64_const(WAIT_SLICE_NS)
+            .binop(BinaryOp::I64LtS)
+            .binop(BinaryOp::I32And)
+            .select(Some(ValType::I64))
+            .local_set(slice);
+        each.local_get(address)
+            .local_get(expected)
+            .local_get(slice)
+            .atomic_wait(memory, arg, sixty_four)
+            .local_tee(result)
+            .i32_const(2)
+            .binop(BinaryOp::I32Ne);
+        each.if_else(
+            None,
+            |woken| {
+                woken.local_get(result).return_();
+            },
+            |_| {},
+        );
+        // Timed out: a finite timeout counts the slice down and ends at zero.
+        each.local_get(timeout)
+            .i64_const(0)
+            .binop(BinaryOp::I64LtS)
+            .br_if(each_id);
+        each.local_get(timeout)
+            .local_get(slice)
+            .binop(BinaryOp::I64Sub)
+            .local_tee(timeout)
+            .i64_const(0)
+            .binop(BinaryOp::I64GtS)
+            .br_if(each_id);
+    });
+    body.i32_const(2);
+    builder.name("__wasi_parallel_atomic_wait".into());
+    builder.finish(vec![address, expected, timeout], &mut module.funcs)
+}

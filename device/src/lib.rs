@@ -274,6 +274,13 @@ pub struct SpaceDescriptor<'a> {
     pub static_size: u64,
     /// The static data itself, inside `0..static_size`.
     pub static_segments: &'a [StaticSegment<'a>],
+    /// Whether each launch may touch only the buffers it is passed, and read-only ones only
+    /// for reading, with any other access a trap. GPUs bind only what a launch passes, always;
+    /// the CPU executor protects the pages of every other buffer of the space for the launch,
+    /// which costs a few system calls when a launch passes other buffers than the last one did.
+    /// Guests' spaces are confined; a space for the host's own kernels (wasi-nn's operators)
+    /// need not be.
+    pub confined: bool,
 }
 
 /// One launch of a kernel.

@@ -89,6 +89,7 @@ fn trap_everywhere() {
         .create_space(&SpaceDescriptor {
             static_size: 1 << 16,
             static_segments: &[],
+            confined: true,
         })
         .expect("space");
     let out = space

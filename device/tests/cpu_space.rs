@@ -26,6 +26,7 @@ fn native_code_reads_and_writes_buffers_in_place() {
         .create_space(&SpaceDescriptor {
             static_size: 0,
             static_segments: &[],
+            confined: true,
         })
         .unwrap();
     let desc = |size| BufferDescriptor {
@@ -62,6 +63,7 @@ fn native_code_reads_and_writes_buffers_in_place() {
         .create_space(&SpaceDescriptor {
             static_size: 0,
             static_segments: &[],
+            confined: true,
         })
         .unwrap();
     let foreign = other.create_buffer(&desc(4)).unwrap();
@@ -83,6 +85,7 @@ fn the_sequential_device_has_no_worker_threads() {
         .create_space(&SpaceDescriptor {
             static_size: 0,
             static_segments: &[],
+            confined: true,
         })
         .unwrap();
     assert!(space.as_host().expect("host memory").workers().is_none());
@@ -122,6 +125,7 @@ fn single_chunk_launches_run_and_trap_like_spread_ones() {
         .create_space(&SpaceDescriptor {
             static_size: 0,
             static_segments: &[],
+            confined: true,
         })
         .unwrap();
     let items = 1000u32;
@@ -187,6 +191,7 @@ fn no_launch_reads_the_stack_another_left() {
         .create_space(&wasi_parallel_device::SpaceDescriptor {
             static_size: 4096,
             static_segments: &[],
+            confined: true,
         })
         .expect("space");
     let out = space

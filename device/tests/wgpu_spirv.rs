@@ -90,6 +90,7 @@ fn the_spirv_handed_to_wgpu_is_what_the_back_end_writes_for_the_device() {
             .create_space(&SpaceDescriptor {
                 static_size: 0,
                 static_segments: &[],
+                confined: true,
             })
             .expect("space");
         let n = 300;

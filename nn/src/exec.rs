@@ -179,6 +179,8 @@ impl NnRuntime {
         let space = device.create_space(&SpaceDescriptor {
             static_size: RESERVED,
             static_segments: &[],
+            // Only the engine's own operator kernels run here.
+            confined: false,
         })?;
         self.prepared.fetch_add(1, Ordering::Relaxed);
         self.live.fetch_add(1, Ordering::Relaxed);
@@ -620,6 +622,8 @@ impl Folder for SequentialFolder<'_> {
         let space = self.runtime.devices[index].create_space(&SpaceDescriptor {
             static_size: RESERVED,
             static_segments: &[],
+            // Only the engine's own operator kernels run here.
+            confined: false,
         })?;
         let space = &*space;
         let mut made: HashMap<ValueId, Arc<dyn Buffer>> = HashMap::new();

@@ -230,6 +230,7 @@ impl WasiParallelCtx {
         let desc = SpaceDescriptor {
             static_size: guest.map_or(0, |g| g.static_size()),
             static_segments: &segments,
+            confined: true,
         };
         Ok(self.ctx.inner.devices[index].create_space(&desc)?)
     }

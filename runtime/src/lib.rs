@@ -132,11 +132,18 @@
 //! results: one (address, byte length) pair per buffer, inputs first, then outputs. Work item `i`
 //! runs `kernel(i, n, block_size, ...)` for every `i` in `0..n`, in no particular order and
 //! concurrently (except on `sequential`, which runs them in order). A kernel may read and write its
-//! buffers (writes to an input buffer whose access allows writing are kept; on GPUs writes to a
-//! read-only buffer are dropped) and read the guest's static data at its usual addresses. It
-//! cannot write the guest's memory (except zero-copy `parallel_exec` buffers), call the guest's
-//! imports (such calls trap), or see other instances' buffers. On GPUs it sees only the buffers
-//! it was passed; on the CPU devices it can still reach every buffer of its own instance. Mutable globals, including the shadow stack pointer, are private to each worker.
+//! buffers (writes to an input buffer whose access allows writing are kept) and read the guest's
+//! static data at its usual addresses. It sees only the buffers it was passed, on every device: it
+//! cannot reach the instance's other buffers, released buffers, the guest's memory (except
+//! zero-copy `parallel_exec` buffers), or other instances' buffers, and it cannot call the
+//! guest's imports (such calls trap). A buffer created read-only (access 0) is never changed by a
+//! kernel: on the CPU devices a write to it traps (`KERNEL_TRAPPED`); on GPUs the kernel is given
+//! a copy whose writes are dropped. An access outside the buffers passed is `KERNEL_TRAPPED`
+//! everywhere; on the CPU devices, where buffers are protected by page, a buffer whose size is not
+//! a multiple of 8 is followed by up to 7 bytes of its own padding that do not trap (zeros, or what
+//! kernels wrote there; no other buffer's data). `memory.grow` in a kernel fails (returns -1).
+//! Mutable globals, including the shadow stack pointer, are private to each worker, and a worker's
+//! stack is cleared after every launch that used it.
 //!
 //! ## Errors
 //!
@@ -156,8 +163,11 @@
 //!   devices together; per host, [`Quotas::buffer_bytes`] over all instances (default 16 GiB).
 //!   Over any of them `create_buffer` is `OUT_OF_MEMORY`; `release_buffer` gives the bytes back.
 //!   What the host may hold besides: a CPU copy of each GPU buffer a fallback launch used (so up
-//!   to twice the buffer bytes), the guest's static data once per device, and the compiled
-//!   kernels, at most 4,096 (past that the cache is emptied).
+//!   to twice the buffer bytes), the rounding of each CPU buffer to whole 4 KiB pages (at most
+//!   4 KiB per buffer, 256 MiB for 65,536 tiny ones, and only for pages written), the guest's
+//!   static data once per device, 1 MiB of stack per CPU worker and space (only what kernels
+//!   touch, cleared after each launch), and the compiled kernels, at most 4,096 (past that the
+//!   cache is emptied).
 //! - **Launch time.** [`WasiParallelHostBuilder::kernel_timeout`] (the CLI's `--kernel-timeout`,
 //!   60 s by default; embedders have no limit unless they set one). On the CPU devices a launch
 //!   past it is interrupted (epoch interruption) and returns `KERNEL_TRAPPED`. On GPUs (wgpu,
@@ -177,9 +187,11 @@
 //!   stack; its compiler, which runs at the first dispatch where no time limit reaches, took over
 //!   20 minutes on one): they run on the CPU, or are `UNSUPPORTED_KERNEL` in strict mode. Its
 //!   `f64` `trunc` and `nearest` are wrong for some values (Mesa 22.3.6): not yet worked around.
-//! - **Read-only buffers.** A buffer created with access 0 is never changed by a kernel: on GPUs a
-//!   kernel that writes it gets a copy whose writes are dropped. On the CPU devices this is not
-//!   yet enforced (see "The kernel").
+//! - **Confinement.** A kernel touches only the buffers it was passed, read-only ones only for
+//!   reading (see "The kernel"). On the CPU devices every buffer lives on pages of its own, and
+//!   a launch runs with every other page of the instance's space protected; changing those
+//!   protections costs a few system calls when a launch passes other buffers than the one before
+//!   it, or after the guest wrote a read-only buffer, and nothing when it passes the same ones.
 //! - **Signals.** Wasm traps are signals; the host keeps Wasmtime's handlers in charge when GPU
 //!   drivers (PoCL's LLVM) install their own, so traps on any number of threads at once are
 //!   errnos, never a crash.

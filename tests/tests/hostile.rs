@@ -1,7 +1,7 @@
 //! Hostile guests against the host's limits, on the CPU devices: buffer quotas per instance and
-//! per host, `release_buffer`, and memory given back and reused zeroed. The GPU side (read-only
-//! buffers, deep kernels, data segments, time limits) is in `wasi_parallel_tests::gpu` and
-//! `cli/tests/cli.rs`.
+//! per host, `release_buffer`, memory given back and reused zeroed, and kernels confined to the
+//! buffers they were passed. The GPU side (read-only buffers, deep kernels, data segments, time
+//! limits) is in `wasi_parallel_tests::gpu` and `cli/tests/cli.rs`.
 
 use wasi_parallel_runtime::{Errno, Quotas, WasiParallelHost};
 use wasi_parallel_tests::{engine, GuestProgram, KERNELS, OUT};
@@ -120,6 +120,79 @@ fn released_memory_is_reused_and_starts_zeroed() -> anyhow::Result<()> {
         );
         assert_eq!(g.release_buffer_raw(input), 0);
         assert_eq!(g.release_buffer_raw(output), 0);
+    }
+    Ok(())
+}
+
+/// Kernels that go looking for data they were not given. Function pointers: 1 = `$scan` (reads
+/// every word of the space from address 0 up, and records where it finds the guest's secret),
+/// 2 = `$store_first` (writes the first word of its buffer), 3 = `$past_end` (reads the byte
+/// after its buffer's last), 4 = `$sum` (adds up its input into its output).
+const SNOOPS: &str = r#"
+  (table 5 funcref)
+  (elem (i32.const 1) $scan $store_first $past_end $sum)
+  (func $scan (param i32 i32 i32) (param $out i32) (param i32)
+    (local $a i32) (local $end i32)
+    (local.set $end (i32.mul (memory.size) (i32.const 65536)))
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $a) (local.get $end)))
+      (if (i32.eq (i32.load (local.get $a)) (i32.const 0x5ec2e75e))
+        (then
+          (i32.store (local.get $out) (i32.const 1))
+          (i32.store offset=4 (local.get $out) (local.get $a))
+          (br $done)))
+      (local.set $a (i32.add (local.get $a) (i32.const 4)))
+      (br $next))))
+  (func $store_first (param i32 i32 i32) (param $p i32) (param i32)
+    (i32.store (local.get $p) (i32.const 42)))
+  (func $past_end (param i32 i32 i32) (param $p i32) (param $len i32)
+    (drop (i32.load8_u (i32.add (local.get $p) (local.get $len)))))
+  (func $sum (param i32 i32 i32) (param $in i32) (param $len i32) (param $out i32) (param i32)
+    (local $a i32) (local $s i32)
+    (block $done (loop $next
+      (br_if $done (i32.ge_u (local.get $a) (local.get $len)))
+      (local.set $s (i32.add (local.get $s) (i32.load (i32.add (local.get $in) (local.get $a)))))
+      (local.set $a (i32.add (local.get $a) (i32.const 4)))
+      (br $next)))
+    (i32.store (local.get $out) (local.get $s)))
+"#;
+
+/// On `sequential` and `cpu`, a kernel reaches only the buffers it was passed (it used to read
+/// every buffer of its instance), cannot write a read-only one (it used to), and traps on the
+/// byte after its buffer (it used to read it).
+#[test]
+fn cpu_kernels_reach_only_the_buffers_they_were_passed() -> anyhow::Result<()> {
+    let host = host(Quotas::default());
+    let program = GuestProgram::new(SNOOPS)?;
+    for hint in [0, CPU] {
+        let mut g = program.instantiate(&host)?;
+        let device = g.device(hint)?;
+        let secret = g.buffer(device, 4096, READ)?;
+        g.write_i32s(secret, 0x1000, &[0x5ec2e75e; 1024])?;
+        let out = g.buffer(device, 8, WRITE)?;
+        g.write_i32s(out, 0x1000, &[0, 0])?;
+        // The secret buffer is in use, by a launch that passes it.
+        let total = g.buffer(device, 4, WRITE)?;
+        assert_eq!(g.run(4, 1, &[secret], &[total]), 0);
+        assert_eq!(
+            g.read_i32s(total, 0x3000, 1)?,
+            [0x5ec2e75eu32.wrapping_mul(1024) as i32]
+        );
+
+        assert_eq!(
+            g.run(1, 1, &[], &[out]),
+            Errno::KernelTrapped.raw(),
+            "hint {hint}: a scan of the space must trap before it reaches the secret"
+        );
+        assert_eq!(g.read_i32s(out, 0x2000, 2)?, [0, 0], "hint {hint}: found");
+
+        assert_eq!(g.run(2, 1, &[secret], &[]), Errno::KernelTrapped.raw());
+        assert_eq!(g.read_i32s(secret, 0x2000, 1024)?, [0x5ec2e75e; 1024]);
+        let writable = g.buffer(device, 4096, 2)?;
+        assert_eq!(g.run(2, 1, &[writable], &[]), 0);
+        assert_eq!(g.read_i32s(writable, 0x2000, 1)?, [42]);
+
+        assert_eq!(g.run(3, 1, &[writable], &[]), Errno::KernelTrapped.raw());
     }
     Ok(())
 }

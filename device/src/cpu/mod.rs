@@ -8,14 +8,14 @@
 //! ```text
 //! 0 .. static_size              the guest's static data, at the guest's own addresses
 //! stacks .. stacks + W * 1 MiB  one shadow stack per worker (W workers)
-//! heap ..                       buffers, 64-byte aligned, bump-allocated, never moved
+//! heap ..                       buffers, each on pages of its own, never moved
 //! ```
 //!
 //! so a kernel extracted from the guest finds its statics where the compiler put them, buffers are
 //! plain addresses, and a kernel can reach nothing but this space: not the guest's own memory, not
 //! another space. The memory is declared with a 4 GiB maximum, so Wasmtime reserves it once and
-//! growing it for new buffers never moves it. A buffer dropped gives its range back; a new buffer
-//! takes the first released range it fits in (zeroed), before the heap grows.
+//! growing it for new buffers never moves it. The heap (`heap.rs`) places buffers and gives a
+//! released buffer's pages back, zeroed, to the next.
 //!
 //! Execution: a persistent [`rayon::ThreadPool`] of W workers. A launch broadcasts one job to every
 //! worker; workers take chunks of work items from a shared atomic counter and run a chunk with one
@@ -30,14 +30,27 @@
 //! the worker that trapped throws its store for that space away (a trap can leave an instance's
 //! globals, such as the stack pointer, in any state).
 //!
-//! Isolation is per space: a kernel can read and write anything in its space, so a kernel can write
-//! a buffer of the same guest instance that it was not passed, or one created read-only. It cannot
-//! reach the guest's memory or any other instance's buffers. The workers' stacks are cleared after
-//! every launch of a kernel that uses them, so no launch sees what another left there.
+//! Confinement: in a space opened with [`SpaceDescriptor::confined`] (every guest's), a launch
+//! can touch only the buffers it was passed, read-only ones only for reading: the heap keeps
+//! every other page of the heap `PROT_NONE` (and read-only inputs `PROT_READ`) while the launch
+//! runs, so a stray access faults inside the memory's reservation and Wasmtime reports it as an
+//! out-of-bounds trap. Each buffer ends where its last page ends (see `heap.rs` for the few bytes
+//! of alignment an odd size leaves), so reading or writing one byte past it traps. Protections
+//! change only when a launch passes other buffers than the last one, or after the host copied
+//! into a buffer. Wasmtime runs `memory.copy`, `memory.fill`, `memory.init` and
+//! `memory.atomic.wait` as host code, which a protected page would crash; every kernel compiled
+//! here has them guarded ([`crate::kernel_module::guard_host_operators`]), and `memory.grow`
+//! fails, so a kernel cannot add pages behind the heap. A space in a guest's own memory (zero-copy
+//! `parallel_exec`) is not confined: the kernel runs in memory the guest owns. The workers'
+//! stacks are cleared after every launch of a kernel that uses them, so no launch sees what
+//! another left there.
 
 mod clock;
+mod heap;
 
 pub use clock::KernelClock;
+
+use heap::{Heap, Placement, Prot};
 
 use std::any::Any;
 use std::collections::HashMap;
@@ -62,16 +75,6 @@ const STACK_SIZE: u64 = 1 << 20;
 const PAGE: u64 = 1 << 16;
 /// The largest a space may grow: the 32-bit Wasm address space.
 const MAX_PAGES: u64 = 1 << 16;
-/// Buffers allocated back to back with power-of-two sizes put the same element of each at
-/// addresses a power of two apart, so a kernel streaming over several of them hits the same cache
-/// sets and TLB sets with every stream (measured on an nstream triad over three 256 MiB arrays:
-/// 11 GB/s per core contiguous, 20-33 GB/s staggered, 31 GB/s as separate native allocations).
-/// So each buffer starts a different number of pages (0..15) and cache lines (0..63) past the
-/// previous one's end: at most 64 KiB of address space per buffer, never touched.
-const BUFFER_STAGGER_STEP: u64 = 17;
-const BUFFER_STAGGER_LINES: u64 = 64;
-const BUFFER_STAGGER_PAGES: u64 = 16;
-const PAGE_4K: u64 = 4096;
 /// Chunks per worker a launch aims for: enough to balance uneven work items.
 const CHUNKS_PER_WORKER: u32 = 8;
 
@@ -222,17 +225,15 @@ impl CpuDevice {
     fn space_with(
         &self,
         memory: SharedMemory,
-        heap_base: u64,
+        heap: Option<(u64, bool)>,
         stacks_base: Option<u64>,
     ) -> CpuSpace {
         CpuSpace {
             id: next_id(),
             device: self.shared.clone(),
+            heap: heap.map(|(base, confined)| Arc::new(Heap::new(memory.clone(), base, confined))),
             memory,
             stacks_base,
-            next_free: Mutex::new((heap_base, 0)),
-            free: FreeList::default(),
-            owned: true,
         }
     }
 }
@@ -261,8 +262,14 @@ impl Device for CpuDevice {
                 desc.label
             )));
         };
-        let module = Module::new(&self.shared.engine, wasm)
-            .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e:#}", desc.label)))?;
+        let unsupported =
+            |e: &dyn fmt::Display| DeviceError::UnsupportedKernel(format!("{}: {e:#}", desc.label));
+        // Spaces protect the pages a launch may not touch; the operators Wasmtime runs as host
+        // code must meet those protections in Wasm first.
+        let guarded =
+            crate::kernel_module::guard_host_operators(wasm).map_err(|e| unsupported(&e))?;
+        let module = Module::new(&self.shared.engine, guarded.as_deref().unwrap_or(wasm))
+            .map_err(|e| unsupported(&e))?;
         let kernel = CpuKernel::check(desc.label, module)?;
         Ok(Arc::new(kernel))
     }
@@ -280,7 +287,7 @@ impl Device for CpuDevice {
             MemoryType::shared((heap_base / PAGE) as u32, MAX_PAGES as u32),
         )
         .map_err(|e| DeviceError::OutOfMemory(format!("cannot create the space's memory: {e}")))?;
-        let space = self.space_with(memory, heap_base, Some(stacks_base));
+        let space = self.space_with(memory, Some((heap_base, desc.confined)), Some(stacks_base));
         for segment in desc.static_segments {
             let end = segment.address.checked_add(segment.bytes.len() as u64);
             if end.is_none_or(|end| end > desc.static_size) {
@@ -289,7 +296,7 @@ impl Device for CpuDevice {
                     desc.static_size
                 )));
             }
-            space.copy_in(segment.address, segment.bytes)?;
+            space.copy_in(None, segment.address, segment.bytes)?;
         }
         Ok(Box::new(space))
     }
@@ -304,9 +311,7 @@ impl WasmMemoryDevice for CpuDevice {
         &self,
         memory: SharedMemory,
     ) -> Result<Box<dyn WasmMemorySpace>, DeviceError> {
-        let mut space = self.space_with(memory, 0, None);
-        space.owned = false;
-        Ok(Box::new(space))
+        Ok(Box::new(self.space_with(memory, None, None)))
     }
 }
 
@@ -410,27 +415,44 @@ impl Kernel for CpuKernel {
     }
 }
 
-/// Ranges `[start, end)` of a space's heap that released buffers gave back.
-type FreeList = Arc<Mutex<Vec<(u64, u64)>>>;
-
 /// A buffer in a CPU space: a range of the space's memory.
-#[derive(Debug)]
 pub struct CpuBuffer {
     space: u64,
     address: u64,
     size: u64,
     access: Access,
-    /// Where the range goes back when the buffer is dropped (`None` for views of a guest's
-    /// memory, which the space does not allocate).
-    free: Option<FreeList>,
+    /// The heap that placed it, where its pages go back when it is dropped (`None` for views of
+    /// a guest's memory, which the space does not allocate).
+    placed: Option<(Arc<Heap>, Placement)>,
+}
+
+impl fmt::Debug for CpuBuffer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("CpuBuffer")
+            .field("space", &self.space)
+            .field("address", &format_args!("{:#x}", self.address))
+            .field("size", &self.size)
+            .field("access", &self.access)
+            .finish()
+    }
+}
+
+impl CpuBuffer {
+    /// The pages a launch opens for this buffer, and how, if the heap placed it.
+    fn run(&self) -> Option<((u64, u64), Prot)> {
+        let prot = if self.access.kernel_writes() {
+            Prot::ReadWrite
+        } else {
+            Prot::Read
+        };
+        self.placed.as_ref().map(|(_, p)| (p.run, prot))
+    }
 }
 
 impl Drop for CpuBuffer {
     fn drop(&mut self) {
-        if let Some(free) = &self.free {
-            if self.size > 0 {
-                lock(free).push((self.address, self.address + self.size));
-            }
+        if let Some((heap, placement)) = &self.placed {
+            heap.release(placement);
         }
     }
 }
@@ -456,12 +478,8 @@ pub struct CpuSpace {
     memory: SharedMemory,
     /// Where worker stacks start; `None` in a guest's memory, which has no room set aside.
     stacks_base: Option<u64>,
-    /// The bump allocator: next free byte, and buffers made so far.
-    next_free: Mutex<(u64, u64)>,
-    /// Ranges below the bump pointer that released buffers left, used first.
-    free: FreeList,
-    /// Whether buffers are allocated here (false: views of a guest's memory).
-    owned: bool,
+    /// Where buffers are allocated; `None` in a guest's memory, which holds only views.
+    heap: Option<Arc<Heap>>,
 }
 
 impl fmt::Debug for CpuSpace {
@@ -500,63 +518,54 @@ impl CpuSpace {
         Ok(data[address as usize..].as_ptr().cast_mut().cast())
     }
 
-    fn copy_in(&self, address: u64, bytes: &[u8]) -> Result<(), DeviceError> {
+    /// Copies `bytes` to `address`, which lies outside the heap (static data) or in `buffer`.
+    fn copy_in(
+        &self,
+        buffer: Option<&CpuBuffer>,
+        address: u64,
+        bytes: &[u8],
+    ) -> Result<(), DeviceError> {
         let dst = self.range(address, bytes.len())?;
+        let _open = self.open_for_host(buffer)?;
         // SAFETY: `range` checked that the destination lies inside the shared memory, whose
-        // base never moves. The memory is only written by kernels during a launch, and launches
-        // are synchronous with respect to the space's owner, so nothing else writes these bytes
+        // base never moves, and `open_for_host` made the buffer's pages writable and keeps them
+        // so while `_open` lives. The memory is only written by kernels during a launch, and
+        // launches hold the heap's lock, as `_open` does, so nothing else writes these bytes
         // now; `bytes` cannot overlap the Wasm memory's UnsafeCell contents we are writing.
         unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), dst, bytes.len()) };
         Ok(())
     }
 
-    fn copy_out(&self, address: u64, bytes: &mut [u8]) -> Result<(), DeviceError> {
+    fn copy_out(
+        &self,
+        buffer: &CpuBuffer,
+        address: u64,
+        bytes: &mut [u8],
+    ) -> Result<(), DeviceError> {
         let src = self.range(address, bytes.len())?;
+        let _open = self.open_for_host([buffer])?;
         // SAFETY: as in `copy_in`, with the roles swapped; `bytes` is a host slice that may even
         // be a copy of this same memory (the runtime never passes one that aliases it).
         unsafe { std::ptr::copy_nonoverlapping(src, bytes.as_mut_ptr(), bytes.len()) };
         Ok(())
     }
 
-    /// A 64-byte aligned address for `size` bytes in a range released buffers left, zeroed as a
-    /// new buffer is; `None` if no such range is large enough.
-    fn reuse(&self, size: u64) -> Result<Option<u64>, DeviceError> {
-        if size == 0 {
-            return Ok(None);
-        }
-        let mut free = lock(&self.free);
-        // Merge neighbouring ranges, so that buffers released side by side make room for a
-        // larger one.
-        free.sort_unstable();
-        let mut merged: Vec<(u64, u64)> = Vec::with_capacity(free.len());
-        for &(start, end) in free.iter() {
-            match merged.last_mut() {
-                Some(last) if last.1 >= start => last.1 = last.1.max(end),
-                _ => merged.push((start, end)),
-            }
-        }
-        *free = merged;
-        let found = free.iter().position(|&(start, end)| {
-            align_up(start, 64).is_some_and(|a| a.checked_add(size).is_some_and(|e| e <= end))
-        });
-        let Some(i) = found else {
+    /// Opens the pages of `buffers` that the heap placed for the host to read and write, and
+    /// keeps every launch out of the space until the guard it returns is dropped.
+    fn open_for_host<'b>(
+        &self,
+        buffers: impl IntoIterator<Item = &'b CpuBuffer>,
+    ) -> Result<Option<MutexGuard<'_, heap::HeapState>>, DeviceError> {
+        let Some(heap) = &self.heap else {
             return Ok(None);
         };
-        let (start, end) = free.remove(i);
-        let address = align_up(start, 64).expect("checked above");
-        if address > start {
-            free.push((start, address));
+        let mut state = heap.lock();
+        for buffer in buffers {
+            if let Some((_, placement)) = &buffer.placed {
+                heap.open_for_host(&mut state, placement.run)?;
+            }
         }
-        if address + size < end {
-            free.push((address + size, end));
-        }
-        drop(free);
-        let dst = self.range(address, size as usize)?;
-        // SAFETY: `range` checked that the bytes lie inside the shared memory; they belonged to
-        // a buffer that is gone, and no launch is running in the space while its owner
-        // allocates.
-        unsafe { std::ptr::write_bytes(dst, 0, size as usize) };
-        Ok(Some(address))
+        Ok(Some(state))
     }
 
     /// Gives the workers' stacks back to the kernel, so that no launch reads what an earlier
@@ -591,15 +600,16 @@ impl CpuSpace {
         }
     }
 
-    fn buffer_range(
+    /// `buffer`, if it is this space's, and the address of its `len` bytes at `offset`.
+    fn buffer_range<'a>(
         &self,
-        buffer: &dyn Buffer,
+        buffer: &'a dyn Buffer,
         offset: u64,
         len: usize,
-    ) -> Result<u64, DeviceError> {
+    ) -> Result<(&'a CpuBuffer, u64), DeviceError> {
         let b = self.own(buffer)?;
         match offset.checked_add(len as u64) {
-            Some(end) if end <= b.size => Ok(b.address + offset),
+            Some(end) if end <= b.size => Ok((b, b.address + offset)),
             _ => Err(DeviceError::OutOfRange(format!(
                 "{len} bytes at offset {offset} do not fit in a buffer of {} bytes",
                 b.size
@@ -610,50 +620,18 @@ impl CpuSpace {
 
 impl Space for CpuSpace {
     fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
-        if !self.owned {
+        let Some(heap) = &self.heap else {
             return Err(DeviceError::Device(
                 "a space in a guest's memory holds only views (create_view)".into(),
             ));
-        }
-        if let Some(address) = self.reuse(desc.size)? {
-            return Ok(Arc::new(CpuBuffer {
-                space: self.id,
-                address,
-                size: desc.size,
-                access: desc.access,
-                free: Some(self.free.clone()),
-            }));
-        }
-        let limit = MAX_PAGES * PAGE;
-        let mut guard = lock(&self.next_free);
-        let (next_free, buffers) = &mut *guard;
-        let step = *buffers * BUFFER_STAGGER_STEP;
-        let stagger = step % BUFFER_STAGGER_PAGES * PAGE_4K + step % BUFFER_STAGGER_LINES * 64;
-        let address = align_up(*next_free, PAGE_4K).map_or(u64::MAX, |a| a + stagger);
-        let end = address
-            .checked_add(desc.size)
-            .filter(|&end| end <= limit)
-            .ok_or_else(|| {
-                DeviceError::OutOfMemory(format!(
-                    "a buffer of {} bytes does not fit: {} of the space's {limit} bytes are in use",
-                    desc.size, *next_free
-                ))
-            })?;
-        let pages_needed = align_up(end, PAGE).unwrap_or(limit) / PAGE;
-        let pages = self.memory.size();
-        if pages_needed > pages {
-            self.memory.grow(pages_needed - pages).map_err(|e| {
-                DeviceError::OutOfMemory(format!("cannot grow the space to {end} bytes: {e}"))
-            })?;
-        }
-        *next_free = end;
-        *buffers += 1;
+        };
+        let placement = heap.allocate(desc.size)?;
         Ok(Arc::new(CpuBuffer {
             space: self.id,
-            address,
+            address: placement.address,
             size: desc.size,
             access: desc.access,
-            free: Some(self.free.clone()),
+            placed: Some((heap.clone(), placement)),
         }))
     }
 
@@ -663,8 +641,8 @@ impl Space for CpuSpace {
         offset: u64,
         data: &[u8],
     ) -> Result<(), DeviceError> {
-        let address = self.buffer_range(buffer, offset, data.len())?;
-        self.copy_in(address, data)
+        let (buffer, address) = self.buffer_range(buffer, offset, data.len())?;
+        self.copy_in(Some(buffer), address, data)
     }
 
     fn read_buffer(
@@ -673,8 +651,8 @@ impl Space for CpuSpace {
         offset: u64,
         data: &mut [u8],
     ) -> Result<(), DeviceError> {
-        let address = self.buffer_range(buffer, offset, data.len())?;
-        self.copy_out(address, data)
+        let (buffer, address) = self.buffer_range(buffer, offset, data.len())?;
+        self.copy_out(buffer, address, data)
     }
 
     fn as_host(&self) -> Option<&dyn HostSpace> {
@@ -710,8 +688,10 @@ impl Space for CpuSpace {
             Val::I32(launch.items as i32),
             Val::I32(launch.block_size as i32),
         ]);
+        let mut runs = Vec::with_capacity(launch.buffers.len());
         for &buffer in launch.buffers {
             let b = self.own(buffer)?;
+            runs.extend(b.run());
             // Addresses and sizes fit in 32 bits: the space is a 32-bit memory.
             args.extend([
                 Val::I32(b.address as u32 as i32),
@@ -721,6 +701,16 @@ impl Space for CpuSpace {
         if launch.items == 0 {
             return Ok(());
         }
+        // Exactly the pages of these buffers are open for the launch, read-only ones for
+        // reading, and stay so until it ends: the lock keeps host copies and other launches out.
+        let _confined = match &self.heap {
+            Some(heap) => {
+                let mut state = heap.lock();
+                heap.open_for_launch(&mut state, &runs)?;
+                Some(state)
+            }
+            None => None,
+        };
         let run = RunState {
             deadline: self.device.clock.as_ref().map(|c| c.deadline()),
             space: self,
@@ -768,19 +758,26 @@ impl HostSpace for CpuSpace {
             return Err(DeviceError::InvalidLaunch("no output buffer".into()));
         };
         let output = self.own(output)?;
+        let inputs = inputs
+            .iter()
+            .map(|&input| self.own(input))
+            .collect::<Result<Vec<_>, _>>()?;
         let out_range = output.address..output.address + output.size;
-        let mut views = Vec::with_capacity(inputs.len());
-        for &input in inputs {
-            let b = self.own(input)?;
+        for b in &inputs {
             if b.address < out_range.end && out_range.start < b.address + b.size && b.size > 0 {
                 return Err(DeviceError::InvalidLaunch(format!(
-                    "{input:?} overlaps the output {output:?}"
+                    "{b:?} overlaps the output {output:?}"
                 )));
             }
+        }
+        // Held until `f` returns: the buffers' pages stay open and no launch runs meanwhile.
+        let _open = self.open_for_host(inputs.iter().copied().chain([output]))?;
+        let mut views = Vec::with_capacity(inputs.len());
+        for b in &inputs {
             let ptr = self.range(b.address, b.size as usize)?;
             // SAFETY: `range` checked that the bytes lie inside the shared memory, whose base
-            // never moves while the space lives. Launches on a space are synchronous with respect
-            // to its owner, who is calling us now, so no kernel writes these bytes meanwhile.
+            // never moves while the space lives, and `_open` keeps them readable and every
+            // launch (the only writer besides the owner, who is calling us) out of the space.
             views.push(unsafe { std::slice::from_raw_parts(ptr.cast_const(), b.size as usize) });
         }
         let ptr = self.range(output.address, output.size as usize)?;
@@ -814,7 +811,7 @@ impl WasmMemorySpace for CpuSpace {
             address,
             size,
             access,
-            free: None,
+            placed: None,
         }))
     }
 }
