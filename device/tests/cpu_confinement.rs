@@ -250,7 +250,19 @@ fn a_byte_past_either_end_of_a_buffer_traps() {
     let space = space(&device, true);
     let peek_from = kernel(&device, "peek_from");
     let args = buffer(&*space, 16, Access::ReadWrite);
-    for size in [8u64, 13, 64, 100, 4000, 4096, 4104, 1 << 20] {
+    for size in [
+        8u64,
+        13,
+        64,
+        100,
+        4000,
+        4096,
+        4104,
+        60 << 10,
+        1 << 20,
+        3 << 20,
+        16 << 20,
+    ] {
         let target = buffer(&*space, size, Access::Read);
         let peek = |offset: i64| {
             write_words(&*space, &*args, &[offset as i32, -1]);
@@ -258,9 +270,15 @@ fn a_byte_past_either_end_of_a_buffer_traps() {
         };
         peek(0).unwrap_or_else(|e| panic!("size {size}, first byte: {e}"));
         peek(size as i64 - 1).unwrap_or_else(|e| panic!("size {size}, last byte: {e}"));
-        // Sizes that are multiples of 8 end at a page's end; others are 8-byte aligned, so at
-        // most 7 bytes of padding follow them.
-        let past = size.next_multiple_of(8) as i64;
+        // Small buffers whose sizes are multiples of 8 end at a page's end; others are 8-byte
+        // aligned, so at most 7 bytes of padding follow them. Buffers of 64 KiB or more end up
+        // to 63 cache lines before their last page's end (so that large buffers do not alias in
+        // the caches): 4 KiB past them is closed.
+        let past = if size >= 64 << 10 {
+            size as i64 + 4096
+        } else {
+            size.next_multiple_of(8) as i64
+        };
         trapped(peek(past), &format!("size {size}, byte {past}"));
         // Before the start: the page before the buffer's first page is closed.
         trapped(peek(-4096), &format!("size {size}, byte -4096"));

@@ -139,9 +139,11 @@
 //! guest's imports (such calls trap). A buffer created read-only (access 0) is never changed by a
 //! kernel: on the CPU devices a write to it traps (`KERNEL_TRAPPED`); on GPUs the kernel is given
 //! a copy whose writes are dropped. An access outside the buffers passed is `KERNEL_TRAPPED`
-//! everywhere; on the CPU devices, where buffers are protected by page, a buffer whose size is not
-//! a multiple of 8 is followed by up to 7 bytes of its own padding that do not trap (zeros, or what
-//! kernels wrote there; no other buffer's data). `memory.grow` in a kernel fails (returns -1).
+//! everywhere. On the CPU devices, where buffers are protected by page, a buffer may be followed
+//! by padding of its own that does not trap (zeros, or what kernels wrote there; never another
+//! buffer's data): up to 7 bytes when its size is not a multiple of 8, and for buffers of 64 KiB
+//! or more up to 4 KiB, which staggers large buffers so that they do not alias in the caches.
+//! `memory.grow` in a kernel fails (returns -1).
 //! Mutable globals, including the shadow stack pointer, are private to each worker, and a worker's
 //! stack is cleared after every launch that used it.
 //!
