@@ -14,6 +14,7 @@ use crate::graph::{Step, Value, ValueId};
 use crate::model::Model;
 use crate::native::{self, Ctx, Native, Par};
 use crate::plan::{self, Executable, Folder, Ref};
+use crate::quota::{ByteQuota, Reservation};
 use crate::team::Team;
 use crate::tensor::{DType, Tensor};
 use crate::Error;
@@ -42,6 +43,8 @@ pub struct NnRuntime {
     plan_bytes: AtomicUsize,
     /// The native kernels' thread team per CPU device index, made on first use.
     teams: Mutex<HashMap<usize, Arc<Team>>>,
+    /// The bytes models, plans and execution contexts may hold (see [`crate::quota`]).
+    quota: Arc<ByteQuota>,
 }
 
 impl std::fmt::Debug for NnRuntime {
@@ -81,6 +84,7 @@ impl NnRuntime {
             specialised: AtomicBool::new(true),
             plan_bytes: AtomicUsize::new(crate::graph::PLAN_BYTES),
             teams: Mutex::new(HashMap::new()),
+            quota: ByteQuota::new(crate::quota::DEFAULT_NN_BYTES),
         }))
     }
 
@@ -113,6 +117,24 @@ impl NnRuntime {
     /// from now on.
     pub fn set_plan_bytes_limit(&self, bytes: usize) {
         self.plan_bytes.store(bytes, Ordering::Relaxed);
+    }
+
+    /// Limits the bytes every prepared model (its weights), plan (its buffers and packed weights)
+    /// and execution context (its input and output tensors) of this runtime may hold together;
+    /// past it, preparing, planning or setting an input fails with [`Error::TooLarge`] before
+    /// anything is allocated. Default 16 GiB ([`crate::DEFAULT_NN_BYTES`]).
+    pub fn set_bytes_limit(&self, bytes: u64) {
+        self.quota.set_limit(bytes);
+    }
+
+    /// The bytes counted against [`NnRuntime::set_bytes_limit`] now.
+    pub fn bytes_in_use(&self) -> u64 {
+        self.quota.used()
+    }
+
+    /// Takes `bytes` for `what` from the runtime's byte quota.
+    pub(crate) fn reserve(&self, bytes: u64, what: &str) -> Result<Reservation, Error> {
+        self.quota.reserve(bytes, what)
     }
 
     /// How many prepared models exist now (each holds its weights on its device).
@@ -176,6 +198,7 @@ impl NnRuntime {
             .devices
             .get(index)
             .ok_or_else(|| Error::Device(format!("no device {index}")))?;
+        let weights = self.reserve(model.weight_bytes(), "the model's weights")?;
         let space = device.create_space(&SpaceDescriptor {
             static_size: RESERVED,
             static_segments: &[],
@@ -187,6 +210,7 @@ impl NnRuntime {
         Ok(Prepared {
             runtime: self.clone(),
             model,
+            _weights: weights,
             device: index,
             state: Mutex::new(DeviceState {
                 space,
@@ -227,6 +251,10 @@ struct PlanKey {
 /// contents to be planned (shapes, axes, pads and starts are this small).
 const VALUE_INPUT_ELEMENTS: usize = 64;
 
+/// A constant tensor uploaded to the device: the tensor, its buffer, and its bytes counted against
+/// the runtime's byte quota.
+type Uploaded = (Tensor, Arc<dyn Buffer>, Reservation);
+
 /// How many plans (input shape sets) a prepared model keeps.
 const PLANS_KEPT: usize = 4;
 
@@ -235,6 +263,8 @@ const PLANS_KEPT: usize = 4;
 pub struct Prepared {
     runtime: Arc<NnRuntime>,
     model: Arc<Model>,
+    /// The model's weights, counted against the runtime's byte quota.
+    _weights: Reservation,
     device: usize,
     state: Mutex<DeviceState>,
 }
@@ -258,7 +288,7 @@ struct DeviceState {
     space: Box<dyn Space>,
     /// Constant buffers, by the address and length of their bytes (the tensor is kept so that the
     /// address stays theirs).
-    constants: HashMap<(usize, usize), (Tensor, Arc<dyn Buffer>)>,
+    constants: HashMap<(usize, usize), Uploaded>,
     /// Most recently used last.
     plans: Vec<(PlanKey, Arc<Loaded>)>,
     /// Whether the model needs some inputs' contents to be planned (a Reshape's shape or a
@@ -280,9 +310,16 @@ struct Loaded {
     /// Per native step, its constant weights laid out for its kernel ([`native::prepack`]).
     packed: Vec<Option<Vec<f32>>>,
     buffers: Vec<Vec<Arc<dyn Buffer>>>,
+    /// Its buffers and packed weights, counted against the runtime's byte quota.
+    _bytes: Reservation,
 }
 
 impl Prepared {
+    /// The runtime it runs on.
+    pub(crate) fn runtime(&self) -> &Arc<NnRuntime> {
+        &self.runtime
+    }
+
     /// The model.
     pub fn model(&self) -> &Arc<Model> {
         &self.model
@@ -452,6 +489,15 @@ impl Prepared {
             exe.slots.iter().sum::<usize>()
         );
         let space = &*state.space;
+        let packed_bytes = |packed: &[Option<Vec<f32>>]| -> u64 {
+            packed.iter().flatten().map(|w| 4 * w.len() as u64).sum()
+        };
+        // The buffers first, before any is made; the packed weights once they are (they are
+        // made from the plan's constants).
+        let mut held = runtime.reserve(
+            exe.slots.iter().map(|&s| s as u64).sum::<u64>() + 4 * exe.params.len() as u64,
+            "the plan's buffers",
+        )?;
         let create = |size: usize, access| create_buffer(space, size, access);
         let slots = exe
             .slots
@@ -484,7 +530,9 @@ impl Prepared {
                 }
                 _ => None,
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let packed_held = runtime.reserve(packed_bytes(&packed), "the plan's packed weights")?;
+        held = Reservation::merge(held, packed_held);
         for step in &exe.steps {
             if step.items as u64 > limits.max_work_items || step.items > u32::MAX as usize {
                 return Err(Error::Unsupported(format!(
@@ -502,11 +550,13 @@ impl Prepared {
                     Ref::Const(t) => {
                         let key = (t.data.as_ptr() as usize, t.data.len());
                         match state.constants.get(&key) {
-                            Some((_, b)) => b.clone(),
+                            Some((_, b, _)) => b.clone(),
                             None => {
+                                let held =
+                                    runtime.reserve(t.data.len() as u64, "a constant tensor")?;
                                 let b = create(t.data.len(), Access::Read)?;
                                 space.write_buffer(&*b, 0, &t.data)?;
-                                state.constants.insert(key, (t.clone(), b.clone()));
+                                state.constants.insert(key, (t.clone(), b.clone(), held));
                                 b
                             }
                         }
@@ -523,6 +573,7 @@ impl Prepared {
             natives,
             packed,
             buffers,
+            _bytes: held,
         })
     }
 }

@@ -35,6 +35,8 @@
 //! - `rewrite` (fusions on the model) and `graph` (the tensors and launches operators emit into);
 //! - `ops` (the operators, emitting into `graph`) and `native` (the CPU's native kernels);
 //! - `plan` (the planning driver: calls the operators, assigns buffers);
+//! - `quota` (the bytes models, plans and tensors may hold; it uses nothing else of the crate
+//!   but its error);
 //! - `exec` (prepares models on devices and runs plans);
 //! - [`wasi_nn`] (the wasi-nn backend and imports, on the public API).
 
@@ -47,6 +49,7 @@ mod model;
 mod native;
 pub mod ops;
 mod plan;
+mod quota;
 mod rewrite;
 mod team;
 mod tensor;
@@ -55,6 +58,7 @@ pub mod wasi_nn;
 pub use exec::{LaunchTime, NnRuntime, Prepared};
 pub use model::{decode_tensor_proto, is_onnx, proto as onnx, Dim, Model, ValueInfo};
 pub use ops::{is_supported, supported};
+pub use quota::DEFAULT_NN_BYTES;
 pub use tensor::{f16_to_f32, DType, Tensor};
 
 /// Errors from parsing, planning and running models.
@@ -85,7 +89,9 @@ pub enum Error {
     /// A device error.
     #[error("device: {0}")]
     Device(String),
-    /// The model needs more memory than one plan may use ([`NnRuntime::set_plan_bytes_limit`]).
+    /// The model needs more memory than one plan may use ([`NnRuntime::set_plan_bytes_limit`]),
+    /// or than the runtime's models, plans and tensors may hold together
+    /// ([`NnRuntime::set_bytes_limit`]).
     #[error("too large: {0}")]
     TooLarge(String),
 }

@@ -158,6 +158,14 @@ pub fn is_onnx(bytes: &[u8]) -> bool {
 }
 
 impl Model {
+    /// The bytes of its weights (initializers), as they are held in memory.
+    pub(crate) fn weight_bytes(&self) -> u64 {
+        self.initializers
+            .values()
+            .map(|t| t.data.len() as u64)
+            .sum()
+    }
+
     /// Decodes and checks a model: every operator must be one that `implemented` says is
     /// implemented, every tensor typed with a supported type, and the nodes in topological order.
     /// ([`Model::parse`] is this with the operator table's answer; the parser itself knows no

@@ -317,6 +317,60 @@ fn models_loaded_from_bytes_are_freed_with_their_instance() {
     );
 }
 
+/// A guest that loads, initialises and sets inputs without end is stopped by its counts and by
+/// the host's byte quota, with `too_large`, and what it held is given back with its instance.
+#[test]
+fn a_guest_cannot_hold_more_than_its_quotas() {
+    let Some(dir) = mnist_dir() else { return };
+    let rt = own_runtime();
+    let host = host_on(rt.clone(), &["mnist"], &dir);
+    let model = std::fs::read(dir.join("model.onnx")).unwrap();
+    let preloaded = rt.bytes_in_use();
+    assert!(preloaded > 0, "the preloaded model's weights are counted");
+
+    // Handles: graphs and contexts are never freed in this interface, so they are counted.
+    let mut guest = Guest::new(&host, None);
+    for _ in 0..wasi_nn::MAX_GRAPHS {
+        guest.load_by_name("mnist").expect("load_by_name");
+    }
+    assert_eq!(guest.load_by_name("mnist"), Err(TOO_LARGE));
+    assert_eq!(guest.load(&model, ONNX, CPU), Err(TOO_LARGE));
+    for _ in 0..wasi_nn::MAX_CONTEXTS {
+        guest.init(0).expect("init");
+    }
+    assert_eq!(guest.init(0), Err(TOO_LARGE));
+    drop(guest);
+
+    // Bytes: a model loaded from bytes, its plan and a context's tensors are counted while
+    // they are held.
+    let mut guest = Guest::new(&host, None);
+    let graph = guest.load(&model, ONNX, CPU).unwrap();
+    let loaded = rt.bytes_in_use();
+    assert!(loaded > preloaded, "{loaded} <= {preloaded}");
+    assert_close(&guest.classify(graph, &dir), &reference(&dir));
+    let used = rt.bytes_in_use();
+    assert!(
+        used > loaded,
+        "the plan and tensors are counted: {used} <= {loaded}"
+    );
+    // Past the quota: another input tensor, another model, are refused.
+    rt.set_bytes_limit(used + 1000);
+    let context = guest.init(graph).unwrap();
+    let input = std::fs::read(dir.join("input_0.bin")).unwrap();
+    assert_eq!(
+        guest.set_input(context, 0, &[1, 1, 28, 28], F32, &input),
+        TOO_LARGE
+    );
+    assert_eq!(guest.load(&model, ONNX, CPU), Err(TOO_LARGE));
+    assert_eq!(rt.bytes_in_use(), used, "nothing held for what was refused");
+    // The instance's model, plan and tensors are given back with it.
+    drop(guest);
+    assert_eq!(rt.bytes_in_use(), preloaded);
+    let mut guest = Guest::new(&host, None);
+    let graph = guest.load(&model, ONNX, CPU).unwrap();
+    assert_close(&guest.classify(graph, &dir), &reference(&dir));
+}
+
 /// A model with one node of an operator nobody implements.
 fn unknown_op_model() -> Vec<u8> {
     let value = |name: &str| onnx::ValueInfoProto {

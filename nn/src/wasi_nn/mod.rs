@@ -26,7 +26,7 @@
 //! | the guest exports no memory | `missing_memory` (3) |
 //! | the compute failed on the device | `runtime_error` (5) |
 //! | an operator or type the backend does not implement, the `tpu` target | `unsupported_operation` (6) |
-//! | an output larger than the guest's buffer | `too_large` (7) |
+//! | an output larger than the guest's buffer; a model whose plan needs more than 4 GiB; more than [`MAX_GRAPHS`] graphs or [`MAX_CONTEXTS`] execution contexts in one instance; models, plans and tensors past the host's byte quota ([`crate::NnRuntime::set_bytes_limit`], 16 GiB by default) | `too_large` (7) |
 //! | `load_by_name` of a name this instance cannot see | `not_found` (8) |
 //!
 //! Every failure is also logged (target `wasi_nn`) with its reason.
@@ -51,7 +51,7 @@ pub use host::{NnHost, ScopedRegistry};
 pub use registry::{BackendEntry, BackendRegistry, Sniff};
 pub use wasi_parallel_device::DeviceKind;
 pub use wasmtime_wasi_nn;
-pub use witx::{add_to_linker, WasiNnCtx};
+pub use witx::{add_to_linker, WasiNnCtx, MAX_CONTEXTS, MAX_GRAPHS};
 
 /// What went wrong, in wasi-nn's terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

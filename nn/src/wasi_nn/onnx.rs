@@ -11,6 +11,7 @@ use wasmtime_wasi_nn::backend::{
 use wasmtime_wasi_nn::wit::{ExecutionTarget, GraphEncoding, TensorType};
 use wasmtime_wasi_nn::{ExecutionContext, Graph};
 
+use crate::quota::Reservation;
 use crate::tensor::f16_to_f32;
 use crate::{DType, Error, Model, Prepared, Tensor};
 
@@ -117,10 +118,13 @@ struct OnnxGraph {
 impl BackendGraph for OnnxGraph {
     fn init_execution_context(&self) -> Result<ExecutionContext, BackendError> {
         let inputs = vec![None; self.prepared.model().inputs.len()];
+        let held = (0..inputs.len()).map(|_| None).collect();
         let context: Box<dyn BackendExecutionContext> = Box::new(OnnxExecution {
             prepared: self.prepared.clone(),
             inputs,
+            held,
             outputs: Vec::new(),
+            outputs_held: None,
         });
         Ok(context.into())
     }
@@ -130,7 +134,11 @@ impl BackendGraph for OnnxGraph {
 struct OnnxExecution {
     prepared: Arc<Prepared>,
     inputs: Vec<Option<Tensor>>,
+    /// Each input's bytes, counted against the runtime's byte quota while it is held.
+    held: Vec<Option<Reservation>>,
     outputs: Vec<Tensor>,
+    /// The outputs' bytes, likewise.
+    outputs_held: Option<Reservation>,
 }
 
 impl OnnxExecution {
@@ -171,7 +179,15 @@ impl OnnxExecution {
                 ));
             }
         }
+        // The old tensor's bytes go back before the new one's are taken.
+        self.inputs[index] = None;
+        self.held[index] = None;
+        let held = self
+            .prepared
+            .runtime()
+            .reserve(tensor.data.len() as u64, "an input tensor")?;
         self.inputs[index] = Some(tensor);
+        self.held[index] = Some(held);
         Ok(())
     }
 
@@ -190,7 +206,16 @@ impl OnnxExecution {
                 })
             })
             .collect::<Result<Vec<_>, _>>()?;
-        self.outputs = self.prepared.run(&inputs)?;
+        self.outputs = Vec::new();
+        self.outputs_held = None;
+        let outputs = self.prepared.run(&inputs)?;
+        let bytes = outputs.iter().map(|t| t.data.len() as u64).sum();
+        self.outputs_held = Some(
+            self.prepared
+                .runtime()
+                .reserve(bytes, "the outputs of a compute")?,
+        );
+        self.outputs = outputs;
         Ok(())
     }
 }

@@ -153,12 +153,30 @@ fn tensor_type_of(v: u8) -> Result<TensorType, NnFailure> {
 /// The most builders one `load` takes, and the most dimensions a tensor has.
 const MAX_BUILDERS: u32 = 16;
 const MAX_RANK: u32 = 16;
+/// The most graph handles and execution contexts one instance may hold: handles are never
+/// freed in this interface, so a guest that loads or initialises in a loop stops here
+/// (`too_large`) instead of growing the host's memory. What graphs and contexts hold is bounded
+/// by the runtime's byte quota ([`crate::NnRuntime::set_bytes_limit`]).
+pub const MAX_GRAPHS: usize = 256;
+pub const MAX_CONTEXTS: usize = 1024;
+
+/// Fails if the instance already holds `limit` `what`s.
+fn below(held: usize, limit: usize, what: &str) -> Result<(), NnFailure> {
+    if held >= limit {
+        return Err(NnFailure::new(
+            ErrorKind::TooLarge,
+            format!("the instance already holds {held} {what}, the most it may"),
+        ));
+    }
+    Ok(())
+}
 
 impl WasiNnCtx {
     fn load(&mut self, mem: &mut Mem<'_>, args: [u32; 5]) -> Result<(), NnFailure> {
         let [ptr, count, encoding, target, out] = args;
         let encoding = encoding_of(encoding)?;
         let target = target_of(target)?;
+        below(self.graphs.len(), MAX_GRAPHS, "graphs")?;
         if count > MAX_BUILDERS {
             return Err(NnFailure::new(
                 ErrorKind::InvalidArgument,
@@ -184,6 +202,7 @@ impl WasiNnCtx {
 
     fn load_by_name(&mut self, mem: &mut Mem<'_>, args: [u32; 3]) -> Result<(), NnFailure> {
         let [ptr, len, out] = args;
+        below(self.graphs.len(), MAX_GRAPHS, "graphs")?;
         let bytes = mem.read(ptr, len as u64)?;
         let name = String::from_utf8(bytes).map_err(|_| {
             NnFailure::new(ErrorKind::InvalidArgument, "the model name is not UTF-8")
@@ -203,6 +222,7 @@ impl WasiNnCtx {
 
     fn init(&mut self, mem: &mut Mem<'_>, args: [u32; 2]) -> Result<(), NnFailure> {
         let [graph, out] = args;
+        below(self.contexts.len(), MAX_CONTEXTS, "execution contexts")?;
         let graph = self.graphs.get(graph as usize).ok_or_else(|| {
             NnFailure::new(ErrorKind::InvalidArgument, format!("no graph {graph}"))
         })?;
