@@ -7,7 +7,7 @@ use anyhow::{bail, Context as _};
 use clap::{Parser, Subcommand};
 use wasi_parallel_cli::command::{self, CommandOptions};
 use wasi_parallel_runtime::device::DeviceKind;
-use wasi_parallel_runtime::{DevicePreference, WasiParallelHost, WasiParallelHostBuilder};
+use wasi_parallel_runtime::{DevicePreference, Quotas, WasiParallelHost, WasiParallelHostBuilder};
 use wasmtime::{Engine, Val};
 use wasmtime_wasi::I32Exit;
 
@@ -82,6 +82,17 @@ struct RunArgs {
     /// the CPU); 0 for no limit.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     compile_timeout: f64,
+    /// The most bytes of buffers the guest may hold at once, on all devices together
+    /// (`create_buffer` is OUT_OF_MEMORY past it; default 4 GiB).
+    #[arg(long, value_name = "BYTES")]
+    max_buffer_bytes: Option<u64>,
+    /// The most buffers the guest may hold at once (default 65,536).
+    #[arg(long, value_name = "COUNT")]
+    max_buffers: Option<u32>,
+    /// The most bytes wasi-nn's models, plans and tensors may hold together (`too_large` past
+    /// it; default 16 GiB).
+    #[arg(long, value_name = "BYTES")]
+    max_nn_bytes: Option<u64>,
     /// Preopen a host directory: `HOST` or `HOST::GUEST`.
     #[arg(long = "dir", value_name = "HOST[::GUEST]")]
     dirs: Vec<String>,
@@ -191,6 +202,15 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
         ctx = ctx.kernel_timeout(timeout);
     }
     ctx = ctx.compile_timeout(compile_timeout);
+    let mut quotas = Quotas::default();
+    if let Some(bytes) = args.max_buffer_bytes {
+        quotas.buffer_bytes_per_instance = bytes;
+        quotas.buffer_bytes = quotas.buffer_bytes.max(bytes);
+    }
+    if let Some(count) = args.max_buffers {
+        quotas.buffers_per_instance = count;
+    }
+    ctx = ctx.quotas(quotas);
     let ctx = ctx.build(&engine)?;
     let bytes = std::fs::read(&args.module)
         .with_context(|| format!("cannot read {}", args.module.display()))?;
@@ -265,6 +285,9 @@ fn nn_host(
 ) -> anyhow::Result<std::sync::Arc<wasi_parallel_nn::wasi_nn::NnHost>> {
     use wasi_parallel_nn::{wasi_nn::NnHost, NnRuntime};
     let runtime = NnRuntime::new(ctx.devices().to_vec())?;
+    if let Some(bytes) = args.max_nn_bytes {
+        runtime.set_bytes_limit(bytes);
+    }
     let host = NnHost::new(runtime, ctx.forced_device());
     for spec in &args.nn_graphs {
         host.preload_graph_flag(spec)

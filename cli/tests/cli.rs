@@ -658,3 +658,143 @@ fn mnist_examples_classify_on_every_device() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a directory"));
 }
+
+/// A guest that creates buffers of `size` bytes and fills each with a kernel, until an errno
+/// stops it: `run(size)` returns `count * 256 + errno`.
+const HOARDER: &str = r#"(module
+  (import "wasi_ephemeral_parallel" "get_device" (func $get_device (param i32 i32) (result i32)))
+  (import "wasi_ephemeral_parallel" "create_buffer" (func $create_buffer (param i32 i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_parallel" "parallel_for" (func $parallel_for (param i32 i32 i32 i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (table 2 funcref)
+  (elem (i32.const 1) $fill)
+  (func $fill (param $i i32) (param i32 i32) (param $out i32) (param $len i32)
+    (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2))) (local.get $i)))
+  (func (export "run") (param $size i32) (result i32)
+    (local $n i32) (local $e i32)
+    (drop (call $get_device (i32.const 1) (i32.const 0)))
+    (block $done (loop $more
+      (local.set $e (call $create_buffer (i32.load (i32.const 0)) (local.get $size) (i32.const 1) (i32.const 8)))
+      (br_if $done (local.get $e))
+      (local.set $e (call $parallel_for (i32.const 1) (i32.shr_u (local.get $size) (i32.const 2))
+        (i32.const 1) (i32.const 0) (i32.const 0) (i32.const 8) (i32.const 1)))
+      (br_if $done (local.get $e))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $more)))
+    (i32.add (i32.mul (local.get $n) (i32.const 256)) (local.get $e))))"#;
+
+/// Runs `wasi-parallel` with `args` and returns its exit status, its stdout and its peak resident
+/// memory in bytes (the kernel's count for the child alone, from `wait4`).
+fn run_measuring_memory(args: &[&str]) -> (std::process::ExitStatus, String, u64) {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    #[allow(
+        clippy::zombie_processes,
+        reason = "reaped by wait4 below, which also gives its resource usage"
+    )]
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wasi-parallel"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("wasi-parallel runs");
+    let mut out = child.stdout.take().expect("stdout");
+    let mut err = child.stderr.take().expect("stderr");
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        out.read_to_string(&mut text).ok();
+        text
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        err.read_to_string(&mut text).ok();
+        text
+    });
+    let start = std::time::Instant::now();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: `pid` is our child, not yet reaped; status and usage are valid to write.
+        let reaped = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        assert!(reaped >= 0, "wait4: {}", std::io::Error::last_os_error());
+        if reaped == pid {
+            break;
+        }
+        // A watchdog, so that a hang fails the test instead of stalling the suite.
+        if start.elapsed() > std::time::Duration::from_secs(300) {
+            child.kill().ok();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    eprintln!("{}", err_reader.join().unwrap_or_default());
+    let stdout = reader.join().unwrap_or_default();
+    // Linux counts ru_maxrss in KiB.
+    let peak = usage.ru_maxrss as u64 * 1024;
+    (std::process::ExitStatus::from_raw(status), stdout, peak)
+}
+
+/// A guest that hoards buffers and fills them stops at its quota with `OUT_OF_MEMORY`, on the CPU
+/// executor, lavapipe and PoCL, and the host's peak resident memory stays within the quota plus
+/// its own: measured against the same guest allowed one buffer, it grows by no more than the
+/// buffers the quota lets the guest hold (plus 64 MiB). Before quotas, lavapipe and PoCL let a
+/// guest fill the host's memory.
+#[test]
+fn buffer_hoarders_stop_at_their_quota_and_the_host_stays_within_it() {
+    let dir = std::env::temp_dir().join(format!("wasi-parallel-hoarder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let module = dir.join("hoarder.wat");
+    std::fs::write(&module, HOARDER).unwrap();
+    let size: u64 = 32 << 20;
+    let quota: u64 = 512 << 20;
+    let mut devices = vec!["cpu".to_string()];
+    devices.extend(devices_of("wgpu"));
+    devices.extend(devices_of("opencl"));
+    for device in devices {
+        let run = |quota: u64| {
+            let (status, out, peak) = run_measuring_memory(&[
+                "run",
+                "--strict",
+                "--device",
+                &device,
+                "--max-buffer-bytes",
+                &quota.to_string(),
+                "--invoke",
+                "run",
+                module.to_str().unwrap(),
+                &size.to_string(),
+            ]);
+            assert!(status.success(), "{device}: {status}");
+            (out.trim().parse::<u64>().expect("a number"), peak)
+        };
+        let (one, baseline) = run(size);
+        assert_eq!(one, 256 + 4, "{device}: one buffer, then OUT_OF_MEMORY");
+        let (count, peak) = run(quota);
+        assert_eq!(
+            count,
+            (quota / size) * 256 + 4,
+            "{device}: {} buffers, then OUT_OF_MEMORY",
+            quota / size
+        );
+        let grown = peak.saturating_sub(baseline);
+        eprintln!(
+            "{device}: peak resident memory {} MiB with one buffer, {} MiB with {} (quota {} MiB)",
+            baseline >> 20,
+            peak >> 20,
+            quota / size,
+            quota >> 20
+        );
+        assert!(
+            grown <= quota - size + (64 << 20),
+            "{device}: the host grew by {} MiB for a guest allowed {} MiB",
+            grown >> 20,
+            quota >> 20
+        );
+        if device == "cpu" {
+            // The measure sees the buffers: they are in host memory and were written.
+            assert!(grown >= (quota - size) / 2, "{device}: grew by {grown}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
