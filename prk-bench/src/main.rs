@@ -63,6 +63,11 @@ struct Args {
     /// Directory for results.md, results.csv, results.json and the SVG plots.
     #[arg(long, default_value = "target/prk-bench")]
     out: PathBuf,
+    /// Stop any launch that runs longer than this many seconds, as `wasi-parallel run` does by
+    /// default (the same 60 s); 0 for no limit. A limit makes the CPU executor check an epoch
+    /// counter on every loop back-edge, which is part of what this measures.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    kernel_timeout: f64,
     /// Directory holding the built guests; by default they are built with cargo first.
     #[arg(long)]
     guests: Option<PathBuf>,
@@ -87,7 +92,13 @@ fn main() -> anyhow::Result<()> {
         Some(dir) => dir.clone(),
         None => build_guests()?,
     };
-    let engine = Engine::new(&wasi_parallel_runtime::engine_config())?;
+    let limit = (args.kernel_timeout > 0.0)
+        .then(|| std::time::Duration::try_from_secs_f64(args.kernel_timeout))
+        .transpose()
+        .with_context(|| format!("--kernel-timeout {}", args.kernel_timeout))?;
+    let mut config = wasi_parallel_runtime::engine_config();
+    config.epoch_interruption(limit.is_some());
+    let engine = Engine::new(&config)?;
     let found = WasiParallelHost::builder()
         .threads(threads)
         .build(&engine)?;
@@ -103,8 +114,9 @@ fn main() -> anyhow::Result<()> {
         .collect::<anyhow::Result<Vec<_>>>()?;
 
     println!(
-        "prk-bench: {threads} threads, {} iterations, devices: {}",
+        "prk-bench: {threads} threads, {} iterations, kernel time limit {}, devices: {}",
         args.iterations,
+        limit.map_or_else(|| "none".to_string(), |l| format!("{l:?}")),
         devices
             .iter()
             .map(|d| format!("{} ({})", d.info().name, d.info().description))
@@ -139,9 +151,9 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|d| -> anyhow::Result<_> {
             let name = &d.info().name;
-            let tuned = context(&engine, name, threads, true)?;
+            let tuned = context(&engine, name, threads, true, limit)?;
             let untuned = if args.compare_tuning && tunable(&**d) {
-                Some(context(&engine, name, threads, false)?)
+                Some(context(&engine, name, threads, false, limit)?)
             } else {
                 None
             };
@@ -208,7 +220,7 @@ fn main() -> anyhow::Result<()> {
             row.scaling = true;
             rows.push(row);
             progress.inc(1);
-            let outcome = context(&engine, "cpu", n, false)
+            let outcome = context(&engine, "cpu", n, false, limit)
                 .map_err(|e| format!("{e:#}"))
                 .and_then(|ctx| {
                     let (sizes, iterations) = (&args.sizes, args.iterations);
@@ -378,13 +390,17 @@ fn context(
     device: &str,
     threads: usize,
     tuning: bool,
+    limit: Option<std::time::Duration>,
 ) -> anyhow::Result<WasiParallelHost> {
-    WasiParallelHost::builder()
+    let mut builder = WasiParallelHost::builder()
         .device(DevicePreference::Named(device.to_string()))
         .threads(threads)
         .strict(true)
-        .tuning(tuning)
-        .build(engine)
+        .tuning(tuning);
+    if let Some(limit) = limit {
+        builder = builder.kernel_timeout(limit);
+    }
+    builder.build(engine)
 }
 
 /// Whether the host has something to tune on `device` (all but the sequential one).
