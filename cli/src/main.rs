@@ -192,10 +192,18 @@ fn seconds(flag: &str, value: f64) -> anyhow::Result<Option<std::time::Duration>
 }
 
 fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
+    // Read now (the engine depends on the guest), reported after the device flags are checked.
+    let bytes = std::fs::read(&args.module);
     let mut config = wasi_parallel_runtime::engine_config();
     let timeout = seconds("--kernel-timeout", args.kernel_timeout)?;
     let compile_timeout = seconds("--compile-timeout", args.compile_timeout)?;
-    config.epoch_interruption(timeout.is_some());
+    // Kernels in the devices' own spaces stop at the limit by themselves; those that run in a
+    // guest's shared memory are compiled with the guest's engine and stopped by its epochs,
+    // which cost every loop of the guest's own code too: only such guests pay for them.
+    let zero_copy = bytes.as_ref().map_or(true, |bytes| {
+        wasi_parallel_runtime::GuestModule::new(bytes).map_or(true, |g| g.has_shared_memory())
+    });
+    config.epoch_interruption(timeout.is_some() && zero_copy);
     let engine = Engine::new(&config)?;
     let mut ctx = context(&args.device, args.threads, args.strict)?.tuning(!args.no_tuning);
     if let Some(timeout) = timeout {
@@ -212,8 +220,7 @@ fn run(args: RunArgs) -> anyhow::Result<ExitCode> {
     }
     ctx = ctx.quotas(quotas);
     let ctx = ctx.build(&engine)?;
-    let bytes = std::fs::read(&args.module)
-        .with_context(|| format!("cannot read {}", args.module.display()))?;
+    let bytes = bytes.with_context(|| format!("cannot read {}", args.module.display()))?;
     let program = args
         .module
         .file_name()

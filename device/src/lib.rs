@@ -418,9 +418,10 @@ pub struct DiscoveryOptions {
     pub engine: wasmtime::Engine,
     /// Workers of the `cpu` device; `None` means one per core.
     pub cpu_threads: Option<usize>,
-    /// How long one launch may run before it is stopped with a trap; `None` for no limit. The
-    /// engine must enable `epoch_interruption`, and then every other store on it must set its
-    /// own epoch deadline.
+    /// How long one launch may run before it is stopped with a trap; `None` for no limit. CPU
+    /// kernels in a guest's memory are stopped by `engine`'s epochs: they have a limit only if
+    /// it enables `epoch_interruption` (and then every other store on it must set its own epoch
+    /// deadline). Every other kernel stops by itself (see [`KernelClock`]).
     pub kernel_timeout: Option<std::time::Duration>,
     /// How long a GPU driver may take to compile one kernel; past it the device refuses the
     /// kernel as unsupported (and the runtime runs it on the CPU). `None` for no limit.

@@ -92,17 +92,6 @@ fn main() -> anyhow::Result<()> {
         Some(dir) => dir.clone(),
         None => build_guests()?,
     };
-    let limit = (args.kernel_timeout > 0.0)
-        .then(|| std::time::Duration::try_from_secs_f64(args.kernel_timeout))
-        .transpose()
-        .with_context(|| format!("--kernel-timeout {}", args.kernel_timeout))?;
-    let mut config = wasi_parallel_runtime::engine_config();
-    config.epoch_interruption(limit.is_some());
-    let engine = Engine::new(&config)?;
-    let found = WasiParallelHost::builder()
-        .threads(threads)
-        .build(&engine)?;
-    let devices = selected_devices(found.devices(), &args.devices)?;
     let wasm = |name: &str| {
         std::fs::read(guests.join(format!("{name}.wasm")))
             .with_context(|| format!("reading the {name} guest in {}", guests.display()))
@@ -112,6 +101,21 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|k| wasm(k.name))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    let limit = (args.kernel_timeout > 0.0)
+        .then(|| std::time::Duration::try_from_secs_f64(args.kernel_timeout))
+        .transpose()
+        .with_context(|| format!("--kernel-timeout {}", args.kernel_timeout))?;
+    // As the CLI does: epochs only where a guest's kernels may run in its shared memory.
+    let zero_copy = guest_wasm.iter().chain([&launches_wasm]).any(|w| {
+        wasi_parallel_runtime::GuestModule::new(w).map_or(true, |g| g.has_shared_memory())
+    });
+    let mut config = wasi_parallel_runtime::engine_config();
+    config.epoch_interruption(limit.is_some() && zero_copy);
+    let engine = Engine::new(&config)?;
+    let found = WasiParallelHost::builder()
+        .threads(threads)
+        .build(&engine)?;
+    let devices = selected_devices(found.devices(), &args.devices)?;
 
     println!(
         "prk-bench: {threads} threads, {} iterations, kernel time limit {}, devices: {}",

@@ -87,9 +87,12 @@ impl WasiParallelHostBuilder {
     }
 
     /// Stops any launch that runs longer than `limit` with `KERNEL_TRAPPED`, so that no kernel
-    /// can hang its host. The engine must enable `epoch_interruption` (see
-    /// [`crate::engine_config`]), and then the embedder's own stores must set an epoch deadline
-    /// (`store.set_epoch_deadline(u64::MAX / 2)` for no limit on the guest itself).
+    /// can hang its host. Kernels in the devices' own memory stop by themselves. Kernels that
+    /// run zero-copy in a guest's shared memory are compiled with the guest's engine and are
+    /// stopped by its epochs: for those, the engine must enable `epoch_interruption`, and then
+    /// the embedder's own stores must set an epoch deadline (`store.set_epoch_deadline(u64::MAX
+    /// / 2)` for no limit on the guest itself). Epoch checks cost a guest's own loops too, so
+    /// the CLI enables them only for guests with a shared memory.
     pub fn kernel_timeout(mut self, limit: std::time::Duration) -> Self {
         self.kernel_timeout = Some(limit);
         self

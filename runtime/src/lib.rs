@@ -172,7 +172,10 @@
 //!   cache is emptied).
 //! - **Launch time.** [`WasiParallelHostBuilder::kernel_timeout`] (the CLI's `--kernel-timeout`,
 //!   60 s by default; embedders have no limit unless they set one). On the CPU devices a launch
-//!   past it is interrupted (epoch interruption) and returns `KERNEL_TRAPPED`. On GPUs (wgpu,
+//!   past it is stopped and returns `KERNEL_TRAPPED`: kernels store to a page of their space at
+//!   every loop head and call, which the host takes away at the limit (one store, cheaper than
+//!   Wasmtime's epoch checks); zero-copy `parallel_exec` kernels, which run in the guest's
+//!   memory, are stopped by the engine's epochs instead, when the engine enables them. On GPUs (wgpu,
 //!   OpenCL) the host stops waiting at the limit and returns `KERNEL_TRAPPED`, but no GPU API
 //!   can stop a running kernel: that device is abandoned, and every later call on it returns
 //!   `DEVICE_ERROR` (it is not recreated). On lavapipe a work item's loops end after 65,535

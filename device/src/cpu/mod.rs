@@ -3,11 +3,13 @@
 //! # Design notes
 //!
 //! Kernels are kernel modules (see the crate docs) compiled once with Wasmtime's Cranelift into a
-//! [`wasmtime::Module`]. A [`Space`] is a Wasm *shared* linear memory laid out like the guest's:
+//! [`wasmtime::Module`], with an engine of the device's own; kernels that run in a guest's own
+//! memory are compiled again with the guest's engine, whose memory they import. A [`Space`] is a Wasm *shared* linear memory laid out like the guest's:
 //!
 //! ```text
 //! 0 .. static_size              the guest's static data, at the guest's own addresses
 //! stacks .. stacks + W * 1 MiB  one shadow stack per worker (W workers)
+//! control .. control + 64 KiB   the control page kernels' stop checks store to (`KernelClock`)
 //! heap ..                       buffers, each on pages of its own, never moved
 //! ```
 //!
@@ -49,6 +51,7 @@ mod clock;
 mod heap;
 
 pub use clock::KernelClock;
+use clock::Watch;
 
 use heap::{Heap, Placement, Prot};
 
@@ -75,6 +78,8 @@ const STACK_SIZE: u64 = 1 << 20;
 const PAGE: u64 = 1 << 16;
 /// The largest a space may grow: the 32-bit Wasm address space.
 const MAX_PAGES: u64 = 1 << 16;
+/// The bytes of a space's control page that kernels' stop checks store to (see [`KernelClock`]).
+const CONTROL_PAGE: usize = 4096;
 /// Chunks per worker a launch aims for: enough to balance uneven work items.
 const CHUNKS_PER_WORKER: u32 = 8;
 
@@ -101,8 +106,8 @@ pub struct CpuDeviceDescriptor {
     pub engine: Engine,
     /// `None` for the `sequential` device; `Some(n)` for a `cpu` device with `n` workers.
     pub threads: Option<usize>,
-    /// A limit on each launch's run time, enforced by epoch interruption (the engine must enable
-    /// `epoch_interruption`); `None` lets kernels run for as long as they do.
+    /// A limit on each launch's run time (see [`KernelClock`]: in a guest's memory, only if the
+    /// engine enables `epoch_interruption`); `None` lets kernels run for as long as they do.
     pub clock: Option<Arc<KernelClock>>,
 }
 
@@ -134,7 +139,11 @@ pub struct CpuDevice {
 
 struct Shared {
     info: DeviceInfo,
+    /// The guests' engine: kernels that run in a guest's memory are compiled with it.
     engine: Engine,
+    /// The engine of kernels in the device's own spaces: the guests' may interrupt by epoch,
+    /// which costs kernels more than their stop checks (see [`KernelClock`]).
+    kernel_engine: Engine,
     /// `None` for `sequential`: work runs on the caller's thread.
     pool: Option<rayon::ThreadPool>,
     /// One slot per worker, indexed by the pool's thread index.
@@ -211,10 +220,19 @@ impl CpuDevice {
             },
             kernel_input: crate::KernelInput::WasmModule,
         };
+        let mut config = wasmtime::Config::new();
+        config
+            .wasm_threads(true)
+            .shared_memory(true)
+            .memory_may_move(false);
+        let kernel_engine = Engine::new(&config).map_err(|e| {
+            DeviceError::Device(format!("cannot make the engine kernels run on: {e:#}"))
+        })?;
         Ok(CpuDevice {
             shared: Arc::new(Shared {
                 info,
                 engine: desc.engine.clone(),
+                kernel_engine,
                 pool,
                 workers: (0..workers).map(|_| Mutex::default()).collect(),
                 clock: desc.clock.clone(),
@@ -227,13 +245,24 @@ impl CpuDevice {
         memory: SharedMemory,
         heap: Option<(u64, bool)>,
         stacks_base: Option<u64>,
+        control: Option<u64>,
     ) -> CpuSpace {
+        let watch = match (control, &self.shared.clock) {
+            (Some(control), Some(clock)) => {
+                let watch = Watch::new(memory.clone(), control, CONTROL_PAGE);
+                clock.watch(&watch);
+                Some(watch)
+            }
+            _ => None,
+        };
         CpuSpace {
             id: next_id(),
             device: self.shared.clone(),
             heap: heap.map(|(base, confined)| Arc::new(Heap::new(memory.clone(), base, confined))),
             memory,
             stacks_base,
+            control,
+            watch,
         }
     }
 }
@@ -266,11 +295,21 @@ impl Device for CpuDevice {
             |e: &dyn fmt::Display| DeviceError::UnsupportedKernel(format!("{}: {e:#}", desc.label));
         // Spaces protect the pages a launch may not touch; the operators Wasmtime runs as host
         // code must meet those protections in Wasm first.
-        let guarded =
-            crate::kernel_module::guard_host_operators(wasm).map_err(|e| unsupported(&e))?;
-        let module = Module::new(&self.shared.engine, guarded.as_deref().unwrap_or(wasm))
-            .map_err(|e| unsupported(&e))?;
-        let kernel = CpuKernel::check(desc.label, module)?;
+        let plain = crate::kernel_module::guard_host_operators(wasm)
+            .map_err(|e| unsupported(&e))?
+            .unwrap_or_else(|| wasm.to_vec());
+        // With a time limit, kernels in the device's own spaces check their control page.
+        let checked = match self.shared.clock {
+            Some(_) => {
+                crate::kernel_module::add_stop_checks(&plain).map_err(|e| unsupported(&e))?
+            }
+            None => plain.clone(),
+        };
+        let module =
+            Module::new(&self.shared.kernel_engine, &checked).map_err(|e| unsupported(&e))?;
+        let mut kernel = CpuKernel::check(desc.label, module)?;
+        kernel.device = Arc::as_ptr(&self.shared) as usize;
+        kernel.plain = plain;
         Ok(Arc::new(kernel))
     }
 
@@ -278,16 +317,37 @@ impl Device for CpuDevice {
         let too_big = || DeviceError::OutOfMemory("the static data does not fit in 4 GiB".into());
         let stacks_base = align_up(desc.static_size, PAGE).ok_or_else(too_big)?;
         let stacks = STACK_SIZE * self.shared.workers.len() as u64;
-        let heap_base = stacks_base.checked_add(stacks).ok_or_else(too_big)?;
+        let control = stacks_base.checked_add(stacks).ok_or_else(too_big)?;
+        let heap_base = control + PAGE;
         if heap_base > MAX_PAGES * PAGE {
             return Err(too_big());
         }
         let memory = SharedMemory::new(
-            &self.shared.engine,
+            &self.shared.kernel_engine,
             MemoryType::shared((heap_base / PAGE) as u32, MAX_PAGES as u32),
         )
         .map_err(|e| DeviceError::OutOfMemory(format!("cannot create the space's memory: {e}")))?;
-        let space = self.space_with(memory, Some((heap_base, desc.confined)), Some(stacks_base));
+        // The control page is for kernels' stop checks (see `KernelClock`), only with a clock:
+        // otherwise no kernel touches it, and none may leave data there for a later launch.
+        let page = memory.data()[control as usize..].as_ptr() as *mut libc::c_void;
+        let prot = match self.shared.clock {
+            Some(_) => libc::PROT_READ | libc::PROT_WRITE,
+            None => libc::PROT_NONE,
+        };
+        // SAFETY: the page lies in the memory just made (below its initial size), which nothing
+        // else uses yet; it holds no data.
+        if unsafe { libc::mprotect(page, CONTROL_PAGE, prot) } != 0 {
+            return Err(DeviceError::OutOfMemory(format!(
+                "cannot protect the space's control page: {}",
+                std::io::Error::last_os_error()
+            )));
+        }
+        let space = self.space_with(
+            memory,
+            Some((heap_base, desc.confined)),
+            Some(stacks_base),
+            Some(control),
+        );
         for segment in desc.static_segments {
             let end = segment.address.checked_add(segment.bytes.len() as u64);
             if end.is_none_or(|end| end > desc.static_size) {
@@ -311,7 +371,9 @@ impl WasmMemoryDevice for CpuDevice {
         &self,
         memory: SharedMemory,
     ) -> Result<Box<dyn WasmMemorySpace>, DeviceError> {
-        Ok(Box::new(self.space_with(memory, None, None)))
+        // The memory must come from the device's engine (`CpuDeviceDescriptor::engine`):
+        // instantiating a kernel in it fails otherwise.
+        Ok(Box::new(self.space_with(memory, None, None, None)))
     }
 }
 
@@ -319,9 +381,17 @@ impl WasmMemoryDevice for CpuDevice {
 pub struct CpuKernel {
     id: u64,
     label: String,
+    /// Compiled with the device's kernel engine, for its own spaces (with stop checks when the
+    /// device has a time limit).
     module: Module,
+    /// The kernel module without stop checks, for spaces in a guests' memory ...
+    plain: Vec<u8>,
+    /// ... and it compiled with the guests' engine, on first use there.
+    in_guest_memory: std::sync::OnceLock<Result<Module, String>>,
     buffers: usize,
     has_stack_pointer: bool,
+    /// The device that compiled it.
+    device: usize,
 }
 
 impl fmt::Debug for CpuKernel {
@@ -395,9 +465,28 @@ impl CpuKernel {
             id: next_id(),
             label: label.to_string(),
             module,
+            plain: Vec::new(),
+            in_guest_memory: std::sync::OnceLock::new(),
+            device: 0,
             buffers: (params - 3) / 2,
             has_stack_pointer,
         })
+    }
+}
+
+impl CpuKernel {
+    /// The module to instantiate in `space`: the device's own, or in a guest's memory, the one
+    /// compiled with the guests' engine.
+    fn module_for(&self, space: &CpuSpace) -> Result<&Module, DeviceError> {
+        if space.heap.is_some() {
+            return Ok(&self.module);
+        }
+        self.in_guest_memory
+            .get_or_init(|| {
+                Module::new(&space.device.engine, &self.plain).map_err(|e| format!("{e:#}"))
+            })
+            .as_ref()
+            .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e}", self.label)))
     }
 }
 
@@ -480,6 +569,11 @@ pub struct CpuSpace {
     stacks_base: Option<u64>,
     /// Where buffers are allocated; `None` in a guest's memory, which holds only views.
     heap: Option<Arc<Heap>>,
+    /// The control page kernels' stop checks store to (see [`KernelClock`]); `None` in a guest's
+    /// memory.
+    control: Option<u64>,
+    /// With a kernel clock, the clock's watch on the control page.
+    watch: Option<Arc<Watch>>,
 }
 
 impl fmt::Debug for CpuSpace {
@@ -661,7 +755,7 @@ impl Space for CpuSpace {
 
     fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError> {
         let kernel = match kernel.as_any().downcast_ref::<CpuKernel>() {
-            Some(k) if Engine::same(k.module.engine(), &self.device.engine) => k,
+            Some(k) if k.device == Arc::as_ptr(&self.device) as usize => k,
             _ => {
                 return Err(DeviceError::Foreign(format!(
                     "{kernel:?} was compiled for another device"
@@ -711,10 +805,19 @@ impl Space for CpuSpace {
             }
             None => None,
         };
+        let module = kernel.module_for(self)?;
+        let clock = self.device.clock.as_deref();
+        // The launch's time limit: its deadline on the clock, kept by the control page's watch
+        // in the device's own spaces, by the guests' engine's epochs in a guest's memory.
+        let deadline = clock.map(|c| c.deadline());
+        if let (Some(watch), Some(deadline)) = (&self.watch, deadline) {
+            watch.arm(deadline)?;
+        }
         let run = RunState {
-            deadline: self.device.clock.as_ref().map(|c| c.deadline()),
+            epoch_deadline: deadline.filter(|_| self.heap.is_none()),
             space: self,
             kernel,
+            module,
             args: &args,
             items: launch.items,
             chunk: launch.chunk.map_or_else(
@@ -734,6 +837,7 @@ impl Space for CpuSpace {
             }
             None => run.work(0),
         }
+        let stopped = self.watch.as_ref().is_some_and(|w| w.disarm());
         if kernel.has_stack_pointer {
             self.clear_stacks();
         }
@@ -742,6 +846,12 @@ impl Space for CpuSpace {
             .into_inner()
             .unwrap_or_else(PoisonError::into_inner)
         {
+            // Stopped by the clock: the trap was a stop check's, whatever else it says.
+            Some(DeviceError::KernelTrap(_)) if stopped => Err(DeviceError::KernelTrap(format!(
+                "kernel `{}`: the launch ran past its limit of {:?}",
+                kernel.label,
+                clock.map(|c| c.limit()).unwrap_or_default()
+            ))),
             Some(error) => Err(error),
             None => Ok(()),
         }
@@ -827,10 +937,13 @@ fn chunk_size(items: u32, workers: usize) -> u32 {
 
 /// One launch in flight, shared by its workers.
 struct RunState<'a> {
-    /// With a kernel clock: the tick by which the launch must be done.
-    deadline: Option<u64>,
+    /// In a guest's memory with a kernel clock: the tick by which the launch must be done, as
+    /// the stores' epoch deadline.
+    epoch_deadline: Option<u64>,
     space: &'a CpuSpace,
     kernel: &'a CpuKernel,
+    /// The kernel's module for this space (see [`CpuKernel::module_for`]).
+    module: &'a Module,
     /// `[start, end, items, block_size, ptr0, len0, ...]`; each worker fills in start and end.
     args: &'a [Val],
     items: u32,
@@ -866,7 +979,7 @@ impl RunState<'_> {
             let end = start.saturating_add(self.chunk).min(self.items);
             args[0] = Val::I32(start as i32);
             args[1] = Val::I32(end as i32);
-            if let (Some(deadline), Some(clock)) = (self.deadline, &self.space.device.clock) {
+            if let (Some(deadline), Some(clock)) = (self.epoch_deadline, &self.space.device.clock) {
                 instance
                     .store
                     .set_epoch_deadline(deadline.saturating_sub(clock.now()).max(1));
@@ -892,18 +1005,14 @@ impl RunState<'_> {
     /// Instantiates the kernel in the space for worker `index`.
     fn instantiate(&self, index: usize) -> Result<WorkerInstance, DeviceError> {
         let space = self.space;
-        let mut store = Store::new(&space.device.engine, ());
-        if space.device.clock.is_some() {
+        let mut store = Store::new(self.module.engine(), ());
+        if self.epoch_deadline.is_some() {
             store.epoch_deadline_trap();
         }
-        let instance = Instance::new(
-            &mut store,
-            &self.kernel.module,
-            &[space.memory.clone().into()],
-        )
-        .map_err(|e| {
-            DeviceError::Device(format!("cannot instantiate `{}`: {e:#}", self.kernel.label))
-        })?;
+        let instance = Instance::new(&mut store, self.module, &[space.memory.clone().into()])
+            .map_err(|e| {
+                DeviceError::Device(format!("cannot instantiate `{}`: {e:#}", self.kernel.label))
+            })?;
         if let (Some(base), Some(sp)) = (
             space.stacks_base,
             instance.get_global(&mut store, STACK_POINTER_EXPORT),
@@ -912,6 +1021,20 @@ impl RunState<'_> {
             let top = base + STACK_SIZE * (index as u64 + 1);
             sp.set(&mut store, Val::I32(top as u32 as i32))
                 .map_err(|e| DeviceError::Device(format!("cannot set the stack pointer: {e:#}")))?;
+        }
+        if let (Some(control), Some(global)) = (
+            space.control,
+            instance.get_global(&mut store, crate::kernel_module::CONTROL_EXPORT),
+        ) {
+            // A cache line of its own for each worker: the checks store to it.
+            let line = control + 64 * (index as u64 % (CONTROL_PAGE as u64 / 64));
+            global
+                .set(&mut store, Val::I32(line as u32 as i32))
+                .map_err(|e| {
+                    DeviceError::Device(format!(
+                        "cannot point the kernel at its control page: {e:#}"
+                    ))
+                })?;
         }
         let range = instance.get_func(&mut store, RANGE_EXPORT).ok_or_else(|| {
             DeviceError::UnsupportedKernel(format!("`{}` has no range export", self.kernel.label))
