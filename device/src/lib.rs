@@ -436,38 +436,93 @@ pub const DEFAULT_COMPILE_TIMEOUT: std::time::Duration = std::time::Duration::fr
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TimeLimits {
     /// How long one launch (and any copy waiting on it) may take. Past it the launch fails
-    /// with [`DeviceError::KernelTrap`] and the device is abandoned: every later call on it
-    /// fails with [`DeviceError::Device`], since a GPU cannot stop a running kernel.
+    /// with [`DeviceError::KernelTrap`], and later calls wait for the device to finish it (see
+    /// `Overrun`).
     pub kernel: Option<std::time::Duration>,
     /// How long the driver may take to compile one kernel.
     pub compile: Option<std::time::Duration>,
 }
 
-/// Why a GPU device was abandoned, once a launch ran past its time limit (see
-/// [`TimeLimits::kernel`]).
+/// A launch that ran past its time limit on a GPU device (see [`TimeLimits::kernel`]). No GPU
+/// API stops a running kernel, so the device may still be running it; its work items stop by
+/// themselves within seconds (their loop budget, see [`loop_budget`]), unless each is short and
+/// there are very many. Meanwhile every later call on the device first waits for the launch, at
+/// most the kernel limit, and fails with [`DeviceError::Device`] if it is still running; once
+/// it has ended, the device serves calls again. `T` is what the backend waits on.
 #[cfg(any(feature = "wgpu", feature = "opencl"))]
-#[derive(Debug, Default)]
-pub(crate) struct Abandoned(std::sync::OnceLock<String>);
+pub(crate) struct Overrun<T>(std::sync::Mutex<Option<(String, T)>>);
 
 #[cfg(any(feature = "wgpu", feature = "opencl"))]
-impl Abandoned {
-    pub(crate) fn is_set(&self) -> bool {
-        self.0.get().is_some()
+impl<T> Default for Overrun<T> {
+    fn default() -> Self {
+        Overrun(std::sync::Mutex::new(None))
+    }
+}
+
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+impl<T> fmt::Debug for Overrun<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Overrun").field(&self.pending()).finish()
+    }
+}
+
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+impl<T> Overrun<T> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<(String, T)>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// Fails if device `name` was abandoned.
-    pub(crate) fn check(&self, name: &str) -> Result<(), DeviceError> {
-        match self.0.get() {
-            Some(why) => Err(DeviceError::Device(format!("{name} was abandoned: {why}"))),
-            None => Ok(()),
-        }
+    /// Whether a launch that ran past its limit may still be running.
+    pub(crate) fn pending(&self) -> bool {
+        self.lock().is_some()
     }
 
-    /// Abandons device `name` because of `why`; the error of the launch in flight.
-    pub(crate) fn abandon(&self, name: &str, why: String) -> DeviceError {
-        let message = format!("{why}; {name} is abandoned, later calls on it fail");
-        let _ = self.0.set(why);
+    /// Records that the launch in flight on device `name` ran past its limit (`why`), with what
+    /// to wait on for it; returns the launch's error.
+    pub(crate) fn record(&self, name: &str, why: String, pending: T) -> DeviceError {
+        let message = format!(
+            "{why}; {name} goes on running it until its work items stop, and later calls on \
+             {name} wait for that"
+        );
+        *self.lock() = Some((why, pending));
         DeviceError::KernelTrap(message)
+    }
+
+    /// Before a call on device `name`: if a launch ran past its limit, waits for it with
+    /// `ended` (which says whether it has ended, waiting at most the kernel limit), and fails
+    /// if it has not.
+    pub(crate) fn settle(
+        &self,
+        name: &str,
+        ended: impl FnOnce(&T) -> Result<bool, DeviceError>,
+    ) -> Result<(), DeviceError> {
+        let mut overrun = self.lock();
+        let Some((why, pending)) = overrun.as_ref() else {
+            return Ok(());
+        };
+        if ended(pending)? {
+            *overrun = None;
+            return Ok(());
+        }
+        Err(DeviceError::Device(format!(
+            "{name} is still running a launch that ran past its time limit ({why})"
+        )))
+    }
+}
+
+/// The loop iterations each work item of a launch translated for a GPU may run (the params'
+/// `budget`, see the translator's crate docs): without a time limit, none (`u32::MAX`); with
+/// one, 2^32 - 2. No work item runs that many in less than about half a second (it would take
+/// ten iterations per nanosecond), so the budget never ends one before the limit would; but
+/// an endless kernel then ends on the device, within seconds, instead of running on after its
+/// launch returned, and the device serves the next launch.
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+pub(crate) fn loop_budget(limit: Option<std::time::Duration>) -> u32 {
+    match limit {
+        Some(_) => u32::MAX - 1,
+        None => u32::MAX,
     }
 }
 

@@ -176,10 +176,15 @@
 //!   every loop head and call, which the host takes away at the limit (one store, cheaper than
 //!   Wasmtime's epoch checks); zero-copy `parallel_exec` kernels, which run in the guest's
 //!   memory, are stopped by the engine's epochs instead, when the engine enables them. On GPUs (wgpu,
-//!   OpenCL) the host stops waiting at the limit and returns `KERNEL_TRAPPED`, but no GPU API
-//!   can stop a running kernel: that device is abandoned, and every later call on it returns
-//!   `DEVICE_ERROR` (it is not recreated). On lavapipe a work item's loops end after 65,535
-//!   iterations with `KERNEL_TRAPPED`.
+//!   OpenCL) the host stops waiting at the limit and returns `KERNEL_TRAPPED`. No GPU API can
+//!   stop a running kernel, so translated kernels stop themselves: with a limit, each work item
+//!   may run 2^32 - 2 loop iterations (no item runs that many within half a second), and work
+//!   items end when another has trapped; an endless kernel ends on PoCL about 2 s after it
+//!   started. Until the device has finished a launch that ran past its limit, every call on it
+//!   waits for it, at most the limit, and returns `DEVICE_ERROR` if it is still running; then
+//!   the device serves calls again. A launch of very many short but finite work items is not
+//!   cut short: its device stays busy until it ends. On lavapipe a work item's loops end after
+//!   65,535 iterations with `KERNEL_TRAPPED`.
 //! - **Compile time.** [`WasiParallelHostBuilder::compile_timeout`] (the CLI's
 //!   `--compile-timeout`, 60 s by default, also for embedders): a GPU driver that takes longer to
 //!   compile a kernel is left to finish on its own and the kernel runs on the CPU, as any kernel

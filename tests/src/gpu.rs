@@ -51,6 +51,11 @@ macro_rules! gpu_backend_tests {
         }
 
         #[test]
+        fn endless_kernels_stop_and_the_device_serves_the_next_launch() {
+            $crate::gpu::endless_kernels_stop_and_the_device_serves_the_next_launch(&devices());
+        }
+
+        #[test]
         fn kernel_modules_with_data_are_refused() {
             $crate::gpu::kernel_modules_with_data_are_refused(&devices());
         }
@@ -298,9 +303,16 @@ pub fn read_only_buffers_keep_their_data(devices: &[String]) {
 }
 
 /// A kernel of 10,000 nested blocks (it used to overflow the host's stack in naga's validator)
-/// is refused by the translator; without strict mode it runs on the CPU executor.
+/// is refused by the translator; without strict mode it runs on the CPU executor. One of 300,
+/// which the translator takes, is more than OpenCL compilers take (they failed to build it,
+/// at clang's 256 nested brackets): OpenCL devices refuse it, and it runs on the CPU there too.
 pub fn deep_kernels_run_on_the_cpu(devices: &[String]) {
-    let depth = 10_000;
+    for depth in [10_000, 300] {
+        deep_kernel_runs_somewhere(devices, depth);
+    }
+}
+
+fn deep_kernel_runs_somewhere(devices: &[String], depth: usize) {
     let body = format!(
         r#"(table 2 funcref)
         (elem (i32.const 1) $deep)
@@ -319,14 +331,20 @@ pub fn deep_kernels_run_on_the_cpu(devices: &[String]) {
             let device = g.device(1).expect("device");
             let out = g.buffer(device, 64, 1).expect("buffer");
             let errno = g.run(1, 16, &[], &[out]);
-            if strict {
-                assert_eq!(errno, Errno::UnsupportedKernel.raw(), "{name}: strict");
+            // Refused where the translator or the device's compiler cannot take it.
+            let refused = depth > 512 || name.starts_with("opencl");
+            if strict && refused {
+                assert_eq!(
+                    errno,
+                    Errno::UnsupportedKernel.raw(),
+                    "{name}: strict, {depth}"
+                );
             } else {
-                assert_eq!(errno, 0, "{name}");
+                assert_eq!(errno, 0, "{name}: {depth}");
                 assert_eq!(
                     g.read_i32s(out, 0x1000, 16).expect("read"),
                     (1..17).collect::<Vec<_>>(),
-                    "{name}"
+                    "{name}: {depth}"
                 );
             }
         }
@@ -362,6 +380,60 @@ pub fn compiles_past_the_time_limit_run_on_the_cpu(devices: &[String]) {
                 );
             }
         }
+    }
+}
+
+/// A kernel that never returns (`$forever`, over 4096 work items) returns `KERNEL_TRAPPED` at
+/// the time limit, and the device does not stay lost: its work items run out of their loop
+/// budget and stop, while later calls wait for them (each at most the limit, `DEVICE_ERROR` if
+/// they are still running), and then the device runs kernels again. Before loop budgets the
+/// device was given up for good.
+pub fn endless_kernels_stop_and_the_device_serves_the_next_launch(devices: &[String]) {
+    let limit = std::time::Duration::from_secs(1);
+    let program = GuestProgram::with_memory("(memory (export \"memory\") 512)", KERNELS)
+        .expect("harness guest");
+    for name in devices {
+        let host = WasiParallelHost::builder()
+            .threads(2)
+            .strict(true)
+            .device(DevicePreference::Named(name.into()))
+            .kernel_timeout(limit)
+            .build(engine())
+            .expect("host");
+        let mut g = program.instantiate(&host).expect("instance");
+        let device = g.device(1).expect("device");
+        let out = g.buffer(device, 4 * 4096, 2).expect("buffer");
+        let start = std::time::Instant::now();
+        assert_eq!(
+            g.run(11, 4096, &[], &[out]),
+            Errno::KernelTrapped.raw(),
+            "{name}"
+        );
+        assert!(
+            start.elapsed() < limit + std::time::Duration::from_secs(5),
+            "{name}"
+        );
+        // The device finishes the endless launch by itself; until then calls fail, after it
+        // they work.
+        let recovered = loop {
+            match g.create_buffer_raw(device, 4, 2, crate::OUT as i32) {
+                0 => break start.elapsed(),
+                errno => assert_eq!(errno, Errno::DeviceError.raw(), "{name}"),
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(60),
+                "{name} still runs the endless kernel after a minute"
+            );
+        };
+        let input: Vec<i32> = (0..64).collect();
+        let (errno, got) = run(&mut g, 1, 64, &input, 1);
+        assert_eq!(errno, 0, "{name}");
+        assert_eq!(
+            got,
+            input.iter().map(|x| 2 * x).collect::<Vec<_>>(),
+            "{name}"
+        );
+        eprintln!("{name}: an endless kernel stopped, and the device ran kernels again, {recovered:?} after the launch");
     }
 }
 

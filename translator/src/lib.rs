@@ -25,8 +25,15 @@
 //!   `Continue`, and a multi-level `br` sets a counter and breaks out frame by frame.
 //! - **Static data.** A load from an address that derives from no buffer pointer reads the
 //!   guest's static data: a read-only binding of the guest's initial memory from address 0.
+//! - **Params.** Binding 0 is a uniform `{num_iterations, block_size, zero, budget}` of `u32`s:
+//!   `zero` is always 0 (see `float_constant` in the front end), `budget` the loop iterations a
+//!   work item may run (`u32::MAX` for no limit).
 //! - **Traps.** `unreachable`, integer division by zero or overflow, misaligned and
-//!   out-of-bounds accesses store a trap code into the status binding and end the work item.
+//!   out-of-bounds accesses, and a work item whose loops run past `budget` (or past
+//!   [`Options::loop_limit`]), store a trap code into the status binding (an atomic word) and
+//!   end the work item. Work items also read the status word when they start and every 1024
+//!   loop iterations, and end when another has trapped: once a work item traps, the launch is
+//!   over soon, on the device as on the host.
 //!
 //! # What is translated
 //!
@@ -155,6 +162,10 @@ pub mod trap {
     ///
     /// [`Options::loop_limit`]: crate::Options::loop_limit
     pub const LOOP_LIMIT: u32 = 8;
+    /// The work item ran the launch's budget of loop iterations (the params' `budget`, which
+    /// devices set when the launch has a time limit): the launch is past its time limit, or
+    /// nearly, and stops on the device as well as on the host.
+    pub const BUDGET: u32 = 9;
 
     /// What trap code `code` means, for messages.
     pub fn describe(code: u32) -> &'static str {
@@ -169,6 +180,10 @@ pub mod trap {
             LOOP_LIMIT => {
                 "the device's limit of loop iterations per work item (lavapipe ends loops after \
                  65535 iterations; split the work into more work items)"
+            }
+            BUDGET => {
+                "the launch's budget of loop iterations per work item, which a launch with a time \
+                 limit has (2^32 - 2): a work item that runs that many has run past any limit"
             }
             _ => "unknown trap",
         }

@@ -25,11 +25,12 @@
 //! - **Launches** set the arguments the writer lists (buffers, their element counts, the params
 //!   uniform by value), zero the status word, enqueue `ceil(n / workgroup)` workgroups in one
 //!   dimension, and read the status word back: a non-zero trap code is `KernelTrap`. With a
-//!   kernel time limit ([`TimeLimits`]) the launch waits for its event's callback until the
-//!   limit; past it the launch is `KernelTrap` and the device is abandoned (every later call
-//!   fails): OpenCL has no way to stop a running kernel, and everything enqueued later would
-//!   wait behind it. A read-only buffer that the kernel writes is bound as a copy, so its
-//!   writes are dropped.
+//!   kernel time limit ([`TimeLimits`]) work items have a loop budget (see
+//!   [`crate::loop_budget`]) and stop when another has trapped, and the launch waits for its
+//!   event's callback until the limit; past it the launch is `KernelTrap`, and later calls wait
+//!   for the device to finish it ([`crate::Overrun`]): OpenCL has no way to stop a running
+//!   kernel, and everything enqueued later would wait behind it. A read-only buffer that the
+//!   kernel writes is bound as a copy, so its writes are dropped.
 //! - **Compile time.** Programs build on a thread of their own; past the compile time limit the
 //!   kernel is unsupported here (the runtime runs it on the CPU) and the build goes on unobserved.
 //! - **Builds and Wasm traps.** PoCL's LLVM installs one-shot crash handlers above Wasmtime's
@@ -127,6 +128,19 @@ struct Completion {
     signal: std::sync::Condvar,
 }
 
+impl Completion {
+    /// The event's status once it has one, waiting at most `limit`; `None` if it has none by
+    /// then.
+    fn wait(&self, limit: std::time::Duration) -> Option<i32> {
+        let guard = self.status.lock().unwrap_or_else(PoisonError::into_inner);
+        let (guard, _) = self
+            .signal
+            .wait_timeout_while(guard, limit, |status| status.is_none())
+            .unwrap_or_else(PoisonError::into_inner);
+        *guard
+    }
+}
+
 /// The completion callback of a launch's event; `user_data` is an `Arc<Completion>` given to it.
 extern "C" fn completed(
     _event: opencl3::types::cl_event,
@@ -166,8 +180,8 @@ struct Shared {
     max_workgroup: usize,
     /// Programs by (source, build options).
     programs: Mutex<HashMap<(String, String), BuiltProgram>>,
-    /// Why the device was abandoned (a launch ran past its time limit), if it was.
-    lost: crate::Abandoned,
+    /// A launch that ran past its time limit and may still be running, with its completion.
+    overrun: crate::Overrun<Arc<Completion>>,
 }
 
 /// Maps an OpenCL error to a device error: allocation failures are `OutOfMemory`.
@@ -244,7 +258,7 @@ impl Shared {
             max_alloc,
             max_workgroup,
             programs: Mutex::default(),
-            lost: crate::Abandoned::default(),
+            overrun: crate::Overrun::default(),
         })
     }
 
@@ -278,12 +292,18 @@ impl Shared {
         .clone()
     }
 
-    /// Fails if the device was abandoned.
-    fn check_alive(&self) -> Result<(), DeviceError> {
-        self.lost.check(&self.info.name)
+    /// Before a call: waits for a launch that ran past its limit, at most `limit` (the kernel
+    /// limit of the handle calling), and fails if it is still running (see
+    /// [`crate::Overrun`]): anything enqueued would wait behind it, with no limit.
+    fn check_alive(&self, limit: Option<std::time::Duration>) -> Result<(), DeviceError> {
+        self.overrun.settle(&self.info.name, |done| {
+            Ok(done
+                .wait(limit.unwrap_or(std::time::Duration::MAX))
+                .is_some())
+        })
     }
 
-    /// Waits for the launch `event`, at most `limit`; past it the device is abandoned: OpenCL
+    /// Waits for the launch `event`, at most `limit`; past it the launch has overrun: OpenCL
     /// cannot stop a running kernel, and everything enqueued later would wait behind it.
     fn wait_for(
         &self,
@@ -310,22 +330,14 @@ impl Shared {
         self.queue
             .flush()
             .map_err(|e| cl_error(&format!("kernel `{label}`"), e))?;
-        let status = {
-            let guard = done.status.lock().unwrap_or_else(PoisonError::into_inner);
-            let (guard, _) = done
-                .signal
-                .wait_timeout_while(guard, limit, |status| status.is_none())
-                .unwrap_or_else(PoisonError::into_inner);
-            *guard
-        };
-        match status {
+        match done.wait(limit) {
             Some(status) if status < 0 => Err(DeviceError::Device(format!(
                 "kernel `{label}` failed with OpenCL status {status}"
             ))),
             Some(_) => Ok(()),
             None => {
                 let why = format!("kernel `{label}` ran past its time limit of {limit:?}");
-                Err(self.lost.abandon(&self.info.name, why))
+                Err(self.overrun.record(&self.info.name, why, done))
             }
         }
     }
@@ -483,7 +495,7 @@ impl Device for OpenClDevice {
         let program = t
             .to_opencl(&options)
             .map_err(|e| DeviceError::UnsupportedKernel(format!("{label}: {e}")))?;
-        shared.check_alive()?;
+        shared.check_alive(self.limits.kernel)?;
         // The build runs on a thread of its own, with a time limit: a kernel can be made to
         // compile for minutes.
         let build = {
@@ -549,6 +561,7 @@ impl Device for OpenClDevice {
             image[segment.address as usize..][..segment.bytes.len()].copy_from_slice(segment.bytes);
         }
         let shared = &self.shared;
+        shared.check_alive(self.limits.kernel)?;
         let mut statics = shared.create_buffer(desc.static_size)?;
         shared.write(&mut statics, 0, &image)?;
         let status = shared.create_buffer(4)?;
@@ -646,7 +659,7 @@ impl OpenClSpace {
 
 impl Space for OpenClSpace {
     fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
-        self.shared.check_alive()?;
+        self.shared.check_alive(self.kernel_limit)?;
         let mem = self.shared.create_buffer(desc.size)?;
         Ok(Arc::new(OpenClBuffer {
             space: self.id,
@@ -665,6 +678,7 @@ impl Space for OpenClSpace {
         let b = self.own(buffer)?;
         Self::check_range(b, offset, data.len())?;
         let mut mem = b.mem.lock().unwrap_or_else(PoisonError::into_inner);
+        self.shared.check_alive(self.kernel_limit)?;
         self.shared.write(&mut mem, offset, data)
     }
 
@@ -677,6 +691,7 @@ impl Space for OpenClSpace {
         let b = self.own(buffer)?;
         Self::check_range(b, offset, data.len())?;
         let mem = b.mem.lock().unwrap_or_else(PoisonError::into_inner);
+        self.shared.check_alive(self.kernel_limit)?;
         self.shared.read(&mem, offset, data)
     }
 
@@ -719,7 +734,7 @@ impl Space for OpenClSpace {
             return Ok(());
         }
         let shared = &self.shared;
-        shared.check_alive()?;
+        shared.check_alive(self.kernel_limit)?;
         // A read-only buffer that the kernel writes is bound as a copy, whose writes are
         // dropped: access 0 means the kernel cannot change it.
         let mut copies = Vec::with_capacity(buffers.len());
@@ -765,8 +780,14 @@ impl Space for OpenClSpace {
                 ))),
             }
         };
-        // `zero` is always 0: see the translator's float constants.
-        let params = [launch.items, launch.block_size, 0];
+        // `zero` is always 0: see the translator's float constants. With a time limit, work
+        // items have a budget of loop iterations, so that the device stops a launch past it.
+        let params = [
+            launch.items,
+            launch.block_size,
+            0,
+            crate::loop_budget(self.kernel_limit),
+        ];
         let cl = kernel.kernel.lock().unwrap_or_else(PoisonError::into_inner);
         let arg_error =
             |i: usize, e: ClError| cl_error(&format!("kernel `{}`: argument {i}", kernel.label), e);
@@ -777,11 +798,11 @@ impl Space for OpenClSpace {
                     if size as usize != std::mem::size_of_val(&params) {
                         return Err(DeviceError::UnsupportedKernel(format!(
                             "kernel `{}` takes a uniform of {size} bytes; launches pass the \
-                             12-byte params",
+                             16-byte params",
                             kernel.label
                         )));
                     }
-                    // SAFETY: the argument is the `{ u32, u32, u32 }` params struct, by value.
+                    // SAFETY: the argument is the `{ u32, u32, u32, u32 }` params struct, by value.
                     unsafe { cl.set_arg(index, &params) }.map_err(|e| arg_error(i, e))?;
                 }
                 KernelArg::Buffer { binding } => {

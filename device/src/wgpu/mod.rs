@@ -24,10 +24,13 @@
 //!   limit), wait, and read the status word back: a non-zero trap code is `KernelTrap`. A
 //!   read-only buffer that the kernel writes is bound as a copy, so its writes are dropped.
 //! - **Time limits** ([`TimeLimits`]). The driver compiles on a thread of its own; past the
-//!   compile limit the kernel is unsupported here and the compile goes on unobserved. Waits for
-//!   the GPU stop at the kernel limit: the launch is `KernelTrap` and the device is abandoned
-//!   (every later call fails, and it is leaked rather than dropped, since dropping waits for the
-//!   GPU): no GPU API stops a running kernel. On lavapipe, loops end after 65535 iterations.
+//!   compile limit the kernel is unsupported here and the compile goes on unobserved. With a
+//!   kernel limit, work items have a loop budget (see [`crate::loop_budget`]) and stop when
+//!   another has trapped, so a launch past its limit ends on the device too; the host's wait
+//!   stops at the limit: the launch is `KernelTrap`, and later calls wait for the device to
+//!   finish it ([`crate::Overrun`]; a device still running it when dropped is leaked rather
+//!   than dropped, since dropping waits for the GPU). No GPU API stops a running kernel. On
+//!   lavapipe, loops end after 65535 iterations.
 //!   Driver calls that may install signal handlers run under [`crate::signals::guard`].
 
 use std::any::Any;
@@ -35,6 +38,7 @@ use std::fmt;
 use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use wasi_parallel_translator::back::spv;
 use wasi_parallel_translator::trap;
@@ -89,7 +93,8 @@ pub struct WgpuDevice {
 
 struct Shared {
     info: DeviceInfo,
-    /// Dropped with the device, unless it was abandoned (see the `Drop` impl).
+    /// Dropped with the device, unless a launch that ran past its limit may still run (see the
+    /// `Drop` impl).
     device: ManuallyDrop<wgpu::Device>,
     queue: ManuallyDrop<wgpu::Queue>,
     max_binding: u64,
@@ -99,17 +104,23 @@ struct Shared {
     spirv: Option<spv::Options>,
     /// Serialises launches and copies, so that a read sees every earlier launch.
     lock: Mutex<()>,
-    /// Why the device was abandoned (a launch ran past its time limit), if it was.
-    lost: crate::Abandoned,
+    /// A launch that ran past its time limit and may still be running.
+    overrun: crate::Overrun<()>,
+    /// How long a launch may run, and so how long a call waits for one that overran.
+    kernel_limit: Option<std::time::Duration>,
     /// Whether this is llvmpipe (lavapipe), which compiles at the first dispatch.
     llvmpipe: bool,
 }
 
 impl Drop for Shared {
     fn drop(&mut self) {
-        if self.lost.is_set() {
-            // Dropping waits until the GPU is idle, which an abandoned device may never be: it
-            // is leaked instead.
+        if self
+            .overrun
+            .settle(&self.info.name, |()| Ok(self.idle(Some(Duration::ZERO))))
+            .is_err()
+        {
+            // Dropping waits until the GPU is idle, which a device still running a launch past
+            // its limit may not be for a long time: it is leaked instead.
             return;
         }
         // SAFETY: dropped once, here, and never used again.
@@ -121,14 +132,27 @@ impl Drop for Shared {
 }
 
 impl Shared {
-    /// Fails if the device was abandoned.
+    /// Before a call: waits for a launch that ran past its limit, at most the kernel limit,
+    /// and fails if it is still running (see [`crate::Overrun`]).
     fn check_alive(&self) -> Result<(), DeviceError> {
-        self.lost.check(&self.info.name)
+        self.overrun
+            .settle(&self.info.name, |()| Ok(self.idle(self.kernel_limit)))
     }
 
-    /// Waits for everything submitted, at most `limit`; past it the device is abandoned (a
-    /// GPU cannot stop a running kernel, and every later submission would wait behind it).
-    fn wait(&self, limit: Option<std::time::Duration>, what: &str) -> Result<(), DeviceError> {
+    /// Whether everything submitted is done, waiting at most `limit`.
+    fn idle(&self, limit: Option<Duration>) -> bool {
+        self.device
+            .poll(wgpu::PollType::Wait {
+                submission_index: None,
+                timeout: limit,
+            })
+            .is_ok()
+    }
+
+    /// Waits for everything submitted, at most `limit`; past it the launch in flight has
+    /// overrun (a GPU cannot stop a running kernel, and every later submission would wait
+    /// behind it).
+    fn wait(&self, limit: Option<Duration>, what: &str) -> Result<(), DeviceError> {
         self.check_alive()?;
         match self.device.poll(wgpu::PollType::Wait {
             submission_index: None,
@@ -138,7 +162,7 @@ impl Shared {
             Err(wgpu::PollError::Timeout) => {
                 let limit = limit.unwrap_or_default();
                 let why = format!("{what} ran past its time limit of {limit:?}");
-                Err(self.lost.abandon(&self.info.name, why))
+                Err(self.overrun.record(&self.info.name, why, ()))
             }
             Err(e) => Err(device_error(e)),
         }
@@ -222,7 +246,8 @@ impl WgpuDevice {
                 max_groups: limits.max_compute_workgroups_per_dimension,
                 spirv: spirv.then(spv::Options::default),
                 lock: Mutex::new(()),
-                lost: crate::Abandoned::default(),
+                overrun: crate::Overrun::default(),
+                kernel_limit: time_limits.kernel,
                 llvmpipe,
             }),
             limits: time_limits,
@@ -788,11 +813,17 @@ impl Space for WgpuSpace {
                 launch.items
             )));
         }
-        // `zero` is always 0: see the translator's float constants.
-        let params: Vec<u8> = [launch.items, launch.block_size, 0]
-            .iter()
-            .flat_map(|v| v.to_le_bytes())
-            .collect();
+        // `zero` is always 0: see the translator's float constants. With a time limit, work
+        // items have a budget of loop iterations, so that the device stops a launch past it.
+        let params: Vec<u8> = [
+            launch.items,
+            launch.block_size,
+            0,
+            crate::loop_budget(self.kernel_limit),
+        ]
+        .iter()
+        .flat_map(|v| v.to_le_bytes())
+        .collect();
         let uniform = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("wasi-parallel params"),
             size: 16,

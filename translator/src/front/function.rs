@@ -60,8 +60,11 @@ struct Builder<'a> {
     stack: Option<(Handle<LocalVariable>, u32)>,
     /// How many more frames a multi-level branch must leave.
     counter: Handle<LocalVariable>,
-    /// Loop iterations this invocation may still start, with [`Options::loop_limit`].
-    loop_budget: Option<Handle<LocalVariable>>,
+    /// Loop iterations this invocation may still start: the launch's budget (the params'
+    /// `budget`), or with [`Options::loop_limit`] at most that.
+    loop_budget: Handle<LocalVariable>,
+    /// [`Options::loop_limit`].
+    loop_limit: Option<u32>,
     /// Nesting depth of blocks inside unreachable code being skipped.
     skipping: u32,
     uses_f64: bool,
@@ -167,12 +170,17 @@ impl Builder<'_> {
 
     /// Ends the work item with a trap code when `condition` holds.
     fn trap_if(&mut self, condition: Handle<Expression>, code: u32) {
+        let value = self.u32(code);
+        self.trap_if_value(condition, value);
+    }
+
+    /// Ends the work item with the trap code `value` (a `u32`) when `condition` holds.
+    fn trap_if_value(&mut self, condition: Handle<Expression>, value: Handle<Expression>) {
         let status = self.pre(Expression::GlobalVariable(self.status));
         let slot = self.expr(Expression::AccessIndex {
             base: status,
             index: 0,
         });
-        let value = self.u32(code);
         let mut accept = Block::new();
         accept.push(
             Statement::Store {
@@ -189,24 +197,94 @@ impl Builder<'_> {
         });
     }
 
-    /// At the start of a loop's body (each iteration): with a loop limit, trap when the budget
-    /// is spent, and spend one.
+    /// At the start of a loop's body (each iteration): trap when the work item's budget of loop
+    /// iterations is spent, spend one, and every 1024 iterations end the work item if another
+    /// one trapped (so that a launch past its time limit, whose items trap one by one, ends
+    /// soon after the first).
+    ///
+    /// The budget is the launch's (the params' `budget`: `u32::MAX` for none, which counts again
+    /// from the top instead of trapping) or, on a device with [`Options::loop_limit`], at most
+    /// that limit; the trap code says which ran out.
     ///
     /// Only Wasm loops are counted. Blocks and ifs become naga loops of one iteration, which
     /// lavapipe counts only when its compiler cannot remove them: counting them all would trap
     /// kernels that run fine, counting none misses some (a work item of many blocks inside a long
     /// loop may still be cut short).
     fn count_iteration(&mut self) {
-        let Some(budget) = self.loop_budget else {
-            return;
-        };
+        let budget = self.loop_budget;
         let left = self.load_local(budget);
         let zero = self.u32(0);
         let spent = self.binary(BinaryOperator::Equal, left, zero);
-        self.trap_if(spent, trap::LOOP_LIMIT);
+        let limit = self.loop_limit;
+        self.if_then(spent, |b| {
+            let param = b.budget_param();
+            match limit {
+                None => {
+                    let none = b.u32(u32::MAX);
+                    let limited = b.binary(BinaryOperator::NotEqual, param, none);
+                    b.trap_if(limited, trap::BUDGET);
+                    b.store_local(budget, none);
+                }
+                Some(limit) => {
+                    let device = b.u32(limit.saturating_sub(1));
+                    let by_launch = b.binary(BinaryOperator::Less, param, device);
+                    let (launch_code, device_code) = (b.u32(trap::BUDGET), b.u32(trap::LOOP_LIMIT));
+                    let code = b.expr(Expression::Select {
+                        condition: by_launch,
+                        accept: launch_code,
+                        reject: device_code,
+                    });
+                    let yes = b.pre(Expression::Literal(Literal::Bool(true)));
+                    b.trap_if_value(yes, code);
+                }
+            }
+        });
+        let left = self.load_local(budget);
         let one = self.u32(1);
         let rest = self.binary(BinaryOperator::Subtract, left, one);
         self.store_local(budget, rest);
+        let mask = self.u32(1023);
+        let low = self.binary(BinaryOperator::And, rest, mask);
+        let zero = self.u32(0);
+        let due = self.binary(BinaryOperator::Equal, low, zero);
+        self.if_then(due, |b| b.return_if_trapped());
+    }
+
+    /// Ends the work item if some work item of the launch trapped.
+    fn return_if_trapped(&mut self) {
+        let status = self.pre(Expression::GlobalVariable(self.status));
+        let slot = self.expr(Expression::AccessIndex {
+            base: status,
+            index: 0,
+        });
+        let code = self.expr(Expression::Load { pointer: slot });
+        let zero = self.u32(0);
+        let trapped = self.binary(BinaryOperator::NotEqual, code, zero);
+        self.if_then(trapped, |b| b.stmt(Statement::Return { value: None }));
+    }
+
+    /// The launch's budget of loop iterations per work item (see [`Builder::count_iteration`]).
+    fn budget_param(&mut self) -> Handle<Expression> {
+        let params = self.pre(Expression::GlobalVariable(self.params));
+        let pointer = self.expr(Expression::AccessIndex {
+            base: params,
+            index: 3,
+        });
+        self.expr(Expression::Load { pointer })
+    }
+
+    /// `if condition { then }`, with `then` built in a block of its own.
+    fn if_then(&mut self, condition: Handle<Expression>, then: impl FnOnce(&mut Self)) {
+        self.flush();
+        self.blocks.push(Block::new());
+        then(self);
+        self.flush();
+        let accept = self.blocks.pop().expect("a block");
+        self.stmt(Statement::If {
+            condition,
+            accept,
+            reject: Block::new(),
+        });
     }
 
     fn trap(&mut self, code: u32) {
@@ -1145,8 +1223,15 @@ pub fn build(
                         binding: None,
                         offset: 8,
                     },
+                    // Loop iterations each work item may run; see `Builder::count_iteration`.
+                    StructMember {
+                        name: Some("budget".into()),
+                        ty: u32_ty,
+                        binding: None,
+                        offset: 12,
+                    },
                 ],
-                span: 12,
+                span: 16,
             },
         },
         Span::UNDEFINED,
@@ -1196,8 +1281,16 @@ pub fn build(
             written,
         });
     }
+    // Atomic: work items read it to stop when another trapped.
     let status_binding = 1 + buffers as u32;
-    let status_array = storage_array(&mut module, u32_ty, 4);
+    let atomic_u32 = module.types.insert(
+        Type {
+            name: None,
+            inner: TypeInner::Atomic(Scalar::U32),
+        },
+        Span::UNDEFINED,
+    );
+    let status_array = storage_array(&mut module, atomic_u32, 4);
     let status = global(
         &mut module,
         "status",
@@ -1261,18 +1354,14 @@ pub fn build(
         },
         Span::UNDEFINED,
     );
-    // The device leaves a loop without a trace after its `limit`th iteration: the budget is
-    // `limit - 1`, so that a work item traps when it starts the iteration the device would end.
-    let loop_budget = options.loop_limit.map(|_| {
-        func.local_variables.append(
-            LocalVariable {
-                name: Some("loop_budget".into()),
-                ty: u32_ty,
-                init: None,
-            },
-            Span::UNDEFINED,
-        )
-    });
+    let loop_budget = func.local_variables.append(
+        LocalVariable {
+            name: Some("loop_budget".into()),
+            ty: u32_ty,
+            init: None,
+        },
+        Span::UNDEFINED,
+    );
     let mut b = Builder {
         module,
         func,
@@ -1296,6 +1385,7 @@ pub fn build(
         stack: None,
         counter,
         loop_budget,
+        loop_limit: options.loop_limit,
         skipping: 0,
         uses_f64: false,
         uses_i64: false,
@@ -1381,6 +1471,9 @@ pub fn build(
         accept: done,
         reject: Block::new(),
     });
+    // A launch one of whose work items trapped is over: the others that have not started yet
+    // do not.
+    b.return_if_trapped();
     for (i, value) in [id, n, block_size].into_iter().enumerate() {
         let v = b.cast(value, ScalarKind::Sint, None);
         b.store_local(b.locals[i], v);
@@ -1409,10 +1502,24 @@ pub fn build(
         };
         b.store_local(b.locals[i], zero);
     }
-    if let (Some(budget), Some(limit)) = (b.loop_budget, options.loop_limit) {
-        let value = b.u32(limit.saturating_sub(1));
-        b.store_local(budget, value);
-    }
+    // The launch's budget; on a device that leaves a loop without a trace after its `limit`th
+    // iteration, at most `limit - 1`, so that a work item traps when it starts the iteration the
+    // device would end.
+    let budget = b.budget_param();
+    let budget = match options.loop_limit {
+        Some(limit) => {
+            let device = b.u32(limit.saturating_sub(1));
+            b.expr(Expression::Math {
+                fun: MathFunction::Min,
+                arg: budget,
+                arg1: Some(device),
+                arg2: None,
+                arg3: None,
+            })
+        }
+        None => budget,
+    };
+    b.store_local(b.loop_budget, budget);
     if let Some((sp, init)) = flat.stack_pointer {
         // The stack pointer starts where the guest's does; stack addresses are real addresses.
         let value = b.i32(init);

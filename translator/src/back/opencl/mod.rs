@@ -19,8 +19,9 @@
 //! (conversions and bitcasts), `arrayLength`, `isNan`/`isInf` and most math functions (not
 //! `extractBits`/`insertBits`, packing, matrices, `modf`/`frexp`). Types are scalars, vectors
 //! of numbers, structs whose naga layout is the C layout, arrays and atomics of 32-bit integers;
-//! no `f16`, matrices, `bool` vectors or 64-bit atomics. Anything else is
-//! [`Error::Backend`] naming it, never a panic.
+//! no `f16`, matrices, `bool` vectors or 64-bit atomics. Blocks nest at most 240 deep, for the
+//! compilers' sake (clang stops at 256 nested brackets). Anything else is [`Error::Backend`]
+//! naming it, never a panic.
 //!
 //! # How
 //!

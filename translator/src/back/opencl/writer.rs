@@ -17,6 +17,12 @@ use super::{KernelArg, Options, Program, BUILD_OPTIONS};
 use crate::Error;
 
 /// What the writer cannot express.
+/// The deepest the writer nests C blocks: clang's default limit of nested brackets (256,
+/// `-fbracket-depth`) less room for the parentheses of an expression. Every naga block is a C
+/// block, so a kernel nested deeper is refused (the runtime runs it on the CPU) rather than
+/// handed to a compiler that fails on it.
+const MAX_NESTING: usize = 240;
+
 fn unsupported(what: impl std::fmt::Display) -> Error {
     Error::Backend(what.to_string())
 }
@@ -721,6 +727,12 @@ impl<'a> Writer<'a> {
     }
 
     fn nested(&mut self, block: &Block) -> Result<(), Error> {
+        if self.indent >= MAX_NESTING {
+            return Err(unsupported(format!(
+                "blocks nested more than {MAX_NESTING} deep in OpenCL C (clang, which most \
+                 OpenCL compilers are built on, stops at 256 nested brackets)"
+            )));
+        }
         self.indent += 1;
         let result = self.block(block);
         self.indent -= 1;

@@ -5,6 +5,7 @@ typedef struct {
     uint num_iterations;
     uint block_size;
     uint zero;
+    uint budget;
 } Params;
 
 // WGSL's `%`: 0u for a zero divisor.
@@ -17,7 +18,7 @@ void main_(
     const Params params,
     __global int* buffer0_,
     const uint _len_1,
-    __global uint* status,
+    volatile __global uint* status,
     const uint _len_2
 ) {
     const uint _lim_1 = _len_1 == 0u ? 0u : _len_1 - 1u;
@@ -25,6 +26,7 @@ void main_(
     const uint3 global_id = (uint3)((uint)get_global_id(0), (uint)get_global_id(1), (uint)get_global_id(2));
     const uint3 num_workgroups = (uint3)((uint)get_num_groups(0), (uint)get_num_groups(1), (uint)get_num_groups(2));
     uint branch_counter = 0u;
+    uint loop_budget = 0u;
     int local0_ = 0;
     int local1_ = 0;
     int local2_ = 0;
@@ -43,49 +45,56 @@ void main_(
     if (_e14) {
         return;
     }
-    const int _e15 = as_int(_e8);
-    local0_ = _e15;
-    const int _e17 = as_int(_e11);
-    local1_ = _e17;
-    const int _e19 = as_int(_e13);
-    local2_ = _e19;
+    const uint _e17 = status[0];
+    const bool _e19 = (_e17 != 0u);
+    if (_e19) {
+        return;
+    }
+    const int _e20 = as_int(_e8);
+    local0_ = _e20;
+    const int _e22 = as_int(_e11);
+    local1_ = _e22;
+    const int _e24 = as_int(_e13);
+    local2_ = _e24;
+    const uint _e28 = params.budget;
+    loop_budget = _e28;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 4u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
-    const int _e30 = local3_;
-    const int _e32 = local0_;
-    const uint _e34 = as_uint(2);
-    const uint _e36 = (_e34 & 31u);
-    const int _e37 = as_int(as_uint(_e32) << (_e36 & 31u));
-    const int _e38 = as_int(as_uint(_e30) + as_uint(_e37));
+    const uint _e33 = _len_1;
+    const uint _e35 = (_e33 * 4u);
+    const int _e36 = as_int(_e35);
+    local4_ = _e36;
+    const int _e39 = local3_;
+    const int _e41 = local0_;
+    const uint _e43 = as_uint(2);
+    const uint _e45 = (_e43 & 31u);
+    const int _e46 = as_int(as_uint(_e41) << (_e45 & 31u));
+    const int _e47 = as_int(as_uint(_e39) + as_uint(_e46));
     for (;;) {
         for (;;) {
             for (;;) {
                 for (;;) {
                     for (;;) {
-                        const int _e40 = local0_;
-                        const bool _e43 = (4 == 0);
-                        if (_e43) {
-                            status[0] = 2u;
+                        const int _e49 = local0_;
+                        const bool _e52 = (4 == 0);
+                        if (_e52) {
+                            atomic_xchg(&status[0], 2u);
                             return;
                         }
-                        const uint _e47 = as_uint(_e40);
-                        const uint _e48 = as_uint(4);
-                        const uint _e49 = _mod_uint(_e47, _e48);
-                        const int _e50 = as_int(_e49);
-                        const bool _e52 = (_e50 == 0);
-                        if (_e52) {
+                        const uint _e56 = as_uint(_e49);
+                        const uint _e57 = as_uint(4);
+                        const uint _e58 = _mod_uint(_e56, _e57);
+                        const int _e59 = as_int(_e58);
+                        const bool _e61 = (_e59 == 0);
+                        if (_e61) {
                             break;
                         }
-                        const bool _e54 = (_e50 == 1);
-                        if (_e54) {
+                        const bool _e63 = (_e59 == 1);
+                        if (_e63) {
                             branch_counter = 1u;
                             break;
                         }
-                        const bool _e58 = (_e50 == 2);
-                        if (_e58) {
+                        const bool _e67 = (_e59 == 2);
+                        if (_e67) {
                             branch_counter = 2u;
                             break;
                         }
@@ -93,13 +102,13 @@ void main_(
                         break;
                         break;
                     }
-                    const uint _e64 = branch_counter;
-                    const bool _e66 = (_e64 != 0u);
-                    const uint _e68 = (_e64 - 1u);
-                    const bool _e69 = (_e68 == 0u);
-                    if (_e66) {
-                        branch_counter = _e68;
-                        if (_e69) {
+                    const uint _e73 = branch_counter;
+                    const bool _e75 = (_e73 != 0u);
+                    const uint _e77 = (_e73 - 1u);
+                    const bool _e78 = (_e77 == 0u);
+                    if (_e75) {
+                        branch_counter = _e77;
+                        if (_e78) {
                             break;
                         } else {
                             break;
@@ -110,13 +119,13 @@ void main_(
                     break;
                     break;
                 }
-                const uint _e76 = branch_counter;
-                const bool _e78 = (_e76 != 0u);
-                const uint _e80 = (_e76 - 1u);
-                const bool _e81 = (_e80 == 0u);
-                if (_e78) {
-                    branch_counter = _e80;
-                    if (_e81) {
+                const uint _e85 = branch_counter;
+                const bool _e87 = (_e85 != 0u);
+                const uint _e89 = (_e85 - 1u);
+                const bool _e90 = (_e89 == 0u);
+                if (_e87) {
+                    branch_counter = _e89;
+                    if (_e90) {
                         break;
                     } else {
                         break;
@@ -127,13 +136,13 @@ void main_(
                 break;
                 break;
             }
-            const uint _e88 = branch_counter;
-            const bool _e90 = (_e88 != 0u);
-            const uint _e92 = (_e88 - 1u);
-            const bool _e93 = (_e92 == 0u);
-            if (_e90) {
-                branch_counter = _e92;
-                if (_e93) {
+            const uint _e97 = branch_counter;
+            const bool _e99 = (_e97 != 0u);
+            const uint _e101 = (_e97 - 1u);
+            const bool _e102 = (_e101 == 0u);
+            if (_e99) {
+                branch_counter = _e101;
+                if (_e102) {
                     break;
                 } else {
                     break;
@@ -144,13 +153,13 @@ void main_(
             break;
             break;
         }
-        const uint _e100 = branch_counter;
-        const bool _e102 = (_e100 != 0u);
-        const uint _e104 = (_e100 - 1u);
-        const bool _e105 = (_e104 == 0u);
-        if (_e102) {
-            branch_counter = _e104;
-            if (_e105) {
+        const uint _e109 = branch_counter;
+        const bool _e111 = (_e109 != 0u);
+        const uint _e113 = (_e109 - 1u);
+        const bool _e114 = (_e113 == 0u);
+        if (_e111) {
+            branch_counter = _e113;
+            if (_e114) {
                 break;
             } else {
                 break;
@@ -159,21 +168,21 @@ void main_(
         local_ = (-1);
         break;
     }
-    const int _e110 = local_;
-    const int _e112 = as_int(as_uint(_e38) + as_uint(0));
-    const uint _e113 = as_uint(_e112);
-    const uint _e115 = (_e113 & 3u);
-    const bool _e117 = (_e115 != 0u);
-    if (_e117) {
-        status[0] = 5u;
+    const int _e119 = local_;
+    const int _e121 = as_int(as_uint(_e47) + as_uint(0));
+    const uint _e122 = as_uint(_e121);
+    const uint _e124 = (_e122 & 3u);
+    const bool _e126 = (_e124 != 0u);
+    if (_e126) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e122 = (_e113 >> (2u & 31u));
-    const uint _e124 = _len_1;
-    const bool _e125 = (_e122 >= _e124);
-    if (_e125) {
-        status[0] = 4u;
+    const uint _e131 = (_e122 >> (2u & 31u));
+    const uint _e133 = _len_1;
+    const bool _e134 = (_e131 >= _e133);
+    if (_e134) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer0_[min((uint)(_e122), _lim_1)] = _e110;
+    buffer0_[min((uint)(_e131), _lim_1)] = _e119;
 }

@@ -6,6 +6,7 @@ typedef struct {
     uint num_iterations;
     uint block_size;
     uint zero;
+    uint budget;
 } Params;
 
 // Trailing zeros (the bit width for 0).
@@ -26,7 +27,7 @@ void main_(
     const uint _len_1,
     __global long* buffer1_,
     const uint _len_2,
-    __global uint* status,
+    volatile __global uint* status,
     const uint _len_3
 ) {
     const uint _lim_1 = _len_1 == 0u ? 0u : _len_1 - 1u;
@@ -35,6 +36,7 @@ void main_(
     const uint3 global_id = (uint3)((uint)get_global_id(0), (uint)get_global_id(1), (uint)get_global_id(2));
     const uint3 num_workgroups = (uint3)((uint)get_num_groups(0), (uint)get_num_groups(1), (uint)get_num_groups(2));
     uint branch_counter = 0u;
+    uint loop_budget = 0u;
     int local0_ = 0;
     int local1_ = 0;
     int local2_ = 0;
@@ -56,385 +58,392 @@ void main_(
     if (_e14) {
         return;
     }
-    const int _e15 = as_int(_e8);
-    local0_ = _e15;
-    const int _e17 = as_int(_e11);
-    local1_ = _e17;
-    const int _e19 = as_int(_e13);
-    local2_ = _e19;
-    const uint _e24 = params.zero;
-    const ulong _e25 = ((ulong)(_e24));
-    const ulong _e26 = (0UL | _e25);
-    const double _e27 = as_double(_e26);
-    local7_ = _e27;
-    const uint _e32 = params.zero;
-    const int _e33 = as_int((uint)(_e32));
-    const int _e34 = (0 | _e33);
-    local8_ = _e34;
+    const uint _e17 = status[0];
+    const bool _e19 = (_e17 != 0u);
+    if (_e19) {
+        return;
+    }
+    const int _e20 = as_int(_e8);
+    local0_ = _e20;
+    const int _e22 = as_int(_e11);
+    local1_ = _e22;
+    const int _e24 = as_int(_e13);
+    local2_ = _e24;
+    const uint _e29 = params.zero;
+    const ulong _e30 = ((ulong)(_e29));
+    const ulong _e31 = (0UL | _e30);
+    const double _e32 = as_double(_e31);
+    local7_ = _e32;
+    const uint _e37 = params.zero;
+    const int _e38 = as_int((uint)(_e37));
+    const int _e39 = (0 | _e38);
+    local8_ = _e39;
+    const uint _e43 = params.budget;
+    loop_budget = _e43;
     local3_ = 0;
-    const uint _e39 = _len_1;
-    const uint _e41 = (_e39 * 8u);
-    const int _e42 = as_int(_e41);
-    local4_ = _e42;
+    const uint _e48 = _len_1;
+    const uint _e50 = (_e48 * 8u);
+    const int _e51 = as_int(_e50);
+    local4_ = _e51;
     local5_ = 0;
-    const uint _e47 = _len_2;
-    const uint _e49 = (_e47 * 8u);
-    const int _e50 = as_int(_e49);
-    local6_ = _e50;
-    const int _e53 = local3_;
-    const int _e55 = local0_;
-    const uint _e57 = as_uint(3);
-    const uint _e59 = (_e57 & 31u);
-    const int _e60 = as_int(as_uint(_e55) << (_e59 & 31u));
-    const int _e61 = as_int(as_uint(_e53) + as_uint(_e60));
-    const int _e63 = as_int(as_uint(_e61) + as_uint(0));
-    const uint _e64 = as_uint(_e63);
-    const uint _e66 = (_e64 & 7u);
-    const bool _e68 = (_e66 != 0u);
-    if (_e68) {
-        status[0] = 5u;
+    const uint _e56 = _len_2;
+    const uint _e58 = (_e56 * 8u);
+    const int _e59 = as_int(_e58);
+    local6_ = _e59;
+    const int _e62 = local3_;
+    const int _e64 = local0_;
+    const uint _e66 = as_uint(3);
+    const uint _e68 = (_e66 & 31u);
+    const int _e69 = as_int(as_uint(_e64) << (_e68 & 31u));
+    const int _e70 = as_int(as_uint(_e62) + as_uint(_e69));
+    const int _e72 = as_int(as_uint(_e70) + as_uint(0));
+    const uint _e73 = as_uint(_e72);
+    const uint _e75 = (_e73 & 7u);
+    const bool _e77 = (_e75 != 0u);
+    if (_e77) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e73 = (_e64 >> (3u & 31u));
-    const uint _e75 = _len_1;
-    const bool _e76 = (_e73 >= _e75);
-    if (_e76) {
-        status[0] = 4u;
+    const uint _e82 = (_e73 >> (3u & 31u));
+    const uint _e84 = _len_1;
+    const bool _e85 = (_e82 >= _e84);
+    if (_e85) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const double _e82 = buffer0_[min((uint)(_e73), _lim_1)];
-    local7_ = _e82;
-    const int _e85 = local5_;
-    const int _e87 = local0_;
-    const uint _e89 = as_uint(6);
-    const uint _e91 = (_e89 & 31u);
-    const int _e92 = as_int(as_uint(_e87) << (_e91 & 31u));
-    const int _e93 = as_int(as_uint(_e85) + as_uint(_e92));
-    local8_ = _e93;
-    const int _e96 = local8_;
-    const double _e98 = local7_;
-    const uint _e102 = params.zero;
-    const ulong _e103 = ((ulong)(_e102));
-    const ulong _e104 = (14114281232179134464UL | _e103);
-    const double _e105 = as_double(_e104);
-    const uint _e109 = params.zero;
-    const ulong _e110 = ((ulong)(_e109));
-    const ulong _e111 = (4890909195324358656UL | _e110);
-    const double _e112 = as_double(_e111);
-    const bool _e113 = (_e98 >= _e105);
-    const bool _e114 = (_e98 < _e112);
-    const bool _e115 = (_e113 && _e114);
-    const ulong _e116 = as_ulong(_e98);
-    const ulong _e119 = (_e116 & 9223372036854775807UL);
-    const bool _e120 = (_e119 > 9218868437227405312UL);
-    const uint _e124 = params.zero;
-    const ulong _e125 = ((ulong)(_e124));
-    const ulong _e126 = (0UL | _e125);
-    const double _e127 = as_double(_e126);
-    const double _e128 = (_e115 ? _e98 : _e127);
-    const long _e129 = convert_long_sat(_e128);
-    const uint _e136 = params.zero;
-    const ulong _e137 = ((ulong)(_e136));
-    const ulong _e138 = (0UL | _e137);
-    const double _e139 = as_double(_e138);
-    const bool _e140 = (_e98 < _e139);
-    const long _e141 = (_e140 ? (-9223372036854775807L - 1L) : 9223372036854775807L);
-    const long _e142 = (_e120 ? 0L : _e141);
-    const long _e143 = (_e115 ? _e129 : _e142);
-    const int _e145 = as_int(as_uint(_e96) + as_uint(0));
-    const uint _e146 = as_uint(_e145);
-    const uint _e148 = (_e146 & 7u);
-    const bool _e150 = (_e148 != 0u);
-    if (_e150) {
-        status[0] = 5u;
+    const double _e91 = buffer0_[min((uint)(_e82), _lim_1)];
+    local7_ = _e91;
+    const int _e94 = local5_;
+    const int _e96 = local0_;
+    const uint _e98 = as_uint(6);
+    const uint _e100 = (_e98 & 31u);
+    const int _e101 = as_int(as_uint(_e96) << (_e100 & 31u));
+    const int _e102 = as_int(as_uint(_e94) + as_uint(_e101));
+    local8_ = _e102;
+    const int _e105 = local8_;
+    const double _e107 = local7_;
+    const uint _e111 = params.zero;
+    const ulong _e112 = ((ulong)(_e111));
+    const ulong _e113 = (14114281232179134464UL | _e112);
+    const double _e114 = as_double(_e113);
+    const uint _e118 = params.zero;
+    const ulong _e119 = ((ulong)(_e118));
+    const ulong _e120 = (4890909195324358656UL | _e119);
+    const double _e121 = as_double(_e120);
+    const bool _e122 = (_e107 >= _e114);
+    const bool _e123 = (_e107 < _e121);
+    const bool _e124 = (_e122 && _e123);
+    const ulong _e125 = as_ulong(_e107);
+    const ulong _e128 = (_e125 & 9223372036854775807UL);
+    const bool _e129 = (_e128 > 9218868437227405312UL);
+    const uint _e133 = params.zero;
+    const ulong _e134 = ((ulong)(_e133));
+    const ulong _e135 = (0UL | _e134);
+    const double _e136 = as_double(_e135);
+    const double _e137 = (_e124 ? _e107 : _e136);
+    const long _e138 = convert_long_sat(_e137);
+    const uint _e145 = params.zero;
+    const ulong _e146 = ((ulong)(_e145));
+    const ulong _e147 = (0UL | _e146);
+    const double _e148 = as_double(_e147);
+    const bool _e149 = (_e107 < _e148);
+    const long _e150 = (_e149 ? (-9223372036854775807L - 1L) : 9223372036854775807L);
+    const long _e151 = (_e129 ? 0L : _e150);
+    const long _e152 = (_e124 ? _e138 : _e151);
+    const int _e154 = as_int(as_uint(_e105) + as_uint(0));
+    const uint _e155 = as_uint(_e154);
+    const uint _e157 = (_e155 & 7u);
+    const bool _e159 = (_e157 != 0u);
+    if (_e159) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e155 = (_e146 >> (3u & 31u));
-    const uint _e157 = _len_2;
-    const bool _e158 = (_e155 >= _e157);
-    if (_e158) {
-        status[0] = 4u;
+    const uint _e164 = (_e155 >> (3u & 31u));
+    const uint _e166 = _len_2;
+    const bool _e167 = (_e164 >= _e166);
+    if (_e167) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e155), _lim_2)] = _e143;
-    const int _e165 = local8_;
-    const double _e167 = local7_;
-    const float _e168 = ((float)(_e167));
-    const uint _e172 = params.zero;
-    const uint _e173 = (3212836864u | _e172);
-    const float _e174 = as_float(_e173);
-    const uint _e178 = params.zero;
-    const uint _e179 = (1602224128u | _e178);
-    const float _e180 = as_float(_e179);
-    const bool _e181 = (_e168 > _e174);
-    const bool _e182 = (_e168 < _e180);
-    const bool _e183 = (_e181 && _e182);
-    const uint _e184 = as_uint(_e168);
-    const uint _e187 = (_e184 & 2147483647u);
-    const bool _e188 = (_e187 > 2139095040u);
-    const uint _e192 = params.zero;
-    const uint _e193 = (0u | _e192);
-    const float _e194 = as_float(_e193);
-    const float _e195 = (_e183 ? _e168 : _e194);
-    const ulong _e196 = convert_ulong_sat(_e195);
-    const long _e197 = as_long(_e196);
-    const uint _e204 = params.zero;
-    const uint _e205 = (0u | _e204);
-    const float _e206 = as_float(_e205);
-    const bool _e207 = (_e168 < _e206);
-    const long _e208 = (_e207 ? 0L : (-1L));
-    const long _e209 = (_e188 ? 0L : _e208);
-    const long _e210 = (_e183 ? _e197 : _e209);
-    const int _e212 = as_int(as_uint(_e165) + as_uint(8));
-    const uint _e213 = as_uint(_e212);
-    const uint _e215 = (_e213 & 7u);
-    const bool _e217 = (_e215 != 0u);
-    if (_e217) {
-        status[0] = 5u;
+    buffer1_[min((uint)(_e164), _lim_2)] = _e152;
+    const int _e174 = local8_;
+    const double _e176 = local7_;
+    const float _e177 = ((float)(_e176));
+    const uint _e181 = params.zero;
+    const uint _e182 = (3212836864u | _e181);
+    const float _e183 = as_float(_e182);
+    const uint _e187 = params.zero;
+    const uint _e188 = (1602224128u | _e187);
+    const float _e189 = as_float(_e188);
+    const bool _e190 = (_e177 > _e183);
+    const bool _e191 = (_e177 < _e189);
+    const bool _e192 = (_e190 && _e191);
+    const uint _e193 = as_uint(_e177);
+    const uint _e196 = (_e193 & 2147483647u);
+    const bool _e197 = (_e196 > 2139095040u);
+    const uint _e201 = params.zero;
+    const uint _e202 = (0u | _e201);
+    const float _e203 = as_float(_e202);
+    const float _e204 = (_e192 ? _e177 : _e203);
+    const ulong _e205 = convert_ulong_sat(_e204);
+    const long _e206 = as_long(_e205);
+    const uint _e213 = params.zero;
+    const uint _e214 = (0u | _e213);
+    const float _e215 = as_float(_e214);
+    const bool _e216 = (_e177 < _e215);
+    const long _e217 = (_e216 ? 0L : (-1L));
+    const long _e218 = (_e197 ? 0L : _e217);
+    const long _e219 = (_e192 ? _e206 : _e218);
+    const int _e221 = as_int(as_uint(_e174) + as_uint(8));
+    const uint _e222 = as_uint(_e221);
+    const uint _e224 = (_e222 & 7u);
+    const bool _e226 = (_e224 != 0u);
+    if (_e226) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e222 = (_e213 >> (3u & 31u));
-    const uint _e224 = _len_2;
-    const bool _e225 = (_e222 >= _e224);
-    if (_e225) {
-        status[0] = 4u;
+    const uint _e231 = (_e222 >> (3u & 31u));
+    const uint _e233 = _len_2;
+    const bool _e234 = (_e231 >= _e233);
+    if (_e234) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e222), _lim_2)] = _e210;
-    const int _e232 = local8_;
-    const double _e234 = local7_;
-    const uint _e238 = params.zero;
-    const ulong _e239 = ((ulong)(_e238));
-    const ulong _e240 = (13830554455654793216UL | _e239);
-    const double _e241 = as_double(_e240);
-    const uint _e245 = params.zero;
-    const ulong _e246 = ((ulong)(_e245));
-    const ulong _e247 = (4751297606875873280UL | _e246);
-    const double _e248 = as_double(_e247);
-    const bool _e249 = (_e234 > _e241);
-    const bool _e250 = (_e234 < _e248);
-    const bool _e251 = (_e249 && _e250);
-    const ulong _e252 = as_ulong(_e234);
-    const ulong _e255 = (_e252 & 9223372036854775807UL);
-    const bool _e256 = (_e255 > 9218868437227405312UL);
-    if (_e256) {
-        status[0] = 6u;
+    buffer1_[min((uint)(_e231), _lim_2)] = _e219;
+    const int _e241 = local8_;
+    const double _e243 = local7_;
+    const uint _e247 = params.zero;
+    const ulong _e248 = ((ulong)(_e247));
+    const ulong _e249 = (13830554455654793216UL | _e248);
+    const double _e250 = as_double(_e249);
+    const uint _e254 = params.zero;
+    const ulong _e255 = ((ulong)(_e254));
+    const ulong _e256 = (4751297606875873280UL | _e255);
+    const double _e257 = as_double(_e256);
+    const bool _e258 = (_e243 > _e250);
+    const bool _e259 = (_e243 < _e257);
+    const bool _e260 = (_e258 && _e259);
+    const ulong _e261 = as_ulong(_e243);
+    const ulong _e264 = (_e261 & 9223372036854775807UL);
+    const bool _e265 = (_e264 > 9218868437227405312UL);
+    if (_e265) {
+        atomic_xchg(&status[0], 6u);
         return;
     }
-    const bool _e260 = (!_e251);
-    if (_e260) {
-        status[0] = 7u;
+    const bool _e269 = (!_e260);
+    if (_e269) {
+        atomic_xchg(&status[0], 7u);
         return;
     }
-    const uint _e267 = params.zero;
-    const ulong _e268 = ((ulong)(_e267));
-    const ulong _e269 = (0UL | _e268);
-    const double _e270 = as_double(_e269);
-    const double _e271 = (_e251 ? _e234 : _e270);
-    const uint _e272 = convert_uint_sat(_e271);
-    const int _e273 = as_int(_e272);
-    const long _e274 = ((long)(_e273));
-    const int _e276 = as_int(as_uint(_e232) + as_uint(16));
-    const uint _e277 = as_uint(_e276);
-    const uint _e279 = (_e277 & 7u);
-    const bool _e281 = (_e279 != 0u);
-    if (_e281) {
-        status[0] = 5u;
+    const uint _e276 = params.zero;
+    const ulong _e277 = ((ulong)(_e276));
+    const ulong _e278 = (0UL | _e277);
+    const double _e279 = as_double(_e278);
+    const double _e280 = (_e260 ? _e243 : _e279);
+    const uint _e281 = convert_uint_sat(_e280);
+    const int _e282 = as_int(_e281);
+    const long _e283 = ((long)(_e282));
+    const int _e285 = as_int(as_uint(_e241) + as_uint(16));
+    const uint _e286 = as_uint(_e285);
+    const uint _e288 = (_e286 & 7u);
+    const bool _e290 = (_e288 != 0u);
+    if (_e290) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e286 = (_e277 >> (3u & 31u));
-    const uint _e288 = _len_2;
-    const bool _e289 = (_e286 >= _e288);
-    if (_e289) {
-        status[0] = 4u;
+    const uint _e295 = (_e286 >> (3u & 31u));
+    const uint _e297 = _len_2;
+    const bool _e298 = (_e295 >= _e297);
+    if (_e298) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e286), _lim_2)] = _e274;
-    const int _e296 = local8_;
-    const double _e298 = local7_;
-    const float _e299 = ((float)(_e298));
-    const uint _e303 = params.zero;
-    const uint _e304 = (3741319168u | _e303);
-    const float _e305 = as_float(_e304);
-    const uint _e309 = params.zero;
-    const uint _e310 = (1593835520u | _e309);
-    const float _e311 = as_float(_e310);
-    const bool _e312 = (_e299 >= _e305);
-    const bool _e313 = (_e299 < _e311);
-    const bool _e314 = (_e312 && _e313);
-    const uint _e315 = as_uint(_e299);
-    const uint _e318 = (_e315 & 2147483647u);
-    const bool _e319 = (_e318 > 2139095040u);
-    if (_e319) {
-        status[0] = 6u;
+    buffer1_[min((uint)(_e295), _lim_2)] = _e283;
+    const int _e305 = local8_;
+    const double _e307 = local7_;
+    const float _e308 = ((float)(_e307));
+    const uint _e312 = params.zero;
+    const uint _e313 = (3741319168u | _e312);
+    const float _e314 = as_float(_e313);
+    const uint _e318 = params.zero;
+    const uint _e319 = (1593835520u | _e318);
+    const float _e320 = as_float(_e319);
+    const bool _e321 = (_e308 >= _e314);
+    const bool _e322 = (_e308 < _e320);
+    const bool _e323 = (_e321 && _e322);
+    const uint _e324 = as_uint(_e308);
+    const uint _e327 = (_e324 & 2147483647u);
+    const bool _e328 = (_e327 > 2139095040u);
+    if (_e328) {
+        atomic_xchg(&status[0], 6u);
         return;
     }
-    const bool _e323 = (!_e314);
-    if (_e323) {
-        status[0] = 7u;
+    const bool _e332 = (!_e323);
+    if (_e332) {
+        atomic_xchg(&status[0], 7u);
         return;
     }
-    const uint _e330 = params.zero;
-    const uint _e331 = (0u | _e330);
-    const float _e332 = as_float(_e331);
-    const float _e333 = (_e314 ? _e299 : _e332);
-    const long _e334 = convert_long_sat(_e333);
-    const int _e336 = as_int(as_uint(_e296) + as_uint(24));
-    const uint _e337 = as_uint(_e336);
-    const uint _e339 = (_e337 & 7u);
-    const bool _e341 = (_e339 != 0u);
-    if (_e341) {
-        status[0] = 5u;
+    const uint _e339 = params.zero;
+    const uint _e340 = (0u | _e339);
+    const float _e341 = as_float(_e340);
+    const float _e342 = (_e323 ? _e308 : _e341);
+    const long _e343 = convert_long_sat(_e342);
+    const int _e345 = as_int(as_uint(_e305) + as_uint(24));
+    const uint _e346 = as_uint(_e345);
+    const uint _e348 = (_e346 & 7u);
+    const bool _e350 = (_e348 != 0u);
+    if (_e350) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e346 = (_e337 >> (3u & 31u));
-    const uint _e348 = _len_2;
-    const bool _e349 = (_e346 >= _e348);
-    if (_e349) {
-        status[0] = 4u;
+    const uint _e355 = (_e346 >> (3u & 31u));
+    const uint _e357 = _len_2;
+    const bool _e358 = (_e355 >= _e357);
+    if (_e358) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e346), _lim_2)] = _e334;
-    const int _e356 = local8_;
-    const double _e358 = local7_;
-    const long _e359 = as_long(_e358);
-    const ulong _e360 = as_ulong(_e359);
-    const uint _e361 = ((uint)(_e360));
-    const ulong _e363 = (_e360 >> (32u & 63u));
-    const uint _e364 = ((uint)(_e363));
-    const uint _e365 = clz(_e361);
-    const uint _e366 = clz(_e364);
-    const bool _e368 = (_e364 == 0u);
-    const uint _e369 = (32u + _e365);
-    const uint _e370 = (_e368 ? _e369 : _e366);
-    const long _e371 = as_long((ulong)(_e370));
-    const double _e373 = local7_;
-    const long _e374 = as_long(_e373);
-    const ulong _e376 = as_ulong(_e374);
-    const ulong _e377 = (_e376 << (48u & 63u));
-    const long _e378 = as_long(_e377);
-    const long _e379 = (_e378 >> (48u & 63u));
-    const ulong _e380 = as_ulong(_e379);
-    const uint _e381 = ((uint)(_e380));
-    const ulong _e383 = (_e380 >> (32u & 63u));
-    const uint _e384 = ((uint)(_e383));
-    const uint _e385 = popcount(_e381);
-    const uint _e386 = popcount(_e384);
-    const uint _e387 = (_e385 + _e386);
-    const long _e388 = as_long((ulong)(_e387));
-    const long _e389 = as_long(as_ulong(_e371) + as_ulong(_e388));
-    const int _e391 = as_int(as_uint(_e356) + as_uint(32));
-    const uint _e392 = as_uint(_e391);
-    const uint _e394 = (_e392 & 7u);
-    const bool _e396 = (_e394 != 0u);
-    if (_e396) {
-        status[0] = 5u;
+    buffer1_[min((uint)(_e355), _lim_2)] = _e343;
+    const int _e365 = local8_;
+    const double _e367 = local7_;
+    const long _e368 = as_long(_e367);
+    const ulong _e369 = as_ulong(_e368);
+    const uint _e370 = ((uint)(_e369));
+    const ulong _e372 = (_e369 >> (32u & 63u));
+    const uint _e373 = ((uint)(_e372));
+    const uint _e374 = clz(_e370);
+    const uint _e375 = clz(_e373);
+    const bool _e377 = (_e373 == 0u);
+    const uint _e378 = (32u + _e374);
+    const uint _e379 = (_e377 ? _e378 : _e375);
+    const long _e380 = as_long((ulong)(_e379));
+    const double _e382 = local7_;
+    const long _e383 = as_long(_e382);
+    const ulong _e385 = as_ulong(_e383);
+    const ulong _e386 = (_e385 << (48u & 63u));
+    const long _e387 = as_long(_e386);
+    const long _e388 = (_e387 >> (48u & 63u));
+    const ulong _e389 = as_ulong(_e388);
+    const uint _e390 = ((uint)(_e389));
+    const ulong _e392 = (_e389 >> (32u & 63u));
+    const uint _e393 = ((uint)(_e392));
+    const uint _e394 = popcount(_e390);
+    const uint _e395 = popcount(_e393);
+    const uint _e396 = (_e394 + _e395);
+    const long _e397 = as_long((ulong)(_e396));
+    const long _e398 = as_long(as_ulong(_e380) + as_ulong(_e397));
+    const int _e400 = as_int(as_uint(_e365) + as_uint(32));
+    const uint _e401 = as_uint(_e400);
+    const uint _e403 = (_e401 & 7u);
+    const bool _e405 = (_e403 != 0u);
+    if (_e405) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e401 = (_e392 >> (3u & 31u));
-    const uint _e403 = _len_2;
-    const bool _e404 = (_e401 >= _e403);
-    if (_e404) {
-        status[0] = 4u;
+    const uint _e410 = (_e401 >> (3u & 31u));
+    const uint _e412 = _len_2;
+    const bool _e413 = (_e410 >= _e412);
+    if (_e413) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e401), _lim_2)] = _e389;
-    const int _e411 = local8_;
-    const double _e413 = local7_;
-    const long _e414 = as_long(_e413);
-    const ulong _e415 = as_ulong(_e414);
-    const uint _e416 = ((uint)(_e415));
-    const ulong _e418 = (_e415 >> (32u & 63u));
-    const uint _e419 = ((uint)(_e418));
-    const uint _e420 = _ctz_uint(_e416);
-    const uint _e421 = _ctz_uint(_e419);
-    const bool _e423 = (_e416 == 0u);
-    const uint _e424 = (32u + _e421);
-    const uint _e425 = (_e423 ? _e424 : _e420);
-    const long _e426 = as_long((ulong)(_e425));
-    const uint _e428 = ((uint)(60L));
-    const uint _e430 = (_e428 & 63u);
-    const uint _e432 = (64u - _e430);
-    const uint _e433 = (_e432 & 63u);
-    const ulong _e434 = as_ulong(_e426);
-    const ulong _e435 = (_e434 << (_e430 & 63u));
-    const ulong _e436 = (_e434 >> (_e433 & 63u));
-    const ulong _e437 = (_e435 | _e436);
-    const long _e438 = as_long(_e437);
-    const int _e440 = as_int(as_uint(_e411) + as_uint(40));
-    const uint _e441 = as_uint(_e440);
-    const uint _e443 = (_e441 & 7u);
-    const bool _e445 = (_e443 != 0u);
-    if (_e445) {
-        status[0] = 5u;
+    buffer1_[min((uint)(_e410), _lim_2)] = _e398;
+    const int _e420 = local8_;
+    const double _e422 = local7_;
+    const long _e423 = as_long(_e422);
+    const ulong _e424 = as_ulong(_e423);
+    const uint _e425 = ((uint)(_e424));
+    const ulong _e427 = (_e424 >> (32u & 63u));
+    const uint _e428 = ((uint)(_e427));
+    const uint _e429 = _ctz_uint(_e425);
+    const uint _e430 = _ctz_uint(_e428);
+    const bool _e432 = (_e425 == 0u);
+    const uint _e433 = (32u + _e430);
+    const uint _e434 = (_e432 ? _e433 : _e429);
+    const long _e435 = as_long((ulong)(_e434));
+    const uint _e437 = ((uint)(60L));
+    const uint _e439 = (_e437 & 63u);
+    const uint _e441 = (64u - _e439);
+    const uint _e442 = (_e441 & 63u);
+    const ulong _e443 = as_ulong(_e435);
+    const ulong _e444 = (_e443 << (_e439 & 63u));
+    const ulong _e445 = (_e443 >> (_e442 & 63u));
+    const ulong _e446 = (_e444 | _e445);
+    const long _e447 = as_long(_e446);
+    const int _e449 = as_int(as_uint(_e420) + as_uint(40));
+    const uint _e450 = as_uint(_e449);
+    const uint _e452 = (_e450 & 7u);
+    const bool _e454 = (_e452 != 0u);
+    if (_e454) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e450 = (_e441 >> (3u & 31u));
-    const uint _e452 = _len_2;
-    const bool _e453 = (_e450 >= _e452);
-    if (_e453) {
-        status[0] = 4u;
+    const uint _e459 = (_e450 >> (3u & 31u));
+    const uint _e461 = _len_2;
+    const bool _e462 = (_e459 >= _e461);
+    if (_e462) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e450), _lim_2)] = _e438;
-    const int _e460 = local8_;
-    const uint _e464 = params.zero;
-    const ulong _e465 = ((ulong)(_e464));
-    const ulong _e466 = (9218868437227405312UL | _e465);
-    const double _e467 = as_double(_e466);
-    const double _e469 = local7_;
-    const ulong _e472 = as_ulong(_e469);
-    const ulong _e473 = (_e472 ^ 9223372036854775808UL);
-    const double _e474 = as_double(_e473);
-    const ulong _e477 = as_ulong(_e467);
-    const ulong _e478 = as_ulong(_e474);
-    const ulong _e479 = (_e477 & 9223372036854775807UL);
-    const ulong _e480 = (_e478 & 9223372036854775808UL);
-    const ulong _e481 = (_e479 | _e480);
-    const double _e482 = as_double(_e481);
-    const int _e484 = as_int(as_uint(_e460) + as_uint(48));
-    const uint _e485 = as_uint(_e484);
-    const uint _e487 = (_e485 & 7u);
-    const bool _e489 = (_e487 != 0u);
-    if (_e489) {
-        status[0] = 5u;
+    buffer1_[min((uint)(_e459), _lim_2)] = _e447;
+    const int _e469 = local8_;
+    const uint _e473 = params.zero;
+    const ulong _e474 = ((ulong)(_e473));
+    const ulong _e475 = (9218868437227405312UL | _e474);
+    const double _e476 = as_double(_e475);
+    const double _e478 = local7_;
+    const ulong _e481 = as_ulong(_e478);
+    const ulong _e482 = (_e481 ^ 9223372036854775808UL);
+    const double _e483 = as_double(_e482);
+    const ulong _e486 = as_ulong(_e476);
+    const ulong _e487 = as_ulong(_e483);
+    const ulong _e488 = (_e486 & 9223372036854775807UL);
+    const ulong _e489 = (_e487 & 9223372036854775808UL);
+    const ulong _e490 = (_e488 | _e489);
+    const double _e491 = as_double(_e490);
+    const int _e493 = as_int(as_uint(_e469) + as_uint(48));
+    const uint _e494 = as_uint(_e493);
+    const uint _e496 = (_e494 & 7u);
+    const bool _e498 = (_e496 != 0u);
+    if (_e498) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e494 = (_e485 >> (3u & 31u));
-    const uint _e496 = _len_2;
-    const bool _e497 = (_e494 >= _e496);
-    if (_e497) {
-        status[0] = 4u;
+    const uint _e503 = (_e494 >> (3u & 31u));
+    const uint _e505 = _len_2;
+    const bool _e506 = (_e503 >= _e505);
+    if (_e506) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const long _e503 = as_long(_e482);
-    buffer1_[min((uint)(_e494), _lim_2)] = _e503;
-    const int _e505 = local8_;
-    const uint _e509 = params.zero;
-    const ulong _e510 = ((ulong)(_e509));
-    const ulong _e511 = (9221120237041090560UL | _e510);
-    const double _e512 = as_double(_e511);
-    const double _e514 = local7_;
-    const ulong _e517 = as_ulong(_e514);
-    const ulong _e518 = (_e517 & 9223372036854775807UL);
-    const double _e519 = as_double(_e518);
-    const double _e520 = _rint_double(_e519);
-    const double _e521 = (_e512 + _e520);
-    const int _e523 = as_int(as_uint(_e505) + as_uint(56));
-    const uint _e524 = as_uint(_e523);
-    const uint _e526 = (_e524 & 7u);
-    const bool _e528 = (_e526 != 0u);
-    if (_e528) {
-        status[0] = 5u;
+    const long _e512 = as_long(_e491);
+    buffer1_[min((uint)(_e503), _lim_2)] = _e512;
+    const int _e514 = local8_;
+    const uint _e518 = params.zero;
+    const ulong _e519 = ((ulong)(_e518));
+    const ulong _e520 = (9221120237041090560UL | _e519);
+    const double _e521 = as_double(_e520);
+    const double _e523 = local7_;
+    const ulong _e526 = as_ulong(_e523);
+    const ulong _e527 = (_e526 & 9223372036854775807UL);
+    const double _e528 = as_double(_e527);
+    const double _e529 = _rint_double(_e528);
+    const double _e530 = (_e521 + _e529);
+    const int _e532 = as_int(as_uint(_e514) + as_uint(56));
+    const uint _e533 = as_uint(_e532);
+    const uint _e535 = (_e533 & 7u);
+    const bool _e537 = (_e535 != 0u);
+    if (_e537) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e533 = (_e524 >> (3u & 31u));
-    const uint _e535 = _len_2;
-    const bool _e536 = (_e533 >= _e535);
-    if (_e536) {
-        status[0] = 4u;
+    const uint _e542 = (_e533 >> (3u & 31u));
+    const uint _e544 = _len_2;
+    const bool _e545 = (_e542 >= _e544);
+    if (_e545) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const long _e542 = as_long(_e521);
-    buffer1_[min((uint)(_e533), _lim_2)] = _e542;
+    const long _e551 = as_long(_e530);
+    buffer1_[min((uint)(_e542), _lim_2)] = _e551;
 }

@@ -5,6 +5,7 @@ typedef struct {
     uint num_iterations;
     uint block_size;
     uint zero;
+    uint budget;
 } Params;
 
 // WGSL's `/`: a for a zero divisor and for MIN / -1.
@@ -26,7 +27,7 @@ void main_(
     const uint _len_2,
     __global int* buffer2_,
     const uint _len_3,
-    __global uint* status,
+    volatile __global uint* status,
     const uint _len_4
 ) {
     const uint _lim_1 = _len_1 == 0u ? 0u : _len_1 - 1u;
@@ -36,6 +37,7 @@ void main_(
     const uint3 global_id = (uint3)((uint)get_global_id(0), (uint)get_global_id(1), (uint)get_global_id(2));
     const uint3 num_workgroups = (uint3)((uint)get_num_groups(0), (uint)get_num_groups(1), (uint)get_num_groups(2));
     uint branch_counter = 0u;
+    uint loop_budget = 0u;
     int local0_ = 0;
     int local1_ = 0;
     int local2_ = 0;
@@ -60,146 +62,153 @@ void main_(
     if (_e14) {
         return;
     }
-    const int _e15 = as_int(_e8);
-    local0_ = _e15;
-    const int _e17 = as_int(_e11);
-    local1_ = _e17;
-    const int _e19 = as_int(_e13);
-    local2_ = _e19;
-    const uint _e24 = params.zero;
-    const int _e25 = as_int((uint)(_e24));
-    const int _e26 = (0 | _e25);
-    local9_ = _e26;
-    const uint _e31 = params.zero;
-    const int _e32 = as_int((uint)(_e31));
-    const int _e33 = (0 | _e32);
-    local10_ = _e33;
-    const uint _e38 = params.zero;
-    const int _e39 = as_int((uint)(_e38));
-    const int _e40 = (0 | _e39);
-    local11_ = _e40;
+    const uint _e17 = status[0];
+    const bool _e19 = (_e17 != 0u);
+    if (_e19) {
+        return;
+    }
+    const int _e20 = as_int(_e8);
+    local0_ = _e20;
+    const int _e22 = as_int(_e11);
+    local1_ = _e22;
+    const int _e24 = as_int(_e13);
+    local2_ = _e24;
+    const uint _e29 = params.zero;
+    const int _e30 = as_int((uint)(_e29));
+    const int _e31 = (0 | _e30);
+    local9_ = _e31;
+    const uint _e36 = params.zero;
+    const int _e37 = as_int((uint)(_e36));
+    const int _e38 = (0 | _e37);
+    local10_ = _e38;
+    const uint _e43 = params.zero;
+    const int _e44 = as_int((uint)(_e43));
+    const int _e45 = (0 | _e44);
+    local11_ = _e45;
+    const uint _e49 = params.budget;
+    loop_budget = _e49;
     local3_ = 0;
-    const uint _e45 = _len_1;
-    const uint _e47 = (_e45 * 4u);
-    const int _e48 = as_int(_e47);
-    local4_ = _e48;
+    const uint _e54 = _len_1;
+    const uint _e56 = (_e54 * 4u);
+    const int _e57 = as_int(_e56);
+    local4_ = _e57;
     local5_ = 0;
-    const uint _e53 = _len_2;
-    const uint _e55 = (_e53 * 4u);
-    const int _e56 = as_int(_e55);
-    local6_ = _e56;
+    const uint _e62 = _len_2;
+    const uint _e64 = (_e62 * 4u);
+    const int _e65 = as_int(_e64);
+    local6_ = _e65;
     local7_ = 0;
-    const uint _e61 = _len_3;
-    const uint _e63 = (_e61 * 4u);
-    const int _e64 = as_int(_e63);
-    local8_ = _e64;
-    const int _e67 = local0_;
-    const uint _e69 = as_uint(3);
-    const uint _e71 = (_e69 & 31u);
-    const int _e72 = as_int(as_uint(_e67) << (_e71 & 31u));
-    local9_ = _e72;
-    const int _e75 = local3_;
-    const int _e77 = local9_;
-    const int _e78 = as_int(as_uint(_e75) + as_uint(_e77));
-    const int _e80 = as_int(as_uint(_e78) + as_uint(0));
-    const uint _e81 = as_uint(_e80);
-    const uint _e83 = (_e81 & 3u);
-    const bool _e85 = (_e83 != 0u);
-    if (_e85) {
-        status[0] = 5u;
+    const uint _e70 = _len_3;
+    const uint _e72 = (_e70 * 4u);
+    const int _e73 = as_int(_e72);
+    local8_ = _e73;
+    const int _e76 = local0_;
+    const uint _e78 = as_uint(3);
+    const uint _e80 = (_e78 & 31u);
+    const int _e81 = as_int(as_uint(_e76) << (_e80 & 31u));
+    local9_ = _e81;
+    const int _e84 = local3_;
+    const int _e86 = local9_;
+    const int _e87 = as_int(as_uint(_e84) + as_uint(_e86));
+    const int _e89 = as_int(as_uint(_e87) + as_uint(0));
+    const uint _e90 = as_uint(_e89);
+    const uint _e92 = (_e90 & 3u);
+    const bool _e94 = (_e92 != 0u);
+    if (_e94) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e90 = (_e81 >> (2u & 31u));
-    const uint _e92 = _len_1;
-    const bool _e93 = (_e90 >= _e92);
-    if (_e93) {
-        status[0] = 4u;
+    const uint _e99 = (_e90 >> (2u & 31u));
+    const uint _e101 = _len_1;
+    const bool _e102 = (_e99 >= _e101);
+    if (_e102) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const int _e99 = buffer0_[min((uint)(_e90), _lim_1)];
-    local10_ = _e99;
-    const int _e102 = local5_;
-    const int _e104 = local9_;
-    const int _e105 = as_int(as_uint(_e102) + as_uint(_e104));
-    const int _e107 = as_int(as_uint(_e105) + as_uint(0));
-    const uint _e108 = as_uint(_e107);
-    const uint _e110 = (_e108 & 3u);
-    const bool _e112 = (_e110 != 0u);
-    if (_e112) {
-        status[0] = 5u;
+    const int _e108 = buffer0_[min((uint)(_e99), _lim_1)];
+    local10_ = _e108;
+    const int _e111 = local5_;
+    const int _e113 = local9_;
+    const int _e114 = as_int(as_uint(_e111) + as_uint(_e113));
+    const int _e116 = as_int(as_uint(_e114) + as_uint(0));
+    const uint _e117 = as_uint(_e116);
+    const uint _e119 = (_e117 & 3u);
+    const bool _e121 = (_e119 != 0u);
+    if (_e121) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e117 = (_e108 >> (2u & 31u));
-    const uint _e119 = _len_2;
-    const bool _e120 = (_e117 >= _e119);
-    if (_e120) {
-        status[0] = 4u;
+    const uint _e126 = (_e117 >> (2u & 31u));
+    const uint _e128 = _len_2;
+    const bool _e129 = (_e126 >= _e128);
+    if (_e129) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const int _e126 = buffer1_[min((uint)(_e117), _lim_2)];
-    local11_ = _e126;
-    const int _e129 = local7_;
-    const int _e131 = local9_;
-    const int _e132 = as_int(as_uint(_e129) + as_uint(_e131));
-    const int _e134 = local10_;
-    const int _e136 = local11_;
-    const bool _e138 = (_e136 == 0);
-    if (_e138) {
-        status[0] = 2u;
+    const int _e135 = buffer1_[min((uint)(_e126), _lim_2)];
+    local11_ = _e135;
+    const int _e138 = local7_;
+    const int _e140 = local9_;
+    const int _e141 = as_int(as_uint(_e138) + as_uint(_e140));
+    const int _e143 = local10_;
+    const int _e145 = local11_;
+    const bool _e147 = (_e145 == 0);
+    if (_e147) {
+        atomic_xchg(&status[0], 2u);
         return;
     }
-    const bool _e144 = (_e134 == (-2147483647 - 1));
-    const bool _e145 = (_e136 == (-1));
-    const bool _e146 = (_e144 && _e145);
-    if (_e146) {
-        status[0] = 3u;
+    const bool _e153 = (_e143 == (-2147483647 - 1));
+    const bool _e154 = (_e145 == (-1));
+    const bool _e155 = (_e153 && _e154);
+    if (_e155) {
+        atomic_xchg(&status[0], 3u);
         return;
     }
-    const int _e150 = _div_int(_e134, _e136);
-    const int _e152 = as_int(as_uint(_e132) + as_uint(0));
-    const uint _e153 = as_uint(_e152);
-    const uint _e155 = (_e153 & 3u);
-    const bool _e157 = (_e155 != 0u);
-    if (_e157) {
-        status[0] = 5u;
+    const int _e159 = _div_int(_e143, _e145);
+    const int _e161 = as_int(as_uint(_e141) + as_uint(0));
+    const uint _e162 = as_uint(_e161);
+    const uint _e164 = (_e162 & 3u);
+    const bool _e166 = (_e164 != 0u);
+    if (_e166) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e162 = (_e153 >> (2u & 31u));
-    const uint _e164 = _len_3;
-    const bool _e165 = (_e162 >= _e164);
-    if (_e165) {
-        status[0] = 4u;
+    const uint _e171 = (_e162 >> (2u & 31u));
+    const uint _e173 = _len_3;
+    const bool _e174 = (_e171 >= _e173);
+    if (_e174) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer2_[min((uint)(_e162), _lim_3)] = _e150;
-    const int _e172 = local7_;
-    const int _e174 = local9_;
-    const int _e175 = as_int(as_uint(_e172) + as_uint(_e174));
-    const int _e177 = local10_;
-    const int _e179 = local11_;
-    const bool _e181 = (_e179 == 0);
-    if (_e181) {
-        status[0] = 2u;
+    buffer2_[min((uint)(_e171), _lim_3)] = _e159;
+    const int _e181 = local7_;
+    const int _e183 = local9_;
+    const int _e184 = as_int(as_uint(_e181) + as_uint(_e183));
+    const int _e186 = local10_;
+    const int _e188 = local11_;
+    const bool _e190 = (_e188 == 0);
+    if (_e190) {
+        atomic_xchg(&status[0], 2u);
         return;
     }
-    const uint _e185 = as_uint(_e177);
-    const uint _e186 = as_uint(_e179);
-    const uint _e187 = _mod_uint(_e185, _e186);
-    const int _e188 = as_int(_e187);
-    const int _e190 = as_int(as_uint(_e175) + as_uint(4));
-    const uint _e191 = as_uint(_e190);
-    const uint _e193 = (_e191 & 3u);
-    const bool _e195 = (_e193 != 0u);
-    if (_e195) {
-        status[0] = 5u;
+    const uint _e194 = as_uint(_e186);
+    const uint _e195 = as_uint(_e188);
+    const uint _e196 = _mod_uint(_e194, _e195);
+    const int _e197 = as_int(_e196);
+    const int _e199 = as_int(as_uint(_e184) + as_uint(4));
+    const uint _e200 = as_uint(_e199);
+    const uint _e202 = (_e200 & 3u);
+    const bool _e204 = (_e202 != 0u);
+    if (_e204) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e200 = (_e191 >> (2u & 31u));
-    const uint _e202 = _len_3;
-    const bool _e203 = (_e200 >= _e202);
-    if (_e203) {
-        status[0] = 4u;
+    const uint _e209 = (_e200 >> (2u & 31u));
+    const uint _e211 = _len_3;
+    const bool _e212 = (_e209 >= _e211);
+    if (_e212) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer2_[min((uint)(_e200), _lim_3)] = _e188;
+    buffer2_[min((uint)(_e209), _lim_3)] = _e197;
 }

@@ -5,6 +5,7 @@ typedef struct {
     uint num_iterations;
     uint block_size;
     uint zero;
+    uint budget;
 } Params;
 
 // WGSL's `%`: 0 for a zero divisor and for MIN / -1.
@@ -19,7 +20,7 @@ void main_(
     const uint _len_1,
     __global int* buffer1_,
     const uint _len_2,
-    __global uint* status,
+    volatile __global uint* status,
     const uint _len_3
 ) {
     const uint _lim_1 = _len_1 == 0u ? 0u : _len_1 - 1u;
@@ -28,6 +29,7 @@ void main_(
     const uint3 global_id = (uint3)((uint)get_global_id(0), (uint)get_global_id(1), (uint)get_global_id(2));
     const uint3 num_workgroups = (uint3)((uint)get_num_groups(0), (uint)get_num_groups(1), (uint)get_num_groups(2));
     uint branch_counter = 0u;
+    uint loop_budget = 0u;
     int local0_ = 0;
     int local1_ = 0;
     int local2_ = 0;
@@ -49,116 +51,146 @@ void main_(
     if (_e14) {
         return;
     }
-    const int _e15 = as_int(_e8);
-    local0_ = _e15;
-    const int _e17 = as_int(_e11);
-    local1_ = _e17;
-    const int _e19 = as_int(_e13);
-    local2_ = _e19;
-    const uint _e24 = params.zero;
-    const long _e25 = as_long((ulong)(_e24));
-    const long _e26 = (0L | _e25);
-    local7_ = _e26;
-    const uint _e31 = params.zero;
-    const int _e32 = as_int((uint)(_e31));
-    const int _e33 = (0 | _e32);
-    local8_ = _e33;
+    const uint _e17 = status[0];
+    const bool _e19 = (_e17 != 0u);
+    if (_e19) {
+        return;
+    }
+    const int _e20 = as_int(_e8);
+    local0_ = _e20;
+    const int _e22 = as_int(_e11);
+    local1_ = _e22;
+    const int _e24 = as_int(_e13);
+    local2_ = _e24;
+    const uint _e29 = params.zero;
+    const long _e30 = as_long((ulong)(_e29));
+    const long _e31 = (0L | _e30);
+    local7_ = _e31;
+    const uint _e36 = params.zero;
+    const int _e37 = as_int((uint)(_e36));
+    const int _e38 = (0 | _e37);
+    local8_ = _e38;
+    const uint _e42 = params.budget;
+    loop_budget = _e42;
     local3_ = 0;
-    const uint _e38 = _len_1;
-    const uint _e40 = (_e38 * 8u);
-    const int _e41 = as_int(_e40);
-    local4_ = _e41;
+    const uint _e47 = _len_1;
+    const uint _e49 = (_e47 * 8u);
+    const int _e50 = as_int(_e49);
+    local4_ = _e50;
     local5_ = 0;
-    const uint _e46 = _len_2;
-    const uint _e48 = (_e46 * 4u);
-    const int _e49 = as_int(_e48);
-    local6_ = _e49;
-    const int _e52 = local0_;
-    const uint _e53 = as_uint(_e52);
-    const ulong _e54 = ((ulong)(_e53));
-    const long _e55 = as_long(_e54);
-    local7_ = _e55;
+    const uint _e55 = _len_2;
+    const uint _e57 = (_e55 * 4u);
+    const int _e58 = as_int(_e57);
+    local6_ = _e58;
+    const int _e61 = local0_;
+    const uint _e62 = as_uint(_e61);
+    const ulong _e63 = ((ulong)(_e62));
+    const long _e64 = as_long(_e63);
+    local7_ = _e64;
     for (;;) {
-        const long _e58 = local7_;
-        const long _e60 = as_long(as_ulong(_e58) * as_ulong(6364136223846793005L));
-        const long _e62 = as_long(as_ulong(_e60) + as_ulong(1442695040888963407L));
-        local7_ = _e62;
-        const int _e65 = local8_;
-        const int _e67 = as_int(as_uint(_e65) + as_uint(1));
-        local8_ = _e67;
-        const int _e70 = local8_;
-        const uint _e72 = as_uint(_e70);
-        const uint _e73 = as_uint(10);
-        const bool _e74 = (_e72 < _e73);
-        const int _e77 = (_e74 ? 1 : 0);
-        const bool _e79 = (_e77 != 0);
-        if (_e79) {
+        const uint _e67 = loop_budget;
+        const bool _e69 = (_e67 == 0u);
+        if (_e69) {
+            const uint _e72 = params.budget;
+            const bool _e74 = (_e72 != 4294967295u);
+            if (_e74) {
+                atomic_xchg(&status[0], 9u);
+                return;
+            }
+            loop_budget = 4294967295u;
+        }
+        const uint _e80 = loop_budget;
+        const uint _e82 = (_e80 - 1u);
+        loop_budget = _e82;
+        const uint _e85 = (_e82 & 1023u);
+        const bool _e87 = (_e85 == 0u);
+        if (_e87) {
+            const uint _e90 = status[0];
+            const bool _e92 = (_e90 != 0u);
+            if (_e92) {
+                return;
+            }
+        }
+        const long _e94 = local7_;
+        const long _e96 = as_long(as_ulong(_e94) * as_ulong(6364136223846793005L));
+        const long _e98 = as_long(as_ulong(_e96) + as_ulong(1442695040888963407L));
+        local7_ = _e98;
+        const int _e101 = local8_;
+        const int _e103 = as_int(as_uint(_e101) + as_uint(1));
+        local8_ = _e103;
+        const int _e106 = local8_;
+        const uint _e108 = as_uint(_e106);
+        const uint _e109 = as_uint(10);
+        const bool _e110 = (_e108 < _e109);
+        const int _e113 = (_e110 ? 1 : 0);
+        const bool _e115 = (_e113 != 0);
+        if (_e115) {
             continue;
         }
         break;
     }
-    const int _e81 = local3_;
-    const int _e83 = local0_;
-    const uint _e85 = as_uint(3);
-    const uint _e87 = (_e85 & 31u);
-    const int _e88 = as_int(as_uint(_e83) << (_e87 & 31u));
-    const int _e89 = as_int(as_uint(_e81) + as_uint(_e88));
-    const long _e91 = local7_;
-    const int _e93 = as_int(as_uint(_e89) + as_uint(0));
-    const uint _e94 = as_uint(_e93);
-    const uint _e96 = (_e94 & 7u);
-    const bool _e98 = (_e96 != 0u);
-    if (_e98) {
-        status[0] = 5u;
+    const int _e117 = local3_;
+    const int _e119 = local0_;
+    const uint _e121 = as_uint(3);
+    const uint _e123 = (_e121 & 31u);
+    const int _e124 = as_int(as_uint(_e119) << (_e123 & 31u));
+    const int _e125 = as_int(as_uint(_e117) + as_uint(_e124));
+    const long _e127 = local7_;
+    const int _e129 = as_int(as_uint(_e125) + as_uint(0));
+    const uint _e130 = as_uint(_e129);
+    const uint _e132 = (_e130 & 7u);
+    const bool _e134 = (_e132 != 0u);
+    if (_e134) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e103 = (_e94 >> (3u & 31u));
-    const uint _e105 = _len_1;
-    const bool _e106 = (_e103 >= _e105);
-    if (_e106) {
-        status[0] = 4u;
+    const uint _e139 = (_e130 >> (3u & 31u));
+    const uint _e141 = _len_1;
+    const bool _e142 = (_e139 >= _e141);
+    if (_e142) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer0_[min((uint)(_e103), _lim_1)] = _e91;
-    const int _e113 = local5_;
-    const int _e115 = local0_;
-    const uint _e117 = as_uint(2);
-    const uint _e119 = (_e117 & 31u);
-    const int _e120 = as_int(as_uint(_e115) << (_e119 & 31u));
-    const int _e121 = as_int(as_uint(_e113) + as_uint(_e120));
-    const long _e123 = local7_;
-    const uint _e125 = ((uint)(33L));
-    const uint _e127 = (_e125 & 63u);
-    const ulong _e128 = as_ulong(_e123);
-    const ulong _e129 = (_e128 >> (_e127 & 63u));
-    const long _e130 = as_long(_e129);
-    const long _e132 = local7_;
-    const bool _e135 = (1000L == 0L);
-    if (_e135) {
-        status[0] = 2u;
+    buffer0_[min((uint)(_e139), _lim_1)] = _e127;
+    const int _e149 = local5_;
+    const int _e151 = local0_;
+    const uint _e153 = as_uint(2);
+    const uint _e155 = (_e153 & 31u);
+    const int _e156 = as_int(as_uint(_e151) << (_e155 & 31u));
+    const int _e157 = as_int(as_uint(_e149) + as_uint(_e156));
+    const long _e159 = local7_;
+    const uint _e161 = ((uint)(33L));
+    const uint _e163 = (_e161 & 63u);
+    const ulong _e164 = as_ulong(_e159);
+    const ulong _e165 = (_e164 >> (_e163 & 63u));
+    const long _e166 = as_long(_e165);
+    const long _e168 = local7_;
+    const bool _e171 = (1000L == 0L);
+    if (_e171) {
+        atomic_xchg(&status[0], 2u);
         return;
     }
-    const bool _e141 = (_e132 == (-9223372036854775807L - 1L));
-    const bool _e142 = (1000L == (-1L));
-    const bool _e143 = (_e141 && _e142);
-    const long _e145 = (_e143 ? 1L : 1000L);
-    const long _e146 = _mod_long(_e132, _e145);
-    const long _e147 = (_e130 ^ _e146);
-    const int _e148 = as_int((uint)(_e147));
-    const int _e150 = as_int(as_uint(_e121) + as_uint(0));
-    const uint _e151 = as_uint(_e150);
-    const uint _e153 = (_e151 & 3u);
-    const bool _e155 = (_e153 != 0u);
-    if (_e155) {
-        status[0] = 5u;
+    const bool _e177 = (_e168 == (-9223372036854775807L - 1L));
+    const bool _e178 = (1000L == (-1L));
+    const bool _e179 = (_e177 && _e178);
+    const long _e181 = (_e179 ? 1L : 1000L);
+    const long _e182 = _mod_long(_e168, _e181);
+    const long _e183 = (_e166 ^ _e182);
+    const int _e184 = as_int((uint)(_e183));
+    const int _e186 = as_int(as_uint(_e157) + as_uint(0));
+    const uint _e187 = as_uint(_e186);
+    const uint _e189 = (_e187 & 3u);
+    const bool _e191 = (_e189 != 0u);
+    if (_e191) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e160 = (_e151 >> (2u & 31u));
-    const uint _e162 = _len_2;
-    const bool _e163 = (_e160 >= _e162);
-    if (_e163) {
-        status[0] = 4u;
+    const uint _e196 = (_e187 >> (2u & 31u));
+    const uint _e198 = _len_2;
+    const bool _e199 = (_e196 >= _e198);
+    if (_e199) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e160), _lim_2)] = _e148;
+    buffer1_[min((uint)(_e196), _lim_2)] = _e184;
 }

@@ -6,6 +6,7 @@ typedef struct {
     uint num_iterations;
     uint block_size;
     uint zero;
+    uint budget;
 } Params;
 
 __kernel __attribute__((reqd_work_group_size(64, 1, 1)))
@@ -13,7 +14,7 @@ void main_(
     const Params params,
     __global double* buffer0_,
     const uint _len_1,
-    __global uint* status,
+    volatile __global uint* status,
     const uint _len_2,
     __global const uint* statics,
     const uint _len_3,
@@ -27,6 +28,7 @@ void main_(
     const uint3 global_id = (uint3)((uint)get_global_id(0), (uint)get_global_id(1), (uint)get_global_id(2));
     const uint3 num_workgroups = (uint3)((uint)get_num_groups(0), (uint)get_num_groups(1), (uint)get_num_groups(2));
     uint branch_counter = 0u;
+    uint loop_budget = 0u;
     int local0_ = 0;
     int local1_ = 0;
     int local2_ = 0;
@@ -44,80 +46,87 @@ void main_(
     if (_e14) {
         return;
     }
-    const int _e15 = as_int(_e8);
-    local0_ = _e15;
-    const int _e17 = as_int(_e11);
-    local1_ = _e17;
-    const int _e19 = as_int(_e13);
-    local2_ = _e19;
+    const uint _e17 = status[0];
+    const bool _e19 = (_e17 != 0u);
+    if (_e19) {
+        return;
+    }
+    const int _e20 = as_int(_e8);
+    local0_ = _e20;
+    const int _e22 = as_int(_e11);
+    local1_ = _e22;
+    const int _e24 = as_int(_e13);
+    local2_ = _e24;
+    const uint _e28 = params.budget;
+    loop_budget = _e28;
     local3_ = 0;
-    const uint _e24 = _len_1;
-    const uint _e26 = (_e24 * 8u);
-    const int _e27 = as_int(_e26);
-    local4_ = _e27;
-    const int _e30 = local3_;
-    const int _e32 = local0_;
-    const uint _e34 = as_uint(3);
-    const uint _e36 = (_e34 & 31u);
-    const int _e37 = as_int(as_uint(_e32) << (_e36 & 31u));
-    const int _e38 = as_int(as_uint(_e30) + as_uint(_e37));
-    const int _e40 = local0_;
-    const int _e42 = (_e40 & 3);
-    const uint _e44 = as_uint(3);
-    const uint _e46 = (_e44 & 31u);
-    const int _e47 = as_int(as_uint(_e42) << (_e46 & 31u));
-    const int _e49 = as_int(as_uint(_e47) + as_uint(1024));
-    const uint _e50 = as_uint(_e49);
-    const uint _e52 = (_e50 & 7u);
-    const bool _e54 = (_e52 != 0u);
-    if (_e54) {
-        status[0] = 5u;
+    const uint _e33 = _len_1;
+    const uint _e35 = (_e33 * 8u);
+    const int _e36 = as_int(_e35);
+    local4_ = _e36;
+    const int _e39 = local3_;
+    const int _e41 = local0_;
+    const uint _e43 = as_uint(3);
+    const uint _e45 = (_e43 & 31u);
+    const int _e46 = as_int(as_uint(_e41) << (_e45 & 31u));
+    const int _e47 = as_int(as_uint(_e39) + as_uint(_e46));
+    const int _e49 = local0_;
+    const int _e51 = (_e49 & 3);
+    const uint _e53 = as_uint(3);
+    const uint _e55 = (_e53 & 31u);
+    const int _e56 = as_int(as_uint(_e51) << (_e55 & 31u));
+    const int _e58 = as_int(as_uint(_e56) + as_uint(1024));
+    const uint _e59 = as_uint(_e58);
+    const uint _e61 = (_e59 & 7u);
+    const bool _e63 = (_e61 != 0u);
+    if (_e63) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e59 = (_e50 >> (3u & 31u));
-    const uint _e61 = _len_4;
-    const bool _e62 = (_e59 >= _e61);
-    if (_e62) {
-        status[0] = 4u;
+    const uint _e68 = (_e59 >> (3u & 31u));
+    const uint _e70 = _len_4;
+    const bool _e71 = (_e68 >= _e70);
+    if (_e71) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const double _e68 = statics64_[min((uint)(_e59), _lim_4)];
-    const int _e71 = as_int(as_uint(1056) + as_uint(0));
-    const uint _e72 = as_uint(_e71);
-    const uint _e74 = (_e72 & 3u);
-    const bool _e76 = (_e74 != 0u);
-    if (_e76) {
-        status[0] = 5u;
+    const double _e77 = statics64_[min((uint)(_e68), _lim_4)];
+    const int _e80 = as_int(as_uint(1056) + as_uint(0));
+    const uint _e81 = as_uint(_e80);
+    const uint _e83 = (_e81 & 3u);
+    const bool _e85 = (_e83 != 0u);
+    if (_e85) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e81 = (_e72 >> (2u & 31u));
-    const uint _e83 = _len_3;
-    const bool _e84 = (_e81 >= _e83);
-    if (_e84) {
-        status[0] = 4u;
+    const uint _e90 = (_e81 >> (2u & 31u));
+    const uint _e92 = _len_3;
+    const bool _e93 = (_e90 >= _e92);
+    if (_e93) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e90 = statics[min((uint)(_e81), _lim_3)];
-    const int _e91 = as_int(_e90);
-    const uint _e94 = params.zero;
-    const int _e95 = as_int((uint)(_e94));
-    const int _e96 = (_e91 | _e95);
-    const double _e97 = ((double)(_e96));
-    const double _e98 = (_e68 * _e97);
-    const int _e100 = as_int(as_uint(_e38) + as_uint(0));
-    const uint _e101 = as_uint(_e100);
-    const uint _e103 = (_e101 & 7u);
-    const bool _e105 = (_e103 != 0u);
-    if (_e105) {
-        status[0] = 5u;
+    const uint _e99 = statics[min((uint)(_e90), _lim_3)];
+    const int _e100 = as_int(_e99);
+    const uint _e103 = params.zero;
+    const int _e104 = as_int((uint)(_e103));
+    const int _e105 = (_e100 | _e104);
+    const double _e106 = ((double)(_e105));
+    const double _e107 = (_e77 * _e106);
+    const int _e109 = as_int(as_uint(_e47) + as_uint(0));
+    const uint _e110 = as_uint(_e109);
+    const uint _e112 = (_e110 & 7u);
+    const bool _e114 = (_e112 != 0u);
+    if (_e114) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e110 = (_e101 >> (3u & 31u));
-    const uint _e112 = _len_1;
-    const bool _e113 = (_e110 >= _e112);
-    if (_e113) {
-        status[0] = 4u;
+    const uint _e119 = (_e110 >> (3u & 31u));
+    const uint _e121 = _len_1;
+    const bool _e122 = (_e119 >= _e121);
+    if (_e122) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer0_[min((uint)(_e110), _lim_1)] = _e98;
+    buffer0_[min((uint)(_e119), _lim_1)] = _e107;
 }

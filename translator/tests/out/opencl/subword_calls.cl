@@ -5,6 +5,7 @@ typedef struct {
     uint num_iterations;
     uint block_size;
     uint zero;
+    uint budget;
 } Params;
 
 __kernel __attribute__((reqd_work_group_size(64, 1, 1)))
@@ -14,7 +15,7 @@ void main_(
     const uint _len_1,
     volatile __global uint* buffer1_,
     const uint _len_2,
-    __global uint* status,
+    volatile __global uint* status,
     const uint _len_3
 ) {
     const uint _lim_1 = _len_1 == 0u ? 0u : _len_1 - 1u;
@@ -23,6 +24,7 @@ void main_(
     const uint3 global_id = (uint3)((uint)get_global_id(0), (uint)get_global_id(1), (uint)get_global_id(2));
     const uint3 num_workgroups = (uint3)((uint)get_num_groups(0), (uint)get_num_groups(1), (uint)get_num_groups(2));
     uint branch_counter = 0u;
+    uint loop_budget = 0u;
     int local0_ = 0;
     int local1_ = 0;
     int local2_ = 0;
@@ -50,150 +52,180 @@ void main_(
     if (_e14) {
         return;
     }
-    const int _e15 = as_int(_e8);
-    local0_ = _e15;
-    const int _e17 = as_int(_e11);
-    local1_ = _e17;
-    const int _e19 = as_int(_e13);
-    local2_ = _e19;
-    const uint _e24 = params.zero;
-    const int _e25 = as_int((uint)(_e24));
-    const int _e26 = (0 | _e25);
-    local7_ = _e26;
-    const uint _e31 = params.zero;
-    const int _e32 = as_int((uint)(_e31));
-    const int _e33 = (0 | _e32);
-    local8_ = _e33;
-    const uint _e38 = params.zero;
-    const int _e39 = as_int((uint)(_e38));
-    const int _e40 = (0 | _e39);
-    local9_ = _e40;
-    const uint _e45 = params.zero;
-    const int _e46 = as_int((uint)(_e45));
-    const int _e47 = (0 | _e46);
-    local10_ = _e47;
-    const uint _e52 = params.zero;
-    const int _e53 = as_int((uint)(_e52));
-    const int _e54 = (0 | _e53);
-    local11_ = _e54;
-    const uint _e59 = params.zero;
-    const int _e60 = as_int((uint)(_e59));
-    const int _e61 = (0 | _e60);
-    local12_ = _e61;
+    const uint _e17 = status[0];
+    const bool _e19 = (_e17 != 0u);
+    if (_e19) {
+        return;
+    }
+    const int _e20 = as_int(_e8);
+    local0_ = _e20;
+    const int _e22 = as_int(_e11);
+    local1_ = _e22;
+    const int _e24 = as_int(_e13);
+    local2_ = _e24;
+    const uint _e29 = params.zero;
+    const int _e30 = as_int((uint)(_e29));
+    const int _e31 = (0 | _e30);
+    local7_ = _e31;
+    const uint _e36 = params.zero;
+    const int _e37 = as_int((uint)(_e36));
+    const int _e38 = (0 | _e37);
+    local8_ = _e38;
+    const uint _e43 = params.zero;
+    const int _e44 = as_int((uint)(_e43));
+    const int _e45 = (0 | _e44);
+    local9_ = _e45;
+    const uint _e50 = params.zero;
+    const int _e51 = as_int((uint)(_e50));
+    const int _e52 = (0 | _e51);
+    local10_ = _e52;
+    const uint _e57 = params.zero;
+    const int _e58 = as_int((uint)(_e57));
+    const int _e59 = (0 | _e58);
+    local11_ = _e59;
+    const uint _e64 = params.zero;
+    const int _e65 = as_int((uint)(_e64));
+    const int _e66 = (0 | _e65);
+    local12_ = _e66;
+    const uint _e70 = params.budget;
+    loop_budget = _e70;
     local9_ = 4096;
     local3_ = 0;
-    const uint _e68 = _len_1;
-    const uint _e70 = (_e68 * 4u);
-    const int _e71 = as_int(_e70);
-    local4_ = _e71;
+    const uint _e77 = _len_1;
+    const uint _e79 = (_e77 * 4u);
+    const int _e80 = as_int(_e79);
+    local4_ = _e80;
     local5_ = 0;
-    const uint _e76 = _len_2;
-    const uint _e78 = (_e76 * 4u);
-    const int _e79 = as_int(_e78);
-    local6_ = _e79;
+    const uint _e85 = _len_2;
+    const uint _e87 = (_e85 * 4u);
+    const int _e88 = as_int(_e87);
+    local6_ = _e88;
     local12_ = 3;
-    const int _e84 = local9_;
-    const int _e86 = as_int(as_uint(_e84) - as_uint(16));
-    local9_ = _e86;
-    const int _e89 = local3_;
-    const int _e91 = local0_;
-    const uint _e93 = as_uint(2);
-    const uint _e95 = (_e93 & 31u);
-    const int _e96 = as_int(as_uint(_e91) << (_e95 & 31u));
-    const int _e97 = as_int(as_uint(_e89) + as_uint(_e96));
-    const int _e99 = as_int(as_uint(_e97) + as_uint(2));
-    const uint _e100 = as_uint(_e99);
-    const uint _e102 = (_e100 & 1u);
-    const bool _e104 = (_e102 != 0u);
-    if (_e104) {
-        status[0] = 5u;
+    const int _e93 = local9_;
+    const int _e95 = as_int(as_uint(_e93) - as_uint(16));
+    local9_ = _e95;
+    const int _e98 = local3_;
+    const int _e100 = local0_;
+    const uint _e102 = as_uint(2);
+    const uint _e104 = (_e102 & 31u);
+    const int _e105 = as_int(as_uint(_e100) << (_e104 & 31u));
+    const int _e106 = as_int(as_uint(_e98) + as_uint(_e105));
+    const int _e108 = as_int(as_uint(_e106) + as_uint(2));
+    const uint _e109 = as_uint(_e108);
+    const uint _e111 = (_e109 & 1u);
+    const bool _e113 = (_e111 != 0u);
+    if (_e113) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e109 = (_e100 >> (2u & 31u));
-    const uint _e111 = _len_1;
-    const bool _e112 = (_e109 >= _e111);
-    if (_e112) {
-        status[0] = 4u;
+    const uint _e118 = (_e109 >> (2u & 31u));
+    const uint _e120 = _len_1;
+    const bool _e121 = (_e118 >= _e120);
+    if (_e121) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const int _e118 = buffer0_[min((uint)(_e109), _lim_1)];
-    const uint _e119 = as_uint(_e118);
-    const uint _e121 = (_e100 & 3u);
-    const uint _e123 = (_e121 * 8u);
-    const uint _e124 = (_e119 >> (_e123 & 31u));
-    const uint _e126 = (_e124 << (16u & 31u));
-    const int _e127 = as_int(_e126);
-    const int _e128 = (_e127 >> (16u & 31u));
-    local7_ = _e128;
-    const int _e131 = local5_;
-    const int _e133 = local0_;
-    const uint _e135 = as_uint(3);
-    const uint _e137 = (_e135 & 31u);
-    const int _e138 = as_int(as_uint(_e133) << (_e137 & 31u));
-    const int _e139 = as_int(as_uint(_e131) + as_uint(_e138));
-    local8_ = _e139;
-    const int _e142 = local8_;
-    const int _e144 = local7_;
-    local10_ = _e144;
+    const int _e127 = buffer0_[min((uint)(_e118), _lim_1)];
+    const uint _e128 = as_uint(_e127);
+    const uint _e130 = (_e109 & 3u);
+    const uint _e132 = (_e130 * 8u);
+    const uint _e133 = (_e128 >> (_e132 & 31u));
+    const uint _e135 = (_e133 << (16u & 31u));
+    const int _e136 = as_int(_e135);
+    const int _e137 = (_e136 >> (16u & 31u));
+    local7_ = _e137;
+    const int _e140 = local5_;
+    const int _e142 = local0_;
+    const uint _e144 = as_uint(3);
+    const uint _e146 = (_e144 & 31u);
+    const int _e147 = as_int(as_uint(_e142) << (_e146 & 31u));
+    const int _e148 = as_int(as_uint(_e140) + as_uint(_e147));
+    local8_ = _e148;
+    const int _e151 = local8_;
+    const int _e153 = local7_;
+    local10_ = _e153;
     local11_ = 0;
     for (;;) {
         for (;;) {
-            const int _e149 = local10_;
-            const int _e151 = local11_;
-            const uint _e153 = as_uint(3);
-            const uint _e155 = (_e153 & 31u);
-            const int _e156 = as_int(as_uint(_e151) << (_e155 & 31u));
-            const uint _e157 = as_uint(_e156);
-            const uint _e159 = (_e157 & 31u);
-            const uint _e160 = as_uint(_e149);
-            const uint _e161 = (_e160 >> (_e159 & 31u));
-            const int _e162 = as_int(_e161);
-            const int _e164 = (_e162 & 255);
-            const bool _e166 = (_e164 == 0);
-            const int _e169 = (_e166 ? 1 : 0);
-            const bool _e171 = (_e169 != 0);
+            const uint _e158 = loop_budget;
+            const bool _e160 = (_e158 == 0u);
+            if (_e160) {
+                const uint _e163 = params.budget;
+                const bool _e165 = (_e163 != 4294967295u);
+                if (_e165) {
+                    atomic_xchg(&status[0], 9u);
+                    return;
+                }
+                loop_budget = 4294967295u;
+            }
+            const uint _e171 = loop_budget;
+            const uint _e173 = (_e171 - 1u);
+            loop_budget = _e173;
+            const uint _e176 = (_e173 & 1023u);
+            const bool _e178 = (_e176 == 0u);
+            if (_e178) {
+                const uint _e181 = status[0];
+                const bool _e183 = (_e181 != 0u);
+                if (_e183) {
+                    return;
+                }
+            }
+            const int _e185 = local10_;
+            const int _e187 = local11_;
+            const uint _e189 = as_uint(3);
+            const uint _e191 = (_e189 & 31u);
+            const int _e192 = as_int(as_uint(_e187) << (_e191 & 31u));
+            const uint _e193 = as_uint(_e192);
+            const uint _e195 = (_e193 & 31u);
+            const uint _e196 = as_uint(_e185);
+            const uint _e197 = (_e196 >> (_e195 & 31u));
+            const int _e198 = as_int(_e197);
+            const int _e200 = (_e198 & 255);
+            const bool _e202 = (_e200 == 0);
+            const int _e205 = (_e202 ? 1 : 0);
+            const bool _e207 = (_e205 != 0);
             for (;;) {
-                if (_e171) {
-                    const int _e173 = local11_;
-                    local_ = _e173;
+                if (_e207) {
+                    const int _e209 = local11_;
+                    local_ = _e209;
                     branch_counter = 2u;
                     break;
                 }
                 break;
             }
-            const uint _e178 = branch_counter;
-            const bool _e180 = (_e178 != 0u);
-            const uint _e182 = (_e178 - 1u);
-            const bool _e183 = (_e182 == 0u);
-            if (_e180) {
-                branch_counter = _e182;
-                if (_e183) {
+            const uint _e214 = branch_counter;
+            const bool _e216 = (_e214 != 0u);
+            const uint _e218 = (_e214 - 1u);
+            const bool _e219 = (_e218 == 0u);
+            if (_e216) {
+                branch_counter = _e218;
+                if (_e219) {
                     continue;
                 } else {
                     break;
                 }
             }
-            const int _e186 = local11_;
-            const int _e188 = as_int(as_uint(_e186) + as_uint(1));
-            local11_ = _e188;
-            const int _e191 = local11_;
-            const uint _e193 = as_uint(_e191);
-            const uint _e194 = as_uint(4);
-            const bool _e195 = (_e193 < _e194);
-            const int _e198 = (_e195 ? 1 : 0);
-            const bool _e200 = (_e198 != 0);
-            if (_e200) {
+            const int _e222 = local11_;
+            const int _e224 = as_int(as_uint(_e222) + as_uint(1));
+            local11_ = _e224;
+            const int _e227 = local11_;
+            const uint _e229 = as_uint(_e227);
+            const uint _e230 = as_uint(4);
+            const bool _e231 = (_e229 < _e230);
+            const int _e234 = (_e231 ? 1 : 0);
+            const bool _e236 = (_e234 != 0);
+            if (_e236) {
                 continue;
             }
             break;
         }
-        const uint _e202 = branch_counter;
-        const bool _e204 = (_e202 != 0u);
-        const uint _e206 = (_e202 - 1u);
-        const bool _e207 = (_e206 == 0u);
-        if (_e204) {
-            branch_counter = _e206;
-            if (_e207) {
+        const uint _e238 = branch_counter;
+        const bool _e240 = (_e238 != 0u);
+        const uint _e242 = (_e238 - 1u);
+        const bool _e243 = (_e242 == 0u);
+        if (_e240) {
+            branch_counter = _e242;
+            if (_e243) {
                 break;
             } else {
                 break;
@@ -202,182 +234,182 @@ void main_(
         local_ = (-1);
         break;
     }
-    const int _e212 = local_;
-    const int _e214 = as_int(as_uint(_e142) + as_uint(0));
-    const uint _e215 = as_uint(_e214);
-    const uint _e217 = (_e215 >> (2u & 31u));
-    const uint _e219 = _len_2;
-    const bool _e220 = (_e217 >= _e219);
-    if (_e220) {
-        status[0] = 4u;
+    const int _e248 = local_;
+    const int _e250 = as_int(as_uint(_e151) + as_uint(0));
+    const uint _e251 = as_uint(_e250);
+    const uint _e253 = (_e251 >> (2u & 31u));
+    const uint _e255 = _len_2;
+    const bool _e256 = (_e253 >= _e255);
+    if (_e256) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e226 = as_uint(_e212);
-    const uint _e228 = (_e226 & 255u);
-    const uint _e230 = (_e215 & 3u);
-    const uint _e232 = (_e230 * 8u);
-    const uint _e233 = (255u << (_e232 & 31u));
-    const uint _e234 = (~_e233);
-    const uint _e235 = (_e228 << (_e232 & 31u));
-    atomic_and(&buffer1_[min((uint)(_e217), _lim_2)], _e234);
-    atomic_or(&buffer1_[min((uint)(_e217), _lim_2)], _e235);
-    const int _e237 = local8_;
-    const int _e239 = local7_;
-    const int _e241 = local12_;
-    const int _e242 = as_int(as_uint(_e239) * as_uint(_e241));
-    const int _e244 = as_int(as_uint(_e237) + as_uint(2));
-    const uint _e245 = as_uint(_e244);
-    const uint _e247 = (_e245 & 1u);
-    const bool _e249 = (_e247 != 0u);
-    if (_e249) {
-        status[0] = 5u;
-        return;
-    }
-    const uint _e254 = (_e245 >> (2u & 31u));
-    const uint _e256 = _len_2;
-    const bool _e257 = (_e254 >= _e256);
-    if (_e257) {
-        status[0] = 4u;
-        return;
-    }
-    const uint _e263 = as_uint(_e242);
-    const uint _e265 = (_e263 & 65535u);
-    const uint _e267 = (_e245 & 3u);
-    const uint _e269 = (_e267 * 8u);
-    const uint _e270 = (65535u << (_e269 & 31u));
-    const uint _e271 = (~_e270);
-    const uint _e272 = (_e265 << (_e269 & 31u));
-    atomic_and(&buffer1_[min((uint)(_e254), _lim_2)], _e271);
-    atomic_or(&buffer1_[min((uint)(_e254), _lim_2)], _e272);
-    const int _e274 = local9_;
-    const int _e276 = local7_;
-    const int _e278 = as_int(as_uint(_e274) + as_uint(3));
-    const uint _e279 = as_uint(_e278);
-    const uint _e281 = (_e279 - 4294955008u);
-    const uint _e283 = (_e281 >> (2u & 31u));
-    const bool _e285 = (_e283 >= 4096u);
+    const uint _e262 = as_uint(_e248);
+    const uint _e264 = (_e262 & 255u);
+    const uint _e266 = (_e251 & 3u);
+    const uint _e268 = (_e266 * 8u);
+    const uint _e269 = (255u << (_e268 & 31u));
+    const uint _e270 = (~_e269);
+    const uint _e271 = (_e264 << (_e268 & 31u));
+    atomic_and(&buffer1_[min((uint)(_e253), _lim_2)], _e270);
+    atomic_or(&buffer1_[min((uint)(_e253), _lim_2)], _e271);
+    const int _e273 = local8_;
+    const int _e275 = local7_;
+    const int _e277 = local12_;
+    const int _e278 = as_int(as_uint(_e275) * as_uint(_e277));
+    const int _e280 = as_int(as_uint(_e273) + as_uint(2));
+    const uint _e281 = as_uint(_e280);
+    const uint _e283 = (_e281 & 1u);
+    const bool _e285 = (_e283 != 0u);
     if (_e285) {
-        status[0] = 4u;
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e291 = as_uint(_e276);
-    const uint _e293 = (_e291 & 255u);
-    const uint _e295 = (_e281 & 3u);
-    const uint _e297 = (_e295 * 8u);
-    const uint _e298 = (255u << (_e297 & 31u));
-    const uint _e299 = (~_e298);
-    const uint _e300 = (_e293 << (_e297 & 31u));
-    const uint _e301 = stack[min((uint)(_e283), 4095u)];
-    const uint _e302 = (_e301 & _e299);
-    const uint _e303 = (_e302 | _e300);
-    stack[min((uint)(_e283), 4095u)] = _e303;
-    const int _e305 = local8_;
-    const int _e307 = local8_;
-    const int _e309 = as_int(as_uint(_e307) + as_uint(0));
-    const uint _e310 = as_uint(_e309);
-    const uint _e312 = (_e310 & 7u);
-    const bool _e314 = (_e312 != 0u);
-    if (_e314) {
-        status[0] = 5u;
+    const uint _e290 = (_e281 >> (2u & 31u));
+    const uint _e292 = _len_2;
+    const bool _e293 = (_e290 >= _e292);
+    if (_e293) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e319 = (_e310 >> (2u & 31u));
-    const uint _e321 = _len_2;
-    const uint _e323 = (_e319 + 1u);
-    const bool _e324 = (_e323 >= _e321);
-    if (_e324) {
-        status[0] = 4u;
+    const uint _e299 = as_uint(_e278);
+    const uint _e301 = (_e299 & 65535u);
+    const uint _e303 = (_e281 & 3u);
+    const uint _e305 = (_e303 * 8u);
+    const uint _e306 = (65535u << (_e305 & 31u));
+    const uint _e307 = (~_e306);
+    const uint _e308 = (_e301 << (_e305 & 31u));
+    atomic_and(&buffer1_[min((uint)(_e290), _lim_2)], _e307);
+    atomic_or(&buffer1_[min((uint)(_e290), _lim_2)], _e308);
+    const int _e310 = local9_;
+    const int _e312 = local7_;
+    const int _e314 = as_int(as_uint(_e310) + as_uint(3));
+    const uint _e315 = as_uint(_e314);
+    const uint _e317 = (_e315 - 4294955008u);
+    const uint _e319 = (_e317 >> (2u & 31u));
+    const bool _e321 = (_e319 >= 4096u);
+    if (_e321) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e330 = buffer1_[min((uint)(_e319), _lim_2)];
-    const uint _e332 = (_e319 + 1u);
-    const uint _e335 = buffer1_[min((uint)(_e332), _lim_2)];
-    const ulong _e336 = ((ulong)(_e330));
-    const ulong _e337 = ((ulong)(_e335));
-    const ulong _e339 = (_e337 << (32u & 63u));
-    const ulong _e340 = (_e336 | _e339);
-    const long _e341 = as_long(_e340);
-    const int _e343 = local9_;
+    const uint _e327 = as_uint(_e312);
+    const uint _e329 = (_e327 & 255u);
+    const uint _e331 = (_e317 & 3u);
+    const uint _e333 = (_e331 * 8u);
+    const uint _e334 = (255u << (_e333 & 31u));
+    const uint _e335 = (~_e334);
+    const uint _e336 = (_e329 << (_e333 & 31u));
+    const uint _e337 = stack[min((uint)(_e319), 4095u)];
+    const uint _e338 = (_e337 & _e335);
+    const uint _e339 = (_e338 | _e336);
+    stack[min((uint)(_e319), 4095u)] = _e339;
+    const int _e341 = local8_;
+    const int _e343 = local8_;
     const int _e345 = as_int(as_uint(_e343) + as_uint(0));
     const uint _e346 = as_uint(_e345);
-    const uint _e348 = (_e346 - 4294955008u);
-    const uint _e350 = (_e348 & 3u);
-    const bool _e352 = (_e350 != 0u);
-    if (_e352) {
-        status[0] = 5u;
+    const uint _e348 = (_e346 & 7u);
+    const bool _e350 = (_e348 != 0u);
+    if (_e350) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e357 = (_e348 >> (2u & 31u));
-    const bool _e359 = (_e357 >= 4096u);
-    if (_e359) {
-        status[0] = 4u;
+    const uint _e355 = (_e346 >> (2u & 31u));
+    const uint _e357 = _len_2;
+    const uint _e359 = (_e355 + 1u);
+    const bool _e360 = (_e359 >= _e357);
+    if (_e360) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e365 = stack[min((uint)(_e357), 4095u)];
-    const int _e366 = as_int(_e365);
-    const uint _e367 = as_uint(_e366);
-    const ulong _e368 = ((ulong)(_e367));
-    const long _e369 = as_long(_e368);
-    const long _e370 = (_e341 | _e369);
-    const int _e372 = as_int(as_uint(_e305) + as_uint(0));
-    const uint _e373 = as_uint(_e372);
-    const uint _e375 = (_e373 & 7u);
-    const bool _e377 = (_e375 != 0u);
-    if (_e377) {
-        status[0] = 5u;
+    const uint _e366 = buffer1_[min((uint)(_e355), _lim_2)];
+    const uint _e368 = (_e355 + 1u);
+    const uint _e371 = buffer1_[min((uint)(_e368), _lim_2)];
+    const ulong _e372 = ((ulong)(_e366));
+    const ulong _e373 = ((ulong)(_e371));
+    const ulong _e375 = (_e373 << (32u & 63u));
+    const ulong _e376 = (_e372 | _e375);
+    const long _e377 = as_long(_e376);
+    const int _e379 = local9_;
+    const int _e381 = as_int(as_uint(_e379) + as_uint(0));
+    const uint _e382 = as_uint(_e381);
+    const uint _e384 = (_e382 - 4294955008u);
+    const uint _e386 = (_e384 & 3u);
+    const bool _e388 = (_e386 != 0u);
+    if (_e388) {
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e382 = (_e373 >> (2u & 31u));
-    const uint _e384 = _len_2;
-    const uint _e386 = (_e382 + 1u);
-    const bool _e387 = (_e386 >= _e384);
-    if (_e387) {
-        status[0] = 4u;
+    const uint _e393 = (_e384 >> (2u & 31u));
+    const bool _e395 = (_e393 >= 4096u);
+    if (_e395) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const ulong _e393 = as_ulong(_e370);
-    const uint _e394 = ((uint)(_e393));
-    const ulong _e396 = (_e393 >> (32u & 63u));
-    const uint _e397 = ((uint)(_e396));
-    atomic_xchg(&buffer1_[min((uint)(_e382), _lim_2)], _e394);
-    const uint _e399 = (_e382 + 1u);
-    atomic_xchg(&buffer1_[min((uint)(_e399), _lim_2)], _e397);
-    const int _e403 = local8_;
-    const int _e405 = local8_;
-    const int _e407 = as_int(as_uint(_e405) + as_uint(1));
-    const uint _e408 = as_uint(_e407);
-    const uint _e410 = (_e408 >> (2u & 31u));
-    const uint _e412 = _len_2;
-    const bool _e413 = (_e410 >= _e412);
+    const uint _e401 = stack[min((uint)(_e393), 4095u)];
+    const int _e402 = as_int(_e401);
+    const uint _e403 = as_uint(_e402);
+    const ulong _e404 = ((ulong)(_e403));
+    const long _e405 = as_long(_e404);
+    const long _e406 = (_e377 | _e405);
+    const int _e408 = as_int(as_uint(_e341) + as_uint(0));
+    const uint _e409 = as_uint(_e408);
+    const uint _e411 = (_e409 & 7u);
+    const bool _e413 = (_e411 != 0u);
     if (_e413) {
-        status[0] = 4u;
+        atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e419 = buffer1_[min((uint)(_e410), _lim_2)];
-    const uint _e421 = (_e408 & 3u);
-    const uint _e423 = (_e421 * 8u);
-    const uint _e424 = (_e419 >> (_e423 & 31u));
-    const uint _e426 = (_e424 << (24u & 31u));
-    const uint _e427 = (_e426 >> (24u & 31u));
-    const int _e428 = as_int(_e427);
-    const int _e430 = as_int(as_uint(_e403) + as_uint(4));
-    const uint _e431 = as_uint(_e430);
-    const uint _e433 = (_e431 & 3u);
-    const bool _e435 = (_e433 != 0u);
-    if (_e435) {
-        status[0] = 5u;
+    const uint _e418 = (_e409 >> (2u & 31u));
+    const uint _e420 = _len_2;
+    const uint _e422 = (_e418 + 1u);
+    const bool _e423 = (_e422 >= _e420);
+    if (_e423) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e440 = (_e431 >> (2u & 31u));
-    const uint _e442 = _len_2;
-    const bool _e443 = (_e440 >= _e442);
-    if (_e443) {
-        status[0] = 4u;
+    const ulong _e429 = as_ulong(_e406);
+    const uint _e430 = ((uint)(_e429));
+    const ulong _e432 = (_e429 >> (32u & 63u));
+    const uint _e433 = ((uint)(_e432));
+    atomic_xchg(&buffer1_[min((uint)(_e418), _lim_2)], _e430);
+    const uint _e435 = (_e418 + 1u);
+    atomic_xchg(&buffer1_[min((uint)(_e435), _lim_2)], _e433);
+    const int _e439 = local8_;
+    const int _e441 = local8_;
+    const int _e443 = as_int(as_uint(_e441) + as_uint(1));
+    const uint _e444 = as_uint(_e443);
+    const uint _e446 = (_e444 >> (2u & 31u));
+    const uint _e448 = _len_2;
+    const bool _e449 = (_e446 >= _e448);
+    if (_e449) {
+        atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e449 = as_uint(_e428);
-    atomic_xchg(&buffer1_[min((uint)(_e440), _lim_2)], _e449);
-    const int _e451 = local9_;
-    const int _e453 = as_int(as_uint(_e451) + as_uint(16));
-    local9_ = _e453;
+    const uint _e455 = buffer1_[min((uint)(_e446), _lim_2)];
+    const uint _e457 = (_e444 & 3u);
+    const uint _e459 = (_e457 * 8u);
+    const uint _e460 = (_e455 >> (_e459 & 31u));
+    const uint _e462 = (_e460 << (24u & 31u));
+    const uint _e463 = (_e462 >> (24u & 31u));
+    const int _e464 = as_int(_e463);
+    const int _e466 = as_int(as_uint(_e439) + as_uint(4));
+    const uint _e467 = as_uint(_e466);
+    const uint _e469 = (_e467 & 3u);
+    const bool _e471 = (_e469 != 0u);
+    if (_e471) {
+        atomic_xchg(&status[0], 5u);
+        return;
+    }
+    const uint _e476 = (_e467 >> (2u & 31u));
+    const uint _e478 = _len_2;
+    const bool _e479 = (_e476 >= _e478);
+    if (_e479) {
+        atomic_xchg(&status[0], 4u);
+        return;
+    }
+    const uint _e485 = as_uint(_e464);
+    atomic_xchg(&buffer1_[min((uint)(_e476), _lim_2)], _e485);
+    const int _e487 = local9_;
+    const int _e489 = as_int(as_uint(_e487) + as_uint(16));
+    local9_ = _e489;
 }

@@ -2,6 +2,7 @@ struct Params {
     num_iterations: u32,
     block_size: u32,
     zero: u32,
+    budget: u32,
 }
 
 @group(0) @binding(0) 
@@ -9,11 +10,12 @@ var<uniform> params: Params;
 @group(0) @binding(1) 
 var<storage, read_write> buffer0_: array<i32>;
 @group(0) @binding(2) 
-var<storage, read_write> status: array<u32>;
+var<storage, read_write> status: array<atomic<u32>>;
 
 @compute @workgroup_size(64, 1, 1) 
 fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgroups) num_workgroups: vec3<u32>) {
     var branch_counter: u32;
+    var loop_budget: u32;
     var local0_: i32;
     var local1_: i32;
     var local2_: i32;
@@ -27,32 +29,38 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     if (_e8 >= _e11) {
         return;
     }
+    let _e17 = atomicLoad((&status[0]));
+    if (_e17 != 0u) {
+        return;
+    }
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
+    let _e28 = params.budget;
+    loop_budget = _e28;
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
-    let _e30 = local3_;
-    let _e32 = local0_;
+    let _e39 = local3_;
+    let _e41 = local0_;
     loop {
         loop {
             loop {
                 loop {
                     loop {
-                        let _e40 = local0_;
+                        let _e49 = local0_;
                         if (4i == 0i) {
-                            status[0] = 2u;
+                            atomicStore((&status[0]), 2u);
                             return;
                         }
-                        let _e50 = bitcast<i32>((bitcast<u32>(_e40) % bitcast<u32>(4i)));
-                        if (_e50 == 0i) {
+                        let _e59 = bitcast<i32>((bitcast<u32>(_e49) % bitcast<u32>(4i)));
+                        if (_e59 == 0i) {
                             break;
                         }
-                        if (_e50 == 1i) {
+                        if (_e59 == 1i) {
                             branch_counter = 1u;
                             break;
                         }
-                        if (_e50 == 2i) {
+                        if (_e59 == 2i) {
                             branch_counter = 2u;
                             break;
                         }
@@ -60,11 +68,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                         break;
                         break;
                     }
-                    let _e64 = branch_counter;
-                    let _e68 = (_e64 - 1u);
-                    if (_e64 != 0u) {
-                        branch_counter = _e68;
-                        if (_e68 == 0u) {
+                    let _e73 = branch_counter;
+                    let _e77 = (_e73 - 1u);
+                    if (_e73 != 0u) {
+                        branch_counter = _e77;
+                        if (_e77 == 0u) {
                             break;
                         } else {
                             break;
@@ -75,11 +83,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                     break;
                     break;
                 }
-                let _e76 = branch_counter;
-                let _e80 = (_e76 - 1u);
-                if (_e76 != 0u) {
-                    branch_counter = _e80;
-                    if (_e80 == 0u) {
+                let _e85 = branch_counter;
+                let _e89 = (_e85 - 1u);
+                if (_e85 != 0u) {
+                    branch_counter = _e89;
+                    if (_e89 == 0u) {
                         break;
                     } else {
                         break;
@@ -90,11 +98,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 break;
                 break;
             }
-            let _e88 = branch_counter;
-            let _e92 = (_e88 - 1u);
-            if (_e88 != 0u) {
-                branch_counter = _e92;
-                if (_e92 == 0u) {
+            let _e97 = branch_counter;
+            let _e101 = (_e97 - 1u);
+            if (_e97 != 0u) {
+                branch_counter = _e101;
+                if (_e101 == 0u) {
                     break;
                 } else {
                     break;
@@ -105,11 +113,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             break;
             break;
         }
-        let _e100 = branch_counter;
-        let _e104 = (_e100 - 1u);
-        if (_e100 != 0u) {
-            branch_counter = _e104;
-            if (_e104 == 0u) {
+        let _e109 = branch_counter;
+        let _e113 = (_e109 - 1u);
+        if (_e109 != 0u) {
+            branch_counter = _e113;
+            if (_e113 == 0u) {
                 break;
             } else {
                 break;
@@ -118,16 +126,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         local = -1i;
         break;
     }
-    let _e110 = local;
-    let _e113 = bitcast<u32>(((_e30 + (_e32 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e113 & 3u) != 0u) {
-        status[0] = 5u;
+    let _e119 = local;
+    let _e122 = bitcast<u32>(((_e39 + (_e41 << (bitcast<u32>(2i) & 31u))) + 0i));
+    if ((_e122 & 3u) != 0u) {
+        atomicStore((&status[0]), 5u);
         return;
     }
-    let _e122 = (_e113 >> 2u);
-    if (_e122 >= arrayLength((&buffer0_))) {
-        status[0] = 4u;
+    let _e131 = (_e122 >> 2u);
+    if (_e131 >= arrayLength((&buffer0_))) {
+        atomicStore((&status[0]), 4u);
         return;
     }
-    buffer0_[_e122] = _e110;
+    buffer0_[_e131] = _e119;
 }

@@ -2,6 +2,7 @@ struct Params {
     num_iterations: u32,
     block_size: u32,
     zero: u32,
+    budget: u32,
 }
 
 @group(0) @binding(0) 
@@ -9,11 +10,12 @@ var<uniform> params: Params;
 @group(0) @binding(1) 
 var<storage, read_write> buffer0_: array<i32>;
 @group(0) @binding(2) 
-var<storage, read_write> status: array<u32>;
+var<storage, read_write> status: array<atomic<u32>>;
 
 @compute @workgroup_size(64, 1, 1) 
 fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgroups) num_workgroups: vec3<u32>) {
     var branch_counter: u32;
+    var loop_budget: u32;
     var local0_: i32;
     var local1_: i32;
     var local2_: i32;
@@ -30,57 +32,81 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     if (_e8 >= _e11) {
         return;
     }
+    let _e17 = atomicLoad((&status[0]));
+    if (_e17 != 0u) {
+        return;
+    }
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
-    let _e24 = params.zero;
-    local5_ = (0i | i32(_e24));
-    let _e31 = params.zero;
-    local6_ = (0i | i32(_e31));
+    let _e29 = params.zero;
+    local5_ = (0i | i32(_e29));
+    let _e36 = params.zero;
+    local6_ = (0i | i32(_e36));
+    let _e42 = params.budget;
+    loop_budget = _e42;
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
-    let _e44 = local0_;
-    local5_ = (_e44 + 1i);
-    let _e49 = local3_;
-    let _e51 = local0_;
+    let _e53 = local0_;
+    local5_ = (_e53 + 1i);
+    let _e58 = local3_;
+    let _e60 = local0_;
     loop {
         loop {
             loop {
-                let _e59 = local6_;
-                let _e61 = local5_;
-                if (select(0i, 1i, (_e61 == 1i)) != 0i) {
-                    local = _e59;
+                let _e68 = loop_budget;
+                if (_e68 == 0u) {
+                    let _e73 = params.budget;
+                    if (_e73 != 4294967295u) {
+                        atomicStore((&status[0]), 9u);
+                        return;
+                    }
+                    loop_budget = 4294967295u;
+                }
+                let _e81 = loop_budget;
+                let _e83 = (_e81 - 1u);
+                loop_budget = _e83;
+                if ((_e83 & 1023u) == 0u) {
+                    let _e91 = atomicLoad((&status[0]));
+                    if (_e91 != 0u) {
+                        return;
+                    }
+                }
+                let _e95 = local6_;
+                let _e97 = local5_;
+                if (select(0i, 1i, (_e97 == 1i)) != 0i) {
+                    local = _e95;
                     branch_counter = 2u;
                     break;
                 }
-                let _e73 = local6_;
-                if (select(0i, 1i, (bitcast<u32>(_e73) >= bitcast<u32>(100i))) != 0i) {
+                let _e109 = local6_;
+                if (select(0i, 1i, (bitcast<u32>(_e109) >= bitcast<u32>(100i))) != 0i) {
                     branch_counter = 1u;
                     break;
                 }
-                let _e86 = local5_;
+                let _e122 = local5_;
                 loop {
-                    if ((_e86 & 1i) != 0i) {
-                        let _e92 = local5_;
-                        local_1 = ((_e92 * 3i) + 1i);
+                    if ((_e122 & 1i) != 0i) {
+                        let _e128 = local5_;
+                        local_1 = ((_e128 * 3i) + 1i);
                     } else {
-                        let _e99 = local5_;
-                        local_1 = bitcast<i32>((bitcast<u32>(_e99) >> (bitcast<u32>(1i) & 31u)));
+                        let _e135 = local5_;
+                        local_1 = bitcast<i32>((bitcast<u32>(_e135) >> (bitcast<u32>(1i) & 31u)));
                     }
                     break;
                 }
-                let _e109 = local_1;
-                local5_ = _e109;
-                let _e112 = local6_;
-                local6_ = (_e112 + 1i);
+                let _e145 = local_1;
+                local5_ = _e145;
+                let _e148 = local6_;
+                local6_ = (_e148 + 1i);
                 continue;
                 break;
             }
-            let _e117 = branch_counter;
-            let _e121 = (_e117 - 1u);
-            if (_e117 != 0u) {
-                branch_counter = _e121;
-                if (_e121 == 0u) {
+            let _e153 = branch_counter;
+            let _e157 = (_e153 - 1u);
+            if (_e153 != 0u) {
+                branch_counter = _e157;
+                if (_e157 == 0u) {
                     break;
                 } else {
                     break;
@@ -88,11 +114,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             }
             break;
         }
-        let _e125 = branch_counter;
-        let _e129 = (_e125 - 1u);
-        if (_e125 != 0u) {
-            branch_counter = _e129;
-            if (_e129 == 0u) {
+        let _e161 = branch_counter;
+        let _e165 = (_e161 - 1u);
+        if (_e161 != 0u) {
+            branch_counter = _e165;
+            if (_e165 == 0u) {
                 break;
             } else {
                 break;
@@ -101,16 +127,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         local = -1i;
         break;
     }
-    let _e135 = local;
-    let _e138 = bitcast<u32>(((_e49 + (_e51 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e138 & 3u) != 0u) {
-        status[0] = 5u;
+    let _e171 = local;
+    let _e174 = bitcast<u32>(((_e58 + (_e60 << (bitcast<u32>(2i) & 31u))) + 0i));
+    if ((_e174 & 3u) != 0u) {
+        atomicStore((&status[0]), 5u);
         return;
     }
-    let _e147 = (_e138 >> 2u);
-    if (_e147 >= arrayLength((&buffer0_))) {
-        status[0] = 4u;
+    let _e183 = (_e174 >> 2u);
+    if (_e183 >= arrayLength((&buffer0_))) {
+        atomicStore((&status[0]), 4u);
         return;
     }
-    buffer0_[_e147] = _e135;
+    buffer0_[_e183] = _e171;
 }

@@ -2,6 +2,7 @@ struct Params {
     num_iterations: u32,
     block_size: u32,
     zero: u32,
+    budget: u32,
 }
 
 @group(0) @binding(0) 
@@ -11,11 +12,12 @@ var<storage> buffer0_: array<i32>;
 @group(0) @binding(2) 
 var<storage, read_write> buffer1_: array<i32>;
 @group(0) @binding(3) 
-var<storage, read_write> status: array<u32>;
+var<storage, read_write> status: array<atomic<u32>>;
 
 @compute @workgroup_size(64, 1, 1) 
 fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgroups) num_workgroups: vec3<u32>) {
     var branch_counter: u32;
+    var loop_budget: u32;
     var local0_: i32;
     var local1_: i32;
     var local2_: i32;
@@ -31,49 +33,55 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     if (_e8 >= _e11) {
         return;
     }
+    let _e17 = atomicLoad((&status[0]));
+    if (_e17 != 0u) {
+        return;
+    }
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
-    let _e24 = params.zero;
-    local7_ = (0i | i32(_e24));
+    let _e29 = params.zero;
+    local7_ = (0i | i32(_e29));
+    let _e35 = params.budget;
+    loop_budget = _e35;
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
     local5_ = 0i;
     local6_ = bitcast<i32>((arrayLength((&buffer1_)) * 4u));
-    let _e45 = local0_;
-    local7_ = (_e45 << (bitcast<u32>(2i) & 31u));
-    let _e53 = local7_;
-    let _e55 = local6_;
+    let _e54 = local0_;
+    local7_ = (_e54 << (bitcast<u32>(2i) & 31u));
+    let _e62 = local7_;
+    let _e64 = local6_;
     loop {
-        if (select(0i, 1i, (bitcast<u32>(_e53) >= bitcast<u32>(_e55))) != 0i) {
+        if (select(0i, 1i, (bitcast<u32>(_e62) >= bitcast<u32>(_e64))) != 0i) {
             return;
         }
         break;
     }
-    let _e65 = local5_;
-    let _e67 = local7_;
-    let _e70 = local3_;
-    let _e72 = local7_;
-    let _e76 = bitcast<u32>(((_e70 + _e72) + 0i));
-    if ((_e76 & 3u) != 0u) {
-        status[0] = 5u;
+    let _e74 = local5_;
+    let _e76 = local7_;
+    let _e79 = local3_;
+    let _e81 = local7_;
+    let _e85 = bitcast<u32>(((_e79 + _e81) + 0i));
+    if ((_e85 & 3u) != 0u) {
+        atomicStore((&status[0]), 5u);
         return;
     }
-    let _e85 = (_e76 >> 2u);
-    if (_e85 >= arrayLength((&buffer0_))) {
-        status[0] = 4u;
+    let _e94 = (_e85 >> 2u);
+    if (_e94 >= arrayLength((&buffer0_))) {
+        atomicStore((&status[0]), 4u);
         return;
     }
-    let _e94 = buffer0_[_e85];
-    let _e99 = bitcast<u32>(((_e65 + _e67) + 0i));
-    if ((_e99 & 3u) != 0u) {
-        status[0] = 5u;
+    let _e103 = buffer0_[_e94];
+    let _e108 = bitcast<u32>(((_e74 + _e76) + 0i));
+    if ((_e108 & 3u) != 0u) {
+        atomicStore((&status[0]), 5u);
         return;
     }
-    let _e108 = (_e99 >> 2u);
-    if (_e108 >= arrayLength((&buffer1_))) {
-        status[0] = 4u;
+    let _e117 = (_e108 >> 2u);
+    if (_e117 >= arrayLength((&buffer1_))) {
+        atomicStore((&status[0]), 4u);
         return;
     }
-    buffer1_[_e108] = (_e94 * 2i);
+    buffer1_[_e117] = (_e103 * 2i);
 }

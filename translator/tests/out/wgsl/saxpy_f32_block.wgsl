@@ -2,6 +2,7 @@ struct Params {
     num_iterations: u32,
     block_size: u32,
     zero: u32,
+    budget: u32,
 }
 
 @group(0) @binding(0) 
@@ -11,11 +12,12 @@ var<storage> buffer0_: array<f32>;
 @group(0) @binding(2) 
 var<storage, read_write> buffer1_: array<f32>;
 @group(0) @binding(3) 
-var<storage, read_write> status: array<u32>;
+var<storage, read_write> status: array<atomic<u32>>;
 
 @compute @workgroup_size(64, 1, 1) 
 fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgroups) num_workgroups: vec3<u32>) {
     var branch_counter: u32;
+    var loop_budget: u32;
     var local0_: i32;
     var local1_: i32;
     var local2_: i32;
@@ -33,81 +35,105 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     if (_e8 >= _e11) {
         return;
     }
+    let _e17 = atomicLoad((&status[0]));
+    if (_e17 != 0u) {
+        return;
+    }
     local0_ = bitcast<i32>(_e8);
     local1_ = bitcast<i32>(_e11);
     local2_ = bitcast<i32>(_e13);
-    let _e24 = params.zero;
-    local7_ = (0i | i32(_e24));
-    let _e31 = params.zero;
-    local8_ = (0i | i32(_e31));
-    let _e38 = params.zero;
-    local9_ = (0i | i32(_e38));
+    let _e29 = params.zero;
+    local7_ = (0i | i32(_e29));
+    let _e36 = params.zero;
+    local8_ = (0i | i32(_e36));
+    let _e43 = params.zero;
+    local9_ = (0i | i32(_e43));
+    let _e49 = params.budget;
+    loop_budget = _e49;
     local3_ = 0i;
     local4_ = bitcast<i32>((arrayLength((&buffer0_)) * 4u));
     local5_ = 0i;
     local6_ = bitcast<i32>((arrayLength((&buffer1_)) * 4u));
-    let _e59 = local3_;
-    let _e61 = local0_;
-    let _e63 = local2_;
-    local7_ = (_e59 + ((_e61 * _e63) << (bitcast<u32>(2i) & 31u)));
-    let _e73 = local5_;
-    let _e75 = local0_;
-    let _e77 = local2_;
-    local8_ = (_e73 + ((_e75 * _e77) << (bitcast<u32>(2i) & 31u)));
-    let _e87 = local8_;
-    let _e89 = local2_;
-    local9_ = (_e87 + (_e89 << (bitcast<u32>(2i) & 31u)));
+    let _e68 = local3_;
+    let _e70 = local0_;
+    let _e72 = local2_;
+    local7_ = (_e68 + ((_e70 * _e72) << (bitcast<u32>(2i) & 31u)));
+    let _e82 = local5_;
+    let _e84 = local0_;
+    let _e86 = local2_;
+    local8_ = (_e82 + ((_e84 * _e86) << (bitcast<u32>(2i) & 31u)));
+    let _e96 = local8_;
+    let _e98 = local2_;
+    local9_ = (_e96 + (_e98 << (bitcast<u32>(2i) & 31u)));
     loop {
-        let _e98 = local8_;
-        let _e100 = local9_;
-        if (select(0i, 1i, (bitcast<u32>(_e98) >= bitcast<u32>(_e100))) != 0i) {
+        let _e107 = local8_;
+        let _e109 = local9_;
+        if (select(0i, 1i, (bitcast<u32>(_e107) >= bitcast<u32>(_e109))) != 0i) {
             break;
         }
         loop {
-            let _e110 = local8_;
-            let _e114 = params.zero;
-            let _e118 = local7_;
-            let _e121 = bitcast<u32>((_e118 + 0i));
-            if ((_e121 & 3u) != 0u) {
-                status[0] = 5u;
+            let _e119 = loop_budget;
+            if (_e119 == 0u) {
+                let _e124 = params.budget;
+                if (_e124 != 4294967295u) {
+                    atomicStore((&status[0]), 9u);
+                    return;
+                }
+                loop_budget = 4294967295u;
+            }
+            let _e132 = loop_budget;
+            let _e134 = (_e132 - 1u);
+            loop_budget = _e134;
+            if ((_e134 & 1023u) == 0u) {
+                let _e142 = atomicLoad((&status[0]));
+                if (_e142 != 0u) {
+                    return;
+                }
+            }
+            let _e146 = local8_;
+            let _e150 = params.zero;
+            let _e154 = local7_;
+            let _e157 = bitcast<u32>((_e154 + 0i));
+            if ((_e157 & 3u) != 0u) {
+                atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e130 = (_e121 >> 2u);
-            if (_e130 >= arrayLength((&buffer0_))) {
-                status[0] = 4u;
+            let _e166 = (_e157 >> 2u);
+            if (_e166 >= arrayLength((&buffer0_))) {
+                atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e139 = buffer0_[_e130];
-            let _e142 = local8_;
-            let _e145 = bitcast<u32>((_e142 + 0i));
-            if ((_e145 & 3u) != 0u) {
-                status[0] = 5u;
+            let _e175 = buffer0_[_e166];
+            let _e178 = local8_;
+            let _e181 = bitcast<u32>((_e178 + 0i));
+            if ((_e181 & 3u) != 0u) {
+                atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e154 = (_e145 >> 2u);
-            if (_e154 >= arrayLength((&buffer1_))) {
-                status[0] = 4u;
+            let _e190 = (_e181 >> 2u);
+            if (_e190 >= arrayLength((&buffer1_))) {
+                atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e163 = buffer1_[_e154];
-            let _e167 = bitcast<u32>((_e110 + 0i));
-            if ((_e167 & 3u) != 0u) {
-                status[0] = 5u;
+            let _e199 = buffer1_[_e190];
+            let _e203 = bitcast<u32>((_e146 + 0i));
+            if ((_e203 & 3u) != 0u) {
+                atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e176 = (_e167 >> 2u);
-            if (_e176 >= arrayLength((&buffer1_))) {
-                status[0] = 4u;
+            let _e212 = (_e203 >> 2u);
+            if (_e212 >= arrayLength((&buffer1_))) {
+                atomicStore((&status[0]), 4u);
                 return;
             }
-            buffer1_[_e176] = ((bitcast<f32>((1075838976u | _e114)) * _e139) + _e163);
-            let _e186 = local7_;
-            local7_ = (_e186 + 4i);
-            let _e191 = local8_;
-            local8_ = (_e191 + 4i);
-            let _e196 = local8_;
-            let _e198 = local9_;
-            if (select(0i, 1i, (bitcast<u32>(_e196) < bitcast<u32>(_e198))) != 0i) {
+            buffer1_[_e212] = ((bitcast<f32>((1075838976u | _e150)) * _e175) + _e199);
+            let _e222 = local7_;
+            local7_ = (_e222 + 4i);
+            let _e227 = local8_;
+            local8_ = (_e227 + 4i);
+            let _e232 = local8_;
+            let _e234 = local9_;
+            if (select(0i, 1i, (bitcast<u32>(_e232) < bitcast<u32>(_e234))) != 0i) {
                 continue;
             }
             break;
