@@ -272,13 +272,84 @@ impl Generator {
         out
     }
 
+    /// Statements nested `depth` deep: each level a block, a loop run once or an if, with a
+    /// statement before and after its inner level and, often, a `br_if` out to a block further
+    /// out (a multi-level branch), around random statements at the bottom.
+    fn nested(&mut self, depth: u32) -> String {
+        let mut labels = Vec::new();
+        let mut open = String::new();
+        let mut close = Vec::new();
+        for _ in 0..depth {
+            self.labels += 1;
+            let label = format!("$n{}", self.labels);
+            let before = self.statements(0, 1);
+            let after = self.statements(0, 1);
+            let exit = if !labels.is_empty() && self.rng.below(3) == 0 {
+                let target: &String = self.rng.pick(&labels);
+                let c = self.condition(1);
+                format!("(br_if {target} {c})")
+            } else {
+                String::new()
+            };
+            let kind = self.rng.below(3);
+            // A branch to a loop's label would start it again: only blocks are left by one.
+            let label_is_loop = kind == 1;
+            match kind {
+                0 => {
+                    write!(open, "(block {label} {before} {exit}").unwrap();
+                    close.push(format!("{after})"));
+                }
+                1 => {
+                    // A loop whose body runs once: it falls through its end.
+                    write!(open, "(loop {label} {before} {exit}").unwrap();
+                    close.push(format!("{after})"));
+                }
+                _ => {
+                    let c = self.condition(1);
+                    let other = self.statements(0, 1);
+                    write!(open, "(block {label} (if {c} (then {before} {exit}").unwrap();
+                    close.push(format!("{after}) (else {other})))"));
+                }
+            }
+            if !label_is_loop {
+                labels.push(label);
+            }
+        }
+        let bottom = self.statements(2, 3);
+        let mut out = open;
+        out.push_str(&bottom);
+        for c in close.into_iter().rev() {
+            out.push_str(&c);
+            out.push('\n');
+        }
+        out
+    }
+
     fn kernel(&mut self, seed: u64, size: u32) -> Case {
         let body = self.statements(size, size as usize + 1);
+        self.case(format!("fuzz_{seed}"), body, size.min(2))
+    }
+
+    /// A kernel nested `depth` deep (see [`Generator::nested`]).
+    fn deep_kernel(&mut self, seed: u64, depth: u32) -> Case {
+        let body = self.nested(depth);
+        self.case(format!("deep_{depth}_{seed}"), body, 2)
+    }
+
+    /// A kernel of `count` statements in a row, each up to two levels deep.
+    fn large_kernel(&mut self, seed: u64, count: usize) -> Case {
+        let body = self.statements(2, count);
+        self.case(format!("large_{count}_{seed}"), body, 2)
+    }
+
+    /// The kernel `kernel_name` around `body`: its inputs loaded, its eight locals stored as
+    /// outputs through expressions `depth` deep.
+    fn case(&mut self, kernel_name: String, body: String, depth: u32) -> Case {
         let outputs: Vec<String> = TYPES
             .iter()
             .enumerate()
             .map(|(k, &t)| {
-                let e = self.expr(t, size.min(2));
+                let e = self.expr(t, depth);
                 format!("({}.store offset={} (local.get $p) {e})", name(t), k * 8)
             })
             .collect();
@@ -291,9 +362,8 @@ impl Generator {
         for c in self.counters.drain(..) {
             write!(locals, "(local {c} i32) ").unwrap();
         }
-        let name = format!("fuzz_{seed}");
         let wat = format!(
-            "(func ${name} {PARAMS} (local $x i64) (local $y i64) (local $p i32) {locals}
+            "(func ${kernel_name} {PARAMS} (local $x i64) (local $y i64) (local $p i32) {locals}
                (local.set $x (i64.load (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3)))))
                (local.set $y (i64.load (i32.add (local.get $b) (i32.shl (local.get $i) (i32.const 3)))))
                (local.set $p (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 5))))
@@ -302,7 +372,7 @@ impl Generator {
             outputs.join("\n")
         );
         Case {
-            name,
+            name: kernel_name,
             wat,
             input: Ty::I64,
             outputs: TYPES.to_vec(),
@@ -326,15 +396,41 @@ fn random_kernels_agree_with_wasmtime_on_every_device() {
     let count = env_number("WASI_PARALLEL_FUZZ_KERNELS", 48);
     let size = env_number("WASI_PARALLEL_FUZZ_SIZE", 3) as u32;
     let cases: Vec<Case> = (first..first + count)
-        .map(|seed| {
-            Generator {
-                rng: Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
-                labels: 0,
-                counters: Vec::new(),
-            }
-            .kernel(seed, size)
-        })
+        .map(|seed| generator(seed).kernel(seed, size))
         .collect();
+    compare(cases);
+}
+
+/// Deep and large kernels: nested 40 and 80 levels (an if level is three C blocks deep in
+/// OpenCL C, whose compilers take 256 nested brackets), with multi-level branches, and 150 and
+/// 300 statements in a row, on every device against Wasmtime. `WASI_PARALLEL_FUZZ_SEED`
+/// chooses them.
+#[test]
+fn deep_and_large_random_kernels_agree_with_wasmtime_on_every_device() {
+    let first = env_number("WASI_PARALLEL_FUZZ_SEED", 1);
+    let mut cases = Vec::new();
+    for (k, depth) in [40, 80].into_iter().enumerate() {
+        let seed = first + k as u64;
+        cases.push(generator(seed).deep_kernel(seed, depth));
+    }
+    for (k, count) in [150, 300].into_iter().enumerate() {
+        let seed = first + 2 + k as u64;
+        cases.push(generator(seed).large_kernel(seed, count));
+    }
+    compare(cases);
+}
+
+fn generator(seed: u64) -> Generator {
+    Generator {
+        rng: Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
+        labels: 0,
+        counters: Vec::new(),
+    }
+}
+
+/// Runs `cases` on every device against the CPU executor; a failure prints the kernels that
+/// disagreed.
+fn compare(cases: Vec<Case>) {
     let texts: Vec<(String, String)> = cases
         .iter()
         .map(|c| (c.name.clone(), c.wat.clone()))
