@@ -18,16 +18,20 @@ use wasi_parallel_device::{
 const CHILD: &str = "WASI_PARALLEL_TRAP_CHILD";
 
 /// Kernels that trap on every work item, each with a different signal: `unreachable` (SIGILL),
-/// an access past the 4 GiB space (SIGSEGV) and a division by zero (SIGFPE).
+/// an access past the 4 GiB space (SIGSEGV), a division by zero (SIGFPE), and a store to a
+/// page the launch was not given (SIGSEGV inside the space: the buffer created after `out`).
 const GUEST: &str = r#"(module
     (memory (export "memory") 1)
-    (table 4 funcref)
+    (table 5 funcref)
     (func $unreachable (param i32 i32 i32 i32 i32) unreachable)
     (func $out_of_bounds (param i32 i32 i32 i32 i32)
         (i32.store (i32.const -4) (i32.load (i32.sub (i32.const -8) (local.get 0)))))
     (func $divide (param i32 i32 i32 i32 i32)
         (i32.store (local.get 3) (i32.div_u (local.get 0) (i32.sub (local.get 1) (local.get 1)))))
-    (elem (i32.const 1) $unreachable $out_of_bounds $divide))"#;
+    (func $closed (param i32 i32 i32) (param $out i32) (param $len i32)
+        (i32.store (i32.add (i32.add (local.get $out) (local.get $len)) (i32.const 8192))
+            (local.get 0)))
+    (elem (i32.const 1) $unreachable $out_of_bounds $divide $closed))"#;
 
 #[test]
 fn concurrent_traps_never_kill_the_process() {
@@ -98,8 +102,15 @@ fn trap_everywhere() {
             access: Access::Write,
         })
         .expect("buffer");
+    // Not passed to any launch: its pages are closed.
+    let _closed = space
+        .create_buffer(&BufferDescriptor {
+            size: 1 << 16,
+            access: Access::ReadWrite,
+        })
+        .expect("buffer");
     for round in 0..20 {
-        for pointer in 1..=3 {
+        for pointer in 1..=4 {
             let kernel = compile_kernel(
                 &cpu,
                 &bytes,
