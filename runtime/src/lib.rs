@@ -179,8 +179,8 @@
 //!   OpenCL) the host stops waiting at the limit and returns `KERNEL_TRAPPED`. No GPU API can
 //!   stop a running kernel, so translated kernels stop themselves: with a limit, each work item
 //!   may run 2^32 - 2 loop iterations (no item runs that many within half a second), and work
-//!   items end when another has trapped; an endless kernel ends on PoCL about 2 s after it
-//!   started. Until the device has finished a launch that ran past its limit, every call on it
+//!   items that start after another has trapped end at once; an endless kernel ends on PoCL a
+//!   few seconds after it started. Until the device has finished a launch that ran past its limit, every call on it
 //!   waits for it, at most the limit, and returns `DEVICE_ERROR` if it is still running; then
 //!   the device serves calls again. A launch of very many short but finite work items is not
 //!   cut short: its device stays busy until it ends. On lavapipe a work item's loops end after

@@ -31,9 +31,9 @@
 //! - **Traps.** `unreachable`, integer division by zero or overflow, misaligned and
 //!   out-of-bounds accesses, and a work item whose loops run past `budget` (or past
 //!   [`Options::loop_limit`]), store a trap code into the status binding (an atomic word) and
-//!   end the work item. Work items also read the status word when they start and every 1024
-//!   loop iterations, and end when another has trapped: once a work item traps, the launch is
-//!   over soon, on the device as on the host.
+//!   end the work item. Work items also read the status word when they start, and end at once
+//!   when another has trapped: once work items trap, the launch is over soon, on the device as
+//!   on the host.
 //!
 //! # What is translated
 //!

@@ -95,70 +95,61 @@ void main_(
                 const uint _e81 = loop_budget;
                 const uint _e83 = (_e81 - 1u);
                 loop_budget = _e83;
-                const uint _e86 = (_e83 & 1023u);
-                const bool _e88 = (_e86 == 0u);
-                if (_e88) {
-                    const uint _e91 = status[0];
-                    const bool _e93 = (_e91 != 0u);
-                    if (_e93) {
-                        return;
-                    }
-                }
-                const int _e95 = local6_;
-                const int _e97 = local5_;
-                const bool _e99 = (_e97 == 1);
-                const int _e102 = (_e99 ? 1 : 0);
-                const bool _e104 = (_e102 != 0);
-                if (_e104) {
-                    local_ = _e95;
+                const int _e86 = local6_;
+                const int _e88 = local5_;
+                const bool _e90 = (_e88 == 1);
+                const int _e93 = (_e90 ? 1 : 0);
+                const bool _e95 = (_e93 != 0);
+                if (_e95) {
+                    local_ = _e86;
                     branch_counter = 2u;
                     break;
                 }
-                const int _e109 = local6_;
-                const uint _e111 = as_uint(_e109);
-                const uint _e112 = as_uint(100);
-                const bool _e113 = (_e111 >= _e112);
-                const int _e116 = (_e113 ? 1 : 0);
-                const bool _e118 = (_e116 != 0);
-                if (_e118) {
+                const int _e100 = local6_;
+                const uint _e102 = as_uint(_e100);
+                const uint _e103 = as_uint(100);
+                const bool _e104 = (_e102 >= _e103);
+                const int _e107 = (_e104 ? 1 : 0);
+                const bool _e109 = (_e107 != 0);
+                if (_e109) {
                     branch_counter = 1u;
                     break;
                 }
-                const int _e122 = local5_;
-                const int _e124 = (_e122 & 1);
-                const bool _e126 = (_e124 != 0);
+                const int _e113 = local5_;
+                const int _e115 = (_e113 & 1);
+                const bool _e117 = (_e115 != 0);
                 for (;;) {
-                    if (_e126) {
-                        const int _e128 = local5_;
-                        const int _e130 = as_int(as_uint(_e128) * as_uint(3));
-                        const int _e132 = as_int(as_uint(_e130) + as_uint(1));
-                        local_1 = _e132;
+                    if (_e117) {
+                        const int _e119 = local5_;
+                        const int _e121 = as_int(as_uint(_e119) * as_uint(3));
+                        const int _e123 = as_int(as_uint(_e121) + as_uint(1));
+                        local_1 = _e123;
                     } else {
-                        const int _e135 = local5_;
-                        const uint _e137 = as_uint(1);
-                        const uint _e139 = (_e137 & 31u);
-                        const uint _e140 = as_uint(_e135);
-                        const uint _e141 = (_e140 >> (_e139 & 31u));
-                        const int _e142 = as_int(_e141);
-                        local_1 = _e142;
+                        const int _e126 = local5_;
+                        const uint _e128 = as_uint(1);
+                        const uint _e130 = (_e128 & 31u);
+                        const uint _e131 = as_uint(_e126);
+                        const uint _e132 = (_e131 >> (_e130 & 31u));
+                        const int _e133 = as_int(_e132);
+                        local_1 = _e133;
                     }
                     break;
                 }
-                const int _e145 = local_1;
-                local5_ = _e145;
-                const int _e148 = local6_;
-                const int _e150 = as_int(as_uint(_e148) + as_uint(1));
-                local6_ = _e150;
+                const int _e136 = local_1;
+                local5_ = _e136;
+                const int _e139 = local6_;
+                const int _e141 = as_int(as_uint(_e139) + as_uint(1));
+                local6_ = _e141;
                 continue;
                 break;
             }
-            const uint _e153 = branch_counter;
-            const bool _e155 = (_e153 != 0u);
-            const uint _e157 = (_e153 - 1u);
-            const bool _e158 = (_e157 == 0u);
-            if (_e155) {
-                branch_counter = _e157;
-                if (_e158) {
+            const uint _e144 = branch_counter;
+            const bool _e146 = (_e144 != 0u);
+            const uint _e148 = (_e144 - 1u);
+            const bool _e149 = (_e148 == 0u);
+            if (_e146) {
+                branch_counter = _e148;
+                if (_e149) {
                     break;
                 } else {
                     break;
@@ -166,13 +157,13 @@ void main_(
             }
             break;
         }
-        const uint _e161 = branch_counter;
-        const bool _e163 = (_e161 != 0u);
-        const uint _e165 = (_e161 - 1u);
-        const bool _e166 = (_e165 == 0u);
-        if (_e163) {
-            branch_counter = _e165;
-            if (_e166) {
+        const uint _e152 = branch_counter;
+        const bool _e154 = (_e152 != 0u);
+        const uint _e156 = (_e152 - 1u);
+        const bool _e157 = (_e156 == 0u);
+        if (_e154) {
+            branch_counter = _e156;
+            if (_e157) {
                 break;
             } else {
                 break;
@@ -181,21 +172,21 @@ void main_(
         local_ = (-1);
         break;
     }
-    const int _e171 = local_;
-    const int _e173 = as_int(as_uint(_e66) + as_uint(0));
-    const uint _e174 = as_uint(_e173);
-    const uint _e176 = (_e174 & 3u);
-    const bool _e178 = (_e176 != 0u);
-    if (_e178) {
+    const int _e162 = local_;
+    const int _e164 = as_int(as_uint(_e66) + as_uint(0));
+    const uint _e165 = as_uint(_e164);
+    const uint _e167 = (_e165 & 3u);
+    const bool _e169 = (_e167 != 0u);
+    if (_e169) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e183 = (_e174 >> (2u & 31u));
-    const uint _e185 = _len_1;
-    const bool _e186 = (_e183 >= _e185);
-    if (_e186) {
+    const uint _e174 = (_e165 >> (2u & 31u));
+    const uint _e176 = _len_1;
+    const bool _e177 = (_e174 >= _e176);
+    if (_e177) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer0_[min((uint)(_e183), _lim_1)] = _e171;
+    buffer0_[min((uint)(_e174), _lim_1)] = _e162;
 }

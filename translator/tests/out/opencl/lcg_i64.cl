@@ -102,95 +102,86 @@ void main_(
         const uint _e80 = loop_budget;
         const uint _e82 = (_e80 - 1u);
         loop_budget = _e82;
-        const uint _e85 = (_e82 & 1023u);
-        const bool _e87 = (_e85 == 0u);
-        if (_e87) {
-            const uint _e90 = status[0];
-            const bool _e92 = (_e90 != 0u);
-            if (_e92) {
-                return;
-            }
-        }
-        const long _e94 = local7_;
-        const long _e96 = as_long(as_ulong(_e94) * as_ulong(6364136223846793005L));
-        const long _e98 = as_long(as_ulong(_e96) + as_ulong(1442695040888963407L));
-        local7_ = _e98;
-        const int _e101 = local8_;
-        const int _e103 = as_int(as_uint(_e101) + as_uint(1));
-        local8_ = _e103;
-        const int _e106 = local8_;
-        const uint _e108 = as_uint(_e106);
-        const uint _e109 = as_uint(10);
-        const bool _e110 = (_e108 < _e109);
-        const int _e113 = (_e110 ? 1 : 0);
-        const bool _e115 = (_e113 != 0);
-        if (_e115) {
+        const long _e85 = local7_;
+        const long _e87 = as_long(as_ulong(_e85) * as_ulong(6364136223846793005L));
+        const long _e89 = as_long(as_ulong(_e87) + as_ulong(1442695040888963407L));
+        local7_ = _e89;
+        const int _e92 = local8_;
+        const int _e94 = as_int(as_uint(_e92) + as_uint(1));
+        local8_ = _e94;
+        const int _e97 = local8_;
+        const uint _e99 = as_uint(_e97);
+        const uint _e100 = as_uint(10);
+        const bool _e101 = (_e99 < _e100);
+        const int _e104 = (_e101 ? 1 : 0);
+        const bool _e106 = (_e104 != 0);
+        if (_e106) {
             continue;
         }
         break;
     }
-    const int _e117 = local3_;
-    const int _e119 = local0_;
-    const uint _e121 = as_uint(3);
-    const uint _e123 = (_e121 & 31u);
-    const int _e124 = as_int(as_uint(_e119) << (_e123 & 31u));
-    const int _e125 = as_int(as_uint(_e117) + as_uint(_e124));
-    const long _e127 = local7_;
-    const int _e129 = as_int(as_uint(_e125) + as_uint(0));
-    const uint _e130 = as_uint(_e129);
-    const uint _e132 = (_e130 & 7u);
-    const bool _e134 = (_e132 != 0u);
-    if (_e134) {
+    const int _e108 = local3_;
+    const int _e110 = local0_;
+    const uint _e112 = as_uint(3);
+    const uint _e114 = (_e112 & 31u);
+    const int _e115 = as_int(as_uint(_e110) << (_e114 & 31u));
+    const int _e116 = as_int(as_uint(_e108) + as_uint(_e115));
+    const long _e118 = local7_;
+    const int _e120 = as_int(as_uint(_e116) + as_uint(0));
+    const uint _e121 = as_uint(_e120);
+    const uint _e123 = (_e121 & 7u);
+    const bool _e125 = (_e123 != 0u);
+    if (_e125) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e139 = (_e130 >> (3u & 31u));
-    const uint _e141 = _len_1;
-    const bool _e142 = (_e139 >= _e141);
-    if (_e142) {
+    const uint _e130 = (_e121 >> (3u & 31u));
+    const uint _e132 = _len_1;
+    const bool _e133 = (_e130 >= _e132);
+    if (_e133) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer0_[min((uint)(_e139), _lim_1)] = _e127;
-    const int _e149 = local5_;
-    const int _e151 = local0_;
-    const uint _e153 = as_uint(2);
-    const uint _e155 = (_e153 & 31u);
-    const int _e156 = as_int(as_uint(_e151) << (_e155 & 31u));
-    const int _e157 = as_int(as_uint(_e149) + as_uint(_e156));
+    buffer0_[min((uint)(_e130), _lim_1)] = _e118;
+    const int _e140 = local5_;
+    const int _e142 = local0_;
+    const uint _e144 = as_uint(2);
+    const uint _e146 = (_e144 & 31u);
+    const int _e147 = as_int(as_uint(_e142) << (_e146 & 31u));
+    const int _e148 = as_int(as_uint(_e140) + as_uint(_e147));
+    const long _e150 = local7_;
+    const uint _e152 = ((uint)(33L));
+    const uint _e154 = (_e152 & 63u);
+    const ulong _e155 = as_ulong(_e150);
+    const ulong _e156 = (_e155 >> (_e154 & 63u));
+    const long _e157 = as_long(_e156);
     const long _e159 = local7_;
-    const uint _e161 = ((uint)(33L));
-    const uint _e163 = (_e161 & 63u);
-    const ulong _e164 = as_ulong(_e159);
-    const ulong _e165 = (_e164 >> (_e163 & 63u));
-    const long _e166 = as_long(_e165);
-    const long _e168 = local7_;
-    const bool _e171 = (1000L == 0L);
-    if (_e171) {
+    const bool _e162 = (1000L == 0L);
+    if (_e162) {
         atomic_xchg(&status[0], 2u);
         return;
     }
-    const bool _e177 = (_e168 == (-9223372036854775807L - 1L));
-    const bool _e178 = (1000L == (-1L));
-    const bool _e179 = (_e177 && _e178);
-    const long _e181 = (_e179 ? 1L : 1000L);
-    const long _e182 = _mod_long(_e168, _e181);
-    const long _e183 = (_e166 ^ _e182);
-    const int _e184 = as_int((uint)(_e183));
-    const int _e186 = as_int(as_uint(_e157) + as_uint(0));
-    const uint _e187 = as_uint(_e186);
-    const uint _e189 = (_e187 & 3u);
-    const bool _e191 = (_e189 != 0u);
-    if (_e191) {
+    const bool _e168 = (_e159 == (-9223372036854775807L - 1L));
+    const bool _e169 = (1000L == (-1L));
+    const bool _e170 = (_e168 && _e169);
+    const long _e172 = (_e170 ? 1L : 1000L);
+    const long _e173 = _mod_long(_e159, _e172);
+    const long _e174 = (_e157 ^ _e173);
+    const int _e175 = as_int((uint)(_e174));
+    const int _e177 = as_int(as_uint(_e148) + as_uint(0));
+    const uint _e178 = as_uint(_e177);
+    const uint _e180 = (_e178 & 3u);
+    const bool _e182 = (_e180 != 0u);
+    if (_e182) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e196 = (_e187 >> (2u & 31u));
-    const uint _e198 = _len_2;
-    const bool _e199 = (_e196 >= _e198);
-    if (_e199) {
+    const uint _e187 = (_e178 >> (2u & 31u));
+    const uint _e189 = _len_2;
+    const bool _e190 = (_e187 >= _e189);
+    if (_e190) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e196), _lim_2)] = _e184;
+    buffer1_[min((uint)(_e187), _lim_2)] = _e175;
 }

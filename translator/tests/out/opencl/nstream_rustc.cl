@@ -234,321 +234,312 @@ void main_(
                     const uint _e268 = loop_budget;
                     const uint _e270 = (_e268 - 1u);
                     loop_budget = _e270;
-                    const uint _e273 = (_e270 & 1023u);
-                    const bool _e275 = (_e273 == 0u);
-                    if (_e275) {
-                        const uint _e278 = status[0];
-                        const bool _e280 = (_e278 != 0u);
-                        if (_e280) {
-                            return;
-                        }
-                    }
-                    const int _e282 = local4_;
-                    const int _e284 = local8_;
-                    const int _e285 = as_int(as_uint(_e282) + as_uint(_e284));
-                    local6_ = _e285;
-                    const int _e288 = local6_;
-                    const int _e290 = as_int(as_uint(_e288) + as_uint(0));
-                    const uint _e291 = as_uint(_e290);
-                    const uint _e293 = (_e291 & 7u);
-                    const bool _e295 = (_e293 != 0u);
-                    if (_e295) {
+                    const int _e273 = local4_;
+                    const int _e275 = local8_;
+                    const int _e276 = as_int(as_uint(_e273) + as_uint(_e275));
+                    local6_ = _e276;
+                    const int _e279 = local6_;
+                    const int _e281 = as_int(as_uint(_e279) + as_uint(0));
+                    const uint _e282 = as_uint(_e281);
+                    const uint _e284 = (_e282 & 7u);
+                    const bool _e286 = (_e284 != 0u);
+                    if (_e286) {
                         atomic_xchg(&status[0], 5u);
                         return;
                     }
-                    const uint _e300 = (_e291 >> (3u & 31u));
-                    const uint _e302 = _len_3;
-                    const bool _e303 = (_e300 >= _e302);
-                    if (_e303) {
+                    const uint _e291 = (_e282 >> (3u & 31u));
+                    const uint _e293 = _len_3;
+                    const bool _e294 = (_e291 >= _e293);
+                    if (_e294) {
                         atomic_xchg(&status[0], 4u);
                         return;
                     }
-                    const double _e309 = buffer2_[min((uint)(_e300), _lim_3)];
-                    const int _e311 = local0_;
-                    const int _e313 = local8_;
-                    const int _e314 = as_int(as_uint(_e311) + as_uint(_e313));
-                    local12_ = _e314;
-                    const int _e317 = as_int(as_uint(_e314) + as_uint(0));
-                    const uint _e318 = as_uint(_e317);
-                    const uint _e320 = (_e318 & 7u);
-                    const bool _e322 = (_e320 != 0u);
-                    if (_e322) {
+                    const double _e300 = buffer2_[min((uint)(_e291), _lim_3)];
+                    const int _e302 = local0_;
+                    const int _e304 = local8_;
+                    const int _e305 = as_int(as_uint(_e302) + as_uint(_e304));
+                    local12_ = _e305;
+                    const int _e308 = as_int(as_uint(_e305) + as_uint(0));
+                    const uint _e309 = as_uint(_e308);
+                    const uint _e311 = (_e309 & 7u);
+                    const bool _e313 = (_e311 != 0u);
+                    if (_e313) {
                         atomic_xchg(&status[0], 5u);
                         return;
                     }
-                    const uint _e327 = (_e318 >> (3u & 31u));
-                    const uint _e329 = _len_1;
-                    const bool _e330 = (_e327 >= _e329);
-                    if (_e330) {
+                    const uint _e318 = (_e309 >> (3u & 31u));
+                    const uint _e320 = _len_1;
+                    const bool _e321 = (_e318 >= _e320);
+                    if (_e321) {
                         atomic_xchg(&status[0], 4u);
                         return;
                     }
-                    const double _e336 = buffer0_[min((uint)(_e327), _lim_1)];
-                    const int _e338 = local2_;
-                    const int _e340 = local8_;
-                    const int _e341 = as_int(as_uint(_e338) + as_uint(_e340));
-                    local13_ = _e341;
-                    const int _e344 = as_int(as_uint(_e341) + as_uint(0));
-                    const uint _e345 = as_uint(_e344);
-                    const uint _e347 = (_e345 & 7u);
-                    const bool _e349 = (_e347 != 0u);
-                    if (_e349) {
+                    const double _e327 = buffer0_[min((uint)(_e318), _lim_1)];
+                    const int _e329 = local2_;
+                    const int _e331 = local8_;
+                    const int _e332 = as_int(as_uint(_e329) + as_uint(_e331));
+                    local13_ = _e332;
+                    const int _e335 = as_int(as_uint(_e332) + as_uint(0));
+                    const uint _e336 = as_uint(_e335);
+                    const uint _e338 = (_e336 & 7u);
+                    const bool _e340 = (_e338 != 0u);
+                    if (_e340) {
                         atomic_xchg(&status[0], 5u);
                         return;
                     }
-                    const uint _e354 = (_e345 >> (3u & 31u));
-                    const uint _e356 = _len_2;
-                    const bool _e357 = (_e354 >= _e356);
-                    if (_e357) {
+                    const uint _e345 = (_e336 >> (3u & 31u));
+                    const uint _e347 = _len_2;
+                    const bool _e348 = (_e345 >= _e347);
+                    if (_e348) {
                         atomic_xchg(&status[0], 4u);
                         return;
                     }
-                    const double _e363 = buffer1_[min((uint)(_e354), _lim_2)];
-                    const uint _e367 = params.zero;
-                    const ulong _e368 = ((ulong)(_e367));
-                    const ulong _e369 = (4613937818241073152UL | _e368);
-                    const double _e370 = as_double(_e369);
-                    const double _e371 = (_e363 * _e370);
-                    const double _e372 = (_e336 + _e371);
-                    const double _e373 = (_e309 + _e372);
-                    const int _e375 = as_int(as_uint(_e285) + as_uint(0));
-                    const uint _e376 = as_uint(_e375);
-                    const uint _e378 = (_e376 & 7u);
-                    const bool _e380 = (_e378 != 0u);
-                    if (_e380) {
+                    const double _e354 = buffer1_[min((uint)(_e345), _lim_2)];
+                    const uint _e358 = params.zero;
+                    const ulong _e359 = ((ulong)(_e358));
+                    const ulong _e360 = (4613937818241073152UL | _e359);
+                    const double _e361 = as_double(_e360);
+                    const double _e362 = (_e354 * _e361);
+                    const double _e363 = (_e327 + _e362);
+                    const double _e364 = (_e300 + _e363);
+                    const int _e366 = as_int(as_uint(_e276) + as_uint(0));
+                    const uint _e367 = as_uint(_e366);
+                    const uint _e369 = (_e367 & 7u);
+                    const bool _e371 = (_e369 != 0u);
+                    if (_e371) {
                         atomic_xchg(&status[0], 5u);
                         return;
                     }
-                    const uint _e385 = (_e376 >> (3u & 31u));
-                    const uint _e387 = _len_3;
-                    const bool _e388 = (_e385 >= _e387);
-                    if (_e388) {
+                    const uint _e376 = (_e367 >> (3u & 31u));
+                    const uint _e378 = _len_3;
+                    const bool _e379 = (_e376 >= _e378);
+                    if (_e379) {
                         atomic_xchg(&status[0], 4u);
                         return;
                     }
-                    buffer2_[min((uint)(_e385), _lim_3)] = _e373;
-                    const int _e395 = local6_;
-                    const int _e397 = as_int(as_uint(_e395) + as_uint(8));
-                    local6_ = _e397;
-                    const int _e400 = local6_;
-                    const int _e402 = as_int(as_uint(_e400) + as_uint(0));
-                    const uint _e403 = as_uint(_e402);
-                    const uint _e405 = (_e403 & 7u);
-                    const bool _e407 = (_e405 != 0u);
-                    if (_e407) {
+                    buffer2_[min((uint)(_e376), _lim_3)] = _e364;
+                    const int _e386 = local6_;
+                    const int _e388 = as_int(as_uint(_e386) + as_uint(8));
+                    local6_ = _e388;
+                    const int _e391 = local6_;
+                    const int _e393 = as_int(as_uint(_e391) + as_uint(0));
+                    const uint _e394 = as_uint(_e393);
+                    const uint _e396 = (_e394 & 7u);
+                    const bool _e398 = (_e396 != 0u);
+                    if (_e398) {
                         atomic_xchg(&status[0], 5u);
                         return;
                     }
-                    const uint _e412 = (_e403 >> (3u & 31u));
-                    const uint _e414 = _len_3;
-                    const bool _e415 = (_e412 >= _e414);
-                    if (_e415) {
+                    const uint _e403 = (_e394 >> (3u & 31u));
+                    const uint _e405 = _len_3;
+                    const bool _e406 = (_e403 >= _e405);
+                    if (_e406) {
                         atomic_xchg(&status[0], 4u);
                         return;
                     }
-                    const double _e421 = buffer2_[min((uint)(_e412), _lim_3)];
-                    const int _e423 = local12_;
-                    const int _e425 = as_int(as_uint(_e423) + as_uint(8));
-                    const int _e427 = as_int(as_uint(_e425) + as_uint(0));
-                    const uint _e428 = as_uint(_e427);
-                    const uint _e430 = (_e428 & 7u);
-                    const bool _e432 = (_e430 != 0u);
-                    if (_e432) {
+                    const double _e412 = buffer2_[min((uint)(_e403), _lim_3)];
+                    const int _e414 = local12_;
+                    const int _e416 = as_int(as_uint(_e414) + as_uint(8));
+                    const int _e418 = as_int(as_uint(_e416) + as_uint(0));
+                    const uint _e419 = as_uint(_e418);
+                    const uint _e421 = (_e419 & 7u);
+                    const bool _e423 = (_e421 != 0u);
+                    if (_e423) {
                         atomic_xchg(&status[0], 5u);
                         return;
                     }
-                    const uint _e437 = (_e428 >> (3u & 31u));
-                    const uint _e439 = _len_1;
-                    const bool _e440 = (_e437 >= _e439);
-                    if (_e440) {
+                    const uint _e428 = (_e419 >> (3u & 31u));
+                    const uint _e430 = _len_1;
+                    const bool _e431 = (_e428 >= _e430);
+                    if (_e431) {
                         atomic_xchg(&status[0], 4u);
                         return;
                     }
-                    const double _e446 = buffer0_[min((uint)(_e437), _lim_1)];
-                    const int _e448 = local13_;
-                    const int _e450 = as_int(as_uint(_e448) + as_uint(8));
-                    const int _e452 = as_int(as_uint(_e450) + as_uint(0));
-                    const uint _e453 = as_uint(_e452);
-                    const uint _e455 = (_e453 & 7u);
-                    const bool _e457 = (_e455 != 0u);
-                    if (_e457) {
+                    const double _e437 = buffer0_[min((uint)(_e428), _lim_1)];
+                    const int _e439 = local13_;
+                    const int _e441 = as_int(as_uint(_e439) + as_uint(8));
+                    const int _e443 = as_int(as_uint(_e441) + as_uint(0));
+                    const uint _e444 = as_uint(_e443);
+                    const uint _e446 = (_e444 & 7u);
+                    const bool _e448 = (_e446 != 0u);
+                    if (_e448) {
                         atomic_xchg(&status[0], 5u);
                         return;
                     }
-                    const uint _e462 = (_e453 >> (3u & 31u));
-                    const uint _e464 = _len_2;
-                    const bool _e465 = (_e462 >= _e464);
-                    if (_e465) {
+                    const uint _e453 = (_e444 >> (3u & 31u));
+                    const uint _e455 = _len_2;
+                    const bool _e456 = (_e453 >= _e455);
+                    if (_e456) {
                         atomic_xchg(&status[0], 4u);
                         return;
                     }
-                    const double _e471 = buffer1_[min((uint)(_e462), _lim_2)];
-                    const uint _e475 = params.zero;
-                    const ulong _e476 = ((ulong)(_e475));
-                    const ulong _e477 = (4613937818241073152UL | _e476);
-                    const double _e478 = as_double(_e477);
-                    const double _e479 = (_e471 * _e478);
-                    const double _e480 = (_e446 + _e479);
-                    const double _e481 = (_e421 + _e480);
-                    const int _e483 = as_int(as_uint(_e397) + as_uint(0));
-                    const uint _e484 = as_uint(_e483);
-                    const uint _e486 = (_e484 & 7u);
-                    const bool _e488 = (_e486 != 0u);
-                    if (_e488) {
+                    const double _e462 = buffer1_[min((uint)(_e453), _lim_2)];
+                    const uint _e466 = params.zero;
+                    const ulong _e467 = ((ulong)(_e466));
+                    const ulong _e468 = (4613937818241073152UL | _e467);
+                    const double _e469 = as_double(_e468);
+                    const double _e470 = (_e462 * _e469);
+                    const double _e471 = (_e437 + _e470);
+                    const double _e472 = (_e412 + _e471);
+                    const int _e474 = as_int(as_uint(_e388) + as_uint(0));
+                    const uint _e475 = as_uint(_e474);
+                    const uint _e477 = (_e475 & 7u);
+                    const bool _e479 = (_e477 != 0u);
+                    if (_e479) {
                         atomic_xchg(&status[0], 5u);
                         return;
                     }
-                    const uint _e493 = (_e484 >> (3u & 31u));
-                    const uint _e495 = _len_3;
-                    const bool _e496 = (_e493 >= _e495);
-                    if (_e496) {
+                    const uint _e484 = (_e475 >> (3u & 31u));
+                    const uint _e486 = _len_3;
+                    const bool _e487 = (_e484 >= _e486);
+                    if (_e487) {
                         atomic_xchg(&status[0], 4u);
                         return;
                     }
-                    buffer2_[min((uint)(_e493), _lim_3)] = _e481;
-                    const int _e503 = local0_;
-                    const int _e505 = as_int(as_uint(_e503) + as_uint(16));
-                    local0_ = _e505;
-                    const int _e508 = local2_;
-                    const int _e510 = as_int(as_uint(_e508) + as_uint(16));
-                    local2_ = _e510;
-                    const int _e513 = local4_;
-                    const int _e515 = as_int(as_uint(_e513) + as_uint(16));
-                    local4_ = _e515;
-                    const int _e518 = local11_;
-                    const int _e520 = local9_;
-                    const int _e522 = as_int(as_uint(_e520) + as_uint(2));
-                    local9_ = _e522;
-                    const bool _e524 = (_e518 != _e522);
-                    const int _e527 = (_e524 ? 1 : 0);
-                    const bool _e529 = (_e527 != 0);
-                    if (_e529) {
+                    buffer2_[min((uint)(_e484), _lim_3)] = _e472;
+                    const int _e494 = local0_;
+                    const int _e496 = as_int(as_uint(_e494) + as_uint(16));
+                    local0_ = _e496;
+                    const int _e499 = local2_;
+                    const int _e501 = as_int(as_uint(_e499) + as_uint(16));
+                    local2_ = _e501;
+                    const int _e504 = local4_;
+                    const int _e506 = as_int(as_uint(_e504) + as_uint(16));
+                    local4_ = _e506;
+                    const int _e509 = local11_;
+                    const int _e511 = local9_;
+                    const int _e513 = as_int(as_uint(_e511) + as_uint(2));
+                    local9_ = _e513;
+                    const bool _e515 = (_e509 != _e513);
+                    const int _e518 = (_e515 ? 1 : 0);
+                    const bool _e520 = (_e518 != 0);
+                    if (_e520) {
                         continue;
                     }
                     break;
                 }
-                const int _e531 = local10_;
-                const bool _e533 = (_e531 == 0);
-                const int _e536 = (_e533 ? 1 : 0);
-                const bool _e538 = (_e536 != 0);
-                if (_e538) {
+                const int _e522 = local10_;
+                const bool _e524 = (_e522 == 0);
+                const int _e527 = (_e524 ? 1 : 0);
+                const bool _e529 = (_e527 != 0);
+                if (_e529) {
                     branch_counter = 1u;
                     break;
                 }
                 break;
             }
-            const uint _e542 = branch_counter;
-            const bool _e544 = (_e542 != 0u);
-            const uint _e546 = (_e542 - 1u);
-            const bool _e547 = (_e546 == 0u);
-            if (_e544) {
-                branch_counter = _e546;
-                if (_e547) {
+            const uint _e533 = branch_counter;
+            const bool _e535 = (_e533 != 0u);
+            const uint _e537 = (_e533 - 1u);
+            const bool _e538 = (_e537 == 0u);
+            if (_e535) {
+                branch_counter = _e537;
+                if (_e538) {
                     break;
                 } else {
                     break;
                 }
             }
-            const int _e550 = local7_;
-            const int _e552 = local8_;
-            const int _e553 = as_int(as_uint(_e550) + as_uint(_e552));
-            const int _e555 = local9_;
-            const uint _e557 = as_uint(3);
-            const uint _e559 = (_e557 & 31u);
-            const int _e560 = as_int(as_uint(_e555) << (_e559 & 31u));
-            local0_ = _e560;
-            const int _e562 = as_int(as_uint(_e553) + as_uint(_e560));
-            local2_ = _e562;
-            const int _e565 = local2_;
-            const int _e567 = as_int(as_uint(_e565) + as_uint(0));
-            const uint _e568 = as_uint(_e567);
-            const uint _e570 = (_e568 & 7u);
-            const bool _e572 = (_e570 != 0u);
-            if (_e572) {
+            const int _e541 = local7_;
+            const int _e543 = local8_;
+            const int _e544 = as_int(as_uint(_e541) + as_uint(_e543));
+            const int _e546 = local9_;
+            const uint _e548 = as_uint(3);
+            const uint _e550 = (_e548 & 31u);
+            const int _e551 = as_int(as_uint(_e546) << (_e550 & 31u));
+            local0_ = _e551;
+            const int _e553 = as_int(as_uint(_e544) + as_uint(_e551));
+            local2_ = _e553;
+            const int _e556 = local2_;
+            const int _e558 = as_int(as_uint(_e556) + as_uint(0));
+            const uint _e559 = as_uint(_e558);
+            const uint _e561 = (_e559 & 7u);
+            const bool _e563 = (_e561 != 0u);
+            if (_e563) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e577 = (_e568 >> (3u & 31u));
-            const uint _e579 = _len_3;
-            const bool _e580 = (_e577 >= _e579);
-            if (_e580) {
+            const uint _e568 = (_e559 >> (3u & 31u));
+            const uint _e570 = _len_3;
+            const bool _e571 = (_e568 >= _e570);
+            if (_e571) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const double _e586 = buffer2_[min((uint)(_e577), _lim_3)];
-            const int _e588 = local3_;
-            const int _e590 = local8_;
-            const int _e591 = as_int(as_uint(_e588) + as_uint(_e590));
-            const int _e593 = local0_;
-            const int _e594 = as_int(as_uint(_e591) + as_uint(_e593));
-            const int _e596 = as_int(as_uint(_e594) + as_uint(0));
-            const uint _e597 = as_uint(_e596);
-            const uint _e599 = (_e597 & 7u);
-            const bool _e601 = (_e599 != 0u);
-            if (_e601) {
+            const double _e577 = buffer2_[min((uint)(_e568), _lim_3)];
+            const int _e579 = local3_;
+            const int _e581 = local8_;
+            const int _e582 = as_int(as_uint(_e579) + as_uint(_e581));
+            const int _e584 = local0_;
+            const int _e585 = as_int(as_uint(_e582) + as_uint(_e584));
+            const int _e587 = as_int(as_uint(_e585) + as_uint(0));
+            const uint _e588 = as_uint(_e587);
+            const uint _e590 = (_e588 & 7u);
+            const bool _e592 = (_e590 != 0u);
+            if (_e592) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e606 = (_e597 >> (3u & 31u));
-            const uint _e608 = _len_1;
-            const bool _e609 = (_e606 >= _e608);
-            if (_e609) {
+            const uint _e597 = (_e588 >> (3u & 31u));
+            const uint _e599 = _len_1;
+            const bool _e600 = (_e597 >= _e599);
+            if (_e600) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const double _e615 = buffer0_[min((uint)(_e606), _lim_1)];
-            const int _e617 = local5_;
-            const int _e619 = local8_;
-            const int _e620 = as_int(as_uint(_e617) + as_uint(_e619));
-            const int _e622 = local0_;
-            const int _e623 = as_int(as_uint(_e620) + as_uint(_e622));
-            const int _e625 = as_int(as_uint(_e623) + as_uint(0));
-            const uint _e626 = as_uint(_e625);
-            const uint _e628 = (_e626 & 7u);
-            const bool _e630 = (_e628 != 0u);
-            if (_e630) {
+            const double _e606 = buffer0_[min((uint)(_e597), _lim_1)];
+            const int _e608 = local5_;
+            const int _e610 = local8_;
+            const int _e611 = as_int(as_uint(_e608) + as_uint(_e610));
+            const int _e613 = local0_;
+            const int _e614 = as_int(as_uint(_e611) + as_uint(_e613));
+            const int _e616 = as_int(as_uint(_e614) + as_uint(0));
+            const uint _e617 = as_uint(_e616);
+            const uint _e619 = (_e617 & 7u);
+            const bool _e621 = (_e619 != 0u);
+            if (_e621) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e635 = (_e626 >> (3u & 31u));
-            const uint _e637 = _len_2;
-            const bool _e638 = (_e635 >= _e637);
-            if (_e638) {
+            const uint _e626 = (_e617 >> (3u & 31u));
+            const uint _e628 = _len_2;
+            const bool _e629 = (_e626 >= _e628);
+            if (_e629) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const double _e644 = buffer1_[min((uint)(_e635), _lim_2)];
-            const uint _e648 = params.zero;
-            const ulong _e649 = ((ulong)(_e648));
-            const ulong _e650 = (4613937818241073152UL | _e649);
-            const double _e651 = as_double(_e650);
-            const double _e652 = (_e644 * _e651);
-            const double _e653 = (_e615 + _e652);
-            const double _e654 = (_e586 + _e653);
-            const int _e656 = as_int(as_uint(_e562) + as_uint(0));
-            const uint _e657 = as_uint(_e656);
-            const uint _e659 = (_e657 & 7u);
-            const bool _e661 = (_e659 != 0u);
-            if (_e661) {
+            const double _e635 = buffer1_[min((uint)(_e626), _lim_2)];
+            const uint _e639 = params.zero;
+            const ulong _e640 = ((ulong)(_e639));
+            const ulong _e641 = (4613937818241073152UL | _e640);
+            const double _e642 = as_double(_e641);
+            const double _e643 = (_e635 * _e642);
+            const double _e644 = (_e606 + _e643);
+            const double _e645 = (_e577 + _e644);
+            const int _e647 = as_int(as_uint(_e553) + as_uint(0));
+            const uint _e648 = as_uint(_e647);
+            const uint _e650 = (_e648 & 7u);
+            const bool _e652 = (_e650 != 0u);
+            if (_e652) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e666 = (_e657 >> (3u & 31u));
-            const uint _e668 = _len_3;
-            const bool _e669 = (_e666 >= _e668);
-            if (_e669) {
+            const uint _e657 = (_e648 >> (3u & 31u));
+            const uint _e659 = _len_3;
+            const bool _e660 = (_e657 >= _e659);
+            if (_e660) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            buffer2_[min((uint)(_e666), _lim_3)] = _e654;
+            buffer2_[min((uint)(_e657), _lim_3)] = _e645;
             break;
         }
         return;
         break;
     }
-    const int _e676 = local0_;
-    const int _e678 = local2_;
-    const int _e680 = local8_;
+    const int _e667 = local0_;
+    const int _e669 = local2_;
+    const int _e671 = local8_;
     if (true) {
         atomic_xchg(&status[0], 1u);
         return;

@@ -236,141 +236,132 @@ void main_(
             const uint _e260 = loop_budget;
             const uint _e262 = (_e260 - 1u);
             loop_budget = _e262;
-            const uint _e265 = (_e262 & 1023u);
-            const bool _e267 = (_e265 == 0u);
-            if (_e267) {
-                const uint _e270 = status[0];
-                const bool _e272 = (_e270 != 0u);
-                if (_e272) {
-                    return;
-                }
-            }
-            const int _e274 = local0_;
-            const int _e276 = local2_;
-            const int _e278 = as_int(as_uint(_e276) + as_uint(0));
-            const uint _e279 = as_uint(_e278);
-            const uint _e281 = (_e279 & 3u);
-            const bool _e283 = (_e281 != 0u);
-            if (_e283) {
+            const int _e265 = local0_;
+            const int _e267 = local2_;
+            const int _e269 = as_int(as_uint(_e267) + as_uint(0));
+            const uint _e270 = as_uint(_e269);
+            const uint _e272 = (_e270 & 3u);
+            const bool _e274 = (_e272 != 0u);
+            if (_e274) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e288 = (_e279 >> (2u & 31u));
-            const uint _e290 = _len_1;
-            const bool _e291 = (_e288 >= _e290);
-            if (_e291) {
+            const uint _e279 = (_e270 >> (2u & 31u));
+            const uint _e281 = _len_1;
+            const bool _e282 = (_e279 >= _e281);
+            if (_e282) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const float _e297 = buffer0_[min((uint)(_e288), _lim_1)];
-            const uint _e301 = params.zero;
-            const uint _e302 = (1075838976u | _e301);
-            const float _e303 = as_float(_e302);
-            const float _e304 = (_e297 * _e303);
-            const int _e306 = local0_;
-            const int _e308 = as_int(as_uint(_e306) + as_uint(0));
-            const uint _e309 = as_uint(_e308);
-            const uint _e311 = (_e309 & 3u);
-            const bool _e313 = (_e311 != 0u);
-            if (_e313) {
+            const float _e288 = buffer0_[min((uint)(_e279), _lim_1)];
+            const uint _e292 = params.zero;
+            const uint _e293 = (1075838976u | _e292);
+            const float _e294 = as_float(_e293);
+            const float _e295 = (_e288 * _e294);
+            const int _e297 = local0_;
+            const int _e299 = as_int(as_uint(_e297) + as_uint(0));
+            const uint _e300 = as_uint(_e299);
+            const uint _e302 = (_e300 & 3u);
+            const bool _e304 = (_e302 != 0u);
+            if (_e304) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e318 = (_e309 >> (2u & 31u));
-            const uint _e320 = _len_2;
-            const bool _e321 = (_e318 >= _e320);
-            if (_e321) {
+            const uint _e309 = (_e300 >> (2u & 31u));
+            const uint _e311 = _len_2;
+            const bool _e312 = (_e309 >= _e311);
+            if (_e312) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const float _e327 = buffer1_[min((uint)(_e318), _lim_2)];
-            const float _e328 = (_e304 + _e327);
-            const int _e330 = as_int(as_uint(_e274) + as_uint(0));
-            const uint _e331 = as_uint(_e330);
-            const uint _e333 = (_e331 & 3u);
-            const bool _e335 = (_e333 != 0u);
-            if (_e335) {
+            const float _e318 = buffer1_[min((uint)(_e309), _lim_2)];
+            const float _e319 = (_e295 + _e318);
+            const int _e321 = as_int(as_uint(_e265) + as_uint(0));
+            const uint _e322 = as_uint(_e321);
+            const uint _e324 = (_e322 & 3u);
+            const bool _e326 = (_e324 != 0u);
+            if (_e326) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e340 = (_e331 >> (2u & 31u));
-            const uint _e342 = _len_2;
-            const bool _e343 = (_e340 >= _e342);
-            if (_e343) {
+            const uint _e331 = (_e322 >> (2u & 31u));
+            const uint _e333 = _len_2;
+            const bool _e334 = (_e331 >= _e333);
+            if (_e334) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            buffer1_[min((uint)(_e340), _lim_2)] = _e328;
-            const int _e350 = local0_;
-            const int _e352 = as_int(as_uint(_e350) + as_uint(4));
-            local3_ = _e352;
-            const int _e355 = local2_;
-            const int _e357 = as_int(as_uint(_e355) + as_uint(4));
-            const int _e359 = as_int(as_uint(_e357) + as_uint(0));
-            const uint _e360 = as_uint(_e359);
-            const uint _e362 = (_e360 & 3u);
-            const bool _e364 = (_e362 != 0u);
-            if (_e364) {
+            buffer1_[min((uint)(_e331), _lim_2)] = _e319;
+            const int _e341 = local0_;
+            const int _e343 = as_int(as_uint(_e341) + as_uint(4));
+            local3_ = _e343;
+            const int _e346 = local2_;
+            const int _e348 = as_int(as_uint(_e346) + as_uint(4));
+            const int _e350 = as_int(as_uint(_e348) + as_uint(0));
+            const uint _e351 = as_uint(_e350);
+            const uint _e353 = (_e351 & 3u);
+            const bool _e355 = (_e353 != 0u);
+            if (_e355) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e369 = (_e360 >> (2u & 31u));
-            const uint _e371 = _len_1;
-            const bool _e372 = (_e369 >= _e371);
-            if (_e372) {
+            const uint _e360 = (_e351 >> (2u & 31u));
+            const uint _e362 = _len_1;
+            const bool _e363 = (_e360 >= _e362);
+            if (_e363) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const float _e378 = buffer0_[min((uint)(_e369), _lim_1)];
-            const uint _e382 = params.zero;
-            const uint _e383 = (1075838976u | _e382);
-            const float _e384 = as_float(_e383);
-            const float _e385 = (_e378 * _e384);
-            const int _e387 = local3_;
-            const int _e389 = as_int(as_uint(_e387) + as_uint(0));
-            const uint _e390 = as_uint(_e389);
-            const uint _e392 = (_e390 & 3u);
-            const bool _e394 = (_e392 != 0u);
-            if (_e394) {
+            const float _e369 = buffer0_[min((uint)(_e360), _lim_1)];
+            const uint _e373 = params.zero;
+            const uint _e374 = (1075838976u | _e373);
+            const float _e375 = as_float(_e374);
+            const float _e376 = (_e369 * _e375);
+            const int _e378 = local3_;
+            const int _e380 = as_int(as_uint(_e378) + as_uint(0));
+            const uint _e381 = as_uint(_e380);
+            const uint _e383 = (_e381 & 3u);
+            const bool _e385 = (_e383 != 0u);
+            if (_e385) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e399 = (_e390 >> (2u & 31u));
-            const uint _e401 = _len_2;
-            const bool _e402 = (_e399 >= _e401);
-            if (_e402) {
+            const uint _e390 = (_e381 >> (2u & 31u));
+            const uint _e392 = _len_2;
+            const bool _e393 = (_e390 >= _e392);
+            if (_e393) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const float _e408 = buffer1_[min((uint)(_e399), _lim_2)];
-            const float _e409 = (_e385 + _e408);
-            const int _e411 = as_int(as_uint(_e352) + as_uint(0));
-            const uint _e412 = as_uint(_e411);
-            const uint _e414 = (_e412 & 3u);
-            const bool _e416 = (_e414 != 0u);
-            if (_e416) {
+            const float _e399 = buffer1_[min((uint)(_e390), _lim_2)];
+            const float _e400 = (_e376 + _e399);
+            const int _e402 = as_int(as_uint(_e343) + as_uint(0));
+            const uint _e403 = as_uint(_e402);
+            const uint _e405 = (_e403 & 3u);
+            const bool _e407 = (_e405 != 0u);
+            if (_e407) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e421 = (_e412 >> (2u & 31u));
-            const uint _e423 = _len_2;
-            const bool _e424 = (_e421 >= _e423);
-            if (_e424) {
+            const uint _e412 = (_e403 >> (2u & 31u));
+            const uint _e414 = _len_2;
+            const bool _e415 = (_e412 >= _e414);
+            if (_e415) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            buffer1_[min((uint)(_e421), _lim_2)] = _e409;
-            const int _e431 = local2_;
-            const int _e433 = as_int(as_uint(_e431) + as_uint(8));
-            local2_ = _e433;
-            const int _e436 = local0_;
-            const int _e438 = as_int(as_uint(_e436) + as_uint(8));
-            local0_ = _e438;
-            const int _e441 = local4_;
-            const int _e443 = as_int(as_uint(_e441) + as_uint((-2)));
-            local4_ = _e443;
-            const bool _e446 = (_e443 != 0);
-            if (_e446) {
+            buffer1_[min((uint)(_e412), _lim_2)] = _e400;
+            const int _e422 = local2_;
+            const int _e424 = as_int(as_uint(_e422) + as_uint(8));
+            local2_ = _e424;
+            const int _e427 = local0_;
+            const int _e429 = as_int(as_uint(_e427) + as_uint(8));
+            local0_ = _e429;
+            const int _e432 = local4_;
+            const int _e434 = as_int(as_uint(_e432) + as_uint((-2)));
+            local4_ = _e434;
+            const bool _e437 = (_e434 != 0);
+            if (_e437) {
                 continue;
             }
             break;

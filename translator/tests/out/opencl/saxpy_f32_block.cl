@@ -133,85 +133,76 @@ void main_(
             const uint _e132 = loop_budget;
             const uint _e134 = (_e132 - 1u);
             loop_budget = _e134;
-            const uint _e137 = (_e134 & 1023u);
-            const bool _e139 = (_e137 == 0u);
-            if (_e139) {
-                const uint _e142 = status[0];
-                const bool _e144 = (_e142 != 0u);
-                if (_e144) {
-                    return;
-                }
-            }
-            const int _e146 = local8_;
-            const uint _e150 = params.zero;
-            const uint _e151 = (1075838976u | _e150);
-            const float _e152 = as_float(_e151);
-            const int _e154 = local7_;
-            const int _e156 = as_int(as_uint(_e154) + as_uint(0));
-            const uint _e157 = as_uint(_e156);
-            const uint _e159 = (_e157 & 3u);
-            const bool _e161 = (_e159 != 0u);
-            if (_e161) {
+            const int _e137 = local8_;
+            const uint _e141 = params.zero;
+            const uint _e142 = (1075838976u | _e141);
+            const float _e143 = as_float(_e142);
+            const int _e145 = local7_;
+            const int _e147 = as_int(as_uint(_e145) + as_uint(0));
+            const uint _e148 = as_uint(_e147);
+            const uint _e150 = (_e148 & 3u);
+            const bool _e152 = (_e150 != 0u);
+            if (_e152) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e166 = (_e157 >> (2u & 31u));
-            const uint _e168 = _len_1;
-            const bool _e169 = (_e166 >= _e168);
-            if (_e169) {
+            const uint _e157 = (_e148 >> (2u & 31u));
+            const uint _e159 = _len_1;
+            const bool _e160 = (_e157 >= _e159);
+            if (_e160) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const float _e175 = buffer0_[min((uint)(_e166), _lim_1)];
-            const float _e176 = (_e152 * _e175);
-            const int _e178 = local8_;
-            const int _e180 = as_int(as_uint(_e178) + as_uint(0));
-            const uint _e181 = as_uint(_e180);
-            const uint _e183 = (_e181 & 3u);
-            const bool _e185 = (_e183 != 0u);
-            if (_e185) {
+            const float _e166 = buffer0_[min((uint)(_e157), _lim_1)];
+            const float _e167 = (_e143 * _e166);
+            const int _e169 = local8_;
+            const int _e171 = as_int(as_uint(_e169) + as_uint(0));
+            const uint _e172 = as_uint(_e171);
+            const uint _e174 = (_e172 & 3u);
+            const bool _e176 = (_e174 != 0u);
+            if (_e176) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e190 = (_e181 >> (2u & 31u));
-            const uint _e192 = _len_2;
-            const bool _e193 = (_e190 >= _e192);
-            if (_e193) {
+            const uint _e181 = (_e172 >> (2u & 31u));
+            const uint _e183 = _len_2;
+            const bool _e184 = (_e181 >= _e183);
+            if (_e184) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            const float _e199 = buffer1_[min((uint)(_e190), _lim_2)];
-            const float _e200 = (_e176 + _e199);
-            const int _e202 = as_int(as_uint(_e146) + as_uint(0));
-            const uint _e203 = as_uint(_e202);
-            const uint _e205 = (_e203 & 3u);
-            const bool _e207 = (_e205 != 0u);
-            if (_e207) {
+            const float _e190 = buffer1_[min((uint)(_e181), _lim_2)];
+            const float _e191 = (_e167 + _e190);
+            const int _e193 = as_int(as_uint(_e137) + as_uint(0));
+            const uint _e194 = as_uint(_e193);
+            const uint _e196 = (_e194 & 3u);
+            const bool _e198 = (_e196 != 0u);
+            if (_e198) {
                 atomic_xchg(&status[0], 5u);
                 return;
             }
-            const uint _e212 = (_e203 >> (2u & 31u));
-            const uint _e214 = _len_2;
-            const bool _e215 = (_e212 >= _e214);
-            if (_e215) {
+            const uint _e203 = (_e194 >> (2u & 31u));
+            const uint _e205 = _len_2;
+            const bool _e206 = (_e203 >= _e205);
+            if (_e206) {
                 atomic_xchg(&status[0], 4u);
                 return;
             }
-            buffer1_[min((uint)(_e212), _lim_2)] = _e200;
-            const int _e222 = local7_;
-            const int _e224 = as_int(as_uint(_e222) + as_uint(4));
-            local7_ = _e224;
-            const int _e227 = local8_;
-            const int _e229 = as_int(as_uint(_e227) + as_uint(4));
-            local8_ = _e229;
-            const int _e232 = local8_;
-            const int _e234 = local9_;
-            const uint _e235 = as_uint(_e232);
-            const uint _e236 = as_uint(_e234);
-            const bool _e237 = (_e235 < _e236);
-            const int _e240 = (_e237 ? 1 : 0);
-            const bool _e242 = (_e240 != 0);
-            if (_e242) {
+            buffer1_[min((uint)(_e203), _lim_2)] = _e191;
+            const int _e213 = local7_;
+            const int _e215 = as_int(as_uint(_e213) + as_uint(4));
+            local7_ = _e215;
+            const int _e218 = local8_;
+            const int _e220 = as_int(as_uint(_e218) + as_uint(4));
+            local8_ = _e220;
+            const int _e223 = local8_;
+            const int _e225 = local9_;
+            const uint _e226 = as_uint(_e223);
+            const uint _e227 = as_uint(_e225);
+            const bool _e228 = (_e226 < _e227);
+            const int _e231 = (_e228 ? 1 : 0);
+            const bool _e233 = (_e231 != 0);
+            if (_e233) {
                 continue;
             }
             break;

@@ -161,71 +161,62 @@ void main_(
             const uint _e171 = loop_budget;
             const uint _e173 = (_e171 - 1u);
             loop_budget = _e173;
-            const uint _e176 = (_e173 & 1023u);
-            const bool _e178 = (_e176 == 0u);
-            if (_e178) {
-                const uint _e181 = status[0];
-                const bool _e183 = (_e181 != 0u);
-                if (_e183) {
-                    return;
-                }
-            }
-            const int _e185 = local10_;
-            const int _e187 = local11_;
-            const uint _e189 = as_uint(3);
-            const uint _e191 = (_e189 & 31u);
-            const int _e192 = as_int(as_uint(_e187) << (_e191 & 31u));
-            const uint _e193 = as_uint(_e192);
-            const uint _e195 = (_e193 & 31u);
-            const uint _e196 = as_uint(_e185);
-            const uint _e197 = (_e196 >> (_e195 & 31u));
-            const int _e198 = as_int(_e197);
-            const int _e200 = (_e198 & 255);
-            const bool _e202 = (_e200 == 0);
-            const int _e205 = (_e202 ? 1 : 0);
-            const bool _e207 = (_e205 != 0);
+            const int _e176 = local10_;
+            const int _e178 = local11_;
+            const uint _e180 = as_uint(3);
+            const uint _e182 = (_e180 & 31u);
+            const int _e183 = as_int(as_uint(_e178) << (_e182 & 31u));
+            const uint _e184 = as_uint(_e183);
+            const uint _e186 = (_e184 & 31u);
+            const uint _e187 = as_uint(_e176);
+            const uint _e188 = (_e187 >> (_e186 & 31u));
+            const int _e189 = as_int(_e188);
+            const int _e191 = (_e189 & 255);
+            const bool _e193 = (_e191 == 0);
+            const int _e196 = (_e193 ? 1 : 0);
+            const bool _e198 = (_e196 != 0);
             for (;;) {
-                if (_e207) {
-                    const int _e209 = local11_;
-                    local_ = _e209;
+                if (_e198) {
+                    const int _e200 = local11_;
+                    local_ = _e200;
                     branch_counter = 2u;
                     break;
                 }
                 break;
             }
-            const uint _e214 = branch_counter;
-            const bool _e216 = (_e214 != 0u);
-            const uint _e218 = (_e214 - 1u);
-            const bool _e219 = (_e218 == 0u);
-            if (_e216) {
-                branch_counter = _e218;
-                if (_e219) {
+            const uint _e205 = branch_counter;
+            const bool _e207 = (_e205 != 0u);
+            const uint _e209 = (_e205 - 1u);
+            const bool _e210 = (_e209 == 0u);
+            if (_e207) {
+                branch_counter = _e209;
+                if (_e210) {
                     continue;
                 } else {
                     break;
                 }
             }
-            const int _e222 = local11_;
-            const int _e224 = as_int(as_uint(_e222) + as_uint(1));
-            local11_ = _e224;
-            const int _e227 = local11_;
-            const uint _e229 = as_uint(_e227);
-            const uint _e230 = as_uint(4);
-            const bool _e231 = (_e229 < _e230);
-            const int _e234 = (_e231 ? 1 : 0);
-            const bool _e236 = (_e234 != 0);
-            if (_e236) {
+            const int _e213 = local11_;
+            const int _e215 = as_int(as_uint(_e213) + as_uint(1));
+            local11_ = _e215;
+            const int _e218 = local11_;
+            const uint _e220 = as_uint(_e218);
+            const uint _e221 = as_uint(4);
+            const bool _e222 = (_e220 < _e221);
+            const int _e225 = (_e222 ? 1 : 0);
+            const bool _e227 = (_e225 != 0);
+            if (_e227) {
                 continue;
             }
             break;
         }
-        const uint _e238 = branch_counter;
-        const bool _e240 = (_e238 != 0u);
-        const uint _e242 = (_e238 - 1u);
-        const bool _e243 = (_e242 == 0u);
-        if (_e240) {
-            branch_counter = _e242;
-            if (_e243) {
+        const uint _e229 = branch_counter;
+        const bool _e231 = (_e229 != 0u);
+        const uint _e233 = (_e229 - 1u);
+        const bool _e234 = (_e233 == 0u);
+        if (_e231) {
+            branch_counter = _e233;
+            if (_e234) {
                 break;
             } else {
                 break;
@@ -234,182 +225,182 @@ void main_(
         local_ = (-1);
         break;
     }
-    const int _e248 = local_;
-    const int _e250 = as_int(as_uint(_e151) + as_uint(0));
-    const uint _e251 = as_uint(_e250);
-    const uint _e253 = (_e251 >> (2u & 31u));
-    const uint _e255 = _len_2;
-    const bool _e256 = (_e253 >= _e255);
-    if (_e256) {
+    const int _e239 = local_;
+    const int _e241 = as_int(as_uint(_e151) + as_uint(0));
+    const uint _e242 = as_uint(_e241);
+    const uint _e244 = (_e242 >> (2u & 31u));
+    const uint _e246 = _len_2;
+    const bool _e247 = (_e244 >= _e246);
+    if (_e247) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e262 = as_uint(_e248);
-    const uint _e264 = (_e262 & 255u);
-    const uint _e266 = (_e251 & 3u);
-    const uint _e268 = (_e266 * 8u);
-    const uint _e269 = (255u << (_e268 & 31u));
-    const uint _e270 = (~_e269);
-    const uint _e271 = (_e264 << (_e268 & 31u));
-    atomic_and(&buffer1_[min((uint)(_e253), _lim_2)], _e270);
-    atomic_or(&buffer1_[min((uint)(_e253), _lim_2)], _e271);
-    const int _e273 = local8_;
-    const int _e275 = local7_;
-    const int _e277 = local12_;
-    const int _e278 = as_int(as_uint(_e275) * as_uint(_e277));
-    const int _e280 = as_int(as_uint(_e273) + as_uint(2));
-    const uint _e281 = as_uint(_e280);
-    const uint _e283 = (_e281 & 1u);
-    const bool _e285 = (_e283 != 0u);
-    if (_e285) {
+    const uint _e253 = as_uint(_e239);
+    const uint _e255 = (_e253 & 255u);
+    const uint _e257 = (_e242 & 3u);
+    const uint _e259 = (_e257 * 8u);
+    const uint _e260 = (255u << (_e259 & 31u));
+    const uint _e261 = (~_e260);
+    const uint _e262 = (_e255 << (_e259 & 31u));
+    atomic_and(&buffer1_[min((uint)(_e244), _lim_2)], _e261);
+    atomic_or(&buffer1_[min((uint)(_e244), _lim_2)], _e262);
+    const int _e264 = local8_;
+    const int _e266 = local7_;
+    const int _e268 = local12_;
+    const int _e269 = as_int(as_uint(_e266) * as_uint(_e268));
+    const int _e271 = as_int(as_uint(_e264) + as_uint(2));
+    const uint _e272 = as_uint(_e271);
+    const uint _e274 = (_e272 & 1u);
+    const bool _e276 = (_e274 != 0u);
+    if (_e276) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e290 = (_e281 >> (2u & 31u));
-    const uint _e292 = _len_2;
-    const bool _e293 = (_e290 >= _e292);
-    if (_e293) {
+    const uint _e281 = (_e272 >> (2u & 31u));
+    const uint _e283 = _len_2;
+    const bool _e284 = (_e281 >= _e283);
+    if (_e284) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e299 = as_uint(_e278);
-    const uint _e301 = (_e299 & 65535u);
-    const uint _e303 = (_e281 & 3u);
-    const uint _e305 = (_e303 * 8u);
-    const uint _e306 = (65535u << (_e305 & 31u));
-    const uint _e307 = (~_e306);
-    const uint _e308 = (_e301 << (_e305 & 31u));
-    atomic_and(&buffer1_[min((uint)(_e290), _lim_2)], _e307);
-    atomic_or(&buffer1_[min((uint)(_e290), _lim_2)], _e308);
-    const int _e310 = local9_;
-    const int _e312 = local7_;
-    const int _e314 = as_int(as_uint(_e310) + as_uint(3));
-    const uint _e315 = as_uint(_e314);
-    const uint _e317 = (_e315 - 4294955008u);
-    const uint _e319 = (_e317 >> (2u & 31u));
-    const bool _e321 = (_e319 >= 4096u);
-    if (_e321) {
+    const uint _e290 = as_uint(_e269);
+    const uint _e292 = (_e290 & 65535u);
+    const uint _e294 = (_e272 & 3u);
+    const uint _e296 = (_e294 * 8u);
+    const uint _e297 = (65535u << (_e296 & 31u));
+    const uint _e298 = (~_e297);
+    const uint _e299 = (_e292 << (_e296 & 31u));
+    atomic_and(&buffer1_[min((uint)(_e281), _lim_2)], _e298);
+    atomic_or(&buffer1_[min((uint)(_e281), _lim_2)], _e299);
+    const int _e301 = local9_;
+    const int _e303 = local7_;
+    const int _e305 = as_int(as_uint(_e301) + as_uint(3));
+    const uint _e306 = as_uint(_e305);
+    const uint _e308 = (_e306 - 4294955008u);
+    const uint _e310 = (_e308 >> (2u & 31u));
+    const bool _e312 = (_e310 >= 4096u);
+    if (_e312) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e327 = as_uint(_e312);
-    const uint _e329 = (_e327 & 255u);
-    const uint _e331 = (_e317 & 3u);
-    const uint _e333 = (_e331 * 8u);
-    const uint _e334 = (255u << (_e333 & 31u));
-    const uint _e335 = (~_e334);
-    const uint _e336 = (_e329 << (_e333 & 31u));
-    const uint _e337 = stack[min((uint)(_e319), 4095u)];
-    const uint _e338 = (_e337 & _e335);
-    const uint _e339 = (_e338 | _e336);
-    stack[min((uint)(_e319), 4095u)] = _e339;
-    const int _e341 = local8_;
-    const int _e343 = local8_;
-    const int _e345 = as_int(as_uint(_e343) + as_uint(0));
-    const uint _e346 = as_uint(_e345);
-    const uint _e348 = (_e346 & 7u);
-    const bool _e350 = (_e348 != 0u);
-    if (_e350) {
+    const uint _e318 = as_uint(_e303);
+    const uint _e320 = (_e318 & 255u);
+    const uint _e322 = (_e308 & 3u);
+    const uint _e324 = (_e322 * 8u);
+    const uint _e325 = (255u << (_e324 & 31u));
+    const uint _e326 = (~_e325);
+    const uint _e327 = (_e320 << (_e324 & 31u));
+    const uint _e328 = stack[min((uint)(_e310), 4095u)];
+    const uint _e329 = (_e328 & _e326);
+    const uint _e330 = (_e329 | _e327);
+    stack[min((uint)(_e310), 4095u)] = _e330;
+    const int _e332 = local8_;
+    const int _e334 = local8_;
+    const int _e336 = as_int(as_uint(_e334) + as_uint(0));
+    const uint _e337 = as_uint(_e336);
+    const uint _e339 = (_e337 & 7u);
+    const bool _e341 = (_e339 != 0u);
+    if (_e341) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e355 = (_e346 >> (2u & 31u));
-    const uint _e357 = _len_2;
-    const uint _e359 = (_e355 + 1u);
-    const bool _e360 = (_e359 >= _e357);
-    if (_e360) {
+    const uint _e346 = (_e337 >> (2u & 31u));
+    const uint _e348 = _len_2;
+    const uint _e350 = (_e346 + 1u);
+    const bool _e351 = (_e350 >= _e348);
+    if (_e351) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e366 = buffer1_[min((uint)(_e355), _lim_2)];
-    const uint _e368 = (_e355 + 1u);
-    const uint _e371 = buffer1_[min((uint)(_e368), _lim_2)];
-    const ulong _e372 = ((ulong)(_e366));
-    const ulong _e373 = ((ulong)(_e371));
-    const ulong _e375 = (_e373 << (32u & 63u));
-    const ulong _e376 = (_e372 | _e375);
-    const long _e377 = as_long(_e376);
-    const int _e379 = local9_;
-    const int _e381 = as_int(as_uint(_e379) + as_uint(0));
-    const uint _e382 = as_uint(_e381);
-    const uint _e384 = (_e382 - 4294955008u);
-    const uint _e386 = (_e384 & 3u);
-    const bool _e388 = (_e386 != 0u);
-    if (_e388) {
+    const uint _e357 = buffer1_[min((uint)(_e346), _lim_2)];
+    const uint _e359 = (_e346 + 1u);
+    const uint _e362 = buffer1_[min((uint)(_e359), _lim_2)];
+    const ulong _e363 = ((ulong)(_e357));
+    const ulong _e364 = ((ulong)(_e362));
+    const ulong _e366 = (_e364 << (32u & 63u));
+    const ulong _e367 = (_e363 | _e366);
+    const long _e368 = as_long(_e367);
+    const int _e370 = local9_;
+    const int _e372 = as_int(as_uint(_e370) + as_uint(0));
+    const uint _e373 = as_uint(_e372);
+    const uint _e375 = (_e373 - 4294955008u);
+    const uint _e377 = (_e375 & 3u);
+    const bool _e379 = (_e377 != 0u);
+    if (_e379) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e393 = (_e384 >> (2u & 31u));
-    const bool _e395 = (_e393 >= 4096u);
-    if (_e395) {
+    const uint _e384 = (_e375 >> (2u & 31u));
+    const bool _e386 = (_e384 >= 4096u);
+    if (_e386) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e401 = stack[min((uint)(_e393), 4095u)];
-    const int _e402 = as_int(_e401);
-    const uint _e403 = as_uint(_e402);
-    const ulong _e404 = ((ulong)(_e403));
-    const long _e405 = as_long(_e404);
-    const long _e406 = (_e377 | _e405);
-    const int _e408 = as_int(as_uint(_e341) + as_uint(0));
-    const uint _e409 = as_uint(_e408);
-    const uint _e411 = (_e409 & 7u);
-    const bool _e413 = (_e411 != 0u);
-    if (_e413) {
+    const uint _e392 = stack[min((uint)(_e384), 4095u)];
+    const int _e393 = as_int(_e392);
+    const uint _e394 = as_uint(_e393);
+    const ulong _e395 = ((ulong)(_e394));
+    const long _e396 = as_long(_e395);
+    const long _e397 = (_e368 | _e396);
+    const int _e399 = as_int(as_uint(_e332) + as_uint(0));
+    const uint _e400 = as_uint(_e399);
+    const uint _e402 = (_e400 & 7u);
+    const bool _e404 = (_e402 != 0u);
+    if (_e404) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e418 = (_e409 >> (2u & 31u));
-    const uint _e420 = _len_2;
-    const uint _e422 = (_e418 + 1u);
-    const bool _e423 = (_e422 >= _e420);
-    if (_e423) {
+    const uint _e409 = (_e400 >> (2u & 31u));
+    const uint _e411 = _len_2;
+    const uint _e413 = (_e409 + 1u);
+    const bool _e414 = (_e413 >= _e411);
+    if (_e414) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const ulong _e429 = as_ulong(_e406);
-    const uint _e430 = ((uint)(_e429));
-    const ulong _e432 = (_e429 >> (32u & 63u));
-    const uint _e433 = ((uint)(_e432));
-    atomic_xchg(&buffer1_[min((uint)(_e418), _lim_2)], _e430);
-    const uint _e435 = (_e418 + 1u);
-    atomic_xchg(&buffer1_[min((uint)(_e435), _lim_2)], _e433);
-    const int _e439 = local8_;
-    const int _e441 = local8_;
-    const int _e443 = as_int(as_uint(_e441) + as_uint(1));
-    const uint _e444 = as_uint(_e443);
-    const uint _e446 = (_e444 >> (2u & 31u));
-    const uint _e448 = _len_2;
-    const bool _e449 = (_e446 >= _e448);
-    if (_e449) {
+    const ulong _e420 = as_ulong(_e397);
+    const uint _e421 = ((uint)(_e420));
+    const ulong _e423 = (_e420 >> (32u & 63u));
+    const uint _e424 = ((uint)(_e423));
+    atomic_xchg(&buffer1_[min((uint)(_e409), _lim_2)], _e421);
+    const uint _e426 = (_e409 + 1u);
+    atomic_xchg(&buffer1_[min((uint)(_e426), _lim_2)], _e424);
+    const int _e430 = local8_;
+    const int _e432 = local8_;
+    const int _e434 = as_int(as_uint(_e432) + as_uint(1));
+    const uint _e435 = as_uint(_e434);
+    const uint _e437 = (_e435 >> (2u & 31u));
+    const uint _e439 = _len_2;
+    const bool _e440 = (_e437 >= _e439);
+    if (_e440) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e455 = buffer1_[min((uint)(_e446), _lim_2)];
-    const uint _e457 = (_e444 & 3u);
-    const uint _e459 = (_e457 * 8u);
-    const uint _e460 = (_e455 >> (_e459 & 31u));
-    const uint _e462 = (_e460 << (24u & 31u));
-    const uint _e463 = (_e462 >> (24u & 31u));
-    const int _e464 = as_int(_e463);
-    const int _e466 = as_int(as_uint(_e439) + as_uint(4));
-    const uint _e467 = as_uint(_e466);
-    const uint _e469 = (_e467 & 3u);
-    const bool _e471 = (_e469 != 0u);
-    if (_e471) {
+    const uint _e446 = buffer1_[min((uint)(_e437), _lim_2)];
+    const uint _e448 = (_e435 & 3u);
+    const uint _e450 = (_e448 * 8u);
+    const uint _e451 = (_e446 >> (_e450 & 31u));
+    const uint _e453 = (_e451 << (24u & 31u));
+    const uint _e454 = (_e453 >> (24u & 31u));
+    const int _e455 = as_int(_e454);
+    const int _e457 = as_int(as_uint(_e430) + as_uint(4));
+    const uint _e458 = as_uint(_e457);
+    const uint _e460 = (_e458 & 3u);
+    const bool _e462 = (_e460 != 0u);
+    if (_e462) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e476 = (_e467 >> (2u & 31u));
-    const uint _e478 = _len_2;
-    const bool _e479 = (_e476 >= _e478);
-    if (_e479) {
+    const uint _e467 = (_e458 >> (2u & 31u));
+    const uint _e469 = _len_2;
+    const bool _e470 = (_e467 >= _e469);
+    if (_e470) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e485 = as_uint(_e464);
-    atomic_xchg(&buffer1_[min((uint)(_e476), _lim_2)], _e485);
-    const int _e487 = local9_;
-    const int _e489 = as_int(as_uint(_e487) + as_uint(16));
-    local9_ = _e489;
+    const uint _e476 = as_uint(_e455);
+    atomic_xchg(&buffer1_[min((uint)(_e467), _lim_2)], _e476);
+    const int _e478 = local9_;
+    const int _e480 = as_int(as_uint(_e478) + as_uint(16));
+    local9_ = _e480;
 }

@@ -64,49 +64,42 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                     loop_budget = 4294967295u;
                 }
                 let _e81 = loop_budget;
-                let _e83 = (_e81 - 1u);
-                loop_budget = _e83;
-                if ((_e83 & 1023u) == 0u) {
-                    let _e91 = atomicLoad((&status[0]));
-                    if (_e91 != 0u) {
-                        return;
-                    }
-                }
-                let _e95 = local6_;
-                let _e97 = local5_;
-                if (select(0i, 1i, (_e97 == 1i)) != 0i) {
-                    local = _e95;
+                loop_budget = (_e81 - 1u);
+                let _e86 = local6_;
+                let _e88 = local5_;
+                if (select(0i, 1i, (_e88 == 1i)) != 0i) {
+                    local = _e86;
                     branch_counter = 2u;
                     break;
                 }
-                let _e109 = local6_;
-                if (select(0i, 1i, (bitcast<u32>(_e109) >= bitcast<u32>(100i))) != 0i) {
+                let _e100 = local6_;
+                if (select(0i, 1i, (bitcast<u32>(_e100) >= bitcast<u32>(100i))) != 0i) {
                     branch_counter = 1u;
                     break;
                 }
-                let _e122 = local5_;
+                let _e113 = local5_;
                 loop {
-                    if ((_e122 & 1i) != 0i) {
-                        let _e128 = local5_;
-                        local_1 = ((_e128 * 3i) + 1i);
+                    if ((_e113 & 1i) != 0i) {
+                        let _e119 = local5_;
+                        local_1 = ((_e119 * 3i) + 1i);
                     } else {
-                        let _e135 = local5_;
-                        local_1 = bitcast<i32>((bitcast<u32>(_e135) >> (bitcast<u32>(1i) & 31u)));
+                        let _e126 = local5_;
+                        local_1 = bitcast<i32>((bitcast<u32>(_e126) >> (bitcast<u32>(1i) & 31u)));
                     }
                     break;
                 }
-                let _e145 = local_1;
-                local5_ = _e145;
-                let _e148 = local6_;
-                local6_ = (_e148 + 1i);
+                let _e136 = local_1;
+                local5_ = _e136;
+                let _e139 = local6_;
+                local6_ = (_e139 + 1i);
                 continue;
                 break;
             }
-            let _e153 = branch_counter;
-            let _e157 = (_e153 - 1u);
-            if (_e153 != 0u) {
-                branch_counter = _e157;
-                if (_e157 == 0u) {
+            let _e144 = branch_counter;
+            let _e148 = (_e144 - 1u);
+            if (_e144 != 0u) {
+                branch_counter = _e148;
+                if (_e148 == 0u) {
                     break;
                 } else {
                     break;
@@ -114,11 +107,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             }
             break;
         }
-        let _e161 = branch_counter;
-        let _e165 = (_e161 - 1u);
-        if (_e161 != 0u) {
-            branch_counter = _e165;
-            if (_e165 == 0u) {
+        let _e152 = branch_counter;
+        let _e156 = (_e152 - 1u);
+        if (_e152 != 0u) {
+            branch_counter = _e156;
+            if (_e156 == 0u) {
                 break;
             } else {
                 break;
@@ -127,16 +120,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         local = -1i;
         break;
     }
-    let _e171 = local;
-    let _e174 = bitcast<u32>(((_e58 + (_e60 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e174 & 3u) != 0u) {
+    let _e162 = local;
+    let _e165 = bitcast<u32>(((_e58 + (_e60 << (bitcast<u32>(2i) & 31u))) + 0i));
+    if ((_e165 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e183 = (_e174 >> 2u);
-    if (_e183 >= arrayLength((&buffer0_))) {
+    let _e174 = (_e165 >> 2u);
+    if (_e174 >= arrayLength((&buffer0_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer0_[_e183] = _e171;
+    buffer0_[_e174] = _e162;
 }

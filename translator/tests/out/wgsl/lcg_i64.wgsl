@@ -64,55 +64,48 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             loop_budget = 4294967295u;
         }
         let _e80 = loop_budget;
-        let _e82 = (_e80 - 1u);
-        loop_budget = _e82;
-        if ((_e82 & 1023u) == 0u) {
-            let _e90 = atomicLoad((&status[0]));
-            if (_e90 != 0u) {
-                return;
-            }
-        }
-        let _e94 = local7_;
-        local7_ = ((_e94 * 6364136223846793005li) + 1442695040888963407li);
-        let _e101 = local8_;
-        local8_ = (_e101 + 1i);
-        let _e106 = local8_;
-        if (select(0i, 1i, (bitcast<u32>(_e106) < bitcast<u32>(10i))) != 0i) {
+        loop_budget = (_e80 - 1u);
+        let _e85 = local7_;
+        local7_ = ((_e85 * 6364136223846793005li) + 1442695040888963407li);
+        let _e92 = local8_;
+        local8_ = (_e92 + 1i);
+        let _e97 = local8_;
+        if (select(0i, 1i, (bitcast<u32>(_e97) < bitcast<u32>(10i))) != 0i) {
             continue;
         }
         break;
     }
-    let _e117 = local3_;
-    let _e119 = local0_;
-    let _e127 = local7_;
-    let _e130 = bitcast<u32>(((_e117 + (_e119 << (bitcast<u32>(3i) & 31u))) + 0i));
-    if ((_e130 & 7u) != 0u) {
+    let _e108 = local3_;
+    let _e110 = local0_;
+    let _e118 = local7_;
+    let _e121 = bitcast<u32>(((_e108 + (_e110 << (bitcast<u32>(3i) & 31u))) + 0i));
+    if ((_e121 & 7u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e139 = (_e130 >> 3u);
-    if (_e139 >= arrayLength((&buffer0_))) {
+    let _e130 = (_e121 >> 3u);
+    if (_e130 >= arrayLength((&buffer0_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer0_[_e139] = _e127;
-    let _e149 = local5_;
-    let _e151 = local0_;
+    buffer0_[_e130] = _e118;
+    let _e140 = local5_;
+    let _e142 = local0_;
+    let _e150 = local7_;
     let _e159 = local7_;
-    let _e168 = local7_;
     if (1000li == 0li) {
         atomicStore((&status[0]), 2u);
         return;
     }
-    let _e187 = bitcast<u32>(((_e149 + (_e151 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e187 & 3u) != 0u) {
+    let _e178 = bitcast<u32>(((_e140 + (_e142 << (bitcast<u32>(2i) & 31u))) + 0i));
+    if ((_e178 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e196 = (_e187 >> 2u);
-    if (_e196 >= arrayLength((&buffer1_))) {
+    let _e187 = (_e178 >> 2u);
+    if (_e187 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer1_[_e196] = i32((bitcast<i64>((bitcast<u64>(_e159) >> (u32(33li) & 63u))) ^ (_e168 % select(1000li, 1li, ((_e168 == i64(-9223372036854775807 - 1)) && (1000li == -1li))))));
+    buffer1_[_e187] = i32((bitcast<i64>((bitcast<u64>(_e150) >> (u32(33li) & 63u))) ^ (_e159 % select(1000li, 1li, ((_e159 == i64(-9223372036854775807 - 1)) && (1000li == -1li))))));
 }

@@ -144,214 +144,207 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                         loop_budget = 4294967295u;
                     }
                     let _e268 = loop_budget;
-                    let _e270 = (_e268 - 1u);
-                    loop_budget = _e270;
-                    if ((_e270 & 1023u) == 0u) {
-                        let _e278 = atomicLoad((&status[0]));
-                        if (_e278 != 0u) {
-                            return;
-                        }
-                    }
-                    let _e282 = local4_;
-                    let _e284 = local8_;
-                    let _e285 = (_e282 + _e284);
-                    local6_ = _e285;
-                    let _e288 = local6_;
-                    let _e291 = bitcast<u32>((_e288 + 0i));
-                    if ((_e291 & 7u) != 0u) {
+                    loop_budget = (_e268 - 1u);
+                    let _e273 = local4_;
+                    let _e275 = local8_;
+                    let _e276 = (_e273 + _e275);
+                    local6_ = _e276;
+                    let _e279 = local6_;
+                    let _e282 = bitcast<u32>((_e279 + 0i));
+                    if ((_e282 & 7u) != 0u) {
                         atomicStore((&status[0]), 5u);
                         return;
                     }
-                    let _e300 = (_e291 >> 3u);
-                    if (_e300 >= arrayLength((&buffer2_))) {
+                    let _e291 = (_e282 >> 3u);
+                    if (_e291 >= arrayLength((&buffer2_))) {
                         atomicStore((&status[0]), 4u);
                         return;
                     }
-                    let _e309 = buffer2_[_e300];
-                    let _e311 = local0_;
-                    let _e313 = local8_;
-                    let _e314 = (_e311 + _e313);
-                    local12_ = _e314;
-                    let _e318 = bitcast<u32>((_e314 + 0i));
-                    if ((_e318 & 7u) != 0u) {
+                    let _e300 = buffer2_[_e291];
+                    let _e302 = local0_;
+                    let _e304 = local8_;
+                    let _e305 = (_e302 + _e304);
+                    local12_ = _e305;
+                    let _e309 = bitcast<u32>((_e305 + 0i));
+                    if ((_e309 & 7u) != 0u) {
                         atomicStore((&status[0]), 5u);
                         return;
                     }
-                    let _e327 = (_e318 >> 3u);
-                    if (_e327 >= arrayLength((&buffer0_))) {
+                    let _e318 = (_e309 >> 3u);
+                    if (_e318 >= arrayLength((&buffer0_))) {
                         atomicStore((&status[0]), 4u);
                         return;
                     }
-                    let _e336 = buffer0_[_e327];
-                    let _e338 = local2_;
-                    let _e340 = local8_;
-                    let _e341 = (_e338 + _e340);
-                    local13_ = _e341;
-                    let _e345 = bitcast<u32>((_e341 + 0i));
-                    if ((_e345 & 7u) != 0u) {
+                    let _e327 = buffer0_[_e318];
+                    let _e329 = local2_;
+                    let _e331 = local8_;
+                    let _e332 = (_e329 + _e331);
+                    local13_ = _e332;
+                    let _e336 = bitcast<u32>((_e332 + 0i));
+                    if ((_e336 & 7u) != 0u) {
                         atomicStore((&status[0]), 5u);
                         return;
                     }
-                    let _e354 = (_e345 >> 3u);
-                    if (_e354 >= arrayLength((&buffer1_))) {
+                    let _e345 = (_e336 >> 3u);
+                    if (_e345 >= arrayLength((&buffer1_))) {
                         atomicStore((&status[0]), 4u);
                         return;
                     }
-                    let _e363 = buffer1_[_e354];
-                    let _e367 = params.zero;
-                    let _e376 = bitcast<u32>((_e285 + 0i));
-                    if ((_e376 & 7u) != 0u) {
+                    let _e354 = buffer1_[_e345];
+                    let _e358 = params.zero;
+                    let _e367 = bitcast<u32>((_e276 + 0i));
+                    if ((_e367 & 7u) != 0u) {
                         atomicStore((&status[0]), 5u);
                         return;
                     }
-                    let _e385 = (_e376 >> 3u);
-                    if (_e385 >= arrayLength((&buffer2_))) {
+                    let _e376 = (_e367 >> 3u);
+                    if (_e376 >= arrayLength((&buffer2_))) {
                         atomicStore((&status[0]), 4u);
                         return;
                     }
-                    buffer2_[_e385] = (_e309 + (_e336 + (_e363 * bitcast<f64>((4613937818241073152lu | u64(_e367))))));
-                    let _e395 = local6_;
-                    let _e397 = (_e395 + 8i);
-                    local6_ = _e397;
-                    let _e400 = local6_;
-                    let _e403 = bitcast<u32>((_e400 + 0i));
-                    if ((_e403 & 7u) != 0u) {
+                    buffer2_[_e376] = (_e300 + (_e327 + (_e354 * bitcast<f64>((4613937818241073152lu | u64(_e358))))));
+                    let _e386 = local6_;
+                    let _e388 = (_e386 + 8i);
+                    local6_ = _e388;
+                    let _e391 = local6_;
+                    let _e394 = bitcast<u32>((_e391 + 0i));
+                    if ((_e394 & 7u) != 0u) {
                         atomicStore((&status[0]), 5u);
                         return;
                     }
-                    let _e412 = (_e403 >> 3u);
-                    if (_e412 >= arrayLength((&buffer2_))) {
+                    let _e403 = (_e394 >> 3u);
+                    if (_e403 >= arrayLength((&buffer2_))) {
                         atomicStore((&status[0]), 4u);
                         return;
                     }
-                    let _e421 = buffer2_[_e412];
-                    let _e423 = local12_;
-                    let _e428 = bitcast<u32>(((_e423 + 8i) + 0i));
-                    if ((_e428 & 7u) != 0u) {
+                    let _e412 = buffer2_[_e403];
+                    let _e414 = local12_;
+                    let _e419 = bitcast<u32>(((_e414 + 8i) + 0i));
+                    if ((_e419 & 7u) != 0u) {
                         atomicStore((&status[0]), 5u);
                         return;
                     }
-                    let _e437 = (_e428 >> 3u);
-                    if (_e437 >= arrayLength((&buffer0_))) {
+                    let _e428 = (_e419 >> 3u);
+                    if (_e428 >= arrayLength((&buffer0_))) {
                         atomicStore((&status[0]), 4u);
                         return;
                     }
-                    let _e446 = buffer0_[_e437];
-                    let _e448 = local13_;
-                    let _e453 = bitcast<u32>(((_e448 + 8i) + 0i));
-                    if ((_e453 & 7u) != 0u) {
+                    let _e437 = buffer0_[_e428];
+                    let _e439 = local13_;
+                    let _e444 = bitcast<u32>(((_e439 + 8i) + 0i));
+                    if ((_e444 & 7u) != 0u) {
                         atomicStore((&status[0]), 5u);
                         return;
                     }
-                    let _e462 = (_e453 >> 3u);
-                    if (_e462 >= arrayLength((&buffer1_))) {
+                    let _e453 = (_e444 >> 3u);
+                    if (_e453 >= arrayLength((&buffer1_))) {
                         atomicStore((&status[0]), 4u);
                         return;
                     }
-                    let _e471 = buffer1_[_e462];
-                    let _e475 = params.zero;
-                    let _e484 = bitcast<u32>((_e397 + 0i));
-                    if ((_e484 & 7u) != 0u) {
+                    let _e462 = buffer1_[_e453];
+                    let _e466 = params.zero;
+                    let _e475 = bitcast<u32>((_e388 + 0i));
+                    if ((_e475 & 7u) != 0u) {
                         atomicStore((&status[0]), 5u);
                         return;
                     }
-                    let _e493 = (_e484 >> 3u);
-                    if (_e493 >= arrayLength((&buffer2_))) {
+                    let _e484 = (_e475 >> 3u);
+                    if (_e484 >= arrayLength((&buffer2_))) {
                         atomicStore((&status[0]), 4u);
                         return;
                     }
-                    buffer2_[_e493] = (_e421 + (_e446 + (_e471 * bitcast<f64>((4613937818241073152lu | u64(_e475))))));
-                    let _e503 = local0_;
-                    local0_ = (_e503 + 16i);
-                    let _e508 = local2_;
-                    local2_ = (_e508 + 16i);
-                    let _e513 = local4_;
-                    local4_ = (_e513 + 16i);
-                    let _e518 = local11_;
-                    let _e520 = local9_;
-                    let _e522 = (_e520 + 2i);
-                    local9_ = _e522;
-                    if (select(0i, 1i, (_e518 != _e522)) != 0i) {
+                    buffer2_[_e484] = (_e412 + (_e437 + (_e462 * bitcast<f64>((4613937818241073152lu | u64(_e466))))));
+                    let _e494 = local0_;
+                    local0_ = (_e494 + 16i);
+                    let _e499 = local2_;
+                    local2_ = (_e499 + 16i);
+                    let _e504 = local4_;
+                    local4_ = (_e504 + 16i);
+                    let _e509 = local11_;
+                    let _e511 = local9_;
+                    let _e513 = (_e511 + 2i);
+                    local9_ = _e513;
+                    if (select(0i, 1i, (_e509 != _e513)) != 0i) {
                         continue;
                     }
                     break;
                 }
-                let _e531 = local10_;
-                if (select(0i, 1i, (_e531 == 0i)) != 0i) {
+                let _e522 = local10_;
+                if (select(0i, 1i, (_e522 == 0i)) != 0i) {
                     branch_counter = 1u;
                     break;
                 }
                 break;
             }
-            let _e542 = branch_counter;
-            let _e546 = (_e542 - 1u);
-            if (_e542 != 0u) {
-                branch_counter = _e546;
-                if (_e546 == 0u) {
+            let _e533 = branch_counter;
+            let _e537 = (_e533 - 1u);
+            if (_e533 != 0u) {
+                branch_counter = _e537;
+                if (_e537 == 0u) {
                     break;
                 } else {
                     break;
                 }
             }
-            let _e550 = local7_;
-            let _e552 = local8_;
-            let _e555 = local9_;
-            let _e560 = (_e555 << (bitcast<u32>(3i) & 31u));
-            local0_ = _e560;
-            let _e562 = ((_e550 + _e552) + _e560);
-            local2_ = _e562;
-            let _e565 = local2_;
-            let _e568 = bitcast<u32>((_e565 + 0i));
-            if ((_e568 & 7u) != 0u) {
+            let _e541 = local7_;
+            let _e543 = local8_;
+            let _e546 = local9_;
+            let _e551 = (_e546 << (bitcast<u32>(3i) & 31u));
+            local0_ = _e551;
+            let _e553 = ((_e541 + _e543) + _e551);
+            local2_ = _e553;
+            let _e556 = local2_;
+            let _e559 = bitcast<u32>((_e556 + 0i));
+            if ((_e559 & 7u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e577 = (_e568 >> 3u);
-            if (_e577 >= arrayLength((&buffer2_))) {
+            let _e568 = (_e559 >> 3u);
+            if (_e568 >= arrayLength((&buffer2_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e586 = buffer2_[_e577];
-            let _e588 = local3_;
-            let _e590 = local8_;
-            let _e593 = local0_;
-            let _e597 = bitcast<u32>((((_e588 + _e590) + _e593) + 0i));
-            if ((_e597 & 7u) != 0u) {
+            let _e577 = buffer2_[_e568];
+            let _e579 = local3_;
+            let _e581 = local8_;
+            let _e584 = local0_;
+            let _e588 = bitcast<u32>((((_e579 + _e581) + _e584) + 0i));
+            if ((_e588 & 7u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e606 = (_e597 >> 3u);
-            if (_e606 >= arrayLength((&buffer0_))) {
+            let _e597 = (_e588 >> 3u);
+            if (_e597 >= arrayLength((&buffer0_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e615 = buffer0_[_e606];
-            let _e617 = local5_;
-            let _e619 = local8_;
-            let _e622 = local0_;
-            let _e626 = bitcast<u32>((((_e617 + _e619) + _e622) + 0i));
-            if ((_e626 & 7u) != 0u) {
+            let _e606 = buffer0_[_e597];
+            let _e608 = local5_;
+            let _e610 = local8_;
+            let _e613 = local0_;
+            let _e617 = bitcast<u32>((((_e608 + _e610) + _e613) + 0i));
+            if ((_e617 & 7u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e635 = (_e626 >> 3u);
-            if (_e635 >= arrayLength((&buffer1_))) {
+            let _e626 = (_e617 >> 3u);
+            if (_e626 >= arrayLength((&buffer1_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e644 = buffer1_[_e635];
-            let _e648 = params.zero;
-            let _e657 = bitcast<u32>((_e562 + 0i));
-            if ((_e657 & 7u) != 0u) {
+            let _e635 = buffer1_[_e626];
+            let _e639 = params.zero;
+            let _e648 = bitcast<u32>((_e553 + 0i));
+            if ((_e648 & 7u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e666 = (_e657 >> 3u);
-            if (_e666 >= arrayLength((&buffer2_))) {
+            let _e657 = (_e648 >> 3u);
+            if (_e657 >= arrayLength((&buffer2_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            buffer2_[_e666] = (_e586 + (_e615 + (_e644 * bitcast<f64>((4613937818241073152lu | u64(_e648))))));
+            buffer2_[_e657] = (_e577 + (_e606 + (_e635 * bitcast<f64>((4613937818241073152lu | u64(_e639))))));
             break;
         }
         return;

@@ -157,98 +157,91 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 loop_budget = 4294967295u;
             }
             let _e260 = loop_budget;
-            let _e262 = (_e260 - 1u);
-            loop_budget = _e262;
-            if ((_e262 & 1023u) == 0u) {
-                let _e270 = atomicLoad((&status[0]));
-                if (_e270 != 0u) {
-                    return;
-                }
-            }
-            let _e274 = local0_;
-            let _e276 = local2_;
-            let _e279 = bitcast<u32>((_e276 + 0i));
-            if ((_e279 & 3u) != 0u) {
+            loop_budget = (_e260 - 1u);
+            let _e265 = local0_;
+            let _e267 = local2_;
+            let _e270 = bitcast<u32>((_e267 + 0i));
+            if ((_e270 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e288 = (_e279 >> 2u);
-            if (_e288 >= arrayLength((&buffer0_))) {
+            let _e279 = (_e270 >> 2u);
+            if (_e279 >= arrayLength((&buffer0_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e297 = buffer0_[_e288];
-            let _e301 = params.zero;
-            let _e306 = local0_;
-            let _e309 = bitcast<u32>((_e306 + 0i));
-            if ((_e309 & 3u) != 0u) {
+            let _e288 = buffer0_[_e279];
+            let _e292 = params.zero;
+            let _e297 = local0_;
+            let _e300 = bitcast<u32>((_e297 + 0i));
+            if ((_e300 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e318 = (_e309 >> 2u);
-            if (_e318 >= arrayLength((&buffer1_))) {
+            let _e309 = (_e300 >> 2u);
+            if (_e309 >= arrayLength((&buffer1_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e327 = buffer1_[_e318];
-            let _e331 = bitcast<u32>((_e274 + 0i));
-            if ((_e331 & 3u) != 0u) {
+            let _e318 = buffer1_[_e309];
+            let _e322 = bitcast<u32>((_e265 + 0i));
+            if ((_e322 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e340 = (_e331 >> 2u);
-            if (_e340 >= arrayLength((&buffer1_))) {
+            let _e331 = (_e322 >> 2u);
+            if (_e331 >= arrayLength((&buffer1_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            buffer1_[_e340] = ((_e297 * bitcast<f32>((1075838976u | _e301))) + _e327);
-            let _e350 = local0_;
-            let _e352 = (_e350 + 4i);
-            local3_ = _e352;
-            let _e355 = local2_;
-            let _e360 = bitcast<u32>(((_e355 + 4i) + 0i));
-            if ((_e360 & 3u) != 0u) {
+            buffer1_[_e331] = ((_e288 * bitcast<f32>((1075838976u | _e292))) + _e318);
+            let _e341 = local0_;
+            let _e343 = (_e341 + 4i);
+            local3_ = _e343;
+            let _e346 = local2_;
+            let _e351 = bitcast<u32>(((_e346 + 4i) + 0i));
+            if ((_e351 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e369 = (_e360 >> 2u);
-            if (_e369 >= arrayLength((&buffer0_))) {
+            let _e360 = (_e351 >> 2u);
+            if (_e360 >= arrayLength((&buffer0_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e378 = buffer0_[_e369];
-            let _e382 = params.zero;
-            let _e387 = local3_;
-            let _e390 = bitcast<u32>((_e387 + 0i));
-            if ((_e390 & 3u) != 0u) {
+            let _e369 = buffer0_[_e360];
+            let _e373 = params.zero;
+            let _e378 = local3_;
+            let _e381 = bitcast<u32>((_e378 + 0i));
+            if ((_e381 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e399 = (_e390 >> 2u);
-            if (_e399 >= arrayLength((&buffer1_))) {
+            let _e390 = (_e381 >> 2u);
+            if (_e390 >= arrayLength((&buffer1_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e408 = buffer1_[_e399];
-            let _e412 = bitcast<u32>((_e352 + 0i));
-            if ((_e412 & 3u) != 0u) {
+            let _e399 = buffer1_[_e390];
+            let _e403 = bitcast<u32>((_e343 + 0i));
+            if ((_e403 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e421 = (_e412 >> 2u);
-            if (_e421 >= arrayLength((&buffer1_))) {
+            let _e412 = (_e403 >> 2u);
+            if (_e412 >= arrayLength((&buffer1_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            buffer1_[_e421] = ((_e378 * bitcast<f32>((1075838976u | _e382))) + _e408);
-            let _e431 = local2_;
-            local2_ = (_e431 + 8i);
-            let _e436 = local0_;
-            local0_ = (_e436 + 8i);
-            let _e441 = local4_;
-            let _e443 = (_e441 + -2i);
-            local4_ = _e443;
-            if (_e443 != 0i) {
+            buffer1_[_e412] = ((_e369 * bitcast<f32>((1075838976u | _e373))) + _e399);
+            let _e422 = local2_;
+            local2_ = (_e422 + 8i);
+            let _e427 = local0_;
+            local0_ = (_e427 + 8i);
+            let _e432 = local4_;
+            let _e434 = (_e432 + -2i);
+            local4_ = _e434;
+            if (_e434 != 0i) {
                 continue;
             }
             break;

@@ -82,58 +82,51 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 loop_budget = 4294967295u;
             }
             let _e132 = loop_budget;
-            let _e134 = (_e132 - 1u);
-            loop_budget = _e134;
-            if ((_e134 & 1023u) == 0u) {
-                let _e142 = atomicLoad((&status[0]));
-                if (_e142 != 0u) {
-                    return;
-                }
-            }
-            let _e146 = local8_;
-            let _e150 = params.zero;
-            let _e154 = local7_;
-            let _e157 = bitcast<u32>((_e154 + 0i));
-            if ((_e157 & 3u) != 0u) {
+            loop_budget = (_e132 - 1u);
+            let _e137 = local8_;
+            let _e141 = params.zero;
+            let _e145 = local7_;
+            let _e148 = bitcast<u32>((_e145 + 0i));
+            if ((_e148 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e166 = (_e157 >> 2u);
-            if (_e166 >= arrayLength((&buffer0_))) {
+            let _e157 = (_e148 >> 2u);
+            if (_e157 >= arrayLength((&buffer0_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e175 = buffer0_[_e166];
-            let _e178 = local8_;
-            let _e181 = bitcast<u32>((_e178 + 0i));
-            if ((_e181 & 3u) != 0u) {
+            let _e166 = buffer0_[_e157];
+            let _e169 = local8_;
+            let _e172 = bitcast<u32>((_e169 + 0i));
+            if ((_e172 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e190 = (_e181 >> 2u);
-            if (_e190 >= arrayLength((&buffer1_))) {
+            let _e181 = (_e172 >> 2u);
+            if (_e181 >= arrayLength((&buffer1_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            let _e199 = buffer1_[_e190];
-            let _e203 = bitcast<u32>((_e146 + 0i));
-            if ((_e203 & 3u) != 0u) {
+            let _e190 = buffer1_[_e181];
+            let _e194 = bitcast<u32>((_e137 + 0i));
+            if ((_e194 & 3u) != 0u) {
                 atomicStore((&status[0]), 5u);
                 return;
             }
-            let _e212 = (_e203 >> 2u);
-            if (_e212 >= arrayLength((&buffer1_))) {
+            let _e203 = (_e194 >> 2u);
+            if (_e203 >= arrayLength((&buffer1_))) {
                 atomicStore((&status[0]), 4u);
                 return;
             }
-            buffer1_[_e212] = ((bitcast<f32>((1075838976u | _e150)) * _e175) + _e199);
-            let _e222 = local7_;
-            local7_ = (_e222 + 4i);
-            let _e227 = local8_;
-            local8_ = (_e227 + 4i);
-            let _e232 = local8_;
-            let _e234 = local9_;
-            if (select(0i, 1i, (bitcast<u32>(_e232) < bitcast<u32>(_e234))) != 0i) {
+            buffer1_[_e203] = ((bitcast<f32>((1075838976u | _e141)) * _e166) + _e190);
+            let _e213 = local7_;
+            local7_ = (_e213 + 4i);
+            let _e218 = local8_;
+            local8_ = (_e218 + 4i);
+            let _e223 = local8_;
+            let _e225 = local9_;
+            if (select(0i, 1i, (bitcast<u32>(_e223) < bitcast<u32>(_e225))) != 0i) {
                 continue;
             }
             break;

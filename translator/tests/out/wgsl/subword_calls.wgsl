@@ -102,48 +102,41 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 loop_budget = 4294967295u;
             }
             let _e171 = loop_budget;
-            let _e173 = (_e171 - 1u);
-            loop_budget = _e173;
-            if ((_e173 & 1023u) == 0u) {
-                let _e181 = atomicLoad((&status[0]));
-                if (_e181 != 0u) {
-                    return;
-                }
-            }
-            let _e185 = local10_;
-            let _e187 = local11_;
+            loop_budget = (_e171 - 1u);
+            let _e176 = local10_;
+            let _e178 = local11_;
             loop {
-                if (select(0i, 1i, ((bitcast<i32>((bitcast<u32>(_e185) >> (bitcast<u32>((_e187 << (bitcast<u32>(3i) & 31u))) & 31u))) & 255i) == 0i)) != 0i) {
-                    let _e209 = local11_;
-                    local = _e209;
+                if (select(0i, 1i, ((bitcast<i32>((bitcast<u32>(_e176) >> (bitcast<u32>((_e178 << (bitcast<u32>(3i) & 31u))) & 31u))) & 255i) == 0i)) != 0i) {
+                    let _e200 = local11_;
+                    local = _e200;
                     branch_counter = 2u;
                     break;
                 }
                 break;
             }
-            let _e214 = branch_counter;
-            let _e218 = (_e214 - 1u);
-            if (_e214 != 0u) {
-                branch_counter = _e218;
-                if (_e218 == 0u) {
+            let _e205 = branch_counter;
+            let _e209 = (_e205 - 1u);
+            if (_e205 != 0u) {
+                branch_counter = _e209;
+                if (_e209 == 0u) {
                     continue;
                 } else {
                     break;
                 }
             }
-            let _e222 = local11_;
-            local11_ = (_e222 + 1i);
-            let _e227 = local11_;
-            if (select(0i, 1i, (bitcast<u32>(_e227) < bitcast<u32>(4i))) != 0i) {
+            let _e213 = local11_;
+            local11_ = (_e213 + 1i);
+            let _e218 = local11_;
+            if (select(0i, 1i, (bitcast<u32>(_e218) < bitcast<u32>(4i))) != 0i) {
                 continue;
             }
             break;
         }
-        let _e238 = branch_counter;
-        let _e242 = (_e238 - 1u);
-        if (_e238 != 0u) {
-            branch_counter = _e242;
-            if (_e242 == 0u) {
+        let _e229 = branch_counter;
+        let _e233 = (_e229 - 1u);
+        if (_e229 != 0u) {
+            branch_counter = _e233;
+            if (_e233 == 0u) {
                 break;
             } else {
                 break;
@@ -152,102 +145,102 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         local = -1i;
         break;
     }
-    let _e248 = local;
-    let _e251 = bitcast<u32>((_e151 + 0i));
-    let _e253 = (_e251 >> 2u);
-    if (_e253 >= arrayLength((&buffer1_))) {
+    let _e239 = local;
+    let _e242 = bitcast<u32>((_e151 + 0i));
+    let _e244 = (_e242 >> 2u);
+    if (_e244 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e268 = ((_e251 & 3u) * 8u);
-    atomicAnd((&buffer1_[_e253]), ~((255u << _e268)));
-    atomicOr((&buffer1_[_e253]), ((bitcast<u32>(_e248) & 255u) << _e268));
-    let _e273 = local8_;
-    let _e275 = local7_;
-    let _e277 = local12_;
-    let _e281 = bitcast<u32>((_e273 + 2i));
-    if ((_e281 & 1u) != 0u) {
+    let _e259 = ((_e242 & 3u) * 8u);
+    atomicAnd((&buffer1_[_e244]), ~((255u << _e259)));
+    atomicOr((&buffer1_[_e244]), ((bitcast<u32>(_e239) & 255u) << _e259));
+    let _e264 = local8_;
+    let _e266 = local7_;
+    let _e268 = local12_;
+    let _e272 = bitcast<u32>((_e264 + 2i));
+    if ((_e272 & 1u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e290 = (_e281 >> 2u);
-    if (_e290 >= arrayLength((&buffer1_))) {
+    let _e281 = (_e272 >> 2u);
+    if (_e281 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e305 = ((_e281 & 3u) * 8u);
-    atomicAnd((&buffer1_[_e290]), ~((65535u << _e305)));
-    atomicOr((&buffer1_[_e290]), ((bitcast<u32>((_e275 * _e277)) & 65535u) << _e305));
-    let _e310 = local9_;
-    let _e312 = local7_;
-    let _e317 = (bitcast<u32>((_e310 + 3i)) - 4294955008u);
-    let _e319 = (_e317 >> 2u);
-    if (_e319 >= 4096u) {
+    let _e296 = ((_e272 & 3u) * 8u);
+    atomicAnd((&buffer1_[_e281]), ~((65535u << _e296)));
+    atomicOr((&buffer1_[_e281]), ((bitcast<u32>((_e266 * _e268)) & 65535u) << _e296));
+    let _e301 = local9_;
+    let _e303 = local7_;
+    let _e308 = (bitcast<u32>((_e301 + 3i)) - 4294955008u);
+    let _e310 = (_e308 >> 2u);
+    if (_e310 >= 4096u) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e333 = ((_e317 & 3u) * 8u);
-    let _e337 = stack[_e319];
-    stack[_e319] = ((_e337 & ~((255u << _e333))) | ((bitcast<u32>(_e312) & 255u) << _e333));
-    let _e341 = local8_;
-    let _e343 = local8_;
-    let _e346 = bitcast<u32>((_e343 + 0i));
-    if ((_e346 & 7u) != 0u) {
+    let _e324 = ((_e308 & 3u) * 8u);
+    let _e328 = stack[_e310];
+    stack[_e310] = ((_e328 & ~((255u << _e324))) | ((bitcast<u32>(_e303) & 255u) << _e324));
+    let _e332 = local8_;
+    let _e334 = local8_;
+    let _e337 = bitcast<u32>((_e334 + 0i));
+    if ((_e337 & 7u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e355 = (_e346 >> 2u);
-    if ((_e355 + 1u) >= arrayLength((&buffer1_))) {
+    let _e346 = (_e337 >> 2u);
+    if ((_e346 + 1u) >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e366 = atomicLoad((&buffer1_[_e355]));
-    let _e371 = atomicLoad((&buffer1_[(_e355 + 1u)]));
-    let _e379 = local9_;
-    let _e384 = (bitcast<u32>((_e379 + 0i)) - 4294955008u);
-    if ((_e384 & 3u) != 0u) {
+    let _e357 = atomicLoad((&buffer1_[_e346]));
+    let _e362 = atomicLoad((&buffer1_[(_e346 + 1u)]));
+    let _e370 = local9_;
+    let _e375 = (bitcast<u32>((_e370 + 0i)) - 4294955008u);
+    if ((_e375 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e393 = (_e384 >> 2u);
-    if (_e393 >= 4096u) {
+    let _e384 = (_e375 >> 2u);
+    if (_e384 >= 4096u) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e401 = stack[_e393];
-    let _e409 = bitcast<u32>((_e341 + 0i));
-    if ((_e409 & 7u) != 0u) {
+    let _e392 = stack[_e384];
+    let _e400 = bitcast<u32>((_e332 + 0i));
+    if ((_e400 & 7u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e418 = (_e409 >> 2u);
-    if ((_e418 + 1u) >= arrayLength((&buffer1_))) {
+    let _e409 = (_e400 >> 2u);
+    if ((_e409 + 1u) >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e429 = bitcast<u64>((bitcast<i64>((u64(_e366) | (u64(_e371) << 32u))) | bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(_e401))))));
-    atomicStore((&buffer1_[_e418]), u32(_e429));
-    atomicStore((&buffer1_[(_e418 + 1u)]), u32((_e429 >> 32u)));
-    let _e439 = local8_;
-    let _e441 = local8_;
-    let _e444 = bitcast<u32>((_e441 + 1i));
-    let _e446 = (_e444 >> 2u);
-    if (_e446 >= arrayLength((&buffer1_))) {
+    let _e420 = bitcast<u64>((bitcast<i64>((u64(_e357) | (u64(_e362) << 32u))) | bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(_e392))))));
+    atomicStore((&buffer1_[_e409]), u32(_e420));
+    atomicStore((&buffer1_[(_e409 + 1u)]), u32((_e420 >> 32u)));
+    let _e430 = local8_;
+    let _e432 = local8_;
+    let _e435 = bitcast<u32>((_e432 + 1i));
+    let _e437 = (_e435 >> 2u);
+    if (_e437 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e455 = atomicLoad((&buffer1_[_e446]));
-    let _e467 = bitcast<u32>((_e439 + 4i));
-    if ((_e467 & 3u) != 0u) {
+    let _e446 = atomicLoad((&buffer1_[_e437]));
+    let _e458 = bitcast<u32>((_e430 + 4i));
+    if ((_e458 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e476 = (_e467 >> 2u);
-    if (_e476 >= arrayLength((&buffer1_))) {
+    let _e467 = (_e458 >> 2u);
+    if (_e467 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    atomicStore((&buffer1_[_e476]), bitcast<u32>(bitcast<i32>((((_e455 >> ((_e444 & 3u) * 8u)) << 24u) >> 24u))));
-    let _e487 = local9_;
-    local9_ = (_e487 + 16i);
+    atomicStore((&buffer1_[_e467]), bitcast<u32>(bitcast<i32>((((_e446 >> ((_e435 & 3u) * 8u)) << 24u) >> 24u))));
+    let _e478 = local9_;
+    local9_ = (_e478 + 16i);
 }
