@@ -249,6 +249,7 @@ mod tests {
             engine: engine(),
             threads: Some(2),
             clock: None,
+            kernel_config: None,
         })
         .unwrap();
         assert_eq!(run(&cpu, 1).unwrap(), [1; 4]);
@@ -271,6 +272,7 @@ mod tests {
             engine: engine(),
             threads: Some(2),
             clock: None,
+            kernel_config: None,
         })
         .unwrap();
         for depth in [10_000, 3_800_000] {

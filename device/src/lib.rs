@@ -426,6 +426,9 @@ pub struct DiscoveryOptions {
     /// How long a GPU driver may take to compile one kernel; past it the device refuses the
     /// kernel as unsupported (and the runtime runs it on the CPU). `None` for no limit.
     pub compile_timeout: Option<std::time::Duration>,
+    /// What CPU kernels in the devices' own memory are compiled with (see
+    /// [`CpuDeviceDescriptor::kernel_config`]).
+    pub kernel_config: Option<wasmtime::Config>,
 }
 
 /// A compile time limit that no kernel of this repository's comes near (the slowest, on
@@ -573,11 +576,13 @@ pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, Devi
         engine: options.engine.clone(),
         threads: None,
         clock: clock.clone(),
+        kernel_config: options.kernel_config.clone(),
     })?;
     let cpu = CpuDevice::new(&CpuDeviceDescriptor {
         engine: options.engine.clone(),
         threads: Some(threads),
         clock,
+        kernel_config: options.kernel_config.clone(),
     })?;
     let mut devices: Vec<Arc<dyn Device>> = vec![Arc::new(sequential), Arc::new(cpu)];
     let limits = TimeLimits {

@@ -79,6 +79,7 @@ fn trap_everywhere() {
         engine,
         threads: Some(8),
         clock: None,
+        kernel_config: None,
     })
     .expect("cpu device");
     // The drivers load after Wasmtime's handlers, as in the runtime.

@@ -81,6 +81,7 @@ fn cpu(threads: Option<usize>) -> CpuDevice {
         engine: engine(false),
         threads,
         clock: None,
+        kernel_config: None,
     })
     .expect("device")
 }
@@ -370,6 +371,7 @@ fn an_endless_wait_ends_at_the_time_limit() {
         engine: engine.clone(),
         threads: Some(2),
         clock: Some(KernelClock::start(&engine, limit).expect("clock")),
+        kernel_config: None,
     })
     .expect("device");
     let space = space(&device, true);

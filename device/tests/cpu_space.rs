@@ -14,6 +14,7 @@ fn cpu(threads: Option<usize>) -> CpuDevice {
         engine: wasmtime::Engine::new(&config).expect("engine"),
         threads,
         clock: None,
+        kernel_config: None,
     })
     .expect("device")
 }

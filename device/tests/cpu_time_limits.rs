@@ -58,6 +58,7 @@ fn device(engine: &wasmtime::Engine, threads: Option<usize>) -> CpuDevice {
         engine: engine.clone(),
         threads,
         clock: Some(KernelClock::start(engine, LIMIT).expect("clock")),
+        kernel_config: None,
     })
     .expect("device")
 }

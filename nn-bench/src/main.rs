@@ -59,6 +59,11 @@ struct Args {
     /// made whatever they take.
     #[arg(long, default_value_t = 8.0)]
     budget: f64,
+    /// Stop any kernel launch that runs longer than this many seconds, as `wasi-parallel run`
+    /// does by default (the same 60 s); 0 for no limit. A limit compiles stop checks into the
+    /// CPU kernels and loop budgets into the GPU ones, which is part of what this measures.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+    kernel_timeout: f64,
     /// The least number of timed runs.
     #[arg(long, default_value_t = 3)]
     min_runs: usize,
@@ -119,11 +124,17 @@ fn main() -> anyhow::Result<()> {
         config.profiler(wasmtime::ProfilingStrategy::PerfMap);
     }
     let engine = wasmtime::Engine::new(&config)?;
+    let limit = (args.kernel_timeout > 0.0)
+        .then(|| std::time::Duration::try_from_secs_f64(args.kernel_timeout))
+        .transpose()
+        .with_context(|| format!("--kernel-timeout {}", args.kernel_timeout))?;
     let found = wasi_parallel_device::discover(&wasi_parallel_device::DiscoveryOptions {
         engine,
         cpu_threads: Some(threads),
-        kernel_timeout: None,
+        kernel_timeout: limit,
         compile_timeout: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
+        // The operator kernels compile on the CPU devices' engine: the profiler goes there.
+        kernel_config: Some(config),
     })?;
     let runtime = NnRuntime::new(found.clone())?;
     let devices = selected_devices(&found, &args.devices)?;

@@ -69,9 +69,18 @@ pub struct WasiParallelHostBuilder {
     compile_timeout: Option<Option<std::time::Duration>>,
     quotas: Quotas,
     untuned: bool,
+    kernel_config: Option<wasmtime::Config>,
 }
 
 impl WasiParallelHostBuilder {
+    /// The Wasmtime configuration CPU kernels are compiled with (a profiler, Cranelift
+    /// settings): they run on an engine of the CPU devices' own, made from it (see
+    /// `wasi_parallel_device::CpuDeviceDescriptor::kernel_config`). Default: Wasmtime's.
+    pub fn kernel_config(mut self, config: wasmtime::Config) -> Self {
+        self.kernel_config = Some(config);
+        self
+    }
+
     /// What guests may hold (default: [`Quotas::default`]).
     pub fn quotas(mut self, quotas: Quotas) -> Self {
         self.quotas = quotas;
@@ -133,6 +142,7 @@ impl WasiParallelHostBuilder {
             compile_timeout: self
                 .compile_timeout
                 .unwrap_or(Some(device::DEFAULT_COMPILE_TIMEOUT)),
+            kernel_config: self.kernel_config,
         })?;
         let forced = match &self.preference {
             DevicePreference::Auto => None,

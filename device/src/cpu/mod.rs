@@ -109,6 +109,10 @@ pub struct CpuDeviceDescriptor {
     /// A limit on each launch's run time (see [`KernelClock`]: in a guest's memory, only if the
     /// engine enables `epoch_interruption`); `None` lets kernels run for as long as they do.
     pub clock: Option<Arc<KernelClock>>,
+    /// The configuration kernels in the device's own spaces are compiled with (a profiler,
+    /// Cranelift settings); the device enables threads and shared memories and fixes the
+    /// memory settings it relies on. `None`: Wasmtime's defaults.
+    pub kernel_config: Option<wasmtime::Config>,
 }
 
 /// Devices that can open a space directly in a guest's Wasm shared memory, so that buffers are
@@ -220,11 +224,12 @@ impl CpuDevice {
             },
             kernel_input: crate::KernelInput::WasmModule,
         };
-        let mut config = wasmtime::Config::new();
+        let mut config = desc.kernel_config.clone().unwrap_or_default();
         config
             .wasm_threads(true)
             .shared_memory(true)
-            .memory_may_move(false);
+            .memory_may_move(false)
+            .epoch_interruption(false);
         let kernel_engine = Engine::new(&config).map_err(|e| {
             DeviceError::Device(format!("cannot make the engine kernels run on: {e:#}"))
         })?;

@@ -43,6 +43,7 @@ pub fn runtime(cpu_threads: Option<usize>) -> Arc<NnRuntime> {
         cpu_threads,
         kernel_timeout: None,
         compile_timeout: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
+        kernel_config: None,
     })
     .expect("devices");
     NnRuntime::new(devices).expect("runtime")

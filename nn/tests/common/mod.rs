@@ -24,6 +24,7 @@ pub fn runtime() -> Arc<NnRuntime> {
                 cpu_threads: None,
                 kernel_timeout: None,
                 compile_timeout: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
+                kernel_config: None,
             })
             .expect("devices");
             NnRuntime::new(devices).expect("runtime")
