@@ -798,3 +798,138 @@ fn buffer_hoarders_stop_at_their_quota_and_the_host_stays_within_it() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A wasi-nn guest that opens execution contexts of the preloaded model `hoard` and sets a
+/// `size`-byte input on each, until an errno stops it: `run(size)` returns `count * 256 +
+/// errno`. Its memory is 64 MiB and a page, the input's bytes written once.
+const NN_HOARDER: &str = r#"(module
+  (import "wasi_ephemeral_nn" "load_by_name" (func $load_by_name (param i32 i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "init_execution_context" (func $init (param i32 i32) (result i32)))
+  (import "wasi_ephemeral_nn" "set_input" (func $set_input (param i32 i32 i32) (result i32)))
+  (memory (export "memory") 1025)
+  (data (i32.const 16) "hoard")
+  (func (export "run") (param $size i32) (result i32)
+    (local $n i32) (local $e i32)
+    (memory.fill (i32.const 65536) (i32.const 0x3f) (local.get $size))
+    ;; dims [size / 4] at 64; the tensor { dims 64, rank 1, f32, data 65536, size } at 32
+    (i32.store (i32.const 64) (i32.shr_u (local.get $size) (i32.const 2)))
+    (i32.store (i32.const 32) (i32.const 64))
+    (i32.store (i32.const 36) (i32.const 1))
+    (i32.store8 (i32.const 40) (i32.const 1))
+    (i32.store (i32.const 44) (i32.const 65536))
+    (i32.store (i32.const 48) (local.get $size))
+    (local.set $e (call $load_by_name (i32.const 16) (i32.const 5) (i32.const 0)))
+    (if (local.get $e) (then (return (i32.add (i32.const 0x10000) (local.get $e)))))
+    (block $done (loop $more
+      (local.set $e (call $init (i32.load (i32.const 0)) (i32.const 8)))
+      (br_if $done (local.get $e))
+      (local.set $e (call $set_input (i32.load (i32.const 8)) (i32.const 0) (i32.const 32)))
+      (br_if $done (local.get $e))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $more)))
+    (i32.add (i32.mul (local.get $n) (i32.const 256)) (local.get $e))))"#;
+
+/// A model with one f32 input of any length: `y = Relu(x)`.
+fn relu_of_any_length() -> Vec<u8> {
+    use prost::Message;
+    use wasi_parallel_nn::onnx;
+    let value = |name: &str| onnx::ValueInfoProto {
+        name: Some(name.into()),
+        r#type: Some(onnx::TypeProto {
+            value: Some(onnx::type_proto::Value::TensorType(
+                onnx::type_proto::Tensor {
+                    elem_type: Some(1),
+                    shape: Some(onnx::TensorShapeProto {
+                        dim: vec![onnx::tensor_shape_proto::Dimension {
+                            value: Some(onnx::tensor_shape_proto::dimension::Value::DimParam(
+                                "n".into(),
+                            )),
+                            ..Default::default()
+                        }],
+                    }),
+                },
+            )),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    onnx::ModelProto {
+        ir_version: Some(8),
+        opset_import: vec![onnx::OperatorSetIdProto {
+            domain: Some(String::new()),
+            version: Some(17),
+        }],
+        graph: Some(onnx::GraphProto {
+            name: Some("hoard".into()),
+            node: vec![onnx::NodeProto {
+                op_type: Some("Relu".into()),
+                input: vec!["x".into()],
+                output: vec!["y".into()],
+                ..Default::default()
+            }],
+            input: vec![value("x")],
+            output: vec![value("y")],
+            ..Default::default()
+        }),
+        ..Default::default()
+    }
+    .encode_to_vec()
+}
+
+/// wasi-nn's inputs are host memory on every device: a guest that sets inputs without end stops
+/// at `--max-nn-bytes` with `too_large`, and the host grows by about that much.
+#[test]
+fn nn_hoarders_stop_at_their_quota_and_the_host_stays_within_it() {
+    const TOO_LARGE: u64 = 7;
+    let dir = std::env::temp_dir().join(format!("wasi-parallel-nn-hoarder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let module = dir.join("nn-hoarder.wat");
+    std::fs::write(&module, NN_HOARDER).unwrap();
+    let model = dir.join("relu.onnx");
+    std::fs::write(&model, relu_of_any_length()).unwrap();
+    let preload = format!("hoard:onnx:cpu:{}", model.display());
+    let size: u64 = 32 << 20;
+    let quota: u64 = 512 << 20;
+    let run = |quota: u64| {
+        let (status, out, peak) = run_measuring_memory(&[
+            "run",
+            "--nn-preload",
+            &preload,
+            "--max-nn-bytes",
+            &quota.to_string(),
+            "--invoke",
+            "run",
+            module.to_str().unwrap(),
+            &size.to_string(),
+        ]);
+        assert!(status.success(), "{status}");
+        (out.trim().parse::<u64>().expect("a number"), peak)
+    };
+    // The model has no weights: the inputs are all the quota holds.
+    let (one, baseline) = run(size);
+    assert_eq!(one, 256 + TOO_LARGE, "one input, then too_large");
+    let (count, peak) = run(quota);
+    assert_eq!(
+        count,
+        (quota / size) * 256 + TOO_LARGE,
+        "{} inputs, then too_large",
+        quota / size
+    );
+    let grown = peak.saturating_sub(baseline);
+    eprintln!(
+        "peak resident memory {} MiB with one input, {} MiB with {} (quota {} MiB)",
+        baseline >> 20,
+        peak >> 20,
+        quota / size,
+        quota >> 20
+    );
+    assert!(
+        grown <= quota - size + (64 << 20),
+        "the host grew by {} MiB for a guest allowed {} MiB",
+        grown >> 20,
+        quota >> 20
+    );
+    // The measure sees the inputs: they are host memory and were written.
+    assert!(grown >= (quota - size) / 2, "grew by {grown}");
+    std::fs::remove_dir_all(&dir).ok();
+}
