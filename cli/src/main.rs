@@ -75,7 +75,8 @@ struct RunArgs {
     #[arg(long)]
     no_tuning: bool,
     /// Stop any kernel launch that runs longer than this many seconds (errno KERNEL_TRAPPED;
-    /// a GPU that cannot stop the kernel is abandoned); 0 for no limit.
+    /// on a GPU still running it, later calls wait for it and are DEVICE_ERROR while it runs);
+    /// 0 for no limit.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     kernel_timeout: f64,
     /// Give up compiling a kernel for a GPU after this many seconds (the kernel then runs on

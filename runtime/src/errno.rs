@@ -18,7 +18,7 @@ use crate::kernel_module::KernelError;
 /// | 7 | `UNSUPPORTED_KERNEL` | a valid kernel that this device cannot run (imported globals, several memories, data segments in a `parallel_exec` module, ...) |
 /// | 8 | `KERNEL_TRAPPED` | a work item trapped (including out-of-bounds accesses), or the launch ran past its time limit; a message went to stderr |
 /// | 9 | `NOT_WRITTEN` | `read_buffer` of a buffer never written by `write_buffer` or a kernel |
-/// | 10 | `DEVICE_ERROR` | the device failed for a reason of its own, or was abandoned after a launch ran past its time limit |
+/// | 10 | `DEVICE_ERROR` | the device failed for a reason of its own, or is still running a launch that ran past its time limit |
 /// | 11 | `NO_MEMORY_EXPORT` | the guest exports no memory named `memory` |
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(i32)]

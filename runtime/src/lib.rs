@@ -185,6 +185,14 @@
 //!   the device serves calls again. A launch of very many short but finite work items is not
 //!   cut short: its device stays busy until it ends. On lavapipe a work item's loops end after
 //!   65,535 iterations with `KERNEL_TRAPPED`.
+//! - **wasi-nn.** The models loaded from bytes, their plans and constants, and the tensors of
+//!   execution contexts (inputs and outputs) share one byte quota per host
+//!   (`NnRuntime::set_bytes_limit`, the CLI's `--max-nn-bytes`, 16 GiB by default; preloaded
+//!   models count once); each plan may make at most 4 GiB (`NnRuntime::set_plan_bytes_limit`),
+//!   checked before it runs. An instance holds at most 256 graphs and 1,024 execution contexts.
+//!   Past any of them the call is `too_large`, with nothing kept. What the host may hold
+//!   besides: while `set_input` or `get_output` runs, a copy or two of that one tensor (at most
+//!   the guest's memory).
 //! - **Compile time.** [`WasiParallelHostBuilder::compile_timeout`] (the CLI's
 //!   `--compile-timeout`, 60 s by default, also for embedders): a GPU driver that takes longer to
 //!   compile a kernel is left to finish on its own and the kernel runs on the CPU, as any kernel
