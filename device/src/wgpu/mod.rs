@@ -110,6 +110,46 @@ struct Shared {
     kernel_limit: Option<std::time::Duration>,
     /// Whether this is llvmpipe (lavapipe), which compiles at the first dispatch.
     llvmpipe: bool,
+    /// What the driver or wgpu reported outside a call's own checks (see [`Faults`]).
+    faults: Arc<Faults>,
+}
+
+/// What wgpu reports through callbacks rather than to a call: the device was lost (a driver
+/// reset, a GPU fallen off the bus, or `destroy`), or an error arose that no error scope
+/// caught. wgpu's default for the latter is to panic, which would take the host down with it;
+/// here both become errors of the calls that see them.
+#[derive(Debug, Default)]
+struct Faults {
+    lost: Mutex<Option<String>>,
+    uncaptured: Mutex<Option<String>>,
+}
+
+impl Faults {
+    /// Registers for `device`'s loss and uncaptured errors.
+    fn watch(device: &wgpu::Device) -> Arc<Faults> {
+        let faults = Arc::new(Faults::default());
+        let on_lost = Arc::downgrade(&faults);
+        device.set_device_lost_callback(move |reason, message| {
+            log::error!("a wgpu device was lost ({reason:?}): {message}");
+            if let Some(faults) = on_lost.upgrade() {
+                *lock(&faults.lost) = Some(format!("{reason:?}: {message}"));
+            }
+        });
+        let on_error = Arc::downgrade(&faults);
+        device.on_uncaptured_error(Arc::new(move |error: wgpu::Error| {
+            log::error!("wgpu: {error}");
+            if let Some(faults) = on_error.upgrade() {
+                lock(&faults.uncaptured).get_or_insert_with(|| error.to_string());
+            }
+        }));
+        faults
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 impl Drop for Shared {
@@ -135,8 +175,31 @@ impl Shared {
     /// Before a call: waits for a launch that ran past its limit, at most the kernel limit,
     /// and fails if it is still running (see [`crate::Overrun`]).
     fn check_alive(&self) -> Result<(), DeviceError> {
+        self.check_faults()?;
         self.overrun
             .settle(&self.info.name, |()| Ok(self.idle(self.kernel_limit)))
+    }
+
+    /// Fails if the device was lost (for good: its buffers are gone with it), or once for an
+    /// error that no error scope caught since the last check.
+    fn check_faults(&self) -> Result<(), DeviceError> {
+        if let Some(why) = lock(&self.faults.lost).as_ref() {
+            return Err(DeviceError::Device(format!(
+                "{} was lost ({why}); its buffers are gone and it serves no more calls",
+                self.info.name
+            )));
+        }
+        if let Some(error) = lock(&self.faults.uncaptured).take() {
+            return Err(DeviceError::Device(format!("{}: {error}", self.info.name)));
+        }
+        Ok(())
+    }
+
+    /// Makes the device lost, as a driver reset would (for tests).
+    fn destroy(&self) {
+        self.device.destroy();
+        // wgpu reports the loss when it next polls.
+        let _ = self.device.poll(wgpu::PollType::Poll);
     }
 
     /// Whether everything submitted is done, waiting at most `limit`.
@@ -158,7 +221,7 @@ impl Shared {
             submission_index: None,
             timeout: limit,
         }) {
-            Ok(_) => Ok(()),
+            Ok(_) => self.check_faults(),
             Err(wgpu::PollError::Timeout) => {
                 let limit = limit.unwrap_or_default();
                 let why = format!("{what} ran past its time limit of {limit:?}");
@@ -182,6 +245,13 @@ fn device_error(e: impl fmt::Display) -> DeviceError {
 }
 
 impl WgpuDevice {
+    /// Makes the device lost, as a driver reset or a GPU that falls off the bus would: what
+    /// callers then see is `DeviceError::Device` from every call, never a panic or a hang.
+    /// For tests of that; nothing in the device calls it.
+    pub fn lose(&self) {
+        self.shared.destroy();
+    }
+
     fn open(
         adapter: &wgpu::Adapter,
         index: usize,
@@ -204,6 +274,7 @@ impl WgpuDevice {
             ..Default::default()
         }))
         .map_err(device_error)?;
+        let faults = Faults::watch(&device);
         let llvmpipe = adapter_info.device_type == wgpu::DeviceType::Cpu
             && adapter_info.name.starts_with("llvmpipe");
         let kind = match adapter_info.device_type {
@@ -249,6 +320,7 @@ impl WgpuDevice {
                 overrun: crate::Overrun::default(),
                 kernel_limit: time_limits.kernel,
                 llvmpipe,
+                faults,
             }),
             limits: time_limits,
         })
@@ -435,6 +507,7 @@ impl Device for WgpuDevice {
                 desc.label
             )));
         };
+        self.shared.check_faults()?;
         if self.shared.llvmpipe {
             if let Some(why) = llvmpipe_refusal(&t.module) {
                 return Err(DeviceError::UnsupportedKernel(format!(
@@ -552,6 +625,7 @@ impl Device for WgpuDevice {
                 desc.static_size
             )));
         }
+        self.shared.check_alive()?;
         let mut image = vec![0u8; size as usize];
         for segment in desc.static_segments {
             let end = segment.address.checked_add(segment.bytes.len() as u64);
@@ -674,7 +748,11 @@ impl WgpuSpace {
         });
         self.shared
             .wait(self.kernel_limit, "a copy waiting on a launch")?;
-        rx.recv().map_err(device_error)?.map_err(device_error)?;
+        // Everything submitted is done, so the mapping has been answered; a device that
+        // failed may leave it unanswered, which must not block.
+        rx.try_recv()
+            .map_err(|_| device_error("a copy from the device was never completed"))?
+            .map_err(device_error)?;
         let data = slice.get_mapped_range().map_err(device_error)?.to_vec();
         staging.unmap();
         Ok(data)
