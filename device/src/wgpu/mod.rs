@@ -32,6 +32,11 @@
 //!   than dropped, since dropping waits for the GPU). No GPU API stops a running kernel. On
 //!   lavapipe, loops end after 65535 iterations.
 //!   Driver calls that may install signal handlers run under [`crate::signals::guard`].
+//! - **Device loss.** wgpu reports a lost device, and errors that no error scope caught,
+//!   through callbacks ([`Faults`]; wgpu's default for the latter is to panic). A loss fails
+//!   the call that sees it, and the next call opens a new wgpu device on the same adapter
+//!   ([`Core::shared`]): spaces move to it when next used (their static data uploaded again),
+//!   kernels build their pipeline again there, and buffers of the lost device fail every call.
 
 use std::any::Any;
 use std::fmt;
@@ -87,11 +92,46 @@ fn open_all(limits: TimeLimits) -> Vec<WgpuDevice> {
 
 /// A GPU opened through wgpu.
 pub struct WgpuDevice {
-    shared: Arc<Shared>,
-    limits: TimeLimits,
+    core: Arc<Core>,
 }
 
+/// A device and what it takes to open it again: after a loss, the next call opens a new wgpu
+/// device on the same adapter ([`Core::shared`]).
+struct Core {
+    adapter: wgpu::Adapter,
+    info: DeviceInfo,
+    limits: TimeLimits,
+    /// The wgpu device now open.
+    current: Mutex<Arc<Shared>>,
+}
+
+impl Core {
+    /// The wgpu device now open; if it was lost, a new one opened on the same adapter. Spaces
+    /// and kernels of the lost one move to it when next used (their buffers do not: they are
+    /// gone).
+    fn shared(&self) -> Result<Arc<Shared>, DeviceError> {
+        let mut current = lock(&self.current);
+        let Some(why) = current.lost() else {
+            return Ok(current.clone());
+        };
+        let name = &self.info.name;
+        match crate::signals::guard(|| Shared::open(&self.adapter, &self.info, self.limits)) {
+            Ok(fresh) => {
+                log::warn!("{name} was lost ({why}); opened it again");
+                *current = Arc::new(fresh);
+                Ok(current.clone())
+            }
+            Err(e) => Err(DeviceError::Device(format!(
+                "{name} was lost ({why}) and could not be opened again: {e}"
+            ))),
+        }
+    }
+}
+
+/// One wgpu device: what a space's buffers and a kernel's pipeline belong to.
 struct Shared {
+    /// Tells this device from the one it replaced after a loss.
+    generation: u64,
     info: DeviceInfo,
     /// Dropped with the device, unless a launch that ran past its limit may still run (see the
     /// `Drop` impl).
@@ -180,12 +220,17 @@ impl Shared {
             .settle(&self.info.name, |()| Ok(self.idle(self.kernel_limit)))
     }
 
-    /// Fails if the device was lost (for good: its buffers are gone with it), or once for an
-    /// error that no error scope caught since the last check.
+    /// Why the device was lost, if it was.
+    fn lost(&self) -> Option<String> {
+        lock(&self.faults.lost).clone()
+    }
+
+    /// Fails if the device was lost (its buffers are gone with it; the next call opens it
+    /// again), or once for an error that no error scope caught since the last check.
     fn check_faults(&self) -> Result<(), DeviceError> {
-        if let Some(why) = lock(&self.faults.lost).as_ref() {
+        if let Some(why) = self.lost() {
             return Err(DeviceError::Device(format!(
-                "{} was lost ({why}); its buffers are gone and it serves no more calls",
+                "{} was lost ({why}); the buffers on it are gone",
                 self.info.name
             )));
         }
@@ -235,7 +280,7 @@ impl Shared {
 impl fmt::Debug for WgpuDevice {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("WgpuDevice")
-            .field("name", &self.shared.info.name)
+            .field("name", &self.core.info.name)
             .finish()
     }
 }
@@ -249,7 +294,9 @@ impl WgpuDevice {
     /// callers then see is `DeviceError::Device` from every call, never a panic or a hang.
     /// For tests of that; nothing in the device calls it.
     pub fn lose(&self) {
-        self.shared.destroy();
+        if let Ok(shared) = self.core.shared() {
+            shared.destroy();
+        }
     }
 
     fn open(
@@ -259,24 +306,8 @@ impl WgpuDevice {
     ) -> Result<WgpuDevice, DeviceError> {
         let adapter_info = adapter.get_info();
         let offered = adapter.features();
-        let mut wanted = wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64;
-        // On Vulkan, kernels go to the driver as SPIR-V with exact float semantics.
-        let spirv = adapter_info.backend == wgpu::Backend::Vulkan
-            && offered.contains(wgpu::Features::PASSTHROUGH_SHADERS);
-        if spirv {
-            wanted |= wgpu::Features::PASSTHROUGH_SHADERS;
-        }
         let limits = adapter.limits();
-        let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
-            label: Some("wasi-parallel"),
-            required_features: offered & wanted,
-            required_limits: limits.clone(),
-            ..Default::default()
-        }))
-        .map_err(device_error)?;
-        let faults = Faults::watch(&device);
-        let llvmpipe = adapter_info.device_type == wgpu::DeviceType::Cpu
-            && adapter_info.name.starts_with("llvmpipe");
+        let llvmpipe = is_llvmpipe(&adapter_info);
         let kind = match adapter_info.device_type {
             wgpu::DeviceType::DiscreteGpu => DeviceKind::DiscreteGpu,
             wgpu::DeviceType::IntegratedGpu => DeviceKind::IntegratedGpu,
@@ -306,23 +337,64 @@ impl WgpuDevice {
             },
             kernel_input: KernelInput::Translated,
         };
+        let shared = Shared::open(adapter, &info, time_limits)?;
         Ok(WgpuDevice {
-            shared: Arc::new(Shared {
+            core: Arc::new(Core {
+                adapter: adapter.clone(),
                 info,
-                device: ManuallyDrop::new(device),
-                queue: ManuallyDrop::new(queue),
-                max_binding: limits
-                    .max_storage_buffer_binding_size
-                    .min(limits.max_buffer_size),
-                max_groups: limits.max_compute_workgroups_per_dimension,
-                spirv: spirv.then(spv::Options::default),
-                lock: Mutex::new(()),
-                overrun: crate::Overrun::default(),
-                kernel_limit: time_limits.kernel,
-                llvmpipe,
-                faults,
+                limits: time_limits,
+                current: Mutex::new(Arc::new(shared)),
             }),
-            limits: time_limits,
+        })
+    }
+}
+
+/// Whether the adapter is llvmpipe (lavapipe).
+fn is_llvmpipe(adapter: &wgpu::AdapterInfo) -> bool {
+    adapter.device_type == wgpu::DeviceType::Cpu && adapter.name.starts_with("llvmpipe")
+}
+
+impl Shared {
+    /// Opens a wgpu device on `adapter`, with what it offers of f64, i64 and SPIR-V passthrough
+    /// and its own limits.
+    fn open(
+        adapter: &wgpu::Adapter,
+        info: &DeviceInfo,
+        time_limits: TimeLimits,
+    ) -> Result<Shared, DeviceError> {
+        let adapter_info = adapter.get_info();
+        let offered = adapter.features();
+        let mut wanted = wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64;
+        // On Vulkan, kernels go to the driver as SPIR-V with exact float semantics.
+        let spirv = adapter_info.backend == wgpu::Backend::Vulkan
+            && offered.contains(wgpu::Features::PASSTHROUGH_SHADERS);
+        if spirv {
+            wanted |= wgpu::Features::PASSTHROUGH_SHADERS;
+        }
+        let limits = adapter.limits();
+        let (device, queue) = pollster::block_on(adapter.request_device(&wgpu::DeviceDescriptor {
+            label: Some("wasi-parallel"),
+            required_features: offered & wanted,
+            required_limits: limits.clone(),
+            ..Default::default()
+        }))
+        .map_err(device_error)?;
+        let faults = Faults::watch(&device);
+        Ok(Shared {
+            generation: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            info: info.clone(),
+            device: ManuallyDrop::new(device),
+            queue: ManuallyDrop::new(queue),
+            max_binding: limits
+                .max_storage_buffer_binding_size
+                .min(limits.max_buffer_size),
+            max_groups: limits.max_compute_workgroups_per_dimension,
+            spirv: spirv.then(spv::Options::default),
+            lock: Mutex::new(()),
+            overrun: crate::Overrun::default(),
+            kernel_limit: time_limits.kernel,
+            llvmpipe: is_llvmpipe(&adapter_info),
+            faults,
         })
     }
 }
@@ -332,15 +404,123 @@ pub struct WgpuKernel {
     label: String,
     /// The SPIR-V handed to wgpu, where the device takes SPIR-V.
     spirv: Option<Vec<u32>>,
-    pipeline: wgpu::ComputePipeline,
-    layout: wgpu::BindGroupLayout,
+    /// The naga module handed to wgpu, where the device takes naga IR.
+    naga: Option<wgpu::naga::Module>,
     translation_buffers: Vec<(u32, bool)>,
     params_binding: u32,
     status_binding: u32,
     /// Bindings of the space's static data.
     static_bindings: Vec<u32>,
     workgroup_size: u32,
+    /// The device it was made for ([`Core`]'s address).
     device: usize,
+    compile_limit: Option<Duration>,
+    /// The pipeline, on the wgpu device it was built on; built again on the device that
+    /// replaces that one after a loss.
+    built: Mutex<Option<Built>>,
+}
+
+/// A kernel's pipeline on one wgpu device.
+struct Built {
+    generation: u64,
+    pipeline: wgpu::ComputePipeline,
+    layout: wgpu::BindGroupLayout,
+}
+
+impl WgpuKernel {
+    /// Builds the pipeline on `shared`: where the driver compiles (lavapipe with LLVM), on a
+    /// thread of its own with the compile time limit, since a kernel can be made to compile
+    /// for minutes.
+    fn build(&self, shared: &Shared) -> Result<Built, DeviceError> {
+        let label = &self.label;
+        let device = &shared.device;
+        let mut entries = vec![wgpu::BindGroupLayoutEntry {
+            binding: self.params_binding,
+            visibility: wgpu::ShaderStages::COMPUTE,
+            ty: wgpu::BindingType::Buffer {
+                ty: wgpu::BufferBindingType::Uniform,
+                has_dynamic_offset: false,
+                min_binding_size: None,
+            },
+            count: None,
+        }];
+        entries.extend(
+            self.translation_buffers
+                .iter()
+                .map(|&(binding, written)| storage_entry(binding, !written)),
+        );
+        entries.push(storage_entry(self.status_binding, false));
+        entries.extend(
+            self.static_bindings
+                .iter()
+                .map(|&binding| storage_entry(binding, true)),
+        );
+        let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
+        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
+            label: Some(label),
+            entries: &entries,
+        });
+        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
+            label: Some(label),
+            bind_group_layouts: &[Some(&layout)],
+            immediate_size: 0,
+        });
+        let compiled = {
+            let device: wgpu::Device = (**device).clone();
+            let label = label.clone();
+            let words = self.spirv.clone();
+            let naga = self.naga.clone();
+            let workgroup_size = self.workgroup_size;
+            crate::within(self.compile_limit, move || {
+                crate::signals::guard(|| {
+                    compile_pipeline(
+                        &device,
+                        &pipeline_layout,
+                        &label,
+                        words,
+                        naga,
+                        workgroup_size,
+                    )
+                })
+            })
+        };
+        let pipeline = match compiled {
+            Ok(Ok(pipeline)) => pipeline,
+            Ok(Err(e)) => return Err(DeviceError::UnsupportedKernel(format!("{label}: {e}"))),
+            Err(why) => {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "{label}: the driver of {} did not compile it: {why}",
+                    shared.info.name
+                )))
+            }
+        };
+        if let Some(e) = pollster::block_on(scope.pop()) {
+            return Err(DeviceError::UnsupportedKernel(format!("{label}: {e}")));
+        }
+        Ok(Built {
+            generation: shared.generation,
+            pipeline,
+            layout,
+        })
+    }
+
+    /// The pipeline and its bind group layout on `shared`, built again if the kernel was
+    /// built on a device since lost.
+    fn built_on(
+        &self,
+        shared: &Shared,
+    ) -> Result<(wgpu::ComputePipeline, wgpu::BindGroupLayout), DeviceError> {
+        let mut built = lock(&self.built);
+        match &*built {
+            Some(b) if b.generation == shared.generation => {}
+            _ => {
+                shared.check_faults()?;
+                *built = Some(self.build(shared)?);
+            }
+        }
+        let b = built.as_ref().expect("built above");
+        Ok((b.pipeline.clone(), b.layout.clone()))
+    }
 }
 
 impl fmt::Debug for WgpuKernel {
@@ -488,7 +668,7 @@ fn storage_entry(binding: u32, read_only: bool) -> wgpu::BindGroupLayoutEntry {
 
 impl Device for WgpuDevice {
     fn info(&self) -> &DeviceInfo {
-        &self.shared.info
+        &self.core.info
     }
 
     /// The options the SPIR-V back end writes this device's kernels with ([`spv::write`]), or
@@ -497,7 +677,7 @@ impl Device for WgpuDevice {
     /// [`crate::translate_options`] for this device and written with these options is, word for
     /// word, the SPIR-V this device hands to the driver ([`WgpuKernel::spirv`]).
     fn spirv_options(&self) -> Option<spv::Options> {
-        self.shared.spirv
+        lock(&self.core.current).spirv
     }
 
     fn create_kernel(&self, desc: &KernelDescriptor<'_>) -> Result<Arc<dyn Kernel>, DeviceError> {
@@ -507,8 +687,9 @@ impl Device for WgpuDevice {
                 desc.label
             )));
         };
-        self.shared.check_faults()?;
-        if self.shared.llvmpipe {
+        let shared = self.core.shared()?;
+        shared.check_faults()?;
+        if shared.llvmpipe {
             if let Some(why) = llvmpipe_refusal(&t.module) {
                 return Err(DeviceError::UnsupportedKernel(format!(
                     "{}: {why}",
@@ -516,92 +697,17 @@ impl Device for WgpuDevice {
                 )));
             }
         }
-        let device = &self.shared.device;
-        let mut entries = vec![wgpu::BindGroupLayoutEntry {
-            binding: t.params_binding,
-            visibility: wgpu::ShaderStages::COMPUTE,
-            ty: wgpu::BindingType::Buffer {
-                ty: wgpu::BufferBindingType::Uniform,
-                has_dynamic_offset: false,
-                min_binding_size: None,
-            },
-            count: None,
-        }];
-        entries.extend(
-            t.buffers
-                .iter()
-                .map(|b| storage_entry(b.binding, !b.written)),
-        );
-        entries.push(storage_entry(t.status_binding, false));
-        entries.extend(
-            t.static_bindings
-                .iter()
-                .map(|&(binding, _)| storage_entry(binding, true)),
-        );
-        let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
-        let layout = device.create_bind_group_layout(&wgpu::BindGroupLayoutDescriptor {
-            label: Some(desc.label),
-            entries: &entries,
-        });
-        let pipeline_layout = device.create_pipeline_layout(&wgpu::PipelineLayoutDescriptor {
-            label: Some(desc.label),
-            bind_group_layouts: &[Some(&layout)],
-            immediate_size: 0,
-        });
-        let spirv = match &self.shared.spirv {
+        let spirv = match &shared.spirv {
             Some(options) => Some(
                 spv::write(&t.module, &t.info, options)
                     .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e}", desc.label)))?,
             ),
             None => None,
         };
-        // The driver compiles here (lavapipe with LLVM), on a thread of its own with a time
-        // limit: a kernel can be made to compile for minutes.
-        let compiled = {
-            let device: wgpu::Device = (**device).clone();
-            let label = desc.label.to_string();
-            let words = spirv.clone();
-            let naga = words.is_none().then(|| t.module.clone());
-            let workgroup_size = t.workgroup_size;
-            crate::within(self.limits.compile, move || {
-                crate::signals::guard(|| {
-                    compile_pipeline(
-                        &device,
-                        &pipeline_layout,
-                        &label,
-                        words,
-                        naga,
-                        workgroup_size,
-                    )
-                })
-            })
-        };
-        let pipeline = match compiled {
-            Ok(Ok(pipeline)) => pipeline,
-            Ok(Err(e)) => {
-                return Err(DeviceError::UnsupportedKernel(format!(
-                    "{}: {e}",
-                    desc.label
-                )))
-            }
-            Err(why) => {
-                return Err(DeviceError::UnsupportedKernel(format!(
-                    "{}: the driver of {} did not compile it: {why}",
-                    desc.label, self.shared.info.name
-                )))
-            }
-        };
-        if let Some(e) = pollster::block_on(scope.pop()) {
-            return Err(DeviceError::UnsupportedKernel(format!(
-                "{}: {e}",
-                desc.label
-            )));
-        }
-        Ok(Arc::new(WgpuKernel {
+        let kernel = WgpuKernel {
             label: desc.label.to_string(),
+            naga: spirv.is_none().then(|| t.module.clone()),
             spirv,
-            pipeline,
-            layout,
             translation_buffers: t.buffers.iter().map(|b| (b.binding, b.written)).collect(),
             params_binding: t.params_binding,
             status_binding: t.status_binding,
@@ -611,21 +717,27 @@ impl Device for WgpuDevice {
                 .map(|&(binding, _)| binding)
                 .collect(),
             workgroup_size: t.workgroup_size,
-            device: Arc::as_ptr(&self.shared) as usize,
-        }))
+            device: Arc::as_ptr(&self.core) as usize,
+            compile_limit: self.core.limits.compile,
+            built: Mutex::new(None),
+        };
+        let built = kernel.build(&shared)?;
+        *lock(&kernel.built) = Some(built);
+        Ok(Arc::new(kernel))
     }
 
     fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
         // The guest's static data, for kernels that read it: one read-only buffer from address 0,
         // a multiple of 8 bytes so that it binds as `array<f64>` too.
         let size = desc.static_size.div_ceil(8).max(1) * 8;
-        if size > self.shared.max_binding {
+        let shared = self.core.shared()?;
+        if size > shared.max_binding {
             return Err(DeviceError::OutOfMemory(format!(
                 "the guest's static data ({} bytes) is larger than one storage binding",
                 desc.static_size
             )));
         }
-        self.shared.check_alive()?;
+        shared.check_alive()?;
         let mut image = vec![0u8; size as usize];
         for segment in desc.static_segments {
             let end = segment.address.checked_add(segment.bytes.len() as u64);
@@ -636,25 +748,34 @@ impl Device for WgpuDevice {
             }
             image[segment.address as usize..][..segment.bytes.len()].copy_from_slice(segment.bytes);
         }
-        let statics = self.shared.device.create_buffer(&wgpu::BufferDescriptor {
-            label: Some("wasi-parallel statics"),
-            size,
-            usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
-            mapped_at_creation: false,
-        });
-        self.shared.queue.write_buffer(&statics, 0, &image);
+        let statics = upload_statics(&shared, &image);
         Ok(Box::new(WgpuSpace {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            shared: self.shared.clone(),
-            statics,
-            kernel_limit: self.limits.kernel,
+            core: self.core.clone(),
+            live: Mutex::new(Live { shared, statics }),
+            static_image: image,
+            kernel_limit: self.core.limits.kernel,
         }))
     }
+}
+
+/// A read-only storage buffer on `shared` holding `image`, the guest's static data.
+fn upload_statics(shared: &Shared, image: &[u8]) -> wgpu::Buffer {
+    let statics = shared.device.create_buffer(&wgpu::BufferDescriptor {
+        label: Some("wasi-parallel statics"),
+        size: image.len() as u64,
+        usage: wgpu::BufferUsages::STORAGE | wgpu::BufferUsages::COPY_DST,
+        mapped_at_creation: false,
+    });
+    shared.queue.write_buffer(&statics, 0, image);
+    statics
 }
 
 /// A GPU buffer.
 pub struct WgpuBuffer {
     space: u64,
+    /// The wgpu device it lives on ([`Shared::generation`]).
+    generation: u64,
     buffer: wgpu::Buffer,
     size: u64,
     access: Access,
@@ -683,17 +804,25 @@ impl Buffer for WgpuBuffer {
 /// One client's buffers on a wgpu device.
 pub struct WgpuSpace {
     id: u64,
-    shared: Arc<Shared>,
-    /// The guest's static data.
-    statics: wgpu::Buffer,
+    core: Arc<Core>,
+    /// The wgpu device the space's buffers are made on now.
+    live: Mutex<Live>,
+    /// The guest's static data, to upload again to a device that replaces a lost one.
+    static_image: Vec<u8>,
     /// How long a launch, or a copy waiting on one, may take.
     kernel_limit: Option<std::time::Duration>,
+}
+
+/// A space's wgpu device and its static data there.
+struct Live {
+    shared: Arc<Shared>,
+    statics: wgpu::Buffer,
 }
 
 impl fmt::Debug for WgpuSpace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("WgpuSpace")
-            .field("device", &self.shared.info.name)
+            .field("device", &self.core.info.name)
             .finish()
     }
 }
@@ -704,9 +833,30 @@ fn padded(size: u64) -> u64 {
 }
 
 impl WgpuSpace {
-    fn own<'a>(&self, buffer: &'a dyn Buffer) -> Result<&'a WgpuBuffer, DeviceError> {
+    /// The space's wgpu device and static data; if the device was lost, the device that
+    /// replaces it, with the static data uploaded again.
+    fn live(&self) -> Result<(Arc<Shared>, wgpu::Buffer), DeviceError> {
+        let mut live = lock(&self.live);
+        if live.shared.lost().is_some() {
+            let shared = self.core.shared()?;
+            let statics = upload_statics(&shared, &self.static_image);
+            *live = Live { shared, statics };
+        }
+        Ok((live.shared.clone(), live.statics.clone()))
+    }
+
+    /// `buffer` as one of this space's, on `shared`.
+    fn own<'a>(
+        &self,
+        buffer: &'a dyn Buffer,
+        shared: &Shared,
+    ) -> Result<&'a WgpuBuffer, DeviceError> {
         match buffer.as_any().downcast_ref::<WgpuBuffer>() {
-            Some(b) if b.space == self.id => Ok(b),
+            Some(b) if b.space == self.id && b.generation == shared.generation => Ok(b),
+            Some(b) if b.space == self.id => Err(DeviceError::Device(format!(
+                "{buffer:?} was lost with the device {} it was on; release it and create it again",
+                shared.info.name
+            ))),
             _ => Err(DeviceError::Foreign(format!(
                 "{buffer:?} belongs to another space"
             ))),
@@ -726,11 +876,12 @@ impl WgpuSpace {
     /// Copies `padded(len)` bytes at `offset` (4-aligned) of `buffer` to the host.
     fn read_words(
         &self,
+        shared: &Shared,
         buffer: &wgpu::Buffer,
         offset: u64,
         len: u64,
     ) -> Result<Vec<u8>, DeviceError> {
-        let device = &self.shared.device;
+        let device = &shared.device;
         let size = padded(len);
         let staging = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("wasi-parallel read"),
@@ -740,14 +891,13 @@ impl WgpuSpace {
         });
         let mut encoder = device.create_command_encoder(&Default::default());
         encoder.copy_buffer_to_buffer(buffer, offset, &staging, 0, size);
-        self.shared.queue.submit([encoder.finish()]);
+        shared.queue.submit([encoder.finish()]);
         let slice = staging.slice(..);
         let (tx, rx) = std::sync::mpsc::channel();
         slice.map_async(wgpu::MapMode::Read, move |r| {
             let _ = tx.send(r);
         });
-        self.shared
-            .wait(self.kernel_limit, "a copy waiting on a launch")?;
+        shared.wait(self.kernel_limit, "a copy waiting on a launch")?;
         // Everything submitted is done, so the mapping has been answered; a device that
         // failed may leave it unanswered, which must not block.
         rx.try_recv()
@@ -761,15 +911,16 @@ impl WgpuSpace {
 
 impl Space for WgpuSpace {
     fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
-        if desc.size > self.shared.max_binding {
+        let (shared, _) = self.live()?;
+        if desc.size > shared.max_binding {
             return Err(DeviceError::OutOfMemory(format!(
                 "a buffer of {} bytes is larger than {} allows in one storage binding ({} bytes); \
                  splitting buffers is not implemented",
-                desc.size, self.shared.info.description, self.shared.max_binding
+                desc.size, shared.info.description, shared.max_binding
             )));
         }
-        self.shared.check_alive()?;
-        let device = &self.shared.device;
+        shared.check_alive()?;
+        let device = &shared.device;
         let scope = device.push_error_scope(wgpu::ErrorFilter::OutOfMemory);
         let buffer = device.create_buffer(&wgpu::BufferDescriptor {
             label: None,
@@ -784,6 +935,7 @@ impl Space for WgpuSpace {
         }
         Ok(Arc::new(WgpuBuffer {
             space: self.id,
+            generation: shared.generation,
             buffer,
             size: desc.size,
             access: desc.access,
@@ -796,26 +948,23 @@ impl Space for WgpuSpace {
         offset: u64,
         data: &[u8],
     ) -> Result<(), DeviceError> {
-        let b = self.own(buffer)?;
+        let (shared, _) = self.live()?;
+        let b = self.own(buffer, &shared)?;
         Self::check_range(b, offset, data.len())?;
-        self.shared.check_alive()?;
-        let _guard = self
-            .shared
-            .lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        shared.check_alive()?;
+        let _guard = lock(&shared.lock);
         if offset.is_multiple_of(4) && data.len().is_multiple_of(4) {
-            self.shared.queue.write_buffer(&b.buffer, offset, data);
+            shared.queue.write_buffer(&b.buffer, offset, data);
         } else {
             // wgpu copies whole words: merge the partial words at either end with what is there.
             let start = offset / 4 * 4;
             let end = padded(offset + data.len() as u64);
-            let mut words = self.read_words(&b.buffer, start, end - start)?;
+            let mut words = self.read_words(&shared, &b.buffer, start, end - start)?;
             let at = (offset - start) as usize;
             words[at..at + data.len()].copy_from_slice(data);
-            self.shared.queue.write_buffer(&b.buffer, start, &words);
+            shared.queue.write_buffer(&b.buffer, start, &words);
         }
-        self.shared.queue.submit([]);
+        shared.queue.submit([]);
         Ok(())
     }
 
@@ -825,18 +974,20 @@ impl Space for WgpuSpace {
         offset: u64,
         data: &mut [u8],
     ) -> Result<(), DeviceError> {
-        let b = self.own(buffer)?;
+        let (shared, _) = self.live()?;
+        let b = self.own(buffer, &shared)?;
         Self::check_range(b, offset, data.len())?;
         if data.is_empty() {
             return Ok(());
         }
-        let _guard = self
-            .shared
-            .lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _guard = lock(&shared.lock);
         let start = offset / 4 * 4;
-        let words = self.read_words(&b.buffer, start, offset + data.len() as u64 - start)?;
+        let words = self.read_words(
+            &shared,
+            &b.buffer,
+            start,
+            offset + data.len() as u64 - start,
+        )?;
         let at = (offset - start) as usize;
         data.copy_from_slice(&words[at..at + data.len()]);
         Ok(())
@@ -844,7 +995,7 @@ impl Space for WgpuSpace {
 
     fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError> {
         let kernel = match kernel.as_any().downcast_ref::<WgpuKernel>() {
-            Some(k) if k.device == Arc::as_ptr(&self.shared) as usize => k,
+            Some(k) if k.device == Arc::as_ptr(&self.core) as usize => k,
             _ => {
                 return Err(DeviceError::Foreign(format!(
                     "{kernel:?} was compiled for another device"
@@ -859,10 +1010,11 @@ impl Space for WgpuSpace {
                 launch.buffers.len()
             )));
         }
+        let (shared, statics) = self.live()?;
         let buffers = launch
             .buffers
             .iter()
-            .map(|b| self.own(*b))
+            .map(|b| self.own(*b, &shared))
             .collect::<Result<Vec<_>, _>>()?;
         for (i, (b, (_, written))) in buffers.iter().zip(&kernel.translation_buffers).enumerate() {
             let twice = buffers
@@ -880,12 +1032,13 @@ impl Space for WgpuSpace {
         if launch.items == 0 {
             return Ok(());
         }
-        self.shared.check_alive()?;
-        let device = &self.shared.device;
+        shared.check_alive()?;
+        let (pipeline, layout) = kernel.built_on(&shared)?;
+        let device = &shared.device;
         let groups = launch.items.div_ceil(kernel.workgroup_size);
-        let x = groups.min(self.shared.max_groups);
+        let x = groups.min(shared.max_groups);
         let y = groups.div_ceil(x);
-        if y > self.shared.max_groups {
+        if y > shared.max_groups {
             return Err(DeviceError::InvalidLaunch(format!(
                 "{} work items are too many for this device",
                 launch.items
@@ -951,22 +1104,18 @@ impl Space for WgpuSpace {
         for &binding in &kernel.static_bindings {
             entries.push(wgpu::BindGroupEntry {
                 binding,
-                resource: self.statics.as_entire_binding(),
+                resource: statics.as_entire_binding(),
             });
         }
-        let _guard = self
-            .shared
-            .lock
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let _guard = lock(&shared.lock);
         let scope = device.push_error_scope(wgpu::ErrorFilter::Validation);
         let bind_group = device.create_bind_group(&wgpu::BindGroupDescriptor {
             label: Some(&kernel.label),
-            layout: &kernel.layout,
+            layout: &layout,
             entries: &entries,
         });
-        self.shared.queue.write_buffer(&uniform, 0, &params);
-        self.shared.queue.write_buffer(&status, 0, &[0; 4]);
+        shared.queue.write_buffer(&uniform, 0, &params);
+        shared.queue.write_buffer(&status, 0, &[0; 4]);
         let mut encoder = device.create_command_encoder(&Default::default());
         for (b, copy) in buffers.iter().zip(&copies) {
             if let Some(copy) = copy {
@@ -975,20 +1124,19 @@ impl Space for WgpuSpace {
         }
         {
             let mut pass = encoder.begin_compute_pass(&Default::default());
-            pass.set_pipeline(&kernel.pipeline);
+            pass.set_pipeline(&pipeline);
             pass.set_bind_group(0, &bind_group, &[]);
             pass.dispatch_workgroups(x, y, 1);
         }
-        self.shared.queue.submit([encoder.finish()]);
+        shared.queue.submit([encoder.finish()]);
         if let Some(e) = pollster::block_on(scope.pop()) {
             return Err(DeviceError::Device(format!(
                 "kernel `{}`: {e}",
                 kernel.label
             )));
         }
-        self.shared
-            .wait(self.kernel_limit, &format!("kernel `{}`", kernel.label))?;
-        let code = self.read_words(&status, 0, 4)?;
+        shared.wait(self.kernel_limit, &format!("kernel `{}`", kernel.label))?;
+        let code = self.read_words(&shared, &status, 0, 4)?;
         let code = u32::from_le_bytes([code[0], code[1], code[2], code[3]]);
         if code != 0 {
             let why = trap::describe(code);
