@@ -383,6 +383,10 @@ pub trait Device: Send + Sync + fmt::Debug {
     fn as_wasm_memory(&self) -> Option<&dyn WasmMemoryDevice> {
         None
     }
+    /// How long one launch may run on this device (see [`DiscoveryOptions::kernel_timeout`]);
+    /// `None` for no limit. Host code that works on a space's buffers itself (wasi-nn's native
+    /// CPU kernels) keeps to it too.
+    fn time_limit(&self) -> Option<std::time::Duration>;
 }
 
 /// Errors from devices.

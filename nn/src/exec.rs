@@ -12,7 +12,7 @@ use wasi_parallel_device::{
 
 use crate::graph::{Step, Value, ValueId};
 use crate::model::Model;
-use crate::native::{self, Ctx, Native, Par};
+use crate::native::{self, Ctx, Deadline, Native, Par};
 use crate::plan::{self, Executable, Folder, Ref};
 use crate::quota::{ByteQuota, Reservation};
 use crate::team::Team;
@@ -413,23 +413,35 @@ impl Prepared {
             .iter()
             .any(Option::is_some)
             .then(|| self.runtime.team(self.device));
+        let time_limit = self.runtime.devices[self.device].time_limit();
         for (tensor, &slot) in inputs.iter().zip(&loaded.exe.inputs) {
             space.write_buffer(&*loaded.slots[slot], 0, &tensor.data)?;
         }
         for (k, step) in loaded.exe.steps.iter().enumerate() {
             let started = std::time::Instant::now();
             match loaded.natives[k] {
-                Some(native) => run_native(
-                    space,
-                    native,
-                    Ctx {
-                        scratch: &mut state.scratch,
-                        par: Par::new(team.as_deref()),
-                        packed: loaded.packed[k].as_deref(),
-                    },
-                    &loaded.exe.params[step.params..][..step.param_count],
-                    &loaded.buffers[k],
-                ),
+                Some(native) => {
+                    // The device's time limit holds for host code working on its buffers too.
+                    let deadline = time_limit.map(Deadline::after);
+                    run_native(
+                        space,
+                        native,
+                        Ctx {
+                            scratch: &mut state.scratch,
+                            par: Par::new(team.as_deref(), deadline.as_ref()),
+                            packed: loaded.packed[k].as_deref(),
+                        },
+                        &loaded.exe.params[step.params..][..step.param_count],
+                        &loaded.buffers[k],
+                    )
+                    .and_then(|()| match &deadline {
+                        Some(d) if d.passed() => Err(format!(
+                            "the launch ran past its time limit of {:?}",
+                            d.limit()
+                        )),
+                        _ => Ok(()),
+                    })
+                }
                 None => launch(
                     space,
                     &*loaded.kernels[k],

@@ -184,7 +184,10 @@
 //!   waits for it, at most the limit, and returns `DEVICE_ERROR` if it is still running; then
 //!   the device serves calls again. A launch of very many short but finite work items is not
 //!   cut short: its device stays busy until it ends. On lavapipe a work item's loops end after
-//!   65,535 iterations with `KERNEL_TRAPPED`.
+//!   65,535 iterations with `KERNEL_TRAPPED`. wasi-nn's operators keep to the same limit per
+//!   launch on every device, its native CPU kernels (host code) by a deadline checked between
+//!   pieces of their loops, about every millisecond of work; a `compute` past it fails with
+//!   `runtime_error`.
 //! - **wasi-nn.** The models loaded from bytes, their plans and constants, and the tensors of
 //!   execution contexts (inputs and outputs) share one byte quota per host
 //!   (`NnRuntime::set_bytes_limit`, the CLI's `--max-nn-bytes`, 16 GiB by default; preloaded

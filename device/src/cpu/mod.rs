@@ -285,6 +285,10 @@ fn processor_name() -> String {
 }
 
 impl Device for CpuDevice {
+    fn time_limit(&self) -> Option<std::time::Duration> {
+        self.shared.clock.as_ref().map(|clock| clock.limit())
+    }
+
     fn info(&self) -> &DeviceInfo {
         &self.shared.info
     }

@@ -470,6 +470,10 @@ fn element_sizes(t: &Translation) -> HashMap<u32, u32> {
 }
 
 impl Device for OpenClDevice {
+    fn time_limit(&self) -> Option<std::time::Duration> {
+        self.limits.kernel
+    }
+
     fn info(&self) -> &DeviceInfo {
         &self.shared.info
     }

@@ -667,6 +667,10 @@ fn storage_entry(binding: u32, read_only: bool) -> wgpu::BindGroupLayoutEntry {
 }
 
 impl Device for WgpuDevice {
+    fn time_limit(&self) -> Option<Duration> {
+        self.core.limits.kernel
+    }
+
     fn info(&self) -> &DeviceInfo {
         &self.core.info
     }

@@ -367,7 +367,7 @@ mod tests {
                 let mut y = vec![f32::NAN; n * m * oh * ow];
                 let cx = Ctx {
                     scratch: &mut Vec::new(),
-                    par: Par::new(team),
+                    par: Par::new(team, None),
                     packed: None,
                 };
                 conv2d_with(&p, &[&x, &wt, &bias], &mut y, cx, simd).unwrap();

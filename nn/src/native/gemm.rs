@@ -102,6 +102,11 @@ pub(super) fn gemm(
             let c0 = panel * NR;
             let cols = NR.min(n - c0);
             for k0 in (0..k).step_by(KC) {
+                // A task may be long (an eighth of a large GEMM): it stops at the deadline
+                // too, checked every `KC x NR x strips` multiply-adds (a millisecond or so).
+                if loops.stopped() {
+                    return;
+                }
                 let kc = KC.min(k - k0);
                 // The panel: rows k0.., columns c0.., zero past column n.
                 for (kk, row) in xp.chunks_exact_mut(NR).take(kc).enumerate() {
@@ -391,7 +396,7 @@ mod tests {
                 act,
             };
             let want = reference(&w, (m, k, n), &x, ldx, epilogue);
-            for loops in [Loops::Serial, Loops::Team(&team)] {
+            for loops in [Loops::serial(), Loops::on(&team)] {
                 let ldy = n + 1;
                 let mut y = vec![f32::NAN; m * ldy];
                 gemm(loops, &packed, (m, k, n), &x, ldx, &mut y, ldy, epilogue);

@@ -116,6 +116,9 @@ pub(super) unsafe fn convolve(
         // SAFETY: the CPU has AVX (this function's contract); `bv` is L floats.
         let bias = unsafe { _mm256_loadu_ps(bv.as_ptr()) };
         for oy in oy0..oy1 {
+            if loops.stopped() {
+                return;
+            }
             for ox0 in (0..cv.ow).step_by(L) {
                 let base = ((oy - oy0) * sh * width + ox0 * sw) * unit;
                 let step = sw * unit;

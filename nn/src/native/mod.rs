@@ -41,7 +41,7 @@ mod pointwise;
 mod pool;
 
 use conv::{Conv, ConvPath};
-pub(crate) use parallel::Par;
+pub(crate) use parallel::{Deadline, Par};
 
 /// A native kernel: `(params, inputs, output, context)`, the buffers as the portable kernel takes
 /// them (less the parameter buffer), as f32.

@@ -3,8 +3,14 @@
 //!
 //! A kernel estimates its single-threaded time from rough speeds (the `*_PER_NS` constants) and
 //! [`Par::run`] decides; [`Loops`] then hands out chunks of the output, a few tasks per thread.
+//!
+//! Native kernels are host code, which no signal or page stops: they keep to the device's time
+//! limit by a [`Deadline`] that [`Loops`] checks before each chunk or task, skipping the rest
+//! once it has passed. The caller then fails the launch.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use crate::team::Team;
 
@@ -27,34 +33,100 @@ pub(super) const ELEMENTS_PER_NS: usize = 2;
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Par<'a> {
     team: Option<&'a Team>,
+    deadline: Option<&'a Deadline>,
 }
 
 impl<'a> Par<'a> {
-    pub fn new(team: Option<&'a Team>) -> Par<'a> {
-        Par { team }
+    /// Loops on `team`, if any, that stop at `deadline`, if any.
+    pub fn new(team: Option<&'a Team>, deadline: Option<&'a Deadline>) -> Par<'a> {
+        Par { team, deadline }
     }
 
     /// Runs `f`, with loops on the team if its estimated single-threaded time (`nanos`) is
     /// worth it.
     pub(super) fn run<R>(self, nanos: usize, f: impl FnOnce(Loops<'_>) -> R) -> R {
-        match self.team {
-            Some(team) if nanos >= PARALLEL_NANOS && team.threads() > 1 => f(Loops::Team(team)),
-            _ => f(Loops::Serial),
+        let team = self
+            .team
+            .filter(|team| nanos >= PARALLEL_NANOS && team.threads() > 1);
+        f(Loops {
+            team,
+            deadline: self.deadline,
+        })
+    }
+}
+
+/// When a native kernel must stop: a launch's time limit.
+#[derive(Debug)]
+pub(crate) struct Deadline {
+    at: Instant,
+    limit: Duration,
+    passed: AtomicBool,
+}
+
+impl Deadline {
+    /// `limit` from now.
+    pub fn after(limit: Duration) -> Deadline {
+        Deadline {
+            at: Instant::now() + limit,
+            limit,
+            passed: AtomicBool::new(false),
         }
+    }
+
+    /// Whether it has passed (and so work was skipped, if a loop asked).
+    pub fn passed(&self) -> bool {
+        if self.passed.load(Ordering::Relaxed) {
+            return true;
+        }
+        let passed = Instant::now() >= self.at;
+        if passed {
+            self.passed.store(true, Ordering::Relaxed);
+        }
+        passed
+    }
+
+    /// The limit it was set with.
+    pub fn limit(&self) -> Duration {
+        self.limit
     }
 }
 
 /// Tasks per thread a loop on the team is split into.
 const TASKS_PER_THREAD: usize = 4;
 
-/// Loops over independent pieces of work: on a team, or one after the other.
+/// Loops over independent pieces of work: on a team, or one after the other; each piece is
+/// skipped once the deadline, if any, has passed.
 #[derive(Clone, Copy, Debug)]
-pub(super) enum Loops<'a> {
-    Serial,
-    Team(&'a Team),
+pub(super) struct Loops<'a> {
+    team: Option<&'a Team>,
+    deadline: Option<&'a Deadline>,
 }
 
-impl Loops<'_> {
+impl<'a> Loops<'a> {
+    /// One after the other, on the calling thread, with no deadline.
+    #[cfg(test)]
+    pub(super) fn serial() -> Loops<'a> {
+        Loops {
+            team: None,
+            deadline: None,
+        }
+    }
+
+    /// On `team`, with no deadline.
+    #[cfg(test)]
+    pub(super) fn on(team: &'a Team) -> Loops<'a> {
+        Loops {
+            team: Some(team),
+            deadline: None,
+        }
+    }
+
+    /// Whether the deadline has passed: the remaining pieces are skipped, and a long piece
+    /// may stop early by asking.
+    pub(super) fn stopped(self) -> bool {
+        self.deadline.is_some_and(Deadline::passed)
+    }
+
     /// `f(index, chunk)` for each `size`-long chunk of `data`.
     pub(super) fn chunks<T: Send>(
         self,
@@ -84,6 +156,9 @@ impl Loops<'_> {
         self.range_with_scratch(pieces.len(), |scratch, t| {
             let piece = lock(&pieces[t]).take().expect("each task once");
             for (k, chunk) in piece.chunks_mut(size).enumerate() {
+                if self.stopped() {
+                    return;
+                }
                 f(scratch, t * per_task + k, chunk);
             }
         });
@@ -91,33 +166,53 @@ impl Loops<'_> {
 
     /// `f(scratch, i)` for `i` in `0..n`, with a scratch vector of the thread's own.
     pub(super) fn range_with_scratch(self, n: usize, f: impl Fn(&mut Vec<f32>, usize) + Sync) {
-        match self {
-            Loops::Serial => {
+        match self.team {
+            None => {
                 let mut scratch = Vec::new();
-                (0..n).for_each(|i| f(&mut scratch, i))
+                for i in 0..n {
+                    if self.stopped() {
+                        return;
+                    }
+                    f(&mut scratch, i);
+                }
             }
-            Loops::Team(team) => {
+            Some(team) => {
                 let scratch: Vec<Mutex<Vec<f32>>> =
                     (0..team.threads()).map(|_| Mutex::default()).collect();
-                team.run(n, &|i, worker| f(&mut lock(&scratch[worker]), i));
+                team.run(n, &|i, worker| {
+                    if !self.stopped() {
+                        f(&mut lock(&scratch[worker]), i);
+                    }
+                });
             }
         }
     }
 
     /// `f(i)` for `i` in `0..n`.
     pub(super) fn range(self, n: usize, f: impl Fn(usize) + Sync) {
-        match self {
-            Loops::Serial => (0..n).for_each(f),
-            Loops::Team(team) => team.run(n, &|i, _| f(i)),
+        match self.team {
+            None => {
+                for i in 0..n {
+                    if self.stopped() {
+                        return;
+                    }
+                    f(i);
+                }
+            }
+            Some(team) => team.run(n, &|i, _| {
+                if !self.stopped() {
+                    f(i);
+                }
+            }),
         }
     }
 
     /// How many tasks to split a loop into: one on the calling thread, a few per thread on a
     /// team.
     pub(super) fn tasks(self) -> usize {
-        match self {
-            Loops::Serial => 1,
-            Loops::Team(team) => team.threads() * TASKS_PER_THREAD,
+        match self.team {
+            None => 1,
+            Some(team) => team.threads() * TASKS_PER_THREAD,
         }
     }
 }
