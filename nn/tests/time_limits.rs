@@ -17,7 +17,7 @@ use wasi_parallel_nn::{onnx, Model, NnRuntime, Tensor};
 const LIMIT: Duration = Duration::from_millis(200);
 
 fn runtime() -> Arc<NnRuntime> {
-    common::runtime(); // sets XDG_RUNTIME_DIR as the other tests do
+    common::set_runtime_dir();
     let mut config = wasmtime::Config::new();
     config.wasm_threads(true).shared_memory(true);
     let engine = wasmtime::Engine::new(&config).expect("engine");

@@ -257,11 +257,12 @@ impl Shared {
             .is_ok()
     }
 
-    /// Waits for everything submitted, at most `limit`; past it the launch in flight has
-    /// overrun (a GPU cannot stop a running kernel, and every later submission would wait
+    /// Waits for everything submitted, at most the kernel limit; past it the launch in flight
+    /// has overrun (a GPU cannot stop a running kernel, and every later submission would wait
     /// behind it).
-    fn wait(&self, limit: Option<Duration>, what: &str) -> Result<(), DeviceError> {
+    fn wait(&self, what: &str) -> Result<(), DeviceError> {
         self.check_alive()?;
+        let limit = self.kernel_limit;
         match self.device.poll(wgpu::PollType::Wait {
             submission_index: None,
             timeout: limit,
@@ -758,7 +759,6 @@ impl Device for WgpuDevice {
             core: self.core.clone(),
             live: Mutex::new(Live { shared, statics }),
             static_image: image,
-            kernel_limit: self.core.limits.kernel,
         }))
     }
 }
@@ -813,8 +813,6 @@ pub struct WgpuSpace {
     live: Mutex<Live>,
     /// The guest's static data, to upload again to a device that replaces a lost one.
     static_image: Vec<u8>,
-    /// How long a launch, or a copy waiting on one, may take.
-    kernel_limit: Option<std::time::Duration>,
 }
 
 /// A space's wgpu device and its static data there.
@@ -901,7 +899,7 @@ impl WgpuSpace {
         slice.map_async(wgpu::MapMode::Read, move |r| {
             let _ = tx.send(r);
         });
-        shared.wait(self.kernel_limit, "a copy waiting on a launch")?;
+        shared.wait("a copy waiting on a launch")?;
         // Everything submitted is done, so the mapping has been answered; a device that
         // failed may leave it unanswered, which must not block.
         rx.try_recv()
@@ -1054,7 +1052,7 @@ impl Space for WgpuSpace {
             launch.items,
             launch.block_size,
             0,
-            crate::loop_budget(self.kernel_limit),
+            crate::loop_budget(shared.kernel_limit),
         ]
         .iter()
         .flat_map(|v| v.to_le_bytes())
@@ -1139,7 +1137,7 @@ impl Space for WgpuSpace {
                 kernel.label
             )));
         }
-        shared.wait(self.kernel_limit, &format!("kernel `{}`", kernel.label))?;
+        shared.wait(&format!("kernel `{}`", kernel.label))?;
         let code = self.read_words(&shared, &status, 0, 4)?;
         let code = u32::from_le_bytes([code[0], code[1], code[2], code[3]]);
         if code != 0 {

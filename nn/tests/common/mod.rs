@@ -12,10 +12,7 @@ pub fn runtime() -> Arc<NnRuntime> {
     static RUNTIME: OnceLock<Arc<NnRuntime>> = OnceLock::new();
     RUNTIME
         .get_or_init(|| {
-            if std::env::var_os("XDG_RUNTIME_DIR").is_none() {
-                // SAFETY: set once, before any thread that reads the environment exists.
-                unsafe { std::env::set_var("XDG_RUNTIME_DIR", std::env::temp_dir()) };
-            }
+            set_runtime_dir();
             let mut config = wasmtime::Config::new();
             config.wasm_threads(true).shared_memory(true);
             let engine = wasmtime::Engine::new(&config).expect("engine");
@@ -30,6 +27,15 @@ pub fn runtime() -> Arc<NnRuntime> {
             NnRuntime::new(devices).expect("runtime")
         })
         .clone()
+}
+
+/// Vulkan and OpenCL print warnings without a writable runtime dir: gives them one, before the
+/// devices are discovered.
+pub fn set_runtime_dir() {
+    if std::env::var_os("XDG_RUNTIME_DIR").is_none() {
+        // SAFETY: set before device discovery starts the threads that read the environment.
+        unsafe { std::env::set_var("XDG_RUNTIME_DIR", std::env::temp_dir()) };
+    }
 }
 
 /// The devices to test on: cpu, and the first device of each GPU backend. In CI the GPU
