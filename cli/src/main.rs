@@ -91,7 +91,8 @@ struct RunArgs {
     #[arg(long, value_name = "COUNT")]
     max_buffers: Option<u32>,
     /// The most bytes wasi-nn's models, plans and tensors may hold together (`too_large` past
-    /// it; default 16 GiB).
+    /// it): the guest's own and the preloaded models' (default 4 GiB for what the guest loads
+    /// and sets, 16 GiB with the preloaded models).
     #[arg(long, value_name = "BYTES")]
     max_nn_bytes: Option<u64>,
     /// Preopen a host directory: `HOST` or `HOST::GUEST`.
@@ -297,6 +298,9 @@ fn nn_host(
         runtime.set_bytes_limit(bytes);
     }
     let host = NnHost::new(runtime, ctx.forced_device());
+    if let Some(bytes) = args.max_nn_bytes {
+        host.set_instance_bytes_limit(bytes);
+    }
     for spec in &args.nn_graphs {
         host.preload_graph_flag(spec)
             .with_context(|| format!("--wasi-nn-graph {spec}"))?;

@@ -132,9 +132,9 @@ impl NnRuntime {
         self.quota.used()
     }
 
-    /// Takes `bytes` for `what` from the runtime's byte quota.
-    pub(crate) fn reserve(&self, bytes: u64, what: &str) -> Result<Reservation, Error> {
-        self.quota.reserve(bytes, what)
+    /// The runtime's byte quota: the host's.
+    pub(crate) fn quota(&self) -> &Arc<ByteQuota> {
+        &self.quota
     }
 
     /// How many prepared models exist now (each holds its weights on its device).
@@ -194,11 +194,22 @@ impl NnRuntime {
     /// Prepares `model` for device `index`: its weights go to the device when the first plan
     /// needs them, and plans are made per set of input shapes.
     pub fn prepare(self: &Arc<Self>, model: Arc<Model>, index: usize) -> Result<Prepared, Error> {
+        self.prepare_within(model, index, &self.quota.clone())
+    }
+
+    /// As [`NnRuntime::prepare`], counting the model's weights, plans and constants against
+    /// `quota` (an instance's, inside the runtime's).
+    pub(crate) fn prepare_within(
+        self: &Arc<Self>,
+        model: Arc<Model>,
+        index: usize,
+        quota: &Arc<ByteQuota>,
+    ) -> Result<Prepared, Error> {
         let device = self
             .devices
             .get(index)
             .ok_or_else(|| Error::Device(format!("no device {index}")))?;
-        let weights = self.reserve(model.weight_bytes(), "the model's weights")?;
+        let weights = quota.reserve(model.weight_bytes(), "the model's weights")?;
         let space = device.create_space(&SpaceDescriptor {
             static_size: RESERVED,
             static_segments: &[],
@@ -210,6 +221,7 @@ impl NnRuntime {
         Ok(Prepared {
             runtime: self.clone(),
             model,
+            quota: quota.clone(),
             _weights: weights,
             device: index,
             state: Mutex::new(DeviceState {
@@ -263,7 +275,10 @@ const PLANS_KEPT: usize = 4;
 pub struct Prepared {
     runtime: Arc<NnRuntime>,
     model: Arc<Model>,
-    /// The model's weights, counted against the runtime's byte quota.
+    /// What its weights, plans and constants count against: the runtime's byte quota, or the
+    /// instance's that loaded it.
+    quota: Arc<ByteQuota>,
+    /// The model's weights, counted.
     _weights: Reservation,
     device: usize,
     state: Mutex<DeviceState>,
@@ -315,11 +330,6 @@ struct Loaded {
 }
 
 impl Prepared {
-    /// The runtime it runs on.
-    pub(crate) fn runtime(&self) -> &Arc<NnRuntime> {
-        &self.runtime
-    }
-
     /// The model.
     pub fn model(&self) -> &Arc<Model> {
         &self.model
@@ -506,7 +516,7 @@ impl Prepared {
         };
         // The buffers first, before any is made; the packed weights once they are (they are
         // made from the plan's constants).
-        let mut held = runtime.reserve(
+        let mut held = self.quota.reserve(
             exe.slots.iter().map(|&s| s as u64).sum::<u64>() + 4 * exe.params.len() as u64,
             "the plan's buffers",
         )?;
@@ -543,7 +553,9 @@ impl Prepared {
                 _ => None,
             })
             .collect::<Vec<_>>();
-        let packed_held = runtime.reserve(packed_bytes(&packed), "the plan's packed weights")?;
+        let packed_held = self
+            .quota
+            .reserve(packed_bytes(&packed), "the plan's packed weights")?;
         held = Reservation::merge(held, packed_held);
         for step in &exe.steps {
             if step.items as u64 > limits.max_work_items || step.items > u32::MAX as usize {
@@ -564,8 +576,9 @@ impl Prepared {
                         match state.constants.get(&key) {
                             Some((_, b, _)) => b.clone(),
                             None => {
-                                let held =
-                                    runtime.reserve(t.data.len() as u64, "a constant tensor")?;
+                                let held = self
+                                    .quota
+                                    .reserve(t.data.len() as u64, "a constant tensor")?;
                                 let b = create(t.data.len(), Access::Read)?;
                                 space.write_buffer(&*b, 0, &t.data)?;
                                 state.constants.insert(key, (t.clone(), b.clone(), held));

@@ -58,7 +58,7 @@ pub mod wasi_nn;
 pub use exec::{LaunchTime, NnRuntime, Prepared};
 pub use model::{decode_tensor_proto, is_onnx, proto as onnx, Dim, Model, ValueInfo};
 pub use ops::{is_supported, supported};
-pub use quota::DEFAULT_NN_BYTES;
+pub use quota::{DEFAULT_NN_BYTES, DEFAULT_NN_INSTANCE_BYTES};
 pub use tensor::{f16_to_f32, DType, Tensor};
 
 /// Errors from parsing, planning and running models.
@@ -90,8 +90,8 @@ pub enum Error {
     #[error("device: {0}")]
     Device(String),
     /// The model needs more memory than one plan may use ([`NnRuntime::set_plan_bytes_limit`]),
-    /// or than the runtime's models, plans and tensors may hold together
-    /// ([`NnRuntime::set_bytes_limit`]).
+    /// or than the runtime's, or an instance's, models, plans and tensors may hold together
+    /// ([`NnRuntime::set_bytes_limit`], [`wasi_nn::NnHost::set_instance_bytes_limit`]).
     #[error("too large: {0}")]
     TooLarge(String),
 }

@@ -188,10 +188,12 @@
 //!   launch on every device, its native CPU kernels (host code) by a deadline checked between
 //!   pieces of their loops, about every millisecond of work; a `compute` past it fails with
 //!   `runtime_error`.
-//! - **wasi-nn.** The models loaded from bytes, their plans and constants, and the tensors of
-//!   execution contexts (inputs and outputs) share one byte quota per host
-//!   (`NnRuntime::set_bytes_limit`, the CLI's `--max-nn-bytes`, 16 GiB by default; preloaded
-//!   models count once); each plan may make at most 4 GiB (`NnRuntime::set_plan_bytes_limit`),
+//! - **wasi-nn.** The models an instance loads from bytes, their plans and constants, and the
+//!   tensors of its execution contexts (inputs and outputs) count against the instance's byte
+//!   quota (`NnHost::set_instance_bytes_limit`, 4 GiB by default), and with the preloaded models
+//!   and their plans, against the host's (`NnRuntime::set_bytes_limit`, 16 GiB by default; the
+//!   CLI's `--max-nn-bytes` sets both); each plan may make at most 4 GiB
+//!   (`NnRuntime::set_plan_bytes_limit`),
 //!   checked before it runs. An instance holds at most 256 graphs and 1,024 execution contexts.
 //!   Past any of them the call is `too_large`, with nothing kept. What the host may hold
 //!   besides: while `set_input` or `get_output` runs, a copy or two of that one tensor (at most

@@ -371,6 +371,62 @@ fn a_guest_cannot_hold_more_than_its_quotas() {
     assert_close(&guest.classify(graph, &dir), &reference(&dir));
 }
 
+/// Each instance has a byte quota of its own inside the host's: one that fills its quota stops
+/// there with `too_large`, and another instance goes on working; contexts of a shared preloaded
+/// model count against the instance that made them.
+#[test]
+fn each_instance_has_a_byte_quota_of_its_own() {
+    let Some(dir) = mnist_dir() else { return };
+    let rt = own_runtime();
+    let host = host_on(rt.clone(), &["mnist"], &dir);
+    let model = std::fs::read(dir.join("model.onnx")).unwrap();
+    let input = std::fs::read(dir.join("input_0.bin")).unwrap();
+    let preloaded = rt.bytes_in_use();
+
+    // Enough for a context's input and output of the shared model, not for a model of its own.
+    host.set_instance_bytes_limit(input.len() as u64 * 3 / 2);
+    let mut small = Guest::new(&host, None);
+    assert_eq!(small.load(&model, ONNX, CPU), Err(TOO_LARGE));
+    assert_eq!(small.store.data().bytes_in_use(), 0, "nothing kept");
+    let mnist = small.load_by_name("mnist").unwrap();
+    assert_close(&small.classify(mnist, &dir), &reference(&dir));
+    let held = small.store.data().bytes_in_use();
+    assert!(held >= input.len() as u64, "the input is counted: {held}");
+    // The host counts it too, and the shared model's new plan (the host's, kept for every
+    // instance).
+    let shared = rt.bytes_in_use() - held;
+    assert!(shared > preloaded, "{shared} <= {preloaded}");
+    // A second context's input passes the instance's quota.
+    let context = small.init(mnist).unwrap();
+    assert_eq!(
+        small.set_input(context, 0, &[1, 1, 28, 28], F32, &input),
+        TOO_LARGE
+    );
+
+    // Another instance, with the default quota, is not held back by the first.
+    host.set_instance_bytes_limit(wasi_parallel_nn::DEFAULT_NN_INSTANCE_BYTES);
+    let mut big = Guest::new(&host, None);
+    let own = big.load(&model, ONNX, CPU).unwrap();
+    assert_close(&big.classify(own, &dir), &reference(&dir));
+    let big_held = big.store.data().bytes_in_use();
+    assert!(
+        big_held > model.len() as u64 / 2,
+        "its model is counted: {big_held}"
+    );
+    assert_eq!(rt.bytes_in_use(), shared + held + big_held);
+    // Its own limit can be lowered while it runs: past it, nothing more.
+    big.store.data().set_bytes_limit(big_held);
+    let context = big.init(own).unwrap();
+    assert_eq!(
+        big.set_input(context, 0, &[1, 1, 28, 28], F32, &input),
+        TOO_LARGE
+    );
+
+    drop(small);
+    drop(big);
+    assert_eq!(rt.bytes_in_use(), shared, "everything given back");
+}
+
 /// A model with one node of an operator nobody implements.
 fn unknown_op_model() -> Vec<u8> {
     let value = |name: &str| onnx::ValueInfoProto {

@@ -77,7 +77,7 @@ fn run(
         .preopened_dir(mnist, "/mnist", FsPerms::ReadOnly)
         .unwrap()
         .build();
-    let nn = WasiNnCtx::new(host.backends(), host.registry(None).unwrap());
+    let nn = host.wit_instance(None).unwrap();
     let mut store = Store::new(
         engine,
         State {
@@ -133,4 +133,26 @@ fn a_component_classifies_through_wasi_nn_wit() {
         &["nope", "/mnist/input_0.bin"],
     );
     assert!(!ok);
+
+    // Each store has a byte quota of its own: with room for a context's tensors only, the
+    // shared model runs and a model from bytes is refused; both give everything back.
+    let before = rt.bytes_in_use();
+    host.set_instance_bytes_limit(8 << 10);
+    let (ok, out) = run(
+        &engine,
+        &component,
+        &host,
+        &mnist,
+        &["mnist", "/mnist/input_1.bin"],
+    );
+    assert!(ok && out.starts_with("digit 3 "), "{out}");
+    let (ok, out) = run(
+        &engine,
+        &component,
+        &host,
+        &mnist,
+        &["/mnist/model.onnx", "/mnist/input_1.bin"],
+    );
+    assert!(!ok, "{out}");
+    assert_eq!(rt.bytes_in_use(), before);
 }

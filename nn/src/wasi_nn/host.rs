@@ -3,15 +3,16 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use wasmtime_wasi_nn::wit::{ExecutionTarget, GraphEncoding};
 use wasmtime_wasi_nn::{Backend, Graph, GraphRegistry, Registry};
 
-use crate::NnRuntime;
+use crate::quota::ByteQuota;
+use crate::{NnRuntime, Prepared};
 
-use super::onnx::{AutodetectBackend, OnnxBackend};
+use super::onnx::{self, AutodetectBackend, OnnxBackend};
 use super::{kind_of, BackendEntry, BackendRegistry, ErrorKind, NnFailure, WasiNnCtx};
 
 /// The process-wide wasi-nn state: devices, backends and preloaded models.
@@ -20,9 +21,25 @@ pub struct NnHost {
     /// A device the host's configuration forces for every model (the CLI's `--device`).
     forced: Option<usize>,
     backends: Mutex<BackendRegistry>,
+    /// How our own backend's registry entry makes it: by this, [`NnHost::load_graph`] knows
+    /// the entry and makes the backend with an instance's quota instead.
+    own: MakeBackend,
     /// Preloaded models by name, prepared once and shared.
-    named: Mutex<HashMap<String, Graph>>,
+    named: Mutex<HashMap<String, Named>>,
+    /// The byte quota of each instance made from now on.
+    instance_bytes: AtomicU64,
     warned_fallback: AtomicBool,
+}
+
+/// A registry entry's way of making its backend.
+type MakeBackend = Arc<dyn Fn() -> Backend + Send + Sync>;
+
+/// A preloaded model: its graph, and when our backend loaded it, the prepared model, from which
+/// each instance gets a graph whose contexts count against the instance's quota.
+#[derive(Clone)]
+struct Named {
+    graph: Graph,
+    prepared: Option<Arc<Prepared>>,
 }
 
 impl std::fmt::Debug for NnHost {
@@ -39,19 +56,28 @@ impl NnHost {
     /// A host on `runtime`'s devices with our ONNX backend registered; `forced` names a device
     /// index every model runs on regardless of its target.
     pub fn new(runtime: Arc<NnRuntime>, forced: Option<usize>) -> Arc<NnHost> {
-        let host = Arc::new(NnHost {
-            runtime,
-            forced,
-            backends: Mutex::new(BackendRegistry::default()),
-            named: Mutex::new(HashMap::new()),
-            warned_fallback: AtomicBool::new(false),
+        let host = Arc::new_cyclic(|weak: &std::sync::Weak<NnHost>| {
+            let weak = weak.clone();
+            NnHost {
+                runtime,
+                forced,
+                backends: Mutex::new(BackendRegistry::default()),
+                own: Arc::new(move || {
+                    Backend::from(OnnxBackend {
+                        host: weak.clone(),
+                        quota: None,
+                    })
+                }),
+                named: Mutex::new(HashMap::new()),
+                instance_bytes: AtomicU64::new(crate::DEFAULT_NN_INSTANCE_BYTES),
+                warned_fallback: AtomicBool::new(false),
+            }
         });
-        let weak = Arc::downgrade(&host);
         let natively = Arc::downgrade(&host);
         host.register_backend(BackendEntry {
             name: "wasi-parallel-onnx".into(),
             encoding: GraphEncoding::Onnx,
-            make: Arc::new(move || Backend::from(OnnxBackend { host: weak.clone() })),
+            make: host.own.clone(),
             sniff: Arc::new(crate::is_onnx),
             runs_natively: Arc::new(move |target| {
                 natively
@@ -78,16 +104,59 @@ impl NnHost {
             .clone()
     }
 
-    /// One instance of every registered backend, for a `wasmtime_wasi_nn` context. For
-    /// components, an `autodetect` backend comes first; it hands the bytes to the backend the
-    /// registry picks.
+    /// One instance of every registered backend, for a `wasmtime_wasi_nn` context, counting
+    /// what ours loads against the host's quota only (see [`NnHost::wit_instance`] for a
+    /// context with a quota of its own). An `autodetect` backend comes last; it hands the bytes
+    /// to the backend the registry picks.
     pub fn backends(self: &Arc<Self>) -> Vec<Backend> {
+        self.backends_for(None)
+    }
+
+    /// As [`NnHost::backends`], our backend counting against `quota` (an instance's).
+    fn backends_for(self: &Arc<Self>, quota: Option<&Arc<ByteQuota>>) -> Vec<Backend> {
         let registry = self.backend_registry();
-        let mut out: Vec<Backend> = registry.entries().iter().map(|e| (e.make)()).collect();
+        let mut out: Vec<Backend> = registry
+            .entries()
+            .iter()
+            .map(|e| self.make(e, quota))
+            .collect();
         out.push(Backend::from(AutodetectBackend {
             host: Arc::downgrade(self),
+            quota: quota.cloned(),
         }));
         out
+    }
+
+    /// Makes the backend of `entry`; ours counts against `quota` when one is given.
+    fn make(self: &Arc<Self>, entry: &BackendEntry, quota: Option<&Arc<ByteQuota>>) -> Backend {
+        if Arc::ptr_eq(&entry.make, &self.own) {
+            Backend::from(self.onnx(quota))
+        } else {
+            (entry.make)()
+        }
+    }
+
+    fn onnx(self: &Arc<Self>, quota: Option<&Arc<ByteQuota>>) -> OnnxBackend {
+        OnnxBackend {
+            host: Arc::downgrade(self),
+            quota: quota.cloned(),
+        }
+    }
+
+    /// Sets the byte quota of each instance made from now on ([`NnHost::instance`],
+    /// [`NnHost::wit_instance`]): the models it loads from bytes, with their plans and
+    /// constants, and its execution contexts' tensors, all inside the host's quota
+    /// ([`NnRuntime::set_bytes_limit`]). Default 4 GiB ([`crate::DEFAULT_NN_INSTANCE_BYTES`]).
+    /// Preloaded models count against the host's quota only.
+    pub fn set_instance_bytes_limit(&self, bytes: u64) {
+        self.instance_bytes.store(bytes, Ordering::Relaxed);
+    }
+
+    /// A new instance's quota.
+    fn instance_quota(&self) -> Arc<ByteQuota> {
+        self.runtime
+            .quota()
+            .child(self.instance_bytes.load(Ordering::Relaxed))
     }
 
     /// The runtime.
@@ -138,19 +207,25 @@ impl NnHost {
         Ok(cpu)
     }
 
-    /// Loads a model: picks the backend and loads the bytes with it.
+    /// Loads a model: picks the backend and loads the bytes with it, ours counting against
+    /// `quota` (else the host's). Returns the prepared model too when ours loaded it.
     pub(super) fn load_graph(
         self: &Arc<Self>,
         builders: &[&[u8]],
         encoding: GraphEncoding,
         target: ExecutionTarget,
-    ) -> Result<Graph, NnFailure> {
+        quota: Option<&Arc<ByteQuota>>,
+    ) -> Result<(Graph, Option<Arc<Prepared>>), NnFailure> {
         let registry = self.backend_registry();
         let (entry, _) = registry.select(encoding, builders.first().copied(), target)?;
-        let mut backend = (entry.make)();
-        backend
-            .load(builders, target)
-            .map_err(|e| NnFailure::new(kind_of(&e), e.to_string()))
+        let failed =
+            |e: wasmtime_wasi_nn::backend::BackendError| NnFailure::new(kind_of(&e), e.to_string());
+        if Arc::ptr_eq(&entry.make, &self.own) {
+            let (prepared, quota) = self.onnx(quota).prepare(builders, target).map_err(failed)?;
+            return Ok((onnx::graph(prepared.clone(), quota), Some(prepared)));
+        }
+        let graph = (entry.make)().load(builders, target).map_err(failed)?;
+        Ok((graph, None))
     }
 
     /// Preloads a named model: parsed and prepared now, once, and shared by every instance that
@@ -173,17 +248,19 @@ impl NnHost {
                 format!("cannot read {}: {e}", file.display()),
             )
         })?;
-        let graph = self.load_graph(&[&bytes], encoding, target).map_err(|e| {
-            NnFailure::new(
-                e.kind,
-                format!("model `{name}` ({}): {}", file.display(), e.message),
-            )
-        })?;
+        let (graph, prepared) =
+            self.load_graph(&[&bytes], encoding, target, None)
+                .map_err(|e| {
+                    NnFailure::new(
+                        e.kind,
+                        format!("model `{name}` ({}): {}", file.display(), e.message),
+                    )
+                })?;
         log::debug!(target: "wasi_nn", "preloaded model `{name}` from {}", file.display());
         self.named
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .insert(name.to_string(), graph);
+            .insert(name.to_string(), Named { graph, prepared });
         Ok(())
     }
 
@@ -257,17 +334,31 @@ impl NnHost {
         names
     }
 
-    /// A registry of the preloaded models `visible` names (all of them for `None`): the graphs
-    /// are shared, not copied. Unknown names are an error.
+    /// A registry of the preloaded models `visible` names (all of them for `None`): the models
+    /// are shared, not copied, and their contexts count against the host's quota only. Unknown
+    /// names are an error.
     pub fn scoped(&self, visible: Option<&[String]>) -> Result<ScopedRegistry, NnFailure> {
+        self.scoped_for(visible, None)
+    }
+
+    /// As [`NnHost::scoped`], with the contexts of our models counting against `quota`.
+    fn scoped_for(
+        &self,
+        visible: Option<&[String]>,
+        quota: Option<&Arc<ByteQuota>>,
+    ) -> Result<ScopedRegistry, NnFailure> {
         let named = self.named.lock().unwrap_or_else(PoisonError::into_inner);
+        let graph = |n: &Named| match (&n.prepared, quota) {
+            (Some(prepared), Some(quota)) => onnx::graph(prepared.clone(), quota.clone()),
+            _ => n.graph.clone(),
+        };
         let graphs = match visible {
-            None => named.clone(),
+            None => named.iter().map(|(k, n)| (k.clone(), graph(n))).collect(),
             Some(names) => names
                 .iter()
-                .map(|n| {
-                    named.get(n).map(|g| (n.clone(), g.clone())).ok_or_else(|| {
-                        NnFailure::new(ErrorKind::NotFound, format!("no preloaded model `{n}`"))
+                .map(|k| {
+                    named.get(k).map(|n| (k.clone(), graph(n))).ok_or_else(|| {
+                        NnFailure::new(ErrorKind::NotFound, format!("no preloaded model `{k}`"))
                     })
                 })
                 .collect::<Result<_, _>>()?,
@@ -281,14 +372,31 @@ impl NnHost {
     }
 
     /// The wasi-nn state of one instance, which sees the preloaded models `visible` names (all
-    /// for `None`).
+    /// for `None`), with a byte quota of its own ([`NnHost::set_instance_bytes_limit`]).
     pub fn instance(self: &Arc<Self>, visible: Option<&[String]>) -> Result<WasiNnCtx, NnFailure> {
+        let quota = self.instance_quota();
         Ok(WasiNnCtx {
             host: self.clone(),
-            registry: self.scoped(visible)?,
+            registry: self.scoped_for(visible, Some(&quota))?,
             graphs: Vec::new(),
             contexts: Vec::new(),
+            quota,
         })
+    }
+
+    /// As [`NnHost::instance`], for a component: a `wasmtime_wasi_nn` WIT context with our
+    /// backends and the preloaded models `visible` names, counting what it loads and holds
+    /// against a byte quota of its own, inside the host's.
+    pub fn wit_instance(
+        self: &Arc<Self>,
+        visible: Option<&[String]>,
+    ) -> Result<wasmtime_wasi_nn::wit::WasiNnCtx, NnFailure> {
+        let quota = self.instance_quota();
+        let registry = Registry::from(self.scoped_for(visible, Some(&quota))?);
+        Ok(wasmtime_wasi_nn::wit::WasiNnCtx::new(
+            self.backends_for(Some(&quota)),
+            registry,
+        ))
     }
 }
 

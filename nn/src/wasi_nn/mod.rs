@@ -9,8 +9,8 @@
 //! types are), naming which preloaded models it may see (a tenant's set; a guest can never reach
 //! a name outside it), and the imports from
 //! [`add_to_linker`] (the WITX interface that the `wasi-nn` crate uses). Components use
-//! `wasmtime_wasi_nn::wit::add_to_linker` with wasmtime-wasi-nn's own `wit::WasiNnCtx` made from
-//! [`NnHost::backends`] and [`NnHost::registry`]: the same backends and the same shared graphs.
+//! `wasmtime_wasi_nn::wit::add_to_linker` with wasmtime-wasi-nn's own `wit::WasiNnCtx` from
+//! [`NnHost::wit_instance`]: the same backends, the same shared graphs and the same quotas.
 //!
 //! # Why our own WITX glue
 //!
@@ -26,7 +26,7 @@
 //! | the guest exports no memory | `missing_memory` (3) |
 //! | the compute failed on the device | `runtime_error` (5) |
 //! | an operator or type the backend does not implement, the `tpu` target | `unsupported_operation` (6) |
-//! | an output larger than the guest's buffer; a model whose plan needs more than 4 GiB; more than [`MAX_GRAPHS`] graphs or [`MAX_CONTEXTS`] execution contexts in one instance; models, plans and tensors past the host's byte quota ([`crate::NnRuntime::set_bytes_limit`], 16 GiB by default) | `too_large` (7) |
+//! | an output larger than the guest's buffer; a model whose plan needs more than 4 GiB; more than [`MAX_GRAPHS`] graphs or [`MAX_CONTEXTS`] execution contexts in one instance; models, plans and tensors past the instance's byte quota ([`NnHost::set_instance_bytes_limit`], 4 GiB by default) or the host's ([`crate::NnRuntime::set_bytes_limit`], 16 GiB by default) | `too_large` (7) |
 //! | `load_by_name` of a name this instance cannot see | `not_found` (8) |
 //!
 //! Every failure is also logged (target `wasi_nn`) with its reason.

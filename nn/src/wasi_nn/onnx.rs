@@ -11,7 +11,7 @@ use wasmtime_wasi_nn::backend::{
 use wasmtime_wasi_nn::wit::{ExecutionTarget, GraphEncoding, TensorType};
 use wasmtime_wasi_nn::{ExecutionContext, Graph};
 
-use crate::quota::Reservation;
+use crate::quota::{ByteQuota, Reservation};
 use crate::tensor::f16_to_f32;
 use crate::{DType, Error, Model, Prepared, Tensor};
 
@@ -21,6 +21,9 @@ use super::{backend_error, ErrorKind, NnFailure, NnHost};
 /// Our ONNX backend, as `wasmtime-wasi-nn` sees it.
 pub(super) struct OnnxBackend {
     pub(super) host: std::sync::Weak<NnHost>,
+    /// What the models it loads, and their contexts' tensors, count against: an instance's
+    /// quota, or with `None` the host's.
+    pub(super) quota: Option<Arc<ByteQuota>>,
 }
 
 impl OnnxBackend {
@@ -32,23 +35,27 @@ impl OnnxBackend {
             ))
         })
     }
-}
 
-impl BackendInner for OnnxBackend {
-    fn encoding(&self) -> GraphEncoding {
-        GraphEncoding::Onnx
-    }
-
-    fn load(&mut self, builders: &[&[u8]], target: ExecutionTarget) -> Result<Graph, BackendError> {
+    /// Parses a model and prepares it for the target's device, counting it against the
+    /// backend's quota; returns the quota too.
+    pub(super) fn prepare(
+        &self,
+        builders: &[&[u8]],
+        target: ExecutionTarget,
+    ) -> Result<(Arc<Prepared>, Arc<ByteQuota>), BackendError> {
         if builders.len() != 1 {
             return Err(BackendError::InvalidNumberOfBuilders(1, builders.len()));
         }
         let host = self.host()?;
+        let quota = self
+            .quota
+            .clone()
+            .unwrap_or_else(|| host.runtime.quota().clone());
         let device = host.device_for(target).map_err(backend_error)?;
         let model = Model::parse(builders[0]).map_err(|e| backend_error(e.into()))?;
         let prepared = host
             .runtime
-            .prepare(Arc::new(model), device)
+            .prepare_within(Arc::new(model), device, &quota)
             .map_err(|e| backend_error(e.into()))?;
         log::debug!(
             target: "wasi_nn",
@@ -57,10 +64,24 @@ impl BackendInner for OnnxBackend {
             target_name(target),
             prepared.device_name()
         );
-        let graph: Box<dyn BackendGraph> = Box::new(OnnxGraph {
-            prepared: Arc::new(prepared),
-        });
-        Ok(graph.into())
+        Ok((Arc::new(prepared), quota))
+    }
+}
+
+/// A graph of a prepared model whose execution contexts count their tensors against `quota`.
+pub(super) fn graph(prepared: Arc<Prepared>, quota: Arc<ByteQuota>) -> Graph {
+    let graph: Box<dyn BackendGraph> = Box::new(OnnxGraph { prepared, quota });
+    graph.into()
+}
+
+impl BackendInner for OnnxBackend {
+    fn encoding(&self) -> GraphEncoding {
+        GraphEncoding::Onnx
+    }
+
+    fn load(&mut self, builders: &[&[u8]], target: ExecutionTarget) -> Result<Graph, BackendError> {
+        let (prepared, quota) = self.prepare(builders, target)?;
+        Ok(graph(prepared, quota))
     }
 
     fn as_dir_loadable(&mut self) -> Option<&mut dyn BackendFromDir> {
@@ -87,6 +108,8 @@ impl BackendFromDir for OnnxBackend {
 /// Hands models to the backend the registry picks for their bytes: the `autodetect` encoding.
 pub(super) struct AutodetectBackend {
     pub(super) host: std::sync::Weak<NnHost>,
+    /// As [`OnnxBackend::quota`].
+    pub(super) quota: Option<Arc<ByteQuota>>,
 }
 
 impl BackendInner for AutodetectBackend {
@@ -101,8 +124,14 @@ impl BackendInner for AutodetectBackend {
                 "the wasi-nn host is gone",
             ))
         })?;
-        host.load_graph(builders, GraphEncoding::Autodetect, target)
-            .map_err(backend_error)
+        host.load_graph(
+            builders,
+            GraphEncoding::Autodetect,
+            target,
+            self.quota.as_ref(),
+        )
+        .map(|(graph, _)| graph)
+        .map_err(backend_error)
     }
 
     fn as_dir_loadable(&mut self) -> Option<&mut dyn BackendFromDir> {
@@ -110,9 +139,12 @@ impl BackendInner for AutodetectBackend {
     }
 }
 
-/// A model prepared for a device, shared by every context (and, preloaded, every instance).
+/// A model prepared for a device, shared by every context (and, preloaded, every instance),
+/// as one instance sees it.
 struct OnnxGraph {
     prepared: Arc<Prepared>,
+    /// What its contexts' tensors count against: the instance's quota.
+    quota: Arc<ByteQuota>,
 }
 
 impl BackendGraph for OnnxGraph {
@@ -121,6 +153,7 @@ impl BackendGraph for OnnxGraph {
         let held = (0..inputs.len()).map(|_| None).collect();
         let context: Box<dyn BackendExecutionContext> = Box::new(OnnxExecution {
             prepared: self.prepared.clone(),
+            quota: self.quota.clone(),
             inputs,
             held,
             outputs: Vec::new(),
@@ -133,8 +166,10 @@ impl BackendGraph for OnnxGraph {
 /// One execution context: the inputs set so far and the last outputs.
 struct OnnxExecution {
     prepared: Arc<Prepared>,
+    /// What its tensors count against.
+    quota: Arc<ByteQuota>,
     inputs: Vec<Option<Tensor>>,
-    /// Each input's bytes, counted against the runtime's byte quota while it is held.
+    /// Each input's bytes, counted while it is held.
     held: Vec<Option<Reservation>>,
     outputs: Vec<Tensor>,
     /// The outputs' bytes, likewise.
@@ -183,8 +218,7 @@ impl OnnxExecution {
         self.inputs[index] = None;
         self.held[index] = None;
         let held = self
-            .prepared
-            .runtime()
+            .quota
             .reserve(tensor.data.len() as u64, "an input tensor")?;
         self.inputs[index] = Some(tensor);
         self.held[index] = Some(held);
@@ -210,11 +244,7 @@ impl OnnxExecution {
         self.outputs_held = None;
         let outputs = self.prepared.run(&inputs)?;
         let bytes = outputs.iter().map(|t| t.data.len() as u64).sum();
-        self.outputs_held = Some(
-            self.prepared
-                .runtime()
-                .reserve(bytes, "the outputs of a compute")?,
-        );
+        self.outputs_held = Some(self.quota.reserve(bytes, "the outputs of a compute")?);
         self.outputs = outputs;
         Ok(())
     }

@@ -9,6 +9,8 @@ use wasmtime_wasi_nn::backend::Id;
 use wasmtime_wasi_nn::wit::{ExecutionTarget, GraphEncoding, TensorType};
 use wasmtime_wasi_nn::{ExecutionContext, Graph, GraphRegistry};
 
+use crate::quota::ByteQuota;
+
 use super::{kind_of, ErrorKind, NnFailure, NnHost, ScopedRegistry};
 
 /// One instance's wasi-nn state: the models it may load by name, and its graphs and execution
@@ -18,6 +20,22 @@ pub struct WasiNnCtx {
     pub(super) registry: ScopedRegistry,
     pub(super) graphs: Vec<Graph>,
     pub(super) contexts: Vec<ExecutionContext>,
+    /// What the models it loads and its contexts' tensors count against.
+    pub(super) quota: Arc<ByteQuota>,
+}
+
+impl WasiNnCtx {
+    /// Sets the most bytes this instance's models (those it loads from bytes, with their plans
+    /// and constants) and execution contexts' tensors may hold; it starts at
+    /// [`super::NnHost::set_instance_bytes_limit`]'s value.
+    pub fn set_bytes_limit(&self, bytes: u64) {
+        self.quota.set_limit(bytes);
+    }
+
+    /// The bytes counted against this instance's quota now.
+    pub fn bytes_in_use(&self) -> u64 {
+        self.quota.used()
+    }
 }
 
 impl std::fmt::Debug for WasiNnCtx {
@@ -26,6 +44,7 @@ impl std::fmt::Debug for WasiNnCtx {
             .field("names", &self.registry)
             .field("graphs", &self.graphs.len())
             .field("contexts", &self.contexts.len())
+            .field("bytes", &self.quota.used())
             .finish()
     }
 }
@@ -156,7 +175,8 @@ const MAX_RANK: u32 = 16;
 /// The most graph handles and execution contexts one instance may hold: handles are never
 /// freed in this interface, so a guest that loads or initialises in a loop stops here
 /// (`too_large`) instead of growing the host's memory. What graphs and contexts hold is bounded
-/// by the runtime's byte quota ([`crate::NnRuntime::set_bytes_limit`]).
+/// by the instance's byte quota ([`super::NnHost::set_instance_bytes_limit`]) and the host's
+/// ([`crate::NnRuntime::set_bytes_limit`]).
 pub const MAX_GRAPHS: usize = 256;
 pub const MAX_CONTEXTS: usize = 1024;
 
@@ -193,7 +213,9 @@ impl WasiNnCtx {
             })
             .collect::<Result<Vec<_>, _>>()?;
         let slices: Vec<&[u8]> = builders.iter().map(Vec::as_slice).collect();
-        let graph = self.host.load_graph(&slices, encoding, target)?;
+        let (graph, _) = self
+            .host
+            .load_graph(&slices, encoding, target, Some(&self.quota))?;
         let handle = self.graphs.len() as u32;
         mem.write(out, &handle.to_le_bytes())?;
         self.graphs.push(graph);
