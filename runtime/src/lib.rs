@@ -215,14 +215,15 @@
 //!   a launch runs with every other page of the instance's space protected; changing those
 //!   protections costs a few system calls when a launch passes other buffers than the one before
 //!   it, or after the guest wrote a read-only buffer, and nothing when it passes the same ones.
-//! - **Device loss.** A wgpu device that is lost (a driver reset, a GPU gone) fails the launch
-//!   in flight with `DEVICE_ERROR`, with a message on stderr. Its buffers are gone: every later
-//!   call on one of them is `DEVICE_ERROR` too, until the guest releases it. Everything else
-//!   goes on, on the same adapter opened again (new buffers, the same kernels, rebuilt there,
-//!   the guest's static data uploaded again); if it cannot be opened again, every call on it is
-//!   `DEVICE_ERROR`. Errors that wgpu reports outside a call (its default is to panic) are the
-//!   next call's `DEVICE_ERROR`. OpenCL reports failures as error codes of the calls, which are
-//!   `DEVICE_ERROR` likewise; an OpenCL device is not opened again.
+//! - **Device loss.** A wgpu device that is lost (a driver reset, a GPU gone), or an OpenCL
+//!   context that is (a launch that fails on the device, a queue or context the driver calls
+//!   invalid), fails the launch in flight with `DEVICE_ERROR`, with a message on stderr. Its
+//!   buffers are gone: every later call on one of them is `DEVICE_ERROR` too, until the guest
+//!   releases it. Everything else goes on, on the same adapter or OpenCL device opened again
+//!   (new buffers, the same kernels, rebuilt there, the guest's static data uploaded again); if
+//!   it cannot be opened again, every call on it is `DEVICE_ERROR`. Errors that wgpu reports
+//!   outside a call (its default is to panic) are the next call's `DEVICE_ERROR`; other OpenCL
+//!   errors are the call's `DEVICE_ERROR` (or `OUT_OF_MEMORY`) and leave the context as it is.
 //! - **Signals.** Wasm traps are signals; the host keeps Wasmtime's handlers in charge when GPU
 //!   drivers (PoCL's LLVM) install their own, so traps on any number of threads at once are
 //!   errnos, never a crash.

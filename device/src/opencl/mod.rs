@@ -8,7 +8,7 @@
 //!   [`DeviceKind::IntegratedGpu`] when they share the host's memory; every other device type
 //!   (PoCL's CPU device, accelerators) is [`DeviceKind::SoftwareGpu`], which no hint picks, the
 //!   same policy as for lavapipe. Devices are opened once per process, each with one context and
-//!   one in-order command queue, and shared by every [`discover`] call: a context costs a driver
+//!   one in-order command queue at a time, and shared by every [`discover`] call: a context costs a driver
 //!   initialisation, and PoCL has been seen to fail when contexts are created on several threads
 //!   at once.
 //! - **Kernels** come translated ([`wasi_parallel_translator::Translation`]) and are written as
@@ -31,6 +31,13 @@
 //!   for the device to finish it ([`crate::Overrun`]): OpenCL has no way to stop a running
 //!   kernel, and everything enqueued later would wait behind it. A read-only buffer that the
 //!   kernel writes is bound as a copy, so its writes are dropped.
+//! - **Lost contexts.** A launch that fails on the device (its event ends with an error
+//!   status), or a call the driver answers with an invalid queue or context, loses the context:
+//!   the call fails with [`DeviceError::Device`], and so does every later call on what was made
+//!   in it (buffers, and copies of them). The next call opens a new context and queue on the same
+//!   device; spaces upload their static data there again (they keep its segments) and kernels
+//!   are built there again (they keep their source). The guest's buffers are not kept: a device
+//!   may have lost them with the context.
 //! - **Compile time.** Programs build on a thread of their own; past the compile time limit the
 //!   kernel is unsupported here (the runtime runs it on the CPU) and the build goes on unobserved.
 //! - **Builds and Wasm traps.** PoCL's LLVM installs one-shot crash handlers above Wasmtime's
@@ -173,15 +180,81 @@ type BuiltProgram = Arc<OnceLock<Result<Arc<ClProgram>, String>>>;
 struct Shared {
     info: DeviceInfo,
     device: ClDevice,
-    context: Context,
-    /// One in-order queue: every copy and launch of the device, in the order enqueued.
-    queue: CommandQueue,
     max_alloc: u64,
     max_workgroup: usize,
-    /// Programs by (source, build options).
-    programs: Mutex<HashMap<(String, String), BuiltProgram>>,
+    /// The context calls go to now; a lost one is replaced by the next call (see [`Session`]).
+    current: Mutex<Arc<Session>>,
     /// A launch that ran past its time limit and may still be running, with its completion.
     overrun: crate::Overrun<Arc<Completion>>,
+}
+
+/// One context on the device, with its queue and the programs built in it. A context is lost
+/// when a launch in it fails on the device (its event ends with an error status) or the driver
+/// says the queue or context is no longer valid: what lives in it (buffers, kernels, copies)
+/// fails with [`DeviceError::Device`] from then on, and the next call opens a new one
+/// ([`Shared::session`]); spaces upload their static data there again and kernels are built
+/// there again.
+struct Session {
+    /// Which context this is, counting from 1, per device.
+    generation: u64,
+    context: Context,
+    /// One in-order queue: every copy and launch of the context, in the order enqueued.
+    queue: CommandQueue,
+    /// Programs by (source, build options).
+    programs: Mutex<HashMap<(String, String), BuiltProgram>>,
+    /// Why the context was lost, once it is.
+    lost: Mutex<Option<String>>,
+}
+
+/// OpenCL errors that say a queue or context can no longer be used.
+const LOSS: [i32; 2] = [
+    opencl3::error_codes::CL_INVALID_COMMAND_QUEUE,
+    opencl3::error_codes::CL_INVALID_CONTEXT,
+];
+
+impl Session {
+    fn open(device: &ClDevice, generation: u64) -> Result<Session, DeviceError> {
+        let context = Context::from_device(device).map_err(|e| cl_error("a context", e))?;
+        let queue = CommandQueue::create_default_with_properties(&context, 0, 0)
+            .map_err(|e| cl_error("a command queue", e))?;
+        Ok(Session {
+            generation,
+            context,
+            queue,
+            programs: Mutex::default(),
+            lost: Mutex::new(None),
+        })
+    }
+
+    /// Fails if the context is lost.
+    fn alive(&self, name: &str) -> Result<(), DeviceError> {
+        match &*self.lost.lock().unwrap_or_else(PoisonError::into_inner) {
+            None => Ok(()),
+            Some(why) => Err(DeviceError::Device(format!(
+                "{name} lost the context this was made in ({why}); what was made in it is gone, \
+                 and new buffers and spaces are made in a new one"
+            ))),
+        }
+    }
+
+    /// Marks the context lost for `why`; returns the error of the call that found out.
+    fn lose(&self, name: &str, why: String) -> DeviceError {
+        log::warn!("{name}: the OpenCL context is lost ({why}); the next call opens a new one");
+        let message = format!("{name}: {why}; the device's context is lost");
+        self.lost
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get_or_insert(why);
+        DeviceError::Device(message)
+    }
+
+    /// [`cl_error`], marking the context lost when the error says it is.
+    fn error(&self, name: &str, what: &str, e: ClError) -> DeviceError {
+        if LOSS.contains(&e.0) {
+            return self.lose(name, format!("{what}: {e}"));
+        }
+        cl_error(what, e)
+    }
 }
 
 /// Maps an OpenCL error to a device error: allocation failures are `OutOfMemory`.
@@ -227,9 +300,7 @@ impl Shared {
         // Each buffer takes a pointer and a length; the params, status and statics take the rest
         // of the smallest parameter space OpenCL allows.
         let parameter_bytes = device.max_parameter_size().unwrap_or(1024);
-        let context = Context::from_device(&device).map_err(|e| cl_error("a context", e))?;
-        let queue = CommandQueue::create_default_with_properties(&context, 0, 0)
-            .map_err(|e| cl_error("a command queue", e))?;
+        let session = Session::open(&device, 1)?;
         let info = DeviceInfo {
             name: format!("opencl-{index}"),
             kind,
@@ -253,15 +324,38 @@ impl Shared {
         Ok(Shared {
             info,
             device,
-            context,
-            queue,
             max_alloc,
             max_workgroup,
-            programs: Mutex::default(),
+            current: Mutex::new(Arc::new(session)),
             overrun: crate::Overrun::default(),
         })
     }
 
+    /// The context calls go to: the current one, or if that is lost, a new one.
+    fn session(&self) -> Result<Arc<Session>, DeviceError> {
+        let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
+        let lost = current
+            .lost
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some();
+        if lost {
+            let generation = current.generation + 1;
+            let session = crate::signals::guard(|| Session::open(&self.device, generation))
+                .map_err(|e| {
+                    DeviceError::Device(format!(
+                        "{} lost its context and cannot open another: {e}",
+                        self.info.name
+                    ))
+                })?;
+            log::info!("{}: opened OpenCL context {generation}", self.info.name);
+            *current = Arc::new(session);
+        }
+        Ok(current.clone())
+    }
+}
+
+impl Session {
     /// The program for `source`, built the first time it is asked for.
     fn program(&self, source: &str, options: &str) -> Result<Arc<ClProgram>, String> {
         let slot = self
@@ -291,7 +385,9 @@ impl Shared {
         })
         .clone()
     }
+}
 
+impl Shared {
     /// Before a call: waits for a launch that ran past its limit, at most `limit` (the kernel
     /// limit of the handle calling), and fails if it is still running (see
     /// [`crate::Overrun`]): anything enqueued would wait behind it, with no limit.
@@ -303,18 +399,29 @@ impl Shared {
         })
     }
 
-    /// Waits for the launch `event`, at most `limit`; past it the launch has overrun: OpenCL
-    /// cannot stop a running kernel, and everything enqueued later would wait behind it.
+    /// Waits for the launch `event` in `session`, at most `limit`; past it the launch has
+    /// overrun: OpenCL cannot stop a running kernel, and everything enqueued later would wait
+    /// behind it. A launch that fails on the device loses the context.
     fn wait_for(
         &self,
+        session: &Session,
         event: &opencl3::event::Event,
         limit: Option<std::time::Duration>,
         label: &str,
     ) -> Result<(), DeviceError> {
+        let name = &self.info.name;
+        let what = format!("kernel `{label}`");
         let Some(limit) = limit else {
-            return event
-                .wait()
-                .map_err(|e| cl_error(&format!("kernel `{label}`"), e));
+            return match event.wait() {
+                // A command that ended in error: the wait reports it for the whole wait list.
+                Err(e)
+                    if e.0
+                        == opencl3::error_codes::CL_EXEC_STATUS_ERROR_FOR_EVENTS_IN_WAIT_LIST =>
+                {
+                    Err(session.lose(name, format!("{what} failed on the device: {e}")))
+                }
+                other => other.map_err(|e| session.error(name, &what, e)),
+            };
         };
         // The event's callback says when the kernel is done; the callback owns one reference
         // to the flag, so it may fire after this wait has given up.
@@ -325,25 +432,27 @@ impl Shared {
         if let Err(e) = event.set_callback(opencl3::event::CL_COMPLETE, completed, user_data) {
             // SAFETY: the callback was not registered, so this reference is still ours.
             drop(unsafe { Arc::from_raw(user_data.cast::<Completion>()) });
-            return Err(cl_error(&format!("kernel `{label}`"), e));
+            return Err(session.error(name, &what, e));
         }
-        self.queue
+        session
+            .queue
             .flush()
-            .map_err(|e| cl_error(&format!("kernel `{label}`"), e))?;
+            .map_err(|e| session.error(name, &what, e))?;
         match done.wait(limit) {
-            Some(status) if status < 0 => Err(DeviceError::Device(format!(
-                "kernel `{label}` failed with OpenCL status {status}"
-            ))),
+            Some(status) if status < 0 => Err(session.lose(
+                name,
+                format!("{what} failed on the device with OpenCL status {status}"),
+            )),
             Some(_) => Ok(()),
             None => {
-                let why = format!("kernel `{label}` ran past its time limit of {limit:?}");
-                Err(self.overrun.record(&self.info.name, why, done))
+                let why = format!("{what} ran past its time limit of {limit:?}");
+                Err(self.overrun.record(name, why, done))
             }
         }
     }
 
-    /// A zero-filled device buffer of at least `size` bytes (see the module docs).
-    fn create_buffer(&self, size: u64) -> Result<ClBuffer<u8>, DeviceError> {
+    /// A zero-filled buffer of at least `size` bytes in `session` (see the module docs).
+    fn create_buffer(&self, session: &Session, size: u64) -> Result<ClBuffer<u8>, DeviceError> {
         let padded = size.div_ceil(8).max(1) * 8;
         if padded > self.max_alloc {
             return Err(DeviceError::OutOfMemory(format!(
@@ -353,28 +462,31 @@ impl Shared {
         }
         let bytes = usize::try_from(padded)
             .map_err(|_| DeviceError::OutOfMemory(format!("a buffer of {size} bytes")))?;
-        // SAFETY: a new buffer in this device's context, with no host pointer.
+        let name = &self.info.name;
+        // SAFETY: a new buffer in the session's context, with no host pointer.
         let mut buffer = unsafe {
             ClBuffer::<u8>::create(
-                &self.context,
+                &session.context,
                 CL_MEM_READ_WRITE,
                 bytes,
                 std::ptr::null_mut(),
             )
         }
-        .map_err(|e| cl_error(&format!("a buffer of {size} bytes"), e))?;
+        .map_err(|e| session.error(name, &format!("a buffer of {size} bytes"), e))?;
         // SAFETY: the fill covers exactly the buffer; the pattern is copied at enqueue time.
         unsafe {
-            self.queue
+            session
+                .queue
                 .enqueue_fill_buffer(&mut buffer, &[0u8], 0, bytes, &[])
         }
-        .map_err(|e| cl_error("zeroing a buffer", e))?;
+        .map_err(|e| session.error(name, "zeroing a buffer", e))?;
         Ok(buffer)
     }
 
-    /// Copies `data` into `buffer` at `offset`, waiting until it is done.
+    /// Copies `data` into `buffer` (of `session`) at `offset`, waiting until it is done.
     fn write(
         &self,
+        session: &Session,
         buffer: &mut ClBuffer<u8>,
         offset: u64,
         data: &[u8],
@@ -387,16 +499,23 @@ impl Shared {
         // SAFETY: the caller checked that `offset + data.len()` lies inside the buffer; the
         // write is blocking, so `data` outlives it.
         unsafe {
-            self.queue
+            session
+                .queue
                 .enqueue_write_buffer(buffer, CL_BLOCKING, offset, data, &[])
         }
-        .map_err(|e| cl_error("writing a buffer", e))?;
+        .map_err(|e| session.error(&self.info.name, "writing a buffer", e))?;
         Ok(())
     }
 
-    /// Copies `buffer` from `offset` into `data`, waiting until it is done (and so until every
-    /// launch enqueued before).
-    fn read(&self, buffer: &ClBuffer<u8>, offset: u64, data: &mut [u8]) -> Result<(), DeviceError> {
+    /// Copies `buffer` (of `session`) from `offset` into `data`, waiting until it is done (and
+    /// so until every launch enqueued before).
+    fn read(
+        &self,
+        session: &Session,
+        buffer: &ClBuffer<u8>,
+        offset: u64,
+        data: &mut [u8],
+    ) -> Result<(), DeviceError> {
         if data.is_empty() {
             return Ok(());
         }
@@ -405,19 +524,78 @@ impl Shared {
         // SAFETY: the caller checked that `offset + data.len()` lies inside the buffer; the
         // read is blocking, so `data` outlives it.
         unsafe {
-            self.queue
+            session
+                .queue
                 .enqueue_read_buffer(buffer, CL_BLOCKING, offset, data, &[])
         }
-        .map_err(|e| cl_error("reading a buffer", e))?;
+        .map_err(|e| session.error(&self.info.name, "reading a buffer", e))?;
         Ok(())
     }
+
+    /// Builds `source` in `session` and makes its kernel `entry`, within the compile time
+    /// limit; a kernel the compiler rejects, or does not build in time, is unsupported here.
+    fn build(
+        self: &Arc<Self>,
+        session: &Arc<Session>,
+        program: &Program,
+        label: &str,
+        compile: Option<std::time::Duration>,
+    ) -> Result<ClKernel, DeviceError> {
+        let description = &self.info.description;
+        // The build runs on a thread of its own, with a time limit: a kernel can be made to
+        // compile for minutes.
+        let build = {
+            let session = session.clone();
+            let (source, options) = (program.source.clone(), program.options.clone());
+            crate::within(compile, move || session.program(&source, &options))
+        };
+        let built = match build {
+            Ok(Ok(built)) => built,
+            Ok(Err(log)) => {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "{label}: the OpenCL compiler of {description} rejected the kernel:\n{log}"
+                )))
+            }
+            Err(why) => {
+                return Err(DeviceError::UnsupportedKernel(format!(
+                    "{label}: the OpenCL compiler of {description} did not build it: {why}"
+                )))
+            }
+        };
+        let name = &self.info.name;
+        let kernel = ClKernel::create(&built, &program.entry_point)
+            .map_err(|e| session.error(name, &format!("{label}: the kernel object"), e))?;
+        let fits = kernel.get_work_group_size(self.device.id()).map_err(|e| {
+            session.error(name, &format!("{label}: the kernel's workgroup limit"), e)
+        })?;
+        if (program.workgroup_size as usize) > fits {
+            return Err(DeviceError::UnsupportedKernel(format!(
+                "{label}: the compiled kernel runs at most {fits} work items per workgroup on \
+                 {description}, not {}",
+                program.workgroup_size
+            )));
+        }
+        Ok(kernel)
+    }
+}
+
+/// What a kernel is built from, kept to build it again in a new context.
+struct Program {
+    source: String,
+    options: String,
+    entry_point: String,
+    workgroup_size: u32,
 }
 
 /// A kernel written as OpenCL C and built for one device.
 pub struct OpenClKernel {
     label: String,
-    /// Setting arguments is not thread-safe: one launch at a time sets and enqueues.
-    kernel: Mutex<ClKernel>,
+    program: Program,
+    /// The context it is built in and its kernel object there. Setting arguments is not
+    /// thread-safe: one launch at a time sets and enqueues.
+    built: Mutex<(Arc<Session>, ClKernel)>,
+    /// How long building it again may take.
+    compile: Option<std::time::Duration>,
     /// The arguments the writer declared, in order.
     args: Vec<KernelArg>,
     /// The binding and written flag of each buffer, in kernel parameter order.
@@ -426,8 +604,24 @@ pub struct OpenClKernel {
     static_bindings: Vec<u32>,
     /// Bytes per element of each storage binding, for [`KernelArg::Length`].
     element_sizes: HashMap<u32, u32>,
-    workgroup_size: u32,
     device: usize,
+}
+
+impl OpenClKernel {
+    /// The kernel object in `session`, built there first if the context it was built in was
+    /// lost.
+    fn built_in(
+        &self,
+        shared: &Arc<Shared>,
+        session: &Arc<Session>,
+    ) -> Result<std::sync::MutexGuard<'_, (Arc<Session>, ClKernel)>, DeviceError> {
+        let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
+        if !Arc::ptr_eq(&built.0, session) {
+            let kernel = shared.build(session, &self.program, &self.label, self.compile)?;
+            *built = (session.clone(), kernel);
+        }
+        Ok(built)
+    }
 }
 
 impl fmt::Debug for OpenClKernel {
@@ -469,6 +663,21 @@ fn element_sizes(t: &Translation) -> HashMap<u32, u32> {
         .collect()
 }
 
+impl OpenClDevice {
+    /// Makes the device's context lost, as a launch that fails on the device would: what was
+    /// made in it then fails with `DeviceError::Device`, and the next calls open a new context.
+    /// For tests of that; nothing in the device calls it.
+    pub fn lose(&self) {
+        let session = self
+            .shared
+            .current
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        session.lose(&self.shared.info.name, "OpenClDevice::lose".into());
+    }
+}
+
 impl Device for OpenClDevice {
     fn time_limit(&self) -> Option<std::time::Duration> {
         self.limits.kernel
@@ -496,65 +705,38 @@ impl Device for OpenClDevice {
             f64: shared.info.f64,
             i64: shared.info.i64,
         };
-        let program = t
+        let written = t
             .to_opencl(&options)
             .map_err(|e| DeviceError::UnsupportedKernel(format!("{label}: {e}")))?;
+        let program = Program {
+            source: written.source,
+            options: written.build_options,
+            entry_point: written.entry_point,
+            workgroup_size: t.workgroup_size,
+        };
         shared.check_alive(self.limits.kernel)?;
-        // The build runs on a thread of its own, with a time limit: a kernel can be made to
-        // compile for minutes.
-        let build = {
-            let shared = shared.clone();
-            let (source, options) = (program.source.clone(), program.build_options.clone());
-            crate::within(self.limits.compile, move || {
-                shared.program(&source, &options)
-            })
-        };
-        let built = match build {
-            Ok(Ok(built)) => built,
-            Ok(Err(log)) => {
-                return Err(DeviceError::UnsupportedKernel(format!(
-                    "{label}: the OpenCL compiler of {} rejected the kernel:\n{log}",
-                    shared.info.description
-                )))
-            }
-            Err(why) => {
-                return Err(DeviceError::UnsupportedKernel(format!(
-                    "{label}: the OpenCL compiler of {} did not build it: {why}",
-                    shared.info.description
-                )))
-            }
-        };
-        let kernel = ClKernel::create(&built, &program.entry_point)
-            .map_err(|e| cl_error(&format!("{label}: the kernel object"), e))?;
-        let fits = kernel
-            .get_work_group_size(shared.device.id())
-            .map_err(|e| cl_error(&format!("{label}: the kernel's workgroup limit"), e))?;
-        if (t.workgroup_size as usize) > fits {
-            return Err(DeviceError::UnsupportedKernel(format!(
-                "{label}: the compiled kernel runs at most {fits} work items per workgroup on {}, \
-                 not {}",
-                shared.info.description, t.workgroup_size
-            )));
-        }
+        let session = shared.session()?;
+        let kernel = shared.build(&session, &program, label, self.limits.compile)?;
         Ok(Arc::new(OpenClKernel {
             label: label.to_string(),
-            kernel: Mutex::new(kernel),
-            args: program.args,
+            program,
+            built: Mutex::new((session, kernel)),
+            compile: self.limits.compile,
+            args: written.args,
             buffers: t.buffers.iter().map(|b| (b.binding, b.written)).collect(),
             status_binding: t.status_binding,
             static_bindings: t.static_bindings.iter().map(|&(b, _)| b).collect(),
             element_sizes: element_sizes(t),
-            workgroup_size: t.workgroup_size,
             device: Arc::as_ptr(&self.shared) as usize,
         }))
     }
 
     fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
         // The guest's static data, for kernels that read it: one buffer from address 0.
-        let size = usize::try_from(desc.static_size).map_err(|_| {
+        usize::try_from(desc.static_size).map_err(|_| {
             DeviceError::OutOfMemory(format!("{} bytes of static data", desc.static_size))
         })?;
-        let mut image = vec![0u8; size];
+        let mut segments = Vec::with_capacity(desc.static_segments.len());
         for segment in desc.static_segments {
             let end = segment.address.checked_add(segment.bytes.len() as u64);
             if end.is_none_or(|end| end > desc.static_size) {
@@ -562,19 +744,18 @@ impl Device for OpenClDevice {
                     "{segment:?} lies outside the static region"
                 )));
             }
-            image[segment.address as usize..][..segment.bytes.len()].copy_from_slice(segment.bytes);
+            segments.push((segment.address, segment.bytes.to_vec()));
         }
         let shared = &self.shared;
         shared.check_alive(self.limits.kernel)?;
-        let mut statics = shared.create_buffer(desc.static_size)?;
-        shared.write(&mut statics, 0, &image)?;
-        let status = shared.create_buffer(4)?;
+        let session = shared.session()?;
+        let resident = Resident::upload(shared, &session, desc.static_size, &segments)?;
         Ok(Box::new(OpenClSpace {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             shared: shared.clone(),
-            statics,
             statics_size: desc.static_size,
-            status: Mutex::new(status),
+            segments,
+            resident: Mutex::new(resident),
             kernel_limit: self.limits.kernel,
         }))
     }
@@ -583,6 +764,8 @@ impl Device for OpenClDevice {
 /// A device buffer.
 pub struct OpenClBuffer {
     space: u64,
+    /// The context it lives in.
+    session: Arc<Session>,
     /// At least `size` bytes (see the module docs); behind a mutex because opencl3 writes take
     /// `&mut`.
     mem: Mutex<ClBuffer<u8>>,
@@ -619,15 +802,43 @@ impl OpenClBuffer {
     }
 }
 
+/// What a space keeps in the device's current context: the guest's static data and the status
+/// word launches report traps in.
+struct Resident {
+    session: Arc<Session>,
+    statics: ClBuffer<u8>,
+    status: ClBuffer<u8>,
+}
+
+impl Resident {
+    /// The static data (`segments` over zeros) and a status word, in `session`.
+    fn upload(
+        shared: &Shared,
+        session: &Arc<Session>,
+        static_size: u64,
+        segments: &[(u64, Vec<u8>)],
+    ) -> Result<Resident, DeviceError> {
+        let mut statics = shared.create_buffer(session, static_size)?;
+        for (address, bytes) in segments {
+            shared.write(session, &mut statics, *address, bytes)?;
+        }
+        let status = shared.create_buffer(session, 4)?;
+        Ok(Resident {
+            session: session.clone(),
+            statics,
+            status,
+        })
+    }
+}
+
 /// One client's buffers on an OpenCL device.
 pub struct OpenClSpace {
     id: u64,
     shared: Arc<Shared>,
-    /// The guest's static data.
-    statics: ClBuffer<u8>,
     statics_size: u64,
-    /// The status word launches report traps in.
-    status: Mutex<ClBuffer<u8>>,
+    /// The guest's static data, kept to upload it again to a new context.
+    segments: Vec<(u64, Vec<u8>)>,
+    resident: Mutex<Resident>,
     /// How long one launch may run.
     kernel_limit: Option<std::time::Duration>,
 }
@@ -641,9 +852,13 @@ impl fmt::Debug for OpenClSpace {
 }
 
 impl OpenClSpace {
+    /// `buffer` as one of this space's, in a context that is not lost.
     fn own<'a>(&self, buffer: &'a dyn Buffer) -> Result<&'a OpenClBuffer, DeviceError> {
         match buffer.as_any().downcast_ref::<OpenClBuffer>() {
-            Some(b) if b.space == self.id => Ok(b),
+            Some(b) if b.space == self.id => {
+                b.session.alive(&self.shared.info.name)?;
+                Ok(b)
+            }
             _ => Err(DeviceError::Foreign(format!(
                 "{buffer:?} belongs to another space"
             ))),
@@ -659,14 +874,27 @@ impl OpenClSpace {
             ))),
         }
     }
+
+    /// The device's current context, with this space's static data and status word there.
+    fn live(&self) -> Result<std::sync::MutexGuard<'_, Resident>, DeviceError> {
+        let session = self.shared.session()?;
+        let mut resident = self.resident.lock().unwrap_or_else(PoisonError::into_inner);
+        if !Arc::ptr_eq(&resident.session, &session) {
+            *resident =
+                Resident::upload(&self.shared, &session, self.statics_size, &self.segments)?;
+        }
+        Ok(resident)
+    }
 }
 
 impl Space for OpenClSpace {
     fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
         self.shared.check_alive(self.kernel_limit)?;
-        let mem = self.shared.create_buffer(desc.size)?;
+        let session = self.shared.session()?;
+        let mem = self.shared.create_buffer(&session, desc.size)?;
         Ok(Arc::new(OpenClBuffer {
             space: self.id,
+            session,
             mem: Mutex::new(mem),
             size: desc.size,
             access: desc.access,
@@ -683,7 +911,7 @@ impl Space for OpenClSpace {
         Self::check_range(b, offset, data.len())?;
         let mut mem = b.mem.lock().unwrap_or_else(PoisonError::into_inner);
         self.shared.check_alive(self.kernel_limit)?;
-        self.shared.write(&mut mem, offset, data)
+        self.shared.write(&b.session, &mut mem, offset, data)
     }
 
     fn read_buffer(
@@ -696,7 +924,7 @@ impl Space for OpenClSpace {
         Self::check_range(b, offset, data.len())?;
         let mem = b.mem.lock().unwrap_or_else(PoisonError::into_inner);
         self.shared.check_alive(self.kernel_limit)?;
-        self.shared.read(&mem, offset, data)
+        self.shared.read(&b.session, &mem, offset, data)
     }
 
     fn launch(&self, kernel: &dyn Kernel, launch: &Launch<'_>) -> Result<(), DeviceError> {
@@ -738,38 +966,44 @@ impl Space for OpenClSpace {
             return Ok(());
         }
         let shared = &self.shared;
+        let name = &shared.info.name;
         shared.check_alive(self.kernel_limit)?;
+        let mut resident = self.live()?;
+        let session = resident.session.clone();
+        // Buffers that are not lost live in the current context (`own` checked).
+        debug_assert!(buffers.iter().all(|b| Arc::ptr_eq(&b.session, &session)));
         // A read-only buffer that the kernel writes is bound as a copy, whose writes are
         // dropped: access 0 means the kernel cannot change it.
         let mut copies = Vec::with_capacity(buffers.len());
         for (b, &(_, written)) in buffers.iter().zip(&kernel.buffers) {
             copies.push(if written && b.access == Access::Read {
-                let mut copy = shared.create_buffer(b.size)?;
+                let mut copy = shared.create_buffer(&session, b.size)?;
                 let mem = b.mem.lock().unwrap_or_else(PoisonError::into_inner);
                 let bytes = usize::try_from(b.size.div_ceil(8).max(1) * 8)
                     .map_err(|_| DeviceError::OutOfRange(format!("{} bytes", b.size)))?;
                 // SAFETY: both buffers hold at least `bytes` (allocations are padded alike);
                 // the queue is in order, so the launch below sees the copy.
                 unsafe {
-                    shared
+                    session
                         .queue
                         .enqueue_copy_buffer(&mem, &mut copy, 0, 0, bytes, &[])
                 }
-                .map_err(|e| cl_error("copying a read-only buffer", e))?;
+                .map_err(|e| session.error(name, "copying a read-only buffer", e))?;
                 Some(copy)
             } else {
                 None
             });
         }
-        let mut status = self.status.lock().unwrap_or_else(PoisonError::into_inner);
-        shared.write(&mut status, 0, &[0; 4])?;
+        let resident = &mut *resident;
+        shared.write(&session, &mut resident.status, 0, &[0; 4])?;
+        let (status, statics) = (&resident.status, &resident.statics);
         // Each binding's memory and size in bytes.
         let memory = |binding: u32| -> Result<(cl_mem, u64), DeviceError> {
             if binding == kernel.status_binding {
                 return Ok((status.get(), 4));
             }
             if kernel.static_bindings.contains(&binding) {
-                return Ok((self.statics.get(), self.statics_size));
+                return Ok((statics.get(), self.statics_size));
             }
             match kernel.buffers.iter().position(|&(b, _)| b == binding) {
                 Some(i) => Ok((
@@ -792,9 +1026,11 @@ impl Space for OpenClSpace {
             0,
             crate::loop_budget(self.kernel_limit),
         ];
-        let cl = kernel.kernel.lock().unwrap_or_else(PoisonError::into_inner);
-        let arg_error =
-            |i: usize, e: ClError| cl_error(&format!("kernel `{}`: argument {i}", kernel.label), e);
+        let built = kernel.built_in(shared, &session)?;
+        let cl = &built.1;
+        let arg_error = |i: usize, e: ClError| {
+            session.error(name, &format!("kernel `{}`: argument {i}", kernel.label), e)
+        };
         for (i, arg) in kernel.args.iter().enumerate() {
             let index = i as u32;
             match *arg {
@@ -842,11 +1078,11 @@ impl Space for OpenClSpace {
                 }
             }
         }
-        let local = kernel.workgroup_size as usize;
+        let local = kernel.program.workgroup_size as usize;
         let global = (launch.items as usize).div_ceil(local) * local;
         // SAFETY: every argument is set (above); the sizes outlive the call.
         let event = unsafe {
-            shared.queue.enqueue_nd_range_kernel(
+            session.queue.enqueue_nd_range_kernel(
                 cl.get(),
                 1,
                 std::ptr::null(),
@@ -855,12 +1091,12 @@ impl Space for OpenClSpace {
                 &[],
             )
         }
-        .map_err(|e| cl_error(&format!("kernel `{}`: launch", kernel.label), e))?;
-        drop(cl);
-        shared.wait_for(&event, self.kernel_limit, &kernel.label)?;
+        .map_err(|e| session.error(name, &format!("kernel `{}`: launch", kernel.label), e))?;
+        drop(built);
+        shared.wait_for(&session, &event, self.kernel_limit, &kernel.label)?;
         drop(copies);
         let mut code = [0u8; 4];
-        shared.read(&status, 0, &mut code)?;
+        shared.read(&session, status, 0, &mut code)?;
         let code = u32::from_le_bytes(code);
         if code != 0 {
             return Err(DeviceError::KernelTrap(format!(
