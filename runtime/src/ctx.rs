@@ -241,6 +241,11 @@ impl WasiParallelCtx {
             .and_then(DeviceKind::from_hint)
             .ok_or_else(|| Failure::invalid_argument(format!("unknown device hint {hint}")))?;
         let index = self.ctx.pick(kind)?;
+        self.device_handle(index)
+    }
+
+    /// The handle of device `index`, made the first time.
+    pub(crate) fn device_handle(&mut self, index: usize) -> Result<u32, Failure> {
         let existing = self
             .handles
             .iter()

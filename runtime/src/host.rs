@@ -366,6 +366,19 @@ impl WasiParallelHost {
     }
 
     /// The device index `get_device(hint)` resolves to.
+    /// The device a guest gets without asking for one (a `parallel_for` before any
+    /// `get_device`): the forced device, else the best one, as `get_device` with the
+    /// discrete-GPU hint gives it outside strict mode.
+    pub(crate) fn default_device(&self) -> Result<usize, Failure> {
+        if let Some(forced) = self.inner.forced {
+            return Ok(forced);
+        }
+        let devices = &self.inner.devices;
+        device::select(devices, DeviceKind::DiscreteGpu)
+            .and_then(|d| devices.iter().position(|x| Arc::ptr_eq(x, d)))
+            .ok_or_else(|| Failure::no_device("no device"))
+    }
+
     pub(crate) fn pick(&self, hint: DeviceKind) -> Result<usize, Failure> {
         if let Some(forced) = self.inner.forced {
             return Ok(forced);

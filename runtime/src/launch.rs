@@ -62,8 +62,9 @@ impl WasiParallelCtx {
         result.map_err(Failure::from)
     }
 
-    /// The device of a launch's buffers; with none, the instance's first device.
-    fn launch_device(&self, handles: &[i32]) -> Result<u32, Failure> {
+    /// The device of a launch's buffers; with none, the instance's first device, and with no
+    /// device yet, the host's default device, as the 2021 host had.
+    fn launch_device(&mut self, handles: &[i32]) -> Result<u32, Failure> {
         let mut devices = handles
             .iter()
             .map(|&h| self.buffer_slot(h).map(|b| b.device));
@@ -79,14 +80,17 @@ impl WasiParallelCtx {
                 }
                 Ok(first)
             }
-            None => self
+            None => match self
                 .handles
                 .iter()
                 .position(|h| matches!(h, Handle::Device(_)))
-                .map(|p| p as u32 + 1)
-                .ok_or_else(|| {
-                    Failure::invalid_argument("no buffers and no device: call get_device first")
-                }),
+            {
+                Some(p) => Ok(p as u32 + 1),
+                None => {
+                    let index = self.ctx.default_device()?;
+                    self.device_handle(index)
+                }
+            },
         }
     }
 

@@ -104,7 +104,10 @@
 //! `kernel` is a function pointer as compilers produce it: an index into the guest's table 0
 //! (resolved through the element segments, so the table need not be exported). The lists are
 //! arrays of `i32` buffer handles; a handle may appear in both. The device is that of the buffers
-//! (all must share one; with no buffers, the first device the instance got). The kernel runs on the
+//! (all must share one; with no buffers, the first device the instance got, and if it has got
+//! none yet, the host's default device, which is then the instance's as if `get_device` had given
+//! it: the forced device, else the best one, as the `discrete-gpu` hint picks outside strict
+//! mode; the 2021 host did this too). The kernel runs on the
 //! device's copy of the buffers, and never in the guest's memory: with a shared guest memory the
 //! views are copied to the device before the launch and writable ones copied back after it.
 //!

@@ -200,6 +200,34 @@ fn buffers_of_different_devices_do_not_mix() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The 2021 host ran a `parallel_for` with no buffers, before any `get_device`, on its default
+/// device; so does this one: the host's default device becomes the instance's, as `get_device`
+/// would give it (the best one: the cpu device here, where no hint picks a software GPU).
+#[test]
+fn parallel_for_before_get_device_runs_on_the_default_device() -> anyhow::Result<()> {
+    const BODY: &str = r#"
+      (table 3 funcref)
+      (elem (i32.const 1) $nothing $trap)
+      (func $nothing (param i32 i32 i32))
+      (func $trap (param i32 i32 i32) unreachable)"#;
+    let program = GuestProgram::new(BODY)?;
+    let mut g = program.instantiate(shared_ctx())?;
+    Guest::ok(g.run(1, 64, &[], &[]))?;
+    // It ran on a device: a kernel that traps says so.
+    assert_eq!(g.run(2, 64, &[], &[]), e(Errno::KernelTrapped));
+    // The device is the instance's first handle, the one get_device gives for its hint.
+    assert_eq!(g.device(CPU)?, 1);
+    assert_eq!(g.device(2)?, 1);
+    // In strict mode too: the default is not a hint, so it needs no GPU.
+    let strict = WasiParallelHost::builder()
+        .threads(2)
+        .strict(true)
+        .build(wasi_parallel_tests::engine())?;
+    let mut g = program.instantiate(&strict)?;
+    Guest::ok(g.run(1, 64, &[], &[]))?;
+    Ok(())
+}
+
 #[test]
 fn launch_lists_are_checked() -> anyhow::Result<()> {
     let mut g = guest();
