@@ -71,6 +71,11 @@ macro_rules! gpu_backend_tests {
         }
 
         #[test]
+        fn bulk_memory_agrees_with_the_cpu_executor() {
+            $crate::gpu::bulk_memory_agrees_with_the_cpu_executor(&devices());
+        }
+
+        #[test]
         fn min_max_follow_wasm_for_nan_and_signed_zero() {
             $crate::gpu::min_max_follow_wasm_for_nan_and_signed_zero(&devices());
         }
@@ -631,5 +636,154 @@ pub fn min_max_follow_wasm_for_nan_and_signed_zero(devices: &[String]) {
         assert_eq!(errno, 0, "{name}");
         assert!(same(&glo, &lo), "{name}: min {glo:?} != {lo:?}");
         assert!(same(&ghi, &hi), "{name}: max {ghi:?} != {hi:?}");
+    }
+}
+
+/// `memory.copy` and `memory.fill` as compilers emit them (`copy_from_slice`, zeroed local
+/// arrays), with `in` and `out` byte buffers; function pointers:
+/// 1 `$copy_words`: 16 aligned bytes per item, `in` to `out`;
+/// 2 `$copy_bytes`: `i % 7` bytes per item from odd offsets to other odd offsets, so that
+///   neighbouring items store into the same words;
+/// 3 `$fill`: 12 aligned bytes of `out` per item with `i`, then 5 misaligned bytes after them;
+/// 4 `$overlap`: in `out` (read-write), per item a 64-byte region copied onto itself 8 bytes
+///   higher (backwards) and 12 bytes lower (forwards);
+/// 5 `$stack`: a 64-byte local array on the shadow stack, zeroed, filled from `in`, summed;
+/// 6 `$statics`: 16 bytes of the guest's static data at 1024 into `out`;
+/// 7 `$past_the_end`: a copy that ends one byte past `out` (a trap, and no byte written);
+/// 8 `$f64`: 16 bytes of `f64`s per item, then the first incremented, as an `f64` kernel would.
+pub const BULK: &str = r#"
+  (global $__stack_pointer (mut i32) (i32.const 65536))
+  (table 9 funcref)
+  (elem (i32.const 1) $copy_words $copy_bytes $fill $overlap $stack $statics $past_the_end $f64)
+  (data (i32.const 1024) "\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f\10")
+  (func $copy_words (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $off i32)
+    (local.set $off (i32.shl (local.get $i) (i32.const 4)))
+    (memory.copy (i32.add (local.get $out) (local.get $off))
+                 (i32.add (local.get $in) (local.get $off)) (i32.const 16)))
+  (func $copy_bytes (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $off i32)
+    (local.set $off (i32.shl (local.get $i) (i32.const 3)))
+    (memory.copy (i32.add (local.get $out) (i32.add (local.get $off) (i32.const 3)))
+                 (i32.add (local.get $in) (i32.add (local.get $off) (i32.const 1)))
+                 (i32.rem_u (local.get $i) (i32.const 7))))
+  (func $fill (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $at i32)
+    (local.set $at (i32.add (local.get $out) (i32.mul (local.get $i) (i32.const 20))))
+    (memory.fill (local.get $at) (i32.add (local.get $i) (i32.const 0x100)) (i32.const 12))
+    (memory.fill (i32.add (local.get $at) (i32.const 13)) (i32.xor (local.get $i) (i32.const 0x5a))
+                 (i32.const 5)))
+  (func $overlap (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $at i32)
+    (local.set $at (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 6))))
+    (memory.copy (i32.add (local.get $at) (i32.const 8)) (local.get $at) (i32.const 48))
+    (memory.copy (i32.add (local.get $at) (i32.const 4)) (i32.add (local.get $at) (i32.const 16))
+                 (i32.const 44)))
+  (func $stack (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $sp i32) (local $k i32) (local $sum i32)
+    (local.set $sp (i32.sub (global.get $__stack_pointer) (i32.const 64)))
+    (global.set $__stack_pointer (local.get $sp))
+    (memory.fill (local.get $sp) (i32.const 0) (i32.const 64))
+    (memory.copy (i32.add (local.get $sp) (i32.const 5))
+                 (i32.add (local.get $in) (local.get $i))
+                 (i32.rem_u (local.get $i) (i32.const 50)))
+    (loop $each
+      (local.set $sum (i32.add (local.get $sum)
+        (i32.mul (i32.load8_u (i32.add (local.get $sp) (local.get $k)))
+                 (i32.add (local.get $k) (i32.const 1)))))
+      (local.set $k (i32.add (local.get $k) (i32.const 1)))
+      (br_if $each (i32.lt_u (local.get $k) (i32.const 64))))
+    (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2))) (local.get $sum))
+    (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 64))))
+  (func $statics (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (memory.copy (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 4)))
+                 (i32.const 1024) (i32.const 16)))
+  (func $past_the_end (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (memory.copy (local.get $out) (local.get $in) (i32.add (local.get $out_len) (i32.const 1))))
+  (func $f64 (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $off i32)
+    (local.set $off (i32.shl (local.get $i) (i32.const 4)))
+    (memory.copy (i32.add (local.get $out) (local.get $off))
+                 (i32.add (local.get $in) (local.get $off)) (i32.const 16))
+    (f64.store (i32.add (local.get $out) (local.get $off))
+      (f64.add (f64.load (i32.add (local.get $in) (local.get $off))) (f64.const 1))))
+"#;
+
+/// Runs `BULK` kernel `kernel` over `n` items, `in` holding `input` and `out` (read-write)
+/// `out_init`; returns the errno and `out`.
+fn bulk_on(
+    ctx: &WasiParallelHost,
+    kernel: i32,
+    n: usize,
+    input: &[u8],
+    out_init: &[u8],
+) -> (i32, Vec<u8>) {
+    let mut g = GuestProgram::with_memory("(memory (export \"memory\") 4)", BULK)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let inp = g.buffer(device, input.len() as i32, 0).expect("in");
+    let out = g.buffer(device, out_init.len() as i32, 2).expect("out");
+    g.poke(0x20000, input);
+    assert_eq!(g.write_buffer_raw(0x20000, input.len() as i32, inp), 0);
+    g.poke(0x30000, out_init);
+    assert_eq!(g.write_buffer_raw(0x30000, out_init.len() as i32, out), 0);
+    let errno = g.run(kernel, n as i32, &[inp], &[out]);
+    assert_eq!(g.read_buffer_raw(out, 0x30000, out_init.len() as i32), 0);
+    (errno, g.peek(0x30000, out_init.len()))
+}
+
+/// Bulk memory on the device (strict: translated, no CPU fallback) against the CPU executor:
+/// aligned and byte-wise copies and fills, overlapping copies, the stack, static data, a copy
+/// past the end of its buffer, and `f64` buffers.
+pub fn bulk_memory_agrees_with_the_cpu_executor(devices: &[String]) {
+    let n = 200;
+    let input: Vec<u8> = (0..n * 16).map(|i| (i * 37 + 11) as u8).collect();
+    let out_init: Vec<u8> = (0..n * 64).map(|i| (i * 13 + 5) as u8).collect();
+    let f64s: Vec<u8> = (0..n * 2)
+        .flat_map(|i| (i as f64 * 0.5 - 7.0).to_le_bytes())
+        .collect();
+    let cases: [(i32, &str, &[u8]); 8] = [
+        (1, "aligned copies", &input),
+        (2, "byte copies", &input),
+        (3, "fills", &input),
+        (4, "overlapping copies", &input),
+        (5, "the stack", &input),
+        (6, "static data", &input),
+        (7, "a copy past the end", &input),
+        (8, "f64 copies", &f64s),
+    ];
+    for (kernel, what, input) in cases {
+        let expected = bulk_on(shared_ctx(), kernel, n, input, &out_init);
+        match kernel {
+            7 => {
+                assert_eq!(expected.0, Errno::KernelTrapped.raw(), "{what}");
+                assert_eq!(expected.1, out_init, "{what}: nothing written");
+            }
+            _ => {
+                assert_eq!(expected.0, 0, "{what}");
+                assert_ne!(expected.1, out_init, "{what}: the kernel wrote");
+            }
+        }
+        for name in devices {
+            let ctx = ctx_on(name, true);
+            let mut got = bulk_on(&ctx, kernel, n, input, &out_init);
+            if kernel == 5 && got.0 == Errno::UnsupportedKernel.raw() && name.starts_with("wgpu") {
+                // lavapipe is not given kernels with a shadow stack (see the ABI page's "Driver
+                // faults"): they run on the CPU.
+                got = bulk_on(&ctx_on(name, false), kernel, n, input, &out_init);
+            }
+            assert_eq!(got.0, expected.0, "{name}: {what}: errno");
+            assert!(got.1 == expected.1, "{name}: {what}: results differ");
+        }
     }
 }

@@ -49,12 +49,20 @@
 //! stored with atomic word updates, so neighbouring work items storing adjacent bytes do not undo
 //! each other), and loads from addresses derived from no buffer, which read the guest's static
 //! data. Accesses must be aligned to their width (a misaligned one traps): a GPU word cannot
-//! straddle two elements. `neg`, `abs` and `copysign` work on the bits, as Wasm defines them;
+//! straddle two elements. `memory.copy` and `memory.fill` (rustc's `copy_from_slice` and
+//! zeroed arrays, clang's `memcpy`/`memset`) into a buffer or the stack, a copy's source being a
+//! buffer, the stack or the static data: a loop over the bindings' elements when the addresses
+//! and length are multiples of the element size, else over bytes where the destination is a
+//! binding of atomic words (a buffer that is only copied, or whose bytes are stored) or the
+//! stack, else a misaligned trap; both check their ranges before writing anything, a copy
+//! within one binding goes backwards when its destination lies above its source, and every
+//! iteration counts against the loop budget. A copy between bindings of different element sizes
+//! (an `f64` buffer from static data, say) is refused. `neg`, `abs` and `copysign` work on the bits, as Wasm defines them;
 //! `min`, `max`, `nearest` and the conversions follow Wasm exactly; float results may differ
 //! from the CPU only in NaN payloads, which Wasm leaves open.
 //!
 //! Refused with an [`Error::Unsupported`] naming the operator and its offset: SIMD, atomics,
-//! bulk memory, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
+//! `memory.init`/`data.drop`, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
 //! imported globals, stores to memory that is neither a buffer nor the stack, pointers stored to
 //! memory, and accesses the analysis cannot attribute to one buffer (or the stack). 64-bit values on a device without
 //! `f64`/`i64` are [`Error::MissingFeature`].

@@ -1129,6 +1129,8 @@ impl Builder<'_> {
             F32DemoteF64 => self.convert(ScalarKind::Float, Some(4), false, ValType::F32),
             I32ReinterpretF32 => self.convert(ScalarKind::Sint, None, false, ValType::I32),
             F32ReinterpretI32 => self.convert(ScalarKind::Float, None, false, ValType::F32),
+            MemoryCopy { .. } => self.memory_copy(at, offset)?,
+            MemoryFill { .. } => self.memory_fill(at, offset)?,
             ref other => match memory_access(other) {
                 Some(access) if access.store => self.store(&access, at, offset)?,
                 Some(access) => self.load(&access, at, offset)?,
@@ -1299,7 +1301,7 @@ pub fn build(
     // The guest's static data, if the kernel reads it.
     let mut static_bindings = Vec::new();
     let (mut statics, mut statics64) = (None, None);
-    if !analysis.static_loads.is_empty() {
+    if analysis.reads_statics() {
         let read = AddressSpace::Storage {
             access: StorageAccess::LOAD,
         };

@@ -101,12 +101,16 @@ struct Usage {
     /// Sub-word loads, sub-word stores.
     partial_load: bool,
     partial_store: bool,
+    /// `memory.copy` or `memory.fill` reach it.
+    bulk: bool,
 }
 
 impl Usage {
     /// The element type of the binding.
     fn element(&self) -> Option<ElementType> {
         match (self.narrow, self.wide) {
+            // Only copied or filled: bytes, so words that bytes can be stored into.
+            (false, false) if self.bulk => Some(ElementType::AtomicU32),
             (false, false) => None,
             // Both widths (a struct of an i32 and an f64, say): words, 8-byte accesses taking
             // two.
@@ -117,6 +121,8 @@ impl Usage {
             // Bytes and half-words stored by neighbouring work items share words: the binding
             // is of atomic words, updated with atomic and/or.
             _ if self.partial_store => Some(ElementType::AtomicU32),
+            // Bytes, copied in: a copy of any length may store single bytes.
+            _ if self.bulk && self.partial_load => Some(ElementType::AtomicU32),
             _ if self.int32 || self.partial_load || !self.float32 => Some(ElementType::I32),
             _ => Some(ElementType::F32),
         }
@@ -161,6 +167,28 @@ pub struct Analysis {
     /// Loads from fixed addresses (not from a buffer): reads of the guest's static data, by
     /// position.
     pub static_loads: HashSet<usize>,
+    /// The operands of every `memory.copy` and `memory.fill`, by position.
+    pub bulk: HashMap<usize, Bulk>,
+}
+
+impl Analysis {
+    /// Whether the kernel reads the guest's static data: loads from fixed addresses, copies
+    /// from them.
+    pub fn reads_statics(&self) -> bool {
+        !self.static_loads.is_empty()
+            || self
+                .bulk
+                .values()
+                .any(|b| matches!(b, Bulk::Copy { src: None, .. }))
+    }
+}
+
+/// Where a `memory.copy` or `memory.fill` goes: buffers (or [`STACK`]); a copy's source may be
+/// the guest's static data (`None`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bulk {
+    Copy { dst: u32, src: Option<u32> },
+    Fill { dst: u32 },
 }
 
 /// The abstract machine state at one point; `None` in unreachable code.
@@ -342,6 +370,34 @@ impl Interpreter<'_, '_> {
         Ok(())
     }
 
+    /// The buffer a bulk operand points into (`None` while nothing has reached it yet);
+    /// `written` for a destination.
+    fn bulk_operand(
+        &mut self,
+        address: Kind,
+        written: bool,
+        what: &str,
+        offset: usize,
+    ) -> Result<Option<u32>, Error> {
+        let k = match address {
+            Kind::Ptr(k) => k,
+            Kind::Bottom => return Ok(None),
+            Kind::Int | Kind::Conflict => {
+                return Err(Error::unsupported(
+                    format!("{what} whose address is not provably inside one buffer"),
+                    offset,
+                ))
+            }
+        };
+        if k != STACK {
+            self.usage[k as usize].bulk = true;
+            if written {
+                self.analysis.written[k as usize] = true;
+            }
+        }
+        Ok(Some(k))
+    }
+
     fn step(
         &mut self,
         op: &Operator<'_>,
@@ -488,6 +544,37 @@ impl Interpreter<'_, '_> {
                 pop(stack);
                 stack.push(Kind::Int);
             }
+            MemoryCopy { .. } => {
+                let (len, src, dst) = (pop(stack), pop(stack), pop(stack));
+                if !not_ptr(len) {
+                    return Err(Error::unsupported("a pointer as a copy's length", offset));
+                }
+                let dst = self.bulk_operand(dst, true, "a memory.copy into memory", offset)?;
+                // From fixed addresses: the guest's static data.
+                let src = match src {
+                    Kind::Int => Some(None),
+                    other => self
+                        .bulk_operand(other, false, "a memory.copy from memory", offset)?
+                        .map(Some),
+                };
+                if let (Some(dst), Some(src)) = (dst, src) {
+                    self.analysis.bulk.insert(at, Bulk::Copy { dst, src });
+                }
+            }
+            MemoryFill { .. } => {
+                let (len, value, dst) = (pop(stack), pop(stack), pop(stack));
+                if !not_ptr(len) || !not_ptr(value) {
+                    return Err(Error::unsupported(
+                        "a pointer as a fill's value or length",
+                        offset,
+                    ));
+                }
+                if let Some(dst) =
+                    self.bulk_operand(dst, true, "a memory.fill of memory", offset)?
+                {
+                    self.analysis.bulk.insert(at, Bulk::Fill { dst });
+                }
+            }
             _ if memory_access(op).is_some() => {
                 let access = memory_access(op).expect("a memory access");
                 if access.store {
@@ -548,6 +635,7 @@ pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Anal
             written: vec![false; buffers],
             accesses: HashMap::new(),
             static_loads: HashSet::new(),
+            bulk: HashMap::new(),
         },
         usage: vec![Usage::default(); buffers],
     };

@@ -15,7 +15,7 @@ use naga::{
 use wasmparser::{MemArg, ValType};
 
 use super::Builder;
-use crate::front::provenance::{MemoryAccess, STACK};
+use crate::front::provenance::{Bulk, MemoryAccess, STACK};
 use crate::{trap, ElementType, Error};
 
 /// The scalar an element is loaded as (`atomic<u32>` loads as `u32`).
@@ -369,5 +369,344 @@ impl Builder<'_> {
     /// A `u64` literal (for bit masks of `f64`s).
     pub(super) fn u64(&mut self, v: u64) -> Handle<Expression> {
         self.pre(Expression::Literal(Literal::U64(v)))
+    }
+}
+
+/// `memory.copy` and `memory.fill`, as loops over the bindings' elements when the operands are
+/// aligned to them, else over bytes (into bindings of words that bytes can be stored into, and
+/// the stack), else a `MISALIGNED` trap, as for loads and stores. Both trap before they write
+/// anything when a range lies outside its binding, and a copy within one binding goes backwards
+/// when its destination lies above its source, as Wasm's overlap rules ask. Every iteration
+/// counts against the work item's loop budget.
+impl Builder<'_> {
+    /// The array a bulk operand lies in: a buffer, the stack, or (`None`) the static data.
+    fn bulk_target(&mut self, buffer: Option<u32>) -> Result<(Target, ElementType), Error> {
+        match buffer {
+            Some(STACK) => {
+                let (words, base) = self
+                    .stack
+                    .ok_or_else(|| Error::Validation("a stack access without a stack".into()))?;
+                Ok((Target::Stack { words, base }, ElementType::AtomicU32))
+            }
+            Some(k) => {
+                let element = self.analysis.elements[k as usize].ok_or_else(|| {
+                    Error::Validation(format!("buffer {k} copied but without an element type"))
+                })?;
+                Ok((Target::Global(self.buffers[k as usize]), element))
+            }
+            None => {
+                let global = self
+                    .statics
+                    .ok_or_else(|| Error::Validation("static data without a binding".into()))?;
+                Ok((Target::Global(global), ElementType::AtomicU32))
+            }
+        }
+    }
+
+    /// The byte offset of Wasm address `address` in `target`, as a `u32`; trapping unless the
+    /// `len` bytes from there lie inside it.
+    fn bulk_range(
+        &mut self,
+        target: Target,
+        element: ElementType,
+        address: Handle<Expression>,
+        len: Handle<Expression>,
+    ) -> Handle<Expression> {
+        let mut byte = self.cast(address, ScalarKind::Uint, None);
+        let size = match target {
+            Target::Global(global) => {
+                let base = self.pre(Expression::GlobalVariable(global));
+                let elements = self.expr(Expression::ArrayLength(base));
+                let stride = self.u32(element.size());
+                self.binary(BinaryOperator::Multiply, elements, stride)
+            }
+            Target::Stack { base, .. } => {
+                // Below the stack's base wraps around to a huge offset: out of bounds.
+                let base = self.u32(base);
+                byte = self.binary(BinaryOperator::Subtract, byte, base);
+                self.u32(STACK_BYTES)
+            }
+        };
+        // `byte + len > size`, without overflow.
+        let past = self.binary(BinaryOperator::Greater, byte, size);
+        let room = self.binary(BinaryOperator::Subtract, size, byte);
+        let long = self.binary(BinaryOperator::Greater, len, room);
+        let outside = self.binary(BinaryOperator::LogicalOr, past, long);
+        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+        byte
+    }
+
+    /// `for k in 0..count { body(k) }` (`k` a `u32`), every iteration counted against the
+    /// work item's loop budget.
+    fn counted_loop(
+        &mut self,
+        count: Handle<Expression>,
+        body: impl FnOnce(&mut Self, Handle<Expression>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let ty = super::scalar_type(&mut self.module, Scalar::U32);
+        let var = self.func.local_variables.append(
+            LocalVariable {
+                name: Some("bulk_index".into()),
+                ty,
+                init: None,
+            },
+            naga::Span::UNDEFINED,
+        );
+        let zero = self.u32(0);
+        self.store_local(var, zero);
+        self.flush();
+        self.blocks.push(naga::Block::new());
+        let k = self.load_local(var);
+        let done = self.binary(BinaryOperator::GreaterEqual, k, count);
+        self.if_then(done, |b| b.stmt(Statement::Break));
+        self.count_iteration();
+        let k = self.load_local(var);
+        body(self, k)?;
+        let one = self.u32(1);
+        let next = self.binary(BinaryOperator::Add, k, one);
+        self.store_local(var, next);
+        self.flush();
+        let body = self.blocks.pop().expect("a block");
+        self.stmt(Statement::Loop {
+            body,
+            continuing: naga::Block::new(),
+            break_if: None,
+        });
+        Ok(())
+    }
+
+    /// `if condition { then } else { otherwise }`.
+    fn if_else(
+        &mut self,
+        condition: Handle<Expression>,
+        then: impl FnOnce(&mut Self) -> Result<(), Error>,
+        otherwise: impl FnOnce(&mut Self) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.flush();
+        self.blocks.push(naga::Block::new());
+        then(self)?;
+        self.flush();
+        let accept = self.blocks.pop().expect("a block");
+        self.blocks.push(naga::Block::new());
+        otherwise(self)?;
+        self.flush();
+        let reject = self.blocks.pop().expect("a block");
+        self.stmt(Statement::If {
+            condition,
+            accept,
+            reject,
+        });
+        Ok(())
+    }
+
+    /// The index a loop's `k`th iteration works on: `k`, or `count - 1 - k` going backwards.
+    fn directed(
+        &mut self,
+        k: Handle<Expression>,
+        count: Handle<Expression>,
+        backwards: Option<Handle<Expression>>,
+    ) -> Handle<Expression> {
+        let Some(backwards) = backwards else {
+            return k;
+        };
+        let one = self.u32(1);
+        let last = self.binary(BinaryOperator::Subtract, count, one);
+        let down = self.binary(BinaryOperator::Subtract, last, k);
+        self.expr(Expression::Select {
+            condition: backwards,
+            accept: down,
+            reject: k,
+        })
+    }
+
+    /// Stores the low byte of the `u32` `value` at byte offset `byte` of `target`, a binding of
+    /// atomic words or the stack.
+    fn store_byte(&mut self, target: Target, byte: Handle<Expression>, value: Handle<Expression>) {
+        let two = self.u32(2);
+        let index = self.binary(BinaryOperator::ShiftRight, byte, two);
+        let pointer = self.element_pointer(target, index);
+        let (keep, bits) = self.splice(value, byte, 1);
+        match target {
+            Target::Stack { .. } => {
+                let word = self.expr(Expression::Load { pointer });
+                let kept = self.binary(BinaryOperator::And, word, keep);
+                let value = self.binary(BinaryOperator::InclusiveOr, kept, bits);
+                self.stmt(Statement::Store { pointer, value });
+            }
+            Target::Global(_) => {
+                self.stmt(Statement::Atomic {
+                    pointer,
+                    fun: AtomicFunction::And,
+                    value: keep,
+                    result: None,
+                });
+                self.stmt(Statement::Atomic {
+                    pointer,
+                    fun: AtomicFunction::InclusiveOr,
+                    value: bits,
+                    result: None,
+                });
+            }
+        }
+    }
+
+    /// Whether a misaligned bulk operation can go byte by byte into `target`.
+    fn bytes_storable(target: Target, element: ElementType) -> bool {
+        matches!(target, Target::Stack { .. }) || element == ElementType::AtomicU32
+    }
+
+    /// Whether two targets are the same array.
+    fn same_target(a: Target, b: Target) -> bool {
+        match (a, b) {
+            (Target::Global(x), Target::Global(y)) => x == y,
+            (Target::Stack { .. }, Target::Stack { .. }) => true,
+            _ => false,
+        }
+    }
+
+    /// `memory.copy`, the operator at position `at`.
+    pub(super) fn memory_copy(&mut self, at: usize, offset: usize) -> Result<(), Error> {
+        let Some(&Bulk::Copy { dst, src }) = self.analysis.bulk.get(&at) else {
+            return Err(Error::unsupported(
+                "a memory.copy in code the analysis did not reach",
+                offset,
+            ));
+        };
+        let (dt, de) = self.bulk_target(Some(dst))?;
+        let (st, se) = self.bulk_target(src)?;
+        let unit = de.size();
+        if se.size() != unit {
+            return Err(Error::unsupported(
+                format!("a memory.copy from {se:?} elements into {de:?} elements"),
+                offset,
+            ));
+        }
+        let len = self.pop();
+        let s = self.pop();
+        let d = self.pop();
+        let n = self.cast(len, ScalarKind::Uint, None);
+        let db = self.bulk_range(dt, de, d, n);
+        let sb = self.bulk_range(st, se, s, n);
+        // Within one array, backwards when the destination lies above the source.
+        let backwards =
+            Self::same_target(dt, st).then(|| self.binary(BinaryOperator::Greater, db, sb));
+        let both = self.binary(BinaryOperator::InclusiveOr, db, sb);
+        let all = self.binary(BinaryOperator::InclusiveOr, both, n);
+        let mask = self.u32(unit - 1);
+        let low = self.binary(BinaryOperator::And, all, mask);
+        let zero = self.u32(0);
+        let aligned = self.binary(BinaryOperator::Equal, low, zero);
+        let bytewise = unit == 4 && Self::bytes_storable(dt, de);
+        let (from, to) = (element_scalar(se), element_scalar(de));
+        self.if_else(
+            aligned,
+            |b| {
+                let shift = b.u32(unit.trailing_zeros());
+                let count = b.binary(BinaryOperator::ShiftRight, n, shift);
+                let di = b.binary(BinaryOperator::ShiftRight, db, shift);
+                let si = b.binary(BinaryOperator::ShiftRight, sb, shift);
+                b.counted_loop(count, |b, k| {
+                    let i = b.directed(k, count, backwards);
+                    let at = b.binary(BinaryOperator::Add, si, i);
+                    let pointer = b.element_pointer(st, at);
+                    let value = b.expr(Expression::Load { pointer });
+                    let value = b.reinterpret(value, from, to);
+                    let at = b.binary(BinaryOperator::Add, di, i);
+                    let pointer = b.element_pointer(dt, at);
+                    b.stmt(Statement::Store { pointer, value });
+                    Ok(())
+                })
+            },
+            |b| {
+                if !bytewise {
+                    b.trap(trap::MISALIGNED);
+                    return Ok(());
+                }
+                b.counted_loop(n, |b, k| {
+                    let i = b.directed(k, n, backwards);
+                    let from_byte = b.binary(BinaryOperator::Add, sb, i);
+                    let two = b.u32(2);
+                    let index = b.binary(BinaryOperator::ShiftRight, from_byte, two);
+                    let pointer = b.element_pointer(st, index);
+                    let word = b.expr(Expression::Load { pointer });
+                    let word = b.reinterpret(word, from, Scalar::U32);
+                    let shift = b.bit_offset(from_byte);
+                    let value = b.binary(BinaryOperator::ShiftRight, word, shift);
+                    let to_byte = b.binary(BinaryOperator::Add, db, i);
+                    b.store_byte(dt, to_byte, value);
+                    Ok(())
+                })
+            },
+        )
+    }
+
+    /// `memory.fill`, the operator at position `at`.
+    pub(super) fn memory_fill(&mut self, at: usize, offset: usize) -> Result<(), Error> {
+        let Some(&Bulk::Fill { dst }) = self.analysis.bulk.get(&at) else {
+            return Err(Error::unsupported(
+                "a memory.fill in code the analysis did not reach",
+                offset,
+            ));
+        };
+        let (dt, de) = self.bulk_target(Some(dst))?;
+        let unit = de.size();
+        if unit == 8 && !self.types.i64 {
+            return Err(Error::MissingFeature("64-bit integers"));
+        }
+        let len = self.pop();
+        let value = self.pop();
+        let d = self.pop();
+        let n = self.cast(len, ScalarKind::Uint, None);
+        let db = self.bulk_range(dt, de, d, n);
+        let byte = self.cast(value, ScalarKind::Uint, None);
+        let ff = self.u32(0xff);
+        let byte = self.binary(BinaryOperator::And, byte, ff);
+        let ones = self.u32(0x0101_0101);
+        let word = self.binary(BinaryOperator::Multiply, byte, ones);
+        let all = self.binary(BinaryOperator::InclusiveOr, db, n);
+        let mask = self.u32(unit - 1);
+        let low = self.binary(BinaryOperator::And, all, mask);
+        let zero = self.u32(0);
+        let aligned = self.binary(BinaryOperator::Equal, low, zero);
+        let bytewise = unit == 4 && Self::bytes_storable(dt, de);
+        let to = element_scalar(de);
+        self.if_else(
+            aligned,
+            |b| {
+                let pattern = if unit == 8 {
+                    b.uses_i64 = true;
+                    let wide = b.cast(word, ScalarKind::Uint, Some(8));
+                    let thirty_two = b.u32(32);
+                    let high = b.binary(BinaryOperator::ShiftLeft, wide, thirty_two);
+                    let both = b.binary(BinaryOperator::InclusiveOr, wide, high);
+                    b.reinterpret(both, Scalar::U64, to)
+                } else {
+                    b.reinterpret(word, Scalar::U32, to)
+                };
+                let shift = b.u32(unit.trailing_zeros());
+                let count = b.binary(BinaryOperator::ShiftRight, n, shift);
+                let di = b.binary(BinaryOperator::ShiftRight, db, shift);
+                b.counted_loop(count, |b, k| {
+                    let at = b.binary(BinaryOperator::Add, di, k);
+                    let pointer = b.element_pointer(dt, at);
+                    b.stmt(Statement::Store {
+                        pointer,
+                        value: pattern,
+                    });
+                    Ok(())
+                })
+            },
+            |b| {
+                if !bytewise {
+                    b.trap(trap::MISALIGNED);
+                    return Ok(());
+                }
+                b.counted_loop(n, |b, k| {
+                    let to_byte = b.binary(BinaryOperator::Add, db, k);
+                    b.store_byte(dt, to_byte, byte);
+                    Ok(())
+                })
+            },
+        )
     }
 }
