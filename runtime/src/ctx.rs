@@ -24,6 +24,9 @@ pub(crate) struct DeviceSlot {
     pub(crate) guest_space: Option<Box<dyn WasmMemorySpace>>,
     /// A CPU space for kernels this (GPU) device cannot run, opened at the first such kernel.
     pub(crate) fallback: Option<Box<dyn Space>>,
+    /// The CPU's zero-copy space in the guest's shared memory, for `parallel_exec` kernels this
+    /// (GPU) device cannot run.
+    pub(crate) guest_fallback: Option<Box<dyn WasmMemorySpace>>,
 }
 
 /// A buffer this instance created.
@@ -257,6 +260,7 @@ impl WasiParallelCtx {
                 space: None,
                 guest_space: None,
                 fallback: None,
+                guest_fallback: None,
             })),
         }
     }

@@ -376,10 +376,29 @@ impl WasiParallelCtx {
                 &handles,
             );
         };
-        let Resolved::Native(compiled) = compiled else {
-            return Err(Failure::unsupported_kernel(
-                "this device cannot run the kernel, and zero-copy buffers cannot move to the CPU",
-            ));
+        let devices = self.ctx.inner.devices.clone();
+        let index = self.device_slot(device)?.index;
+        let (kernel, on_cpu) = match &compiled {
+            Resolved::Native(kernel) if devices[index].as_wasm_memory().is_some() => {
+                (kernel.clone(), false)
+            }
+            Resolved::Native(_) => {
+                // A GPU: the views go to the device's copies of the buffers and back, as for
+                // `parallel_for`.
+                self.stage_views(memory, &handles, device as u32)?;
+                let result = self.execute(
+                    &compiled,
+                    tuning,
+                    device as u32,
+                    items,
+                    block_size,
+                    &handles,
+                );
+                self.unstage_views(memory, &handles, device as u32)?;
+                return result;
+            }
+            // A kernel the GPU cannot run: zero-copy on the CPU executor.
+            Resolved::OnCpu(kernel) => (kernel.clone(), true),
         };
         // Zero-copy: run in the guest's memory, at the places write_buffer recorded.
         let mut views = Vec::with_capacity(handles.len());
@@ -392,17 +411,28 @@ impl WasiParallelCtx {
             })?;
             views.push((address, len, slot.access));
         }
-        let devices = self.ctx.inner.devices.clone();
+        let runs_on = if on_cpu {
+            self.ctx
+                .cpu_index()
+                .ok_or_else(|| Failure::device_error("no cpu device"))?
+        } else {
+            index
+        };
         let slot = self.device_slot(device)?;
-        if slot.guest_space.is_none() {
-            let wasm_device = devices[slot.index].as_wasm_memory().ok_or_else(|| {
+        let place = if on_cpu {
+            &mut slot.guest_fallback
+        } else {
+            &mut slot.guest_space
+        };
+        if place.is_none() {
+            let wasm_device = devices[runs_on].as_wasm_memory().ok_or_else(|| {
                 Failure::unsupported_kernel(
                     "this device cannot run kernels in a guest's shared memory",
                 )
             })?;
-            slot.guest_space = Some(wasm_device.create_space_in(shared)?);
+            *place = Some(wasm_device.create_space_in(shared)?);
         }
-        let space = slot.guest_space.as_deref().expect("opened above");
+        let space = place.as_deref().expect("opened above");
         let storages = views
             .iter()
             .map(|&(address, len, access)| {
@@ -412,7 +442,7 @@ impl WasiParallelCtx {
         let buffers: Vec<&dyn Buffer> = storages.iter().map(|b| &**b).collect();
         let start = std::time::Instant::now();
         space.launch(
-            &*compiled,
+            &*kernel,
             &Launch {
                 items,
                 block_size: block_size as u32,

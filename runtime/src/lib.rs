@@ -114,9 +114,11 @@
 //! ## `parallel_exec(device, kernel_ptr, kernel_len, num_iterations, block_size, in_list_ptr, in_count, out_list_ptr, out_count)`
 //!
 //! The kernel is a binary Wasm module in guest memory that exports a function `kernel` and imports a
-//! memory `"" "memory"`; it may not have active data segments. In a guest with a shared memory it
-//! runs zero-copy in that memory (every buffer must then have been given a place by `write_buffer`),
-//! otherwise on the device's copy of the buffers.
+//! memory `"" "memory"`; it may not have active data segments. In a guest with a shared memory
+//! every buffer must have been given a place by `write_buffer`; on the CPU devices the kernel then
+//! runs zero-copy in that memory, and on a GPU on the device's copies of those places, copied
+//! to the device before the launch and, for writable buffers, back after it (as `parallel_for`
+//! does). In a guest with a plain memory it runs on the device's copy of the buffers.
 //!
 //! ## GPU devices
 //!
@@ -124,10 +126,10 @@
 //! whose docs list what it translates today). A kernel it cannot translate runs on the `cpu`
 //! device instead, on copies of the GPU's buffers that are copied back after the launch, with one
 //! log line giving the reason; in strict mode it returns `UNSUPPORTED_KERNEL` (or
-//! `INVALID_KERNEL` when it is no kernel at all). Zero-copy launches cannot move. A GPU cannot bind
-//! one buffer twice when the kernel writes it (`UNSUPPORTED_KERNEL`), buffers are limited to one
-//! storage binding's size (`OUT_OF_MEMORY` beyond), and zero-copy `parallel_exec` needs a device
-//! that runs kernels in Wasm memory (the CPU devices).
+//! `INVALID_KERNEL` when it is no kernel at all). A `parallel_exec` kernel in a guest with a
+//! shared memory falls back the same way, and runs zero-copy in the guest's memory on the `cpu`
+//! device. A GPU cannot bind one buffer twice when the kernel writes it (`UNSUPPORTED_KERNEL`),
+//! and buffers are limited to one storage binding's size (`OUT_OF_MEMORY` beyond).
 //!
 //! ## The kernel
 //!

@@ -60,6 +60,9 @@ struct Generator {
     labels: usize,
     /// Loop counters to declare.
     counters: Vec<String>,
+    /// Bulk memory statements: `None` for none, else the unit of their offsets and lengths (1:
+    /// any byte, the kernel stores a byte so that its output is a binding of bytes; 4: words).
+    bulk: Option<u32>,
 }
 
 impl Generator {
@@ -226,11 +229,73 @@ impl Generator {
         }
     }
 
-    /// Statements: assignments, ifs, bounded loops, blocks left early.
+    /// A bulk memory statement on the work item's own 32 bytes of output (`$p`), which the
+    /// kernel's final stores overwrite: a `memory.fill` or a `memory.copy` (overlapping or not)
+    /// with constant or computed lengths, or a load of what they left into a local.
+    fn bulk(&mut self, unit: u32) -> String {
+        let offset = |g: &mut Self, max: u32| g.rng.below((max / unit) as usize + 1) as u32 * unit;
+        let length = |g: &mut Self, room: u32| -> String {
+            if g.rng.below(2) == 0 {
+                return format!(
+                    "(i32.const {})",
+                    g.rng.below((room / unit) as usize + 1) as u32 * unit
+                );
+            }
+            // A computed length, at most `room`, a multiple of the unit.
+            let masks: &[u32] = if unit == 1 {
+                &[1, 3, 7, 15, 31]
+            } else {
+                &[4, 8, 12, 16, 24, 28]
+            };
+            let fitting: Vec<u32> = masks.iter().copied().filter(|&m| m <= room).collect();
+            match fitting.as_slice() {
+                [] => "(i32.const 0)".into(),
+                some => {
+                    let mask = *g.rng.pick(some);
+                    let e = g.expr(Ty::I32, 1);
+                    format!("(i32.and {e} (i32.const {mask}))")
+                }
+            }
+        };
+        match self.rng.below(3) {
+            0 => {
+                let at = offset(self, 32);
+                let len = length(self, 32 - at);
+                let value = self.expr(Ty::I32, 1);
+                format!("(memory.fill (i32.add (local.get $p) (i32.const {at})) {value} {len})")
+            }
+            1 => {
+                let (to, from) = (offset(self, 32), offset(self, 32));
+                let len = length(self, 32 - to.max(from));
+                format!(
+                    "(memory.copy (i32.add (local.get $p) (i32.const {to})) \
+                     (i32.add (local.get $p) (i32.const {from})) {len})"
+                )
+            }
+            _ => {
+                let t = *self.rng.pick(&TYPES);
+                let width = if matches!(t, Ty::I64 | Ty::F64) { 8 } else { 4 };
+                let at = self.rng.below((32 / width) as usize) * width as usize;
+                let n = name(t);
+                format!(
+                    "(local.set $v_{n}{} ({n}.load offset={at} (local.get $p)))",
+                    self.rng.below(2)
+                )
+            }
+        }
+    }
+
+    /// Statements: assignments, ifs, bounded loops, blocks left early, and with
+    /// [`Generator::bulk`] set, bulk memory.
     fn statements(&mut self, depth: u32, count: usize) -> String {
         let mut out = String::new();
         for _ in 0..count {
             let choice = if depth == 0 { 0 } else { self.rng.below(5) };
+            if let Some(unit) = self.bulk.filter(|_| self.rng.below(3) == 0) {
+                out.push_str(&self.bulk(unit));
+                out.push('\n');
+                continue;
+            }
             match choice {
                 1 => {
                     let c = self.condition(2);
@@ -330,6 +395,21 @@ impl Generator {
         self.case(format!("fuzz_{seed}"), body, size.min(2))
     }
 
+    /// A kernel with bulk memory statements among its own (see [`Generator::bulk`]).
+    fn bulk_kernel(&mut self, seed: u64, size: u32) -> Case {
+        let unit = *self.rng.pick(&[1, 4]);
+        self.bulk = Some(unit);
+        // Its output starts as the CPU and the device both had it; a byte store makes it a
+        // binding of bytes.
+        let bytes = if unit == 1 {
+            "(i32.store8 offset=31 (local.get $p) (i32.const 0))\n"
+        } else {
+            ""
+        };
+        let body = format!("{bytes}{}", self.statements(size, size as usize + 3));
+        self.case(format!("bulk{unit}_{seed}"), body, size.min(2))
+    }
+
     /// A kernel nested `depth` deep (see [`Generator::nested`]).
     fn deep_kernel(&mut self, seed: u64, depth: u32) -> Case {
         let body = self.nested(depth);
@@ -401,6 +481,20 @@ fn random_kernels_agree_with_wasmtime_on_every_device() {
     compare(cases);
 }
 
+/// Random kernels with `memory.fill` and `memory.copy` (aligned to words, or to bytes in a
+/// binding of bytes; overlapping; constant and computed lengths) among their statements, on
+/// every device against Wasmtime. `WASI_PARALLEL_FUZZ_SEED` and `WASI_PARALLEL_FUZZ_KERNELS`
+/// (default 24) choose them.
+#[test]
+fn random_bulk_memory_kernels_agree_with_wasmtime_on_every_device() {
+    let first = env_number("WASI_PARALLEL_FUZZ_SEED", 1);
+    let count = env_number("WASI_PARALLEL_FUZZ_KERNELS", 24);
+    let cases: Vec<Case> = (first..first + count)
+        .map(|seed| generator(seed).bulk_kernel(seed, 2))
+        .collect();
+    compare(cases);
+}
+
 /// Deep and large kernels: nested 40 and 80 levels (an if level is three C blocks deep in
 /// OpenCL C, whose compilers take 256 nested brackets), with multi-level branches, and 150 and
 /// 300 statements in a row, on every device against Wasmtime. `WASI_PARALLEL_FUZZ_SEED`
@@ -425,6 +519,7 @@ fn generator(seed: u64) -> Generator {
         rng: Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1),
         labels: 0,
         counters: Vec::new(),
+        bulk: None,
     }
 }
 

@@ -2,7 +2,7 @@
 //! module (zero-copy), the same kernel in a guest with a plain memory (copied buffers), and
 //! `parallel_for` in a shared-memory guest.
 
-use wasi_parallel_runtime::{Errno, WasiParallelCtx};
+use wasi_parallel_runtime::{Errno, WasiParallelCtx, WasiParallelHost};
 use wasi_parallel_tests::{ctx, engine, Guest, GuestProgram, KERNELS};
 use wasmtime::{Linker, Module, Store};
 
@@ -64,45 +64,91 @@ fn expected() -> Vec<i32> {
     (1..=8).map(|x| x * x + (x - 1)).collect()
 }
 
+/// Runs the prototype guest around `kernel` on `host`: its errno, the output in place in the
+/// guest's memory, and what `read_buffer` gave.
+fn run_prototype(
+    host: &WasiParallelHost,
+    kernel: &[u8],
+) -> anyhow::Result<(i32, Vec<i32>, Vec<i32>)> {
+    let wasm = wat::parse_str(prototype_guest(kernel))?;
+    let module = Module::new(engine(), &wasm)?;
+    let mut linker = Linker::new(engine());
+    wasi_parallel_runtime::add_to_linker(&mut linker, |s: &mut WasiParallelCtx| s)?;
+    // The prototype guest never uses parallel_for: the host needs no module bytes.
+    let mut store = Store::new(engine(), WasiParallelCtx::without_guest(host));
+    let instance = linker.instantiate(&mut store, &module)?;
+    let memory = instance
+        .get_shared_memory(&mut store, "memory")
+        .expect("shared memory");
+    let run = instance.get_typed_func::<(), i32>(&mut store, "run")?;
+    let errno = run.call(&mut store, ())?;
+    let read = |at: usize| -> Vec<i32> {
+        let data = memory.data();
+        (0..8)
+            .map(|i| {
+                // SAFETY: nothing else runs in this guest now.
+                let bytes: Vec<u8> = (0..4)
+                    .map(|b| unsafe { *data[at + 4 * i + b].get() })
+                    .collect();
+                i32::from_le_bytes(bytes.try_into().unwrap())
+            })
+            .collect()
+    };
+    Ok((errno, read(0x5000), read(0x6000)))
+}
+
 #[test]
 fn prototype_guest_runs_zero_copy_in_shared_memory() -> anyhow::Result<()> {
     let kernel = wat::parse_str(SQUARE_KERNEL)?;
-    let wasm = wat::parse_str(prototype_guest(&kernel))?;
-    let ctx = ctx(2);
-    for device_hint in [0, 1] {
-        let module = Module::new(engine(), &wasm)?;
-        let mut linker = Linker::new(engine());
-        wasi_parallel_runtime::add_to_linker(&mut linker, |s: &mut WasiParallelCtx| s)?;
-        // The prototype guest never uses parallel_for: the host needs no module bytes.
-        let mut store = Store::new(engine(), WasiParallelCtx::without_guest(&ctx));
-        let instance = linker.instantiate(&mut store, &module)?;
-        let memory = instance
-            .get_shared_memory(&mut store, "memory")
-            .expect("shared memory");
-        let run = instance.get_typed_func::<(), i32>(&mut store, "run")?;
-        assert_eq!(run.call(&mut store, ())?, 0, "hint {device_hint}");
-        let read = |at: usize| -> Vec<i32> {
-            let data = memory.data();
-            (0..8)
-                .map(|i| {
-                    // SAFETY: nothing else runs in this guest now.
-                    let bytes: Vec<u8> = (0..4)
-                        .map(|b| unsafe { *data[at + 4 * i + b].get() })
-                        .collect();
-                    i32::from_le_bytes(bytes.try_into().unwrap())
-                })
-                .collect()
-        };
-        assert_eq!(
-            read(0x5000),
-            expected(),
-            "the kernel wrote the guest's memory in place"
-        );
-        assert_eq!(
-            read(0x6000),
-            expected(),
-            "read_buffer copied from the recorded place"
-        );
+    let (errno, in_place, read) = run_prototype(&ctx(2), &kernel)?;
+    assert_eq!(errno, 0);
+    assert_eq!(
+        in_place,
+        expected(),
+        "the kernel wrote the guest's memory in place"
+    );
+    assert_eq!(
+        read,
+        expected(),
+        "read_buffer copied from the recorded place"
+    );
+    Ok(())
+}
+
+/// The same kernel as [`SQUARE_KERNEL`], through a `memory.size` the translator refuses.
+const SQUARE_KERNEL_NO_GPU: &str = r#"
+(module
+  (import "" "memory" (memory 1 1 shared))
+  (func (export "kernel") (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $x i32)
+    (local.set $x (i32.load (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 2)))))
+    (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
+      (i32.add (i32.mul (local.get $x) (local.get $x))
+        (i32.add (local.get $i) (i32.mul (memory.size) (i32.const 0)))))))
+"#;
+
+/// PR #4949's style on GPUs: the views of a shared memory go to the device and back (strict:
+/// translated), and a kernel the translator cannot take runs zero-copy on the CPU executor, or
+/// is `UNSUPPORTED_KERNEL` in strict mode.
+#[test]
+fn prototype_guest_runs_on_every_device() -> anyhow::Result<()> {
+    let square = wat::parse_str(SQUARE_KERNEL)?;
+    let no_gpu = wat::parse_str(SQUARE_KERNEL_NO_GPU)?;
+    for (name, backend) in wasi_parallel_tests::suite::devices() {
+        let strict = wasi_parallel_tests::gpu::ctx_on(&name, true);
+        let (errno, in_place, read) = run_prototype(&strict, &square)?;
+        assert_eq!(errno, 0, "{name}");
+        assert_eq!(in_place, expected(), "{name}: the output's view");
+        assert_eq!(read, expected(), "{name}: read_buffer");
+        let (errno, in_place, _) =
+            run_prototype(&wasi_parallel_tests::gpu::ctx_on(&name, false), &no_gpu)?;
+        assert_eq!(errno, 0, "{name}: the CPU fallback");
+        assert_eq!(in_place, expected(), "{name}: the CPU fallback's output");
+        if matches!(backend, "wgpu" | "opencl") {
+            let (errno, ..) = run_prototype(&strict, &no_gpu)?;
+            assert_eq!(errno, Errno::UnsupportedKernel.raw(), "{name}: strict");
+        }
     }
     Ok(())
 }
