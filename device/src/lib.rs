@@ -519,6 +519,41 @@ impl<T> Overrun<T> {
     }
 }
 
+/// Where the guest's data segments end: GPU spaces bind the static data up to there, and
+/// translated kernels read the zeros after it, up to the guest's initial memory size, without
+/// a binding (see the translator's static loads). Fails if a segment lies outside the static
+/// region.
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+pub(crate) fn static_data_end(desc: &SpaceDescriptor<'_>) -> Result<u64, DeviceError> {
+    let mut end = 0;
+    for segment in desc.static_segments {
+        match segment.address.checked_add(segment.bytes.len() as u64) {
+            Some(e) if e <= desc.static_size => end = end.max(e),
+            _ => {
+                return Err(DeviceError::OutOfRange(format!(
+                    "{segment:?} lies outside the static region"
+                )))
+            }
+        }
+    }
+    Ok(end)
+}
+
+/// The status binding's second word for a space: the guest's initial memory size, which
+/// translated kernels read static data up to (at most `u32::MAX`).
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+pub(crate) fn static_memory_word(desc: &SpaceDescriptor<'_>) -> u32 {
+    u32::try_from(desc.static_size).unwrap_or(u32::MAX)
+}
+
+/// The status binding's contents at a launch: no trap yet, and the guest's initial memory size.
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+pub(crate) fn status_words(static_memory: u32) -> [u8; 8] {
+    let mut words = [0; 8];
+    words[4..].copy_from_slice(&static_memory.to_le_bytes());
+    words
+}
+
 /// The loop iterations each work item of a launch translated for a GPU may run (the params'
 /// `budget`, see the translator's crate docs): without a time limit, none (`u32::MAX`); with
 /// one, 2^32 - 2. No work item runs that many in less than about half a second (it would take

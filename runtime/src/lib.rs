@@ -138,7 +138,9 @@
 //! runs `kernel(i, n, block_size, ...)` for every `i` in `0..n`, in no particular order and
 //! concurrently (except on `sequential`, which runs them in order). A kernel may read and write its
 //! buffers (writes to an input buffer whose access allows writing are kept) and read the guest's
-//! static data at its usual addresses. It sees only the buffers it was passed, on every device: it
+//! static data at its usual addresses: the guest's initial memory as the module declares it
+//! (its data segments, zeros elsewhere), never what the guest wrote there since. GPUs hold the
+//! data segments only, so a guest with a large bss is no larger there. It sees only the buffers it was passed, on every device: it
 //! cannot reach the instance's other buffers, released buffers, the guest's memory (except
 //! zero-copy `parallel_exec` buffers), or other instances' buffers, and it cannot call the
 //! guest's imports (such calls trap). A buffer created read-only (access 0) is never changed by a
@@ -172,7 +174,7 @@
 //!   What the host may hold besides: a CPU copy of each GPU buffer a fallback launch used (so up
 //!   to twice the buffer bytes), the rounding of each CPU buffer to whole 4 KiB pages (at most
 //!   4 KiB per buffer, 256 MiB for 65,536 tiny ones, and only for pages written), the guest's
-//!   static data once per device, 1 MiB of stack per CPU worker and space (only what kernels
+//!   data segments once per device, 1 MiB of stack per CPU worker and space (only what kernels
 //!   touch, cleared after each launch), and the compiled kernels, at most 4,096 (past that the
 //!   cache is emptied).
 //! - **Launch time.** [`WasiParallelHostBuilder::kernel_timeout`] (the CLI's `--kernel-timeout`,

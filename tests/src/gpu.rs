@@ -76,6 +76,16 @@ macro_rules! gpu_backend_tests {
         }
 
         #[test]
+        fn large_static_memories_bind_their_data_only() {
+            $crate::gpu::large_static_memories_bind_their_data_only(&devices());
+        }
+
+        #[test]
+        fn pointer_comparisons_agree_with_the_cpu_executor() {
+            $crate::gpu::pointer_comparisons_agree_with_the_cpu_executor(&devices());
+        }
+
+        #[test]
         fn min_max_follow_wasm_for_nan_and_signed_zero() {
             $crate::gpu::min_max_follow_wasm_for_nan_and_signed_zero(&devices());
         }
@@ -785,5 +795,141 @@ pub fn bulk_memory_agrees_with_the_cpu_executor(devices: &[String]) {
             assert_eq!(got.0, expected.0, "{name}: {what}: errno");
             assert!(got.1 == expected.1, "{name}: {what}: results differ");
         }
+    }
+}
+
+/// Static data in a guest whose initial memory is large and mostly zeros (a C++ guest's bss):
+/// `out[i] = i32.load(addr[i])`, and `f64.load` for pointer 2; addresses derive from no buffer.
+const BIG_STATICS: &str = r#"
+  (table 3 funcref)
+  (elem (i32.const 1) $load32 $load64)
+  (data (i32.const 1024) "\2a\00\00\00\00\00\00\00\00\00\00\00\00\00\f8\3f")
+  (func $load32 (param $i i32) (param $n i32) (param $b i32)
+        (param $addr i32) (param $addr_len i32) (param $out i32) (param $out_len i32)
+    (local $off i32)
+    (local.set $off (i32.shl (local.get $i) (i32.const 2)))
+    (i32.store (i32.add (local.get $out) (local.get $off))
+      (i32.load (i32.load (i32.add (local.get $addr) (local.get $off))))))
+  (func $load64 (param $i i32) (param $n i32) (param $b i32)
+        (param $addr i32) (param $addr_len i32) (param $out i32) (param $out_len i32)
+    (local $off i32)
+    (local.set $off (i32.shl (local.get $i) (i32.const 2)))
+    (i32.store (i32.add (local.get $out) (local.get $off))
+      (i32.trunc_f64_s (f64.mul (f64.const 4)
+        (f64.load (i32.load (i32.add (local.get $addr) (local.get $off))))))))
+"#;
+
+/// The initial memory of the [`BIG_STATICS`] guest: 458 MB, more than lavapipe binds at once.
+const BIG_PAGES: u32 = 7000;
+
+fn big_statics_on(ctx: &WasiParallelHost, kernel: i32, addresses: &[i32]) -> (i32, Vec<i32>) {
+    let memory = format!("(memory (export \"memory\") {BIG_PAGES})");
+    let mut g = GuestProgram::with_memory(&memory, BIG_STATICS)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let n = addresses.len();
+    let addr = g.buffer(device, (n * 4) as i32, 0).expect("addresses");
+    let out = g.buffer(device, (n * 4) as i32, 1).expect("out");
+    g.write_i32s(addr, 0x8000, addresses).expect("write");
+    let errno = g.run(kernel, n as i32, &[addr], &[out]);
+    (errno, g.read_i32s(out, 0x9000, n).expect("read"))
+}
+
+/// A guest with 458 MB of initial memory and 16 bytes of data: the device binds the data only,
+/// kernels read zeros after it up to the memory's end and trap past it, as on the CPU (strict).
+pub fn large_static_memories_bind_their_data_only(devices: &[String]) {
+    let end = (BIG_PAGES * 65536) as i32;
+    let inside = [1024, 1028, 1032, 1036, 1 << 24, end - 4, 0];
+    let doubles = [1032, 1024, 1 << 24, end - 8];
+    let cases: [(i32, &[i32]); 2] = [(1, &inside), (2, &doubles)];
+    for (kernel, addresses) in cases {
+        let expected = big_statics_on(shared_ctx(), kernel, addresses);
+        for name in devices {
+            let got = big_statics_on(&ctx_on(name, true), kernel, addresses);
+            assert_eq!(
+                got.0, expected.0,
+                "{name}: kernel {kernel} at {addresses:?}: errno"
+            );
+            if got.0 == 0 {
+                assert_eq!(
+                    got.1, expected.1,
+                    "{name}: kernel {kernel} at {addresses:?}"
+                );
+            }
+        }
+    }
+    // What the CPU reads: the data, then zeros.
+    let expected = (0, vec![42, 0, 0, 0x3ff8_0000, 0, 0, 0]);
+    assert_eq!(big_statics_on(shared_ctx(), 1, &inside), expected);
+    assert_eq!(
+        big_statics_on(shared_ctx(), 2, &doubles),
+        (0, vec![6, 0, 0, 0])
+    );
+    // Past the guest's memory a GPU traps. (The CPU executor's kernel memory has the workers'
+    // stacks there, which a kernel may read.)
+    for name in devices {
+        for (kernel, addresses) in [(1, [1024, end]), (2, [1024, end - 4])] {
+            let (errno, _) = big_statics_on(&ctx_on(name, true), kernel, &addresses);
+            assert_eq!(
+                errno,
+                Errno::KernelTrapped.raw(),
+                "{name}: kernel {kernel} past the memory"
+            );
+        }
+    }
+}
+
+/// Pointer comparisons as compilers emit them: `$alias` doubles `in` into `out` on the path an
+/// alias check between the two buffers picks (the other path would give other numbers), after
+/// null checks of both pointers.
+const POINTER_COMPARISONS: &str = r#"
+  (table 2 funcref)
+  (elem (i32.const 1) $alias)
+  (func $alias (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $off i32) (local $x i32)
+    (if (i32.eqz (local.get $in)) (then unreachable))
+    (if (i32.eq (local.get $out) (i32.const 0)) (then unreachable))
+    (local.set $off (i32.shl (local.get $i) (i32.const 2)))
+    (local.set $x (i32.load (i32.add (local.get $in) (local.get $off))))
+    (if (i32.or
+          (i32.le_u (i32.add (local.get $out) (local.get $out_len)) (local.get $in))
+          (i32.le_u (i32.add (local.get $in) (local.get $in_len)) (local.get $out)))
+      (then (local.set $x (i32.mul (local.get $x) (i32.const 2))))
+      (else (local.set $x (i32.const -1))))
+    (if (i32.ne (local.get $in) (local.get $out))
+      (then (local.set $x (i32.add (local.get $x) (i32.const 1)))))
+    (i32.store (i32.add (local.get $out) (local.get $off)) (local.get $x)))
+"#;
+
+fn pointer_comparisons_on(ctx: &WasiParallelHost, n: usize) -> (i32, Vec<i32>) {
+    let mut g = GuestProgram::new(POINTER_COMPARISONS)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let input = g.buffer(device, (n * 4) as i32, 0).expect("in");
+    let out = g.buffer(device, (n * 4) as i32, 1).expect("out");
+    let data: Vec<i32> = (0..n as i32).map(|i| i * 3 - 50).collect();
+    g.write_i32s(input, 0x1000, &data).expect("write");
+    let errno = g.run(1, n as i32, &[input], &[out]);
+    (errno, g.read_i32s(out, 0x2000, n).expect("read"))
+}
+
+/// Alias checks between two buffers and null checks translate (strict) and take the paths they
+/// take on the CPU.
+pub fn pointer_comparisons_agree_with_the_cpu_executor(devices: &[String]) {
+    let n = 300;
+    let expected = pointer_comparisons_on(shared_ctx(), n);
+    assert_eq!(expected.0, 0);
+    assert_eq!(expected.1[..3], [-99, -93, -87], "the no-alias path");
+    for name in devices {
+        assert_eq!(
+            pointer_comparisons_on(&ctx_on(name, true), n),
+            expected,
+            "{name}"
+        );
     }
 }

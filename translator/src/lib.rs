@@ -24,7 +24,10 @@
 //!   `Loop` (a single pass for blocks and ifs), `br` to the innermost frame a `Break` or
 //!   `Continue`, and a multi-level `br` sets a counter and breaks out frame by frame.
 //! - **Static data.** A load from an address that derives from no buffer pointer reads the
-//!   guest's static data: a read-only binding of the guest's initial memory from address 0.
+//!   guest's static data: a read-only binding of the guest's initial memory from address 0 to
+//!   the end of its last data segment. Past the binding, up to the guest's initial memory size
+//!   (the status binding's second word), such a load reads zeros, as the initial memory holds
+//!   there (a C++ guest's bss of hundreds of megabytes is never bound); past that it traps.
 //! - **Params.** Binding 0 is a uniform `{num_iterations, block_size, zero, budget}` of `u32`s:
 //!   `zero` is always 0 (see `float_constant` in the front end), `budget` the loop iterations a
 //!   work item may run (`u32::MAX` for no limit).

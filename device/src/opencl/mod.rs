@@ -18,8 +18,9 @@
 //!   `cl_kernel` of each compiled kernel behind a mutex, because setting a kernel's arguments is
 //!   not thread-safe.
 //! - **Buffers** are `cl_mem` objects resident on the device; a space is a bookkeeping scope
-//!   holding the guest's static data (one buffer, bound to every static binding) and the status
-//!   word. Allocations are padded to a multiple of 8 bytes (at least 8), so that every binding
+//!   holding the guest's static data (one buffer of its data segments, bound to every static
+//!   binding; see [`crate::static_data_end`]) and the status binding (the trap code, and the
+//!   guest's initial memory size for static loads). Allocations are padded to a multiple of 8 bytes (at least 8), so that every binding
 //!   has room for one element even when the guest's buffer is empty, as the writer's argument
 //!   convention asks. Reads and writes are blocking copies.
 //! - **Launches** set the arguments the writer lists (buffers, their element counts, the params
@@ -732,28 +733,23 @@ impl Device for OpenClDevice {
     }
 
     fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
-        // The guest's static data, for kernels that read it: one buffer from address 0.
-        usize::try_from(desc.static_size).map_err(|_| {
-            DeviceError::OutOfMemory(format!("{} bytes of static data", desc.static_size))
-        })?;
-        let mut segments = Vec::with_capacity(desc.static_segments.len());
-        for segment in desc.static_segments {
-            let end = segment.address.checked_add(segment.bytes.len() as u64);
-            if end.is_none_or(|end| end > desc.static_size) {
-                return Err(DeviceError::OutOfRange(format!(
-                    "{segment:?} lies outside the static region"
-                )));
-            }
-            segments.push((segment.address, segment.bytes.to_vec()));
-        }
+        // The guest's static data, for kernels that read it: one buffer from address 0 to the
+        // end of the last data segment (see `crate::static_data_end`).
+        let end = crate::static_data_end(desc)?;
+        let segments = desc
+            .static_segments
+            .iter()
+            .map(|segment| (segment.address, segment.bytes.to_vec()))
+            .collect::<Vec<_>>();
         let shared = &self.shared;
         shared.check_alive(self.limits.kernel)?;
         let session = shared.session()?;
-        let resident = Resident::upload(shared, &session, desc.static_size, &segments)?;
+        let resident = Resident::upload(shared, &session, end, &segments)?;
         Ok(Box::new(OpenClSpace {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             shared: shared.clone(),
-            statics_size: desc.static_size,
+            statics_size: end,
+            static_memory: crate::static_memory_word(desc),
             segments,
             resident: Mutex::new(resident),
             kernel_limit: self.limits.kernel,
@@ -822,7 +818,7 @@ impl Resident {
         for (address, bytes) in segments {
             shared.write(session, &mut statics, *address, bytes)?;
         }
-        let status = shared.create_buffer(session, 4)?;
+        let status = shared.create_buffer(session, 8)?;
         Ok(Resident {
             session: session.clone(),
             statics,
@@ -835,7 +831,10 @@ impl Resident {
 pub struct OpenClSpace {
     id: u64,
     shared: Arc<Shared>,
+    /// The bytes of static data bound: up to the end of the last data segment.
     statics_size: u64,
+    /// The status binding's second word: the guest's initial memory size.
+    static_memory: u32,
     /// The guest's static data, kept to upload it again to a new context.
     segments: Vec<(u64, Vec<u8>)>,
     resident: Mutex<Resident>,
@@ -995,12 +994,17 @@ impl Space for OpenClSpace {
             });
         }
         let resident = &mut *resident;
-        shared.write(&session, &mut resident.status, 0, &[0; 4])?;
+        shared.write(
+            &session,
+            &mut resident.status,
+            0,
+            &crate::status_words(self.static_memory),
+        )?;
         let (status, statics) = (&resident.status, &resident.statics);
         // Each binding's memory and size in bytes.
         let memory = |binding: u32| -> Result<(cl_mem, u64), DeviceError> {
             if binding == kernel.status_binding {
-                return Ok((status.get(), 4));
+                return Ok((status.get(), 8));
             }
             if kernel.static_bindings.contains(&binding) {
                 return Ok((statics.get(), self.statics_size));

@@ -19,8 +19,11 @@
 //!   Writes go through the queue, reads through a mapped staging buffer. A buffer larger than one
 //!   storage binding may hold is refused with `OutOfMemory` naming the limit (splitting is not
 //!   implemented).
-//! - **Launches** bind a uniform `{num_iterations, block_size, zero}`, the buffers and a status word,
-//!   dispatch `ceil(n / workgroup)` workgroups in 2-D (x at most the adapter's per-dimension
+//! - **Static data**: one read-only buffer per space holding the guest's data segments from
+//!   address 0 (not the zeros after the last one, see [`crate::static_data_end`]).
+//! - **Launches** bind a uniform `{num_iterations, block_size, zero, budget}`, the buffers and a
+//!   status binding of two words (the trap code, and the guest's initial memory size for static
+//!   loads), dispatch `ceil(n / workgroup)` workgroups in 2-D (x at most the adapter's per-dimension
 //!   limit), wait, and read the status word back: a non-zero trap code is `KernelTrap`. A
 //!   read-only buffer that the kernel writes is bound as a copy, so its writes are dropped.
 //! - **Time limits** ([`TimeLimits`]). The driver compiles on a thread of its own; past the
@@ -732,25 +735,22 @@ impl Device for WgpuDevice {
     }
 
     fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
-        // The guest's static data, for kernels that read it: one read-only buffer from address 0,
-        // a multiple of 8 bytes so that it binds as `array<f64>` too.
-        let size = desc.static_size.div_ceil(8).max(1) * 8;
+        // The guest's static data, for kernels that read it: one read-only buffer from address 0
+        // to the end of the last data segment (the zeros after it are not bound: kernels read
+        // them as zeros, see `crate::static_data_end`), a multiple of 8 bytes so that it binds
+        // as `array<f64>` too.
+        let end = crate::static_data_end(desc)?;
+        let size = end.div_ceil(8).max(1) * 8;
         let shared = self.core.shared()?;
         if size > shared.max_binding {
             return Err(DeviceError::OutOfMemory(format!(
-                "the guest's static data ({} bytes) is larger than one storage binding",
-                desc.static_size
+                "the guest's data segments ({end} bytes from address 0) are larger than one \
+                 storage binding"
             )));
         }
         shared.check_alive()?;
         let mut image = vec![0u8; size as usize];
         for segment in desc.static_segments {
-            let end = segment.address.checked_add(segment.bytes.len() as u64);
-            if end.is_none_or(|end| end > desc.static_size) {
-                return Err(DeviceError::OutOfRange(format!(
-                    "{segment:?} lies outside the static region"
-                )));
-            }
             image[segment.address as usize..][..segment.bytes.len()].copy_from_slice(segment.bytes);
         }
         let statics = upload_statics(&shared, &image);
@@ -759,6 +759,7 @@ impl Device for WgpuDevice {
             core: self.core.clone(),
             live: Mutex::new(Live { shared, statics }),
             static_image: image,
+            static_memory: crate::static_memory_word(desc),
         }))
     }
 }
@@ -813,6 +814,8 @@ pub struct WgpuSpace {
     live: Mutex<Live>,
     /// The guest's static data, to upload again to a device that replaces a lost one.
     static_image: Vec<u8>,
+    /// The status binding's second word: the guest's initial memory size.
+    static_memory: u32,
 }
 
 /// A space's wgpu device and its static data there.
@@ -1065,7 +1068,7 @@ impl Space for WgpuSpace {
         });
         let status = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("wasi-parallel status"),
-            size: 4,
+            size: 8,
             usage: wgpu::BufferUsages::STORAGE
                 | wgpu::BufferUsages::COPY_SRC
                 | wgpu::BufferUsages::COPY_DST,
@@ -1117,7 +1120,9 @@ impl Space for WgpuSpace {
             entries: &entries,
         });
         shared.queue.write_buffer(&uniform, 0, &params);
-        shared.queue.write_buffer(&status, 0, &[0; 4]);
+        shared
+            .queue
+            .write_buffer(&status, 0, &crate::status_words(self.static_memory));
         let mut encoder = device.create_command_encoder(&Default::default());
         for (b, copy) in buffers.iter().zip(&copies) {
             if let Some(copy) = copy {

@@ -18,9 +18,12 @@
 //!
 //! The result names the buffer of every load and store (by the operator's byte offset) and the
 //! element type each buffer is accessed with. A load from an address derived from no buffer
-//! pointer reads the guest's static data. Rejected, because the translation could not honour
-//! them: a store to such an address, an address mixing buffers, a pointer compared with an
-//! integer (the GPU sees offsets, not addresses), a pointer stored to memory.
+//! pointer reads the guest's static data. Comparisons of pointers into two buffers have the
+//! answer of a layout where each buffer lies below the next (buffers never overlap: alias
+//! checks take their no-alias path), and a pointer is never null. Rejected, because the
+//! translation could not honour them: a store to such an address, an address mixing buffers, a
+//! pointer compared with any other integer (the GPU sees offsets, not addresses), a pointer
+//! stored to memory.
 
 use std::collections::{HashMap, HashSet};
 
@@ -169,6 +172,9 @@ pub struct Analysis {
     pub static_loads: HashSet<usize>,
     /// The operands of every `memory.copy` and `memory.fill`, by position.
     pub bulk: HashMap<usize, Bulk>,
+    /// Comparisons whose answer follows from where buffers lie, by position: pointers into two
+    /// buffers (which never overlap), a pointer and a null pointer (no buffer lies at 0).
+    pub known_compares: HashMap<usize, bool>,
 }
 
 impl Analysis {
@@ -509,8 +515,28 @@ impl Interpreter<'_, '_> {
             I32Eq | I32Ne | I32LtS | I32LtU | I32GtS | I32GtU | I32LeS | I32LeU | I32GeS
             | I32GeU => {
                 let (b, a) = (pop(stack), pop(stack));
+                // A constant 0 just before: a null pointer.
+                let null = at > 0 && matches!(self.ops[at - 1].0, I32Const { value: 0 });
                 match (a, b) {
                     (Kind::Ptr(x), Kind::Ptr(y)) if x == y => {}
+                    (Kind::Ptr(x), Kind::Ptr(y)) => {
+                        // Bindings never overlap: as if each buffer lay below the next, and
+                        // the stack above them all.
+                        let answer = match op {
+                            I32Eq => false,
+                            I32Ne => true,
+                            I32LtS | I32LtU | I32LeS | I32LeU => x < y,
+                            _ => x > y,
+                        };
+                        self.analysis.known_compares.insert(at, answer);
+                    }
+                    (Kind::Ptr(_), Kind::Int)
+                        if null && !matches!(op, I32LtS | I32GtS | I32LeS | I32GeS) =>
+                    {
+                        // No buffer lies at address 0.
+                        let answer = matches!(op, I32Ne | I32GtU | I32GeU);
+                        self.analysis.known_compares.insert(at, answer);
+                    }
                     (Kind::Ptr(_), _)
                     | (_, Kind::Ptr(_))
                     | (Kind::Conflict, _)
@@ -522,6 +548,12 @@ impl Interpreter<'_, '_> {
                     }
                     _ => {}
                 }
+                stack.push(Kind::Int);
+            }
+            I32Eqz if matches!(stack.last(), Some(Kind::Ptr(_))) => {
+                // No buffer lies at address 0: a pointer is never null.
+                pop(stack);
+                self.analysis.known_compares.insert(at, false);
                 stack.push(Kind::Int);
             }
             I32Eqz | I32Clz | I32Ctz | I32Popcnt | I32Extend8S | I32Extend16S | F32Abs | F32Neg
@@ -636,6 +668,7 @@ pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Anal
             accesses: HashMap::new(),
             static_loads: HashSet::new(),
             bulk: HashMap::new(),
+            known_compares: HashMap::new(),
         },
         usage: vec![Usage::default(); buffers],
     };

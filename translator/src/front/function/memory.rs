@@ -120,6 +120,69 @@ impl Builder<'_> {
         Ok((index, byte))
     }
 
+    /// As [`Builder::checked_index`], for a load from the guest's static data, whose binding
+    /// holds its data segments only (not the zeros after them): past the guest's initial memory
+    /// (whose size the status binding's second word holds) the load traps; past the binding but
+    /// inside that memory it reads zeros. Returns whether the load is past the binding, and an
+    /// index that stays inside it.
+    fn static_index(
+        &mut self,
+        target: Target,
+        address: Handle<Expression>,
+        memarg: &MemArg,
+        width: u32,
+        stride: u32,
+        offset: usize,
+    ) -> Result<(Handle<Expression>, Handle<Expression>, Handle<Expression>), Error> {
+        let Target::Global(global) = target else {
+            return Err(Error::Validation("static data on the stack".into()));
+        };
+        let extra = i32::try_from(memarg.offset)
+            .map_err(|_| Error::unsupported("a memory offset above 2^31", offset))?;
+        let extra = self.i32(extra);
+        let byte = self.binary(BinaryOperator::Add, address, extra);
+        let byte = self.cast(byte, ScalarKind::Uint, None);
+        if width > 1 {
+            let mask = self.u32(width - 1);
+            let low = self.binary(BinaryOperator::And, byte, mask);
+            let zero = self.u32(0);
+            let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
+            self.trap_if(misaligned, trap::MISALIGNED);
+        }
+        let status = self.pre(Expression::GlobalVariable(self.status));
+        let slot = self.expr(Expression::AccessIndex {
+            base: status,
+            index: 1,
+        });
+        let memory = self.expr(Expression::Load { pointer: slot });
+        let width_bytes = self.u32(width);
+        let past_start = self.binary(BinaryOperator::Greater, byte, memory);
+        let room = self.binary(BinaryOperator::Subtract, memory, byte);
+        let too_long = self.binary(BinaryOperator::Greater, width_bytes, room);
+        let outside = self.binary(BinaryOperator::LogicalOr, past_start, too_long);
+        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+        let shift = self.u32(stride.trailing_zeros());
+        let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
+        let base = self.pre(Expression::GlobalVariable(global));
+        let length = self.expr(Expression::ArrayLength(base));
+        let last = match width / stride {
+            0 | 1 => index,
+            n => {
+                let more = self.u32(n - 1);
+                self.binary(BinaryOperator::Add, index, more)
+            }
+        };
+        let past = self.binary(BinaryOperator::GreaterEqual, last, length);
+        // The binding always has two words: index 0 (and 1) can be read.
+        let zero = self.u32(0);
+        let index = self.expr(Expression::Select {
+            condition: past,
+            accept: zero,
+            reject: index,
+        });
+        Ok((index, byte, past))
+    }
+
     fn element_pointer(&mut self, target: Target, index: Handle<Expression>) -> Handle<Expression> {
         let base = match target {
             Target::Global(global) => self.pre(Expression::GlobalVariable(global)),
@@ -198,14 +261,27 @@ impl Builder<'_> {
         let (target, element) = self.access_target(access, at, offset)?;
         let address = self.pop();
         let stride = element.size();
-        let (index, byte) = self.checked_index(
-            target,
-            address,
-            &access.memarg,
-            access.width,
-            stride,
-            offset,
-        )?;
+        let (index, byte, past) = if self.analysis.static_loads.contains(&at) {
+            let (index, byte, past) = self.static_index(
+                target,
+                address,
+                &access.memarg,
+                access.width,
+                stride,
+                offset,
+            )?;
+            (index, byte, Some(past))
+        } else {
+            let (index, byte) = self.checked_index(
+                target,
+                address,
+                &access.memarg,
+                access.width,
+                stride,
+                offset,
+            )?;
+            (index, byte, None)
+        };
         let pointer = self.element_pointer(target, index);
         let word = self.expr(Expression::Load { pointer });
         let scalar = element_scalar(element);
@@ -250,6 +326,22 @@ impl Builder<'_> {
                 self.cast(back, ScalarKind::Sint, None)
             };
             self.widen(extended, access)
+        };
+        let value = match past {
+            // Past the static data's binding: the zeros of the guest's initial memory.
+            Some(past) => {
+                let zero = match access.value {
+                    ValType::I64 => self.pre(Expression::Literal(Literal::I64(0))),
+                    ValType::F32 | ValType::F64 => self.float_constant(access.value, 0),
+                    _ => self.i32(0),
+                };
+                self.expr(Expression::Select {
+                    condition: past,
+                    accept: zero,
+                    reject: value,
+                })
+            }
+            None => value,
         };
         self.push(value, access.value);
         Ok(())

@@ -83,50 +83,68 @@ void main_(
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e68 = (_e59 >> (3u & 31u));
-    const uint _e70 = _len_4;
-    const bool _e71 = (_e68 >= _e70);
-    if (_e71) {
+    const uint _e69 = status[min(1u, _lim_2)];
+    const bool _e71 = (_e59 > _e69);
+    const uint _e72 = (_e69 - _e59);
+    const bool _e73 = (8u > _e72);
+    const bool _e74 = (_e71 || _e73);
+    if (_e74) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const double _e77 = statics64_[min((uint)(_e68), _lim_4)];
-    const int _e80 = as_int(as_uint(1056) + as_uint(0));
-    const uint _e81 = as_uint(_e80);
-    const uint _e83 = (_e81 & 3u);
-    const bool _e85 = (_e83 != 0u);
-    if (_e85) {
+    const uint _e79 = (_e59 >> (3u & 31u));
+    const uint _e81 = _len_4;
+    const bool _e82 = (_e79 >= _e81);
+    const uint _e84 = (_e82 ? 0u : _e79);
+    const double _e87 = statics64_[min((uint)(_e84), _lim_4)];
+    const uint _e91 = params.zero;
+    const ulong _e92 = ((ulong)(_e91));
+    const ulong _e93 = (0UL | _e92);
+    const double _e94 = as_double(_e93);
+    const double _e95 = (_e82 ? _e94 : _e87);
+    const int _e98 = as_int(as_uint(1056) + as_uint(0));
+    const uint _e99 = as_uint(_e98);
+    const uint _e101 = (_e99 & 3u);
+    const bool _e103 = (_e101 != 0u);
+    if (_e103) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e90 = (_e81 >> (2u & 31u));
-    const uint _e92 = _len_3;
-    const bool _e93 = (_e90 >= _e92);
-    if (_e93) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const uint _e99 = statics[min((uint)(_e90), _lim_3)];
-    const int _e100 = as_int(_e99);
-    const uint _e103 = params.zero;
-    const int _e104 = as_int((uint)(_e103));
-    const int _e105 = (_e100 | _e104);
-    const double _e106 = ((double)(_e105));
-    const double _e107 = (_e77 * _e106);
-    const int _e109 = as_int(as_uint(_e47) + as_uint(0));
-    const uint _e110 = as_uint(_e109);
-    const uint _e112 = (_e110 & 7u);
-    const bool _e114 = (_e112 != 0u);
+    const uint _e109 = status[min(1u, _lim_2)];
+    const bool _e111 = (_e99 > _e109);
+    const uint _e112 = (_e109 - _e99);
+    const bool _e113 = (4u > _e112);
+    const bool _e114 = (_e111 || _e113);
     if (_e114) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e119 = (_e110 >> (3u & 31u));
-    const uint _e121 = _len_1;
-    const bool _e122 = (_e119 >= _e121);
-    if (_e122) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer0_[min((uint)(_e119), _lim_1)] = _e107;
+    const uint _e119 = (_e99 >> (2u & 31u));
+    const uint _e121 = _len_3;
+    const bool _e122 = (_e119 >= _e121);
+    const uint _e124 = (_e122 ? 0u : _e119);
+    const uint _e127 = statics[min((uint)(_e124), _lim_3)];
+    const int _e128 = as_int(_e127);
+    const int _e130 = (_e122 ? 0 : _e128);
+    const uint _e133 = params.zero;
+    const int _e134 = as_int((uint)(_e133));
+    const int _e135 = (_e130 | _e134);
+    const double _e136 = ((double)(_e135));
+    const double _e137 = (_e95 * _e136);
+    const int _e139 = as_int(as_uint(_e47) + as_uint(0));
+    const uint _e140 = as_uint(_e139);
+    const uint _e142 = (_e140 & 7u);
+    const bool _e144 = (_e142 != 0u);
+    if (_e144) {
+        atomic_xchg(&status[0], 5u);
+        return;
+    }
+    const uint _e149 = (_e140 >> (3u & 31u));
+    const uint _e151 = _len_1;
+    const bool _e152 = (_e149 >= _e151);
+    if (_e152) {
+        atomic_xchg(&status[0], 4u);
+        return;
+    }
+    buffer0_[min((uint)(_e149), _lim_1)] = _e137;
 }

@@ -51,33 +51,38 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e68 = (_e59 >> 3u);
-    if (_e68 >= arrayLength((&statics64_))) {
+    let _e69 = atomicLoad((&status[1]));
+    if ((_e59 > _e69) || (8u > (_e69 - _e59))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e77 = statics64_[_e68];
-    let _e81 = bitcast<u32>((1056i + 0i));
-    if ((_e81 & 3u) != 0u) {
+    let _e79 = (_e59 >> 3u);
+    let _e82 = (_e79 >= arrayLength((&statics64_)));
+    let _e87 = statics64_[select(_e79, 0u, _e82)];
+    let _e91 = params.zero;
+    let _e99 = bitcast<u32>((1056i + 0i));
+    if ((_e99 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e90 = (_e81 >> 2u);
-    if (_e90 >= arrayLength((&statics))) {
+    let _e109 = atomicLoad((&status[1]));
+    if ((_e99 > _e109) || (4u > (_e109 - _e99))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e99 = statics[_e90];
-    let _e103 = params.zero;
-    let _e110 = bitcast<u32>(((_e39 + (_e41 << (bitcast<u32>(3i) & 31u))) + 0i));
-    if ((_e110 & 7u) != 0u) {
+    let _e119 = (_e99 >> 2u);
+    let _e122 = (_e119 >= arrayLength((&statics)));
+    let _e127 = statics[select(_e119, 0u, _e122)];
+    let _e133 = params.zero;
+    let _e140 = bitcast<u32>(((_e39 + (_e41 << (bitcast<u32>(3i) & 31u))) + 0i));
+    if ((_e140 & 7u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e119 = (_e110 >> 3u);
-    if (_e119 >= arrayLength((&buffer0_))) {
+    let _e149 = (_e140 >> 3u);
+    if (_e149 >= arrayLength((&buffer0_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer0_[_e119] = (_e77 * f64((bitcast<i32>(_e99) | i32(_e103))));
+    buffer0_[_e149] = (select(_e87, bitcast<f64>((0lu | u64(_e91))), _e82) * f64((select(bitcast<i32>(_e127), 0i, _e122) | i32(_e133))));
 }
