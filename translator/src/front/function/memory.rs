@@ -29,6 +29,10 @@ fn element_scalar(element: ElementType) -> Scalar {
     }
 }
 
+/// A static load's element index (inside the binding), byte offset, and whether it lies past
+/// the binding (see [`Builder::static_index`]).
+type StaticIndex = (Handle<Expression>, Handle<Expression>, Handle<Expression>);
+
 /// Bytes of shadow stack each invocation has, below the stack pointer's initial value.
 pub(super) const STACK_BYTES: u32 = 16 * 1024;
 
@@ -133,7 +137,7 @@ impl Builder<'_> {
         width: u32,
         stride: u32,
         offset: usize,
-    ) -> Result<(Handle<Expression>, Handle<Expression>, Handle<Expression>), Error> {
+    ) -> Result<StaticIndex, Error> {
         let Target::Global(global) = target else {
             return Err(Error::Validation("static data on the stack".into()));
         };
