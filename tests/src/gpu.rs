@@ -86,6 +86,11 @@ macro_rules! gpu_backend_tests {
         }
 
         #[test]
+        fn atomics_agree_with_the_cpu_executor() {
+            $crate::gpu::atomics_agree_with_the_cpu_executor(&devices());
+        }
+
+        #[test]
         fn min_max_follow_wasm_for_nan_and_signed_zero() {
             $crate::gpu::min_max_follow_wasm_for_nan_and_signed_zero(&devices());
         }
@@ -931,5 +936,111 @@ pub fn pointer_comparisons_agree_with_the_cpu_executor(devices: &[String]) {
             expected,
             "{name}"
         );
+    }
+}
+
+/// Atomics as compilers emit them for `-matomics` / `AtomicU32` (function pointers):
+/// 1 `$histogram`: `bins[in[i] % 16] += 1`, with colliding bins, then `bins[16 + i % 8]`
+///   and-ed, or-ed, xor-ed and subtracted by items that collide too;
+/// 2 `$maximum`: the maximum of `in` into `bins[0]` by a compare-exchange loop, and into
+///   `bins[1 + i]` each item's exchange of its own word, plus `memory.atomic.notify`'s count;
+/// 3 `$stack`: the same read-modify-writes on a word of the shadow stack.
+const ATOMICS: &str = r#"
+  (global $__stack_pointer (mut i32) (i32.const 65536))
+  (table 4 funcref)
+  (elem (i32.const 1) $histogram $maximum $stack)
+  (func $histogram (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $bins i32) (param $bins_len i32)
+    (local $x i32) (local $at i32)
+    (local.set $x (i32.load (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 2)))))
+    (drop (i32.atomic.rmw.add
+      (i32.add (local.get $bins) (i32.shl (i32.rem_u (local.get $x) (i32.const 16)) (i32.const 2)))
+      (i32.const 1)))
+    (local.set $at (i32.add (local.get $bins)
+      (i32.shl (i32.add (i32.const 16) (i32.rem_u (local.get $i) (i32.const 8))) (i32.const 2))))
+    (drop (i32.atomic.rmw.and offset=32 (local.get $at) (i32.xor (i32.shl (i32.const 1) (i32.rem_u (local.get $i) (i32.const 31))) (i32.const -1))))
+    (drop (i32.atomic.rmw.or offset=64 (local.get $at) (i32.shl (i32.const 1) (i32.rem_u (local.get $x) (i32.const 32)))))
+    (drop (i32.atomic.rmw.xor offset=96 (local.get $at) (local.get $x)))
+    (drop (i32.atomic.rmw.sub offset=128 (local.get $at) (local.get $x))))
+  (func $maximum (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $bins i32) (param $bins_len i32)
+    (local $x i32) (local $old i32) (local $seen i32) (local $own i32)
+    (local.set $x (i32.load (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 2)))))
+    (local.set $old (i32.atomic.load (local.get $bins)))
+    (block $done
+      (loop $again
+        (br_if $done (i32.ge_s (local.get $old) (local.get $x)))
+        (local.set $seen (i32.atomic.rmw.cmpxchg (local.get $bins) (local.get $old) (local.get $x)))
+        (br_if $done (i32.eq (local.get $seen) (local.get $old)))
+        (local.set $old (local.get $seen))
+        (br $again)))
+    (local.set $own (i32.add (local.get $bins) (i32.shl (i32.add (local.get $i) (i32.const 1)) (i32.const 2))))
+    (i32.atomic.store (local.get $own)
+      (i32.add (i32.atomic.rmw.xchg (local.get $own) (local.get $x))
+        (memory.atomic.notify (local.get $own) (i32.const 1)))))
+  (func $stack (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $bins i32) (param $bins_len i32)
+    (local $sp i32) (local $x i32)
+    (local.set $x (i32.load (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 2)))))
+    (local.set $sp (i32.sub (global.get $__stack_pointer) (i32.const 16)))
+    (global.set $__stack_pointer (local.get $sp))
+    (i32.atomic.store (local.get $sp) (local.get $i))
+    (drop (i32.atomic.rmw.add (local.get $sp) (local.get $x)))
+    (drop (i32.atomic.rmw.xor (local.get $sp) (i32.const 0x55)))
+    (drop (i32.atomic.rmw.cmpxchg (local.get $sp) (i32.const 7) (i32.const 700)))
+    (i32.store (i32.add (local.get $bins) (i32.shl (local.get $i) (i32.const 2)))
+      (i32.add (i32.atomic.load (local.get $sp))
+        (i32.atomic.rmw.cmpxchg (local.get $sp) (i32.atomic.load (local.get $sp)) (i32.const 1))))
+    (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 16))))
+"#;
+
+fn atomics_on(ctx: &WasiParallelHost, kernel: i32, input: &[i32], bins: usize) -> (i32, Vec<i32>) {
+    let mut g = GuestProgram::new(ATOMICS)
+        .expect("guest")
+        .instantiate(ctx)
+        .expect("instantiate");
+    let device = g.device(1).expect("device");
+    let n = input.len();
+    let inp = g.buffer(device, (n * 4) as i32, 0).expect("in");
+    let out = g.buffer(device, (bins * 4) as i32, 2).expect("bins");
+    g.write_i32s(inp, 0x1000, input).expect("write");
+    let init: Vec<i32> = (0..bins as i32)
+        .map(|k| if k >= 16 { -1 } else { 0 })
+        .collect();
+    g.write_i32s(out, 0x8000, &init).expect("write");
+    let errno = g.run(kernel, n as i32, &[inp], &[out]);
+    (errno, g.read_i32s(out, 0xa000, bins).expect("read"))
+}
+
+/// Histograms with colliding bins, every read-modify-write, compare-exchange loops, atomic
+/// loads, stores and exchanges, notify, and atomics on the stack (strict: translated), against
+/// the CPU executor.
+pub fn atomics_agree_with_the_cpu_executor(devices: &[String]) {
+    let n = 1000;
+    let input: Vec<i32> = (0..n as i32)
+        .map(|i| (i * 7919 + 13) % 1009 - 100)
+        .collect();
+    let cases = [(1, 16 + 8 * 5), (2, n + 1), (3, n)];
+    for (kernel, bins) in cases {
+        let expected = atomics_on(shared_ctx(), kernel, &input, bins);
+        assert_eq!(expected.0, 0, "kernel {kernel} on the CPU");
+        if kernel == 1 {
+            assert_eq!(
+                expected.1[..16].iter().sum::<i32>(),
+                n as i32,
+                "every item counted"
+            );
+        }
+        if kernel == 2 {
+            assert_eq!(expected.1[0], *input.iter().max().unwrap(), "the maximum");
+        }
+        for name in devices {
+            let got = atomics_on(&ctx_on(name, true), kernel, &input, bins);
+            if kernel == 3 && got.0 == Errno::UnsupportedKernel.raw() && name.starts_with("wgpu") {
+                // lavapipe is not given kernels with a shadow stack.
+                continue;
+            }
+            assert_eq!(got, expected, "{name}: kernel {kernel}");
+        }
     }
 }

@@ -60,12 +60,21 @@
 //! stack, else a misaligned trap; both check their ranges before writing anything, a copy
 //! within one binding goes backwards when its destination lies above its source, and every
 //! iteration counts against the loop budget. A copy between bindings of different element sizes
-//! (an `f64` buffer from static data, say) is refused. `neg`, `abs` and `copysign` work on the bits, as Wasm defines them;
+//! (an `f64` buffer from static data, say) is refused. The threads proposal's 32-bit atomics on
+//! buffers (`i32.atomic.load`/`store`, every `rmw` operator, `cmpxchg`): a buffer that any
+//! atomic reaches is a binding of atomic words, and each atomic becomes naga's atomic
+//! operation (a compare-exchange retried while it fails spuriously, as Wasm's never does);
+//! `memory.atomic.notify` wakes no one (returns 0), since no work item can wait. GPU atomics are
+//! relaxed where Wasm's are sequentially consistent: read-modify-writes of one word (counters,
+//! histograms, reductions, compare-exchange loops) give Wasm's results, orderings between
+//! different words are not promised. Atomics on the stack are the invocation's own reads and
+//! writes. `neg`, `abs` and `copysign` work on the bits, as Wasm defines them;
 //! `min`, `max`, `nearest` and the conversions follow Wasm exactly; float results may differ
 //! from the CPU only in NaN payloads, which Wasm leaves open.
 //!
-//! Refused with an [`Error::Unsupported`] naming the operator and its offset: SIMD, atomics,
-//! `memory.init`/`data.drop`, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
+//! Refused with an [`Error::Unsupported`] naming the operator and its offset: SIMD, 8-, 16-
+//! and 64-bit atomics, `atomic.fence` and `memory.atomic.wait` (work items cannot wait for each
+//! other), `memory.init`/`data.drop`, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
 //! imported globals, stores to memory that is neither a buffer nor the stack, pointers stored to
 //! memory, and accesses the analysis cannot attribute to one buffer (or the stack). 64-bit values on a device without
 //! `f64`/`i64` are [`Error::MissingFeature`].

@@ -11,10 +11,10 @@
 
 use naga::proc::Emitter;
 use naga::{
-    AddressSpace, ArraySize, BinaryOperator, Binding, Block, BuiltIn, EntryPoint, Expression,
-    Function, FunctionArgument, GlobalVariable, Handle, Literal, LocalVariable, MathFunction,
-    Module, ResourceBinding, Scalar, ScalarKind, ShaderStage, Span, Statement, StorageAccess,
-    StructMember, Type, TypeInner, UnaryOperator, VectorSize,
+    AddressSpace, ArraySize, AtomicFunction, BinaryOperator, Binding, Block, BuiltIn, EntryPoint,
+    Expression, Function, FunctionArgument, GlobalVariable, Handle, Literal, LocalVariable,
+    MathFunction, Module, ResourceBinding, Scalar, ScalarKind, ShaderStage, Span, Statement,
+    StorageAccess, StructMember, Type, TypeInner, UnaryOperator, VectorSize,
 };
 use wasmparser::{Operator, ValType};
 
@@ -23,6 +23,7 @@ use super::module::{Context, Translation};
 use super::provenance::{memory_access, Analysis};
 use super::stack::{block_arity, Frame, FrameKind};
 use crate::{operator_name, trap, BufferBinding, ElementType, Error, Options};
+use memory::atomic_word;
 
 mod memory;
 mod numeric;
@@ -1139,6 +1140,31 @@ impl Builder<'_> {
             F32DemoteF64 => self.convert(ScalarKind::Float, Some(4), false, ValType::F32),
             I32ReinterpretF32 => self.convert(ScalarKind::Sint, None, false, ValType::I32),
             F32ReinterpretI32 => self.convert(ScalarKind::Float, None, false, ValType::F32),
+            I32AtomicLoad { memarg } => self.load(&atomic_word(memarg, false), at, offset)?,
+            I32AtomicStore { memarg } => self.store(&atomic_word(memarg, true), at, offset)?,
+            I32AtomicRmwAdd { memarg } => {
+                self.atomic_rmw(AtomicFunction::Add, memarg, at, offset)?
+            }
+            I32AtomicRmwSub { memarg } => {
+                self.atomic_rmw(AtomicFunction::Subtract, memarg, at, offset)?
+            }
+            I32AtomicRmwAnd { memarg } => {
+                self.atomic_rmw(AtomicFunction::And, memarg, at, offset)?
+            }
+            I32AtomicRmwOr { memarg } => {
+                self.atomic_rmw(AtomicFunction::InclusiveOr, memarg, at, offset)?
+            }
+            I32AtomicRmwXor { memarg } => {
+                self.atomic_rmw(AtomicFunction::ExclusiveOr, memarg, at, offset)?
+            }
+            I32AtomicRmwXchg { memarg } => self.atomic_rmw(
+                AtomicFunction::Exchange { compare: None },
+                memarg,
+                at,
+                offset,
+            )?,
+            I32AtomicRmwCmpxchg { memarg } => self.atomic_cmpxchg(memarg, at, offset)?,
+            MemoryAtomicNotify { memarg } => self.atomic_notify(memarg, at, offset)?,
             MemoryCopy { .. } => self.memory_copy(at, offset)?,
             MemoryFill { .. } => self.memory_fill(at, offset)?,
             ref other => match memory_access(other) {

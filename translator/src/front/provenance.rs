@@ -106,11 +106,17 @@ struct Usage {
     partial_store: bool,
     /// `memory.copy` or `memory.fill` reach it.
     bulk: bool,
+    /// Atomic accesses reach it.
+    atomic: bool,
 }
 
 impl Usage {
     /// The element type of the binding.
     fn element(&self) -> Option<ElementType> {
+        if self.atomic {
+            // Atomic words; 8-byte accesses take two.
+            return Some(ElementType::AtomicU32);
+        }
         match (self.narrow, self.wide) {
             // Only copied or filled: bytes, so words that bytes can be stored into.
             (false, false) if self.bulk => Some(ElementType::AtomicU32),
@@ -404,6 +410,31 @@ impl Interpreter<'_, '_> {
         Ok(Some(k))
     }
 
+    /// An atomic access of a 32-bit word at `address` (a store for read-modify-writes).
+    fn atomic_access(
+        &mut self,
+        address: Kind,
+        memarg: MemArg,
+        store: bool,
+        at: usize,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let access = MemoryAccess {
+            width: 4,
+            value: ValType::I32,
+            signed: false,
+            store,
+            memarg,
+        };
+        self.access(address, &access, at, offset)?;
+        if let Kind::Ptr(k) = address {
+            if k != STACK {
+                self.usage[k as usize].atomic = true;
+            }
+        }
+        Ok(())
+    }
+
     fn step(
         &mut self,
         op: &Operator<'_>,
@@ -574,6 +605,47 @@ impl Interpreter<'_, '_> {
             | F32Le | F32Ge | F64Eq | F64Ne | F64Lt | F64Gt | F64Le | F64Ge => {
                 pop(stack);
                 pop(stack);
+                stack.push(Kind::Int);
+            }
+            I32AtomicLoad { memarg } => {
+                let address = pop(stack);
+                self.atomic_access(address, memarg, false, at, offset)?;
+                stack.push(Kind::Int);
+            }
+            I32AtomicStore { memarg } => {
+                if matches!(pop(stack), Kind::Ptr(_)) {
+                    return Err(Error::unsupported("a pointer stored to memory", offset));
+                }
+                let address = pop(stack);
+                self.atomic_access(address, memarg, true, at, offset)?;
+            }
+            I32AtomicRmwAdd { memarg }
+            | I32AtomicRmwSub { memarg }
+            | I32AtomicRmwAnd { memarg }
+            | I32AtomicRmwOr { memarg }
+            | I32AtomicRmwXor { memarg }
+            | I32AtomicRmwXchg { memarg } => {
+                if matches!(pop(stack), Kind::Ptr(_)) {
+                    return Err(Error::unsupported("a pointer stored to memory", offset));
+                }
+                let address = pop(stack);
+                self.atomic_access(address, memarg, true, at, offset)?;
+                stack.push(Kind::Int);
+            }
+            I32AtomicRmwCmpxchg { memarg } => {
+                let (replacement, expected) = (pop(stack), pop(stack));
+                if matches!(replacement, Kind::Ptr(_)) || matches!(expected, Kind::Ptr(_)) {
+                    return Err(Error::unsupported("a pointer stored to memory", offset));
+                }
+                let address = pop(stack);
+                self.atomic_access(address, memarg, true, at, offset)?;
+                stack.push(Kind::Int);
+            }
+            MemoryAtomicNotify { memarg } => {
+                pop(stack);
+                let address = pop(stack);
+                // Only checked: no work item can wait, so none is woken.
+                self.atomic_access(address, memarg, false, at, offset)?;
                 stack.push(Kind::Int);
             }
             MemoryCopy { .. } => {

@@ -806,3 +806,194 @@ impl Builder<'_> {
         )
     }
 }
+
+/// A 32-bit atomic access as a plain one: loads and stores of a binding of atomic words are
+/// atomic.
+pub(super) fn atomic_word(memarg: MemArg, store: bool) -> MemoryAccess {
+    MemoryAccess {
+        width: 4,
+        value: ValType::I32,
+        signed: false,
+        store,
+        memarg,
+    }
+}
+
+/// The threads proposal's 32-bit atomics on buffers (bindings of atomic words) and on the stack
+/// (the invocation's own: plain reads and writes). A buffer's atomics are relaxed on GPUs, where
+/// Wasm's are sequentially consistent: read-modify-writes of one word (counters, histograms,
+/// reductions, compare-exchange loops) give Wasm's results; orderings between different words
+/// are not promised, and `atomic.fence` and `memory.atomic.wait` are refused.
+impl Builder<'_> {
+    /// The word an atomic at position `at` works on: its pointer and target.
+    fn atomic_pointer(
+        &mut self,
+        memarg: MemArg,
+        address: Handle<Expression>,
+        at: usize,
+        offset: usize,
+    ) -> Result<(Target, Handle<Expression>), Error> {
+        let access = atomic_word(memarg, true);
+        let (target, element) = self.access_target(&access, at, offset)?;
+        if matches!(target, Target::Global(_)) && element != ElementType::AtomicU32 {
+            return Err(Error::Validation(format!(
+                "an atomic access to a binding of {element:?}"
+            )));
+        }
+        let (index, _) = self.checked_index(target, address, &memarg, 4, 4, offset)?;
+        Ok((target, self.element_pointer(target, index)))
+    }
+
+    /// The result of the atomic statement about to be pushed (not emitted).
+    fn atomic_result(&mut self, ty: Handle<naga::Type>, comparison: bool) -> Handle<Expression> {
+        self.pre(Expression::AtomicResult { ty, comparison })
+    }
+
+    /// `i32.atomic.rmw.*`: `fun` of the word and the value; the word's old value.
+    pub(super) fn atomic_rmw(
+        &mut self,
+        fun: AtomicFunction,
+        memarg: MemArg,
+        at: usize,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let value = self.pop();
+        let address = self.pop();
+        let (target, pointer) = self.atomic_pointer(memarg, address, at, offset)?;
+        let value = self.cast(value, ScalarKind::Uint, None);
+        let old = match target {
+            Target::Global(_) => {
+                let ty = super::scalar_type(&mut self.module, Scalar::U32);
+                let result = self.atomic_result(ty, false);
+                self.stmt(Statement::Atomic {
+                    pointer,
+                    fun,
+                    value,
+                    result: Some(result),
+                });
+                result
+            }
+            Target::Stack { .. } => {
+                let old = self.expr(Expression::Load { pointer });
+                let op = match fun {
+                    AtomicFunction::Add => Some(BinaryOperator::Add),
+                    AtomicFunction::Subtract => Some(BinaryOperator::Subtract),
+                    AtomicFunction::And => Some(BinaryOperator::And),
+                    AtomicFunction::InclusiveOr => Some(BinaryOperator::InclusiveOr),
+                    AtomicFunction::ExclusiveOr => Some(BinaryOperator::ExclusiveOr),
+                    _ => None,
+                };
+                let new = match op {
+                    Some(op) => self.binary(op, old, value),
+                    None => value,
+                };
+                self.stmt(Statement::Store {
+                    pointer,
+                    value: new,
+                });
+                old
+            }
+        };
+        let old = self.cast(old, ScalarKind::Sint, None);
+        self.push(old, ValType::I32);
+        Ok(())
+    }
+
+    /// `i32.atomic.rmw.cmpxchg`: the word becomes the replacement if it holds the expected
+    /// value; the word's old value. Wasm's compare-exchange never fails spuriously; naga's may,
+    /// so it is tried again until it exchanges or finds another value.
+    pub(super) fn atomic_cmpxchg(
+        &mut self,
+        memarg: MemArg,
+        at: usize,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let replacement = self.pop();
+        let expected = self.pop();
+        let address = self.pop();
+        let (target, pointer) = self.atomic_pointer(memarg, address, at, offset)?;
+        let replacement = self.cast(replacement, ScalarKind::Uint, None);
+        let expected = self.cast(expected, ScalarKind::Uint, None);
+        let old = match target {
+            Target::Global(_) => {
+                let ty = self.module.generate_predeclared_type(
+                    naga::PredeclaredType::AtomicCompareExchangeWeakResult(Scalar::U32),
+                );
+                let u32_ty = super::scalar_type(&mut self.module, Scalar::U32);
+                let var = self.func.local_variables.append(
+                    LocalVariable {
+                        name: Some("cmpxchg_old".into()),
+                        ty: u32_ty,
+                        init: None,
+                    },
+                    naga::Span::UNDEFINED,
+                );
+                self.flush();
+                self.blocks.push(naga::Block::new());
+                self.count_iteration();
+                let result = self.atomic_result(ty, true);
+                self.stmt(Statement::Atomic {
+                    pointer,
+                    fun: AtomicFunction::Exchange {
+                        compare: Some(expected),
+                    },
+                    value: replacement,
+                    result: Some(result),
+                });
+                let old = self.expr(Expression::AccessIndex {
+                    base: result,
+                    index: 0,
+                });
+                let exchanged = self.expr(Expression::AccessIndex {
+                    base: result,
+                    index: 1,
+                });
+                self.store_local(var, old);
+                let other = self.binary(BinaryOperator::NotEqual, old, expected);
+                let done = self.binary(BinaryOperator::LogicalOr, exchanged, other);
+                self.if_then(done, |b| b.stmt(Statement::Break));
+                self.flush();
+                let body = self.blocks.pop().expect("a block");
+                self.stmt(Statement::Loop {
+                    body,
+                    continuing: naga::Block::new(),
+                    break_if: None,
+                });
+                self.load_local(var)
+            }
+            Target::Stack { .. } => {
+                let old = self.expr(Expression::Load { pointer });
+                let same = self.binary(BinaryOperator::Equal, old, expected);
+                let new = self.expr(Expression::Select {
+                    condition: same,
+                    accept: replacement,
+                    reject: old,
+                });
+                self.stmt(Statement::Store {
+                    pointer,
+                    value: new,
+                });
+                old
+            }
+        };
+        let old = self.cast(old, ScalarKind::Sint, None);
+        self.push(old, ValType::I32);
+        Ok(())
+    }
+
+    /// `memory.atomic.notify`: no work item waits (`memory.atomic.wait` is refused), so none
+    /// is woken; the address is checked as Wasm checks it.
+    pub(super) fn atomic_notify(
+        &mut self,
+        memarg: MemArg,
+        at: usize,
+        offset: usize,
+    ) -> Result<(), Error> {
+        self.pop();
+        let address = self.pop();
+        self.atomic_pointer(memarg, address, at, offset)?;
+        let zero = self.i32(0);
+        self.push(zero, ValType::I32);
+        Ok(())
+    }
+}
