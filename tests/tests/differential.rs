@@ -63,6 +63,8 @@ struct Generator {
     /// Bulk memory statements: `None` for none, else the unit of their offsets and lengths (1:
     /// any byte, the kernel stores a byte so that its output is a binding of bytes; 4: words).
     bulk: Option<u32>,
+    /// Atomic statements on the work item's own output words.
+    atomics: bool,
 }
 
 impl Generator {
@@ -285,12 +287,49 @@ impl Generator {
         }
     }
 
+    /// An atomic statement on one of the work item's own 8 words of output (`$p`), which the
+    /// kernel's final stores overwrite: a read-modify-write or compare-exchange whose old value
+    /// goes to a local, an atomic store, or an atomic load.
+    fn atomic(&mut self) -> String {
+        let at = self.rng.below(8) * 4;
+        let local = format!("$v_i32{}", self.rng.below(2));
+        match self.rng.below(4) {
+            0 => {
+                let op = *self.rng.pick(&["add", "sub", "and", "or", "xor", "xchg"]);
+                let e = self.expr(Ty::I32, 1);
+                format!("(local.set {local} (i32.atomic.rmw.{op} offset={at} (local.get $p) {e}))")
+            }
+            1 => {
+                // Half the time expecting what is there, so that it exchanges.
+                let expected = if self.rng.below(2) == 0 {
+                    format!("(i32.atomic.load offset={at} (local.get $p))")
+                } else {
+                    self.expr(Ty::I32, 1)
+                };
+                let e = self.expr(Ty::I32, 1);
+                format!(
+                    "(local.set {local} (i32.atomic.rmw.cmpxchg offset={at} (local.get $p) {expected} {e}))"
+                )
+            }
+            2 => {
+                let e = self.expr(Ty::I32, 1);
+                format!("(i32.atomic.store offset={at} (local.get $p) {e})")
+            }
+            _ => format!("(local.set {local} (i32.atomic.load offset={at} (local.get $p)))"),
+        }
+    }
+
     /// Statements: assignments, ifs, bounded loops, blocks left early, and with
     /// [`Generator::bulk`] set, bulk memory.
     fn statements(&mut self, depth: u32, count: usize) -> String {
         let mut out = String::new();
         for _ in 0..count {
             let choice = if depth == 0 { 0 } else { self.rng.below(5) };
+            if self.atomics && self.rng.below(3) == 0 {
+                out.push_str(&self.atomic());
+                out.push('\n');
+                continue;
+            }
             if let Some(unit) = self.bulk.filter(|_| self.rng.below(3) == 0) {
                 out.push_str(&self.bulk(unit));
                 out.push('\n');
@@ -395,6 +434,13 @@ impl Generator {
         self.case(format!("fuzz_{seed}"), body, size.min(2))
     }
 
+    /// A kernel with atomic statements among its own (see [`Generator::atomic`]).
+    fn atomic_kernel(&mut self, seed: u64, size: u32) -> Case {
+        self.atomics = true;
+        let body = self.statements(size, size as usize + 3);
+        self.case(format!("atomic_{seed}"), body, size.min(2))
+    }
+
     /// A kernel with bulk memory statements among its own (see [`Generator::bulk`]).
     fn bulk_kernel(&mut self, seed: u64, size: u32) -> Case {
         let unit = *self.rng.pick(&[1, 4]);
@@ -495,6 +541,20 @@ fn random_bulk_memory_kernels_agree_with_wasmtime_on_every_device() {
     compare(cases);
 }
 
+/// Random kernels with 32-bit atomics (every read-modify-write, compare-exchange that does and
+/// does not exchange, atomic loads and stores) among their statements, on every device against
+/// Wasmtime. `WASI_PARALLEL_FUZZ_SEED` and `WASI_PARALLEL_FUZZ_KERNELS` (default 24) choose
+/// them.
+#[test]
+fn random_atomic_kernels_agree_with_wasmtime_on_every_device() {
+    let first = env_number("WASI_PARALLEL_FUZZ_SEED", 1);
+    let count = env_number("WASI_PARALLEL_FUZZ_KERNELS", 24);
+    let cases: Vec<Case> = (first..first + count)
+        .map(|seed| generator(seed).atomic_kernel(seed, 2))
+        .collect();
+    compare(cases);
+}
+
 /// Deep and large kernels: nested 40 and 80 levels (an if level is three C blocks deep in
 /// OpenCL C, whose compilers take 256 nested brackets), with multi-level branches, and 150 and
 /// 300 statements in a row, on every device against Wasmtime. `WASI_PARALLEL_FUZZ_SEED`
@@ -520,6 +580,7 @@ fn generator(seed: u64) -> Generator {
         labels: 0,
         counters: Vec::new(),
         bulk: None,
+        atomics: false,
     }
 }
 
