@@ -151,6 +151,8 @@ impl GuestProgram {
         let engine = self.module.engine();
         let mut linker = Linker::new(engine);
         add_to_linker(&mut linker, |s: &mut WasiParallelCtx| s)?;
+        // Guests built for wasm32-wasip1 import WASI, which no harness guest calls.
+        linker.define_unknown_imports_as_traps(&self.module)?;
         let mut store = Store::new(engine, WasiParallelCtx::new(ctx, self.guest.clone()));
         // Engines with kernel time limits interrupt by epoch: the guest itself has none.
         store.set_epoch_deadline(u64::MAX / 2);

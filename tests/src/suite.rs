@@ -498,3 +498,73 @@ impl Suite {
         }
     }
 }
+
+/// A case of a compiled guest, whose kernel is in the guest's source.
+pub fn compiled(name: &str, input: Ty, outputs: &[Ty], out_bytes: usize, traps: bool) -> Case {
+    Case {
+        name: name.into(),
+        wat: String::new(),
+        input,
+        outputs: outputs.to_vec(),
+        out_bytes,
+        traps,
+        in_place: false,
+    }
+}
+
+/// Builds a guest with `command`; `None` where the compiler is missing (a failure in CI).
+pub fn build(command: &mut std::process::Command, what: &str) -> Option<Vec<u8>> {
+    let out = std::env::temp_dir().join(format!(
+        "wasi-parallel-suite-{}-{}.wasm",
+        what.replace([' ', '-'], "_"),
+        std::process::id()
+    ));
+    match command.arg("-o").arg(&out).output() {
+        Ok(o) if o.status.success() => {
+            let wasm = std::fs::read(&out).expect("built guest");
+            std::fs::remove_file(&out).ok();
+            Some(wasm)
+        }
+        Ok(o) => panic!("{what} failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) if std::env::var_os("CI").is_some() => panic!("{what}: {e}"),
+        Err(e) => {
+            eprintln!("skipped: cannot run {what}: {e}");
+            None
+        }
+    }
+}
+
+/// A compiled guest: reads its kernels' function pointers and its staging area from it.
+pub fn compiled_suite(name: &'static str, wasm: Vec<u8>, cases: Vec<Case>) -> Suite {
+    let program = GuestProgram {
+        guest: wasi_parallel_runtime::GuestModule::new(&wasm).expect("guest module"),
+        module: wasmtime::Module::new(engine(), &wasm).expect("compile"),
+    };
+    let mut g = program.instantiate(&context("cpu")).expect("instantiate");
+    let pointer = g
+        .instance
+        .get_typed_func::<i32, i32>(&mut g.store, "kernel_pointer")
+        .expect("kernel_pointer export");
+    let pointers = (0..cases.len() as i32)
+        .map(|k| pointer.call(&mut g.store, k).expect("kernel_pointer"))
+        .collect();
+    let staging = g
+        .instance
+        .get_typed_func::<(), i32>(&mut g.store, "staging")
+        .expect("staging export")
+        .call(&mut g.store, ())
+        .expect("staging") as u32;
+    Suite {
+        name,
+        program,
+        wasm,
+        cases,
+        pointers,
+        staging,
+    }
+}
+
+/// `tests/guests`, the compiled guests' sources.
+pub fn guests_dir() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("guests")
+}

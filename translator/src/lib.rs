@@ -51,8 +51,10 @@
 //! stores of every width, alignment and offset through buffer pointers (bytes and half-words
 //! stored with atomic word updates, so neighbouring work items storing adjacent bytes do not undo
 //! each other), and loads from addresses derived from no buffer, which read the guest's static
-//! data. Accesses must be aligned to their width (a misaligned one traps): a GPU word cannot
-//! straddle two elements. `memory.copy` and `memory.fill` (rustc's `copy_from_slice` and
+//! data. Accesses must be aligned to their width, or to the binding's element when they take
+//! several (8 bytes of a binding of 4-byte words; a misaligned one traps): a GPU word cannot
+//! straddle two elements. An 8-byte access whose alignment hint is below 8 (two `i32`s copied
+//! as one `i64`, as LLVM does) makes its buffer a binding of words. `memory.copy` and `memory.fill` (rustc's `copy_from_slice` and
 //! zeroed arrays, clang's `memcpy`/`memset`) into a buffer or the stack, a copy's source being a
 //! buffer, the stack or the static data: a loop over the bindings' elements when the addresses
 //! and length are multiples of the element size, else over bytes where the destination is a
@@ -76,7 +78,8 @@
 //! and 64-bit atomics, `atomic.fence` and `memory.atomic.wait` (work items cannot wait for each
 //! other), `memory.init`/`data.drop`, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
 //! imported globals, stores to memory that is neither a buffer nor the stack, pointers stored to
-//! memory, and accesses the analysis cannot attribute to one buffer (or the stack). 64-bit values on a device without
+//! memory other than stack slots at known offsets, and accesses the analysis cannot attribute to
+//! one buffer (or the stack). 64-bit values on a device without
 //! `f64`/`i64` are [`Error::MissingFeature`].
 
 pub mod back;

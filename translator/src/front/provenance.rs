@@ -14,7 +14,11 @@
 //!
 //! The shadow stack pointer (see [`super::inline::Flat::stack_pointer`]) starts as a pointer
 //! into the pseudo-buffer [`STACK`]: the invocation's private stack, whose pointers are real
-//! addresses rather than offsets.
+//! addresses rather than offsets. While the stack pointer moves by constants, its offset is
+//! known ([`Kind::StackAt`]), and so are the stack slots that pointers are stored to (a slice
+//! returned through a pointer, as rustc does where it does not inline): a pointer loaded back
+//! from such a slot keeps its buffer. A store of a number somewhere else in the stack, or a
+//! bulk operation on the stack, makes those slots unknown.
 //!
 //! The result names the buffer of every load and store (by the operator's byte offset) and the
 //! element type each buffer is accessed with. A load from an address derived from no buffer
@@ -23,9 +27,11 @@
 //! checks take their no-alias path), and a pointer is never null. Rejected, because the
 //! translation could not honour them: a store to such an address, an address mixing buffers, a
 //! pointer compared with any other integer (the GPU sees offsets, not addresses), a pointer
-//! stored to memory.
+//! stored to memory other than a known stack slot. The low bits of a pointer (`p & 7`) and a
+//! number minus a pointer (`-p & 3`) are numbers: buffers are aligned to more than such
+//! alignment arithmetic asks.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use wasmparser::{MemArg, Operator, ValType};
 
@@ -147,6 +153,11 @@ pub enum Kind {
     Int,
     /// A pointer into buffer `k`, carried as a byte offset from the buffer's start.
     Ptr(u32),
+    /// A pointer into the shadow stack ([`STACK`]) at a known byte offset from the stack
+    /// pointer's first value: where the stack pointer and the addresses of stack slots are,
+    /// so that pointers kept in stack slots (slices returned by reference, spilled pointers)
+    /// keep their buffer.
+    StackAt(i32),
     /// Several of the above.
     Conflict,
 }
@@ -156,7 +167,18 @@ impl Kind {
         match (self, other) {
             (Kind::Bottom, x) | (x, Kind::Bottom) => x,
             (a, b) if a == b => a,
+            (a, b) if a.norm() == Kind::Ptr(STACK) && b.norm() == Kind::Ptr(STACK) => {
+                Kind::Ptr(STACK)
+            }
             _ => Kind::Conflict,
+        }
+    }
+
+    /// A stack pointer at a known offset as one anywhere in the stack.
+    fn norm(self) -> Kind {
+        match self {
+            Kind::StackAt(_) => Kind::Ptr(STACK),
+            other => other,
         }
     }
 }
@@ -203,15 +225,45 @@ pub enum Bulk {
     Fill { dst: u32 },
 }
 
-/// The abstract machine state at one point; `None` in unreachable code.
-type State = Option<(Vec<Kind>, Vec<Kind>)>;
+/// The pointers stored in stack slots, by the slot's offset from the stack pointer's first
+/// value (see [`Kind::StackAt`]); a slot not here holds no pointer.
+type Slots = BTreeMap<i32, Kind>;
+
+/// The abstract machine state at one point: locals, operand stack, stack slots; `None` in
+/// unreachable code.
+type State = Option<(Vec<Kind>, Vec<Kind>, Slots)>;
+
+fn join_slots(a: &Slots, b: &Slots) -> Slots {
+    a.keys()
+        .chain(b.keys())
+        .filter_map(|&k| {
+            let at = |s: &Slots| s.get(&k).copied().unwrap_or(Kind::Int);
+            let joined = at(a).join(at(b));
+            (joined != Kind::Int).then_some((k, joined))
+        })
+        .collect()
+}
+
+/// Forgets the pointers in the stack slots that `width` bytes stored at `at` overwrite.
+fn forget(slots: &mut Slots, at: i32, width: u32) {
+    let end = at.wrapping_add(width as i32);
+    slots.retain(|&k, _| k.wrapping_add(4) <= at || k >= end);
+}
+
+/// After a store somewhere in the stack: any slot that held a pointer may hold a number now.
+fn poison(slots: &mut Slots) {
+    for kind in slots.values_mut() {
+        *kind = Kind::Conflict;
+    }
+}
 
 fn join_states(a: State, b: State) -> State {
     match (a, b) {
         (None, x) | (x, None) => x,
-        (Some((la, sa)), Some((lb, sb))) => Some((
+        (Some((la, sa, ma)), Some((lb, sb, mb))) => Some((
             la.iter().zip(&lb).map(|(x, y)| x.join(*y)).collect(),
             sa.iter().zip(&sb).map(|(x, y)| x.join(*y)).collect(),
+            join_slots(&ma, &mb),
         )),
     }
 }
@@ -274,10 +326,10 @@ impl Interpreter<'_, '_> {
                         return Err(Error::unsupported("blocks with parameters", offset));
                     }
                     let (else_at, end) = block_end(self.ops, i);
-                    if let (true, Some((_, stack))) = (is_if, state.as_mut()) {
+                    if let (true, Some((_, stack, _))) = (is_if, state.as_mut()) {
                         stack.pop();
                     }
-                    let height = state.as_ref().map_or(0, |(_, s)| s.len());
+                    let height = state.as_ref().map_or(0, |(_, s, _)| s.len());
                     frames.push(Frame {
                         is_loop,
                         height,
@@ -317,8 +369,8 @@ impl Interpreter<'_, '_> {
                 }
                 _ => {}
             }
-            if let Some((locals, stack)) = state.as_mut() {
-                match self.step(op, i, offset, locals, stack, frames)? {
+            if let Some((locals, stack, slots)) = state.as_mut() {
+                match self.step(op, i, offset, locals, stack, slots, frames)? {
                     Flow::Next => {}
                     Flow::Unreachable => state = None,
                 }
@@ -328,7 +380,14 @@ impl Interpreter<'_, '_> {
         Ok(state)
     }
 
-    fn branch(&self, depth: u32, locals: &[Kind], stack: &[Kind], frames: &mut [Frame]) {
+    fn branch(
+        &self,
+        depth: u32,
+        locals: &[Kind],
+        stack: &[Kind],
+        slots: &Slots,
+        frames: &mut [Frame],
+    ) {
         let Some(target) = frames.len().checked_sub(1 + depth as usize) else {
             return;
         };
@@ -336,7 +395,7 @@ impl Interpreter<'_, '_> {
         let carried = &stack[stack.len().saturating_sub(frame.branch_arity)..];
         let mut below = stack[..frame.height.min(stack.len())].to_vec();
         below.extend_from_slice(carried);
-        let state = Some((locals.to_vec(), below));
+        let state = Some((locals.to_vec(), below, slots.clone()));
         frame.branched = join_states(frame.branched.take(), state);
     }
 
@@ -347,10 +406,10 @@ impl Interpreter<'_, '_> {
         at: usize,
         offset: usize,
     ) -> Result<(), Error> {
-        let k = match address {
+        let k = match address.norm() {
             Kind::Ptr(k) => k,
             Kind::Bottom => return Ok(()),
-            Kind::Int | Kind::Conflict => {
+            Kind::Int | Kind::Conflict | Kind::StackAt(_) => {
                 return Err(Error::unsupported(
                     "a memory access whose address is not provably inside one buffer",
                     offset,
@@ -364,6 +423,12 @@ impl Interpreter<'_, '_> {
         }
         let usage = &mut self.usage[k as usize];
         match access.width {
+            // The compiler says it may be only 4-aligned (two `i32`s copied as one `i64`): a
+            // binding of words, which takes 8 bytes at any word.
+            8 if access.memarg.align < 3 => {
+                usage.wide = true;
+                usage.narrow = true;
+            }
             8 => usage.wide = true,
             _ => usage.narrow = true,
         }
@@ -391,10 +456,10 @@ impl Interpreter<'_, '_> {
         what: &str,
         offset: usize,
     ) -> Result<Option<u32>, Error> {
-        let k = match address {
+        let k = match address.norm() {
             Kind::Ptr(k) => k,
             Kind::Bottom => return Ok(None),
-            Kind::Int | Kind::Conflict => {
+            Kind::Int | Kind::Conflict | Kind::StackAt(_) => {
                 return Err(Error::unsupported(
                     format!("{what} whose address is not provably inside one buffer"),
                     offset,
@@ -435,6 +500,10 @@ impl Interpreter<'_, '_> {
         Ok(())
     }
 
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "the interpreter's state, passed apart so that each part is borrowed alone"
+    )]
     fn step(
         &mut self,
         op: &Operator<'_>,
@@ -442,10 +511,20 @@ impl Interpreter<'_, '_> {
         offset: usize,
         locals: &mut [Kind],
         stack: &mut Vec<Kind>,
+        slots: &mut Slots,
         frames: &mut [Frame],
     ) -> Result<Flow, Error> {
         use Operator::*;
-        let pop = |stack: &mut Vec<Kind>| stack.pop().unwrap_or(Kind::Bottom);
+        // Values as most operators see them: a stack pointer anywhere in the stack.
+        let pop = |stack: &mut Vec<Kind>| stack.pop().unwrap_or(Kind::Bottom).norm();
+        // Values as they are, for the operators that keep stack offsets.
+        let pop_raw = |stack: &mut Vec<Kind>| stack.pop().unwrap_or(Kind::Bottom);
+        // The constant the operator before `at` pushed, if it was one.
+        let ops = self.ops;
+        let constant = |at: usize| match at.checked_sub(1).map(|p| &ops[p].0) {
+            Some(I32Const { value }) => Some(*value),
+            _ => None,
+        };
         let not_ptr = |k: Kind| matches!(k, Kind::Int | Kind::Bottom);
         match *op {
             Nop | Else | End => {}
@@ -466,30 +545,30 @@ impl Interpreter<'_, '_> {
                 pop(stack);
             }
             Br { relative_depth } => {
-                self.branch(relative_depth, locals, stack, frames);
+                self.branch(relative_depth, locals, stack, slots, frames);
                 return Ok(Flow::Unreachable);
             }
             BrIf { relative_depth } => {
                 pop(stack);
-                self.branch(relative_depth, locals, stack, frames);
+                self.branch(relative_depth, locals, stack, slots, frames);
             }
             BrTable { ref targets } => {
                 pop(stack);
                 for depth in targets.targets() {
                     let depth = depth.map_err(|e| Error::Invalid(e.to_string()))?;
-                    self.branch(depth, locals, stack, frames);
+                    self.branch(depth, locals, stack, slots, frames);
                 }
-                self.branch(targets.default(), locals, stack, frames);
+                self.branch(targets.default(), locals, stack, slots, frames);
                 return Ok(Flow::Unreachable);
             }
             LocalGet { local_index } => stack.push(locals[local_index as usize]),
-            LocalSet { local_index } => locals[local_index as usize] = pop(stack),
+            LocalSet { local_index } => locals[local_index as usize] = pop_raw(stack),
             LocalTee { local_index } => {
                 locals[local_index as usize] = *stack.last().unwrap_or(&Kind::Bottom)
             }
             Select => {
                 pop(stack);
-                let (b, a) = (pop(stack), pop(stack));
+                let (b, a) = (pop_raw(stack), pop_raw(stack));
                 stack.push(a.join(b));
             }
             I32Const { .. } | I64Const { .. } | F32Const { .. } | F64Const { .. } => {
@@ -517,6 +596,50 @@ impl Interpreter<'_, '_> {
                 }
                 stack.push(Kind::Int);
             }
+            // A stack pointer moved by a constant: a known offset still.
+            I32Add | I32Sub
+                if matches!(
+                    stack.get(stack.len().wrapping_sub(2)),
+                    Some(Kind::StackAt(_))
+                ) && constant(at).is_some() =>
+            {
+                let v = constant(at).expect("checked");
+                pop(stack);
+                let Some(Kind::StackAt(c)) = stack.pop() else {
+                    unreachable!("checked")
+                };
+                stack.push(Kind::StackAt(if matches!(op, I32Add) {
+                    c.wrapping_add(v)
+                } else {
+                    c.wrapping_sub(v)
+                }));
+            }
+            I32Sub
+                if matches!(
+                    (stack.get(stack.len().wrapping_sub(2)), stack.last()),
+                    (Some(Kind::StackAt(_)), Some(Kind::StackAt(_)))
+                ) =>
+            {
+                // The distance between two stack addresses.
+                pop(stack);
+                pop(stack);
+                stack.push(Kind::Int);
+            }
+            I32And
+                if at > 0
+                    && matches!(self.ops[at - 1].0, I32Const { value } if (0..4096).contains(&value)) =>
+            {
+                // The low bits of a pointer (`p & 7`: its alignment): a number. Buffers are
+                // aligned to more than that, so a buffer offset has the address's low bits.
+                let (b, a) = (pop(stack), pop(stack));
+                stack.push(
+                    if matches!(a, Kind::Conflict) || matches!(b, Kind::Conflict) {
+                        Kind::Conflict
+                    } else {
+                        Kind::Int
+                    },
+                );
+            }
             I32Add | I32And => {
                 let (b, a) = (pop(stack), pop(stack));
                 stack.push(match (a, b) {
@@ -530,6 +653,9 @@ impl Interpreter<'_, '_> {
                 stack.push(match (a, b) {
                     (Kind::Ptr(k), x) if not_ptr(x) => Kind::Ptr(k),
                     (Kind::Ptr(x), Kind::Ptr(y)) if x == y => Kind::Int,
+                    // A number minus a pointer (`-p & 3`, the bytes to the next word): a
+                    // number, as buffers are aligned to more than such code asks.
+                    (x, Kind::Ptr(_)) if not_ptr(x) => Kind::Int,
                     (x, y) if not_ptr(x) && not_ptr(y) => Kind::Int,
                     _ => Kind::Conflict,
                 });
@@ -581,7 +707,7 @@ impl Interpreter<'_, '_> {
                 }
                 stack.push(Kind::Int);
             }
-            I32Eqz if matches!(stack.last(), Some(Kind::Ptr(_))) => {
+            I32Eqz if matches!(stack.last().map(|k| k.norm()), Some(Kind::Ptr(_))) => {
                 // No buffer lies at address 0: a pointer is never null.
                 pop(stack);
                 self.analysis.known_compares.insert(at, false);
@@ -617,6 +743,9 @@ impl Interpreter<'_, '_> {
                     return Err(Error::unsupported("a pointer stored to memory", offset));
                 }
                 let address = pop(stack);
+                if address == Kind::Ptr(STACK) {
+                    poison(slots);
+                }
                 self.atomic_access(address, memarg, true, at, offset)?;
             }
             I32AtomicRmwAdd { memarg }
@@ -629,6 +758,9 @@ impl Interpreter<'_, '_> {
                     return Err(Error::unsupported("a pointer stored to memory", offset));
                 }
                 let address = pop(stack);
+                if address == Kind::Ptr(STACK) {
+                    poison(slots);
+                }
                 self.atomic_access(address, memarg, true, at, offset)?;
                 stack.push(Kind::Int);
             }
@@ -638,6 +770,9 @@ impl Interpreter<'_, '_> {
                     return Err(Error::unsupported("a pointer stored to memory", offset));
                 }
                 let address = pop(stack);
+                if address == Kind::Ptr(STACK) {
+                    poison(slots);
+                }
                 self.atomic_access(address, memarg, true, at, offset)?;
                 stack.push(Kind::Int);
             }
@@ -654,6 +789,9 @@ impl Interpreter<'_, '_> {
                     return Err(Error::unsupported("a pointer as a copy's length", offset));
                 }
                 let dst = self.bulk_operand(dst, true, "a memory.copy into memory", offset)?;
+                if dst == Some(STACK) {
+                    poison(slots);
+                }
                 // From fixed addresses: the guest's static data.
                 let src = match src {
                     Kind::Int => Some(None),
@@ -676,26 +814,55 @@ impl Interpreter<'_, '_> {
                 if let Some(dst) =
                     self.bulk_operand(dst, true, "a memory.fill of memory", offset)?
                 {
+                    if dst == STACK {
+                        poison(slots);
+                    }
                     self.analysis.bulk.insert(at, Bulk::Fill { dst });
                 }
             }
             _ if memory_access(op).is_some() => {
                 let access = memory_access(op).expect("a memory access");
+                // A stack slot at a known offset: what it holds is known.
+                let slot = |address: Kind| match address {
+                    Kind::StackAt(c) => i32::try_from(access.memarg.offset)
+                        .ok()
+                        .map(|o| c.wrapping_add(o)),
+                    _ => None,
+                };
                 if access.store {
-                    if matches!(pop(stack), Kind::Ptr(_)) {
-                        return Err(Error::unsupported("a pointer stored to memory", offset));
+                    let value = pop_raw(stack);
+                    let address = pop_raw(stack);
+                    let pointer = matches!(value.norm(), Kind::Ptr(_));
+                    match slot(address) {
+                        // A pointer kept in a stack slot (4 bytes, as pointers are).
+                        Some(at) if pointer && access.width == 4 => {
+                            forget(slots, at, 4);
+                            slots.insert(at, value);
+                        }
+                        Some(at) if !pointer => forget(slots, at, access.width),
+                        _ if pointer => {
+                            return Err(Error::unsupported("a pointer stored to memory", offset))
+                        }
+                        // Somewhere in the stack: any slot may now hold something else.
+                        _ if address.norm() == Kind::Ptr(STACK) => poison(slots),
+                        _ => {}
                     }
-                    let address = pop(stack);
-                    self.access(address, &access, at, offset)?;
+                    self.access(address.norm(), &access, at, offset)?;
                 } else {
-                    let address = pop(stack);
+                    let address = pop_raw(stack);
+                    let kept = match slot(address) {
+                        Some(at) if access.width == 4 && access.value == ValType::I32 => {
+                            slots.get(&at).copied()
+                        }
+                        _ => None,
+                    };
                     if address == Kind::Int {
                         // An address computed from no buffer pointer: the guest's static data.
                         self.analysis.static_loads.insert(at);
                     } else {
-                        self.access(address, &access, at, offset)?;
+                        self.access(address.norm(), &access, at, offset)?;
                     }
-                    stack.push(Kind::Int);
+                    stack.push(kept.unwrap_or(Kind::Int));
                 }
             }
             ref other => return Err(Error::unsupported(operator_name(other), offset)),
@@ -711,10 +878,10 @@ enum Flow {
 
 /// The state after a block: what was below it, and its results.
 fn keep_results(state: State, height: usize, results: usize) -> State {
-    state.map(|(locals, stack)| {
+    state.map(|(locals, stack, slots)| {
         let mut kept = stack[..height.min(stack.len())].to_vec();
         kept.extend_from_slice(&stack[stack.len().saturating_sub(results)..]);
-        (locals, kept)
+        (locals, kept, slots)
     })
 }
 
@@ -727,7 +894,7 @@ pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Anal
         locals[3 + 2 * k] = Kind::Ptr(k as u32);
     }
     if let Some((sp, _)) = flat.stack_pointer {
-        locals[sp as usize] = Kind::Ptr(STACK);
+        locals[sp as usize] = Kind::StackAt(0);
     }
     let ops = &flat.ops;
     let mut interpreter = Interpreter {
@@ -755,7 +922,7 @@ pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Anal
     interpreter.run(
         0,
         ops.len().saturating_sub(1),
-        Some((locals, Vec::new())),
+        Some((locals, Vec::new(), Slots::new())),
         &mut frames,
     )?;
     let mut analysis = interpreter.analysis;

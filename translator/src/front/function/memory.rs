@@ -95,8 +95,11 @@ impl Builder<'_> {
             let base = self.u32(base);
             byte = self.binary(BinaryOperator::Subtract, byte, base);
         }
-        if width > 1 {
-            let mask = self.u32(width - 1);
+        // Aligned to its width, or for an access of several elements (8 bytes of 4-byte
+        // words) to the element: it then takes whole elements.
+        let align = width.min(stride);
+        if align > 1 {
+            let mask = self.u32(align - 1);
             let low = self.binary(BinaryOperator::And, byte, mask);
             let zero = self.u32(0);
             let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
@@ -146,8 +149,9 @@ impl Builder<'_> {
         let extra = self.i32(extra);
         let byte = self.binary(BinaryOperator::Add, address, extra);
         let byte = self.cast(byte, ScalarKind::Uint, None);
-        if width > 1 {
-            let mask = self.u32(width - 1);
+        let align = width.min(stride);
+        if align > 1 {
+            let mask = self.u32(align - 1);
             let low = self.binary(BinaryOperator::And, byte, mask);
             let zero = self.u32(0);
             let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);

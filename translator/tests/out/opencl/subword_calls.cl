@@ -298,7 +298,7 @@ void main_(
     const int _e334 = local8_;
     const int _e336 = as_int(as_uint(_e334) + as_uint(0));
     const uint _e337 = as_uint(_e336);
-    const uint _e339 = (_e337 & 7u);
+    const uint _e339 = (_e337 & 3u);
     const bool _e341 = (_e339 != 0u);
     if (_e341) {
         atomic_xchg(&status[0], 5u);
@@ -344,7 +344,7 @@ void main_(
     const long _e397 = (_e368 | _e396);
     const int _e399 = as_int(as_uint(_e332) + as_uint(0));
     const uint _e400 = as_uint(_e399);
-    const uint _e402 = (_e400 & 7u);
+    const uint _e402 = (_e400 & 3u);
     const bool _e404 = (_e402 != 0u);
     if (_e404) {
         atomic_xchg(&status[0], 5u);

@@ -185,7 +185,7 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e332 = local8_;
     let _e334 = local8_;
     let _e337 = bitcast<u32>((_e334 + 0i));
-    if ((_e337 & 7u) != 0u) {
+    if ((_e337 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
@@ -209,7 +209,7 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     }
     let _e392 = stack[_e384];
     let _e400 = bitcast<u32>((_e332 + 0i));
-    if ((_e400 & 7u) != 0u) {
+    if ((_e400 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
