@@ -211,6 +211,54 @@ fn c_guests_use_the_header() {
     }
 }
 
+/// The 2021 prototype's C++ style: STREAM arrays as 384 MiB of static arrays (bss), a kernel
+/// through a function pointer that reads a static table. GPUs bind the guest's data segments,
+/// not its whole initial memory (lavapipe binds 128 MiB at most), so it runs translated (strict)
+/// on every device.
+#[test]
+fn a_cxx_guest_with_a_large_bss_runs_on_every_device() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let out = std::env::temp_dir().join(format!(
+        "wasi-parallel-nstream-bss-{}.wasm",
+        std::process::id()
+    ));
+    let status = Command::new("clang")
+        .args([
+            "--target=wasm32-wasi",
+            "-x",
+            "c++",
+            "-O2",
+            "-fno-exceptions",
+            "-I",
+        ])
+        .arg(root.join("kernels/include"))
+        .arg(root.join("kernels/c/nstream_bss.cpp"))
+        .arg("-o")
+        .arg(&out)
+        .status();
+    if !status.is_ok_and(|s| s.success()) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "clang cannot build kernels/c/nstream_bss.cpp"
+        );
+        eprintln!("skipped: clang with a wasm32-wasi sysroot is not installed");
+        return;
+    }
+    let mut devices = vec!["sequential".to_string(), "cpu".to_string()];
+    devices.extend(devices_of("wgpu"));
+    devices.extend(devices_of("opencl"));
+    for device in &devices {
+        let output = wasi_parallel(&["run", "--device", device, "--strict", out.to_str().unwrap()]);
+        assert!(
+            output.status.success() && stdout(&output).contains("nstream_bss validates"),
+            "{device}: {}{}",
+            stdout(&output),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    std::fs::remove_file(out).ok();
+}
+
 #[test]
 fn kernel_timeout_stops_a_kernel_that_never_returns() {
     let dir = std::env::temp_dir().join(format!("wasi-parallel-timeout-{}", std::process::id()));

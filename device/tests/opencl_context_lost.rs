@@ -29,24 +29,11 @@ const KERNEL: &str = r#"(module
 const TABLE: [u32; 4] = [100, 200, 300, 400];
 const N: u32 = 256;
 
-fn devices() -> Vec<OpenClDevice> {
-    let devices = wasi_parallel_device::opencl::discover();
-    if devices.is_empty() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have an OpenCL device (PoCL)"
-        );
-        eprintln!("skipped: no OpenCL device");
-    }
-    devices
-}
+mod common;
+use common::{is_device_error, required};
 
-fn is_device_error<T>(result: Result<T, DeviceError>, what: &str) -> String {
-    match result {
-        Err(DeviceError::Device(message)) => message,
-        Err(other) => panic!("{what}: {other:?}, not a device error"),
-        Ok(_) => panic!("{what} succeeded in a lost context"),
-    }
+fn devices() -> Vec<OpenClDevice> {
+    required(wasi_parallel_device::opencl::discover(), "OpenCL", "PoCL")
 }
 
 fn expected() -> Vec<u8> {

@@ -11,8 +11,8 @@
 
 use wasi_parallel_device::wgpu::WgpuDevice;
 use wasi_parallel_device::{
-    compile_kernel, Access, BufferDescriptor, CompileOptions, Device, DeviceError, KernelEntry,
-    Launch, SpaceDescriptor,
+    compile_kernel, Access, BufferDescriptor, CompileOptions, Device, KernelEntry, Launch,
+    SpaceDescriptor,
 };
 
 /// `out[i] = i + 1`.
@@ -24,24 +24,11 @@ const KERNEL: &str = r#"(module
     (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
       (i32.add (local.get $i) (i32.const 1)))))"#;
 
-fn devices() -> Vec<WgpuDevice> {
-    let devices = wasi_parallel_device::wgpu::discover();
-    if devices.is_empty() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have a wgpu device (lavapipe)"
-        );
-        eprintln!("skipped: no wgpu device");
-    }
-    devices
-}
+mod common;
+use common::{is_device_error, required};
 
-fn is_device_error<T>(result: Result<T, DeviceError>, what: &str) -> String {
-    match result {
-        Err(DeviceError::Device(message)) => message,
-        Err(other) => panic!("{what}: {other:?}, not a device error"),
-        Ok(_) => panic!("{what} succeeded on a lost device"),
-    }
+fn devices() -> Vec<WgpuDevice> {
+    required(wasi_parallel_device::wgpu::discover(), "wgpu", "lavapipe")
 }
 
 #[test]

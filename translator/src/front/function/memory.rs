@@ -650,6 +650,14 @@ impl Builder<'_> {
         }
     }
 
+    /// Whether the `u32` `value` is a multiple of `unit` (a power of two).
+    fn multiple_of(&mut self, value: Handle<Expression>, unit: u32) -> Handle<Expression> {
+        let mask = self.u32(unit - 1);
+        let low = self.binary(BinaryOperator::And, value, mask);
+        let zero = self.u32(0);
+        self.binary(BinaryOperator::Equal, low, zero)
+    }
+
     /// Whether a misaligned bulk operation can go byte by byte into `target`.
     fn bytes_storable(target: Target, element: ElementType) -> bool {
         matches!(target, Target::Stack { .. }) || element == ElementType::AtomicU32
@@ -692,10 +700,7 @@ impl Builder<'_> {
             Self::same_target(dt, st).then(|| self.binary(BinaryOperator::Greater, db, sb));
         let both = self.binary(BinaryOperator::InclusiveOr, db, sb);
         let all = self.binary(BinaryOperator::InclusiveOr, both, n);
-        let mask = self.u32(unit - 1);
-        let low = self.binary(BinaryOperator::And, all, mask);
-        let zero = self.u32(0);
-        let aligned = self.binary(BinaryOperator::Equal, low, zero);
+        let aligned = self.multiple_of(all, unit);
         let bytewise = unit == 4 && Self::bytes_storable(dt, de);
         let (from, to) = (element_scalar(se), element_scalar(de));
         self.if_else(
@@ -764,10 +769,7 @@ impl Builder<'_> {
         let ones = self.u32(0x0101_0101);
         let word = self.binary(BinaryOperator::Multiply, byte, ones);
         let all = self.binary(BinaryOperator::InclusiveOr, db, n);
-        let mask = self.u32(unit - 1);
-        let low = self.binary(BinaryOperator::And, all, mask);
-        let zero = self.u32(0);
-        let aligned = self.binary(BinaryOperator::Equal, low, zero);
+        let aligned = self.multiple_of(all, unit);
         let bytewise = unit == 4 && Self::bytes_storable(dt, de);
         let to = element_scalar(de);
         self.if_else(
