@@ -148,6 +148,17 @@ impl Failure {
         &self.message
     }
 
+    /// Whether a work item ran past its device's limit of loop iterations (lavapipe's), which
+    /// the trap code says (see the translator's `trap::LOOP_LIMIT`).
+    pub fn is_loop_limit(&self) -> bool {
+        self.errno == Errno::KernelTrapped
+            && self
+                .message
+                .contains(wasi_parallel_translator::trap::describe(
+                    wasi_parallel_translator::trap::LOOP_LIMIT,
+                ))
+    }
+
     /// Whether the kernel was valid but this device cannot run it: the case that falls back to
     /// the CPU executor outside strict mode.
     pub fn is_unsupported_kernel(&self) -> bool {

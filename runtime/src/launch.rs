@@ -118,16 +118,21 @@ impl WasiParallelCtx {
             guest: guest.id(),
             index,
         };
-        let (compiled, tuning) = self.resolve(key, device, guest.bytes(), items)?;
+        let (compiled, tuning) = self.resolve(key.clone(), device, guest.bytes(), items)?;
         check_arity(compiled.kernel(), handles.len())?;
+        let source = (&key, guest.bytes());
         if memory.shared().is_some() {
             // Views live in the guest's memory; the kernel runs on the device's copies.
             self.stage_views(memory, &handles, device)?;
-            let result = self.execute(&compiled, tuning, device, items, block_size, &handles);
+            let result = self.execute(
+                &compiled, tuning, device, items, block_size, &handles, source,
+            );
             self.unstage_views(memory, &handles, device)?;
             return result;
         }
-        self.execute(&compiled, tuning, device, items, block_size, &handles)
+        self.execute(
+            &compiled, tuning, device, items, block_size, &handles, source,
+        )
     }
 
     /// The kernel for `key` on `device`, or, when the device cannot run it and the context is
@@ -181,6 +186,12 @@ impl WasiParallelCtx {
     }
 
     /// Launches a resolved kernel; a tuning trial is timed and reported to the tuner.
+    ///
+    /// On a device that ends loops past a limit (lavapipe), outside strict mode, a launch whose
+    /// work items ran past it is run again on the CPU executor (`source` is the kernel's key and
+    /// module), from copies of its written buffers taken before it, with one log line: the
+    /// guest gets the right answer, not a trap.
+    #[allow(clippy::too_many_arguments, reason = "a launch's parts")]
     fn execute(
         &mut self,
         compiled: &Resolved,
@@ -189,10 +200,29 @@ impl WasiParallelCtx {
         items: u32,
         block_size: i32,
         handles: &[i32],
+        source: (&KernelKey, &[u8]),
     ) -> Result<(), Failure> {
         let start = std::time::Instant::now();
         let chunk = tuning.setting.chunk(items, tuning.workers);
         match compiled {
+            Resolved::Native(kernel) if self.loop_limited(device)? => {
+                let before = self.snapshot(device, handles)?;
+                match self.run(device, &**kernel, items, block_size, handles, chunk) {
+                    Err(f) if f.is_loop_limit() => {
+                        self.restore(device, before)?;
+                        let (key, bytes) = source;
+                        let cpu = self
+                            .ctx
+                            .cpu_index()
+                            .ok_or_else(|| Failure::device_error("no cpu device"))?;
+                        let index = self.device_slot(device as i32)?.index;
+                        let on_cpu = self.ctx.kernel(key.clone(), cpu, bytes, None)?;
+                        self.ctx.log_fallback_once(key, index, f.message());
+                        return self.run_on_cpu(device, &*on_cpu, items, block_size, handles);
+                    }
+                    other => other?,
+                }
+            }
             Resolved::Native(kernel) => {
                 self.run(device, &**kernel, items, block_size, handles, chunk)?
             }
@@ -202,6 +232,46 @@ impl WasiParallelCtx {
         }
         if let (Some(tuner), Some(trial)) = (&self.ctx.inner.tuner, tuning.trial) {
             tuner.record(trial, start.elapsed());
+        }
+        Ok(())
+    }
+
+    /// Whether launches on `device` may run again on the CPU past its loop limit: a limit, and
+    /// not strict mode.
+    fn loop_limited(&mut self, device: u32) -> Result<bool, Failure> {
+        let index = self.device_slot(device as i32)?.index;
+        let limited = self.ctx.inner.devices[index]
+            .info()
+            .limits
+            .max_loop_iterations
+            .is_some();
+        Ok(limited && !self.ctx.inner.strict && self.ctx.cpu_index().is_some())
+    }
+
+    /// Copies of the buffers among `handles` that a kernel may change and that hold data.
+    fn snapshot(&mut self, device: u32, handles: &[i32]) -> Result<Vec<(i32, Vec<u8>)>, Failure> {
+        let mut unique = handles.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        let mut copies = Vec::new();
+        for h in unique {
+            let slot = self.buffer_slot(h)?;
+            if !slot.written || !slot.access.kernel_writes() {
+                continue;
+            }
+            let (storage, size) = (slot.storage.clone(), slot.size);
+            let mut data = vec![0; size as usize];
+            self.space(device)?.read_buffer(&*storage, 0, &mut data)?;
+            copies.push((h, data));
+        }
+        Ok(copies)
+    }
+
+    /// Puts back what [`WasiParallelCtx::snapshot`] copied.
+    fn restore(&mut self, device: u32, copies: Vec<(i32, Vec<u8>)>) -> Result<(), Failure> {
+        for (h, data) in copies {
+            let storage = self.buffer_slot(h)?.storage.clone();
+            self.space(device)?.write_buffer(&*storage, 0, &data)?;
         }
         Ok(())
     }
@@ -364,8 +434,9 @@ impl WasiParallelCtx {
         let key = KernelKey::Exec {
             module: *blake3::hash(&bytes).as_bytes(),
         };
-        let (compiled, tuning) = self.resolve(key, device as u32, &bytes, items)?;
+        let (compiled, tuning) = self.resolve(key.clone(), device as u32, &bytes, items)?;
         check_arity(compiled.kernel(), handles.len())?;
+        let source = (&key, &bytes[..]);
         let Some(shared) = memory.shared() else {
             return self.execute(
                 &compiled,
@@ -374,6 +445,7 @@ impl WasiParallelCtx {
                 items,
                 block_size,
                 &handles,
+                source,
             );
         };
         let devices = self.ctx.inner.devices.clone();
@@ -393,6 +465,7 @@ impl WasiParallelCtx {
                     items,
                     block_size,
                     &handles,
+                    source,
                 );
                 self.unstage_views(memory, &handles, device as u32)?;
                 return result;

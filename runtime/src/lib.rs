@@ -191,7 +191,10 @@
 //!   waits for it, at most the limit, and returns `DEVICE_ERROR` if it is still running; then
 //!   the device serves calls again. A launch of very many short but finite work items is not
 //!   cut short: its device stays busy until it ends. On lavapipe a work item's loops end after
-//!   65,535 iterations with `KERNEL_TRAPPED`. wasi-nn's operators keep to the same limit per
+//!   65,535 iterations: in strict mode the launch is `KERNEL_TRAPPED`; otherwise it runs again
+//!   on the `cpu` device from copies of its writable buffers taken before it (with one log
+//!   line), so the guest gets the right results. Those copies are taken before every such
+//!   launch on lavapipe, at the cost of a copy of each written buffer. wasi-nn's operators keep to the same limit per
 //!   launch on every device, its native CPU kernels (host code) by a deadline checked between
 //!   pieces of their loops, about every millisecond of work; a `compute` past it fails with
 //!   `runtime_error`.
