@@ -204,6 +204,26 @@ fn cases() -> Vec<Case> {
             ("(f32.reinterpret_i32 (i32.wrap_i64 (i64.reinterpret_f64 {y})))", F32),
         ],
     ));
+    // 64-bit constants in comparisons, which lavapipe folded wrongly before they were hidden
+    // from it (`popcnt(x) < 63` was false).
+    c.push(ops_case(
+        "i64_constants_compared",
+        I64,
+        &[
+            (
+                "(i64.extend_i32_u (i64.ge_s (i64.extend32_s (i64.const 63)) (i64.popcnt {x})))",
+                I64,
+            ),
+            (
+                "(i32.wrap_i64 (i64.extend_i32_u (i64.lt_s (i64.popcnt {x}) (i64.const 63))))",
+                I32,
+            ),
+            (
+                "(i64.extend_i32_u (i64.gt_u (i64.const 40) (i64.popcnt {y})))",
+                I64,
+            ),
+        ],
+    ));
     c.extend(control_cases());
     c.extend(memory_cases());
     c.extend(trap_cases());

@@ -36,6 +36,8 @@ impl Builder<'_> {
     pub(super) fn rotate(&mut self, left: bool, ty: ValType) {
         let k = self.pop();
         let x = self.pop();
+        // A constant amount stays one (see `Builder::shift`).
+        let k = self.revealed(k);
         let width = bits_of(ty);
         let k = if ty == ValType::I64 {
             self.cast(k, ScalarKind::Uint, Some(4))

@@ -361,89 +361,92 @@ void main_(
     const uint _e433 = (32u + _e430);
     const uint _e434 = (_e432 ? _e433 : _e429);
     const long _e435 = as_long((ulong)(_e434));
-    const uint _e437 = ((uint)(60L));
-    const uint _e439 = (_e437 & 63u);
-    const uint _e441 = (64u - _e439);
-    const uint _e442 = (_e441 & 63u);
-    const ulong _e443 = as_ulong(_e435);
-    const ulong _e444 = (_e443 << (_e439 & 63u));
-    const ulong _e445 = (_e443 >> (_e442 & 63u));
-    const ulong _e446 = (_e444 | _e445);
-    const long _e447 = as_long(_e446);
-    const int _e449 = as_int(as_uint(_e420) + as_uint(40));
-    const uint _e450 = as_uint(_e449);
-    const uint _e452 = (_e450 & 7u);
-    const bool _e454 = (_e452 != 0u);
-    if (_e454) {
+    const uint _e439 = params.zero;
+    const long _e440 = as_long((ulong)(_e439));
+    const long _e441 = (60L | _e440);
+    const uint _e442 = ((uint)(60L));
+    const uint _e444 = (_e442 & 63u);
+    const uint _e446 = (64u - _e444);
+    const uint _e447 = (_e446 & 63u);
+    const ulong _e448 = as_ulong(_e435);
+    const ulong _e449 = (_e448 << (_e444 & 63u));
+    const ulong _e450 = (_e448 >> (_e447 & 63u));
+    const ulong _e451 = (_e449 | _e450);
+    const long _e452 = as_long(_e451);
+    const int _e454 = as_int(as_uint(_e420) + as_uint(40));
+    const uint _e455 = as_uint(_e454);
+    const uint _e457 = (_e455 & 7u);
+    const bool _e459 = (_e457 != 0u);
+    if (_e459) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e459 = (_e450 >> (3u & 31u));
-    const uint _e461 = _len_2;
-    const bool _e462 = (_e459 >= _e461);
-    if (_e462) {
+    const uint _e464 = (_e455 >> (3u & 31u));
+    const uint _e466 = _len_2;
+    const bool _e467 = (_e464 >= _e466);
+    if (_e467) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e459), _lim_2)] = _e447;
-    const int _e469 = local8_;
-    const uint _e473 = params.zero;
-    const ulong _e474 = ((ulong)(_e473));
-    const ulong _e475 = (9218868437227405312UL | _e474);
-    const double _e476 = as_double(_e475);
-    const double _e478 = local7_;
-    const ulong _e481 = as_ulong(_e478);
-    const ulong _e482 = (_e481 ^ 9223372036854775808UL);
-    const double _e483 = as_double(_e482);
-    const ulong _e486 = as_ulong(_e476);
-    const ulong _e487 = as_ulong(_e483);
-    const ulong _e488 = (_e486 & 9223372036854775807UL);
-    const ulong _e489 = (_e487 & 9223372036854775808UL);
-    const ulong _e490 = (_e488 | _e489);
-    const double _e491 = as_double(_e490);
-    const int _e493 = as_int(as_uint(_e469) + as_uint(48));
-    const uint _e494 = as_uint(_e493);
-    const uint _e496 = (_e494 & 7u);
-    const bool _e498 = (_e496 != 0u);
-    if (_e498) {
+    buffer1_[min((uint)(_e464), _lim_2)] = _e452;
+    const int _e474 = local8_;
+    const uint _e478 = params.zero;
+    const ulong _e479 = ((ulong)(_e478));
+    const ulong _e480 = (9218868437227405312UL | _e479);
+    const double _e481 = as_double(_e480);
+    const double _e483 = local7_;
+    const ulong _e486 = as_ulong(_e483);
+    const ulong _e487 = (_e486 ^ 9223372036854775808UL);
+    const double _e488 = as_double(_e487);
+    const ulong _e491 = as_ulong(_e481);
+    const ulong _e492 = as_ulong(_e488);
+    const ulong _e493 = (_e491 & 9223372036854775807UL);
+    const ulong _e494 = (_e492 & 9223372036854775808UL);
+    const ulong _e495 = (_e493 | _e494);
+    const double _e496 = as_double(_e495);
+    const int _e498 = as_int(as_uint(_e474) + as_uint(48));
+    const uint _e499 = as_uint(_e498);
+    const uint _e501 = (_e499 & 7u);
+    const bool _e503 = (_e501 != 0u);
+    if (_e503) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e503 = (_e494 >> (3u & 31u));
-    const uint _e505 = _len_2;
-    const bool _e506 = (_e503 >= _e505);
-    if (_e506) {
+    const uint _e508 = (_e499 >> (3u & 31u));
+    const uint _e510 = _len_2;
+    const bool _e511 = (_e508 >= _e510);
+    if (_e511) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const long _e512 = as_long(_e491);
-    buffer1_[min((uint)(_e503), _lim_2)] = _e512;
-    const int _e514 = local8_;
-    const uint _e518 = params.zero;
-    const ulong _e519 = ((ulong)(_e518));
-    const ulong _e520 = (9221120237041090560UL | _e519);
-    const double _e521 = as_double(_e520);
-    const double _e523 = local7_;
-    const ulong _e526 = as_ulong(_e523);
-    const ulong _e527 = (_e526 & 9223372036854775807UL);
-    const double _e528 = as_double(_e527);
-    const double _e529 = _rint_double(_e528);
-    const double _e530 = (_e521 + _e529);
-    const int _e532 = as_int(as_uint(_e514) + as_uint(56));
-    const uint _e533 = as_uint(_e532);
-    const uint _e535 = (_e533 & 7u);
-    const bool _e537 = (_e535 != 0u);
-    if (_e537) {
+    const long _e517 = as_long(_e496);
+    buffer1_[min((uint)(_e508), _lim_2)] = _e517;
+    const int _e519 = local8_;
+    const uint _e523 = params.zero;
+    const ulong _e524 = ((ulong)(_e523));
+    const ulong _e525 = (9221120237041090560UL | _e524);
+    const double _e526 = as_double(_e525);
+    const double _e528 = local7_;
+    const ulong _e531 = as_ulong(_e528);
+    const ulong _e532 = (_e531 & 9223372036854775807UL);
+    const double _e533 = as_double(_e532);
+    const double _e534 = _rint_double(_e533);
+    const double _e535 = (_e526 + _e534);
+    const int _e537 = as_int(as_uint(_e519) + as_uint(56));
+    const uint _e538 = as_uint(_e537);
+    const uint _e540 = (_e538 & 7u);
+    const bool _e542 = (_e540 != 0u);
+    if (_e542) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e542 = (_e533 >> (3u & 31u));
-    const uint _e544 = _len_2;
-    const bool _e545 = (_e542 >= _e544);
-    if (_e545) {
+    const uint _e547 = (_e538 >> (3u & 31u));
+    const uint _e549 = _len_2;
+    const bool _e550 = (_e547 >= _e549);
+    if (_e550) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const long _e551 = as_long(_e530);
-    buffer1_[min((uint)(_e542), _lim_2)] = _e551;
+    const long _e556 = as_long(_e535);
+    buffer1_[min((uint)(_e547), _lim_2)] = _e556;
 }

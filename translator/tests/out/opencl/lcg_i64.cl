@@ -103,85 +103,97 @@ void main_(
         const uint _e82 = (_e80 - 1u);
         loop_budget = _e82;
         const long _e85 = local7_;
-        const long _e87 = as_long(as_ulong(_e85) * as_ulong(6364136223846793005L));
-        const long _e89 = as_long(as_ulong(_e87) + as_ulong(1442695040888963407L));
-        local7_ = _e89;
-        const int _e92 = local8_;
-        const int _e94 = as_int(as_uint(_e92) + as_uint(1));
-        local8_ = _e94;
-        const int _e97 = local8_;
-        const uint _e99 = as_uint(_e97);
-        const uint _e100 = as_uint(10);
-        const bool _e101 = (_e99 < _e100);
-        const int _e104 = (_e101 ? 1 : 0);
-        const bool _e106 = (_e104 != 0);
-        if (_e106) {
+        const uint _e89 = params.zero;
+        const long _e90 = as_long((ulong)(_e89));
+        const long _e91 = (6364136223846793005L | _e90);
+        const long _e92 = as_long(as_ulong(_e85) * as_ulong(_e91));
+        const uint _e96 = params.zero;
+        const long _e97 = as_long((ulong)(_e96));
+        const long _e98 = (1442695040888963407L | _e97);
+        const long _e99 = as_long(as_ulong(_e92) + as_ulong(_e98));
+        local7_ = _e99;
+        const int _e102 = local8_;
+        const int _e104 = as_int(as_uint(_e102) + as_uint(1));
+        local8_ = _e104;
+        const int _e107 = local8_;
+        const uint _e109 = as_uint(_e107);
+        const uint _e110 = as_uint(10);
+        const bool _e111 = (_e109 < _e110);
+        const int _e114 = (_e111 ? 1 : 0);
+        const bool _e116 = (_e114 != 0);
+        if (_e116) {
             continue;
         }
         break;
     }
-    const int _e108 = local3_;
-    const int _e110 = local0_;
-    const uint _e112 = as_uint(3);
-    const uint _e114 = (_e112 & 31u);
-    const int _e115 = as_int(as_uint(_e110) << (_e114 & 31u));
-    const int _e116 = as_int(as_uint(_e108) + as_uint(_e115));
-    const long _e118 = local7_;
-    const int _e120 = as_int(as_uint(_e116) + as_uint(0));
-    const uint _e121 = as_uint(_e120);
-    const uint _e123 = (_e121 & 7u);
-    const bool _e125 = (_e123 != 0u);
-    if (_e125) {
+    const int _e118 = local3_;
+    const int _e120 = local0_;
+    const uint _e122 = as_uint(3);
+    const uint _e124 = (_e122 & 31u);
+    const int _e125 = as_int(as_uint(_e120) << (_e124 & 31u));
+    const int _e126 = as_int(as_uint(_e118) + as_uint(_e125));
+    const long _e128 = local7_;
+    const int _e130 = as_int(as_uint(_e126) + as_uint(0));
+    const uint _e131 = as_uint(_e130);
+    const uint _e133 = (_e131 & 7u);
+    const bool _e135 = (_e133 != 0u);
+    if (_e135) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e130 = (_e121 >> (3u & 31u));
-    const uint _e132 = _len_1;
-    const bool _e133 = (_e130 >= _e132);
-    if (_e133) {
+    const uint _e140 = (_e131 >> (3u & 31u));
+    const uint _e142 = _len_1;
+    const bool _e143 = (_e140 >= _e142);
+    if (_e143) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer0_[min((uint)(_e130), _lim_1)] = _e118;
-    const int _e140 = local5_;
-    const int _e142 = local0_;
-    const uint _e144 = as_uint(2);
-    const uint _e146 = (_e144 & 31u);
-    const int _e147 = as_int(as_uint(_e142) << (_e146 & 31u));
-    const int _e148 = as_int(as_uint(_e140) + as_uint(_e147));
-    const long _e150 = local7_;
-    const uint _e152 = ((uint)(33L));
-    const uint _e154 = (_e152 & 63u);
-    const ulong _e155 = as_ulong(_e150);
-    const ulong _e156 = (_e155 >> (_e154 & 63u));
-    const long _e157 = as_long(_e156);
-    const long _e159 = local7_;
-    const bool _e162 = (1000L == 0L);
-    if (_e162) {
+    buffer0_[min((uint)(_e140), _lim_1)] = _e128;
+    const int _e150 = local5_;
+    const int _e152 = local0_;
+    const uint _e154 = as_uint(2);
+    const uint _e156 = (_e154 & 31u);
+    const int _e157 = as_int(as_uint(_e152) << (_e156 & 31u));
+    const int _e158 = as_int(as_uint(_e150) + as_uint(_e157));
+    const long _e160 = local7_;
+    const uint _e164 = params.zero;
+    const long _e165 = as_long((ulong)(_e164));
+    const long _e166 = (33L | _e165);
+    const uint _e167 = ((uint)(33L));
+    const uint _e169 = (_e167 & 63u);
+    const ulong _e170 = as_ulong(_e160);
+    const ulong _e171 = (_e170 >> (_e169 & 63u));
+    const long _e172 = as_long(_e171);
+    const long _e174 = local7_;
+    const uint _e178 = params.zero;
+    const long _e179 = as_long((ulong)(_e178));
+    const long _e180 = (1000L | _e179);
+    const bool _e182 = (_e180 == 0L);
+    if (_e182) {
         atomic_xchg(&status[0], 2u);
         return;
     }
-    const bool _e168 = (_e159 == (-9223372036854775807L - 1L));
-    const bool _e169 = (1000L == (-1L));
-    const bool _e170 = (_e168 && _e169);
-    const long _e172 = (_e170 ? 1L : 1000L);
-    const long _e173 = _mod_long(_e159, _e172);
-    const long _e174 = (_e157 ^ _e173);
-    const int _e175 = as_int((uint)(_e174));
-    const int _e177 = as_int(as_uint(_e148) + as_uint(0));
-    const uint _e178 = as_uint(_e177);
-    const uint _e180 = (_e178 & 3u);
-    const bool _e182 = (_e180 != 0u);
-    if (_e182) {
+    const bool _e188 = (_e174 == (-9223372036854775807L - 1L));
+    const bool _e189 = (_e180 == (-1L));
+    const bool _e190 = (_e188 && _e189);
+    const long _e192 = (_e190 ? 1L : _e180);
+    const long _e193 = _mod_long(_e174, _e192);
+    const long _e194 = (_e172 ^ _e193);
+    const int _e195 = as_int((uint)(_e194));
+    const int _e197 = as_int(as_uint(_e158) + as_uint(0));
+    const uint _e198 = as_uint(_e197);
+    const uint _e200 = (_e198 & 3u);
+    const bool _e202 = (_e200 != 0u);
+    if (_e202) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e187 = (_e178 >> (2u & 31u));
-    const uint _e189 = _len_2;
-    const bool _e190 = (_e187 >= _e189);
-    if (_e190) {
+    const uint _e207 = (_e198 >> (2u & 31u));
+    const uint _e209 = _len_2;
+    const bool _e210 = (_e207 >= _e209);
+    if (_e210) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    buffer1_[min((uint)(_e187), _lim_2)] = _e175;
+    buffer1_[min((uint)(_e207), _lim_2)] = _e195;
 }

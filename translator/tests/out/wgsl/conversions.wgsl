@@ -177,45 +177,46 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e422 = local7_;
     let _e424 = bitcast<u64>(bitcast<i64>(_e422));
     let _e425 = u32(_e424);
-    let _e439 = (u32(60li) & 63u);
-    let _e443 = bitcast<u64>(i64(select(countTrailingZeros(_e425), (32u + countTrailingZeros(u32((_e424 >> 32u)))), (_e425 == 0u))));
-    let _e450 = bitcast<u32>((_e420 + 40i));
-    if ((_e450 & 7u) != 0u) {
+    let _e439 = params.zero;
+    let _e444 = (u32(60li) & 63u);
+    let _e448 = bitcast<u64>(i64(select(countTrailingZeros(_e425), (32u + countTrailingZeros(u32((_e424 >> 32u)))), (_e425 == 0u))));
+    let _e455 = bitcast<u32>((_e420 + 40i));
+    if ((_e455 & 7u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e459 = (_e450 >> 3u);
-    if (_e459 >= arrayLength((&buffer1_))) {
+    let _e464 = (_e455 >> 3u);
+    if (_e464 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer1_[_e459] = bitcast<i64>(((_e443 << _e439) | (_e443 >> ((64u - _e439) & 63u))));
-    let _e469 = local8_;
-    let _e473 = params.zero;
-    let _e478 = local7_;
-    let _e494 = bitcast<u32>((_e469 + 48i));
-    if ((_e494 & 7u) != 0u) {
+    buffer1_[_e464] = bitcast<i64>(((_e448 << _e444) | (_e448 >> ((64u - _e444) & 63u))));
+    let _e474 = local8_;
+    let _e478 = params.zero;
+    let _e483 = local7_;
+    let _e499 = bitcast<u32>((_e474 + 48i));
+    if ((_e499 & 7u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e503 = (_e494 >> 3u);
-    if (_e503 >= arrayLength((&buffer1_))) {
+    let _e508 = (_e499 >> 3u);
+    if (_e508 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer1_[_e503] = bitcast<i64>(bitcast<f64>(((bitcast<u64>(bitcast<f64>((9218868437227405312lu | u64(_e473)))) & 9223372036854775807lu) | (bitcast<u64>(bitcast<f64>((bitcast<u64>(_e478) ^ 9223372036854775808lu))) & 9223372036854775808lu))));
-    let _e514 = local8_;
-    let _e518 = params.zero;
-    let _e523 = local7_;
-    let _e533 = bitcast<u32>((_e514 + 56i));
-    if ((_e533 & 7u) != 0u) {
+    buffer1_[_e508] = bitcast<i64>(bitcast<f64>(((bitcast<u64>(bitcast<f64>((9218868437227405312lu | u64(_e478)))) & 9223372036854775807lu) | (bitcast<u64>(bitcast<f64>((bitcast<u64>(_e483) ^ 9223372036854775808lu))) & 9223372036854775808lu))));
+    let _e519 = local8_;
+    let _e523 = params.zero;
+    let _e528 = local7_;
+    let _e538 = bitcast<u32>((_e519 + 56i));
+    if ((_e538 & 7u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e542 = (_e533 >> 3u);
-    if (_e542 >= arrayLength((&buffer1_))) {
+    let _e547 = (_e538 >> 3u);
+    if (_e547 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer1_[_e542] = bitcast<i64>((bitcast<f64>((9221120237041090560lu | u64(_e518))) + round(bitcast<f64>((bitcast<u64>(_e523) & 9223372036854775807lu)))));
+    buffer1_[_e547] = bitcast<i64>((bitcast<f64>((9221120237041090560lu | u64(_e523))) + round(bitcast<f64>((bitcast<u64>(_e528) & 9223372036854775807lu)))));
 }

@@ -66,46 +66,51 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         let _e80 = loop_budget;
         loop_budget = (_e80 - 1u);
         let _e85 = local7_;
-        local7_ = ((_e85 * 6364136223846793005li) + 1442695040888963407li);
-        let _e92 = local8_;
-        local8_ = (_e92 + 1i);
-        let _e97 = local8_;
-        if (select(0i, 1i, (bitcast<u32>(_e97) < bitcast<u32>(10i))) != 0i) {
+        let _e89 = params.zero;
+        let _e96 = params.zero;
+        local7_ = ((_e85 * (6364136223846793005li | i64(_e89))) + (1442695040888963407li | i64(_e96)));
+        let _e102 = local8_;
+        local8_ = (_e102 + 1i);
+        let _e107 = local8_;
+        if (select(0i, 1i, (bitcast<u32>(_e107) < bitcast<u32>(10i))) != 0i) {
             continue;
         }
         break;
     }
-    let _e108 = local3_;
-    let _e110 = local0_;
-    let _e118 = local7_;
-    let _e121 = bitcast<u32>(((_e108 + (_e110 << (bitcast<u32>(3i) & 31u))) + 0i));
-    if ((_e121 & 7u) != 0u) {
+    let _e118 = local3_;
+    let _e120 = local0_;
+    let _e128 = local7_;
+    let _e131 = bitcast<u32>(((_e118 + (_e120 << (bitcast<u32>(3i) & 31u))) + 0i));
+    if ((_e131 & 7u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e130 = (_e121 >> 3u);
-    if (_e130 >= arrayLength((&buffer0_))) {
+    let _e140 = (_e131 >> 3u);
+    if (_e140 >= arrayLength((&buffer0_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer0_[_e130] = _e118;
-    let _e140 = local5_;
-    let _e142 = local0_;
-    let _e150 = local7_;
-    let _e159 = local7_;
-    if (1000li == 0li) {
+    buffer0_[_e140] = _e128;
+    let _e150 = local5_;
+    let _e152 = local0_;
+    let _e160 = local7_;
+    let _e164 = params.zero;
+    let _e174 = local7_;
+    let _e178 = params.zero;
+    let _e180 = (1000li | i64(_e178));
+    if (_e180 == 0li) {
         atomicStore((&status[0]), 2u);
         return;
     }
-    let _e178 = bitcast<u32>(((_e140 + (_e142 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e178 & 3u) != 0u) {
+    let _e198 = bitcast<u32>(((_e150 + (_e152 << (bitcast<u32>(2i) & 31u))) + 0i));
+    if ((_e198 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e187 = (_e178 >> 2u);
-    if (_e187 >= arrayLength((&buffer1_))) {
+    let _e207 = (_e198 >> 2u);
+    if (_e207 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    buffer1_[_e187] = i32((bitcast<i64>((bitcast<u64>(_e150) >> (u32(33li) & 63u))) ^ (_e159 % select(1000li, 1li, ((_e159 == i64(-9223372036854775807 - 1)) && (1000li == -1li))))));
+    buffer1_[_e207] = i32((bitcast<i64>((bitcast<u64>(_e160) >> (u32(33li) & 63u))) ^ (_e174 % select(_e180, 1li, ((_e174 == i64(-9223372036854775807 - 1)) && (_e180 == -1li))))));
 }
