@@ -27,6 +27,12 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
         KernelRef::Export("kernel"),
         Err("not provably inside one buffer at byte offset"),
     ),
+    ("stack_slots.wat", KernelRef::TableIndex(1), Ok(())),
+    (
+        "stack_slot_escape.wat",
+        KernelRef::Export("kernel"),
+        Err("from stack slots holding pointers into a buffer"),
+    ),
     // clang -O2/-O3 of kernels/c/saxpy.c: function pointer 1 is `saxpy`.
     ("saxpy_clang_O2.wasm", KernelRef::TableIndex(1), Ok(())),
     ("saxpy_clang_O3.wasm", KernelRef::TableIndex(1), Ok(())),

@@ -784,7 +784,9 @@ impl Interpreter<'_, '_> {
                 stack.push(Kind::Int);
             }
             MemoryCopy { .. } => {
-                let (len, src, dst) = (pop(stack), pop(stack), pop(stack));
+                let length = constant(at);
+                let (len, src_raw, dst) = (pop(stack), pop_raw(stack), pop(stack));
+                let src = src_raw.norm();
                 if !not_ptr(len) {
                     return Err(Error::unsupported("a pointer as a copy's length", offset));
                 }
@@ -799,6 +801,20 @@ impl Interpreter<'_, '_> {
                         .bulk_operand(other, false, "a memory.copy from memory", offset)?
                         .map(Some),
                 };
+                // Pointers kept in stack slots copied into a buffer would leave as offsets
+                // where the CPU writes addresses.
+                let holds_pointers = match (src_raw, length) {
+                    (Kind::StackAt(from), Some(n)) => slots
+                        .keys()
+                        .any(|&k| k.wrapping_add(4) > from && k < from.wrapping_add(n)),
+                    _ => !slots.is_empty(),
+                };
+                if src == Some(Some(STACK)) && dst != Some(STACK) && holds_pointers {
+                    return Err(Error::unsupported(
+                        "a memory.copy from stack slots holding pointers into a buffer",
+                        offset,
+                    ));
+                }
                 if let (Some(dst), Some(src)) = (dst, src) {
                     self.analysis.bulk.insert(at, Bulk::Copy { dst, src });
                 }
