@@ -625,10 +625,7 @@ impl Interpreter<'_, '_> {
                 pop(stack);
                 stack.push(Kind::Int);
             }
-            I32And
-                if at > 0
-                    && matches!(self.ops[at - 1].0, I32Const { value } if (0..4096).contains(&value)) =>
-            {
+            I32And if constant(at).is_some_and(|v| (0..4096).contains(&v)) => {
                 // The low bits of a pointer (`p & 7`: its alignment): a number. Buffers are
                 // aligned to more than that, so a buffer offset has the address's low bits.
                 let (b, a) = (pop(stack), pop(stack));
@@ -673,7 +670,7 @@ impl Interpreter<'_, '_> {
             | I32GeU => {
                 let (b, a) = (pop(stack), pop(stack));
                 // A constant 0 just before: a null pointer.
-                let null = at > 0 && matches!(self.ops[at - 1].0, I32Const { value: 0 });
+                let null = constant(at) == Some(0);
                 match (a, b) {
                     (Kind::Ptr(x), Kind::Ptr(y)) if x == y => {}
                     (Kind::Ptr(x), Kind::Ptr(y)) => {

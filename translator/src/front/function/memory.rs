@@ -85,26 +85,13 @@ impl Builder<'_> {
         stride: u32,
         offset: usize,
     ) -> Result<(Handle<Expression>, Handle<Expression>), Error> {
-        let extra = i32::try_from(memarg.offset)
-            .map_err(|_| Error::unsupported("a memory offset above 2^31", offset))?;
-        let extra = self.i32(extra);
-        let byte = self.binary(BinaryOperator::Add, address, extra);
-        let mut byte = self.cast(byte, ScalarKind::Uint, None);
+        let mut byte = self.access_byte(address, memarg, offset)?;
         if let Target::Stack { base, .. } = target {
             // Below the stack's base wraps around to a huge offset: out of bounds.
             let base = self.u32(base);
             byte = self.binary(BinaryOperator::Subtract, byte, base);
         }
-        // Aligned to its width, or for an access of several elements (8 bytes of 4-byte
-        // words) to the element: it then takes whole elements.
-        let align = width.min(stride);
-        if align > 1 {
-            let mask = self.u32(align - 1);
-            let low = self.binary(BinaryOperator::And, byte, mask);
-            let zero = self.u32(0);
-            let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
-            self.trap_if(misaligned, trap::MISALIGNED);
-        }
+        self.trap_unless_aligned(byte, width, stride);
         let shift = self.u32(stride.trailing_zeros());
         let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
         let length = match target {
@@ -114,14 +101,7 @@ impl Builder<'_> {
             }
             Target::Stack { .. } => self.u32(STACK_BYTES / stride),
         };
-        // The last element the access touches (an 8-byte access of 4-byte words takes two).
-        let last = match width / stride {
-            0 | 1 => index,
-            n => {
-                let more = self.u32(n - 1);
-                self.binary(BinaryOperator::Add, index, more)
-            }
-        };
+        let last = self.last_element(index, width, stride);
         let outside = self.binary(BinaryOperator::GreaterEqual, last, length);
         self.trap_if(outside, trap::OUT_OF_BOUNDS);
         Ok((index, byte))
@@ -144,19 +124,8 @@ impl Builder<'_> {
         let Target::Global(global) = target else {
             return Err(Error::Validation("static data on the stack".into()));
         };
-        let extra = i32::try_from(memarg.offset)
-            .map_err(|_| Error::unsupported("a memory offset above 2^31", offset))?;
-        let extra = self.i32(extra);
-        let byte = self.binary(BinaryOperator::Add, address, extra);
-        let byte = self.cast(byte, ScalarKind::Uint, None);
-        let align = width.min(stride);
-        if align > 1 {
-            let mask = self.u32(align - 1);
-            let low = self.binary(BinaryOperator::And, byte, mask);
-            let zero = self.u32(0);
-            let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
-            self.trap_if(misaligned, trap::MISALIGNED);
-        }
+        let byte = self.access_byte(address, memarg, offset)?;
+        self.trap_unless_aligned(byte, width, stride);
         let status = self.pre(Expression::GlobalVariable(self.status));
         let slot = self.expr(Expression::AccessIndex {
             base: status,
@@ -164,22 +133,12 @@ impl Builder<'_> {
         });
         let memory = self.expr(Expression::Load { pointer: slot });
         let width_bytes = self.u32(width);
-        let past_start = self.binary(BinaryOperator::Greater, byte, memory);
-        let room = self.binary(BinaryOperator::Subtract, memory, byte);
-        let too_long = self.binary(BinaryOperator::Greater, width_bytes, room);
-        let outside = self.binary(BinaryOperator::LogicalOr, past_start, too_long);
-        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+        self.trap_unless_inside(byte, width_bytes, memory);
         let shift = self.u32(stride.trailing_zeros());
         let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
         let base = self.pre(Expression::GlobalVariable(global));
         let length = self.expr(Expression::ArrayLength(base));
-        let last = match width / stride {
-            0 | 1 => index,
-            n => {
-                let more = self.u32(n - 1);
-                self.binary(BinaryOperator::Add, index, more)
-            }
-        };
+        let last = self.last_element(index, width, stride);
         let past = self.binary(BinaryOperator::GreaterEqual, last, length);
         // The binding always has two words: index 0 (and 1) can be read.
         let zero = self.u32(0);
@@ -189,6 +148,65 @@ impl Builder<'_> {
             reject: index,
         });
         Ok((index, byte, past))
+    }
+
+    /// `address + memarg.offset`, as a `u32`.
+    fn access_byte(
+        &mut self,
+        address: Handle<Expression>,
+        memarg: &MemArg,
+        offset: usize,
+    ) -> Result<Handle<Expression>, Error> {
+        let extra = i32::try_from(memarg.offset)
+            .map_err(|_| Error::unsupported("a memory offset above 2^31", offset))?;
+        let extra = self.i32(extra);
+        let byte = self.binary(BinaryOperator::Add, address, extra);
+        Ok(self.cast(byte, ScalarKind::Uint, None))
+    }
+
+    /// Traps unless byte `byte` is aligned to the access's width, or for an access of several
+    /// elements (8 bytes of 4-byte words) to the element: it then takes whole elements.
+    fn trap_unless_aligned(&mut self, byte: Handle<Expression>, width: u32, stride: u32) {
+        let align = width.min(stride);
+        if align > 1 {
+            let mask = self.u32(align - 1);
+            let low = self.binary(BinaryOperator::And, byte, mask);
+            let zero = self.u32(0);
+            let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
+            self.trap_if(misaligned, trap::MISALIGNED);
+        }
+    }
+
+    /// Traps unless the `len` bytes from byte `byte` lie inside `size` bytes (`u32`s all;
+    /// `byte + len > size`, without overflow).
+    fn trap_unless_inside(
+        &mut self,
+        byte: Handle<Expression>,
+        len: Handle<Expression>,
+        size: Handle<Expression>,
+    ) {
+        let past = self.binary(BinaryOperator::Greater, byte, size);
+        let room = self.binary(BinaryOperator::Subtract, size, byte);
+        let long = self.binary(BinaryOperator::Greater, len, room);
+        let outside = self.binary(BinaryOperator::LogicalOr, past, long);
+        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+    }
+
+    /// The last element an access of `width` bytes from element `index` touches (an 8-byte
+    /// access of 4-byte words takes two).
+    fn last_element(
+        &mut self,
+        index: Handle<Expression>,
+        width: u32,
+        stride: u32,
+    ) -> Handle<Expression> {
+        match width / stride {
+            0 | 1 => index,
+            n => {
+                let more = self.u32(n - 1);
+                self.binary(BinaryOperator::Add, index, more)
+            }
+        }
     }
 
     fn element_pointer(&mut self, target: Target, index: Handle<Expression>) -> Handle<Expression> {
@@ -527,12 +545,7 @@ impl Builder<'_> {
                 self.u32(STACK_BYTES)
             }
         };
-        // `byte + len > size`, without overflow.
-        let past = self.binary(BinaryOperator::Greater, byte, size);
-        let room = self.binary(BinaryOperator::Subtract, size, byte);
-        let long = self.binary(BinaryOperator::Greater, len, room);
-        let outside = self.binary(BinaryOperator::LogicalOr, past, long);
-        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+        self.trap_unless_inside(byte, len, size);
         byte
     }
 
