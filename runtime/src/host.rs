@@ -365,26 +365,26 @@ impl WasiParallelHost {
         self.inner.buffer_bytes.fetch_sub(bytes, Ordering::Relaxed);
     }
 
-    /// The device index `get_device(hint)` resolves to.
     /// The device a guest gets without asking for one (a `parallel_for` before any
     /// `get_device`): the forced device, else the best one, as `get_device` with the
     /// discrete-GPU hint gives it outside strict mode.
     pub(crate) fn default_device(&self) -> Result<usize, Failure> {
-        if let Some(forced) = self.inner.forced {
-            return Ok(forced);
-        }
-        let devices = &self.inner.devices;
-        device::select(devices, DeviceKind::DiscreteGpu)
-            .and_then(|d| devices.iter().position(|x| Arc::ptr_eq(x, d)))
-            .ok_or_else(|| Failure::no_device("no device"))
+        self.pick_with(DeviceKind::DiscreteGpu, false)
     }
 
+    /// The device index `get_device(hint)` resolves to.
     pub(crate) fn pick(&self, hint: DeviceKind) -> Result<usize, Failure> {
+        self.pick_with(hint, self.inner.strict)
+    }
+
+    /// The forced device, else the device of `hint`: exactly that kind when `strict`, else by
+    /// the selection rule.
+    fn pick_with(&self, hint: DeviceKind, strict: bool) -> Result<usize, Failure> {
         if let Some(forced) = self.inner.forced {
             return Ok(forced);
         }
         let devices = &self.inner.devices;
-        let chosen = if self.inner.strict {
+        let chosen = if strict {
             devices.iter().position(|d| d.info().kind == hint)
         } else {
             device::select(devices, hint)

@@ -173,12 +173,10 @@ impl WasiParallelCtx {
         match compiled {
             Ok(kernel) => Ok((Resolved::Native(kernel), tuning)),
             Err(f) if f.is_unsupported_kernel() && !self.ctx.inner.strict => {
-                let cpu = match self.ctx.cpu_index() {
-                    Some(cpu) if cpu != device_index => cpu,
-                    _ => return Err(f),
-                };
-                let kernel = self.ctx.kernel(key.clone(), cpu, bytes, None)?;
-                self.ctx.log_fallback_once(&key, device_index, f.message());
+                if self.ctx.cpu_index().is_none_or(|cpu| cpu == device_index) {
+                    return Err(f);
+                }
+                let kernel = self.cpu_kernel(&key, bytes, device_index, &f)?;
                 Ok((Resolved::OnCpu(kernel), Tuning::none()))
             }
             Err(f) => Err(f),
@@ -210,14 +208,8 @@ impl WasiParallelCtx {
                 match self.run(device, &**kernel, items, block_size, handles, chunk) {
                     Err(f) if f.is_loop_limit() => {
                         self.restore(device, before)?;
-                        let (key, bytes) = source;
-                        let cpu = self
-                            .ctx
-                            .cpu_index()
-                            .ok_or_else(|| Failure::device_error("no cpu device"))?;
                         let index = self.device_slot(device as i32)?.index;
-                        let on_cpu = self.ctx.kernel(key.clone(), cpu, bytes, None)?;
-                        self.ctx.log_fallback_once(key, index, f.message());
+                        let on_cpu = self.cpu_kernel(source.0, source.1, index, &f)?;
                         return self.run_on_cpu(device, &*on_cpu, items, block_size, handles);
                     }
                     other => other?,
@@ -234,6 +226,24 @@ impl WasiParallelCtx {
             tuner.record(trial, start.elapsed());
         }
         Ok(())
+    }
+
+    /// The kernel `key` (of module `bytes`) compiled for the CPU executor, instead of device
+    /// `device_index`, which failed it with `why` (said once in the log).
+    fn cpu_kernel(
+        &mut self,
+        key: &KernelKey,
+        bytes: &[u8],
+        device_index: usize,
+        why: &Failure,
+    ) -> Result<Arc<dyn Kernel>, Failure> {
+        let cpu = self
+            .ctx
+            .cpu_index()
+            .ok_or_else(|| Failure::device_error("no cpu device"))?;
+        let kernel = self.ctx.kernel(key.clone(), cpu, bytes, None)?;
+        self.ctx.log_fallback_once(key, device_index, why.message());
+        Ok(kernel)
     }
 
     /// Whether launches on `device` may run again on the CPU past its loop limit: a limit, and

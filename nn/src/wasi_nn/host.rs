@@ -129,11 +129,16 @@ impl NnHost {
 
     /// Makes the backend of `entry`; ours counts against `quota` when one is given.
     fn make(self: &Arc<Self>, entry: &BackendEntry, quota: Option<&Arc<ByteQuota>>) -> Backend {
-        if Arc::ptr_eq(&entry.make, &self.own) {
+        if self.is_ours(entry) {
             Backend::from(self.onnx(quota))
         } else {
             (entry.make)()
         }
+    }
+
+    /// Whether `entry` is our own backend's registry entry.
+    fn is_ours(&self, entry: &BackendEntry) -> bool {
+        Arc::ptr_eq(&entry.make, &self.own)
     }
 
     fn onnx(self: &Arc<Self>, quota: Option<&Arc<ByteQuota>>) -> OnnxBackend {
@@ -220,7 +225,7 @@ impl NnHost {
         let (entry, _) = registry.select(encoding, builders.first().copied(), target)?;
         let failed =
             |e: wasmtime_wasi_nn::backend::BackendError| NnFailure::new(kind_of(&e), e.to_string());
-        if Arc::ptr_eq(&entry.make, &self.own) {
+        if self.is_ours(entry) {
             let (prepared, quota) = self.onnx(quota).prepare(builders, target).map_err(failed)?;
             return Ok((onnx::graph(prepared.clone(), quota), Some(prepared)));
         }
