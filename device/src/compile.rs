@@ -9,9 +9,10 @@
 //! on the bytes, the entry, the device and the options, and callers key their caches on what
 //! they know identifies those.
 
+use std::fmt;
 use std::sync::Arc;
 
-use wasi_parallel_translator::{KernelRef, Options as TranslateOptions};
+use wasi_parallel_translator::{KernelRef, Layout, Options as TranslateOptions, Translation};
 
 use crate::kernel_module::{self, KernelError};
 use crate::{Device, DeviceError, DeviceInfo, Kernel, KernelDescriptor, KernelInput, KernelSource};
@@ -86,6 +87,88 @@ pub fn translate_options(info: &DeviceInfo, options: &CompileOptions) -> Transla
     }
 }
 
+/// What a translated kernel was made from: the Wasm bytes, the kernel's function and the
+/// translator's options. A device whose bindings are smaller than its buffers may be (wgpu on
+/// lavapipe: 128 MiB) translates the kernel again from it, with a [`Layout`] that splits a
+/// launch's large buffers across several bindings.
+#[derive(Clone)]
+pub struct TranslationSource {
+    wasm: Arc<[u8]>,
+    kernel: OwnedKernelRef,
+    options: TranslateOptions,
+}
+
+#[derive(Clone)]
+enum OwnedKernelRef {
+    TableIndex(u32),
+    Export(String),
+}
+
+impl fmt::Debug for TranslationSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "TranslationSource({} bytes)", self.wasm.len())
+    }
+}
+
+impl TranslationSource {
+    /// The kernel `kernel` of `wasm` (copied), translated with `options`.
+    pub fn new(wasm: &[u8], kernel: KernelRef<'_>, options: TranslateOptions) -> TranslationSource {
+        TranslationSource {
+            wasm: wasm.into(),
+            kernel: match kernel {
+                KernelRef::TableIndex(index) => OwnedKernelRef::TableIndex(index),
+                KernelRef::Export(name) => OwnedKernelRef::Export(name.to_string()),
+            },
+            options,
+        }
+    }
+
+    /// The kernel translated with its buffers bound as `layout` says, on a thread with a
+    /// stack as large as [`compile_kernel`]'s.
+    pub fn translate(&self, layout: &Layout) -> Result<Translation, DeviceError> {
+        on_compile_thread("a kernel's translation", || {
+            let kernel = match &self.kernel {
+                OwnedKernelRef::TableIndex(index) => KernelRef::TableIndex(*index),
+                OwnedKernelRef::Export(name) => KernelRef::Export(name),
+            };
+            wasi_parallel_translator::translate_with(&self.wasm, kernel, &self.options, layout)
+                .map_err(|e| DeviceError::UnsupportedKernel(e.to_string()))
+        })
+    }
+}
+
+/// Whether kernels for a device with these limits need their [`TranslationSource`]: whether
+/// a buffer of the device may be larger than one binding.
+fn splits_buffers(info: &DeviceInfo) -> bool {
+    let largest = info.limits.max_buffer_size.min(1 << 32);
+    info.kernel_input == KernelInput::Translated && info.limits.max_binding_size < largest
+}
+
+/// Runs `work` on a thread of its own with a large stack ([`COMPILE_STACK`]); a panic in it
+/// becomes an `UnsupportedKernel` error naming `what`.
+pub(crate) fn on_compile_thread<T: Send>(
+    what: &str,
+    work: impl FnOnce() -> Result<T, DeviceError> + Send,
+) -> Result<T, DeviceError> {
+    std::thread::scope(|scope| {
+        let working = std::thread::Builder::new()
+            .name("wasi-parallel-compile".into())
+            .stack_size(COMPILE_STACK)
+            .spawn_scoped(scope, work)
+            .map_err(|e| DeviceError::Device(format!("cannot start a compile thread: {e}")))?;
+        working.join().unwrap_or_else(|panic| {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(DeviceError::UnsupportedKernel(format!(
+                "{what}: the compiler panicked: {why}"
+            )))
+        })
+    })
+}
+
 /// The stack of the thread that compiles a kernel. The translator bounds how deep a kernel may
 /// nest, but naga's validator and back ends, the drivers' compilers and walrus all recurse on
 /// what they are given; the caller's thread may have as little as 2 MiB. Untouched stack costs
@@ -103,27 +186,13 @@ pub fn compile_kernel(
     entry: KernelEntry<'_>,
     options: &CompileOptions,
 ) -> Result<Arc<dyn Kernel>, CompileError> {
-    let label = entry.label();
-    std::thread::scope(|scope| {
-        let compiling = std::thread::Builder::new()
-            .name("wasi-parallel-compile".into())
-            .stack_size(COMPILE_STACK)
-            .spawn_scoped(scope, || compile_here(device, bytes, entry, options))
-            .map_err(|e| DeviceError::Device(format!("cannot start a compile thread: {e}")))?;
-        compiling.join().unwrap_or_else(|panic| {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Err(CompileError::Device(DeviceError::UnsupportedKernel(
-                format!(
-                    "{label}: the compiler for {} panicked: {why}",
-                    device.info().name
-                ),
-            )))
-        })
-    })
+    let what = format!("{} for {}", entry.label(), device.info().name);
+    let mut made = None;
+    on_compile_thread(&what, || {
+        made = Some(compile_here(device, bytes, entry, options));
+        Ok(())
+    })?;
+    made.expect("set by the compile thread")
 }
 
 fn compile_here(
@@ -154,6 +223,7 @@ fn compile_here(
             device.create_kernel(&KernelDescriptor {
                 label: &label,
                 source: KernelSource::WasmModule(&made.wasm),
+                origin: None,
             })?
         }
         KernelInput::Translated => {
@@ -175,9 +245,12 @@ fn compile_here(
                     device: format!("{} ({})", info.name, info.description),
                     source,
                 })?;
+            let origin =
+                splits_buffers(info).then(|| TranslationSource::new(bytes, kernel_ref, translate));
             device.create_kernel(&KernelDescriptor {
                 label: &label,
                 source: KernelSource::Translated(&translation),
+                origin: origin.as_ref(),
             })?
         }
     };

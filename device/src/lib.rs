@@ -54,7 +54,9 @@ pub mod signals;
 #[cfg(feature = "wgpu")]
 pub mod wgpu;
 
-pub use compile::{compile_kernel, translate_options, CompileError, CompileOptions, KernelEntry};
+pub use compile::{
+    compile_kernel, translate_options, CompileError, CompileOptions, KernelEntry, TranslationSource,
+};
 pub use cpu::{CpuDevice, CpuDeviceDescriptor, KernelClock, WasmMemoryDevice, WasmMemorySpace};
 
 /// The export every kernel module provides: the kernel body, one work item per call.
@@ -134,6 +136,10 @@ impl fmt::Display for DeviceKind {
 pub struct DeviceLimits {
     /// The largest single buffer, in bytes.
     pub max_buffer_size: u64,
+    /// The most bytes of a buffer one kernel binding may hold (wgpu: 128 MiB on lavapipe). A
+    /// larger buffer is bound in parts, by a kernel translated again for that launch, which
+    /// needs the kernel's [`KernelDescriptor::origin`].
+    pub max_binding_size: u64,
     /// The most bytes all buffers of one space may hold together.
     pub max_space_size: u64,
     /// The most buffers one launch may bind.
@@ -243,6 +249,11 @@ pub struct KernelDescriptor<'a> {
     pub label: &'a str,
     /// What the kernel is made from.
     pub source: KernelSource<'a>,
+    /// For a translated kernel, what it was translated from: a device whose bindings are
+    /// smaller than its buffers may be translates it again for a launch with such a buffer,
+    /// split across several bindings (see [`wasi_parallel_translator::Layout`]). `None`: such
+    /// launches are refused.
+    pub origin: Option<&'a TranslationSource>,
 }
 
 /// A region of memory a space starts with, at a fixed address: the guest's static data, which

@@ -120,6 +120,7 @@ fn single_chunk_launches_run_and_trap_like_spread_ones() {
         .create_kernel(&KernelDescriptor {
             label: "divide",
             source: KernelSource::WasmModule(&wasm),
+            origin: None,
         })
         .unwrap();
     let space = device

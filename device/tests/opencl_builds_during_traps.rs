@@ -74,6 +74,7 @@ fn kernels_build_while_wasm_traps() {
         let made = device.create_kernel(&KernelDescriptor {
             label: "store",
             source: KernelSource::Translated(&t),
+            origin: None,
         });
         if let Err(e) = made {
             failures.push(format!("kernel {k}: {e}"));

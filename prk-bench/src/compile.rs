@@ -72,6 +72,7 @@ pub fn measure(guests: &[(&str, &[u8])], devices: &[Arc<dyn Device>]) -> Vec<Com
                 let built = device.create_kernel(&KernelDescriptor {
                     label: &label,
                     source: KernelSource::Translated(&translation),
+                    origin: None,
                 });
                 let build = built
                     .map(|_| start.elapsed().as_secs_f64() * 1e3)

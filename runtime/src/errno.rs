@@ -230,7 +230,8 @@ impl From<CompileError> for Failure {
                     E::Unsupported { .. }
                     | E::MissingFeature(_)
                     | E::Validation(_)
-                    | E::Backend(_) => Errno::UnsupportedKernel,
+                    | E::Backend(_)
+                    | E::Layout(_) => Errno::UnsupportedKernel,
                 }
             }
             CompileError::Device(e) => Failure::from_device_error(e),

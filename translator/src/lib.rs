@@ -20,6 +20,13 @@
 //!   then carried as its byte offset from that buffer's start, and a load or store becomes an
 //!   index into the buffer's binding. An access the analysis cannot attribute is
 //!   [`Error::Unsupported`], naming the instruction and its byte offset.
+//! - **Buffers larger than one binding** ([`translate_with`] and a [`Layout`]): a device whose
+//!   storage bindings hold less than its buffers may (lavapipe: 128 MiB of 2 GiB) binds such a
+//!   buffer as several bindings of consecutive ranges of it, parts of a power of two of bytes.
+//!   The element index's high bits name the part; since a pointer cannot choose between
+//!   bindings, each load, store or atomic of such a buffer is a switch over its parts, the
+//!   bounds checks compare with the whole buffer's length (the full parts and the last one's),
+//!   and an 8-byte access of two words may take them from two parts.
 //! - **Control flow.** naga has no labelled blocks: every Wasm block, loop and if becomes a naga
 //!   `Loop` (a single pass for blocks and ifs), `br` to the innermost frame a `Break` or
 //!   `Continue`, and a multi-level `br` sets a counter and breaks out frame by frame.
@@ -86,7 +93,7 @@ pub mod back;
 pub mod front;
 pub mod table0;
 
-pub use front::{translate, Translation};
+pub use front::{translate, translate_with, Translation};
 
 /// Which function of a module is the kernel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +132,50 @@ impl Default for Options {
     }
 }
 
+/// How a kernel's buffers are bound, for buffers larger than one storage binding may be (128 MiB
+/// on lavapipe): such a buffer is bound as several bindings of consecutive ranges of it
+/// ("parts"), each of `part_bytes` bytes but the last, and every access of the kernel goes to
+/// the part holding its element (see [`translate_with`]). The default binds every buffer whole.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Layout {
+    /// Bytes of every part but a buffer's last: a power of two of at least 8 (a multiple of
+    /// every element's size), which a device picks at most its binding limit.
+    pub part_bytes: u32,
+    /// For each buffer, in kernel parameter order, the bindings it is split into: 1 (or no entry)
+    /// binds it whole.
+    pub parts: Vec<u32>,
+}
+
+impl Layout {
+    /// Bindings buffer `buffer` is split into.
+    pub fn parts_of(&self, buffer: usize) -> u32 {
+        self.parts.get(buffer).copied().unwrap_or(1).max(1)
+    }
+
+    /// The layout a device with bindings of at most `max_binding` bytes needs for buffers of
+    /// `sizes` bytes: every buffer that fits one binding whole, the others in parts of the
+    /// largest power of two not above `max_binding`.
+    pub fn for_sizes(sizes: &[u64], max_binding: u64) -> Layout {
+        let part_bytes = 1u32 << max_binding.clamp(8, 1 << 31).ilog2();
+        let parts = sizes
+            .iter()
+            .map(|&size| {
+                if size <= max_binding {
+                    1
+                } else {
+                    u32::try_from(size.div_ceil(u64::from(part_bytes))).unwrap_or(u32::MAX)
+                }
+            })
+            .collect();
+        Layout { part_bytes, parts }
+    }
+
+    /// Whether every buffer is bound whole.
+    pub fn is_whole(&self) -> bool {
+        self.parts.iter().all(|&p| p <= 1)
+    }
+}
+
 /// The element type a buffer binding is declared with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ElementType {
@@ -157,8 +208,12 @@ impl ElementType {
 pub struct BufferBinding {
     /// The buffer's position among the kernel's buffers (inputs, then outputs).
     pub buffer: usize,
-    /// The binding number in group 0.
+    /// The binding number in group 0: of the buffer's first part, when it is split (see
+    /// [`Layout`]); its other parts have the numbers after it.
     pub binding: u32,
+    /// The bindings the buffer is split into (1: bound whole), each of [`Layout::part_bytes`]
+    /// bytes of it but the last, which holds the rest.
+    pub parts: u32,
     /// The element type of the binding, or `None` for a buffer the kernel never accesses.
     pub element: Option<ElementType>,
     /// Whether the kernel stores to it.
@@ -239,6 +294,9 @@ pub enum Error {
     /// naga rejected the module built: a bug of this translator.
     #[error("internal error, the translated module does not validate: {0}")]
     Validation(String),
+    /// The [`Layout`] asked for does not fit the kernel.
+    #[error("buffer layout: {0}")]
+    Layout(String),
     /// A back end (the OpenCL C writer) cannot express something in the module.
     #[error("the OpenCL writer cannot express {0}")]
     Backend(String),

@@ -217,6 +217,7 @@ impl CpuDevice {
             i64: true,
             limits: DeviceLimits {
                 max_buffer_size: u64::from(u32::MAX),
+                max_binding_size: u64::from(u32::MAX),
                 max_space_size: MAX_PAGES * PAGE,
                 max_buffers_per_launch: 1024,
                 max_work_items: u64::from(u32::MAX),

@@ -313,6 +313,7 @@ impl Shared {
             i64,
             limits: DeviceLimits {
                 max_buffer_size: max_alloc,
+                max_binding_size: max_alloc,
                 max_space_size: memory,
                 max_buffers_per_launch: u32::try_from(parameter_bytes / 16)
                     .unwrap_or(u32::MAX)
@@ -1152,6 +1153,7 @@ mod tests {
             .create_kernel(&KernelDescriptor {
                 label: "double",
                 source: KernelSource::Translated(&t),
+                origin: None,
             })
             .expect("kernel")
     }

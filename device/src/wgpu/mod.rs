@@ -16,9 +16,14 @@
 //!   was made from ([`WgpuKernel::spirv`]). Elsewhere the naga module goes to wgpu as it is
 //!   (`ShaderSource::Naga`), and floats are as exact as the driver makes them.
 //! - **Buffers** are storage buffers resident on the GPU; a space is only a bookkeeping scope.
-//!   Writes go through the queue, reads through a mapped staging buffer. A buffer larger than one
-//!   storage binding may hold is refused with `OutOfMemory` naming the limit (splitting is not
-//!   implemented).
+//!   Writes go through the queue, reads through a mapped staging buffer. A buffer may be as large
+//!   as the adapter's `max_buffer_size` (2 GiB on lavapipe), larger than one storage binding may
+//!   hold (`max_storage_buffer_binding_size`, 128 MiB on lavapipe): a launch with such a buffer
+//!   binds it as several bindings of consecutive ranges (parts of the largest power of two that
+//!   one binding holds), and runs the kernel translated again for that [`Layout`] from its
+//!   [`KernelDescriptor::origin`], each access going to its part (see
+//!   [`wasi_parallel_translator::translate_with`]). A kernel keeps the last few such
+//!   translations; one made without an origin is refused such launches.
 //! - **Static data**: one read-only buffer per space holding the guest's data segments from
 //!   address 0 (not the zeros after the last one, see [`crate::static_data_end`]).
 //! - **Launches** bind a uniform `{num_iterations, block_size, zero, budget}`, the buffers and a
@@ -49,7 +54,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use wasi_parallel_translator::back::spv;
-use wasi_parallel_translator::trap;
+use wasi_parallel_translator::{trap, Layout, Translation};
 
 /// The loop iterations llvmpipe lets one invocation run (Mesa's gallivm loop limiter).
 const LLVMPIPE_LOOP_LIMIT: u32 = 65535;
@@ -57,7 +62,7 @@ const LLVMPIPE_LOOP_LIMIT: u32 = 65535;
 use crate::{
     Access, Buffer, BufferDescriptor, Device, DeviceError, DeviceInfo, DeviceKind, DeviceLimits,
     Kernel, KernelDescriptor, KernelInput, KernelSource, Launch, Space, SpaceDescriptor,
-    TimeLimits,
+    TimeLimits, TranslationSource,
 };
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -106,9 +111,19 @@ struct Core {
     limits: TimeLimits,
     /// The wgpu device now open.
     current: Mutex<Arc<Shared>>,
+    /// A binding limit below the adapter's, set by [`WgpuDevice::limit_bindings`] (0: none).
+    binding_limit: AtomicU64,
 }
 
 impl Core {
+    /// The most bytes one storage binding of `shared` holds.
+    fn max_binding(&self, shared: &Shared) -> u64 {
+        match self.binding_limit.load(Ordering::Relaxed) {
+            0 => shared.max_binding,
+            limit => limit.min(shared.max_binding),
+        }
+    }
+
     /// The wgpu device now open; if it was lost, a new one opened on the same adapter. Spaces
     /// and kernels of the lost one move to it when next used (their buffers do not: they are
     /// gone).
@@ -140,7 +155,12 @@ struct Shared {
     /// `Drop` impl).
     device: ManuallyDrop<wgpu::Device>,
     queue: ManuallyDrop<wgpu::Queue>,
+    /// The most bytes one storage binding may hold.
     max_binding: u64,
+    /// The largest buffer.
+    max_buffer: u64,
+    /// The most storage bindings a kernel may have.
+    max_storage_bindings: u32,
     max_groups: u32,
     /// How kernels are written as SPIR-V, when they go to the driver as SPIR-V with exact float
     /// semantics (Vulkan), rather than as naga IR that wgpu lowers itself (`None`).
@@ -294,6 +314,15 @@ fn device_error(e: impl fmt::Display) -> DeviceError {
 }
 
 impl WgpuDevice {
+    /// Binds at most `bytes` (at least 256) of a buffer per storage binding from now on, as a
+    /// device with a smaller binding limit would: buffers larger than that are split across
+    /// several bindings. For tests of split buffers with small buffers.
+    pub fn limit_bindings(&self, bytes: u64) {
+        self.core
+            .binding_limit
+            .store(bytes.max(256), Ordering::Relaxed);
+    }
+
     /// Makes the device lost, as a driver reset or a GPU that falls off the bus would: what
     /// callers then see is `DeviceError::Device` from every call, never a panic or a hang.
     /// For tests of that; nothing in the device calls it.
@@ -327,7 +356,8 @@ impl WgpuDevice {
             f64: offered.contains(wgpu::Features::SHADER_F64),
             i64: offered.contains(wgpu::Features::SHADER_INT64),
             limits: DeviceLimits {
-                max_buffer_size: limits
+                max_buffer_size: limits.max_buffer_size,
+                max_binding_size: limits
                     .max_storage_buffer_binding_size
                     .min(limits.max_buffer_size),
                 max_space_size: u64::MAX,
@@ -348,6 +378,7 @@ impl WgpuDevice {
                 info,
                 limits: time_limits,
                 current: Mutex::new(Arc::new(shared)),
+                binding_limit: AtomicU64::new(0),
             }),
         })
     }
@@ -392,6 +423,8 @@ impl Shared {
             max_binding: limits
                 .max_storage_buffer_binding_size
                 .min(limits.max_buffer_size),
+            max_buffer: limits.max_buffer_size,
+            max_storage_bindings: limits.max_storage_buffers_per_shader_stage,
             max_groups: limits.max_compute_workgroups_per_dimension,
             spirv: spirv.then(spv::Options::default),
             lock: Mutex::new(()),
@@ -403,22 +436,40 @@ impl Shared {
     }
 }
 
-/// A kernel compiled into a compute pipeline.
+/// A kernel compiled into a compute pipeline: with every buffer bound whole and, for launches
+/// with buffers larger than one storage binding, translated again with those split across
+/// several bindings ([`Layout`]).
 pub struct WgpuKernel {
     label: String,
+    /// The device it was made for ([`Core`]'s address).
+    device: usize,
+    compile_limit: Option<Duration>,
+    /// Every buffer bound whole.
+    whole: Arc<Variant>,
+    /// What the kernel was translated from, for launches that split buffers; without it they
+    /// are refused.
+    origin: Option<TranslationSource>,
+    /// The kernel translated for launches that split buffers, by layout, most recent last.
+    split: Mutex<Vec<(Layout, Arc<Variant>)>>,
+}
+
+/// The split layouts a kernel keeps translated: a guest launching with ever other sizes of large
+/// buffers makes the oldest be translated again, not the kernel grow.
+const SPLIT_VARIANTS: usize = 8;
+
+/// One translation of a kernel, and its pipeline.
+struct Variant {
     /// The SPIR-V handed to wgpu, where the device takes SPIR-V.
     spirv: Option<Vec<u32>>,
     /// The naga module handed to wgpu, where the device takes naga IR.
     naga: Option<wgpu::naga::Module>,
-    translation_buffers: Vec<(u32, bool)>,
+    /// Each buffer's first binding, its parts and whether the kernel writes it.
+    buffers: Vec<(u32, u32, bool)>,
     params_binding: u32,
     status_binding: u32,
     /// Bindings of the space's static data.
     static_bindings: Vec<u32>,
     workgroup_size: u32,
-    /// The device it was made for ([`Core`]'s address).
-    device: usize,
-    compile_limit: Option<Duration>,
     /// The pipeline, on the wgpu device it was built on; built again on the device that
     /// replaces that one after a loss.
     built: Mutex<Option<Built>>,
@@ -431,12 +482,59 @@ struct Built {
     layout: wgpu::BindGroupLayout,
 }
 
-impl WgpuKernel {
+impl Variant {
+    /// The translation `t` as the device takes it; `label` names the kernel in errors.
+    fn new(shared: &Shared, t: &Translation, label: &str) -> Result<Variant, DeviceError> {
+        if shared.llvmpipe {
+            if let Some(why) = llvmpipe_refusal(&t.module) {
+                return Err(DeviceError::UnsupportedKernel(format!("{label}: {why}")));
+            }
+        }
+        let storage =
+            t.buffers.iter().map(|b| b.parts).sum::<u32>() + 1 + t.static_bindings.len() as u32;
+        if storage > shared.max_storage_bindings {
+            return Err(DeviceError::UnsupportedKernel(format!(
+                "{label}: {storage} storage bindings (its buffers' parts, the status and static \
+                 data), more than the {} a kernel of {} may have",
+                shared.max_storage_bindings, shared.info.description
+            )));
+        }
+        let spirv = match &shared.spirv {
+            Some(options) => Some(
+                spv::write(&t.module, &t.info, options)
+                    .map_err(|e| DeviceError::UnsupportedKernel(format!("{label}: {e}")))?,
+            ),
+            None => None,
+        };
+        Ok(Variant {
+            naga: spirv.is_none().then(|| t.module.clone()),
+            spirv,
+            buffers: t
+                .buffers
+                .iter()
+                .map(|b| (b.binding, b.parts, b.written))
+                .collect(),
+            params_binding: t.params_binding,
+            status_binding: t.status_binding,
+            static_bindings: t
+                .static_bindings
+                .iter()
+                .map(|&(binding, _)| binding)
+                .collect(),
+            workgroup_size: t.workgroup_size,
+            built: Mutex::new(None),
+        })
+    }
+
     /// Builds the pipeline on `shared`: where the driver compiles (lavapipe with LLVM), on a
     /// thread of its own with the compile time limit, since a kernel can be made to compile
     /// for minutes.
-    fn build(&self, shared: &Shared) -> Result<Built, DeviceError> {
-        let label = &self.label;
+    fn build(
+        &self,
+        shared: &Shared,
+        label: &str,
+        compile_limit: Option<Duration>,
+    ) -> Result<Built, DeviceError> {
         let device = &shared.device;
         let mut entries = vec![wgpu::BindGroupLayoutEntry {
             binding: self.params_binding,
@@ -448,11 +546,9 @@ impl WgpuKernel {
             },
             count: None,
         }];
-        entries.extend(
-            self.translation_buffers
-                .iter()
-                .map(|&(binding, written)| storage_entry(binding, !written)),
-        );
+        for &(first, parts, written) in &self.buffers {
+            entries.extend((first..first + parts).map(|binding| storage_entry(binding, !written)));
+        }
         entries.push(storage_entry(self.status_binding, false));
         entries.extend(
             self.static_bindings
@@ -471,11 +567,11 @@ impl WgpuKernel {
         });
         let compiled = {
             let device: wgpu::Device = (**device).clone();
-            let label = label.clone();
+            let label = label.to_string();
             let words = self.spirv.clone();
             let naga = self.naga.clone();
             let workgroup_size = self.workgroup_size;
-            crate::within(self.compile_limit, move || {
+            crate::within(compile_limit, move || {
                 crate::signals::guard(|| {
                     compile_pipeline(
                         &device,
@@ -513,13 +609,15 @@ impl WgpuKernel {
     fn built_on(
         &self,
         shared: &Shared,
+        label: &str,
+        compile_limit: Option<Duration>,
     ) -> Result<(wgpu::ComputePipeline, wgpu::BindGroupLayout), DeviceError> {
         let mut built = lock(&self.built);
         match &*built {
             Some(b) if b.generation == shared.generation => {}
             _ => {
                 shared.check_faults()?;
-                *built = Some(self.build(shared)?);
+                *built = Some(self.build(shared, label, compile_limit)?);
             }
         }
         let b = built.as_ref().expect("built above");
@@ -527,21 +625,68 @@ impl WgpuKernel {
     }
 }
 
+impl WgpuKernel {
+    /// The translation for a launch whose buffers `layout` binds: the kernel as made when every
+    /// buffer is whole, else translated again (once per layout) from its origin.
+    fn variant(&self, shared: &Shared, layout: &Layout) -> Result<Arc<Variant>, DeviceError> {
+        if layout.is_whole() {
+            return Ok(self.whole.clone());
+        }
+        let mut split = lock(&self.split);
+        if let Some(at) = split.iter().position(|(l, _)| l == layout) {
+            let found = split.remove(at);
+            let variant = found.1.clone();
+            split.push(found);
+            return Ok(variant);
+        }
+        let Some(origin) = &self.origin else {
+            return Err(DeviceError::UnsupportedKernel(format!(
+                "{}: a buffer of the launch is larger than one storage binding of {} ({} \
+                 bytes), and the kernel was made without its Wasm, which splitting it across \
+                 bindings needs (see `KernelDescriptor::origin`)",
+                self.label, shared.info.description, layout.part_bytes
+            )));
+        };
+        let t = origin
+            .translate(layout)
+            .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e}", self.label)))?;
+        let variant = Arc::new(Variant::new(shared, &t, &self.label)?);
+        log::debug!(
+            "{}: translated again for buffers split in parts of {} bytes: {:?}",
+            self.label,
+            layout.part_bytes,
+            layout.parts
+        );
+        if split.len() == SPLIT_VARIANTS {
+            split.remove(0);
+        }
+        split.push((layout.clone(), variant.clone()));
+        Ok(variant)
+    }
+}
+
 impl fmt::Debug for WgpuKernel {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("WgpuKernel")
             .field("label", &self.label)
-            .field("spirv_words", &self.spirv.as_ref().map(Vec::len))
+            .field("spirv_words", &self.whole.spirv.as_ref().map(Vec::len))
             .finish()
     }
 }
 
 impl WgpuKernel {
-    /// The SPIR-V words this kernel's shader module was created from, exactly as handed to wgpu;
-    /// `None` where the device takes naga IR (see [`Device::spirv_options`]). Reach it from a
-    /// `dyn Kernel` with `kernel.as_any().downcast_ref::<WgpuKernel>()`.
+    /// The SPIR-V words this kernel's shader module was created from (with every buffer bound
+    /// whole), exactly as handed to wgpu; `None` where the device takes naga IR (see
+    /// [`Device::spirv_options`]). Reach it from a `dyn Kernel` with
+    /// `kernel.as_any().downcast_ref::<WgpuKernel>()`.
     pub fn spirv(&self) -> Option<&[u32]> {
-        self.spirv.as_deref()
+        self.whole.spirv.as_deref()
+    }
+
+    /// The layouts of split buffers this kernel is translated for now (see [`Layout`]), oldest
+    /// first.
+    pub fn split_layouts(&self) -> Vec<Layout> {
+        lock(&self.split).iter().map(|(l, _)| l.clone()).collect()
     }
 }
 
@@ -551,7 +696,7 @@ impl Kernel for WgpuKernel {
     }
 
     fn buffer_count(&self) -> usize {
-        self.translation_buffers.len()
+        self.whole.buffers.len()
     }
 
     fn as_any(&self) -> &dyn Any {
@@ -697,41 +842,17 @@ impl Device for WgpuDevice {
         };
         let shared = self.core.shared()?;
         shared.check_faults()?;
-        if shared.llvmpipe {
-            if let Some(why) = llvmpipe_refusal(&t.module) {
-                return Err(DeviceError::UnsupportedKernel(format!(
-                    "{}: {why}",
-                    desc.label
-                )));
-            }
-        }
-        let spirv = match &shared.spirv {
-            Some(options) => Some(
-                spv::write(&t.module, &t.info, options)
-                    .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e}", desc.label)))?,
-            ),
-            None => None,
-        };
-        let kernel = WgpuKernel {
+        let whole = Variant::new(&shared, t, desc.label)?;
+        let compile_limit = self.core.limits.compile;
+        *lock(&whole.built) = Some(whole.build(&shared, desc.label, compile_limit)?);
+        Ok(Arc::new(WgpuKernel {
             label: desc.label.to_string(),
-            naga: spirv.is_none().then(|| t.module.clone()),
-            spirv,
-            translation_buffers: t.buffers.iter().map(|b| (b.binding, b.written)).collect(),
-            params_binding: t.params_binding,
-            status_binding: t.status_binding,
-            static_bindings: t
-                .static_bindings
-                .iter()
-                .map(|&(binding, _)| binding)
-                .collect(),
-            workgroup_size: t.workgroup_size,
             device: Arc::as_ptr(&self.core) as usize,
-            compile_limit: self.core.limits.compile,
-            built: Mutex::new(None),
-        };
-        let built = kernel.build(&shared)?;
-        *lock(&kernel.built) = Some(built);
-        Ok(Arc::new(kernel))
+            compile_limit,
+            whole: Arc::new(whole),
+            origin: desc.origin.cloned(),
+            split: Mutex::new(Vec::new()),
+        }))
     }
 
     fn create_space(&self, desc: &SpaceDescriptor<'_>) -> Result<Box<dyn Space>, DeviceError> {
@@ -917,11 +1038,10 @@ impl WgpuSpace {
 impl Space for WgpuSpace {
     fn create_buffer(&self, desc: &BufferDescriptor) -> Result<Arc<dyn Buffer>, DeviceError> {
         let (shared, _) = self.live()?;
-        if desc.size > shared.max_binding {
+        if padded(desc.size) > shared.max_buffer {
             return Err(DeviceError::OutOfMemory(format!(
-                "a buffer of {} bytes is larger than {} allows in one storage binding ({} bytes); \
-                 splitting buffers is not implemented",
-                desc.size, shared.info.description, shared.max_binding
+                "a buffer of {} bytes is larger than {} allows ({} bytes)",
+                desc.size, shared.info.description, shared.max_buffer
             )));
         }
         shared.check_alive()?;
@@ -1007,11 +1127,11 @@ impl Space for WgpuSpace {
                 )))
             }
         };
-        if launch.buffers.len() != kernel.translation_buffers.len() {
+        if launch.buffers.len() != kernel.whole.buffers.len() {
             return Err(DeviceError::InvalidLaunch(format!(
                 "kernel `{}` takes {} buffers; the launch passes {}",
                 kernel.label,
-                kernel.translation_buffers.len(),
+                kernel.whole.buffers.len(),
                 launch.buffers.len()
             )));
         }
@@ -1021,12 +1141,12 @@ impl Space for WgpuSpace {
             .iter()
             .map(|b| self.own(*b, &shared))
             .collect::<Result<Vec<_>, _>>()?;
-        for (i, (b, (_, written))) in buffers.iter().zip(&kernel.translation_buffers).enumerate() {
+        for (i, (b, &(_, _, written))) in buffers.iter().zip(&kernel.whole.buffers).enumerate() {
             let twice = buffers
                 .iter()
                 .enumerate()
                 .any(|(j, o)| j != i && o.buffer == b.buffer);
-            if twice && *written {
+            if twice && written {
                 return Err(DeviceError::UnsupportedKernel(format!(
                     "kernel `{}` writes buffer {i}, which the launch also passes elsewhere; GPUs \
                      cannot bind one buffer twice when it is written",
@@ -1038,9 +1158,13 @@ impl Space for WgpuSpace {
             return Ok(());
         }
         shared.check_alive()?;
-        let (pipeline, layout) = kernel.built_on(&shared)?;
+        // Buffers larger than one binding are bound in parts, by a translation for that.
+        let sizes: Vec<u64> = buffers.iter().map(|b| b.buffer.size()).collect();
+        let split = Layout::for_sizes(&sizes, self.core.max_binding(&shared));
+        let variant = kernel.variant(&shared, &split)?;
+        let (pipeline, layout) = variant.built_on(&shared, &kernel.label, kernel.compile_limit)?;
         let device = &shared.device;
-        let groups = launch.items.div_ceil(kernel.workgroup_size);
+        let groups = launch.items.div_ceil(variant.workgroup_size);
         let x = groups.min(shared.max_groups);
         let y = groups.div_ceil(x);
         if y > shared.max_groups {
@@ -1075,16 +1199,16 @@ impl Space for WgpuSpace {
             mapped_at_creation: false,
         });
         let mut entries = vec![wgpu::BindGroupEntry {
-            binding: kernel.params_binding,
+            binding: variant.params_binding,
             resource: uniform.as_entire_binding(),
         }];
         // A read-only buffer that the kernel writes is bound as a copy, whose writes are
         // dropped: access 0 means the kernel cannot change it.
         let copies: Vec<Option<wgpu::Buffer>> = buffers
             .iter()
-            .zip(&kernel.translation_buffers)
-            .map(|(b, (_, written))| {
-                (*written && b.access == Access::Read).then(|| {
+            .zip(&variant.buffers)
+            .map(|(b, &(_, _, written))| {
+                (written && b.access == Access::Read).then(|| {
                     device.create_buffer(&wgpu::BufferDescriptor {
                         label: Some("wasi-parallel read-only copy"),
                         size: b.buffer.size(),
@@ -1094,19 +1218,34 @@ impl Space for WgpuSpace {
                 })
             })
             .collect();
-        for ((b, (binding, _)), copy) in
-            buffers.iter().zip(&kernel.translation_buffers).zip(&copies)
-        {
-            entries.push(wgpu::BindGroupEntry {
-                binding: *binding,
-                resource: copy.as_ref().unwrap_or(&b.buffer).as_entire_binding(),
-            });
+        for ((b, &(first, parts, _)), copy) in buffers.iter().zip(&variant.buffers).zip(&copies) {
+            let buffer = copy.as_ref().unwrap_or(&b.buffer);
+            if parts == 1 {
+                entries.push(wgpu::BindGroupEntry {
+                    binding: first,
+                    resource: buffer.as_entire_binding(),
+                });
+                continue;
+            }
+            // Part `j`: the `part_bytes` from `j * part_bytes`, the last one the rest.
+            let part = u64::from(split.part_bytes);
+            for j in 0..parts {
+                let offset = u64::from(j) * part;
+                entries.push(wgpu::BindGroupEntry {
+                    binding: first + j,
+                    resource: wgpu::BindingResource::Buffer(wgpu::BufferBinding {
+                        buffer,
+                        offset,
+                        size: wgpu::BufferSize::new(part.min(buffer.size() - offset)),
+                    }),
+                });
+            }
         }
         entries.push(wgpu::BindGroupEntry {
-            binding: kernel.status_binding,
+            binding: variant.status_binding,
             resource: status.as_entire_binding(),
         });
-        for &binding in &kernel.static_bindings {
+        for &binding in &variant.static_bindings {
             entries.push(wgpu::BindGroupEntry {
                 binding,
                 resource: statics.as_entire_binding(),

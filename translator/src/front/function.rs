@@ -22,7 +22,7 @@ use super::inline::Flat;
 use super::module::{Context, Translation};
 use super::provenance::{memory_access, Analysis};
 use super::stack::{block_arity, Frame, FrameKind};
-use crate::{operator_name, trap, BufferBinding, ElementType, Error, Options};
+use crate::{operator_name, trap, BufferBinding, ElementType, Error, Layout, Options};
 use memory::atomic_word;
 
 mod memory;
@@ -50,7 +50,10 @@ struct Builder<'a> {
     locals: Vec<Handle<LocalVariable>>,
     analysis: &'a Analysis,
     types: Types,
-    buffers: Vec<Handle<GlobalVariable>>,
+    /// Each buffer's bindings: one, or its parts (see [`Layout`]).
+    buffers: Vec<Vec<Handle<GlobalVariable>>>,
+    /// `log2` of [`Layout::part_bytes`], for buffers split into parts.
+    part_shift: u32,
     /// The params uniform, whose `zero` member hides float constants from the driver.
     params: Handle<GlobalVariable>,
     status: Handle<GlobalVariable>,
@@ -1235,6 +1238,7 @@ pub fn build(
     analysis: &Analysis,
     buffers: usize,
     options: &Options,
+    layout: &Layout,
     cx: &Context<'_>,
 ) -> Result<Translation, Error> {
     let mut module = Module::default();
@@ -1291,6 +1295,7 @@ pub fn build(
     let params = global(&mut module, "params", AddressSpace::Uniform, 0, params_ty);
     let mut bindings = Vec::new();
     let mut globals = Vec::new();
+    let mut next_binding = 1u32;
     for k in 0..buffers {
         let element = analysis.elements[k];
         let (ty, stride) = match element.unwrap_or(ElementType::I32) {
@@ -1318,23 +1323,33 @@ pub fn build(
         } else {
             StorageAccess::LOAD
         };
-        let binding = 1 + k as u32;
-        globals.push(global(
-            &mut module,
-            &format!("buffer{k}"),
-            AddressSpace::Storage { access },
-            binding,
-            array,
-        ));
+        let parts = layout.parts_of(k);
+        let part = |j: u32| match parts {
+            1 => format!("buffer{k}"),
+            _ => format!("buffer{k}_part{j}"),
+        };
+        globals.push(
+            (0..parts)
+                .map(|j| {
+                    let name = part(j);
+                    let space = AddressSpace::Storage { access };
+                    global(&mut module, &name, space, next_binding + j, array)
+                })
+                .collect::<Vec<_>>(),
+        );
         bindings.push(BufferBinding {
             buffer: k,
-            binding,
+            binding: next_binding,
+            parts,
             element,
             written,
         });
+        next_binding = next_binding
+            .checked_add(parts)
+            .ok_or_else(|| Error::Layout("more bindings than a u32 counts".into()))?;
     }
     // Atomic: work items read it to stop when another trapped.
-    let status_binding = 1 + buffers as u32;
+    let status_binding = next_binding;
     let atomic_u32 = module.types.insert(
         Type {
             name: None,
@@ -1430,6 +1445,7 @@ pub fn build(
             i64: options.i64,
         },
         buffers: globals,
+        part_shift: layout.part_bytes.max(1).trailing_zeros(),
         params,
         status,
         statics,
@@ -1581,8 +1597,8 @@ pub fn build(
         // Pointers are offsets from their buffer's start: 0. Lengths are the binding's bytes.
         let zero = b.i32(0);
         b.store_local(b.locals[3 + 2 * k], zero);
-        let global = b.pre(Expression::GlobalVariable(b.buffers[k]));
-        let elements = b.expr(Expression::ArrayLength(global));
+        let target = b.buffer_target(k as u32);
+        let elements = b.element_count(target);
         let stride = b.u32(analysis.elements[k].unwrap_or(ElementType::I32).size());
         let bytes = b.binary(BinaryOperator::Multiply, elements, stride);
         let bytes = b.cast(bytes, ScalarKind::Sint, None);

@@ -12,13 +12,25 @@ use wasmparser::ValType;
 use module::{diverging, read_module, table_error};
 pub use module::{Context, Translation};
 
-use crate::{Error, KernelRef, Options};
+use crate::{Error, KernelRef, Layout, Options};
 
-/// Translates the kernel `kernel` of the module `wasm` for a device with `options`.
+/// Translates the kernel `kernel` of the module `wasm` for a device with `options`, every buffer
+/// bound whole.
 pub fn translate(
     wasm: &[u8],
     kernel: KernelRef<'_>,
     options: &Options,
+) -> Result<Translation, Error> {
+    translate_with(wasm, kernel, options, &Layout::default())
+}
+
+/// As [`translate`], with buffers bound as `layout` says: split across several bindings where
+/// they are larger than one binding may be.
+pub fn translate_with(
+    wasm: &[u8],
+    kernel: KernelRef<'_>,
+    options: &Options,
+    layout: &Layout,
 ) -> Result<Translation, Error> {
     let module = read_module(wasm)?;
     let index = match kernel {
@@ -46,6 +58,18 @@ pub fn translate(
         return Err(Error::NoKernel(format!("function {index} is an import")));
     }
     let buffers = (params.len() - 3) / 2;
+    if layout.parts.len() > buffers {
+        return Err(Error::Layout(format!(
+            "the layout names {} buffers; the kernel takes {buffers}",
+            layout.parts.len()
+        )));
+    }
+    if !layout.is_whole() && (layout.part_bytes < 8 || !layout.part_bytes.is_power_of_two()) {
+        return Err(Error::Layout(format!(
+            "parts of {} bytes: a part is a power of two of at least 8 bytes",
+            layout.part_bytes
+        )));
+    }
     let context = Context {
         func_types: &module.func_types,
         functions: &module.functions,
@@ -53,5 +77,5 @@ pub fn translate(
     };
     let flat = inline::flatten(&module, index, context.diverging)?;
     let analysis = provenance::analyze(&flat, buffers, &context)?;
-    function::build(&flat, &analysis, buffers, options, &context)
+    function::build(&flat, &analysis, buffers, options, layout, &context)
 }

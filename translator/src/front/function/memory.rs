@@ -39,8 +39,11 @@ pub(super) const STACK_BYTES: u32 = 16 * 1024;
 /// The memory an access goes to.
 #[derive(Clone, Copy)]
 pub(super) enum Target {
-    /// A binding: a buffer or the static data.
+    /// A binding: a buffer bound whole, or the static data.
     Global(Handle<GlobalVariable>),
+    /// Buffer `k`, split into parts (see [`crate::Layout`]): an element is in the part its
+    /// index's high bits name.
+    Split(u32),
     /// The invocation's shadow stack: `u32` words (a private array variable) holding the bytes
     /// from address `base` up.
     Stack {
@@ -95,11 +98,8 @@ impl Builder<'_> {
         let shift = self.u32(stride.trailing_zeros());
         let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
         let length = match target {
-            Target::Global(global) => {
-                let base = self.pre(Expression::GlobalVariable(global));
-                self.expr(Expression::ArrayLength(base))
-            }
             Target::Stack { .. } => self.u32(STACK_BYTES / stride),
+            _ => self.element_count(target),
         };
         let last = self.last_element(index, width, stride);
         let outside = self.binary(BinaryOperator::GreaterEqual, last, length);
@@ -209,12 +209,173 @@ impl Builder<'_> {
         }
     }
 
-    fn element_pointer(&mut self, target: Target, index: Handle<Expression>) -> Handle<Expression> {
+    /// The target buffer `k`'s accesses go to.
+    pub(super) fn buffer_target(&self, k: u32) -> Target {
+        match self.buffers[k as usize].as_slice() {
+            [whole] => Target::Global(*whole),
+            _ => Target::Split(k),
+        }
+    }
+
+    /// `log2` of the elements of one part of split buffer `k`, and its parts.
+    fn split_shape(&self, k: u32) -> (u32, &[Handle<GlobalVariable>]) {
+        let stride = self.analysis.elements[k as usize]
+            .unwrap_or(ElementType::I32)
+            .size();
+        (
+            self.part_shift - stride.trailing_zeros(),
+            &self.buffers[k as usize],
+        )
+    }
+
+    /// The elements of `target`, a binding or a split buffer, as a `u32`: of a split buffer,
+    /// those of its full parts and of its last.
+    pub(super) fn element_count(&mut self, target: Target) -> Handle<Expression> {
+        let global = match target {
+            Target::Global(global) => global,
+            Target::Split(k) => {
+                let (shift, parts) = self.split_shape(k);
+                let (full, last) = (parts.len() as u32 - 1, parts[parts.len() - 1]);
+                let base = self.pre(Expression::GlobalVariable(last));
+                let rest = self.expr(Expression::ArrayLength(base));
+                let before = self.u32(full << shift);
+                return self.binary(BinaryOperator::Add, before, rest);
+            }
+            Target::Stack { .. } => unreachable!("the stack's length is a constant"),
+        };
+        let base = self.pre(Expression::GlobalVariable(global));
+        self.expr(Expression::ArrayLength(base))
+    }
+
+    /// Runs `op` on a pointer to element `index` of `target` (checked to lie inside it), and
+    /// gives back what `op` returns. In a split buffer, the element's part is known only when
+    /// the work item runs, and a pointer cannot choose between bindings: `op` then runs in each
+    /// case of a switch over the parts, and its value (of type `ty`) comes out through a local.
+    fn with_element(
+        &mut self,
+        target: Target,
+        index: Handle<Expression>,
+        ty: Option<Scalar>,
+        op: impl Fn(&mut Self, Handle<Expression>) -> Option<Handle<Expression>>,
+    ) -> Option<Handle<Expression>> {
         let base = match target {
             Target::Global(global) => self.pre(Expression::GlobalVariable(global)),
             Target::Stack { words, .. } => self.pre(Expression::LocalVariable(words)),
+            Target::Split(k) => return self.with_split_element(k, index, ty, op),
         };
-        self.expr(Expression::Access { base, index })
+        let pointer = self.expr(Expression::Access { base, index });
+        op(self, pointer)
+    }
+
+    fn with_split_element(
+        &mut self,
+        k: u32,
+        index: Handle<Expression>,
+        ty: Option<Scalar>,
+        op: impl Fn(&mut Self, Handle<Expression>) -> Option<Handle<Expression>>,
+    ) -> Option<Handle<Expression>> {
+        let (shift, parts) = self.split_shape(k);
+        let parts = parts.to_vec();
+        let shift_by = self.u32(shift);
+        let part = self.binary(BinaryOperator::ShiftRight, index, shift_by);
+        let mask = self.u32((1 << shift) - 1);
+        let within = self.binary(BinaryOperator::And, index, mask);
+        let result = ty.map(|scalar| {
+            let ty = super::scalar_type(&mut self.module, scalar);
+            self.func.local_variables.append(
+                LocalVariable {
+                    name: Some("part_value".into()),
+                    ty,
+                    init: None,
+                },
+                naga::Span::UNDEFINED,
+            )
+        });
+        self.flush();
+        let mut cases = Vec::with_capacity(parts.len());
+        for (j, &global) in parts.iter().enumerate() {
+            self.blocks.push(naga::Block::new());
+            let base = self.pre(Expression::GlobalVariable(global));
+            let pointer = self.expr(Expression::Access {
+                base,
+                index: within,
+            });
+            let value = op(self, pointer);
+            if let (Some(local), Some(value)) = (result, value) {
+                self.store_local(local, value);
+            }
+            self.flush();
+            let body = self.blocks.pop().expect("a block");
+            // The index was checked against the buffer's length: the last part is the rest.
+            let value = match j + 1 == parts.len() {
+                true => naga::SwitchValue::Default,
+                false => naga::SwitchValue::U32(j as u32),
+            };
+            cases.push(naga::SwitchCase {
+                value,
+                body,
+                fall_through: false,
+            });
+        }
+        self.stmt(Statement::Switch {
+            selector: part,
+            cases,
+        });
+        result.map(|local| self.load_local(local))
+    }
+
+    /// Element `index` of `target`, loaded as the element's scalar (`atomic<u32>` as `u32`).
+    fn load_element(
+        &mut self,
+        target: Target,
+        element: ElementType,
+        index: Handle<Expression>,
+    ) -> Handle<Expression> {
+        let scalar = element_scalar(element);
+        self.with_element(target, index, Some(scalar), |b, pointer| {
+            Some(b.expr(Expression::Load { pointer }))
+        })
+        .expect("a load's value")
+    }
+
+    /// Stores `value` (the element's scalar) into element `index` of `target`.
+    fn store_element(
+        &mut self,
+        target: Target,
+        index: Handle<Expression>,
+        value: Handle<Expression>,
+    ) {
+        self.with_element(target, index, None, |b, pointer| {
+            b.stmt(Statement::Store { pointer, value });
+            None
+        });
+    }
+
+    /// Clears the bits of element `index` of `target` (atomic words) outside `keep`, then sets
+    /// those of `bits`: two atomic updates, so that work items storing to other bytes of the
+    /// word do not undo each other's stores.
+    fn splice_element(
+        &mut self,
+        target: Target,
+        index: Handle<Expression>,
+        keep: Handle<Expression>,
+        bits: Handle<Expression>,
+    ) {
+        self.with_element(target, index, None, |b, pointer| {
+            b.stmt(Statement::Atomic {
+                pointer,
+                fun: AtomicFunction::And,
+                value: keep,
+                result: None,
+            });
+            b.stmt(Statement::Atomic {
+                pointer,
+                fun: AtomicFunction::InclusiveOr,
+                value: bits,
+                result: None,
+            });
+            None
+        });
     }
 
     /// The bit offset of byte `byte` within its word, as a `u32`.
@@ -261,7 +422,7 @@ impl Builder<'_> {
                     "buffer {buffer} accessed but without an element type"
                 ))
             })?;
-            return Ok((Target::Global(self.buffers[buffer as usize]), element));
+            return Ok((self.buffer_target(buffer), element));
         }
         // The static data: `u32` words, and `f64`s if the device has them.
         if access.width == 8 && access.value == ValType::F64 {
@@ -308,8 +469,7 @@ impl Builder<'_> {
             )?;
             (index, byte, None)
         };
-        let pointer = self.element_pointer(target, index);
-        let word = self.expr(Expression::Load { pointer });
+        let word = self.load_element(target, element, index);
         let scalar = element_scalar(element);
         let value = if access.width == stride {
             // A whole element: as it is, or its bits as the value type; `i64.load32` extends.
@@ -327,8 +487,7 @@ impl Builder<'_> {
             self.uses_i64 = true;
             let one = self.u32(1);
             let next = self.binary(BinaryOperator::Add, index, one);
-            let pointer = self.element_pointer(target, next);
-            let high = self.expr(Expression::Load { pointer });
+            let high = self.load_element(target, element, next);
             let low = self.reinterpret(word, scalar, Scalar::U32);
             let high = self.reinterpret(high, scalar, Scalar::U32);
             let low = self.cast(low, ScalarKind::Uint, Some(8));
@@ -398,10 +557,9 @@ impl Builder<'_> {
             value = self.cast(value, ScalarKind::Sint, Some(4));
             from = Scalar::I32;
         }
-        let pointer = self.element_pointer(target, index);
         if access.width == stride {
             let value = self.reinterpret(value, from, element_scalar(element));
-            self.stmt(Statement::Store { pointer, value });
+            self.store_element(target, index, value);
             return Ok(());
         }
         if access.width == 8 {
@@ -417,27 +575,20 @@ impl Builder<'_> {
             let high = self.binary(BinaryOperator::ShiftRight, bits, thirty_two);
             let high = self.cast(high, ScalarKind::Uint, Some(4));
             let low = self.reinterpret(low, Scalar::U32, word);
-            self.stmt(Statement::Store {
-                pointer,
-                value: low,
-            });
+            self.store_element(target, index, low);
             let high = self.reinterpret(high, Scalar::U32, word);
             let one = self.u32(1);
             let next = self.binary(BinaryOperator::Add, index, one);
-            let pointer = self.element_pointer(target, next);
-            self.stmt(Statement::Store {
-                pointer,
-                value: high,
-            });
+            self.store_element(target, next, high);
             return Ok(());
         }
         if let Target::Stack { .. } = target {
             // The stack is the invocation's own: read the word, replace the bytes, write it.
             let (keep, bits) = self.splice(value, byte, access.width);
-            let word = self.expr(Expression::Load { pointer });
+            let word = self.load_element(target, element, index);
             let kept = self.binary(BinaryOperator::And, word, keep);
             let value = self.binary(BinaryOperator::InclusiveOr, kept, bits);
-            self.stmt(Statement::Store { pointer, value });
+            self.store_element(target, index, value);
             return Ok(());
         }
         if element != ElementType::AtomicU32 {
@@ -448,18 +599,7 @@ impl Builder<'_> {
         }
         // Clear the bytes, then set them: two atomic updates of the word.
         let (keep, bits) = self.splice(value, byte, access.width);
-        self.stmt(Statement::Atomic {
-            pointer,
-            fun: AtomicFunction::And,
-            value: keep,
-            result: None,
-        });
-        self.stmt(Statement::Atomic {
-            pointer,
-            fun: AtomicFunction::InclusiveOr,
-            value: bits,
-            result: None,
-        });
+        self.splice_element(target, index, keep, bits);
         Ok(())
     }
 
@@ -510,7 +650,7 @@ impl Builder<'_> {
                 let element = self.analysis.elements[k as usize].ok_or_else(|| {
                     Error::Validation(format!("buffer {k} copied but without an element type"))
                 })?;
-                Ok((Target::Global(self.buffers[k as usize]), element))
+                Ok((self.buffer_target(k), element))
             }
             None => {
                 let global = self
@@ -532,17 +672,16 @@ impl Builder<'_> {
     ) -> Handle<Expression> {
         let mut byte = self.cast(address, ScalarKind::Uint, None);
         let size = match target {
-            Target::Global(global) => {
-                let base = self.pre(Expression::GlobalVariable(global));
-                let elements = self.expr(Expression::ArrayLength(base));
-                let stride = self.u32(element.size());
-                self.binary(BinaryOperator::Multiply, elements, stride)
-            }
             Target::Stack { base, .. } => {
                 // Below the stack's base wraps around to a huge offset: out of bounds.
                 let base = self.u32(base);
                 byte = self.binary(BinaryOperator::Subtract, byte, base);
                 self.u32(STACK_BYTES)
+            }
+            _ => {
+                let elements = self.element_count(target);
+                let stride = self.u32(element.size());
+                self.binary(BinaryOperator::Multiply, elements, stride)
             }
         };
         self.trap_unless_inside(byte, len, size);
@@ -637,29 +776,15 @@ impl Builder<'_> {
     fn store_byte(&mut self, target: Target, byte: Handle<Expression>, value: Handle<Expression>) {
         let two = self.u32(2);
         let index = self.binary(BinaryOperator::ShiftRight, byte, two);
-        let pointer = self.element_pointer(target, index);
         let (keep, bits) = self.splice(value, byte, 1);
         match target {
             Target::Stack { .. } => {
-                let word = self.expr(Expression::Load { pointer });
+                let word = self.load_element(target, ElementType::AtomicU32, index);
                 let kept = self.binary(BinaryOperator::And, word, keep);
                 let value = self.binary(BinaryOperator::InclusiveOr, kept, bits);
-                self.stmt(Statement::Store { pointer, value });
+                self.store_element(target, index, value);
             }
-            Target::Global(_) => {
-                self.stmt(Statement::Atomic {
-                    pointer,
-                    fun: AtomicFunction::And,
-                    value: keep,
-                    result: None,
-                });
-                self.stmt(Statement::Atomic {
-                    pointer,
-                    fun: AtomicFunction::InclusiveOr,
-                    value: bits,
-                    result: None,
-                });
-            }
+            _ => self.splice_element(target, index, keep, bits),
         }
     }
 
@@ -680,6 +805,7 @@ impl Builder<'_> {
     fn same_target(a: Target, b: Target) -> bool {
         match (a, b) {
             (Target::Global(x), Target::Global(y)) => x == y,
+            (Target::Split(x), Target::Split(y)) => x == y,
             (Target::Stack { .. }, Target::Stack { .. }) => true,
             _ => false,
         }
@@ -726,12 +852,10 @@ impl Builder<'_> {
                 b.counted_loop(count, |b, k| {
                     let i = b.directed(k, count, backwards);
                     let at = b.binary(BinaryOperator::Add, si, i);
-                    let pointer = b.element_pointer(st, at);
-                    let value = b.expr(Expression::Load { pointer });
+                    let value = b.load_element(st, se, at);
                     let value = b.reinterpret(value, from, to);
                     let at = b.binary(BinaryOperator::Add, di, i);
-                    let pointer = b.element_pointer(dt, at);
-                    b.stmt(Statement::Store { pointer, value });
+                    b.store_element(dt, at, value);
                     Ok(())
                 })
             },
@@ -745,8 +869,7 @@ impl Builder<'_> {
                     let from_byte = b.binary(BinaryOperator::Add, sb, i);
                     let two = b.u32(2);
                     let index = b.binary(BinaryOperator::ShiftRight, from_byte, two);
-                    let pointer = b.element_pointer(st, index);
-                    let word = b.expr(Expression::Load { pointer });
+                    let word = b.load_element(st, se, index);
                     let word = b.reinterpret(word, from, Scalar::U32);
                     let shift = b.bit_offset(from_byte);
                     let value = b.binary(BinaryOperator::ShiftRight, word, shift);
@@ -803,11 +926,7 @@ impl Builder<'_> {
                 let di = b.binary(BinaryOperator::ShiftRight, db, shift);
                 b.counted_loop(count, |b, k| {
                     let at = b.binary(BinaryOperator::Add, di, k);
-                    let pointer = b.element_pointer(dt, at);
-                    b.stmt(Statement::Store {
-                        pointer,
-                        value: pattern,
-                    });
+                    b.store_element(dt, at, pattern);
                     Ok(())
                 })
             },
@@ -844,8 +963,8 @@ pub(super) fn atomic_word(memarg: MemArg, store: bool) -> MemoryAccess {
 /// reductions, compare-exchange loops) give Wasm's results; orderings between different words
 /// are not promised, and `atomic.fence` and `memory.atomic.wait` are refused.
 impl Builder<'_> {
-    /// The word an atomic at position `at` works on: its pointer and target.
-    fn atomic_pointer(
+    /// The word an atomic at position `at` works on: its target and index there.
+    fn atomic_index(
         &mut self,
         memarg: MemArg,
         address: Handle<Expression>,
@@ -854,13 +973,13 @@ impl Builder<'_> {
     ) -> Result<(Target, Handle<Expression>), Error> {
         let access = atomic_word(memarg, true);
         let (target, element) = self.access_target(&access, at, offset)?;
-        if matches!(target, Target::Global(_)) && element != ElementType::AtomicU32 {
+        if !matches!(target, Target::Stack { .. }) && element != ElementType::AtomicU32 {
             return Err(Error::Validation(format!(
                 "an atomic access to a binding of {element:?}"
             )));
         }
         let (index, _) = self.checked_index(target, address, &memarg, 4, 4, offset)?;
-        Ok((target, self.element_pointer(target, index)))
+        Ok((target, index))
     }
 
     /// The result of the atomic statement about to be pushed (not emitted).
@@ -878,22 +997,11 @@ impl Builder<'_> {
     ) -> Result<(), Error> {
         let value = self.pop();
         let address = self.pop();
-        let (target, pointer) = self.atomic_pointer(memarg, address, at, offset)?;
+        let (target, index) = self.atomic_index(memarg, address, at, offset)?;
         let value = self.cast(value, ScalarKind::Uint, None);
         let old = match target {
-            Target::Global(_) => {
-                let ty = super::scalar_type(&mut self.module, Scalar::U32);
-                let result = self.atomic_result(ty, false);
-                self.stmt(Statement::Atomic {
-                    pointer,
-                    fun,
-                    value,
-                    result: Some(result),
-                });
-                result
-            }
             Target::Stack { .. } => {
-                let old = self.expr(Expression::Load { pointer });
+                let old = self.load_element(target, ElementType::AtomicU32, index);
                 let op = match fun {
                     AtomicFunction::Add => Some(BinaryOperator::Add),
                     AtomicFunction::Subtract => Some(BinaryOperator::Subtract),
@@ -906,11 +1014,22 @@ impl Builder<'_> {
                     Some(op) => self.binary(op, old, value),
                     None => value,
                 };
-                self.stmt(Statement::Store {
-                    pointer,
-                    value: new,
-                });
+                self.store_element(target, index, new);
                 old
+            }
+            _ => {
+                let ty = super::scalar_type(&mut self.module, Scalar::U32);
+                self.with_element(target, index, Some(Scalar::U32), |b, pointer| {
+                    let result = b.atomic_result(ty, false);
+                    b.stmt(Statement::Atomic {
+                        pointer,
+                        fun,
+                        value,
+                        result: Some(result),
+                    });
+                    Some(result)
+                })
+                .expect("an atomic's old value")
             }
         };
         let old = self.cast(old, ScalarKind::Sint, None);
@@ -930,11 +1049,22 @@ impl Builder<'_> {
         let replacement = self.pop();
         let expected = self.pop();
         let address = self.pop();
-        let (target, pointer) = self.atomic_pointer(memarg, address, at, offset)?;
+        let (target, index) = self.atomic_index(memarg, address, at, offset)?;
         let replacement = self.cast(replacement, ScalarKind::Uint, None);
         let expected = self.cast(expected, ScalarKind::Uint, None);
         let old = match target {
-            Target::Global(_) => {
+            Target::Stack { .. } => {
+                let old = self.load_element(target, ElementType::AtomicU32, index);
+                let same = self.binary(BinaryOperator::Equal, old, expected);
+                let new = self.expr(Expression::Select {
+                    condition: same,
+                    accept: replacement,
+                    reject: old,
+                });
+                self.store_element(target, index, new);
+                old
+            }
+            _ => {
                 let ty = self.module.generate_predeclared_type(
                     naga::PredeclaredType::AtomicCompareExchangeWeakResult(Scalar::U32),
                 );
@@ -947,52 +1077,41 @@ impl Builder<'_> {
                     },
                     naga::Span::UNDEFINED,
                 );
-                self.flush();
-                self.blocks.push(naga::Block::new());
-                self.count_iteration();
-                let result = self.atomic_result(ty, true);
-                self.stmt(Statement::Atomic {
-                    pointer,
-                    fun: AtomicFunction::Exchange {
-                        compare: Some(expected),
-                    },
-                    value: replacement,
-                    result: Some(result),
-                });
-                let old = self.expr(Expression::AccessIndex {
-                    base: result,
-                    index: 0,
-                });
-                let exchanged = self.expr(Expression::AccessIndex {
-                    base: result,
-                    index: 1,
-                });
-                self.store_local(var, old);
-                let other = self.binary(BinaryOperator::NotEqual, old, expected);
-                let done = self.binary(BinaryOperator::LogicalOr, exchanged, other);
-                self.if_then(done, |b| b.stmt(Statement::Break));
-                self.flush();
-                let body = self.blocks.pop().expect("a block");
-                self.stmt(Statement::Loop {
-                    body,
-                    continuing: naga::Block::new(),
-                    break_if: None,
+                self.with_element(target, index, None, |b, pointer| {
+                    b.flush();
+                    b.blocks.push(naga::Block::new());
+                    b.count_iteration();
+                    let result = b.atomic_result(ty, true);
+                    b.stmt(Statement::Atomic {
+                        pointer,
+                        fun: AtomicFunction::Exchange {
+                            compare: Some(expected),
+                        },
+                        value: replacement,
+                        result: Some(result),
+                    });
+                    let old = b.expr(Expression::AccessIndex {
+                        base: result,
+                        index: 0,
+                    });
+                    let exchanged = b.expr(Expression::AccessIndex {
+                        base: result,
+                        index: 1,
+                    });
+                    b.store_local(var, old);
+                    let other = b.binary(BinaryOperator::NotEqual, old, expected);
+                    let done = b.binary(BinaryOperator::LogicalOr, exchanged, other);
+                    b.if_then(done, |b| b.stmt(Statement::Break));
+                    b.flush();
+                    let body = b.blocks.pop().expect("a block");
+                    b.stmt(Statement::Loop {
+                        body,
+                        continuing: naga::Block::new(),
+                        break_if: None,
+                    });
+                    None
                 });
                 self.load_local(var)
-            }
-            Target::Stack { .. } => {
-                let old = self.expr(Expression::Load { pointer });
-                let same = self.binary(BinaryOperator::Equal, old, expected);
-                let new = self.expr(Expression::Select {
-                    condition: same,
-                    accept: replacement,
-                    reject: old,
-                });
-                self.stmt(Statement::Store {
-                    pointer,
-                    value: new,
-                });
-                old
             }
         };
         let old = self.cast(old, ScalarKind::Sint, None);
@@ -1010,7 +1129,7 @@ impl Builder<'_> {
     ) -> Result<(), Error> {
         self.pop();
         let address = self.pop();
-        self.atomic_pointer(memarg, address, at, offset)?;
+        self.atomic_index(memarg, address, at, offset)?;
         let zero = self.i32(0);
         self.push(zero, ValType::I32);
         Ok(())

@@ -419,8 +419,8 @@ void main_(
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const long _e517 = as_long(_e496);
-    buffer1_[min((uint)(_e508), _lim_2)] = _e517;
+    const long _e515 = as_long(_e496);
+    buffer1_[min((uint)(_e508), _lim_2)] = _e515;
     const int _e519 = local8_;
     const uint _e523 = params.zero;
     const ulong _e524 = ((ulong)(_e523));
@@ -447,6 +447,6 @@ void main_(
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const long _e556 = as_long(_e535);
-    buffer1_[min((uint)(_e547), _lim_2)] = _e556;
+    const long _e554 = as_long(_e535);
+    buffer1_[min((uint)(_e547), _lim_2)] = _e554;
 }

@@ -136,8 +136,8 @@ void main_(
             atomic_xchg(&status[0], 4u);
             return;
         }
-        const uint _e145 = as_uint(_e123);
-        stack[min((uint)(_e137), 4095u)] = _e145;
+        const uint _e143 = as_uint(_e123);
+        stack[min((uint)(_e137), 4095u)] = _e143;
         const int _e147 = local9_;
         const int _e150 = as_int(as_uint(_e147) + as_uint(4));
         const uint _e151 = as_uint(_e150);
@@ -154,8 +154,8 @@ void main_(
             atomic_xchg(&status[0], 4u);
             return;
         }
-        const uint _e170 = as_uint(4);
-        stack[min((uint)(_e162), 4095u)] = _e170;
+        const uint _e168 = as_uint(4);
+        stack[min((uint)(_e162), 4095u)] = _e168;
         break;
     }
     const int _e172 = local5_;

@@ -235,15 +235,15 @@ void main_(
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e253 = as_uint(_e239);
-    const uint _e255 = (_e253 & 255u);
-    const uint _e257 = (_e242 & 3u);
-    const uint _e259 = (_e257 * 8u);
-    const uint _e260 = (255u << (_e259 & 31u));
-    const uint _e261 = (~_e260);
-    const uint _e262 = (_e255 << (_e259 & 31u));
-    atomic_and(&buffer1_[min((uint)(_e244), _lim_2)], _e261);
-    atomic_or(&buffer1_[min((uint)(_e244), _lim_2)], _e262);
+    const uint _e251 = as_uint(_e239);
+    const uint _e253 = (_e251 & 255u);
+    const uint _e255 = (_e242 & 3u);
+    const uint _e257 = (_e255 * 8u);
+    const uint _e258 = (255u << (_e257 & 31u));
+    const uint _e259 = (~_e258);
+    const uint _e260 = (_e253 << (_e257 & 31u));
+    atomic_and(&buffer1_[min((uint)(_e244), _lim_2)], _e259);
+    atomic_or(&buffer1_[min((uint)(_e244), _lim_2)], _e260);
     const int _e264 = local8_;
     const int _e266 = local7_;
     const int _e268 = local12_;
@@ -263,15 +263,15 @@ void main_(
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e290 = as_uint(_e269);
-    const uint _e292 = (_e290 & 65535u);
-    const uint _e294 = (_e272 & 3u);
-    const uint _e296 = (_e294 * 8u);
-    const uint _e297 = (65535u << (_e296 & 31u));
-    const uint _e298 = (~_e297);
-    const uint _e299 = (_e292 << (_e296 & 31u));
-    atomic_and(&buffer1_[min((uint)(_e281), _lim_2)], _e298);
-    atomic_or(&buffer1_[min((uint)(_e281), _lim_2)], _e299);
+    const uint _e288 = as_uint(_e269);
+    const uint _e290 = (_e288 & 65535u);
+    const uint _e292 = (_e272 & 3u);
+    const uint _e294 = (_e292 * 8u);
+    const uint _e295 = (65535u << (_e294 & 31u));
+    const uint _e296 = (~_e295);
+    const uint _e297 = (_e290 << (_e294 & 31u));
+    atomic_and(&buffer1_[min((uint)(_e281), _lim_2)], _e296);
+    atomic_or(&buffer1_[min((uint)(_e281), _lim_2)], _e297);
     const int _e301 = local9_;
     const int _e303 = local7_;
     const int _e305 = as_int(as_uint(_e301) + as_uint(3));
@@ -283,124 +283,124 @@ void main_(
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e318 = as_uint(_e303);
-    const uint _e320 = (_e318 & 255u);
-    const uint _e322 = (_e308 & 3u);
-    const uint _e324 = (_e322 * 8u);
-    const uint _e325 = (255u << (_e324 & 31u));
-    const uint _e326 = (~_e325);
-    const uint _e327 = (_e320 << (_e324 & 31u));
+    const uint _e316 = as_uint(_e303);
+    const uint _e318 = (_e316 & 255u);
+    const uint _e320 = (_e308 & 3u);
+    const uint _e322 = (_e320 * 8u);
+    const uint _e323 = (255u << (_e322 & 31u));
+    const uint _e324 = (~_e323);
+    const uint _e325 = (_e318 << (_e322 & 31u));
     const uint _e328 = stack[min((uint)(_e310), 4095u)];
-    const uint _e329 = (_e328 & _e326);
-    const uint _e330 = (_e329 | _e327);
+    const uint _e329 = (_e328 & _e324);
+    const uint _e330 = (_e329 | _e325);
     stack[min((uint)(_e310), 4095u)] = _e330;
-    const int _e332 = local8_;
     const int _e334 = local8_;
-    const int _e336 = as_int(as_uint(_e334) + as_uint(0));
-    const uint _e337 = as_uint(_e336);
-    const uint _e339 = (_e337 & 3u);
-    const bool _e341 = (_e339 != 0u);
-    if (_e341) {
+    const int _e336 = local8_;
+    const int _e338 = as_int(as_uint(_e336) + as_uint(0));
+    const uint _e339 = as_uint(_e338);
+    const uint _e341 = (_e339 & 3u);
+    const bool _e343 = (_e341 != 0u);
+    if (_e343) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e346 = (_e337 >> (2u & 31u));
-    const uint _e348 = _len_2;
-    const uint _e350 = (_e346 + 1u);
-    const bool _e351 = (_e350 >= _e348);
-    if (_e351) {
+    const uint _e348 = (_e339 >> (2u & 31u));
+    const uint _e350 = _len_2;
+    const uint _e352 = (_e348 + 1u);
+    const bool _e353 = (_e352 >= _e350);
+    if (_e353) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e357 = buffer1_[min((uint)(_e346), _lim_2)];
-    const uint _e359 = (_e346 + 1u);
-    const uint _e362 = buffer1_[min((uint)(_e359), _lim_2)];
-    const ulong _e363 = ((ulong)(_e357));
-    const ulong _e364 = ((ulong)(_e362));
-    const ulong _e366 = (_e364 << (32u & 63u));
-    const ulong _e367 = (_e363 | _e366);
-    const long _e368 = as_long(_e367);
-    const int _e370 = local9_;
-    const int _e372 = as_int(as_uint(_e370) + as_uint(0));
-    const uint _e373 = as_uint(_e372);
-    const uint _e375 = (_e373 - 4294955008u);
-    const uint _e377 = (_e375 & 3u);
-    const bool _e379 = (_e377 != 0u);
-    if (_e379) {
+    const uint _e359 = buffer1_[min((uint)(_e348), _lim_2)];
+    const uint _e361 = (_e348 + 1u);
+    const uint _e364 = buffer1_[min((uint)(_e361), _lim_2)];
+    const ulong _e365 = ((ulong)(_e359));
+    const ulong _e366 = ((ulong)(_e364));
+    const ulong _e368 = (_e366 << (32u & 63u));
+    const ulong _e369 = (_e365 | _e368);
+    const long _e370 = as_long(_e369);
+    const int _e372 = local9_;
+    const int _e374 = as_int(as_uint(_e372) + as_uint(0));
+    const uint _e375 = as_uint(_e374);
+    const uint _e377 = (_e375 - 4294955008u);
+    const uint _e379 = (_e377 & 3u);
+    const bool _e381 = (_e379 != 0u);
+    if (_e381) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e384 = (_e375 >> (2u & 31u));
-    const bool _e386 = (_e384 >= 4096u);
-    if (_e386) {
+    const uint _e386 = (_e377 >> (2u & 31u));
+    const bool _e388 = (_e386 >= 4096u);
+    if (_e388) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e392 = stack[min((uint)(_e384), 4095u)];
-    const int _e393 = as_int(_e392);
-    const uint _e394 = as_uint(_e393);
-    const ulong _e395 = ((ulong)(_e394));
-    const long _e396 = as_long(_e395);
-    const long _e397 = (_e368 | _e396);
-    const int _e399 = as_int(as_uint(_e332) + as_uint(0));
-    const uint _e400 = as_uint(_e399);
-    const uint _e402 = (_e400 & 3u);
-    const bool _e404 = (_e402 != 0u);
-    if (_e404) {
+    const uint _e394 = stack[min((uint)(_e386), 4095u)];
+    const int _e395 = as_int(_e394);
+    const uint _e396 = as_uint(_e395);
+    const ulong _e397 = ((ulong)(_e396));
+    const long _e398 = as_long(_e397);
+    const long _e399 = (_e370 | _e398);
+    const int _e401 = as_int(as_uint(_e334) + as_uint(0));
+    const uint _e402 = as_uint(_e401);
+    const uint _e404 = (_e402 & 3u);
+    const bool _e406 = (_e404 != 0u);
+    if (_e406) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e409 = (_e400 >> (2u & 31u));
-    const uint _e411 = _len_2;
-    const uint _e413 = (_e409 + 1u);
-    const bool _e414 = (_e413 >= _e411);
-    if (_e414) {
+    const uint _e411 = (_e402 >> (2u & 31u));
+    const uint _e413 = _len_2;
+    const uint _e415 = (_e411 + 1u);
+    const bool _e416 = (_e415 >= _e413);
+    if (_e416) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const ulong _e420 = as_ulong(_e397);
+    const ulong _e420 = as_ulong(_e399);
     const uint _e421 = ((uint)(_e420));
     const ulong _e423 = (_e420 >> (32u & 63u));
     const uint _e424 = ((uint)(_e423));
-    atomic_xchg(&buffer1_[min((uint)(_e409), _lim_2)], _e421);
-    const uint _e426 = (_e409 + 1u);
-    atomic_xchg(&buffer1_[min((uint)(_e426), _lim_2)], _e424);
-    const int _e430 = local8_;
+    atomic_xchg(&buffer1_[min((uint)(_e411), _lim_2)], _e421);
+    const uint _e428 = (_e411 + 1u);
+    atomic_xchg(&buffer1_[min((uint)(_e428), _lim_2)], _e424);
     const int _e432 = local8_;
-    const int _e434 = as_int(as_uint(_e432) + as_uint(1));
-    const uint _e435 = as_uint(_e434);
-    const uint _e437 = (_e435 >> (2u & 31u));
-    const uint _e439 = _len_2;
-    const bool _e440 = (_e437 >= _e439);
-    if (_e440) {
+    const int _e434 = local8_;
+    const int _e436 = as_int(as_uint(_e434) + as_uint(1));
+    const uint _e437 = as_uint(_e436);
+    const uint _e439 = (_e437 >> (2u & 31u));
+    const uint _e441 = _len_2;
+    const bool _e442 = (_e439 >= _e441);
+    if (_e442) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e446 = buffer1_[min((uint)(_e437), _lim_2)];
-    const uint _e448 = (_e435 & 3u);
-    const uint _e450 = (_e448 * 8u);
-    const uint _e451 = (_e446 >> (_e450 & 31u));
-    const uint _e453 = (_e451 << (24u & 31u));
-    const uint _e454 = (_e453 >> (24u & 31u));
-    const int _e455 = as_int(_e454);
-    const int _e457 = as_int(as_uint(_e430) + as_uint(4));
-    const uint _e458 = as_uint(_e457);
-    const uint _e460 = (_e458 & 3u);
-    const bool _e462 = (_e460 != 0u);
-    if (_e462) {
+    const uint _e448 = buffer1_[min((uint)(_e439), _lim_2)];
+    const uint _e450 = (_e437 & 3u);
+    const uint _e452 = (_e450 * 8u);
+    const uint _e453 = (_e448 >> (_e452 & 31u));
+    const uint _e455 = (_e453 << (24u & 31u));
+    const uint _e456 = (_e455 >> (24u & 31u));
+    const int _e457 = as_int(_e456);
+    const int _e459 = as_int(as_uint(_e432) + as_uint(4));
+    const uint _e460 = as_uint(_e459);
+    const uint _e462 = (_e460 & 3u);
+    const bool _e464 = (_e462 != 0u);
+    if (_e464) {
         atomic_xchg(&status[0], 5u);
         return;
     }
-    const uint _e467 = (_e458 >> (2u & 31u));
-    const uint _e469 = _len_2;
-    const bool _e470 = (_e467 >= _e469);
-    if (_e470) {
+    const uint _e469 = (_e460 >> (2u & 31u));
+    const uint _e471 = _len_2;
+    const bool _e472 = (_e469 >= _e471);
+    if (_e472) {
         atomic_xchg(&status[0], 4u);
         return;
     }
-    const uint _e476 = as_uint(_e455);
-    atomic_xchg(&buffer1_[min((uint)(_e467), _lim_2)], _e476);
-    const int _e478 = local9_;
-    const int _e480 = as_int(as_uint(_e478) + as_uint(16));
-    local9_ = _e480;
+    const uint _e476 = as_uint(_e457);
+    atomic_xchg(&buffer1_[min((uint)(_e469), _lim_2)], _e476);
+    const int _e480 = local9_;
+    const int _e482 = as_int(as_uint(_e480) + as_uint(16));
+    local9_ = _e482;
 }

@@ -152,9 +152,9 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e259 = ((_e242 & 3u) * 8u);
-    atomicAnd((&buffer1_[_e244]), ~((255u << _e259)));
-    atomicOr((&buffer1_[_e244]), ((bitcast<u32>(_e239) & 255u) << _e259));
+    let _e257 = ((_e242 & 3u) * 8u);
+    atomicAnd((&buffer1_[_e244]), ~((255u << _e257)));
+    atomicOr((&buffer1_[_e244]), ((bitcast<u32>(_e239) & 255u) << _e257));
     let _e264 = local8_;
     let _e266 = local7_;
     let _e268 = local12_;
@@ -168,9 +168,9 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e296 = ((_e272 & 3u) * 8u);
-    atomicAnd((&buffer1_[_e281]), ~((65535u << _e296)));
-    atomicOr((&buffer1_[_e281]), ((bitcast<u32>((_e266 * _e268)) & 65535u) << _e296));
+    let _e294 = ((_e272 & 3u) * 8u);
+    atomicAnd((&buffer1_[_e281]), ~((65535u << _e294)));
+    atomicOr((&buffer1_[_e281]), ((bitcast<u32>((_e266 * _e268)) & 65535u) << _e294));
     let _e301 = local9_;
     let _e303 = local7_;
     let _e308 = (bitcast<u32>((_e301 + 3i)) - 4294955008u);
@@ -179,68 +179,68 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e324 = ((_e308 & 3u) * 8u);
+    let _e322 = ((_e308 & 3u) * 8u);
     let _e328 = stack[_e310];
-    stack[_e310] = ((_e328 & ~((255u << _e324))) | ((bitcast<u32>(_e303) & 255u) << _e324));
-    let _e332 = local8_;
+    stack[_e310] = ((_e328 & ~((255u << _e322))) | ((bitcast<u32>(_e303) & 255u) << _e322));
     let _e334 = local8_;
-    let _e337 = bitcast<u32>((_e334 + 0i));
-    if ((_e337 & 3u) != 0u) {
+    let _e336 = local8_;
+    let _e339 = bitcast<u32>((_e336 + 0i));
+    if ((_e339 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e346 = (_e337 >> 2u);
-    if ((_e346 + 1u) >= arrayLength((&buffer1_))) {
+    let _e348 = (_e339 >> 2u);
+    if ((_e348 + 1u) >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e357 = atomicLoad((&buffer1_[_e346]));
-    let _e362 = atomicLoad((&buffer1_[(_e346 + 1u)]));
-    let _e370 = local9_;
-    let _e375 = (bitcast<u32>((_e370 + 0i)) - 4294955008u);
-    if ((_e375 & 3u) != 0u) {
+    let _e359 = atomicLoad((&buffer1_[_e348]));
+    let _e364 = atomicLoad((&buffer1_[(_e348 + 1u)]));
+    let _e372 = local9_;
+    let _e377 = (bitcast<u32>((_e372 + 0i)) - 4294955008u);
+    if ((_e377 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e384 = (_e375 >> 2u);
-    if (_e384 >= 4096u) {
+    let _e386 = (_e377 >> 2u);
+    if (_e386 >= 4096u) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e392 = stack[_e384];
-    let _e400 = bitcast<u32>((_e332 + 0i));
-    if ((_e400 & 3u) != 0u) {
+    let _e394 = stack[_e386];
+    let _e402 = bitcast<u32>((_e334 + 0i));
+    if ((_e402 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e409 = (_e400 >> 2u);
-    if ((_e409 + 1u) >= arrayLength((&buffer1_))) {
+    let _e411 = (_e402 >> 2u);
+    if ((_e411 + 1u) >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e420 = bitcast<u64>((bitcast<i64>((u64(_e357) | (u64(_e362) << 32u))) | bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(_e392))))));
-    atomicStore((&buffer1_[_e409]), u32(_e420));
-    atomicStore((&buffer1_[(_e409 + 1u)]), u32((_e420 >> 32u)));
-    let _e430 = local8_;
+    let _e420 = bitcast<u64>((bitcast<i64>((u64(_e359) | (u64(_e364) << 32u))) | bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(_e394))))));
+    atomicStore((&buffer1_[_e411]), u32(_e420));
+    atomicStore((&buffer1_[(_e411 + 1u)]), u32((_e420 >> 32u)));
     let _e432 = local8_;
-    let _e435 = bitcast<u32>((_e432 + 1i));
-    let _e437 = (_e435 >> 2u);
-    if (_e437 >= arrayLength((&buffer1_))) {
+    let _e434 = local8_;
+    let _e437 = bitcast<u32>((_e434 + 1i));
+    let _e439 = (_e437 >> 2u);
+    if (_e439 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    let _e446 = atomicLoad((&buffer1_[_e437]));
-    let _e458 = bitcast<u32>((_e430 + 4i));
-    if ((_e458 & 3u) != 0u) {
+    let _e448 = atomicLoad((&buffer1_[_e439]));
+    let _e460 = bitcast<u32>((_e432 + 4i));
+    if ((_e460 & 3u) != 0u) {
         atomicStore((&status[0]), 5u);
         return;
     }
-    let _e467 = (_e458 >> 2u);
-    if (_e467 >= arrayLength((&buffer1_))) {
+    let _e469 = (_e460 >> 2u);
+    if (_e469 >= arrayLength((&buffer1_))) {
         atomicStore((&status[0]), 4u);
         return;
     }
-    atomicStore((&buffer1_[_e467]), bitcast<u32>(bitcast<i32>((((_e446 >> ((_e435 & 3u) * 8u)) << 24u) >> 24u))));
-    let _e478 = local9_;
-    local9_ = (_e478 + 16i);
+    atomicStore((&buffer1_[_e469]), bitcast<u32>(bitcast<i32>((((_e448 >> ((_e437 & 3u) * 8u)) << 24u) >> 24u))));
+    let _e480 = local9_;
+    local9_ = (_e480 + 16i);
 }
