@@ -444,6 +444,11 @@ pub struct DiscoveryOptions {
     /// What CPU kernels in the devices' own memory are compiled with (see
     /// [`CpuDeviceDescriptor::kernel_config`]).
     pub kernel_config: Option<wasmtime::Config>,
+    /// wgpu devices bind at most this many bytes (at least 256) of a buffer per storage
+    /// binding, where that is below their own limit: larger buffers are split across several
+    /// bindings, as on a device with that limit (see [`DeviceLimits::max_binding_size`]). For
+    /// tests, and to see on a large GPU what a small one does. `None`: the devices' own limits.
+    pub max_binding_size: Option<u64>,
 }
 
 /// A compile time limit that no kernel of this repository's comes near (the slowest, on
@@ -641,7 +646,7 @@ pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, Devi
     };
     #[cfg(feature = "wgpu")]
     devices.extend(
-        wgpu::discover_with(limits)
+        wgpu::discover_with(limits, options.max_binding_size)
             .into_iter()
             .map(|d| Arc::new(d) as Arc<dyn Device>),
     );

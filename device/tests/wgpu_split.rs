@@ -37,9 +37,14 @@ fn cpu() -> CpuDevice {
 }
 
 fn devices() -> Vec<WgpuDevice> {
-    let devices = common::required(wasi_parallel_device::wgpu::discover(), "wgpu", "lavapipe");
+    let limits = wasi_parallel_device::TimeLimits {
+        kernel: None,
+        compile: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
+    };
+    let found = wasi_parallel_device::wgpu::discover_with(limits, Some(PART));
+    let devices = common::required(found, "wgpu", "lavapipe");
     for device in &devices {
-        device.limit_bindings(PART);
+        assert_eq!(device.info().limits.max_binding_size, PART);
     }
     devices
 }

@@ -135,6 +135,7 @@ fn main() -> anyhow::Result<()> {
         compile_timeout: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
         // The operator kernels compile on the CPU devices' engine: the profiler goes there.
         kernel_config: Some(config),
+        max_binding_size: None,
     })?;
     let runtime = NnRuntime::new(found.clone())?;
     let devices = selected_devices(&found, &args.devices)?;

@@ -527,3 +527,40 @@ fn constant_bombs_are_too_large() {
         "x + 0 twenty times"
     );
 }
+
+/// A MatMul whose weight is 160 MiB, more than one storage binding of lavapipe holds (128 MiB),
+/// as VGG-19's 411 MB fully connected weight is: it runs on every device, the GPUs binding it in
+/// parts, and gives the CPU's result.
+#[test]
+fn weights_larger_than_one_gpu_binding_run_on_every_device() {
+    let rt = common::runtime();
+    let (k, n) = (4096, 10240);
+    let mut rng = Rng(11);
+    let w: Vec<f32> = (0..k * n).map(|_| rng.float()).collect();
+    assert!(4 * w.len() > 128 << 20);
+    let model = model(
+        vec![node("MatMul", &["x", "w"], "y", vec![])],
+        vec![initializer("w", &[k, n], &w)],
+    );
+    drop(w);
+    let x = Tensor::from_f32(vec![1, k], &rng.floats(k)).unwrap();
+    let mut expected: Option<Vec<f32>> = None;
+    for device in common::test_devices(&rt) {
+        let prepared = rt.prepare(model.clone(), device).expect("prepare");
+        let name = prepared.device_name().to_string();
+        let y = prepared
+            .run(std::slice::from_ref(&x))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let y = y[0].to_f32();
+        assert_eq!(y.len(), n, "{name}");
+        match &expected {
+            None => expected = Some(y),
+            Some(e) => {
+                for (j, (a, b)) in y.iter().zip(e).enumerate() {
+                    let close = (a - b).abs() <= 1e-3 + 1e-4 * b.abs();
+                    assert!(close, "{name}: element {j} is {a}, the cpu's {b}");
+                }
+            }
+        }
+    }
+}

@@ -19,7 +19,8 @@ pub struct Kernel {
 #[derive(clap::Args, Clone, Debug)]
 pub struct Sizes {
     /// nstream vector length (8M: 64 MiB per f64 array, far beyond caches and within the
-    /// 128 MiB that one storage binding holds on lavapipe).
+    /// 128 MiB that one storage binding holds on lavapipe; larger arrays are split across
+    /// bindings there).
     #[arg(long, default_value_t = 8 << 20)]
     pub nstream_length: usize,
     /// nstream elements per work item.

@@ -68,6 +68,11 @@ struct Args {
     /// counter on every loop back-edge, which is part of what this measures.
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
     kernel_timeout: f64,
+    /// GPUs bind at most this many bytes of a buffer per storage binding: larger buffers are
+    /// split across several bindings, as on a GPU with that limit (to measure what splitting
+    /// costs). Default: the devices' own limits (lavapipe: 128 MiB).
+    #[arg(long, value_name = "BYTES")]
+    max_binding_size: Option<u64>,
     /// Directory holding the built guests; by default they are built with cargo first.
     #[arg(long)]
     guests: Option<PathBuf>,
@@ -155,9 +160,16 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|d| -> anyhow::Result<_> {
             let name = &d.info().name;
-            let tuned = context(&engine, name, threads, true, limit)?;
+            let tuned = context(&engine, name, threads, true, limit, args.max_binding_size)?;
             let untuned = if args.compare_tuning && tunable(&**d) {
-                Some(context(&engine, name, threads, false, limit)?)
+                Some(context(
+                    &engine,
+                    name,
+                    threads,
+                    false,
+                    limit,
+                    args.max_binding_size,
+                )?)
             } else {
                 None
             };
@@ -224,7 +236,7 @@ fn main() -> anyhow::Result<()> {
             row.scaling = true;
             rows.push(row);
             progress.inc(1);
-            let outcome = context(&engine, "cpu", n, false, limit)
+            let outcome = context(&engine, "cpu", n, false, limit, None)
                 .map_err(|e| format!("{e:#}"))
                 .and_then(|ctx| {
                     let (sizes, iterations) = (&args.sizes, args.iterations);
@@ -395,6 +407,7 @@ fn context(
     threads: usize,
     tuning: bool,
     limit: Option<std::time::Duration>,
+    max_binding: Option<u64>,
 ) -> anyhow::Result<WasiParallelHost> {
     let mut builder = WasiParallelHost::builder()
         .device(DevicePreference::Named(device.to_string()))
@@ -403,6 +416,9 @@ fn context(
         .tuning(tuning);
     if let Some(limit) = limit {
         builder = builder.kernel_timeout(limit);
+    }
+    if let Some(bytes) = max_binding {
+        builder = builder.max_binding_size(bytes);
     }
     builder.build(engine)
 }

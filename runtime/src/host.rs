@@ -70,6 +70,7 @@ pub struct WasiParallelHostBuilder {
     quotas: Quotas,
     untuned: bool,
     kernel_config: Option<wasmtime::Config>,
+    max_binding_size: Option<u64>,
 }
 
 impl WasiParallelHostBuilder {
@@ -126,6 +127,15 @@ impl WasiParallelHostBuilder {
         self
     }
 
+    /// GPUs bind at most `bytes` of a buffer per storage binding, where that is below their
+    /// own limit: larger buffers are split across several bindings, as on a GPU with that
+    /// limit (see `wasi_parallel_device::DiscoveryOptions::max_binding_size`). Default: the
+    /// devices' own limits.
+    pub fn max_binding_size(mut self, bytes: u64) -> Self {
+        self.max_binding_size = Some(bytes);
+        self
+    }
+
     /// Strict mode: never fall back to another device than the one asked for.
     pub fn strict(mut self, strict: bool) -> Self {
         self.strict = strict;
@@ -143,6 +153,7 @@ impl WasiParallelHostBuilder {
                 .compile_timeout
                 .unwrap_or(Some(device::DEFAULT_COMPILE_TIMEOUT)),
             kernel_config: self.kernel_config,
+            max_binding_size: self.max_binding_size,
         })?;
         let forced = match &self.preference {
             DevicePreference::Auto => None,

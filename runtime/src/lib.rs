@@ -129,7 +129,9 @@
 //! `INVALID_KERNEL` when it is no kernel at all). A `parallel_exec` kernel in a guest with a
 //! shared memory falls back the same way, and runs zero-copy in the guest's memory on the `cpu`
 //! device. A GPU cannot bind one buffer twice when the kernel writes it (`UNSUPPORTED_KERNEL`),
-//! and buffers are limited to one storage binding's size (`OUT_OF_MEMORY` beyond).
+//! and buffers are limited to the device's largest buffer (`OUT_OF_MEMORY` beyond; 2 GiB on
+//! lavapipe). A buffer larger than one storage binding (128 MiB on lavapipe) is bound in parts,
+//! and the kernel translated again for that launch to reach each part.
 //!
 //! ## The kernel
 //!

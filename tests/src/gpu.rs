@@ -91,6 +91,11 @@ macro_rules! gpu_backend_tests {
         }
 
         #[test]
+        fn a_512_mib_buffer_is_used_by_a_kernel() {
+            $crate::gpu::a_512_mib_buffer_is_used_by_a_kernel(&devices());
+        }
+
+        #[test]
         fn min_max_follow_wasm_for_nan_and_signed_zero() {
             $crate::gpu::min_max_follow_wasm_for_nan_and_signed_zero(&devices());
         }
@@ -1042,5 +1047,92 @@ pub fn atomics_agree_with_the_cpu_executor(devices: &[String]) {
             }
             assert_eq!(got, expected, "{name}: kernel {kernel}");
         }
+    }
+}
+
+/// `$big`: each work item updates 1024 words of one buffer, `x[w] = x[w] * 3 + w`, and item 0
+/// stores the buffer's length (its kernel parameter) into a second buffer, `len`. The guest's
+/// `fill` puts the words the buffer starts with (`w ^ 0x9e3779b9`) at 0x10000 of its memory,
+/// `clear` zeroes them, and `check` gives the first word there that is not what the kernel
+/// makes of them, or -1: in Wasm, since the test's own code is built without optimisation.
+const BIG_BUFFER: &str = r#"
+  (table 2 funcref)
+  (elem (i32.const 1) $big)
+  (func $big (param $i i32) (param $n i32) (param $b i32)
+        (param $x i32) (param $x_len i32) (param $len i32) (param $len_len i32)
+    (local $w i32) (local $p i32)
+    (local.set $w (i32.shl (local.get $i) (i32.const 10)))
+    (local.set $p (i32.add (local.get $x) (i32.shl (local.get $w) (i32.const 2))))
+    (loop $words
+      (i32.store (local.get $p)
+        (i32.add (i32.mul (i32.load (local.get $p)) (i32.const 3)) (local.get $w)))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (local.set $w (i32.add (local.get $w) (i32.const 1)))
+      (br_if $words (i32.and (local.get $w) (i32.const 1023))))
+    (if (i32.eqz (local.get $i))
+      (then (i32.store (local.get $len) (local.get $x_len)))))
+  (func (export "fill") (result i32)
+    (local $w i32)
+    (loop $words
+      (i32.store (i32.add (i32.const 0x10000) (i32.shl (local.get $w) (i32.const 2)))
+        (i32.xor (local.get $w) (i32.const 0x9e3779b9)))
+      (local.set $w (i32.add (local.get $w) (i32.const 1)))
+      (br_if $words (i32.lt_u (local.get $w) (i32.const 0x8000000))))
+    (i32.const 0))
+  (func (export "clear") (result i32)
+    (memory.fill (i32.const 0x10000) (i32.const 0) (i32.const 0x20000000))
+    (i32.const 0))
+  (func (export "check") (result i32)
+    (local $w i32)
+    (loop $words
+      (if (i32.ne
+            (i32.load (i32.add (i32.const 0x10000) (i32.shl (local.get $w) (i32.const 2))))
+            (i32.add (i32.mul (i32.xor (local.get $w) (i32.const 0x9e3779b9)) (i32.const 3))
+              (local.get $w)))
+        (then (return (local.get $w))))
+      (local.set $w (i32.add (local.get $w) (i32.const 1)))
+      (br_if $words (i32.lt_u (local.get $w) (i32.const 0x8000000))))
+    (i32.const -1))
+"#;
+
+/// Bytes of the [`BIG_BUFFER`] guest's buffer: 512 MiB (0x20000000), four times what one
+/// storage binding of lavapipe holds.
+const BIG_BYTES: usize = 512 << 20;
+
+/// A 512 MiB buffer used by a kernel, in strict mode (on the device, not the CPU): every word
+/// is read and written, each where the CPU would, and the kernel sees the whole length.
+pub fn a_512_mib_buffer_is_used_by_a_kernel(devices: &[String]) {
+    const AT: i32 = 0x10000;
+    let pages = (AT as usize + BIG_BYTES) / 65536;
+    let memory = format!("(memory (export \"memory\") {pages})");
+    for name in devices {
+        let ctx = ctx_on(name, true);
+        let mut g = GuestProgram::with_memory(&memory, BIG_BUFFER)
+            .expect("guest")
+            .instantiate(&ctx)
+            .expect("instantiate");
+        let device = g.device(1).expect("device");
+        let x = g
+            .buffer(device, BIG_BYTES as i32, 2)
+            .unwrap_or_else(|e| panic!("{name}: a buffer of 512 MiB: {e}"));
+        let len = g.buffer(device, 4, 1).expect("len");
+        g.call_export("fill").expect("fill");
+        Guest::ok(g.write_buffer_raw(AT, BIG_BYTES as i32, x)).expect("write");
+        // What is read back can only come from the device.
+        g.call_export("clear").expect("clear");
+        let items = (BIG_BYTES / 4 / 1024) as i32;
+        let errno = g.run(1, items, &[], &[x, len]);
+        assert_eq!(errno, 0, "{name}: errno");
+        Guest::ok(g.read_buffer_raw(x, AT, BIG_BYTES as i32)).expect("read");
+        assert_eq!(
+            g.call_export("check").expect("check"),
+            -1,
+            "{name}: the first word that is wrong"
+        );
+        assert_eq!(
+            g.read_i32s(len, 0x1000, 1).expect("read"),
+            [BIG_BYTES as i32],
+            "{name}: the length the kernel was passed"
+        );
     }
 }

@@ -313,12 +313,20 @@ pub fn context(device: &str) -> WasiParallelHost {
 
 /// A context on `device`, strict or not.
 pub fn context_with(device: &str, strict: bool) -> WasiParallelHost {
-    WasiParallelHost::builder()
+    host_on(device, strict, None)
+}
+
+/// A context on `device`, strict or not, whose GPUs bind at most `binding` bytes of a buffer
+/// per storage binding, if given.
+fn host_on(device: &str, strict: bool, binding: Option<u64>) -> WasiParallelHost {
+    let mut builder = WasiParallelHost::builder()
         .threads(2)
         .strict(strict)
-        .device(DevicePreference::Named(device.into()))
-        .build(engine())
-        .expect("context")
+        .device(DevicePreference::Named(device.into()));
+    if let Some(bytes) = binding {
+        builder = builder.max_binding_size(bytes);
+    }
+    builder.build(engine()).expect("context")
 }
 
 /// The translation of the kernel at `pointer`, with the default options.
@@ -348,6 +356,16 @@ fn llvmpipe_rounds_f64(wasm: &[u8], pointer: i32) -> bool {
 
 /// Runs every case of `suite` on every device but `cpu`, against `cpu`; the failures.
 pub fn check(suite: &Suite, devices: &[(String, &'static str)]) -> Vec<String> {
+    check_with_bindings(suite, devices, None)
+}
+
+/// [`check`], with the GPUs binding at most `binding` bytes of a buffer per storage binding (if
+/// given): the cases' buffers split across several bindings.
+pub fn check_with_bindings(
+    suite: &Suite,
+    devices: &[(String, &'static str)],
+    binding: Option<u64>,
+) -> Vec<String> {
     // One suite at a time: an OpenCL build (PoCL's in-process clang) fails when a Wasm trap on
     // another thread makes LLVM delete its temporary files, and the suites' trapping kernels
     // would otherwise run beside another suite's cold builds, each retried up to ten times.
@@ -379,7 +397,7 @@ pub fn check(suite: &Suite, devices: &[(String, &'static str)]) -> Vec<String> {
     }
     let mut failures = Vec::new();
     for (device, _) in devices {
-        let host = context(device);
+        let host = host_on(device, true, binding);
         let llvmpipe = host
             .devices()
             .iter()
@@ -399,7 +417,7 @@ pub fn check(suite: &Suite, devices: &[(String, &'static str)]) -> Vec<String> {
                 // without strict mode.
                 let mut fallback = suite
                     .program
-                    .instantiate(&context_with(device, false))
+                    .instantiate(&host_on(device, false, binding))
                     .expect("instantiate");
                 (errno, got) = run(&mut fallback, pointer, suite.staging, c);
                 on_the_cpu += 1;

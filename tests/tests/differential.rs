@@ -22,7 +22,7 @@
 
 use std::fmt::Write as _;
 
-use wasi_parallel_tests::suite::{check, devices, Case, Suite, Ty, PARAMS};
+use wasi_parallel_tests::suite::{check_with_bindings, devices, Case, Suite, Ty, PARAMS};
 
 /// A small, seedable generator (xorshift64*).
 struct Rng(u64);
@@ -556,6 +556,28 @@ fn random_atomic_kernels_agree_with_wasmtime_on_every_device() {
     compare(cases);
 }
 
+/// Random kernels of every kind (plain, bulk memory, atomics) on the wgpu devices with bindings
+/// of 512 bytes: every buffer (2 KiB and more) is split across several bindings, every access
+/// goes to its part. (With 256 bytes, some outputs take more parts than lavapipe's 32 storage
+/// bindings.) `WASI_PARALLEL_FUZZ_SEED` and `WASI_PARALLEL_FUZZ_KERNELS` (default 8 of each
+/// kind) choose them.
+#[test]
+fn random_kernels_with_buffers_in_parts_agree_with_wasmtime_on_wgpu() {
+    let first = env_number("WASI_PARALLEL_FUZZ_SEED", 1);
+    let count = env_number("WASI_PARALLEL_FUZZ_KERNELS", 8);
+    let mut cases = Vec::new();
+    for seed in first..first + count {
+        cases.push(generator(seed).kernel(seed, 3));
+        cases.push(generator(seed).bulk_kernel(seed, 2));
+        cases.push(generator(seed).atomic_kernel(seed, 2));
+    }
+    let wgpu: Vec<_> = devices()
+        .into_iter()
+        .filter(|(_, backend)| *backend == "wgpu")
+        .collect();
+    compare_with(cases, &wgpu, Some(512));
+}
+
 /// Deep and large kernels: nested 40 and 80 levels (an if level is three C blocks deep in
 /// OpenCL C, whose compilers take 256 nested brackets), with multi-level branches, and 150 and
 /// 300 statements in a row, on every device against Wasmtime. `WASI_PARALLEL_FUZZ_SEED`
@@ -588,6 +610,11 @@ fn generator(seed: u64) -> Generator {
 /// Runs `cases` on every device against the CPU executor; a failure prints the kernels that
 /// disagreed.
 fn compare(cases: Vec<Case>) {
+    compare_with(cases, &devices(), None);
+}
+
+/// [`compare`] on `devices`, whose GPUs bind at most `binding` bytes per binding if given.
+fn compare_with(cases: Vec<Case>, devices: &[(String, &'static str)], binding: Option<u64>) {
     let texts: Vec<(String, String)> = cases
         .iter()
         .map(|c| (c.name.clone(), c.wat.clone()))
@@ -598,7 +625,7 @@ fn compare(cases: Vec<Case>) {
         }
     }
     let suite = Suite::from_wat("fuzz", cases, "");
-    let failures = check(&suite, &devices());
+    let failures = check_with_bindings(&suite, devices, binding);
     if !failures.is_empty() {
         for (name, wat) in &texts {
             if failures.iter().any(|f| f.contains(&format!("{name}:"))) {

@@ -69,19 +69,24 @@ static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// Finds the adapters wgpu can open. Failures to open one are logged, not fatal.
 pub fn discover() -> Vec<WgpuDevice> {
-    discover_with(TimeLimits {
-        kernel: None,
-        compile: Some(crate::DEFAULT_COMPILE_TIMEOUT),
-    })
+    discover_with(
+        TimeLimits {
+            kernel: None,
+            compile: Some(crate::DEFAULT_COMPILE_TIMEOUT),
+        },
+        None,
+    )
 }
 
-/// [`discover`], with these time limits on every device.
-pub fn discover_with(limits: TimeLimits) -> Vec<WgpuDevice> {
-    crate::signals::guard(|| open_all(limits))
+/// [`discover`], with these time limits on every device, and bindings of at most
+/// `max_binding` bytes (at least 256) where that is below a device's own limit (see
+/// [`crate::DiscoveryOptions::max_binding_size`]).
+pub fn discover_with(limits: TimeLimits, max_binding: Option<u64>) -> Vec<WgpuDevice> {
+    crate::signals::guard(|| open_all(limits, max_binding))
 }
 
-/// Opens every adapter (see [`discover`]).
-fn open_all(limits: TimeLimits) -> Vec<WgpuDevice> {
+/// Opens every adapter (see [`discover_with`]).
+fn open_all(limits: TimeLimits, max_binding: Option<u64>) -> Vec<WgpuDevice> {
     let instance = wgpu::Instance::new(wgpu::InstanceDescriptor {
         backends: wgpu::Backends::PRIMARY,
         ..wgpu::InstanceDescriptor::new_without_display_handle()
@@ -90,7 +95,7 @@ fn open_all(limits: TimeLimits) -> Vec<WgpuDevice> {
     let mut devices = Vec::new();
     for adapter in adapters {
         let index = devices.len();
-        match WgpuDevice::open(&adapter, index, limits) {
+        match WgpuDevice::open(&adapter, index, limits, max_binding) {
             Ok(device) => devices.push(device),
             Err(e) => log::warn!("wgpu adapter {:?}: {e}", adapter.get_info().name),
         }
@@ -111,17 +116,15 @@ struct Core {
     limits: TimeLimits,
     /// The wgpu device now open.
     current: Mutex<Arc<Shared>>,
-    /// A binding limit below the adapter's, set by [`WgpuDevice::limit_bindings`] (0: none).
-    binding_limit: AtomicU64,
+    /// A binding limit below the adapter's, asked for at discovery.
+    binding_limit: Option<u64>,
 }
 
 impl Core {
     /// The most bytes one storage binding of `shared` holds.
     fn max_binding(&self, shared: &Shared) -> u64 {
-        match self.binding_limit.load(Ordering::Relaxed) {
-            0 => shared.max_binding,
-            limit => limit.min(shared.max_binding),
-        }
+        self.binding_limit
+            .map_or(shared.max_binding, |limit| limit.min(shared.max_binding))
     }
 
     /// The wgpu device now open; if it was lost, a new one opened on the same adapter. Spaces
@@ -314,15 +317,6 @@ fn device_error(e: impl fmt::Display) -> DeviceError {
 }
 
 impl WgpuDevice {
-    /// Binds at most `bytes` (at least 256) of a buffer per storage binding from now on, as a
-    /// device with a smaller binding limit would: buffers larger than that are split across
-    /// several bindings. For tests of split buffers with small buffers.
-    pub fn limit_bindings(&self, bytes: u64) {
-        self.core
-            .binding_limit
-            .store(bytes.max(256), Ordering::Relaxed);
-    }
-
     /// Makes the device lost, as a driver reset or a GPU that falls off the bus would: what
     /// callers then see is `DeviceError::Device` from every call, never a panic or a hang.
     /// For tests of that; nothing in the device calls it.
@@ -336,7 +330,10 @@ impl WgpuDevice {
         adapter: &wgpu::Adapter,
         index: usize,
         time_limits: TimeLimits,
+        binding_limit: Option<u64>,
     ) -> Result<WgpuDevice, DeviceError> {
+        // Parts of split buffers start at multiples of their size, which wgpu wants aligned.
+        let binding_limit = binding_limit.map(|bytes| bytes.max(256));
         let adapter_info = adapter.get_info();
         let offered = adapter.features();
         let limits = adapter.limits();
@@ -359,7 +356,8 @@ impl WgpuDevice {
                 max_buffer_size: limits.max_buffer_size,
                 max_binding_size: limits
                     .max_storage_buffer_binding_size
-                    .min(limits.max_buffer_size),
+                    .min(limits.max_buffer_size)
+                    .min(binding_limit.unwrap_or(u64::MAX)),
                 max_space_size: u64::MAX,
                 max_buffers_per_launch: limits
                     .max_storage_buffers_per_shader_stage
@@ -378,7 +376,7 @@ impl WgpuDevice {
                 info,
                 limits: time_limits,
                 current: Mutex::new(Arc::new(shared)),
-                binding_limit: AtomicU64::new(0),
+                binding_limit,
             }),
         })
     }

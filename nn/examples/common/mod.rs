@@ -44,6 +44,7 @@ pub fn runtime(cpu_threads: Option<usize>) -> Arc<NnRuntime> {
         kernel_timeout: None,
         compile_timeout: Some(wasi_parallel_device::DEFAULT_COMPILE_TIMEOUT),
         kernel_config: None,
+        max_binding_size: None,
     })
     .expect("devices");
     NnRuntime::new(devices).expect("runtime")
