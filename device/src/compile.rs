@@ -82,6 +82,7 @@ pub fn translate_options(info: &DeviceInfo, options: &CompileOptions) -> Transla
     TranslateOptions {
         f64: info.f64,
         i64: info.i64,
+        i64_atomics: info.i64_atomics,
         workgroup_size: options.workgroup_size.unwrap_or(defaults.workgroup_size),
         loop_limit: info.limits.max_loop_iterations,
     }

@@ -171,6 +171,8 @@ pub struct DeviceInfo {
     pub f64: bool,
     /// Whether kernels may use 64-bit integers.
     pub i64: bool,
+    /// Whether kernels may use 64-bit atomics on buffers.
+    pub i64_atomics: bool,
     /// Buffer and launch limits.
     pub limits: DeviceLimits,
     /// What [`Device::create_kernel`] needs in its descriptor.

@@ -952,8 +952,34 @@ pub fn pointer_comparisons_agree_with_the_cpu_executor(devices: &[String]) {
 /// 3 `$stack`: the same read-modify-writes on a word of the shadow stack.
 const ATOMICS: &str = r#"
   (global $__stack_pointer (mut i32) (i32.const 65536))
-  (table 4 funcref)
-  (elem (i32.const 1) $histogram $maximum $stack)
+  (table 5 funcref)
+  (elem (i32.const 1) $histogram $maximum $stack $wide)
+  (func $wide (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $bins i32) (param $bins_len i32)
+    (local $x i64) (local $old i64) (local $seen i64) (local $at i32)
+    (local.set $x (i64.extend_i32_s
+      (i32.load (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 2))))))
+    ;; 16 bins of 64-bit sums past 32 bits, with colliding items.
+    (local.set $at (i32.add (local.get $bins)
+      (i32.shl (i32.and (i32.wrap_i64 (local.get $x)) (i32.const 15)) (i32.const 3))))
+    (drop (i64.atomic.rmw.add (local.get $at)
+      (i64.add (i64.shl (local.get $x) (i64.const 32)) (i64.const 1))))
+    (drop (i64.atomic.rmw.xor offset=128 (local.get $bins) (i64.rotl (local.get $x) (i64.extend_i32_u (local.get $i)))))
+    (drop (i64.atomic.rmw.or offset=136 (local.get $bins) (i64.shl (i64.const 1) (i64.extend_i32_u (local.get $i)))))
+    (drop (i64.atomic.rmw.and offset=144 (local.get $bins) (i64.xor (i64.shl (i64.const 1) (i64.extend_i32_u (local.get $i))) (i64.const -1))))
+    (drop (i64.atomic.rmw.sub offset=152 (local.get $bins) (local.get $x)))
+    ;; The largest (x << 32 | i) by a compare-exchange loop.
+    (local.set $x (i64.or (i64.shl (local.get $x) (i64.const 32)) (i64.extend_i32_u (local.get $i))))
+    (local.set $old (i64.atomic.load offset=160 (local.get $bins)))
+    (block $done
+      (loop $again
+        (br_if $done (i64.ge_s (local.get $old) (local.get $x)))
+        (local.set $seen (i64.atomic.rmw.cmpxchg offset=160 (local.get $bins) (local.get $old) (local.get $x)))
+        (br_if $done (i64.eq (local.get $seen) (local.get $old)))
+        (local.set $old (local.get $seen))
+        (br $again)))
+    (i64.atomic.store offset=168 (local.get $bins)
+      (i64.add (i64.atomic.rmw.xchg offset=176 (local.get $bins) (i64.const 7)) (i64.const 1))))
   (func $histogram (param $i i32) (param $n i32) (param $b i32)
         (param $in i32) (param $in_len i32) (param $bins i32) (param $bins_len i32)
     (local $x i32) (local $at i32)
@@ -1018,14 +1044,16 @@ fn atomics_on(ctx: &WasiParallelHost, kernel: i32, input: &[i32], bins: usize) -
 }
 
 /// Histograms with colliding bins, every read-modify-write, compare-exchange loops, atomic
-/// loads, stores and exchanges, notify, and atomics on the stack (strict: translated), against
-/// the CPU executor.
+/// loads, stores and exchanges, notify, and atomics on the stack (strict: translated), in 32
+/// and 64 bits (where the device has 64-bit atomics: lavapipe and PoCL do), against the CPU
+/// executor.
 pub fn atomics_agree_with_the_cpu_executor(devices: &[String]) {
     let n = 1000;
     let input: Vec<i32> = (0..n as i32)
         .map(|i| (i * 7919 + 13) % 1009 - 100)
         .collect();
-    let cases = [(1, 16 + 8 * 5), (2, n + 1), (3, n)];
+    // Kernel 4: 64-bit atomics (23 words: 16 bins, 4 bit words, the maximum, 2 more).
+    let cases = [(1, 16 + 8 * 5), (2, n + 1), (3, n), (4, 2 * 23)];
     for (kernel, bins) in cases {
         let expected = atomics_on(shared_ctx(), kernel, &input, bins);
         assert_eq!(expected.0, 0, "kernel {kernel} on the CPU");
@@ -1039,10 +1067,35 @@ pub fn atomics_agree_with_the_cpu_executor(devices: &[String]) {
         if kernel == 2 {
             assert_eq!(expected.1[0], *input.iter().max().unwrap(), "the maximum");
         }
+        if kernel == 4 {
+            let word = |k: usize| {
+                (expected.1[2 * k] as u32 as u64 | (expected.1[2 * k + 1] as u32 as u64) << 32)
+                    as i64
+            };
+            // Words from the 8th start at -1 (see `atomics_on`).
+            let start = |k: usize| if k >= 8 { -1 } else { 0 };
+            let counts: i64 = (0..16)
+                .map(|k| word(k).wrapping_sub(start(k)) & 0xffff_ffff)
+                .sum();
+            assert_eq!(counts, n as i64, "every item counted in the low words");
+            let max = (0..n).map(|i| (i64::from(input[i]) << 32) | i as i64).max();
+            assert_eq!(Some(word(20)), max, "the 64-bit maximum");
+        }
         for name in devices {
-            let got = atomics_on(&ctx_on(name, true), kernel, &input, bins);
+            let ctx = ctx_on(name, true);
+            let got = atomics_on(&ctx, kernel, &input, bins);
             if kernel == 3 && got.0 == Errno::UnsupportedKernel.raw() && name.starts_with("wgpu") {
                 // lavapipe is not given kernels with a shadow stack.
+                continue;
+            }
+            let info = ctx.devices().iter().find(|d| d.info().name == *name);
+            if kernel == 4 && !info.expect("the device").info().i64_atomics {
+                assert_eq!(
+                    got.0,
+                    Errno::UnsupportedKernel.raw(),
+                    "{name}: no 64-bit atomics"
+                );
+                eprintln!("{name}: no 64-bit atomics");
                 continue;
             }
             assert_eq!(got, expected, "{name}: kernel {kernel}");

@@ -73,7 +73,11 @@
 //! buffers (`i32.atomic.load`/`store`, every `rmw` operator, `cmpxchg`): a buffer that any
 //! atomic reaches is a binding of atomic words, and each atomic becomes naga's atomic
 //! operation (a compare-exchange retried while it fails spuriously, as Wasm's never does);
-//! `memory.atomic.notify` wakes no one (returns 0), since no work item can wait. GPU atomics are
+//! `memory.atomic.notify` wakes no one (returns 0), since no work item can wait. The 64-bit
+//! atomics (`i64.atomic.load`/`store`, every `i64.atomic.rmw`, `cmpxchg`) on a device with
+//! [`Options::i64_atomics`]: a buffer they reach is a binding of 64-bit atomic words, which
+//! takes 8-byte accesses only (a narrower access, a 32-bit atomic or a bulk operation on it is
+//! refused), and 64-bit atomics on the stack are refused. GPU atomics are
 //! relaxed where Wasm's are sequentially consistent: read-modify-writes of one word (counters,
 //! histograms, reductions, compare-exchange loops) give Wasm's results, orderings between
 //! different words are not promised. Atomics on the stack are the invocation's own reads and
@@ -81,8 +85,8 @@
 //! `min`, `max`, `nearest` and the conversions follow Wasm exactly; float results may differ
 //! from the CPU only in NaN payloads, which Wasm leaves open.
 //!
-//! Refused with an [`Error::Unsupported`] naming the operator and its offset: SIMD, 8-, 16-
-//! and 64-bit atomics, `atomic.fence` and `memory.atomic.wait` (work items cannot wait for each
+//! Refused with an [`Error::Unsupported`] naming the operator and its offset: SIMD, 8- and
+//! 16-bit atomics (and `i64.atomic.rmw8/16/32`), `atomic.fence` and `memory.atomic.wait` (work items cannot wait for each
 //! other), `memory.init`/`data.drop`, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
 //! imported globals, stores to memory that is neither a buffer nor the stack, pointers stored to
 //! memory other than stack slots at known offsets, and accesses the analysis cannot attribute to
@@ -113,6 +117,10 @@ pub struct Options {
     pub f64: bool,
     /// Whether the device has 64-bit integers (naga `SHADER_INT64`).
     pub i64: bool,
+    /// Whether the device has 64-bit atomics on storage buffers (naga
+    /// `SHADER_INT64_ATOMIC_ALL_OPS`; OpenCL's `cl_khr_int64_base_atomics` and
+    /// `cl_khr_int64_extended_atomics`).
+    pub i64_atomics: bool,
     /// The most loop iterations (over all of its loops) the device lets one invocation run, for
     /// devices that silently end loops past a limit (lavapipe: 65535). A work item whose Wasm
     /// loops are about to pass it traps with [`trap::LOOP_LIMIT`] instead of giving a wrong
@@ -127,6 +135,7 @@ impl Default for Options {
             workgroup_size: 64,
             f64: true,
             i64: true,
+            i64_atomics: true,
             loop_limit: None,
         }
     }
@@ -191,6 +200,9 @@ pub enum ElementType {
     /// updated with atomic and/or so that work items writing neighbouring bytes do not undo
     /// each other's stores.
     AtomicU32,
+    /// `atomic<u64>`: words of a buffer that 64-bit atomics reach (and accesses of 8 bytes
+    /// only).
+    AtomicU64,
 }
 
 impl ElementType {
@@ -198,7 +210,7 @@ impl ElementType {
     pub fn size(self) -> u32 {
         match self {
             ElementType::I32 | ElementType::F32 | ElementType::AtomicU32 => 4,
-            ElementType::F64 | ElementType::I64 => 8,
+            ElementType::F64 | ElementType::I64 | ElementType::AtomicU64 => 8,
         }
     }
 }

@@ -28,6 +28,7 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
         Err("not provably inside one buffer at byte offset"),
     ),
     ("stack_slots.wat", KernelRef::TableIndex(1), Ok(())),
+    ("atomics_i64.wat", KernelRef::TableIndex(1), Ok(())),
     (
         "stack_slot_escape.wat",
         KernelRef::Export("kernel"),
@@ -201,4 +202,58 @@ fn opencl_needs_the_features_it_uses() {
     assert!(program
         .build_options
         .contains("-cl-fp32-correctly-rounded-divide-sqrt"));
+}
+
+/// 64-bit atomics need the device's 64-bit atomics, a buffer that no narrower access shares,
+/// and a buffer rather than the stack.
+#[test]
+fn sixty_four_bit_atomics_are_refused_where_no_binding_can_hold_them() {
+    let wasm = bytes(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/in/atomics_i64.wat"));
+    let no_atomics = Options {
+        i64_atomics: false,
+        ..Options::default()
+    };
+    assert!(matches!(
+        translate(&wasm, KernelRef::TableIndex(1), &no_atomics),
+        Err(Error::MissingFeature("64-bit atomics"))
+    ));
+    let kernel = |body: &str| {
+        wat::parse_str(format!(
+            r#"(module (memory 1) (global $sp (mut i32) (i32.const 4096)) (table 2 funcref)
+                 (elem (i32.const 1) $k)
+                 (func $k (param i32 i32 i32 i32 i32) (local $p i32) {body}))"#
+        ))
+        .expect("WAT")
+    };
+    let refusals = [
+        (
+            "(drop (i64.atomic.rmw.add (local.get 3) (i64.const 1)))
+             (i32.store offset=8 (local.get 3) (i32.const 1))",
+            "also accessed with fewer than 8 bytes",
+        ),
+        (
+            "(drop (i64.atomic.rmw.add (local.get 3) (i64.const 1)))
+             (drop (i32.atomic.rmw.add offset=8 (local.get 3) (i32.const 1)))",
+            "with 32-bit atomics",
+        ),
+        (
+            "(local.set $p (i32.sub (global.get $sp) (i32.const 16)))
+             (global.set $sp (local.get $p))
+             (drop (i64.atomic.rmw.add (local.get $p) (i64.const 1)))
+             (global.set $sp (i32.add (local.get $p) (i32.const 16)))",
+            "a 64-bit atomic on the stack",
+        ),
+    ];
+    for (body, why) in refusals {
+        match translate(&kernel(body), KernelRef::TableIndex(1), &Options::default()) {
+            Err(Error::Unsupported { what, .. }) => assert!(what.contains(why), "{what}"),
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+    // A plain f64 load of a buffer of 64-bit atomic words reads its bits.
+    let fine = kernel(
+        "(drop (i64.atomic.rmw.add (local.get 3) (i64.const 1)))
+         (f64.store offset=8 (local.get 3) (f64.load (local.get 3)))",
+    );
+    translate(&fine, KernelRef::TableIndex(1), &Options::default()).expect("8-byte accesses");
 }

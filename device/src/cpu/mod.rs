@@ -215,6 +215,7 @@ impl CpuDevice {
             memory_bytes: MAX_PAGES * PAGE,
             f64: true,
             i64: true,
+            i64_atomics: true,
             limits: DeviceLimits {
                 max_buffer_size: u64::from(u32::MAX),
                 max_binding_size: u64::from(u32::MAX),

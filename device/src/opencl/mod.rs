@@ -311,6 +311,9 @@ impl Shared {
             memory_bytes: memory,
             f64,
             i64,
+            i64_atomics: i64
+                && has("cl_khr_int64_base_atomics")
+                && has("cl_khr_int64_extended_atomics"),
             limits: DeviceLimits {
                 max_buffer_size: max_alloc,
                 max_binding_size: max_alloc,

@@ -4,7 +4,8 @@
 //!
 //! - **Discovery.** Every adapter wgpu finds becomes a device named `wgpu-N`, with its kind from
 //!   the adapter type (`Cpu` adapters such as lavapipe are [`DeviceKind::SoftwareGpu`]).
-//!   `SHADER_F64` and `SHADER_INT64` are requested where offered and the buffer limits are raised to the adapter's.
+//!   `SHADER_F64`, `SHADER_INT64` and `SHADER_INT64_ATOMIC_ALL_OPS` are requested where offered
+//!   and the buffer limits are raised to the adapter's.
 //!   Drivers are loaded at run time: a machine without Vulkan simply has no such device.
 //! - **Kernels** come translated ([`wasi_parallel_translator::Translation`]), with an explicit
 //!   bind group layout built from the translation's bindings, so bindings a kernel happens not to
@@ -352,6 +353,9 @@ impl WgpuDevice {
             memory_bytes: limits.max_buffer_size,
             f64: offered.contains(wgpu::Features::SHADER_F64),
             i64: offered.contains(wgpu::Features::SHADER_INT64),
+            i64_atomics: offered.contains(
+                wgpu::Features::SHADER_INT64 | wgpu::Features::SHADER_INT64_ATOMIC_ALL_OPS,
+            ),
             limits: DeviceLimits {
                 max_buffer_size: limits.max_buffer_size,
                 max_binding_size: limits
@@ -397,7 +401,9 @@ impl Shared {
     ) -> Result<Shared, DeviceError> {
         let adapter_info = adapter.get_info();
         let offered = adapter.features();
-        let mut wanted = wgpu::Features::SHADER_F64 | wgpu::Features::SHADER_INT64;
+        let mut wanted = wgpu::Features::SHADER_F64
+            | wgpu::Features::SHADER_INT64
+            | wgpu::Features::SHADER_INT64_ATOMIC_ALL_OPS;
         // On Vulkan, kernels go to the driver as SPIR-V with exact float semantics.
         let spirv = adapter_info.backend == wgpu::Backend::Vulkan
             && offered.contains(wgpu::Features::PASSTHROUGH_SHADERS);

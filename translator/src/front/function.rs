@@ -23,7 +23,7 @@ use super::module::{Context, Translation};
 use super::provenance::{memory_access, Analysis};
 use super::stack::{block_arity, Frame, FrameKind};
 use crate::{operator_name, trap, BufferBinding, ElementType, Error, Layout, Options};
-use memory::atomic_word;
+use memory::{atomic_word, atomic_word64};
 
 mod memory;
 mod numeric;
@@ -1184,7 +1184,31 @@ impl Builder<'_> {
                 at,
                 offset,
             )?,
-            I32AtomicRmwCmpxchg { memarg } => self.atomic_cmpxchg(memarg, at, offset)?,
+            I32AtomicRmwCmpxchg { memarg } => self.atomic_cmpxchg(memarg, false, at, offset)?,
+            I64AtomicLoad { memarg } => self.load(&atomic_word64(memarg, false), at, offset)?,
+            I64AtomicStore { memarg } => self.store(&atomic_word64(memarg, true), at, offset)?,
+            I64AtomicRmwAdd { memarg } => {
+                self.atomic_rmw64(AtomicFunction::Add, memarg, at, offset)?
+            }
+            I64AtomicRmwSub { memarg } => {
+                self.atomic_rmw64(AtomicFunction::Subtract, memarg, at, offset)?
+            }
+            I64AtomicRmwAnd { memarg } => {
+                self.atomic_rmw64(AtomicFunction::And, memarg, at, offset)?
+            }
+            I64AtomicRmwOr { memarg } => {
+                self.atomic_rmw64(AtomicFunction::InclusiveOr, memarg, at, offset)?
+            }
+            I64AtomicRmwXor { memarg } => {
+                self.atomic_rmw64(AtomicFunction::ExclusiveOr, memarg, at, offset)?
+            }
+            I64AtomicRmwXchg { memarg } => self.atomic_rmw64(
+                AtomicFunction::Exchange { compare: None },
+                memarg,
+                at,
+                offset,
+            )?,
+            I64AtomicRmwCmpxchg { memarg } => self.atomic_cmpxchg(memarg, true, at, offset)?,
             MemoryAtomicNotify { memarg } => self.atomic_notify(memarg, at, offset)?,
             MemoryCopy { .. } => self.memory_copy(at, offset)?,
             MemoryFill { .. } => self.memory_fill(at, offset)?,
@@ -1315,6 +1339,17 @@ pub fn build(
                 );
                 (atomic, 4)
             }
+            ElementType::AtomicU64 if options.i64 && options.i64_atomics => {
+                let atomic = module.types.insert(
+                    Type {
+                        name: None,
+                        inner: TypeInner::Atomic(Scalar::U64),
+                    },
+                    Span::UNDEFINED,
+                );
+                (atomic, 8)
+            }
+            ElementType::AtomicU64 => return Err(Error::MissingFeature("64-bit atomics")),
         };
         let array = storage_array(&mut module, ty, stride);
         let written = analysis.written[k];
@@ -1621,7 +1656,9 @@ pub fn build(
     b.flush();
     let uses_f64 =
         b.uses_f64 || b.statics64.is_some() || analysis.elements.contains(&Some(ElementType::F64));
-    let uses_i64 = b.uses_i64 || analysis.elements.contains(&Some(ElementType::I64));
+    let uses_i64 = b.uses_i64
+        || analysis.elements.contains(&Some(ElementType::I64))
+        || analysis.elements.contains(&Some(ElementType::AtomicU64));
     if uses_f64 && !options.f64 {
         return Err(Error::MissingFeature("64-bit floats"));
     }
@@ -1643,6 +1680,9 @@ pub fn build(
         incoming_ray_payload: None,
     });
     let mut capabilities = naga::valid::Capabilities::empty();
+    if analysis.elements.contains(&Some(ElementType::AtomicU64)) {
+        capabilities |= naga::valid::Capabilities::SHADER_INT64_ATOMIC_ALL_OPS;
+    }
     if uses_f64 {
         capabilities |= naga::valid::Capabilities::FLOAT64;
     }

@@ -114,11 +114,30 @@ struct Usage {
     bulk: bool,
     /// Atomic accesses reach it.
     atomic: bool,
+    /// 64-bit atomics reach it: the byte offset of the first.
+    atomic64: Option<usize>,
 }
 
 impl Usage {
     /// The element type of the binding.
-    fn element(&self) -> Option<ElementType> {
+    fn element(&self) -> Result<Option<ElementType>, Error> {
+        let Some(at) = self.atomic64 else {
+            return Ok(self.element32());
+        };
+        if self.atomic || self.narrow || self.bulk {
+            // A binding of 64-bit atomic words cannot take a narrower access, nor can a word
+            // be atomic at two widths.
+            return Err(Error::unsupported(
+                "a 64-bit atomic on a buffer that is also accessed with fewer than 8 bytes, with \
+                 32-bit atomics, or by memory.copy or memory.fill",
+                at,
+            ));
+        }
+        Ok(Some(ElementType::AtomicU64))
+    }
+
+    /// The element type of a binding that no 64-bit atomic reaches.
+    fn element32(&self) -> Option<ElementType> {
         if self.atomic {
             // Atomic words; 8-byte accesses take two.
             return Some(ElementType::AtomicU32);
@@ -475,26 +494,36 @@ impl Interpreter<'_, '_> {
         Ok(Some(k))
     }
 
-    /// An atomic access of a 32-bit word at `address` (a store for read-modify-writes).
+    /// An atomic access of a 32-bit word (or with `wide` a 64-bit one) at `address` (a store
+    /// for read-modify-writes).
     fn atomic_access(
         &mut self,
         address: Kind,
         memarg: MemArg,
         store: bool,
+        wide: bool,
         at: usize,
         offset: usize,
     ) -> Result<(), Error> {
         let access = MemoryAccess {
-            width: 4,
-            value: ValType::I32,
+            width: if wide { 8 } else { 4 },
+            value: if wide { ValType::I64 } else { ValType::I32 },
             signed: false,
             store,
             memarg,
         };
+        if wide && address.norm() == Kind::Ptr(STACK) {
+            return Err(Error::unsupported("a 64-bit atomic on the stack", offset));
+        }
         self.access(address, &access, at, offset)?;
         if let Kind::Ptr(k) = address {
             if k != STACK {
-                self.usage[k as usize].atomic = true;
+                let usage = &mut self.usage[k as usize];
+                if wide {
+                    usage.atomic64.get_or_insert(offset);
+                } else {
+                    usage.atomic = true;
+                }
             }
         }
         Ok(())
@@ -730,12 +759,14 @@ impl Interpreter<'_, '_> {
                 pop(stack);
                 stack.push(Kind::Int);
             }
-            I32AtomicLoad { memarg } => {
+            I32AtomicLoad { memarg } | I64AtomicLoad { memarg } => {
+                let wide = matches!(op, I64AtomicLoad { .. });
                 let address = pop(stack);
-                self.atomic_access(address, memarg, false, at, offset)?;
+                self.atomic_access(address, memarg, false, wide, at, offset)?;
                 stack.push(Kind::Int);
             }
-            I32AtomicStore { memarg } => {
+            I32AtomicStore { memarg } | I64AtomicStore { memarg } => {
+                let wide = matches!(op, I64AtomicStore { .. });
                 if matches!(pop(stack), Kind::Ptr(_)) {
                     return Err(Error::unsupported("a pointer stored to memory", offset));
                 }
@@ -743,14 +774,29 @@ impl Interpreter<'_, '_> {
                 if address == Kind::Ptr(STACK) {
                     poison(slots);
                 }
-                self.atomic_access(address, memarg, true, at, offset)?;
+                self.atomic_access(address, memarg, true, wide, at, offset)?;
             }
             I32AtomicRmwAdd { memarg }
             | I32AtomicRmwSub { memarg }
             | I32AtomicRmwAnd { memarg }
             | I32AtomicRmwOr { memarg }
             | I32AtomicRmwXor { memarg }
-            | I32AtomicRmwXchg { memarg } => {
+            | I32AtomicRmwXchg { memarg }
+            | I64AtomicRmwAdd { memarg }
+            | I64AtomicRmwSub { memarg }
+            | I64AtomicRmwAnd { memarg }
+            | I64AtomicRmwOr { memarg }
+            | I64AtomicRmwXor { memarg }
+            | I64AtomicRmwXchg { memarg } => {
+                let wide = matches!(
+                    op,
+                    I64AtomicRmwAdd { .. }
+                        | I64AtomicRmwSub { .. }
+                        | I64AtomicRmwAnd { .. }
+                        | I64AtomicRmwOr { .. }
+                        | I64AtomicRmwXor { .. }
+                        | I64AtomicRmwXchg { .. }
+                );
                 if matches!(pop(stack), Kind::Ptr(_)) {
                     return Err(Error::unsupported("a pointer stored to memory", offset));
                 }
@@ -758,10 +804,11 @@ impl Interpreter<'_, '_> {
                 if address == Kind::Ptr(STACK) {
                     poison(slots);
                 }
-                self.atomic_access(address, memarg, true, at, offset)?;
+                self.atomic_access(address, memarg, true, wide, at, offset)?;
                 stack.push(Kind::Int);
             }
-            I32AtomicRmwCmpxchg { memarg } => {
+            I32AtomicRmwCmpxchg { memarg } | I64AtomicRmwCmpxchg { memarg } => {
+                let wide = matches!(op, I64AtomicRmwCmpxchg { .. });
                 let (replacement, expected) = (pop(stack), pop(stack));
                 if matches!(replacement, Kind::Ptr(_)) || matches!(expected, Kind::Ptr(_)) {
                     return Err(Error::unsupported("a pointer stored to memory", offset));
@@ -770,14 +817,14 @@ impl Interpreter<'_, '_> {
                 if address == Kind::Ptr(STACK) {
                     poison(slots);
                 }
-                self.atomic_access(address, memarg, true, at, offset)?;
+                self.atomic_access(address, memarg, true, wide, at, offset)?;
                 stack.push(Kind::Int);
             }
             MemoryAtomicNotify { memarg } => {
                 pop(stack);
                 let address = pop(stack);
                 // Only checked: no work item can wait, so none is woken.
-                self.atomic_access(address, memarg, false, at, offset)?;
+                self.atomic_access(address, memarg, false, false, at, offset)?;
                 stack.push(Kind::Int);
             }
             MemoryCopy { .. } => {
@@ -940,7 +987,7 @@ pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Anal
     )?;
     let mut analysis = interpreter.analysis;
     for (k, usage) in interpreter.usage.iter().enumerate() {
-        analysis.elements[k] = usage.element();
+        analysis.elements[k] = usage.element()?;
     }
     Ok(analysis)
 }

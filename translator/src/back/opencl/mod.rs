@@ -11,15 +11,16 @@
 //! its arguments are built-ins (`global_invocation_id`, `local_invocation_id`,
 //! `local_invocation_index`, `workgroup_id`, `num_workgroups`); globals in group 0 that are
 //! uniforms (scalars or structs, passed by value), storage buffers (runtime-sized or fixed-size
-//! arrays, or single values) of `i32`, `u32`, `f32`, `f64`, `i64`, `u64` or `atomic<u32/i32>`,
+//! arrays, or single values) of `i32`, `u32`, `f32`, `f64`, `i64`, `u64` or atomics of those
+//! integers,
 //! and private variables; function locals of scalar, vector, struct and fixed-size array types.
 //! Statements: everything but calls, image, ray-query, subgroup and cooperative-matrix
 //! operations, `kill` and workgroup-uniform loads. Expressions: literals, constants, zero values,
 //! composes, splats, swizzles, accesses, loads, unary and binary operators, `select`, `as`
 //! (conversions and bitcasts), `arrayLength`, `isNan`/`isInf` and most math functions (not
 //! `extractBits`/`insertBits`, packing, matrices, `modf`/`frexp`). Types are scalars, vectors
-//! of numbers, structs whose naga layout is the C layout, arrays and atomics of 32-bit integers;
-//! no `f16`, matrices, `bool` vectors or 64-bit atomics. Blocks nest at most 240 deep, for the
+//! of numbers, structs whose naga layout is the C layout, arrays and atomics of 32- and 64-bit
+//! integers; no `f16`, matrices or `bool` vectors. Blocks nest at most 240 deep, for the
 //! compilers' sake (clang stops at 256 nested brackets). Anything else is [`Error::Backend`]
 //! naming it, never a panic.
 //!
@@ -56,6 +57,8 @@
 //!   `llvm.abs` with `INT_MIN` poison);
 //! - atomics use the OpenCL 1.2 built-ins (`atomic_add`, `atomic_cmpxchg`, ...) on `volatile
 //!   __global` pointers; an atomic load is a volatile read, an atomic store `atomic_xchg`.
+//!   64-bit ones use `atom_add`, `atom_cmpxchg`, ... of `cl_khr_int64_base_atomics` and
+//!   `cl_khr_int64_extended_atomics`, which the source enables; the device must have both.
 //!
 //! # Bounds checks
 //!

@@ -218,6 +218,8 @@ pub(super) struct Writer<'a> {
     labels: u32,
     uses_f64: bool,
     uses_i64: bool,
+    /// 64-bit atomics (`cl_khr_int64_base_atomics` and `_extended_atomics`).
+    uses_atomic64: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -266,6 +268,7 @@ impl<'a> Writer<'a> {
             labels: 0,
             uses_f64: false,
             uses_i64: false,
+            uses_atomic64: false,
         })
     }
 
@@ -284,6 +287,12 @@ impl<'a> Writer<'a> {
         );
         if self.uses_f64 {
             source.push_str("#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n");
+        }
+        if self.uses_atomic64 {
+            source.push_str(
+                "#pragma OPENCL EXTENSION cl_khr_int64_base_atomics : enable\n\
+                 #pragma OPENCL EXTENSION cl_khr_int64_extended_atomics : enable\n",
+            );
         }
         source.push('\n');
         source.push_str(&typedefs);
@@ -333,6 +342,11 @@ impl<'a> Writer<'a> {
         for (_, ty) in self.module.types.iter() {
             note_inner(&ty.inner);
         }
+        self.uses_atomic64 = self
+            .module
+            .types
+            .iter()
+            .any(|(_, ty)| matches!(ty.inner, TypeInner::Atomic(s) if s.width == 8));
         for (h, _) in self.func.expressions.iter() {
             note_inner(self.fun_info[h].ty.inner_with(&self.module.types));
         }
@@ -505,11 +519,11 @@ impl<'a> Writer<'a> {
                     }
                     let volatile = match self.module.types[element].inner {
                         TypeInner::Atomic(s) => {
-                            if s.width != 4
+                            if !matches!(s.width, 4 | 8)
                                 || !matches!(s.kind, ScalarKind::Sint | ScalarKind::Uint)
                             {
                                 return Err(unsupported(format!(
-                                    "the atomic {name} (only 32-bit integer atomics)"
+                                    "the atomic {name} (only 32- and 64-bit integer atomics)"
                                 )));
                             }
                             "volatile "
@@ -846,7 +860,8 @@ impl<'a> Writer<'a> {
                 let target = self.lvalue(pointer)?;
                 let v = self.value(value)?;
                 if self.points_to_atomic(pointer)? {
-                    self.line(&format!("atomic_xchg(&{target}, {v});"));
+                    let xchg = self.atomic_name(pointer, "xchg")?;
+                    self.line(&format!("{xchg}(&{target}, {v});"));
                 } else {
                     self.line(&format!("{target} = {v};"));
                 }
@@ -898,20 +913,21 @@ impl<'a> Writer<'a> {
         }
         let target = self.lvalue(pointer)?;
         let v = self.value(value)?;
-        let name = match *fun {
-            AtomicFunction::Add => "atomic_add",
-            AtomicFunction::Subtract => "atomic_sub",
-            AtomicFunction::And => "atomic_and",
-            AtomicFunction::ExclusiveOr => "atomic_xor",
-            AtomicFunction::InclusiveOr => "atomic_or",
-            AtomicFunction::Min => "atomic_min",
-            AtomicFunction::Max => "atomic_max",
-            AtomicFunction::Exchange { compare: None } => "atomic_xchg",
+        let op = match *fun {
+            AtomicFunction::Add => "add",
+            AtomicFunction::Subtract => "sub",
+            AtomicFunction::And => "and",
+            AtomicFunction::ExclusiveOr => "xor",
+            AtomicFunction::InclusiveOr => "or",
+            AtomicFunction::Min => "min",
+            AtomicFunction::Max => "max",
+            AtomicFunction::Exchange { compare: None } => "xchg",
             AtomicFunction::Exchange {
                 compare: Some(compare),
             } => {
                 let c = self.value(compare)?;
-                let call = format!("atomic_cmpxchg(&{target}, {c}, {v})");
+                let cmpxchg = self.atomic_name(pointer, "cmpxchg")?;
+                let call = format!("{cmpxchg}(&{target}, {c}, {v})");
                 let Some(result) = result else {
                     self.line(&format!("{call};"));
                     return Ok(());
@@ -938,6 +954,7 @@ impl<'a> Writer<'a> {
                 return Ok(());
             }
         };
+        let name = self.atomic_name(pointer, op)?;
         let call = format!("{name}(&{target}, {v})");
         match result {
             Some(result) => {
@@ -994,6 +1011,15 @@ impl<'a> Writer<'a> {
                 size: None, scalar, ..
             } => Ok((TypeInner::Scalar(scalar), None)),
             _ => Err(unsupported("a value used as a pointer")),
+        }
+    }
+
+    /// The OpenCL function for atomic `op` on what `pointer` points to: `atomic_op` for 32-bit
+    /// words, `atom_op` (the `cl_khr_int64_*_atomics` extensions) for 64-bit ones.
+    fn atomic_name(&self, pointer: Handle<Expression>, op: &str) -> Result<String, Error> {
+        match self.pointee(pointer)?.0 {
+            TypeInner::Atomic(s) if s.width == 8 => Ok(format!("atom_{op}")),
+            _ => Ok(format!("atomic_{op}")),
         }
     }
 

@@ -26,6 +26,7 @@ fn element_scalar(element: ElementType) -> Scalar {
         ElementType::F64 => Scalar::F64,
         ElementType::I64 => Scalar::I64,
         ElementType::AtomicU32 => Scalar::U32,
+        ElementType::AtomicU64 => Scalar::U64,
     }
 }
 
@@ -957,6 +958,17 @@ pub(super) fn atomic_word(memarg: MemArg, store: bool) -> MemoryAccess {
     }
 }
 
+/// A 64-bit atomic access as a plain one, of a binding of 64-bit atomic words.
+pub(super) fn atomic_word64(memarg: MemArg, store: bool) -> MemoryAccess {
+    MemoryAccess {
+        width: 8,
+        value: ValType::I64,
+        signed: false,
+        store,
+        memarg,
+    }
+}
+
 /// The threads proposal's 32-bit atomics on buffers (bindings of atomic words) and on the stack
 /// (the invocation's own: plain reads and writes). A buffer's atomics are relaxed on GPUs, where
 /// Wasm's are sequentially consistent: read-modify-writes of one word (counters, histograms,
@@ -967,18 +979,25 @@ impl Builder<'_> {
     fn atomic_index(
         &mut self,
         memarg: MemArg,
+        wide: bool,
         address: Handle<Expression>,
         at: usize,
         offset: usize,
     ) -> Result<(Target, Handle<Expression>), Error> {
-        let access = atomic_word(memarg, true);
+        let (access, word) = match wide {
+            false => (atomic_word(memarg, true), ElementType::AtomicU32),
+            true => (atomic_word64(memarg, true), ElementType::AtomicU64),
+        };
         let (target, element) = self.access_target(&access, at, offset)?;
-        if !matches!(target, Target::Stack { .. }) && element != ElementType::AtomicU32 {
+        let stack = matches!(target, Target::Stack { .. });
+        if (stack && wide) || (!stack && element != word) {
             return Err(Error::Validation(format!(
-                "an atomic access to a binding of {element:?}"
+                "a {}-byte atomic access to a binding of {element:?}",
+                access.width
             )));
         }
-        let (index, _) = self.checked_index(target, address, &memarg, 4, 4, offset)?;
+        let width = access.width;
+        let (index, _) = self.checked_index(target, address, &memarg, width, width, offset)?;
         Ok((target, index))
     }
 
@@ -997,7 +1016,7 @@ impl Builder<'_> {
     ) -> Result<(), Error> {
         let value = self.pop();
         let address = self.pop();
-        let (target, index) = self.atomic_index(memarg, address, at, offset)?;
+        let (target, index) = self.atomic_index(memarg, false, address, at, offset)?;
         let value = self.cast(value, ScalarKind::Uint, None);
         let old = match target {
             Target::Stack { .. } => {
@@ -1037,19 +1056,56 @@ impl Builder<'_> {
         Ok(())
     }
 
-    /// `i32.atomic.rmw.cmpxchg`: the word becomes the replacement if it holds the expected
-    /// value; the word's old value. Wasm's compare-exchange never fails spuriously; naga's may,
-    /// so it is tried again until it exchanges or finds another value.
+    /// `i64.atomic.rmw.*`: `fun` of the 64-bit word (of a buffer) and the value; the word's old
+    /// value.
+    pub(super) fn atomic_rmw64(
+        &mut self,
+        fun: AtomicFunction,
+        memarg: MemArg,
+        at: usize,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let value = self.pop();
+        let address = self.pop();
+        let (target, index) = self.atomic_index(memarg, true, address, at, offset)?;
+        let value = self.cast(value, ScalarKind::Uint, None);
+        let ty = super::scalar_type(&mut self.module, Scalar::U64);
+        let old = self
+            .with_element(target, index, Some(Scalar::U64), |b, pointer| {
+                let result = b.atomic_result(ty, false);
+                b.stmt(Statement::Atomic {
+                    pointer,
+                    fun,
+                    value,
+                    result: Some(result),
+                });
+                Some(result)
+            })
+            .expect("an atomic's old value");
+        let old = self.cast(old, ScalarKind::Sint, None);
+        self.push(old, ValType::I64);
+        Ok(())
+    }
+
+    /// `i32.atomic.rmw.cmpxchg` (and with `wide` `i64.atomic.rmw.cmpxchg`): the word becomes the
+    /// replacement if it holds the expected value; the word's old value. Wasm's
+    /// compare-exchange never fails spuriously; naga's may, so it is tried again until it
+    /// exchanges or finds another value.
     pub(super) fn atomic_cmpxchg(
         &mut self,
         memarg: MemArg,
+        wide: bool,
         at: usize,
         offset: usize,
     ) -> Result<(), Error> {
         let replacement = self.pop();
         let expected = self.pop();
         let address = self.pop();
-        let (target, index) = self.atomic_index(memarg, address, at, offset)?;
+        let (target, index) = self.atomic_index(memarg, wide, address, at, offset)?;
+        let (scalar, value) = match wide {
+            false => (Scalar::U32, ValType::I32),
+            true => (Scalar::U64, ValType::I64),
+        };
         let replacement = self.cast(replacement, ScalarKind::Uint, None);
         let expected = self.cast(expected, ScalarKind::Uint, None);
         let old = match target {
@@ -1066,13 +1122,13 @@ impl Builder<'_> {
             }
             _ => {
                 let ty = self.module.generate_predeclared_type(
-                    naga::PredeclaredType::AtomicCompareExchangeWeakResult(Scalar::U32),
+                    naga::PredeclaredType::AtomicCompareExchangeWeakResult(scalar),
                 );
-                let u32_ty = super::scalar_type(&mut self.module, Scalar::U32);
+                let word_ty = super::scalar_type(&mut self.module, scalar);
                 let var = self.func.local_variables.append(
                     LocalVariable {
                         name: Some("cmpxchg_old".into()),
-                        ty: u32_ty,
+                        ty: word_ty,
                         init: None,
                     },
                     naga::Span::UNDEFINED,
@@ -1115,7 +1171,7 @@ impl Builder<'_> {
             }
         };
         let old = self.cast(old, ScalarKind::Sint, None);
-        self.push(old, ValType::I32);
+        self.push(old, value);
         Ok(())
     }
 
@@ -1129,7 +1185,7 @@ impl Builder<'_> {
     ) -> Result<(), Error> {
         self.pop();
         let address = self.pop();
-        self.atomic_index(memarg, address, at, offset)?;
+        self.atomic_index(memarg, false, address, at, offset)?;
         let zero = self.i32(0);
         self.push(zero, ValType::I32);
         Ok(())
