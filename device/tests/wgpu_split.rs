@@ -328,3 +328,25 @@ fn a_kernel_made_without_its_wasm_is_refused_a_split_launch() {
         }
     }
 }
+
+#[test]
+fn a_launch_of_more_parts_than_the_device_binds_is_refused_with_the_reason() {
+    // 40 parts of 256 bytes: more than lavapipe's 32 storage bindings per kernel.
+    let wasm = module(
+        "(param $x i32) (param $x_len i32)",
+        "(i32.store (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))) (i32.const 1))",
+    );
+    for device in devices() {
+        for _ in 0..2 {
+            // The second launch gets the refusal the first one cached.
+            match run(&device, &wasm, 4, &[vec![0; 40 * PART as usize]]) {
+                Err(DeviceError::UnsupportedKernel(why)) => {
+                    assert!(why.contains("storage bindings"), "{why}");
+                    assert!(!why.contains("unsupported kernel:"), "{why}");
+                }
+                Err(other) => panic!("{other:?}"),
+                Ok(_) => eprintln!("{}: binds 40 parts", device.info().name),
+            }
+        }
+    }
+}

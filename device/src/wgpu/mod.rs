@@ -453,9 +453,13 @@ pub struct WgpuKernel {
     /// What the kernel was translated from, for launches that split buffers; without it they
     /// are refused.
     origin: Option<TranslationSource>,
-    /// The kernel translated for launches that split buffers, by layout, most recent last.
-    split: Mutex<Vec<(Layout, Arc<Variant>)>>,
+    /// The kernel translated for launches that split buffers, by layout, most recent last; or
+    /// why it could not be (a kernel the device refuses for a layout is refused again at once).
+    split: Mutex<Vec<(Layout, Made)>>,
 }
+
+/// A kernel translated for a layout, or why it could not be.
+type Made = Result<Arc<Variant>, String>;
 
 /// The split layouts a kernel keeps translated: a guest launching with ever other sizes of large
 /// buffers makes the oldest be translated again, not the kernel grow.
@@ -637,35 +641,46 @@ impl WgpuKernel {
             return Ok(self.whole.clone());
         }
         let mut split = lock(&self.split);
-        if let Some(at) = split.iter().position(|(l, _)| l == layout) {
-            let found = split.remove(at);
-            let variant = found.1.clone();
-            split.push(found);
-            return Ok(variant);
-        }
+        let made = match split.iter().position(|(l, _)| l == layout) {
+            Some(at) => split.remove(at).1,
+            None => {
+                let made = self.translate_for(shared, layout);
+                if split.len() == SPLIT_VARIANTS {
+                    drop(split.remove(0));
+                }
+                made
+            }
+        };
+        split.push((layout.clone(), made.clone()));
+        made.map_err(DeviceError::UnsupportedKernel)
+    }
+
+    /// The kernel translated from its origin for `layout`, or why it cannot be.
+    fn translate_for(&self, shared: &Shared, layout: &Layout) -> Made {
         let Some(origin) = &self.origin else {
-            return Err(DeviceError::UnsupportedKernel(format!(
+            return Err(format!(
                 "{}: a buffer of the launch is larger than one storage binding of {} ({} \
                  bytes), and the kernel was made without its Wasm, which splitting it across \
                  bindings needs (see `KernelDescriptor::origin`)",
                 self.label, shared.info.description, layout.part_bytes
-            )));
+            ));
+        };
+        // The message of an `UnsupportedKernel`, which the launch returns as one again.
+        let message = |e: DeviceError| match e {
+            DeviceError::UnsupportedKernel(why) => why,
+            other => other.to_string(),
         };
         let t = origin
             .translate(layout)
-            .map_err(|e| DeviceError::UnsupportedKernel(format!("{}: {e}", self.label)))?;
-        let variant = Arc::new(Variant::new(shared, &t, &self.label)?);
+            .map_err(|e| format!("{}: {}", self.label, message(e)))?;
+        let variant = Variant::new(shared, &t, &self.label).map_err(message)?;
         log::debug!(
             "{}: translated again for buffers split in parts of {} bytes: {:?}",
             self.label,
             layout.part_bytes,
             layout.parts
         );
-        if split.len() == SPLIT_VARIANTS {
-            split.remove(0);
-        }
-        split.push((layout.clone(), variant.clone()));
-        Ok(variant)
+        Ok(Arc::new(variant))
     }
 }
 
@@ -690,7 +705,11 @@ impl WgpuKernel {
     /// The layouts of split buffers this kernel is translated for now (see [`Layout`]), oldest
     /// first.
     pub fn split_layouts(&self) -> Vec<Layout> {
-        lock(&self.split).iter().map(|(l, _)| l.clone()).collect()
+        lock(&self.split)
+            .iter()
+            .filter(|(_, made)| made.is_ok())
+            .map(|(l, _)| l.clone())
+            .collect()
     }
 }
 
