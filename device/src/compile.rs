@@ -307,6 +307,7 @@ mod tests {
                 block_size: 1,
                 buffers: &[&*out],
                 chunk: None,
+                addresses: None,
             },
         )?;
         let mut bytes = [0u8; 16];

@@ -309,6 +309,12 @@ pub struct Launch<'a> {
     /// CPU executor: work items a worker takes at once (`None`: the backend's default). GPUs
     /// ignore it. It changes how fast a launch runs, never what it computes.
     pub chunk: Option<u32>,
+    /// The buffers' addresses in the guest's memory, where they are views of it (a guest with
+    /// a shared memory), in `buffers`' order: translated kernels compare pointers into two
+    /// buffers by them, as the guest's own code would. `None`: buffers that have no guest
+    /// addresses, compared as if they lay apart in parameter order. Devices that run Wasm use
+    /// their own addresses.
+    pub addresses: Option<&'a [u32]>,
 }
 
 /// A buffer resident on a device, created by a [`Space`].
@@ -564,12 +570,40 @@ pub(crate) fn static_memory_word(desc: &SpaceDescriptor<'_>) -> u32 {
     u32::try_from(desc.static_size).unwrap_or(u32::MAX)
 }
 
-/// The status binding's contents at a launch: no trap yet, and the guest's initial memory size.
+/// The status binding's contents at a launch: no trap yet, the guest's initial memory size, and
+/// the buffers' addresses ([`buffer_addresses`]).
 #[cfg(any(feature = "wgpu", feature = "opencl"))]
-pub(crate) fn status_words(static_memory: u32) -> [u8; 8] {
-    let mut words = [0; 8];
-    words[4..].copy_from_slice(&static_memory.to_le_bytes());
-    words
+pub(crate) fn status_words(static_memory: u32, launch: &Launch<'_>) -> Vec<u8> {
+    let bases = buffer_addresses(launch);
+    [0, static_memory]
+        .into_iter()
+        .chain(bases)
+        .flat_map(u32::to_le_bytes)
+        .collect()
+}
+
+/// The buffers' addresses a translated kernel compares pointers of two buffers by (the status
+/// binding's words from the third): the guest's ([`Launch::addresses`]), or else addresses in
+/// parameter order from 64 KiB up, each buffer 256 bytes past the end of the one before, so
+/// that no two meet (not even one past a buffer's end and the next one's start).
+#[cfg(any(feature = "wgpu", feature = "opencl"))]
+fn buffer_addresses(launch: &Launch<'_>) -> Vec<u32> {
+    if let Some(addresses) = launch.addresses {
+        if addresses.len() == launch.buffers.len() {
+            return addresses.to_vec();
+        }
+    }
+    let mut next = 1u32 << 16;
+    launch
+        .buffers
+        .iter()
+        .map(|b| {
+            let base = next;
+            let size = u32::try_from(b.size().next_multiple_of(256)).unwrap_or(u32::MAX);
+            next = next.wrapping_add(size).wrapping_add(256);
+            base
+        })
+        .collect()
 }
 
 /// The loop iterations each work item of a launch translated for a GPU may run (the params'

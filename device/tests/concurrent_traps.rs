@@ -127,6 +127,7 @@ fn trap_everywhere() {
                     buffers: &[&*out],
                     // One item per chunk: every worker traps on its first item.
                     chunk: Some(1),
+                    addresses: None,
                 },
             );
             assert!(

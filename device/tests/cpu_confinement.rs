@@ -126,6 +126,7 @@ fn launch(
             block_size: 1,
             buffers,
             chunk: None,
+            addresses: None,
         },
     )
 }

@@ -148,6 +148,7 @@ fn single_chunk_launches_run_and_trap_like_spread_ones() {
                 block_size: 0,
                 buffers: &[&*x, &*y],
                 chunk,
+                addresses: None,
             },
         )?;
         let mut out = vec![0u8; 4 * items as usize];
@@ -221,6 +222,7 @@ fn no_launch_reads_the_stack_another_left() {
                     block_size: 1,
                     buffers: &[&*out],
                     chunk: None,
+                    addresses: None,
                 },
             )
             .expect("launch");

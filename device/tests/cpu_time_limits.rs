@@ -116,6 +116,7 @@ fn kernels_in_the_devices_own_spaces_stop_at_the_limit() {
                     block_size: 1,
                     buffers: &[&*out],
                     chunk: None,
+                    addresses: None,
                 },
             );
             stopped_in_time(result, start.elapsed(), &format!("{name}: {kernel_name}"));
@@ -128,6 +129,7 @@ fn kernels_in_the_devices_own_spaces_stop_at_the_limit() {
                         block_size: 1,
                         buffers: &[&*out],
                         chunk: None,
+                        addresses: None,
                     },
                 )
                 .unwrap_or_else(|e| panic!("{name}: after {kernel_name}: {e}"));
@@ -169,6 +171,7 @@ fn kernels_in_a_guests_memory_stop_by_epoch() {
             block_size: 1,
             buffers: &[&*view],
             chunk: None,
+            addresses: None,
         },
     );
     stopped_in_time(result, start.elapsed(), "in a guest's memory");

@@ -58,6 +58,7 @@ fn run(
             block_size: 1,
             buffers: &[&*out],
             chunk: None,
+            addresses: None,
         },
     )?;
     let mut got = vec![0u8; 4 * N as usize];
@@ -98,6 +99,7 @@ fn a_lost_context_fails_what_was_in_it_and_a_new_one_is_opened() {
             block_size: 1,
             buffers: &[&*out],
             chunk: None,
+            addresses: None,
         };
         let message = is_device_error(space.launch(&*kernel, &launch), "a launch");
         assert!(message.contains("lost"), "{name}: {message}");

@@ -62,6 +62,7 @@ fn a_lost_device_fails_what_was_on_it_and_is_opened_again() {
             block_size: 1,
             buffers: &[&*out],
             chunk: None,
+            addresses: None,
         };
         space.launch(&*kernel, &launch).expect("launch");
         let mut got = vec![0u8; 4 * n as usize];
@@ -89,6 +90,7 @@ fn a_lost_device_fails_what_was_on_it_and_is_opened_again() {
             block_size: 1,
             buffers: &[&*fresh],
             chunk: None,
+            addresses: None,
         };
         space
             .launch(&*kernel, &relaunch)
@@ -133,6 +135,7 @@ fn a_lost_device_fails_what_was_on_it_and_is_opened_again() {
                     block_size: 1,
                     buffers: &[&*b],
                     chunk: None,
+                    addresses: None,
                 },
             )
             .expect("launch");

@@ -115,6 +115,7 @@ fn the_spirv_handed_to_wgpu_is_what_the_back_end_writes_for_the_device() {
                     block_size: 1,
                     buffers: &[&*input, &*out, &*wide],
                     chunk: None,
+                    addresses: None,
                 },
             )
             .unwrap_or_else(|e| panic!("{}: {e}", info.name));

@@ -106,6 +106,7 @@ fn run(
             block_size: 1,
             buffers: &bound,
             chunk: None,
+            addresses: None,
         },
     )?;
     let outputs = buffers
@@ -316,6 +317,7 @@ fn a_kernel_made_without_its_wasm_is_refused_a_split_launch() {
                     block_size: 1,
                     buffers: &[buffer],
                     chunk: None,
+                    addresses: None,
                 },
             )
         };

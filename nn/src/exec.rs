@@ -643,6 +643,7 @@ fn launch(
                 // Small launches as one chunk, which the CPU executor runs on this thread rather
                 // than wake its workers (GPUs ignore the hint).
                 chunk: (items <= SMALL_LAUNCH).then_some(items),
+                addresses: None,
             },
         )
         .map_err(|e| e.to_string())

@@ -50,16 +50,31 @@ impl WasiParallelCtx {
             .map(|&h| self.buffer_slot(h).map(|b| b.storage.clone()))
             .collect::<Result<_, _>>()?;
         let buffers: Vec<&dyn Buffer> = storages.iter().map(|b| &**b).collect();
+        let addresses = self.view_addresses(handles)?;
         let launch = Launch {
             items,
             block_size: block_size as u32,
             buffers: &buffers,
             chunk,
+            addresses: addresses.as_deref(),
         };
         let result = self.space(device)?.launch(kernel, &launch);
         // Work items that ran before a trap may have written their buffers: keep that visible.
         self.mark_written(handles);
         result.map_err(Failure::from)
+    }
+
+    /// The buffers' addresses in the guest's memory, when every one is a view of it (a guest
+    /// with a shared memory): translated kernels compare pointers into two buffers by them.
+    fn view_addresses(&self, handles: &[i32]) -> Result<Option<Vec<u32>>, Failure> {
+        let mut addresses = Vec::with_capacity(handles.len());
+        for &h in handles {
+            match self.buffer_slot(h)?.view {
+                Some((address, _)) => addresses.push(address),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(addresses))
     }
 
     /// The device of a launch's buffers; with none, the instance's first device, and with no
@@ -359,6 +374,7 @@ impl WasiParallelCtx {
                 block_size: block_size as u32,
                 buffers: &buffers,
                 chunk: None,
+                addresses: None,
             },
         );
         // Copy back whatever the work items wrote, also when one trapped.
@@ -531,6 +547,7 @@ impl WasiParallelCtx {
                 block_size: block_size as u32,
                 buffers: &buffers,
                 chunk: tuning.setting.chunk(items, tuning.workers),
+                addresses: None,
             },
         )?;
         if let (Some(tuner), Some(trial)) = (&self.ctx.inner.tuner, tuning.trial) {

@@ -23,8 +23,14 @@ fn wat_bytes(bytes: &[u8]) -> String {
 }
 
 /// A guest in the style of the proposal's prototypes: everything in WAT, the kernel module
-/// embedded as data, buffers placed by `write_buffer` in the guest's shared memory.
+/// embedded as data, buffers placed by `write_buffer` in the guest's shared memory (the input's
+/// data at 0x4000, the output at 0x5000).
 fn prototype_guest(kernel: &[u8]) -> String {
+    prototype_guest_at(kernel, 0x4000)
+}
+
+/// [`prototype_guest`] with the input's data at `input`.
+fn prototype_guest_at(kernel: &[u8], input: u32) -> String {
     format!(
         r#"
 (module
@@ -35,7 +41,7 @@ fn prototype_guest(kernel: &[u8]) -> String {
   (import "wasi_ephemeral_parallel" "parallel_exec" (func $parallel_exec (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (memory (export "memory") 2 2 shared)
   (data (i32.const 0x100) "{kernel}")
-  (data (i32.const 0x4000) "\01\00\00\00\02\00\00\00\03\00\00\00\04\00\00\00\05\00\00\00\06\00\00\00\07\00\00\00\08\00\00\00")
+  (data (i32.const {input}) "\01\00\00\00\02\00\00\00\03\00\00\00\04\00\00\00\05\00\00\00\06\00\00\00\07\00\00\00\08\00\00\00")
   (func $check (param $errno i32)
     (if (local.get $errno) (then unreachable)))
   (func (export "run") (result i32)
@@ -44,7 +50,7 @@ fn prototype_guest(kernel: &[u8]) -> String {
     (call $check (call $create_buffer (i32.load (i32.const 0x10)) (i32.const 32) (i32.const 0) (i32.const 0x20)))
     (call $check (call $create_buffer (i32.load (i32.const 0x10)) (i32.const 32) (i32.const 1) (i32.const 0x24)))
     ;; write_buffer records where the data (and the output's place) lies: no copy.
-    (call $check (call $write_buffer (i32.const 0x4000) (i32.const 32) (i32.load (i32.const 0x20))))
+    (call $check (call $write_buffer (i32.const {input}) (i32.const 32) (i32.load (i32.const 0x20))))
     (call $check (call $write_buffer (i32.const 0x5000) (i32.const 32) (i32.load (i32.const 0x24))))
     (local.set $errno (call $parallel_exec
       (i32.load (i32.const 0x10))
@@ -60,6 +66,23 @@ fn prototype_guest(kernel: &[u8]) -> String {
     )
 }
 
+/// `out[i] = in[i] + 100 * (&in[i] < out) + 1000 * (in > out) + 10000 * (out + out_len <= in)`:
+/// comparisons of pointers into two buffers, whose answers depend on where the guest put them.
+const COMPARE_KERNEL: &str = r#"
+(module
+  (import "" "memory" (memory 1 1 shared))
+  (func (export "kernel") (param $i i32) (param $n i32) (param $b i32)
+        (param $in i32) (param $in_len i32) (param $out i32) (param $out_len i32)
+    (local $p i32)
+    (local.set $p (i32.add (local.get $in) (i32.shl (local.get $i) (i32.const 2))))
+    (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
+      (i32.add (i32.load (local.get $p))
+        (i32.add (i32.mul (i32.lt_u (local.get $p) (local.get $out)) (i32.const 100))
+          (i32.add (i32.mul (i32.gt_s (local.get $in) (local.get $out)) (i32.const 1000))
+            (i32.mul (i32.le_u (i32.add (local.get $out) (local.get $out_len)) (local.get $in))
+              (i32.const 10000))))))))
+"#;
+
 fn expected() -> Vec<i32> {
     (1..=8).map(|x| x * x + (x - 1)).collect()
 }
@@ -70,7 +93,15 @@ fn run_prototype(
     host: &WasiParallelHost,
     kernel: &[u8],
 ) -> anyhow::Result<(i32, Vec<i32>, Vec<i32>)> {
-    let wasm = wat::parse_str(prototype_guest(kernel))?;
+    run_prototype_guest(host, &prototype_guest(kernel))
+}
+
+/// Runs a prototype guest (see [`prototype_guest_at`]) on `host`.
+fn run_prototype_guest(
+    host: &WasiParallelHost,
+    guest: &str,
+) -> anyhow::Result<(i32, Vec<i32>, Vec<i32>)> {
+    let wasm = wat::parse_str(guest)?;
     let module = Module::new(engine(), &wasm)?;
     let mut linker = Linker::new(engine());
     wasi_parallel_runtime::add_to_linker(&mut linker, |s: &mut WasiParallelCtx| s)?;
@@ -148,6 +179,31 @@ fn prototype_guest_runs_on_every_device() -> anyhow::Result<()> {
         if matches!(backend, "wgpu" | "opencl") {
             let (errno, ..) = run_prototype(&strict, &no_gpu)?;
             assert_eq!(errno, Errno::UnsupportedKernel.raw(), "{name}: strict");
+        }
+    }
+    Ok(())
+}
+
+/// Pointers into two buffers of a shared memory compare on GPUs as they do in the guest: by the
+/// places the guest gave the buffers (the input above the output, against parameter order, and
+/// below it), on every device, strict.
+#[test]
+fn pointers_into_views_compare_by_their_guest_addresses_on_every_device() -> anyhow::Result<()> {
+    let kernel = wat::parse_str(COMPARE_KERNEL)?;
+    for (input, flags) in [(0x7000, 11000), (0x4000, 100)] {
+        let guest = prototype_guest_at(&kernel, input);
+        let want: Vec<i32> = (1..=8).map(|x| x + flags).collect();
+        let (errno, in_place, _) = run_prototype_guest(&ctx(2), &guest)?;
+        assert_eq!(
+            (errno, &in_place),
+            (0, &want),
+            "input at {input:#x}: the CPU"
+        );
+        for (name, _) in wasi_parallel_tests::suite::devices() {
+            let strict = wasi_parallel_tests::gpu::ctx_on(&name, true);
+            let (errno, in_place, _) = run_prototype_guest(&strict, &guest)?;
+            assert_eq!(errno, 0, "{name}: input at {input:#x}");
+            assert_eq!(in_place, want, "{name}: input at {input:#x}");
         }
     }
     Ok(())

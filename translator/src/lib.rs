@@ -35,6 +35,11 @@
 //!   the end of its last data segment. Past the binding, up to the guest's initial memory size
 //!   (the status binding's second word), such a load reads zeros, as the initial memory holds
 //!   there (a C++ guest's bss of hundreds of megabytes is never bound); past that it traps.
+//! - **Pointer comparisons** (alias checks, loop guards). Pointers into two different buffers
+//!   compare as the guest's addresses of the buffers plus their offsets: the launch passes each
+//!   buffer's address in the status binding (see [`Translation::status_binding`]). A pointer
+//!   compared with null is never null (no buffer lies at 0), and the stack lies above every
+//!   buffer; other comparisons of a pointer with an integer are refused.
 //! - **Params.** Binding 0 is a uniform `{num_iterations, block_size, zero, budget}` of `u32`s:
 //!   `zero` is always 0 (see `float_constant` in the front end), `budget` the loop iterations a
 //!   work item may run (`u32::MAX` for no limit).

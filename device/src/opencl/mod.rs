@@ -808,6 +808,8 @@ struct Resident {
     session: Arc<Session>,
     statics: ClBuffer<u8>,
     status: ClBuffer<u8>,
+    /// The status buffer's size.
+    status_bytes: u64,
 }
 
 impl Resident {
@@ -827,6 +829,7 @@ impl Resident {
             session: session.clone(),
             statics,
             status,
+            status_bytes: 8,
         })
     }
 }
@@ -998,17 +1001,20 @@ impl Space for OpenClSpace {
             });
         }
         let resident = &mut *resident;
-        shared.write(
-            &session,
-            &mut resident.status,
-            0,
-            &crate::status_words(self.static_memory),
-        )?;
+        // The trap word, the guest's memory size and the buffers' addresses: a status buffer of
+        // the size this launch needs, kept for the next.
+        let words = crate::status_words(self.static_memory, launch);
+        if resident.status_bytes < words.len() as u64 {
+            resident.status = shared.create_buffer(&session, words.len() as u64)?;
+            resident.status_bytes = words.len() as u64;
+        }
+        shared.write(&session, &mut resident.status, 0, &words)?;
+        let status_bytes = words.len() as u64;
         let (status, statics) = (&resident.status, &resident.statics);
         // Each binding's memory and size in bytes.
         let memory = |binding: u32| -> Result<(cl_mem, u64), DeviceError> {
             if binding == kernel.status_binding {
-                return Ok((status.get(), 8));
+                return Ok((status.get(), status_bytes));
             }
             if kernel.static_bindings.contains(&binding) {
                 return Ok((statics.get(), self.statics_size));
@@ -1200,6 +1206,7 @@ mod tests {
                     block_size: 1,
                     buffers: &[ins, outs],
                     chunk: None,
+                    addresses: None,
                 },
             )
         };

@@ -1213,9 +1213,10 @@ impl Space for WgpuSpace {
             usage: wgpu::BufferUsages::UNIFORM | wgpu::BufferUsages::COPY_DST,
             mapped_at_creation: false,
         });
+        let status_words = crate::status_words(self.static_memory, launch);
         let status = device.create_buffer(&wgpu::BufferDescriptor {
             label: Some("wasi-parallel status"),
-            size: 8,
+            size: status_words.len() as u64,
             usage: wgpu::BufferUsages::STORAGE
                 | wgpu::BufferUsages::COPY_SRC
                 | wgpu::BufferUsages::COPY_DST,
@@ -1282,9 +1283,7 @@ impl Space for WgpuSpace {
             entries: &entries,
         });
         shared.queue.write_buffer(&uniform, 0, &params);
-        shared
-            .queue
-            .write_buffer(&status, 0, &crate::status_words(self.static_memory));
+        shared.queue.write_buffer(&status, 0, &status_words);
         let mut encoder = device.create_command_encoder(&Default::default());
         for (b, copy) in buffers.iter().zip(&copies) {
             if let Some(copy) = copy {

@@ -20,7 +20,7 @@ use wasmparser::{Operator, ValType};
 
 use super::inline::Flat;
 use super::module::{Context, Translation};
-use super::provenance::{memory_access, Analysis};
+use super::provenance::{memory_access, Analysis, Compare};
 use super::stack::{block_arity, Frame, FrameKind};
 use crate::{operator_name, trap, BufferBinding, ElementType, Error, Layout, Options};
 use memory::{atomic_word, atomic_word64};
@@ -261,6 +261,52 @@ impl Builder<'_> {
         let zero = self.u32(0);
         let trapped = self.binary(BinaryOperator::NotEqual, code, zero);
         self.if_then(trapped, |b| b.stmt(Statement::Return { value: None }));
+    }
+
+    /// `a op b` for pointers `a` into buffer `left` and `b` into buffer `right` (byte offsets
+    /// there): compared as the guest's addresses, each buffer's from the status binding's words
+    /// after the first two (see [`Translation::status_binding`]).
+    fn compare_addresses(&mut self, op: &Operator<'_>, left: u32, right: u32) -> Result<(), Error> {
+        use Operator::*;
+        let b = self.pop();
+        let a = self.pop();
+        let address = |builder: &mut Self, pointer: Handle<Expression>, buffer: u32| {
+            let status = builder.pre(Expression::GlobalVariable(builder.status));
+            let slot = builder.expr(Expression::AccessIndex {
+                base: status,
+                index: 2 + buffer,
+            });
+            let base = builder.expr(Expression::Load { pointer: slot });
+            let pointer = builder.cast(pointer, ScalarKind::Uint, None);
+            builder.binary(BinaryOperator::Add, base, pointer)
+        };
+        let (a, b) = (address(self, a, left), address(self, b, right));
+        let signed = matches!(op, I32LtS | I32GtS | I32LeS | I32GeS);
+        let (a, b) = match signed {
+            true => (
+                self.cast(a, ScalarKind::Sint, None),
+                self.cast(b, ScalarKind::Sint, None),
+            ),
+            false => (a, b),
+        };
+        let compare = match op {
+            I32Eq => BinaryOperator::Equal,
+            I32Ne => BinaryOperator::NotEqual,
+            I32LtS | I32LtU => BinaryOperator::Less,
+            I32GtS | I32GtU => BinaryOperator::Greater,
+            I32LeS | I32LeU => BinaryOperator::LessEqual,
+            I32GeS | I32GeU => BinaryOperator::GreaterEqual,
+            other => {
+                return Err(Error::Validation(format!(
+                    "{} of two buffers' pointers",
+                    operator_name(other)
+                )))
+            }
+        };
+        let condition = self.binary(compare, a, b);
+        let r = self.bool_to_i32(condition);
+        self.push(r, ValType::I32);
+        Ok(())
     }
 
     /// The launch's budget of loop iterations per work item (see [`Builder::count_iteration`]).
@@ -830,15 +876,22 @@ impl Builder<'_> {
                 _ => return Ok(()),
             }
         }
-        if let Some(&answer) = self.analysis.known_compares.get(&at) {
+        match self.analysis.known_compares.get(&at) {
             // A comparison the buffers' places answer (see the provenance analysis).
-            let operands = if matches!(op, I32Eqz) { 1 } else { 2 };
-            for _ in 0..operands {
-                self.pop();
+            Some(&Compare::Known(answer)) => {
+                let operands = if matches!(op, I32Eqz) { 1 } else { 2 };
+                for _ in 0..operands {
+                    self.pop();
+                }
+                let r = self.i32(i32::from(answer));
+                self.push(r, ValType::I32);
+                return Ok(());
             }
-            let r = self.i32(i32::from(answer));
-            self.push(r, ValType::I32);
-            return Ok(());
+            Some(&Compare::Buffers { left, right }) => {
+                self.compare_addresses(op, left, right)?;
+                return Ok(());
+            }
+            None => {}
         }
         match *op {
             Nop => {}

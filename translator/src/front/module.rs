@@ -23,7 +23,10 @@ pub struct Translation {
     /// Binding 0: a uniform `{ num_iterations: u32, block_size: u32, zero: u32 }`; `zero` is
     /// always 0 (float constants are or-ed with it, so that drivers cannot fold them).
     pub params_binding: u32,
-    /// The status binding: one `u32` that a trapping work item sets to its trap code.
+    /// The status binding, of atomic `u32` words: the trap code (0, until a work item traps and
+    /// sets it), the guest's initial memory size (for static loads), then one word per buffer,
+    /// its address (comparisons of pointers into two buffers compare those; a device that has no
+    /// guest addresses passes addresses in parameter order, apart from each other).
     pub status_binding: u32,
     /// The buffers, in kernel parameter order.
     pub buffers: Vec<BufferBinding>,

@@ -219,9 +219,19 @@ pub struct Analysis {
     pub static_loads: HashSet<usize>,
     /// The operands of every `memory.copy` and `memory.fill`, by position.
     pub bulk: HashMap<usize, Bulk>,
-    /// Comparisons whose answer follows from where buffers lie, by position: pointers into two
-    /// buffers (which never overlap), a pointer and a null pointer (no buffer lies at 0).
-    pub known_compares: HashMap<usize, bool>,
+    /// Comparisons whose answer follows from where buffers lie: pointers into two buffers
+    /// (which never overlap), a pointer and a null pointer (no buffer lies at 0).
+    pub known_compares: HashMap<usize, Compare>,
+}
+
+/// How a comparison involving pointers of different places is answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compare {
+    /// Always this (a pointer and null; the stack and a buffer, the stack lying above them all).
+    Known(bool),
+    /// By the two buffers' addresses, which the launch passes (the status binding's words from
+    /// the third): pointers into buffers `left` and `right`, in the operator's order.
+    Buffers { left: u32, right: u32 },
 }
 
 impl Analysis {
@@ -702,23 +712,31 @@ impl Interpreter<'_, '_> {
                 let null = constant(at) == Some(0);
                 match (a, b) {
                     (Kind::Ptr(x), Kind::Ptr(y)) if x == y => {}
+                    (Kind::Ptr(x), Kind::Ptr(y)) if x != STACK && y != STACK => {
+                        // By the buffers' addresses in the guest, which the launch passes.
+                        let compare = Compare::Buffers { left: x, right: y };
+                        self.analysis.known_compares.insert(at, compare);
+                    }
                     (Kind::Ptr(x), Kind::Ptr(y)) => {
-                        // Bindings never overlap: as if each buffer lay below the next, and
-                        // the stack above them all.
+                        // The stack and a buffer never overlap: the stack lies above them all.
                         let answer = match op {
                             I32Eq => false,
                             I32Ne => true,
                             I32LtS | I32LtU | I32LeS | I32LeU => x < y,
                             _ => x > y,
                         };
-                        self.analysis.known_compares.insert(at, answer);
+                        self.analysis
+                            .known_compares
+                            .insert(at, Compare::Known(answer));
                     }
                     (Kind::Ptr(_), Kind::Int)
                         if null && !matches!(op, I32LtS | I32GtS | I32LeS | I32GeS) =>
                     {
                         // No buffer lies at address 0.
                         let answer = matches!(op, I32Ne | I32GtU | I32GeU);
-                        self.analysis.known_compares.insert(at, answer);
+                        self.analysis
+                            .known_compares
+                            .insert(at, Compare::Known(answer));
                     }
                     (Kind::Ptr(_), _)
                     | (_, Kind::Ptr(_))
@@ -736,7 +754,9 @@ impl Interpreter<'_, '_> {
             I32Eqz if matches!(stack.last().map(|k| k.norm()), Some(Kind::Ptr(_))) => {
                 // No buffer lies at address 0: a pointer is never null.
                 pop(stack);
-                self.analysis.known_compares.insert(at, false);
+                self.analysis
+                    .known_compares
+                    .insert(at, Compare::Known(false));
                 stack.push(Kind::Int);
             }
             I32Eqz | I32Clz | I32Ctz | I32Popcnt | I32Extend8S | I32Extend16S | F32Abs | F32Neg
