@@ -2,6 +2,7 @@
 //! 30 in Rust; `tests/guests/corpus.c`, 13 in C), built the way users build them (rustc 1.95's
 //! defaults, bulk memory on, for wasm32-unknown-unknown and wasm32-wasip1 at opt-levels 2, 3 and
 //! "s"; clang -O2 and -O3 with and without -mbulk-memory, and -O2 with -matomics and a shared
+//! memory; vectorised: rustc -O3 with `+simd128`, clang -O3 -msimd128 with and without bulk
 //! memory), translated for the GPUs, and run on every device in strict mode against the CPU
 //! executor.
 //!
@@ -82,8 +83,15 @@ fn named(name: String) -> &'static str {
 /// The Rust corpus by rustc for `target` at `opt`: as `cargo build` builds a cdylib, with the
 /// target's default features (bulk memory on), debug info stripped.
 fn rustc_suite(target: &str, opt: &str) -> Option<Suite> {
+    rustc_suite_with(target, opt, &[])
+}
+
+/// [`rustc_suite`] with more flags (`-Ctarget-feature=+simd128`).
+fn rustc_suite_with(target: &str, opt: &str, more: &[&str]) -> Option<Suite> {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let what = format!("rustc {target} -C opt-level={opt}");
+    let what = format!("rustc {target} -C opt-level={opt} {}", more.join(" "))
+        .trim_end()
+        .to_string();
     let wasm = build(
         std::process::Command::new(rustc)
             .args([
@@ -94,6 +102,7 @@ fn rustc_suite(target: &str, opt: &str) -> Option<Suite> {
                 "-Cstrip=debuginfo",
                 "--crate-type=cdylib",
             ])
+            .args(more)
             .arg(guests_dir().join("corpus.rs")),
         &what,
     )?;
@@ -123,11 +132,19 @@ fn suites() -> Vec<Suite> {
             suites.extend(rustc_suite(target, opt));
         }
     }
+    // Vectorised: rustc's autovectoriser with simd128, clang's with -msimd128.
+    suites.extend(rustc_suite_with(
+        "wasm32-wasip1",
+        "3",
+        &["-Ctarget-feature=+simd128"],
+    ));
     for flags in [
         &["-O2"][..],
         &["-O3"],
         &["-O2", "-mbulk-memory"],
         &["-O3", "-mbulk-memory"],
+        &["-O3", "-msimd128"],
+        &["-O3", "-msimd128", "-mbulk-memory"],
         &[
             "-O2",
             "-matomics",

@@ -487,6 +487,470 @@ fn data_segments() -> String {
     )
 }
 
+/// One vector shape's cases (see [`simd_cases`]).
+struct Shape<'a> {
+    /// The WAT name: `i32x4`.
+    shape: &'a str,
+    /// The work item's inputs.
+    input: Ty,
+    /// Two vectors of the shape, over `{x}` and `{y}`.
+    v: &'a str,
+    w: &'a str,
+    /// Operators of two vectors, of one.
+    binary: Vec<&'a str>,
+    unary: Vec<&'a str>,
+    /// The lanes read back, with this `extract_lane` suffix, as this type.
+    lanes: &'a [u32],
+    suffix: &'a str,
+    lane_ty: Ty,
+}
+
+/// Vector (`v128`) kernels: two vectors of each shape built from the work item's inputs (splats
+/// and replaced lanes, so that lanes differ), every operator translated lane-wise applied to
+/// them, and lanes of the results extracted into the output slots; `v128.load`/`store` on
+/// buffers and constants.
+fn simd_cases() -> Vec<Case> {
+    use Ty::*;
+    const CHUNK: usize = 20;
+    let mut c = vec![];
+    let i32v = "(i32x4.replace_lane 3 (i32x4.replace_lane 2 (i32x4.replace_lane 1 \
+                (i32x4.splat {x}) {y}) (i32.xor {x} {y})) (i32.mul {x} (i32.const 3)))";
+    let i32w = "(i32x4.replace_lane 0 (i32x4.replace_lane 2 (i32x4.splat {y}) (i32.const -1)) \
+                (i32.sub {y} {x}))";
+    let i16v = "(i16x8.replace_lane 7 (i16x8.replace_lane 3 (i16x8.replace_lane 1 \
+                (i16x8.splat {x}) {y}) (i32.shr_u {x} (i32.const 16))) (i32.const -32768))";
+    let i16w = "(i16x8.replace_lane 6 (i16x8.replace_lane 3 (i16x8.splat {y}) {x}) \
+                (i32.const 32767))";
+    let i8v = "(i8x16.replace_lane 15 (i8x16.replace_lane 9 (i8x16.replace_lane 2 \
+               (i8x16.splat {x}) {y}) (i32.shr_u {x} (i32.const 8))) (i32.const 128))";
+    let i8w = "(i8x16.replace_lane 14 (i8x16.replace_lane 9 (i8x16.splat {y}) {x}) \
+               (i32.const 127))";
+    let i64v = "(i64x2.replace_lane 1 (i64x2.splat {x}) {y})";
+    let i64w = "(i64x2.replace_lane 0 (i64x2.splat {y}) (i64.xor {x} {y}))";
+    let f32v = "(f32x4.replace_lane 3 (f32x4.replace_lane 2 (f32x4.replace_lane 1 \
+                (f32x4.splat {x}) {y}) (f32.neg {x})) (f32.const nan))";
+    let f32w = "(f32x4.replace_lane 0 (f32x4.replace_lane 2 (f32x4.splat {y}) (f32.const -0)) \
+                (f32.mul {x} {y}))";
+    let f64v = "(f64x2.replace_lane 1 (f64x2.splat {x}) {y})";
+    let f64w = "(f64x2.replace_lane 0 (f64x2.splat {y}) (f64.neg {x}))";
+    let int_compare = [
+        "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s", "le_u", "ge_s", "ge_u",
+    ];
+    let compare_ops = [&["add", "sub", "mul"][..], &int_compare].concat();
+    let float_binary = vec![
+        "add", "sub", "mul", "div", "min", "max", "eq", "ne", "lt", "gt", "le", "ge",
+    ];
+    let float_unary = vec!["sqrt", "abs", "neg", "ceil", "floor", "trunc", "nearest"];
+    let shape = |shape, input, v, w, binary, unary, lanes, suffix, lane_ty| Shape {
+        shape,
+        input,
+        v,
+        w,
+        binary,
+        unary,
+        lanes,
+        suffix,
+        lane_ty,
+    };
+    let shapes = [
+        shape(
+            "i32x4",
+            I32,
+            i32v,
+            i32w,
+            compare_ops.clone(),
+            vec![],
+            &[0, 1, 2, 3],
+            "",
+            I32,
+        ),
+        shape(
+            "i16x8",
+            I32,
+            i16v,
+            i16w,
+            compare_ops,
+            vec![],
+            &[0, 1, 3, 6, 7],
+            "_s",
+            I32,
+        ),
+        shape(
+            "i8x16",
+            I32,
+            i8v,
+            i8w,
+            [&["add", "sub"][..], &int_compare].concat(),
+            vec!["popcnt"],
+            &[0, 2, 9, 14, 15],
+            "_u",
+            I32,
+        ),
+        shape(
+            "i64x2",
+            I64,
+            i64v,
+            i64w,
+            vec![
+                "add", "sub", "mul", "eq", "ne", "lt_s", "gt_s", "le_s", "ge_s",
+            ],
+            vec![],
+            &[0, 1],
+            "",
+            I64,
+        ),
+        shape(
+            "f32x4",
+            F32,
+            f32v,
+            f32w,
+            float_binary.clone(),
+            float_unary.clone(),
+            &[0, 1, 2, 3],
+            "",
+            F32,
+        ),
+        shape(
+            "f64x2",
+            F64,
+            f64v,
+            f64w,
+            float_binary,
+            float_unary,
+            &[0, 1],
+            "",
+            F64,
+        ),
+    ];
+    for Shape {
+        shape,
+        input,
+        v,
+        w,
+        binary,
+        unary,
+        lanes,
+        suffix,
+        lane_ty,
+    } in shapes
+    {
+        let mut ops: Vec<(String, Ty)> = Vec::new();
+        // Comparisons of floats give integer masks, read back as integers.
+        let int_shape = match shape {
+            "f32x4" => "i32x4",
+            "f64x2" => "i64x2",
+            other => other,
+        };
+        for op in &binary {
+            let compare = matches!(
+                *op,
+                "eq" | "ne"
+                    | "lt"
+                    | "gt"
+                    | "le"
+                    | "ge"
+                    | "lt_s"
+                    | "lt_u"
+                    | "gt_s"
+                    | "gt_u"
+                    | "le_s"
+                    | "le_u"
+                    | "ge_s"
+                    | "ge_u"
+            );
+            let (read, ty, sfx) = match compare {
+                true if int_shape != shape => {
+                    (int_shape, if shape == "f32x4" { I32 } else { I64 }, "")
+                }
+                _ => (shape, lane_ty, suffix),
+            };
+            for &k in lanes {
+                ops.push((
+                    format!("({read}.extract_lane{sfx} {k} ({shape}.{op} {v} {w}))"),
+                    ty,
+                ));
+            }
+        }
+        for op in &unary {
+            for &k in lanes {
+                ops.push((
+                    format!("({shape}.extract_lane{suffix} {k} ({shape}.{op} {v}))"),
+                    lane_ty,
+                ));
+            }
+        }
+        // Shifts by the input's amount, modulo the lane width.
+        if shape.starts_with('i') {
+            let amount = if input == I64 {
+                "(i32.wrap_i64 {y})"
+            } else {
+                "{y}"
+            };
+            for op in ["shl", "shr_s", "shr_u"] {
+                for &k in lanes {
+                    ops.push((
+                        format!("({shape}.extract_lane{suffix} {k} ({shape}.{op} {v} {amount}))"),
+                        lane_ty,
+                    ));
+                }
+            }
+            ops.push((format!("({shape}.all_true {v})"), I32));
+            ops.push((format!("({shape}.all_true ({shape}.splat {{y}}))"), I32));
+        }
+        let ops: Vec<(&str, Ty)> = ops.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+        for (part, chunk) in ops.chunks(CHUNK).enumerate() {
+            c.push(ops_case(&format!("simd_{shape}_{part}"), input, chunk));
+        }
+    }
+    c.push(ops_case(
+        "simd_bits",
+        I32,
+        &[
+            (
+                "(i32x4.extract_lane 1 (v128.and (i32x4.splat {x}) (i32x4.splat {y})))",
+                I32,
+            ),
+            (
+                "(i32x4.extract_lane 2 (v128.or (i32x4.splat {x}) (i32x4.splat {y})))",
+                I32,
+            ),
+            (
+                "(i32x4.extract_lane 3 (v128.xor (i32x4.splat {x}) (i32x4.splat {y})))",
+                I32,
+            ),
+            (
+                "(i32x4.extract_lane 0 (v128.andnot (i32x4.splat {x}) (i32x4.splat {y})))",
+                I32,
+            ),
+            ("(i32x4.extract_lane 0 (v128.not (i32x4.splat {x})))", I32),
+            (
+                "(i32x4.extract_lane 1 (v128.bitselect (i32x4.splat {x}) (i32x4.splat {y}) \
+                 (v128.const i32x4 0xff00ff00 0xffff0000 0 -1)))",
+                I32,
+            ),
+            (
+                "(v128.any_true (i32x4.replace_lane 2 (i32x4.splat (i32.const 0)) {x}))",
+                I32,
+            ),
+            (
+                "(i32x4.extract_lane 2 (i32x4.add (v128.const i32x4 1 2 3 4) (i32x4.splat {x})))",
+                I32,
+            ),
+            (
+                "(i64x2.extract_lane 1 (i64x2.add (v128.const i64x2 -1 0x123456789) \
+                 (i64x2.splat (i64.extend_i32_s {x}))))",
+                I64,
+            ),
+        ],
+    ));
+    // Integer operators computed from whole lanes, conversions, shuffles and swizzles.
+    let mut more: Vec<(String, Ty)> = Vec::new();
+    for (shape, v, w, lanes, sfx) in [
+        ("i8x16", i8v, i8w, &[0u32, 2, 9, 14, 15][..], "_s"),
+        ("i16x8", i16v, i16w, &[0, 1, 3, 6, 7][..], "_s"),
+        ("i32x4", i32v, i32w, &[0, 1, 2, 3][..], ""),
+    ] {
+        let mut binary = vec!["min_s", "min_u", "max_s", "max_u"];
+        if shape != "i32x4" {
+            binary.extend(["add_sat_s", "add_sat_u", "sub_sat_s", "sub_sat_u", "avgr_u"]);
+        }
+        for op in binary {
+            for &k in lanes {
+                more.push((
+                    format!("({shape}.extract_lane{sfx} {k} ({shape}.{op} {v} {w}))"),
+                    I32,
+                ));
+            }
+        }
+        for op in ["neg", "abs"] {
+            for &k in lanes {
+                more.push((
+                    format!("({shape}.extract_lane{sfx} {k} ({shape}.{op} {v}))"),
+                    I32,
+                ));
+            }
+        }
+        more.push((format!("({shape}.bitmask {v})"), I32));
+    }
+    for k in [0, 3, 5, 7] {
+        more.push((
+            format!("(i16x8.extract_lane_s {k} (i16x8.q15mulr_sat_s {i16v} {i16w}))"),
+            I32,
+        ));
+        more.push((
+            format!("(i16x8.extract_lane_s {k} (i16x8.narrow_i32x4_s {i32v} {i32w}))"),
+            I32,
+        ));
+        more.push((
+            format!("(i16x8.extract_lane_u {k} (i16x8.narrow_i32x4_u {i32v} {i32w}))"),
+            I32,
+        ));
+        more.push((
+            format!("(i16x8.extract_lane_s {k} (i16x8.extend_high_i8x16_s {i8v}))"),
+            I32,
+        ));
+        more.push((
+            format!("(i16x8.extract_lane_u {k} (i16x8.extmul_low_i8x16_u {i8v} {i8w}))"),
+            I32,
+        ));
+        more.push((
+            format!("(i16x8.extract_lane_s {k} (i16x8.extadd_pairwise_i8x16_s {i8v}))"),
+            I32,
+        ));
+    }
+    for k in [0, 1, 2, 3] {
+        more.push((
+            format!("(i32x4.extract_lane {k} (i32x4.dot_i16x8_s {i16v} {i16w}))"),
+            I32,
+        ));
+        more.push((
+            format!("(i32x4.extract_lane {k} (i32x4.extend_low_i16x8_u {i16v}))"),
+            I32,
+        ));
+        more.push((
+            format!("(i32x4.extract_lane {k} (i32x4.extmul_high_i16x8_s {i16v} {i16w}))"),
+            I32,
+        ));
+        more.push((
+            format!("(i32x4.extract_lane {k} (i32x4.extadd_pairwise_i16x8_u {i16v}))"),
+            I32,
+        ));
+        more.push((
+            format!("(f32x4.extract_lane {k} (f32x4.convert_i32x4_s {i32v}))"),
+            F32,
+        ));
+        more.push((
+            format!("(f32x4.extract_lane {k} (f32x4.convert_i32x4_u {i32v}))"),
+            F32,
+        ));
+    }
+    for k in [0, 1] {
+        more.push((
+            format!("(i64x2.extract_lane {k} (i64x2.extend_high_i32x4_s {i32v}))"),
+            I64,
+        ));
+        more.push((
+            format!("(i64x2.extract_lane {k} (i64x2.extmul_low_i32x4_u {i32v} {i32w}))"),
+            I64,
+        ));
+        more.push((
+            format!("(f64x2.extract_lane {k} (f64x2.convert_low_i32x4_u {i32v}))"),
+            F64,
+        ));
+    }
+    for k in [0, 5, 9, 15] {
+        more.push((
+            format!("(i8x16.extract_lane_u {k} (i8x16.narrow_i16x8_s {i16v} {i16w}))"),
+            I32,
+        ));
+        more.push((
+            format!(
+                "(i8x16.extract_lane_u {k} (i8x16.shuffle 0 17 2 31 4 16 6 7 30 9 10 27 12 13 1 15 {i8v} {i8w}))"
+            ),
+            I32,
+        ));
+        more.push((
+            format!("(i8x16.extract_lane_u {k} (i8x16.swizzle {i8v} (v128.const i8x16 3 0 15 16 255 1 2 9 8 7 6 5 4 13 12 200)))"),
+            I32,
+        ));
+    }
+    let more: Vec<(&str, Ty)> = more.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+    for (part, chunk) in more.chunks(CHUNK).enumerate() {
+        c.push(ops_case(&format!("simd_int_{part}"), I32, chunk));
+    }
+    // Float conversions and pseudo-min/max.
+    let mut floats: Vec<(String, Ty)> = Vec::new();
+    for k in [0, 1, 2, 3] {
+        for op in ["i32x4.trunc_sat_f32x4_s", "i32x4.trunc_sat_f32x4_u"] {
+            floats.push((format!("(i32x4.extract_lane {k} ({op} {f32v}))"), I32));
+        }
+        for op in ["pmin", "pmax"] {
+            floats.push((
+                format!("(f32x4.extract_lane {k} (f32x4.{op} {f32v} {f32w}))"),
+                F32,
+            ));
+        }
+    }
+    for k in [0, 1] {
+        floats.push((
+            format!("(f64x2.extract_lane {k} (f64x2.promote_low_f32x4 {f32v}))"),
+            F64,
+        ));
+    }
+    let floats: Vec<(&str, Ty)> = floats.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+    c.push(ops_case("simd_f32_convert", F32, &floats));
+    let mut doubles: Vec<(String, Ty)> = Vec::new();
+    for k in [0, 1, 2, 3] {
+        for op in [
+            "i32x4.trunc_sat_f64x2_s_zero",
+            "i32x4.trunc_sat_f64x2_u_zero",
+        ] {
+            doubles.push((format!("(i32x4.extract_lane {k} ({op} {f64v}))"), I32));
+        }
+        doubles.push((
+            format!("(f32x4.extract_lane {k} (f32x4.demote_f64x2_zero {f64v}))"),
+            F32,
+        ));
+    }
+    for k in [0, 1] {
+        for op in ["pmin", "pmax"] {
+            doubles.push((
+                format!("(f64x2.extract_lane {k} (f64x2.{op} {f64v} {f64w}))"),
+                F64,
+            ));
+        }
+    }
+    let doubles: Vec<(&str, Ty)> = doubles.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+    c.push(ops_case("simd_f64_convert", F64, &doubles));
+    // v128.load and v128.store on buffers: each work item adds the 16 bytes of `a` and of `b`
+    // at its slot pair (wrapping at the end) as i32x4 and f32x4, into its two output slots.
+    let mut memory = custom(
+        "simd_memory",
+        I32,
+        I64,
+        "(func $KERNEL (local $at i32)
+           (local.set $at (i32.shl (i32.and (local.get $i) (i32.const -2)) (i32.const 3)))
+           (v128.store (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 4)))
+             (i64x2.replace_lane 1
+               (i32x4.add (v128.load (i32.add (local.get $a) (local.get $at)))
+                          (v128.load align=4 (i32.add (local.get $b) (local.get $at))))
+               (i64.const 0))))",
+    );
+    memory.outputs = vec![I64, I64];
+    c.push(memory);
+    // The loads that make vectors of fewer bytes: splats, zero-extended, widening.
+    let loads = [
+        "v128.load8_splat",
+        "v128.load16_splat",
+        "v128.load32_splat",
+        "v128.load64_splat",
+        "v128.load32_zero",
+        "v128.load64_zero",
+        "v128.load8x8_s",
+        "v128.load8x8_u",
+        "v128.load16x4_s",
+        "v128.load16x4_u",
+        "v128.load32x2_s",
+        "v128.load32x2_u",
+    ];
+    for (k, load) in loads.iter().enumerate() {
+        let mut case = custom(
+            &format!("simd_load_{k}"),
+            I32,
+            I64,
+            &format!(
+                "(func $KERNEL
+                   (v128.store (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 4)))
+                     ({load} offset=8 (i32.add (local.get $a)
+                       (i32.shl (i32.and (local.get $i) (i32.const 127)) (i32.const 3))))))"
+            ),
+        );
+        case.outputs = vec![I64, I64];
+        c.push(case);
+    }
+    c
+}
+
 /// The WAT kernels, function pointers 1, 2, ...
 fn wat_suite() -> Suite {
     Suite::from_wat("wat", cases(), &data_segments())
@@ -561,6 +1025,13 @@ fn wat_kernels_give_the_cpu_executors_results_on_every_device() {
         "the suite has {} kernels",
         suite.cases.len()
     );
+    let failures = check(&suite, &devices());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn simd_kernels_give_the_cpu_executors_results_on_every_device() {
+    let suite = Suite::from_wat("simd", simd_cases(), "");
     let failures = check(&suite, &devices());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -37,6 +37,12 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
     // clang -O2/-O3 of kernels/c/saxpy.c: function pointer 1 is `saxpy`.
     ("saxpy_clang_O2.wasm", KernelRef::TableIndex(1), Ok(())),
     ("saxpy_clang_O3.wasm", KernelRef::TableIndex(1), Ok(())),
+    // clang -O3 -msimd128 of the same: vectorised with f32x4 (v128 loads, splats, arithmetic).
+    (
+        "saxpy_clang_O3_simd128.wasm",
+        KernelRef::TableIndex(1),
+        Ok(()),
+    ),
     // rustc of kernels/src/bin/nstream.rs: function pointer 2 is `triad` (f64, panic paths).
     ("nstream_rustc.wasm", KernelRef::TableIndex(2), Ok(())),
 ];

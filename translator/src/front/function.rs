@@ -27,6 +27,7 @@ use memory::{atomic_word, atomic_word64};
 
 mod memory;
 mod numeric;
+mod simd;
 
 use numeric::SignOp;
 
@@ -73,6 +74,22 @@ struct Builder<'a> {
     skipping: u32,
     uses_f64: bool,
     uses_i64: bool,
+}
+
+impl Builder<'_> {
+    /// `vec4<u32>`: a `v128`'s bits (see `simd`), added to the module when first used.
+    fn v128_type(&mut self) -> Handle<Type> {
+        self.module.types.insert(
+            Type {
+                name: None,
+                inner: TypeInner::Vector {
+                    size: VectorSize::Quad,
+                    scalar: Scalar::U32,
+                },
+            },
+            Span::UNDEFINED,
+        )
+    }
 }
 
 fn scalar_type(module: &mut Module, scalar: Scalar) -> Handle<Type> {
@@ -356,6 +373,7 @@ impl Builder<'_> {
                 self.uses_i64 = true;
                 Ok(scalar_type(&mut self.module, Scalar::I64))
             }
+            ValType::V128 => Ok(self.v128_type()),
             other => Err(Error::unsupported(
                 format!("locals of type {other}"),
                 offset,
@@ -1267,7 +1285,14 @@ impl Builder<'_> {
             MemoryFill { .. } => self.memory_fill(at, offset)?,
             ref other => match memory_access(other) {
                 Some(access) if access.store => self.store(&access, at, offset)?,
+                Some(access) if access.width < 16 && crate::front::simd::is_vector_op(other) => {
+                    self.load(&access, at, offset)?;
+                    self.vector_from_load(other, at, offset, cx)?;
+                }
                 Some(access) => self.load(&access, at, offset)?,
+                None if crate::front::simd::is_vector_op(other) => {
+                    self.vector(other, at, offset, cx)?
+                }
                 None => return Err(Error::unsupported(operator_name(other), offset)),
             },
         }
@@ -1332,6 +1357,7 @@ pub fn build(
         },
         Span::UNDEFINED,
     );
+
     let params_ty = module.types.insert(
         Type {
             name: Some("Params".into()),
@@ -1653,6 +1679,14 @@ pub fn build(
             ValType::I64 => {
                 let zero = b.int(ValType::I64, 0);
                 b.opaque(zero, ScalarKind::Sint, 8)
+            }
+            ValType::V128 => {
+                let zero = b.u32(0);
+                let zero = b.opaque(zero, ScalarKind::Uint, 4);
+                b.expr(Expression::Splat {
+                    size: VectorSize::Quad,
+                    value: zero,
+                })
             }
             _ => continue,
         };

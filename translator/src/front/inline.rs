@@ -72,6 +72,9 @@ fn zero<'a>(ty: ValType, offset: usize) -> Result<Operator<'a>, Error> {
         ValType::F64 => Operator::F64Const {
             value: Ieee64::from(0.0f64),
         },
+        ValType::V128 => Operator::V128Const {
+            value: wasmparser::V128::from(0u128),
+        },
         other => {
             return Err(Error::unsupported(
                 format!("locals of type {other}"),

@@ -5,6 +5,7 @@ pub mod function;
 pub mod inline;
 mod module;
 pub mod provenance;
+mod simd;
 mod stack;
 
 use wasmparser::ValType;

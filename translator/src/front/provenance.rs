@@ -86,6 +86,20 @@ pub fn memory_access(op: &Operator<'_>) -> Option<MemoryAccess> {
         I64Store8 { memarg } => (1, I64, false, true, memarg),
         I64Store16 { memarg } => (2, I64, false, true, memarg),
         I64Store32 { memarg } => (4, I64, false, true, memarg),
+        V128Load { memarg } => (16, ValType::V128, false, false, memarg),
+        V128Store { memarg } => (16, ValType::V128, false, true, memarg),
+        // Loads that make a vector of fewer bytes: the scalar load they begin with.
+        V128Load8Splat { memarg } => (1, I32, false, false, memarg),
+        V128Load16Splat { memarg } => (2, I32, false, false, memarg),
+        V128Load32Splat { memarg } | V128Load32Zero { memarg } => (4, I32, false, false, memarg),
+        V128Load64Splat { memarg }
+        | V128Load64Zero { memarg }
+        | V128Load8x8S { memarg }
+        | V128Load8x8U { memarg }
+        | V128Load16x4S { memarg }
+        | V128Load16x4U { memarg }
+        | V128Load32x2S { memarg }
+        | V128Load32x2U { memarg } => (8, I64, false, false, memarg),
         _ => return None,
     };
     Some(MemoryAccess {
@@ -116,6 +130,8 @@ struct Usage {
     atomic: bool,
     /// 64-bit atomics reach it: the byte offset of the first.
     atomic64: Option<usize>,
+    /// 16-byte (`v128`) accesses reach it, which take whole elements of any type.
+    vector: bool,
 }
 
 impl Usage {
@@ -145,6 +161,8 @@ impl Usage {
         match (self.narrow, self.wide) {
             // Only copied or filled: bytes, so words that bytes can be stored into.
             (false, false) if self.bulk => Some(ElementType::AtomicU32),
+            // Only vectors: words.
+            (false, false) if self.vector => Some(ElementType::I32),
             (false, false) => None,
             // Both widths (a struct of an i32 and an f64, say): words, 8-byte accesses taking
             // two.
@@ -451,6 +469,14 @@ impl Interpreter<'_, '_> {
             return Ok(());
         }
         let usage = &mut self.usage[k as usize];
+        if access.width == 16 {
+            // A vector takes whole elements of whatever type the other accesses choose.
+            usage.vector = true;
+            if access.store {
+                self.analysis.written[k as usize] = true;
+            }
+            return Ok(());
+        }
         match access.width {
             // The compiler says it may be only 4-aligned (two `i32`s copied as one `i64`): a
             // binding of words, which takes 8 bytes at any word.
@@ -943,6 +969,23 @@ impl Interpreter<'_, '_> {
                         self.access(address.norm(), &access, at, offset)?;
                     }
                     stack.push(kept.unwrap_or(Kind::Int));
+                }
+            }
+            ref other if super::simd::is_vector_op(other) => {
+                // A vector operator: none of its operands may be a pointer, its results are
+                // numbers.
+                let (pops, pushes) = super::simd::arity(other)
+                    .ok_or_else(|| Error::unsupported(operator_name(other), offset))?;
+                for _ in 0..pops {
+                    if !not_ptr(pop(stack)) {
+                        return Err(Error::unsupported(
+                            format!("a pointer as an operand of {}", operator_name(other)),
+                            offset,
+                        ));
+                    }
+                }
+                for _ in 0..pushes {
+                    stack.push(Kind::Int);
                 }
             }
             ref other => return Err(Error::unsupported(operator_name(other), offset)),

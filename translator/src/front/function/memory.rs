@@ -470,6 +470,31 @@ impl Builder<'_> {
             )?;
             (index, byte, None)
         };
+        if access.width == 16 {
+            let v = self.load_vector(target, element, index)?;
+            let v = match past {
+                // Past the static data's binding: the zeros of the guest's initial memory.
+                Some(past) => {
+                    let zero = self.u32(0);
+                    let zeros = self.expr(Expression::Splat {
+                        size: naga::VectorSize::Quad,
+                        value: zero,
+                    });
+                    let past = self.expr(Expression::Splat {
+                        size: naga::VectorSize::Quad,
+                        value: past,
+                    });
+                    self.expr(Expression::Select {
+                        condition: past,
+                        accept: zeros,
+                        reject: v,
+                    })
+                }
+                None => v,
+            };
+            self.push(v, ValType::V128);
+            return Ok(());
+        }
         let word = self.load_element(target, element, index);
         let scalar = element_scalar(element);
         let value = if access.width == stride {
@@ -553,6 +578,9 @@ impl Builder<'_> {
             stride,
             offset,
         )?;
+        if access.width == 16 {
+            return self.store_vector(target, element, index, value);
+        }
         let mut from = value_scalar(access.value);
         if access.value == ValType::I64 && access.width < 8 {
             value = self.cast(value, ScalarKind::Sint, Some(4));
@@ -601,6 +629,94 @@ impl Builder<'_> {
         // Clear the bytes, then set them: two atomic updates of the word.
         let (keep, bits) = self.splice(value, byte, access.width);
         self.splice_element(target, index, keep, bits);
+        Ok(())
+    }
+
+    /// The 16 bytes from element `index` of `target` as a `v128` (a `vec4<u32>`): four 4-byte
+    /// elements or two 8-byte ones.
+    fn load_vector(
+        &mut self,
+        target: Target,
+        element: ElementType,
+        index: Handle<Expression>,
+    ) -> Result<Handle<Expression>, Error> {
+        let scalar = element_scalar(element);
+        let mut words = Vec::with_capacity(4);
+        let elements = 16 / element.size();
+        if element.size() == 8 && !self.types.i64 {
+            return Err(Error::MissingFeature("64-bit integers"));
+        }
+        for j in 0..elements {
+            let at = match j {
+                0 => index,
+                _ => {
+                    let j = self.u32(j);
+                    self.binary(BinaryOperator::Add, index, j)
+                }
+            };
+            let e = self.load_element(target, element, at);
+            if element.size() == 8 {
+                self.uses_i64 = true;
+                let bits = self.reinterpret(e, scalar, Scalar::U64);
+                let low = self.cast(bits, ScalarKind::Uint, Some(4));
+                let thirty_two = self.u32(32);
+                let high = self.binary(BinaryOperator::ShiftRight, bits, thirty_two);
+                let high = self.cast(high, ScalarKind::Uint, Some(4));
+                words.extend([low, high]);
+            } else {
+                words.push(self.reinterpret(e, scalar, Scalar::U32));
+            }
+        }
+        let ty = self.v128_type();
+        Ok(self.expr(Expression::Compose {
+            ty,
+            components: words,
+        }))
+    }
+
+    /// Stores the `v128` `v` into the 16 bytes from element `index` of `target`.
+    fn store_vector(
+        &mut self,
+        target: Target,
+        element: ElementType,
+        index: Handle<Expression>,
+        v: Handle<Expression>,
+    ) -> Result<(), Error> {
+        let scalar = element_scalar(element);
+        let elements = 16 / element.size();
+        if element.size() == 8 && !self.types.i64 {
+            return Err(Error::MissingFeature("64-bit integers"));
+        }
+        for j in 0..elements {
+            let at = match j {
+                0 => index,
+                _ => {
+                    let j = self.u32(j);
+                    self.binary(BinaryOperator::Add, index, j)
+                }
+            };
+            let value = if element.size() == 8 {
+                self.uses_i64 = true;
+                let low = self.expr(Expression::AccessIndex {
+                    base: v,
+                    index: 2 * j,
+                });
+                let high = self.expr(Expression::AccessIndex {
+                    base: v,
+                    index: 2 * j + 1,
+                });
+                let low = self.cast(low, ScalarKind::Uint, Some(8));
+                let high = self.cast(high, ScalarKind::Uint, Some(8));
+                let thirty_two = self.u32(32);
+                let high = self.binary(BinaryOperator::ShiftLeft, high, thirty_two);
+                let bits = self.binary(BinaryOperator::InclusiveOr, low, high);
+                self.reinterpret(bits, Scalar::U64, scalar)
+            } else {
+                let word = self.expr(Expression::AccessIndex { base: v, index: j });
+                self.reinterpret(word, Scalar::U32, scalar)
+            };
+            self.store_element(target, at, value);
+        }
         Ok(())
     }
 
