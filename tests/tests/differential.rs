@@ -46,6 +46,16 @@ impl Rng {
 
 const TYPES: [Ty; 4] = [Ty::I32, Ty::I64, Ty::F32, Ty::F64];
 
+/// Lanes of a vector shape.
+fn lanes(shape: &str) -> usize {
+    match shape {
+        "i8x16" => 16,
+        "i16x8" => 8,
+        "i32x4" | "f32x4" => 4,
+        _ => 2,
+    }
+}
+
 fn name(t: Ty) -> &'static str {
     match t {
         Ty::I32 => "i32",
@@ -66,6 +76,8 @@ struct Generator {
     bulk: Option<u32>,
     /// Atomic statements on the work item's own output words.
     atomics: bool,
+    /// Vector (`v128`) expressions among the scalar ones.
+    simd: bool,
 }
 
 impl Generator {
@@ -126,6 +138,9 @@ impl Generator {
         }
         let d = depth - 1;
         let n = name(t);
+        if self.simd && self.rng.below(3) == 0 {
+            return self.lane_of(t, d);
+        }
         match self.rng.below(6) {
             0 => {
                 let (a, b, c) = (self.expr(t, d), self.expr(t, d), self.condition(d));
@@ -167,6 +182,116 @@ impl Generator {
                         format!("({n}.{op} {a} {b})")
                     }
                 }
+            }
+        }
+    }
+
+    /// A value of type `t` read out of a vector expression: a lane, or for `i32` also
+    /// `any_true`, `all_true` or `bitmask`.
+    fn lane_of(&mut self, t: Ty, d: u32) -> String {
+        let shape = match t {
+            Ty::I32 => *self.rng.pick(&["i32x4", "i16x8", "i8x16"]),
+            Ty::I64 => "i64x2",
+            Ty::F32 => "f32x4",
+            _ => "f64x2",
+        };
+        let v = self.vector(shape, d);
+        if t == Ty::I32 && self.rng.below(6) == 0 {
+            let op = *self.rng.pick(&["all_true", "bitmask"]);
+            return if self.rng.below(3) == 0 {
+                format!("(v128.any_true {v})")
+            } else {
+                format!("({shape}.{op} {v})")
+            };
+        }
+        let lanes = lanes(shape);
+        let k = self.rng.below(lanes);
+        let sign = match shape {
+            "i16x8" | "i8x16" => *self.rng.pick(&["_s", "_u"]),
+            _ => "",
+        };
+        format!("({shape}.extract_lane{sign} {k} {v})")
+    }
+
+    /// A `v128` expression, read as `shape` at the end: splats and replaced lanes of scalar
+    /// expressions, lane-wise operators of the shape, shifts, bitwise operators, constants.
+    fn vector(&mut self, shape: &str, depth: u32) -> String {
+        let lane_ty = match shape {
+            "i64x2" => Ty::I64,
+            "f32x4" => Ty::F32,
+            "f64x2" => Ty::F64,
+            _ => Ty::I32,
+        };
+        let d = depth.saturating_sub(1);
+        if depth == 0 || self.rng.below(4) == 0 {
+            let e = self.expr(lane_ty, d);
+            return format!("({shape}.splat {e})");
+        }
+        let float = lane_ty == Ty::F32 || lane_ty == Ty::F64;
+        match self.rng.below(7) {
+            0 => {
+                let k = self.rng.below(lanes(shape));
+                let (v, e) = (self.vector(shape, d), self.expr(lane_ty, d));
+                format!("({shape}.replace_lane {k} {v} {e})")
+            }
+            1 if !float => {
+                let op = *self.rng.pick(&["shl", "shr_s", "shr_u"]);
+                let (v, e) = (self.vector(shape, d), self.expr(Ty::I32, d));
+                format!("({shape}.{op} {v} {e})")
+            }
+            2 => {
+                let op = *self.rng.pick(&["and", "or", "xor", "andnot"]);
+                let (a, b) = (self.vector(shape, d), self.vector(shape, d));
+                format!("(v128.{op} {a} {b})")
+            }
+            3 => {
+                let (a, b, c) = (
+                    self.vector(shape, d),
+                    self.vector(shape, d),
+                    self.vector(shape, d),
+                );
+                format!("(v128.bitselect {a} {b} {c})")
+            }
+            4 if !float && shape != "i64x2" => {
+                let op = *self
+                    .rng
+                    .pick(&["eq", "ne", "lt_s", "lt_u", "gt_s", "ge_u", "le_s"]);
+                let (a, b) = (self.vector(shape, d), self.vector(shape, d));
+                format!("({shape}.{op} {a} {b})")
+            }
+            5 => {
+                let ops: &[&str] = match shape {
+                    "f32x4" | "f64x2" => {
+                        &["abs", "neg", "sqrt", "ceil", "floor", "trunc", "nearest"]
+                    }
+                    "i8x16" => &["abs", "neg", "popcnt"],
+                    _ => &["abs", "neg"],
+                };
+                let op = *self.rng.pick(ops);
+                let v = self.vector(shape, d);
+                format!("({shape}.{op} {v})")
+            }
+            _ => {
+                let ops: &[&str] = match shape {
+                    "f32x4" | "f64x2" => {
+                        &["add", "sub", "mul", "div", "min", "max", "pmin", "pmax"]
+                    }
+                    "i64x2" => &["add", "sub", "mul"],
+                    "i32x4" => &["add", "sub", "mul", "min_s", "max_u"],
+                    "i16x8" => &[
+                        "add",
+                        "sub",
+                        "mul",
+                        "add_sat_s",
+                        "sub_sat_u",
+                        "avgr_u",
+                        "min_u",
+                    ],
+                    _ => &["add", "sub", "add_sat_u", "sub_sat_s", "avgr_u", "max_s"],
+                };
+                let op = *self.rng.pick(ops);
+                let (a, b) = (self.vector(shape, d), self.vector(shape, d));
+                format!("({shape}.{op} {a} {b})")
             }
         }
     }
@@ -435,6 +560,13 @@ impl Generator {
         self.case(format!("fuzz_{seed}"), body, size.min(2))
     }
 
+    /// A kernel whose expressions include vector ones (see [`Generator::lane_of`]).
+    fn simd_kernel(&mut self, seed: u64, size: u32) -> Case {
+        self.simd = true;
+        let body = self.statements(size, size as usize + 1);
+        self.case(format!("simd_{seed}"), body, size.min(2))
+    }
+
     /// A kernel with atomic statements among its own (see [`Generator::atomic`]).
     fn atomic_kernel(&mut self, seed: u64, size: u32) -> Case {
         self.atomics = true;
@@ -542,6 +674,19 @@ fn random_bulk_memory_kernels_agree_with_wasmtime_on_every_device() {
     compare(cases);
 }
 
+/// Random kernels with vector (`v128`) expressions among their scalar ones, on every device
+/// against Wasmtime. `WASI_PARALLEL_FUZZ_SEED` and `WASI_PARALLEL_FUZZ_KERNELS` (default 24)
+/// choose them.
+#[test]
+fn random_simd_kernels_agree_with_wasmtime_on_every_device() {
+    let first = env_number("WASI_PARALLEL_FUZZ_SEED", 1);
+    let count = env_number("WASI_PARALLEL_FUZZ_KERNELS", 24);
+    let cases: Vec<Case> = (first..first + count)
+        .map(|seed| generator(seed).simd_kernel(seed, 3))
+        .collect();
+    compare(cases);
+}
+
 /// Random kernels with 32-bit atomics (every read-modify-write, compare-exchange that does and
 /// does not exchange, atomic loads and stores) among their statements, on every device against
 /// Wasmtime. `WASI_PARALLEL_FUZZ_SEED` and `WASI_PARALLEL_FUZZ_KERNELS` (default 24) choose
@@ -604,6 +749,7 @@ fn generator(seed: u64) -> Generator {
         counters: Vec::new(),
         bulk: None,
         atomics: false,
+        simd: false,
     }
 }
 
