@@ -66,8 +66,9 @@ fn prototype_guest_at(kernel: &[u8], input: u32) -> String {
     )
 }
 
-/// `out[i] = in[i] + 100 * (&in[i] < out) + 1000 * (in > out) + 10000 * (out + out_len <= in)`:
-/// comparisons of pointers into two buffers, whose answers depend on where the guest put them.
+/// `out[i]` is `in[i]` plus 100 if `&in[i] < out`, 1000 if `in > out`, 10000 if
+/// `out + out_len <= in` and 100000 if `in < 0x6000`: comparisons of pointers into two buffers,
+/// and of a pointer with an address, whose answers depend on where the guest put the buffers.
 const COMPARE_KERNEL: &str = r#"
 (module
   (import "" "memory" (memory 1 1 shared))
@@ -79,8 +80,10 @@ const COMPARE_KERNEL: &str = r#"
       (i32.add (i32.load (local.get $p))
         (i32.add (i32.mul (i32.lt_u (local.get $p) (local.get $out)) (i32.const 100))
           (i32.add (i32.mul (i32.gt_s (local.get $in) (local.get $out)) (i32.const 1000))
-            (i32.mul (i32.le_u (i32.add (local.get $out) (local.get $out_len)) (local.get $in))
-              (i32.const 10000))))))))
+            (i32.add
+              (i32.mul (i32.le_u (i32.add (local.get $out) (local.get $out_len)) (local.get $in))
+                (i32.const 10000))
+              (i32.mul (i32.lt_u (local.get $in) (i32.const 0x6000)) (i32.const 100000)))))))))
 "#;
 
 fn expected() -> Vec<i32> {
@@ -190,7 +193,7 @@ fn prototype_guest_runs_on_every_device() -> anyhow::Result<()> {
 #[test]
 fn pointers_into_views_compare_by_their_guest_addresses_on_every_device() -> anyhow::Result<()> {
     let kernel = wat::parse_str(COMPARE_KERNEL)?;
-    for (input, flags) in [(0x7000, 11000), (0x4000, 100)] {
+    for (input, flags) in [(0x7000, 11000), (0x4000, 100_100)] {
         let guest = prototype_guest_at(&kernel, input);
         let want: Vec<i32> = (1..=8).map(|x| x + flags).collect();
         let (errno, in_place, _) = run_prototype_guest(&ctx(2), &guest)?;

@@ -37,9 +37,10 @@
 //!   there (a C++ guest's bss of hundreds of megabytes is never bound); past that it traps.
 //! - **Pointer comparisons** (alias checks, loop guards). Pointers into two different buffers
 //!   compare as the guest's addresses of the buffers plus their offsets: the launch passes each
-//!   buffer's address in the status binding (see [`Translation::status_binding`]). A pointer
-//!   compared with null is never null (no buffer lies at 0), and the stack lies above every
-//!   buffer; other comparisons of a pointer with an integer are refused.
+//!   buffer's address in the status binding (see [`Translation::status_binding`]); so do a
+//!   pointer and an integer (a loop guard against an end address). A pointer compared with
+//!   null is never null (no buffer lies at 0), and the stack lies above every buffer; a stack
+//!   pointer compared with an integer is refused.
 //! - **Params.** Binding 0 is a uniform `{num_iterations, block_size, zero, budget}` of `u32`s:
 //!   `zero` is always 0 (see `float_constant` in the front end), `budget` the loop iterations a
 //!   work item may run (`u32::MAX` for no limit).

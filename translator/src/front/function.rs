@@ -280,22 +280,31 @@ impl Builder<'_> {
         self.if_then(trapped, |b| b.stmt(Statement::Return { value: None }));
     }
 
-    /// `a op b` for pointers `a` into buffer `left` and `b` into buffer `right` (byte offsets
-    /// there): compared as the guest's addresses, each buffer's from the status binding's words
-    /// after the first two (see [`Translation::status_binding`]).
-    fn compare_addresses(&mut self, op: &Operator<'_>, left: u32, right: u32) -> Result<(), Error> {
+    /// `a op b` where `a` is a pointer into buffer `left` (a byte offset there) or, with
+    /// `None`, an integer, and `b` likewise: compared as the guest's addresses, each buffer's
+    /// from the status binding's words after the first two (see
+    /// [`Translation::status_binding`]).
+    fn compare_addresses(
+        &mut self,
+        op: &Operator<'_>,
+        left: Option<u32>,
+        right: Option<u32>,
+    ) -> Result<(), Error> {
         use Operator::*;
         let b = self.pop();
         let a = self.pop();
-        let address = |builder: &mut Self, pointer: Handle<Expression>, buffer: u32| {
+        let address = |builder: &mut Self, value: Handle<Expression>, buffer: Option<u32>| {
+            let value = builder.cast(value, ScalarKind::Uint, None);
+            let Some(buffer) = buffer else {
+                return value;
+            };
             let status = builder.pre(Expression::GlobalVariable(builder.status));
             let slot = builder.expr(Expression::AccessIndex {
                 base: status,
                 index: 2 + buffer,
             });
             let base = builder.expr(Expression::Load { pointer: slot });
-            let pointer = builder.cast(pointer, ScalarKind::Uint, None);
-            builder.binary(BinaryOperator::Add, base, pointer)
+            builder.binary(BinaryOperator::Add, base, value)
         };
         let (a, b) = (address(self, a, left), address(self, b, right));
         let signed = matches!(op, I32LtS | I32GtS | I32LeS | I32GeS);
@@ -905,7 +914,7 @@ impl Builder<'_> {
                 self.push(r, ValType::I32);
                 return Ok(());
             }
-            Some(&Compare::Buffers { left, right }) => {
+            Some(&Compare::Addresses { left, right }) => {
                 self.compare_addresses(op, left, right)?;
                 return Ok(());
             }

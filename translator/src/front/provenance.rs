@@ -22,12 +22,12 @@
 //!
 //! The result names the buffer of every load and store (by the operator's byte offset) and the
 //! element type each buffer is accessed with. A load from an address derived from no buffer
-//! pointer reads the guest's static data. Comparisons of pointers into two buffers have the
-//! answer of a layout where each buffer lies below the next (buffers never overlap: alias
-//! checks take their no-alias path), and a pointer is never null. Rejected, because the
-//! translation could not honour them: a store to such an address, an address mixing buffers, a
-//! pointer compared with any other integer (the GPU sees offsets, not addresses), a pointer
-//! stored to memory other than a known stack slot. The low bits of a pointer (`p & 7`) and a
+//! pointer reads the guest's static data. Comparisons of pointers into two buffers, or of a
+//! pointer and an integer, compare addresses: the buffer's address, which the launch passes,
+//! plus the pointer's offset ([`Compare::Addresses`]); a pointer is never null, and the stack
+//! lies above every buffer. Rejected, because the translation could not honour them: a store
+//! to such an address, an address mixing buffers, a stack pointer compared with an integer, a
+//! pointer stored to memory other than a known stack slot. The low bits of a pointer (`p & 7`) and a
 //! number minus a pointer (`-p & 3`) are numbers: buffers are aligned to more than such
 //! alignment arithmetic asks.
 
@@ -247,9 +247,13 @@ pub struct Analysis {
 pub enum Compare {
     /// Always this (a pointer and null; the stack and a buffer, the stack lying above them all).
     Known(bool),
-    /// By the two buffers' addresses, which the launch passes (the status binding's words from
-    /// the third): pointers into buffers `left` and `right`, in the operator's order.
-    Buffers { left: u32, right: u32 },
+    /// By the buffers' addresses, which the launch passes (the status binding's words from the
+    /// third): the operands, in the operator's order, are pointers into buffer `k` (`Some(k)`:
+    /// its address plus the offset) or integers (`None`: as they are).
+    Addresses {
+        left: Option<u32>,
+        right: Option<u32>,
+    },
 }
 
 impl Analysis {
@@ -740,7 +744,10 @@ impl Interpreter<'_, '_> {
                     (Kind::Ptr(x), Kind::Ptr(y)) if x == y => {}
                     (Kind::Ptr(x), Kind::Ptr(y)) if x != STACK && y != STACK => {
                         // By the buffers' addresses in the guest, which the launch passes.
-                        let compare = Compare::Buffers { left: x, right: y };
+                        let compare = Compare::Addresses {
+                            left: Some(x),
+                            right: Some(y),
+                        };
                         self.analysis.known_compares.insert(at, compare);
                     }
                     (Kind::Ptr(x), Kind::Ptr(y)) => {
@@ -764,12 +771,29 @@ impl Interpreter<'_, '_> {
                             .known_compares
                             .insert(at, Compare::Known(answer));
                     }
+                    // A pointer and an integer (a loop guard against an end address, say): by
+                    // the buffer's address.
+                    (Kind::Ptr(x), Kind::Int) if x != STACK => {
+                        let compare = Compare::Addresses {
+                            left: Some(x),
+                            right: None,
+                        };
+                        self.analysis.known_compares.insert(at, compare);
+                    }
+                    (Kind::Int, Kind::Ptr(y)) if y != STACK => {
+                        let compare = Compare::Addresses {
+                            left: None,
+                            right: Some(y),
+                        };
+                        self.analysis.known_compares.insert(at, compare);
+                    }
                     (Kind::Ptr(_), _)
                     | (_, Kind::Ptr(_))
                     | (Kind::Conflict, _)
                     | (_, Kind::Conflict) => {
                         return Err(Error::unsupported(
-                            "a pointer compared with a value of another buffer or an integer",
+                            "a pointer compared with a value of another buffer, or a stack \
+                             pointer with an integer",
                             offset,
                         ))
                     }

@@ -113,18 +113,18 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 let _e179 = local8_;
                 let _e184 = (_e179 << (bitcast<u32>(2i) & 31u));
                 local0_ = _e184;
-                let _e189 = atomicLoad((&status[3]));
-                let _e194 = atomicLoad((&status[2]));
-                if (select(0i, 1i, ((_e189 + bitcast<u32>((_e166 + _e173))) >= (_e194 + bitcast<u32>((_e177 + _e184))))) != 0i) {
+                let _e190 = atomicLoad((&status[3]));
+                let _e195 = atomicLoad((&status[2]));
+                if (select(0i, 1i, ((_e190 + bitcast<u32>((_e166 + _e173))) >= (_e195 + bitcast<u32>((_e177 + _e184))))) != 0i) {
                     break;
                 }
                 let _e204 = local3_;
                 let _e206 = local2_;
                 let _e209 = local5_;
                 let _e211 = local0_;
-                let _e215 = atomicLoad((&status[2]));
-                let _e220 = atomicLoad((&status[3]));
-                if (select(0i, 1i, ((_e215 + bitcast<u32>((_e204 + _e206))) < (_e220 + bitcast<u32>((_e209 + _e211))))) != 0i) {
+                let _e216 = atomicLoad((&status[2]));
+                let _e221 = atomicLoad((&status[3]));
+                if (select(0i, 1i, ((_e216 + bitcast<u32>((_e204 + _e206))) < (_e221 + bitcast<u32>((_e209 + _e211))))) != 0i) {
                     branch_counter = 1u;
                     break;
                 }
