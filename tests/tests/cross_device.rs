@@ -918,6 +918,28 @@ fn simd_cases() -> Vec<Case> {
     );
     memory.outputs = vec![I64, I64];
     c.push(memory);
+    // Lane loads and stores of every width, into and out of a vector built from the item.
+    let mut lanes_case = custom(
+        "simd_lanes",
+        I32,
+        I64,
+        "(func $KERNEL (local $v v128) (local $at i32) (local $out i32)
+           (local.set $at (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))
+           (local.set $out (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 4))))
+           (local.set $v (i32x4.splat (i32.mul (local.get $i) (i32.const 0x01010101))))
+           (local.set $v (v128.load8_lane 1 (local.get $at) (local.get $v)))
+           (local.set $v (v128.load16_lane offset=2 5 (local.get $at) (local.get $v)))
+           (local.set $v (v128.load32_lane offset=4 3 (local.get $at) (local.get $v)))
+           (local.set $v (v128.load64_lane offset=8 0 (i32.add (local.get $a)
+             (i32.shl (i32.and (local.get $i) (i32.const 127)) (i32.const 3))) (local.get $v)))
+           (v128.store (local.get $out) (local.get $v))
+           (v128.store8_lane offset=1 14 (local.get $out) (local.get $v))
+           (v128.store16_lane offset=6 2 (local.get $out) (local.get $v))
+           (v128.store32_lane offset=12 0 (local.get $out) (local.get $v))
+           (v128.store64_lane 1 (local.get $out) (local.get $v)))",
+    );
+    lanes_case.outputs = vec![I64, I64];
+    c.push(lanes_case);
     // The loads that make vectors of fewer bytes: splats, zero-extended, widening.
     let loads = [
         "v128.load8_splat",

@@ -95,13 +95,12 @@
 //! bits, and each operator computes lane by lane with the scalar operator Wasm defines the lane
 //! by, so lanes have the scalar operators' exact semantics. Translated: `v128.const`,
 //! `v128.load`/`store` (16 bytes of whole elements of any binding, aligned to the element), the
-//! splat, zero and extending loads, the bitwise operators, `bitselect`, `any_true`,
+//! splat, zero and extending loads, the lane loads and stores, the bitwise operators, `bitselect`, `any_true`,
 //! `all_true`, `bitmask`, splats, lane extraction and replacement, shuffles and swizzles,
 //! integer add/sub/mul, negation, absolute value, min/max, saturating add/sub, rounding
 //! averages, shifts, comparisons, narrowing, extension, extended multiplication, pairwise
 //! addition, `dot`, `q15mulr_sat`, popcnt, and float arithmetic, min/max, pmin/pmax,
-//! rounding, comparisons and the conversions between shapes. Still refused: the lane loads
-//! and stores (`v128.load8_lane`, ...) and relaxed SIMD.
+//! rounding, comparisons and the conversions between shapes. Still refused: relaxed SIMD.
 //!
 //! Refused with an [`Error::Unsupported`] naming the operator and its offset: the SIMD
 //! operators above, 8- and 16-bit atomics (and `i64.atomic.rmw8/16/32`), `atomic.fence` and `memory.atomic.wait` (work items cannot wait for each

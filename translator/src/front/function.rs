@@ -1290,6 +1290,17 @@ impl Builder<'_> {
             )?,
             I64AtomicRmwCmpxchg { memarg } => self.atomic_cmpxchg(memarg, true, at, offset)?,
             MemoryAtomicNotify { memarg } => self.atomic_notify(memarg, at, offset)?,
+            V128Load8Lane { memarg, lane }
+            | V128Load16Lane { memarg, lane }
+            | V128Load32Lane { memarg, lane }
+            | V128Load64Lane { memarg, lane }
+            | V128Store8Lane { memarg, lane }
+            | V128Store16Lane { memarg, lane }
+            | V128Store32Lane { memarg, lane }
+            | V128Store64Lane { memarg, lane } => {
+                let access = super::provenance::lane_access(op, memarg);
+                self.lane_memory(&access, lane, at, offset)?
+            }
             MemoryCopy { .. } => self.memory_copy(at, offset)?,
             MemoryFill { .. } => self.memory_fill(at, offset)?,
             ref other => match memory_access(other) {

@@ -111,6 +111,33 @@ pub fn memory_access(op: &Operator<'_>) -> Option<MemoryAccess> {
     })
 }
 
+/// The scalar access of a `v128.load*_lane` or `v128.store*_lane`: its lane's width, as an
+/// `i32` (or an `i64` of 8 bytes).
+pub fn lane_access(op: &Operator<'_>, memarg: MemArg) -> MemoryAccess {
+    use Operator::*;
+    let (width, store) = match op {
+        V128Load8Lane { .. } => (1, false),
+        V128Load16Lane { .. } => (2, false),
+        V128Load32Lane { .. } => (4, false),
+        V128Load64Lane { .. } => (8, false),
+        V128Store8Lane { .. } => (1, true),
+        V128Store16Lane { .. } => (2, true),
+        V128Store32Lane { .. } => (4, true),
+        _ => (8, true),
+    };
+    MemoryAccess {
+        width,
+        value: if width == 8 {
+            ValType::I64
+        } else {
+            ValType::I32
+        },
+        signed: false,
+        store,
+        memarg,
+    }
+}
+
 /// How the kernel accesses one buffer, from which its binding's element type follows.
 #[derive(Clone, Copy, Debug, Default)]
 struct Usage {
@@ -993,6 +1020,36 @@ impl Interpreter<'_, '_> {
                         self.access(address.norm(), &access, at, offset)?;
                     }
                     stack.push(kept.unwrap_or(Kind::Int));
+                }
+            }
+            V128Load8Lane { memarg, .. }
+            | V128Load16Lane { memarg, .. }
+            | V128Load32Lane { memarg, .. }
+            | V128Load64Lane { memarg, .. }
+            | V128Store8Lane { memarg, .. }
+            | V128Store16Lane { memarg, .. }
+            | V128Store32Lane { memarg, .. }
+            | V128Store64Lane { memarg, .. } => {
+                // A scalar load or store of one lane, the vector above the address.
+                let access = lane_access(op, memarg);
+                pop(stack);
+                let address = pop(stack);
+                if address == Kind::Int {
+                    if access.store {
+                        return Err(Error::unsupported(
+                            "a store to memory that is neither a buffer nor the stack",
+                            offset,
+                        ));
+                    }
+                    self.analysis.static_loads.insert(at);
+                } else {
+                    if access.store && address == Kind::Ptr(STACK) {
+                        poison(slots);
+                    }
+                    self.access(address, &access, at, offset)?;
+                }
+                if !access.store {
+                    stack.push(Kind::Int);
                 }
             }
             ref other if super::simd::is_vector_op(other) => {

@@ -13,6 +13,7 @@ use wasmparser::{Operator, ValType};
 
 use super::Builder;
 use crate::front::module::Context;
+use crate::front::provenance::MemoryAccess;
 use crate::Error;
 
 /// How a `v128` is read as lanes.
@@ -872,6 +873,36 @@ impl Builder<'_> {
             let c = conversion(&extend).expect("an extension");
             self.convert_lanes(c, at, offset, cx)?;
         }
+        Ok(())
+    }
+
+    /// `v128.load*_lane` (the vector with lane `lane` loaded) or `v128.store*_lane` (lane
+    /// `lane` stored): the scalar access `access` of the lane's width.
+    pub(super) fn lane_memory(
+        &mut self,
+        access: &MemoryAccess,
+        lane: u8,
+        at: usize,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let shape = match access.width {
+            1 => Shape::I8x16,
+            2 => Shape::I16x8,
+            4 => Shape::I32x4,
+            _ => Shape::I64x2,
+        };
+        let v = self.pop();
+        if access.store {
+            let x = self.lane(v, shape, u32::from(lane), false);
+            self.push(x, shape.lane_type());
+            return self.store(access, at, offset);
+        }
+        self.load(access, at, offset)?;
+        let x = self.pop();
+        let mut lanes = self.lanes(v, shape, false);
+        lanes[usize::from(lane)] = x;
+        let v = self.compose_lanes(shape, &lanes);
+        self.push(v, ValType::V128);
         Ok(())
     }
 
