@@ -112,10 +112,12 @@ impl fmt::Debug for TranslationSource {
 }
 
 impl TranslationSource {
-    /// The kernel `kernel` of `wasm` (copied), translated with `options`.
+    /// The kernel `kernel` of `wasm`, translated with `options`. The bytes are kept once per
+    /// content, whatever the number of kernels made from them: a guest of many megabytes with
+    /// many kernels holds one copy, not one per kernel.
     pub fn new(wasm: &[u8], kernel: KernelRef<'_>, options: TranslateOptions) -> TranslationSource {
         TranslationSource {
-            wasm: wasm.into(),
+            wasm: shared_copy(wasm),
             kernel: match kernel {
                 KernelRef::TableIndex(index) => OwnedKernelRef::TableIndex(index),
                 KernelRef::Export(name) => OwnedKernelRef::Export(name.to_string()),
@@ -136,6 +138,28 @@ impl TranslationSource {
                 .map_err(|e| DeviceError::UnsupportedKernel(e.to_string()))
         })
     }
+}
+
+/// One copy of `wasm` for every [`TranslationSource`] made from the same bytes, while any of
+/// them lives.
+fn shared_copy(wasm: &[u8]) -> Arc<[u8]> {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock, PoisonError, Weak};
+    /// The live copies, by the BLAKE3 hash of their bytes.
+    type Copies = Mutex<HashMap<[u8; 32], Weak<[u8]>>>;
+    static COPIES: OnceLock<Copies> = OnceLock::new();
+    let key = *blake3::hash(wasm).as_bytes();
+    let mut copies = COPIES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    if let Some(copy) = copies.get(&key).and_then(Weak::upgrade) {
+        return copy;
+    }
+    copies.retain(|_, copy| copy.strong_count() > 0);
+    let copy: Arc<[u8]> = wasm.into();
+    copies.insert(key, Arc::downgrade(&copy));
+    copy
 }
 
 /// Whether kernels for a device with these limits need their [`TranslationSource`]: whether
@@ -316,6 +340,22 @@ mod tests {
             .chunks(4)
             .map(|w| u32::from_le_bytes(w.try_into().unwrap()))
             .collect())
+    }
+
+    #[test]
+    fn translation_sources_of_the_same_bytes_share_one_copy() {
+        let wasm = wat::parse_str(GUEST).unwrap();
+        let options = TranslateOptions::default();
+        let a = TranslationSource::new(&wasm, KernelRef::TableIndex(1), options);
+        let b = TranslationSource::new(&wasm.clone(), KernelRef::TableIndex(2), options);
+        assert!(Arc::ptr_eq(&a.wasm, &b.wasm));
+        let other =
+            wat::parse_str(GUEST.replace("(memory", "(global i32 (i32.const 7)) (memory")).unwrap();
+        let c = TranslationSource::new(&other, KernelRef::TableIndex(1), options);
+        assert!(!Arc::ptr_eq(&a.wasm, &c.wasm));
+        // Translating again from the shared copy gives the kernel it names.
+        let t = b.translate(&Layout::default()).expect("translates");
+        assert_eq!(t.buffers.len(), 1);
     }
 
     #[test]
