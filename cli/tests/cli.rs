@@ -166,15 +166,18 @@ fn bad_command_lines_say_what_is_wrong() {
 
 /// Builds a C guest with clang (wasm32-wasi), or returns `None` where clang cannot (a failure in
 /// CI, which installs it).
-fn c_guest(source: &str, opt: &str) -> Option<PathBuf> {
+fn c_guest(source: &str, flags: &[&str]) -> Option<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let out = std::env::temp_dir().join(format!(
-        "wasi-parallel-{}-{opt}-{}.wasm",
+        "wasi-parallel-{}{}-{}.wasm",
         source.replace('/', "_"),
+        flags.concat(),
         std::process::id()
     ));
     let status = Command::new("clang")
-        .args(["--target=wasm32-wasi", opt, "-I"])
+        .arg("--target=wasm32-wasi")
+        .args(flags)
+        .arg("-I")
         .arg(root.join("kernels/include"))
         .arg(root.join(source))
         .arg("-o")
@@ -195,7 +198,7 @@ fn c_guest(source: &str, opt: &str) -> Option<PathBuf> {
 #[test]
 fn c_guests_use_the_header() {
     for opt in ["-O2", "-O3"] {
-        let Some(saxpy) = c_guest("kernels/c/saxpy.c", opt) else {
+        let Some(saxpy) = c_guest("kernels/c/saxpy.c", &[opt]) else {
             return;
         };
         for device in ["sequential", "cpu"] {
@@ -209,6 +212,34 @@ fn c_guests_use_the_header() {
         }
         std::fs::remove_file(saxpy).ok();
     }
+}
+
+/// clang's vectorised saxpy (-O3 -msimd128: f32x4 loads, splats and arithmetic, and an alias
+/// check between the two buffers) runs translated, in strict mode, on every device.
+#[test]
+fn a_vectorised_c_guest_runs_translated_on_every_device() {
+    let Some(saxpy) = c_guest("kernels/c/saxpy.c", &["-O3", "-msimd128"]) else {
+        return;
+    };
+    let mut devices = vec!["sequential".to_string(), "cpu".to_string()];
+    devices.extend(devices_of("wgpu"));
+    devices.extend(devices_of("opencl"));
+    for device in &devices {
+        let output = wasi_parallel(&[
+            "run",
+            "--device",
+            device,
+            "--strict",
+            saxpy.to_str().unwrap(),
+        ]);
+        assert!(
+            output.status.success() && stdout(&output).contains("saxpy validates"),
+            "{device}: {}{}",
+            stdout(&output),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    std::fs::remove_file(saxpy).ok();
 }
 
 /// The 2021 prototype's C++ style: STREAM arrays as 384 MiB of static arrays (bss), a kernel
