@@ -67,8 +67,10 @@ fn prototype_guest_at(kernel: &[u8], input: u32) -> String {
 }
 
 /// `out[i]` is `in[i]` plus 100 if `&in[i] < out`, 1000 if `in > out`, 10000 if
-/// `out + out_len <= in` and 100000 if `in < 0x6000`: comparisons of pointers into two buffers,
-/// and of a pointer with an address, whose answers depend on where the guest put the buffers.
+/// `out + out_len <= in`, 100000 if `in < 0x6000` and 1000000 if `out - in < 0x1001` (a
+/// vectoriser's alias check): comparisons of pointers into two buffers, of a pointer with an
+/// address, and the distance between two buffers, whose answers depend on where the guest put
+/// the buffers.
 const COMPARE_KERNEL: &str = r#"
 (module
   (import "" "memory" (memory 1 1 shared))
@@ -83,7 +85,10 @@ const COMPARE_KERNEL: &str = r#"
             (i32.add
               (i32.mul (i32.le_u (i32.add (local.get $out) (local.get $out_len)) (local.get $in))
                 (i32.const 10000))
-              (i32.mul (i32.lt_u (local.get $in) (i32.const 0x6000)) (i32.const 100000)))))))))
+              (i32.add
+                (i32.mul (i32.lt_u (local.get $in) (i32.const 0x6000)) (i32.const 100000))
+                (i32.mul (i32.lt_u (i32.sub (local.get $out) (local.get $in)) (i32.const 0x1001))
+                  (i32.const 1000000))))))))))
 "#;
 
 fn expected() -> Vec<i32> {
@@ -193,7 +198,7 @@ fn prototype_guest_runs_on_every_device() -> anyhow::Result<()> {
 #[test]
 fn pointers_into_views_compare_by_their_guest_addresses_on_every_device() -> anyhow::Result<()> {
     let kernel = wat::parse_str(COMPARE_KERNEL)?;
-    for (input, flags) in [(0x7000, 11000), (0x4000, 100_100)] {
+    for (input, flags) in [(0x7000, 11000), (0x4000, 1_100_100)] {
         let guest = prototype_guest_at(&kernel, input);
         let want: Vec<i32> = (1..=8).map(|x| x + flags).collect();
         let (errno, in_place, _) = run_prototype_guest(&ctx(2), &guest)?;

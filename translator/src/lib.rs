@@ -38,7 +38,8 @@
 //! - **Pointer comparisons** (alias checks, loop guards). Pointers into two different buffers
 //!   compare as the guest's addresses of the buffers plus their offsets: the launch passes each
 //!   buffer's address in the status binding (see [`Translation::status_binding`]); so do a
-//!   pointer and an integer (a loop guard against an end address). A pointer compared with
+//!   pointer and an integer (a loop guard against an end address), and the distance between
+//!   pointers into two buffers is that of their addresses (a vectoriser's `b - a < 16`). A pointer compared with
 //!   null is never null (no buffer lies at 0), and the stack lies above every buffer; a stack
 //!   pointer compared with an integer is refused.
 //! - **Params.** Binding 0 is a uniform `{num_iterations, block_size, zero, budget}` of `u32`s:

@@ -280,6 +280,27 @@ impl Builder<'_> {
         self.if_then(trapped, |b| b.stmt(Statement::Return { value: None }));
     }
 
+    /// The `i32` `value` as a `u32` guest address: with `buffer`, a pointer into it (its
+    /// offset there) plus the buffer's address from the status binding's words after the first
+    /// two (see [`Translation::status_binding`]); without, as it is.
+    fn guest_address(
+        &mut self,
+        value: Handle<Expression>,
+        buffer: Option<u32>,
+    ) -> Handle<Expression> {
+        let value = self.cast(value, ScalarKind::Uint, None);
+        let Some(buffer) = buffer else {
+            return value;
+        };
+        let status = self.pre(Expression::GlobalVariable(self.status));
+        let slot = self.expr(Expression::AccessIndex {
+            base: status,
+            index: 2 + buffer,
+        });
+        let base = self.expr(Expression::Load { pointer: slot });
+        self.binary(BinaryOperator::Add, base, value)
+    }
+
     /// `a op b` where `a` is a pointer into buffer `left` (a byte offset there) or, with
     /// `None`, an integer, and `b` likewise: compared as the guest's addresses, each buffer's
     /// from the status binding's words after the first two (see
@@ -293,20 +314,7 @@ impl Builder<'_> {
         use Operator::*;
         let b = self.pop();
         let a = self.pop();
-        let address = |builder: &mut Self, value: Handle<Expression>, buffer: Option<u32>| {
-            let value = builder.cast(value, ScalarKind::Uint, None);
-            let Some(buffer) = buffer else {
-                return value;
-            };
-            let status = builder.pre(Expression::GlobalVariable(builder.status));
-            let slot = builder.expr(Expression::AccessIndex {
-                base: status,
-                index: 2 + buffer,
-            });
-            let base = builder.expr(Expression::Load { pointer: slot });
-            builder.binary(BinaryOperator::Add, base, value)
-        };
-        let (a, b) = (address(self, a, left), address(self, b, right));
+        let (a, b) = (self.guest_address(a, left), self.guest_address(b, right));
         let signed = matches!(op, I32LtS | I32GtS | I32LeS | I32GeS);
         let (a, b) = match signed {
             true => (
@@ -1071,7 +1079,18 @@ impl Builder<'_> {
                 self.push(v, ValType::F64);
             }
             I32Add => self.binary_int(B::Add, false, ValType::I32),
-            I32Sub => self.binary_int(B::Subtract, false, ValType::I32),
+            I32Sub => match self.analysis.distances.get(&at) {
+                Some(&(left, right)) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let a = self.guest_address(a, Some(left));
+                    let b = self.guest_address(b, Some(right));
+                    let d = self.binary(B::Subtract, a, b);
+                    let d = self.cast(d, ScalarKind::Sint, None);
+                    self.push(d, ValType::I32);
+                }
+                None => self.binary_int(B::Subtract, false, ValType::I32),
+            },
             I32Mul => self.binary_int(B::Multiply, false, ValType::I32),
             I32And => self.binary_int(B::And, false, ValType::I32),
             I32Or => self.binary_int(B::InclusiveOr, false, ValType::I32),

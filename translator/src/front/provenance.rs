@@ -267,6 +267,9 @@ pub struct Analysis {
     /// Comparisons whose answer follows from where buffers lie: pointers into two buffers
     /// (which never overlap), a pointer and a null pointer (no buffer lies at 0).
     pub known_compares: HashMap<usize, Compare>,
+    /// `i32.sub`s of pointers into two buffers (`(a, b)` for `a - b`), by position: computed
+    /// from the buffers' addresses, which the launch passes.
+    pub distances: HashMap<usize, (u32, u32)>,
 }
 
 /// How a comparison involving pointers of different places is answered.
@@ -746,6 +749,12 @@ impl Interpreter<'_, '_> {
                 stack.push(match (a, b) {
                     (Kind::Ptr(k), x) if not_ptr(x) => Kind::Ptr(k),
                     (Kind::Ptr(x), Kind::Ptr(y)) if x == y => Kind::Int,
+                    // The distance between pointers into two buffers (a vectoriser's alias
+                    // check, `b - a < 16`): by the buffers' addresses, which launches pass.
+                    (Kind::Ptr(x), Kind::Ptr(y)) if x != STACK && y != STACK => {
+                        self.analysis.distances.insert(at, (x, y));
+                        Kind::Int
+                    }
                     // A number minus a pointer (`-p & 3`, the bytes to the next word): a
                     // number, as buffers are aligned to more than such code asks.
                     (x, Kind::Ptr(_)) if not_ptr(x) => Kind::Int,
@@ -1112,6 +1121,7 @@ pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Anal
             static_loads: HashSet::new(),
             bulk: HashMap::new(),
             known_compares: HashMap::new(),
+            distances: HashMap::new(),
         },
         usage: vec![Usage::default(); buffers],
     };
