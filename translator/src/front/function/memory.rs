@@ -511,16 +511,11 @@ impl Builder<'_> {
                 return Err(Error::MissingFeature("64-bit integers"));
             }
             self.uses_i64 = true;
-            let one = self.u32(1);
-            let next = self.binary(BinaryOperator::Add, index, one);
+            let next = self.element_after(index, 1);
             let high = self.load_element(target, element, next);
             let low = self.reinterpret(word, scalar, Scalar::U32);
             let high = self.reinterpret(high, scalar, Scalar::U32);
-            let low = self.cast(low, ScalarKind::Uint, Some(8));
-            let high = self.cast(high, ScalarKind::Uint, Some(8));
-            let thirty_two = self.u32(32);
-            let high = self.binary(BinaryOperator::ShiftLeft, high, thirty_two);
-            let both = self.binary(BinaryOperator::InclusiveOr, low, high);
+            let both = self.join(low, high);
             self.reinterpret(both, Scalar::U64, value_scalar(access.value))
         } else {
             // Bytes of a word: shift them down, then sign- or zero-extend.
@@ -599,15 +594,11 @@ impl Builder<'_> {
             self.uses_i64 = true;
             let word = element_scalar(element);
             let bits = self.reinterpret(value, from, Scalar::U64);
-            let low = self.cast(bits, ScalarKind::Uint, Some(4));
-            let thirty_two = self.u32(32);
-            let high = self.binary(BinaryOperator::ShiftRight, bits, thirty_two);
-            let high = self.cast(high, ScalarKind::Uint, Some(4));
+            let (low, high) = self.split(bits);
             let low = self.reinterpret(low, Scalar::U32, word);
             self.store_element(target, index, low);
             let high = self.reinterpret(high, Scalar::U32, word);
-            let one = self.u32(1);
-            let next = self.binary(BinaryOperator::Add, index, one);
+            let next = self.element_after(index, 1);
             self.store_element(target, next, high);
             return Ok(());
         }
@@ -642,36 +633,18 @@ impl Builder<'_> {
     ) -> Result<Handle<Expression>, Error> {
         let scalar = element_scalar(element);
         let mut words = Vec::with_capacity(4);
-        let elements = 16 / element.size();
-        if element.size() == 8 && !self.types.i64 {
-            return Err(Error::MissingFeature("64-bit integers"));
-        }
-        for j in 0..elements {
-            let at = match j {
-                0 => index,
-                _ => {
-                    let j = self.u32(j);
-                    self.binary(BinaryOperator::Add, index, j)
-                }
-            };
+        for j in 0..self.vector_elements(element)? {
+            let at = self.element_after(index, j);
             let e = self.load_element(target, element, at);
             if element.size() == 8 {
-                self.uses_i64 = true;
                 let bits = self.reinterpret(e, scalar, Scalar::U64);
-                let low = self.cast(bits, ScalarKind::Uint, Some(4));
-                let thirty_two = self.u32(32);
-                let high = self.binary(BinaryOperator::ShiftRight, bits, thirty_two);
-                let high = self.cast(high, ScalarKind::Uint, Some(4));
+                let (low, high) = self.split(bits);
                 words.extend([low, high]);
             } else {
                 words.push(self.reinterpret(e, scalar, Scalar::U32));
             }
         }
-        let ty = self.v128_type();
-        Ok(self.expr(Expression::Compose {
-            ty,
-            components: words,
-        }))
+        Ok(self.compose([words[0], words[1], words[2], words[3]]))
     }
 
     /// Stores the `v128` `v` into the 16 bytes from element `index` of `target`.
@@ -683,41 +656,39 @@ impl Builder<'_> {
         v: Handle<Expression>,
     ) -> Result<(), Error> {
         let scalar = element_scalar(element);
-        let elements = 16 / element.size();
-        if element.size() == 8 && !self.types.i64 {
-            return Err(Error::MissingFeature("64-bit integers"));
-        }
-        for j in 0..elements {
-            let at = match j {
-                0 => index,
-                _ => {
-                    let j = self.u32(j);
-                    self.binary(BinaryOperator::Add, index, j)
-                }
-            };
+        for j in 0..self.vector_elements(element)? {
+            let at = self.element_after(index, j);
             let value = if element.size() == 8 {
-                self.uses_i64 = true;
-                let low = self.expr(Expression::AccessIndex {
-                    base: v,
-                    index: 2 * j,
-                });
-                let high = self.expr(Expression::AccessIndex {
-                    base: v,
-                    index: 2 * j + 1,
-                });
-                let low = self.cast(low, ScalarKind::Uint, Some(8));
-                let high = self.cast(high, ScalarKind::Uint, Some(8));
-                let thirty_two = self.u32(32);
-                let high = self.binary(BinaryOperator::ShiftLeft, high, thirty_two);
-                let bits = self.binary(BinaryOperator::InclusiveOr, low, high);
+                let (low, high) = (self.word(v, 2 * j), self.word(v, 2 * j + 1));
+                let bits = self.join(low, high);
                 self.reinterpret(bits, Scalar::U64, scalar)
             } else {
-                let word = self.expr(Expression::AccessIndex { base: v, index: j });
+                let word = self.word(v, j);
                 self.reinterpret(word, Scalar::U32, scalar)
             };
             self.store_element(target, at, value);
         }
         Ok(())
+    }
+
+    /// The elements of `element` a `v128` takes (8-byte ones need 64-bit integers to split).
+    fn vector_elements(&mut self, element: ElementType) -> Result<u32, Error> {
+        if element.size() == 8 {
+            if !self.types.i64 {
+                return Err(Error::MissingFeature("64-bit integers"));
+            }
+            self.uses_i64 = true;
+        }
+        Ok(16 / element.size())
+    }
+
+    /// Element `index + j`.
+    fn element_after(&mut self, index: Handle<Expression>, j: u32) -> Handle<Expression> {
+        if j == 0 {
+            return index;
+        }
+        let j = self.u32(j);
+        self.binary(BinaryOperator::Add, index, j)
     }
 
     /// For storing the low `width` bytes of the `i32` `value` at byte `byte` of a word: the mask

@@ -64,7 +64,7 @@ impl Shape {
 
 impl Builder<'_> {
     /// A `vec4<u32>` of four `u32` expressions.
-    fn compose(&mut self, words: [Handle<Expression>; 4]) -> Handle<Expression> {
+    pub(super) fn compose(&mut self, words: [Handle<Expression>; 4]) -> Handle<Expression> {
         let ty = self.v128_type();
         self.expr(Expression::Compose {
             ty,
@@ -73,12 +73,16 @@ impl Builder<'_> {
     }
 
     /// Word `k` of the `vec4<u32>` `v`.
-    fn word(&mut self, v: Handle<Expression>, k: u32) -> Handle<Expression> {
+    pub(super) fn word(&mut self, v: Handle<Expression>, k: u32) -> Handle<Expression> {
         self.expr(Expression::AccessIndex { base: v, index: k })
     }
 
     /// A `u64` of two `u32` words, `low` and `high`.
-    fn join(&mut self, low: Handle<Expression>, high: Handle<Expression>) -> Handle<Expression> {
+    pub(super) fn join(
+        &mut self,
+        low: Handle<Expression>,
+        high: Handle<Expression>,
+    ) -> Handle<Expression> {
         self.uses_i64 = true;
         let low = self.cast(low, ScalarKind::Uint, Some(8));
         let high = self.cast(high, ScalarKind::Uint, Some(8));
@@ -88,7 +92,10 @@ impl Builder<'_> {
     }
 
     /// The low and high `u32` words of the `u64` `v`.
-    fn split(&mut self, v: Handle<Expression>) -> (Handle<Expression>, Handle<Expression>) {
+    pub(super) fn split(
+        &mut self,
+        v: Handle<Expression>,
+    ) -> (Handle<Expression>, Handle<Expression>) {
         let low = self.cast(v, ScalarKind::Uint, Some(4));
         let thirty_two = self.u32(32);
         let high = self.binary(BinaryOperator::ShiftRight, v, thirty_two);
@@ -311,10 +318,7 @@ impl Builder<'_> {
         let lanes = self.lanes(v, shape, false);
         let mut all = None;
         for lane in lanes {
-            let zero = match shape.lane_type() {
-                ValType::I64 => self.pre(Expression::Literal(Literal::I64(0))),
-                _ => self.i32(0),
-            };
+            let zero = self.zero_like(shape);
             let set = self.binary(BinaryOperator::NotEqual, lane, zero);
             all = Some(match all {
                 None => set,
