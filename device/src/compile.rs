@@ -212,12 +212,7 @@ pub fn compile_kernel(
     options: &CompileOptions,
 ) -> Result<Arc<dyn Kernel>, CompileError> {
     let what = format!("{} for {}", entry.label(), device.info().name);
-    let mut made = None;
-    on_compile_thread(&what, || {
-        made = Some(compile_here(device, bytes, entry, options));
-        Ok(())
-    })?;
-    made.expect("set by the compile thread")
+    on_compile_thread(&what, || Ok(compile_here(device, bytes, entry, options)))?
 }
 
 fn compile_here(
