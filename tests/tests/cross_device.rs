@@ -420,6 +420,9 @@ fn memory_cases() -> Vec<Case> {
                 ("(f64.load (i32.add (i32.const 0x420) (i32.shl (i32.and {y} (i32.const 3)) (i32.const 3))))", F64),
                 ("(i64.load (i32.add (i32.const 0x420) (i32.shl (i32.and {y} (i32.const 3)) (i32.const 3))))", I64),
                 ("(f32.load offset=4 (i32.const 0x400))", F32),
+                // Vectors, inside the data and past it (the zeros of the initial memory).
+                ("(i32x4.extract_lane 1 (v128.load (i32.add (i32.const 0x400) (i32.shl (i32.and {x} (i32.const 7)) (i32.const 4)))))", I32),
+                ("(i64x2.extract_lane 1 (v128.load offset=0x20 (i32.add (i32.const 0x400) (i32.shl (i32.and {x} (i32.const 3)) (i32.const 3)))))", I64),
             ],
         ),
         in_place,
@@ -442,6 +445,23 @@ fn trap_cases() -> Vec<Case> {
             "(func $panic (unreachable))
              (func $bounds (param i32) (if (i32.gt_u (local.get 0) (i32.const 40)) (then (call $panic))))
              (func $KERNEL (call $bounds (local.get $i)) {store_one})")),
+        // A panic whose argument is read back from the stack at an index known only when the
+        // work item runs, as rustc's vectorised bounds checks do: the stack is not kept (no
+        // GPU gets a private array for it), and the work item still traps.
+        trapping("trap_panic_reading_the_stack", I32, &format!(
+            "(func $fail_with (param i32 i32) (unreachable))
+             (func $KERNEL (local $sp i32)
+               (local.set $sp (i32.sub (global.get $__stack_pointer) (i32.const 32)))
+               (global.set $__stack_pointer (local.get $sp))
+               (if (i32.eq (local.get $i) (i32.const 37))
+                 (then
+                   (v128.store (local.get $sp) (i32x4.splat (local.get $i)))
+                   (i32.store offset=16 (local.get $sp) (local.get $n))
+                   (call $fail_with
+                     (i32.load (i32.add (local.get $sp) (i32.shl (i32.and (local.get $i) (i32.const 3)) (i32.const 2))))
+                     (i32.load offset=16 (local.get $sp)))))
+               {store_one}
+               (global.set $__stack_pointer (i32.add (local.get $sp) (i32.const 32))))")),
         trapping("trap_divide_by_zero", I32, 
             "(func $KERNEL
                (i32.store (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 3)))

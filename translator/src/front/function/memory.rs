@@ -446,6 +446,13 @@ impl Builder<'_> {
         offset: usize,
     ) -> Result<(), Error> {
         self.local_type(access.value, offset)?;
+        if self.analysis.doomed_stack.contains(&at) {
+            // The stack in code that can only trap (see `front::doomed`): not kept.
+            self.pop();
+            let zero = self.zero_value(access.value);
+            self.push(zero, access.value);
+            return Ok(());
+        }
         let (target, element) = self.access_target(access, at, offset)?;
         let address = self.pop();
         let stride = element.size();
@@ -480,10 +487,7 @@ impl Builder<'_> {
                         size: naga::VectorSize::Quad,
                         value: zero,
                     });
-                    let past = self.expr(Expression::Splat {
-                        size: naga::VectorSize::Quad,
-                        value: past,
-                    });
+                    // A scalar condition selects whole vectors (OpenCL C has no bool vectors).
                     self.expr(Expression::Select {
                         condition: past,
                         accept: zeros,
@@ -536,11 +540,7 @@ impl Builder<'_> {
         let value = match past {
             // Past the static data's binding: the zeros of the guest's initial memory.
             Some(past) => {
-                let zero = match access.value {
-                    ValType::I64 => self.pre(Expression::Literal(Literal::I64(0))),
-                    ValType::F32 | ValType::F64 => self.float_constant(access.value, 0),
-                    _ => self.i32(0),
-                };
+                let zero = self.zero_value(access.value);
                 self.expr(Expression::Select {
                     condition: past,
                     accept: zero,
@@ -561,6 +561,11 @@ impl Builder<'_> {
         offset: usize,
     ) -> Result<(), Error> {
         self.local_type(access.value, offset)?;
+        if self.analysis.doomed_stack.contains(&at) {
+            self.pop();
+            self.pop();
+            return Ok(());
+        }
         let (target, element) = self.access_target(access, at, offset)?;
         let mut value = self.pop();
         let address = self.pop();
@@ -710,6 +715,22 @@ impl Builder<'_> {
         });
         let bits = self.binary(BinaryOperator::ShiftLeft, bits, shift);
         (keep, bits)
+    }
+
+    /// The zero of the Wasm value type `ty`.
+    fn zero_value(&mut self, ty: ValType) -> Handle<Expression> {
+        match ty {
+            ValType::I64 => {
+                self.uses_i64 = true;
+                self.pre(Expression::Literal(Literal::I64(0)))
+            }
+            ValType::F32 | ValType::F64 => self.float_constant(ty, 0),
+            ValType::V128 => {
+                let zero = self.u32(0);
+                self.compose([zero; 4])
+            }
+            _ => self.i32(0),
+        }
     }
 
     /// A `u64` literal (for bit masks of `f64`s).
