@@ -18,6 +18,7 @@ fn guest(name: &str) -> PathBuf {
                 "--manifest-path",
             ])
             .arg(kernels.join("Cargo.toml"))
+            .current_dir(&kernels)
             .env_remove("CARGO_TARGET_DIR")
             .status()
             .expect("cargo runs");

@@ -514,6 +514,7 @@ fn build_guests() -> anyhow::Result<PathBuf> {
             "--manifest-path",
         ])
         .arg(kernels.join("Cargo.toml"))
+        .current_dir(&kernels)
         .env_remove("CARGO_TARGET_DIR")
         .status()
         .context("cannot run cargo to build the guests")?;

@@ -29,6 +29,7 @@ const CASES: &[(&str, KernelRef<'static>, Result<(), &str>)] = &[
     ),
     ("stack_slots.wat", KernelRef::TableIndex(1), Ok(())),
     ("atomics_i64.wat", KernelRef::TableIndex(1), Ok(())),
+    ("stack_on_panic_path.wat", KernelRef::TableIndex(1), Ok(())),
     (
         "stack_slot_escape.wat",
         KernelRef::Export("kernel"),
@@ -262,4 +263,33 @@ fn sixty_four_bit_atomics_are_refused_where_no_binding_can_hold_them() {
          (f64.store offset=8 (local.get 3) (f64.load (local.get 3)))",
     );
     translate(&fine, KernelRef::TableIndex(1), &Options::default()).expect("8-byte accesses");
+}
+
+/// Whether a translated kernel has a private array (the shadow stack).
+fn has_private_array(module: &naga::Module) -> bool {
+    module
+        .entry_points
+        .iter()
+        .map(|e| &e.function)
+        .chain(module.functions.iter().map(|(_, f)| f))
+        .flat_map(|f| f.local_variables.iter())
+        .any(|(_, local)| matches!(module.types[local.ty].inner, naga::TypeInner::Array { .. }))
+}
+
+#[test]
+fn a_stack_used_only_on_the_way_to_a_trap_is_not_kept() {
+    let wat = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/in/stack_on_panic_path.wat");
+    let wasm = bytes(&wat);
+    let doomed = translate(&wasm, KernelRef::TableIndex(1), &Options::default()).expect("kernel 1");
+    assert!(
+        !has_private_array(&doomed.module),
+        "kernel 1 keeps its stack"
+    );
+    // A store to a buffer on the way to the trap: the stack stays.
+    let storing =
+        translate(&wasm, KernelRef::TableIndex(2), &Options::default()).expect("kernel 2");
+    assert!(
+        has_private_array(&storing.module),
+        "kernel 2 lost its stack"
+    );
 }

@@ -1,6 +1,7 @@
 //! The Wasm front end: reads the module, finds the kernel, and drives the analysis
 //! ([`provenance`]) and the translation ([`function`]) of its body.
 
+mod doomed;
 pub mod function;
 pub mod inline;
 mod module;
@@ -77,6 +78,7 @@ pub fn translate_with(
         diverging: &diverging(&module)?,
     };
     let flat = inline::flatten(&module, index, context.diverging)?;
-    let analysis = provenance::analyze(&flat, buffers, &context)?;
+    let mut analysis = provenance::analyze(&flat, buffers, &context)?;
+    doomed::drop_stack_accesses(&flat, &mut analysis, &context);
     function::build(&flat, &analysis, buffers, options, layout, &context)
 }

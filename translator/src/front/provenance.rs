@@ -270,6 +270,9 @@ pub struct Analysis {
     /// `i32.sub`s of pointers into two buffers (`(a, b)` for `a - b`), by position: computed
     /// from the buffers' addresses, which the launch passes.
     pub distances: HashMap<usize, (u32, u32)>,
+    /// Shadow stack accesses in code that can only end in a trap, by position: not kept (see
+    /// [`super::doomed`]), and not in `accesses`.
+    pub doomed_stack: HashSet<usize>,
 }
 
 /// How a comparison involving pointers of different places is answered.
@@ -1122,6 +1125,7 @@ pub fn analyze(flat: &Flat<'_>, buffers: usize, cx: &Context<'_>) -> Result<Anal
             bulk: HashMap::new(),
             known_compares: HashMap::new(),
             distances: HashMap::new(),
+            doomed_stack: HashSet::new(),
         },
         usage: vec![Usage::default(); buffers],
     };
