@@ -29,6 +29,9 @@ fn main() {
             "-Cpanic=abort",
             "-Clto",
             "-Cstrip=debuginfo",
+            // Wasm SIMD: Cranelift compiles it to the host's vector instructions on the CPU
+            // executor, and the translator lowers it for GPUs (one build for every device).
+            "-Ctarget-feature=+simd128",
             "-o",
         ])
         .arg(&wasm)
