@@ -1,18 +1,24 @@
 //! The PRK kernels prk-bench runs: for each, its guest's command line and its native baseline,
 //! both from the same sizes.
 
-use crate::native::{self, Measured};
-
 /// One PRK kernel: a guest `<name>.wasm` in the guests directory and a native baseline.
 pub struct Kernel {
     /// The guest's name, and the kernel's in the tables.
     pub name: &'static str,
     /// PRK's rate unit (`MB/s`, `MFlops/s`, `GUPs/s`).
     pub unit: &'static str,
-    /// The guest's arguments after its name (PRK's, without `--f32`).
+    /// The guest's arguments after its name (PRK's, without `--f32`); the native baseline
+    /// (`prk-native`) takes the same.
     pub args: fn(&Sizes, usize) -> Vec<String>,
-    /// The native baseline for the same arguments, in `f32` when the flag says so.
-    pub native: fn(&rayon::ThreadPool, &Sizes, usize, bool) -> anyhow::Result<Measured>,
+}
+
+/// A validated run.
+#[derive(Clone, Copy, Debug)]
+pub struct Measured {
+    /// PRK's rate, in the kernel's unit.
+    pub rate: f64,
+    /// Average seconds per timed iteration.
+    pub seconds: f64,
 }
 
 /// Sizes of every kernel, as command-line flags.
@@ -110,25 +116,11 @@ pub const ALL: &[Kernel] = &[
         name: "nstream",
         unit: "MB/s",
         args: |s, iterations| strings([iterations, s.nstream_length, s.nstream_block]),
-        native: |pool, s, iterations, single| {
-            if single {
-                native::nstream::run::<f32>(pool, iterations, s.nstream_length, s.nstream_block)
-            } else {
-                native::nstream::run::<f64>(pool, iterations, s.nstream_length, s.nstream_block)
-            }
-        },
     },
     Kernel {
         name: "transpose",
         unit: "MB/s",
         args: |s, iterations| strings([iterations, s.transpose_order, s.transpose_tile]),
-        native: |pool, s, iterations, single| {
-            if single {
-                native::transpose::run::<f32>(pool, iterations, s.transpose_order, s.transpose_tile)
-            } else {
-                native::transpose::run::<f64>(pool, iterations, s.transpose_order, s.transpose_tile)
-            }
-        },
     },
     Kernel {
         name: "stencil",
@@ -138,75 +130,22 @@ pub const ALL: &[Kernel] = &[
             args.push(s.stencil_shape.clone());
             args
         },
-        native: |pool, s, iterations, single| {
-            let star = s.stencil_shape == "star";
-            if single {
-                native::stencil::run::<f32>(
-                    pool,
-                    iterations,
-                    s.stencil_order,
-                    s.stencil_radius,
-                    star,
-                )
-            } else {
-                native::stencil::run::<f64>(
-                    pool,
-                    iterations,
-                    s.stencil_order,
-                    s.stencil_radius,
-                    star,
-                )
-            }
-        },
     },
     Kernel {
         name: "dgemm",
         unit: "MFlops/s",
         args: |s, iterations| strings([iterations, s.dgemm_order, s.dgemm_block]),
-        native: |pool, s, iterations, single| {
-            if single {
-                native::dgemm::run::<f32>(pool, iterations, s.dgemm_order, s.dgemm_block)
-            } else {
-                native::dgemm::run::<f64>(pool, iterations, s.dgemm_order, s.dgemm_block)
-            }
-        },
     },
     Kernel {
         name: "p2p",
         unit: "MFlops/s",
         args: |s, iterations| strings([iterations, s.p2p_m, s.p2p_n, s.p2p_tile]),
-        native: |pool, s, iterations, single| {
-            if single {
-                native::p2p::run::<f32>(pool, iterations, s.p2p_m, s.p2p_n, s.p2p_tile)
-            } else {
-                native::p2p::run::<f64>(pool, iterations, s.p2p_m, s.p2p_n, s.p2p_tile)
-            }
-        },
     },
     Kernel {
         name: "sparse",
         unit: "MFlops/s",
         args: |s, iterations| {
             strings([iterations, s.sparse_lsize, s.sparse_radius, s.sparse_block])
-        },
-        native: |pool, s, iterations, single| {
-            if single {
-                native::sparse::run::<f32>(
-                    pool,
-                    iterations,
-                    s.sparse_lsize,
-                    s.sparse_radius,
-                    s.sparse_block,
-                )
-            } else {
-                native::sparse::run::<f64>(
-                    pool,
-                    iterations,
-                    s.sparse_lsize,
-                    s.sparse_radius,
-                    s.sparse_block,
-                )
-            }
         },
     },
     Kernel {
@@ -222,15 +161,6 @@ pub const ALL: &[Kernel] = &[
                 iterations,
             ])
         },
-        native: |pool, s, iterations, _single| {
-            native::random::run(
-                pool,
-                iterations,
-                s.random_log2_size,
-                s.random_ratio,
-                s.random_streams,
-            )
-        },
     },
     Kernel {
         name: "reduce",
@@ -242,25 +172,6 @@ pub const ALL: &[Kernel] = &[
                 s.reduce_vectors,
                 s.reduce_block,
             ])
-        },
-        native: |pool, s, iterations, single| {
-            if single {
-                native::reduce::run::<f32>(
-                    pool,
-                    iterations,
-                    s.reduce_length,
-                    s.reduce_vectors,
-                    s.reduce_block,
-                )
-            } else {
-                native::reduce::run::<f64>(
-                    pool,
-                    iterations,
-                    s.reduce_length,
-                    s.reduce_vectors,
-                    s.reduce_block,
-                )
-            }
         },
     },
 ];

@@ -4,12 +4,13 @@
 //! devices), in strict mode so that a kernel a GPU cannot run fails instead of quietly running on
 //! the CPU, with its stdout captured and its PRK lines (`Solution validates`, `Rate ...`) read
 //! back. The native baselines are the same kernels in Rust with rayon, on a pool of the same
-//! size, with the same sizes, decomposition and validation. Ratios are against the native run of
-//! the same invocation of this program, never against remembered numbers.
+//! size, with the same sizes, decomposition and validation: `prk-native` (`prk-bench/native`),
+//! which this program builds in release with `-C target-cpu=native` (`--native-target-cpu`), as
+//! people build the native code they compare against. Ratios are against the native run of the
+//! same invocation of this program, never against remembered numbers.
 
 mod compile;
 mod kernels;
-mod native;
 mod report;
 
 use std::path::{Path, PathBuf};
@@ -23,7 +24,7 @@ use wasi_parallel_runtime::device::{Device, DeviceKind};
 use wasi_parallel_runtime::{DevicePreference, WasiParallelHost};
 use wasmtime::Engine;
 
-use crate::kernels::{Kernel, Sizes};
+use crate::kernels::{Kernel, Measured, Sizes};
 use crate::report::{Outcome, Row};
 
 #[derive(Parser)]
@@ -76,6 +77,14 @@ struct Args {
     /// Directory holding the built guests; by default they are built with cargo first.
     #[arg(long)]
     guests: Option<PathBuf>,
+    /// The CPU the native baselines are built for (rustc's `-C target-cpu`): `native` is this
+    /// machine's, with every vector extension it has; `x86-64` the portable baseline.
+    #[arg(long, default_value = "native")]
+    native_target_cpu: String,
+    /// A `prk-native` binary already built (then `--native-target-cpu` only labels the report);
+    /// by default it is built with cargo first.
+    #[arg(long)]
+    native: Option<PathBuf>,
     #[command(flatten)]
     sizes: Sizes,
 }
@@ -96,6 +105,10 @@ fn main() -> anyhow::Result<()> {
     let guests = match &args.guests {
         Some(dir) => dir.clone(),
         None => build_guests()?,
+    };
+    let native_bin = match &args.native {
+        Some(path) => path.clone(),
+        None => build_native(&args.native_target_cpu)?,
     };
     let wasm = |name: &str| {
         std::fs::read(guests.join(format!("{name}.wasm")))
@@ -123,9 +136,11 @@ fn main() -> anyhow::Result<()> {
     let devices = selected_devices(found.devices(), &args.devices)?;
 
     println!(
-        "prk-bench: {threads} threads, {} iterations, kernel time limit {}, devices: {}",
+        "prk-bench: {threads} threads, {} iterations, kernel time limit {}, native built for \
+         target-cpu={}, devices: {}",
         args.iterations,
         limit.map_or_else(|| "none".to_string(), |l| format!("{l:?}")),
+        args.native_target_cpu,
         devices
             .iter()
             .map(|d| format!("{} ({})", d.info().name, d.info().description))
@@ -183,7 +198,7 @@ fn main() -> anyhow::Result<()> {
     let mut rows = Vec::new();
     for (kernel, wasm) in kernels.iter().zip(&guest_wasm) {
         progress.set_message(format!("{} native", kernel.name));
-        let native = run_native(kernel, &args, threads, args.f32);
+        let native = run_native(&native_bin, kernel, &args, threads, args.f32);
         progress.inc(1);
         let native_rate = native.as_ref().ok().map(|m| m.rate);
         rows.push(Row::new(
@@ -200,7 +215,7 @@ fn main() -> anyhow::Result<()> {
             let single = args.f32 || !info.f64;
             // A baseline in the same precision when the device forces f32.
             let baseline = if single && !args.f32 {
-                run_native(kernel, &args, threads, true)
+                run_native(&native_bin, kernel, &args, threads, true)
                     .ok()
                     .map(|m| m.rate)
             } else {
@@ -230,7 +245,7 @@ fn main() -> anyhow::Result<()> {
         }
         for &n in &scaling_threads {
             progress.set_message(format!("{} scaling, {n} threads", kernel.name));
-            let native = run_native(kernel, &args, n, args.f32);
+            let native = run_native(&native_bin, kernel, &args, n, args.f32);
             let native_rate = native.as_ref().ok().map(|m| m.rate);
             let mut row = Row::new(kernel, "native", n, args.f32, native, native_rate);
             row.scaling = true;
@@ -395,9 +410,36 @@ fn selected_devices(
         })
 }
 
-fn run_native(kernel: &Kernel, args: &Args, threads: usize, single: bool) -> Outcome {
-    let pool = native::pool(threads).map_err(|e| format!("{e:#}"))?;
-    (kernel.native)(&pool, &args.sizes, args.iterations, single).map_err(|e| format!("{e:#}"))
+/// Runs `kernel`'s native baseline (the `prk-native` binary) with the guest's arguments.
+fn run_native(
+    native: &Path,
+    kernel: &Kernel,
+    args: &Args,
+    threads: usize,
+    single: bool,
+) -> Outcome {
+    let mut command = Command::new(native);
+    command
+        .arg(kernel.name)
+        .arg(threads.to_string())
+        .args((kernel.args)(&args.sizes, args.iterations));
+    if single {
+        command.arg("--f32");
+    }
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", native.display()))?;
+    let out = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(format!(
+            "{} {}",
+            output.status,
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    let rate = field(&out, "Rate:").map_err(|e| format!("{e:#}: {out}"))?;
+    let seconds = field(&out, "Avg time (s):").map_err(|e| format!("{e:#}: {out}"))?;
+    Ok(Measured { rate, seconds })
 }
 
 /// A strict context giving guests `device`, with `threads` CPU workers.
@@ -445,7 +487,7 @@ fn run_kernel(
     }
     let out = run_guest(engine, ctx, wasm, argv).map_err(|e| format!("{e:#}"))?;
     let (rate, seconds) = prk_rate(&out, kernel.unit).map_err(|e| format!("{e:#}:\n{out}"))?;
-    Ok(native::Measured { rate, seconds })
+    Ok(Measured { rate, seconds })
 }
 
 fn launch_overhead(
@@ -499,6 +541,29 @@ fn field(out: &str, label: &str) -> anyhow::Result<f64> {
     number
         .parse()
         .with_context(|| format!("`{label}` is followed by `{number}`"))
+}
+
+/// Builds the native baselines (release, `-C target-cpu=<target_cpu>`, in their own target
+/// directory per CPU) and returns the `prk-native` binary.
+fn build_native(target_cpu: &str) -> anyhow::Result<PathBuf> {
+    let native = Path::new(env!("CARGO_MANIFEST_DIR")).join("native");
+    let target = native.join("target").join(target_cpu);
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["build", "--quiet", "--release", "--manifest-path"])
+        .arg(native.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(&target)
+        .current_dir(&native)
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .env("RUSTFLAGS", format!("-C target-cpu={target_cpu}"))
+        .status()
+        .context("cannot run cargo to build the native baselines")?;
+    if !status.success() {
+        bail!(
+            "building the native baselines (prk-bench/native) for target-cpu={target_cpu} failed"
+        );
+    }
+    Ok(target.join("release/prk-native"))
 }
 
 /// Builds the Rust guests (release, wasm32-wasip1) and returns their directory.

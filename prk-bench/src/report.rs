@@ -11,7 +11,7 @@ use svg::Document;
 
 use crate::compile::CompileTime;
 use crate::kernels::Kernel;
-use crate::native::Measured;
+use crate::kernels::Measured;
 
 /// A kernel's measurement, or why there is none.
 pub type Outcome = Result<Measured, String>;
