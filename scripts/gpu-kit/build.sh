@@ -75,6 +75,14 @@ for bin in wasi-parallel prk-bench nn-bench; do
     xz -T0 -6 -f "$out/bin/$bin"
 done
 
+# The native PRK baselines prk-bench compares with: built for x86-64-v3 (AVX2, FMA), not for
+# this machine's CPU, which the GPU machine's may not match; the report says so.
+say "building the native PRK baselines (prk-native, target-cpu=x86-64-v3)"
+(cd "$repo/prk-bench/native" && env -u CARGO_TARGET_DIR -u CARGO_ENCODED_RUSTFLAGS \
+    RUSTFLAGS="-C target-cpu=x86-64-v3" cargo build --release --target-dir target/x86-64-v3)
+strip -o "$out/bin/prk-native" "$repo/prk-bench/native/target/x86-64-v3/release/prk-native"
+xz -T0 -6 -f "$out/bin/prk-native"
+
 # 2. Guests: the PRK kernels, the launch-overhead and probe guests, the wasi-nn examples.
 say "building the guests (wasm32-wasip1, release)"
 (cd "$repo/kernels" && env -u CARGO_TARGET_DIR cargo build --release --target wasm32-wasip1)

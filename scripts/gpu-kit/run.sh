@@ -105,7 +105,7 @@ in_ld_cache() { ldconfig -p 2>/dev/null | grep -q "[[:space:]]$1 "; }
 # work says so (`|| return 1`: `set -e` does not apply inside a function called by `if`).
 setup() {
     mkdir -p "$work/bin" || return 1
-    for b in wasi-parallel prk-bench nn-bench; do
+    for b in wasi-parallel prk-bench nn-bench prk-native; do
         [ -f "$kit/bin/$b.xz" ] || { echo "the kit has no bin/$b.xz: rebuild it with scripts/gpu-kit/build.sh"; return 1; }
         unxz_to "$kit/bin/$b.xz" "$work/bin/$b" || { echo "cannot decompress bin/$b.xz"; return 1; }
         chmod +x "$work/bin/$b" || return 1
@@ -296,14 +296,14 @@ export -f nn_guests
 # shellcheck disable=SC2086 # KIT_PRK_ARGS and KIT_NN_ARGS are word lists
 if [ -n "$gpus" ]; then
     if [ "$dry" = 1 ]; then
-        step prk-check 900 "$bin/prk-bench" --quick --device "$gpus" --guests "$guests" --out "$report/prk-check"
+        step prk-check 900 "$bin/prk-bench" --quick --device "$gpus" --guests "$guests" --native "$bin/prk-native" --native-target-cpu x86-64-v3 --out "$report/prk-check"
         step model-check 300 "$bin/nn-bench" --models "$models" --model mnist --device "$gpus" --no-ort \
             --warmup 0 --runs 1 --min-runs 1 --budget 0 --out "$report/model-check"
         step nn-guests 300 bash -c nn_guests
         step nn-bench 300 "$bin/nn-bench" --models "$models" --model mnist --device "$gpus,cpu" \
             --warmup 1 --runs 3 --budget 1 --python "$python" --out "$report/nn-bench" ${KIT_NN_ARGS:-}
     else
-        step prk-check 240 "$bin/prk-bench" --quick --device "$gpus" --guests "$guests" --out "$report/prk-check"
+        step prk-check 240 "$bin/prk-bench" --quick --device "$gpus" --guests "$guests" --native "$bin/prk-native" --native-target-cpu x86-64-v3 --out "$report/prk-check"
         step model-check 240 "$bin/nn-bench" --models "$models" --device "$gpus" --no-ort \
             --warmup 0 --runs 1 --min-runs 1 --budget 0 --out "$report/model-check"
         step nn-guests 120 bash -c nn_guests
@@ -351,9 +351,9 @@ if [ -z "$gpus" ]; then
     steps+=("prk-bench|SKIPPED (no GPU device)|0")
 elif [ "$dry" = 1 ]; then
     step prk-bench 600 "$bin/prk-bench" --quick --kernel nstream,transpose --device "$gpus,cpu" \
-        --guests "$guests" --out "$report/prk-bench" ${KIT_PRK_ARGS:-}
+        --guests "$guests" --native "$bin/prk-native" --native-target-cpu x86-64-v3 --out "$report/prk-bench" ${KIT_PRK_ARGS:-}
 else
-    step prk-bench 400 "$bin/prk-bench" --device "$gpus,cpu" --guests "$guests" \
+    step prk-bench 400 "$bin/prk-bench" --device "$gpus,cpu" --guests "$guests" --native "$bin/prk-native" --native-target-cpu x86-64-v3 \
         --out "$report/prk-bench" ${KIT_PRK_ARGS:-}
 fi
 
