@@ -395,6 +395,40 @@ fn memory_cases() -> Vec<Case> {
                (i64.store16 offset=6 (local.get $p) (i64.const -2))
                (i64.store8 offset=4 (local.get $p) (i64.extend_i32_u (local.get $x)))
                (i32.store8 offset=5 (local.get $p) (i32.load8_u offset=2 (local.get $p))))")),
+        // Loads the compiler says may be unaligned (`align=1`), at every offset in a word: their
+        // bytes come from the two words around them.
+        ops_case(
+            "straddling_loads",
+            I32,
+            &[
+                ("(i32.load offset=1 align=1 (i32.add (local.get $a) (i32.shl (i32.and {x} (i32.const 63)) (i32.const 3))))", I32),
+                ("(i32.load offset=3 align=1 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I32),
+                ("(i32.load offset=4 align=1 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I32),
+                ("(i32.load16_s offset=3 align=1 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I32),
+                ("(i32.load16_u offset=1 align=1 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I32),
+                ("(i64.load offset=5 align=1 (i32.add (local.get $a) (i32.shl (i32.and (local.get $i) (i32.const 63)) (i32.const 3))))", I64),
+                ("(i64.load32_s offset=2 align=2 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", I64),
+                ("(f32.load offset=2 align=1 (i32.add (local.get $a) (i32.shl (local.get $i) (i32.const 3))))", F32),
+                ("(f64.load offset=3 align=1 (i32.add (local.get $a) (i32.shl (i32.and (local.get $i) (i32.const 63)) (i32.const 3))))", F64),
+                // The static data (words at 0x400, doubles at 0x420), and past it: zeros.
+                ("(i32.load align=1 (i32.add (i32.const 0x401) (i32.and {x} (i32.const 31))))", I32),
+                ("(i64.load align=1 (i32.add (i32.const 0x419) (i32.and {x} (i32.const 63))))", I64),
+            ],
+        ),
+        // Stores the compiler says may be unaligned, into a binding of atomic words that
+        // neighbouring work items store to (32 bytes each).
+        byte_output("straddling_stores", 32, &format!(
+            "(func $KERNEL (local $x i32) (local $p i32)
+               {load_x}
+               (local.set $p (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 5))))
+               (i64.store align=1 (local.get $p) (i64.const -1))
+               (i64.store offset=24 align=1 (local.get $p) (i64.extend_i32_u (local.get $x)))
+               (i32.store offset=1 align=1 (local.get $p) (i32.mul (local.get $x) (i32.const 0x01000193)))
+               (i32.store16 offset=7 align=1 (local.get $p) (local.get $i))
+               (i64.store offset=10 align=2 (local.get $p)
+                 (i64.mul (i64.extend_i32_s (local.get $x)) (i64.const 0x100000001b3)))
+               (f32.store offset=19 align=1 (local.get $p) (f32.convert_i32_s (local.get $x)))
+               (i32.store offset=27 align=1 (local.get $p) (i32.xor (local.get $x) (i32.const -1))))")),
         ops_case(
             "narrow_loads",
             I32,
@@ -938,6 +972,24 @@ fn simd_cases() -> Vec<Case> {
     );
     memory.outputs = vec![I64, I64];
     c.push(memory);
+    // Vectors at any byte (`align=1`): loaded from `a` at every offset in a word, stored into
+    // atomic words shared with the neighbouring work items' stores (32 bytes each).
+    let mut straddling = custom(
+        "simd_straddling",
+        I32,
+        I64,
+        "(func $KERNEL (local $at i32) (local $out i32)
+           (local.set $at (i32.add (local.get $a) (i32.shl (i32.and (local.get $i) (i32.const 63)) (i32.const 3))))
+           (local.set $out (i32.add (local.get $o) (i32.shl (local.get $i) (i32.const 5))))
+           (v128.store offset=3 align=1 (local.get $out)
+             (i32x4.add (v128.load offset=1 align=1 (local.get $at))
+                        (v128.load offset=6 align=2 (local.get $at))))
+           (v128.store8_lane offset=31 15 (local.get $out) (v128.load offset=7 align=1 (local.get $at)))
+           (v128.store offset=15 align=1 (local.get $out)
+             (v128.load32_splat offset=5 align=1 (local.get $at))))",
+    );
+    straddling.outputs = vec![I64, I64, I64, I64];
+    c.push(straddling);
     // Lane loads and stores of every width, into and out of a vector built from the item.
     let mut lanes_case = custom(
         "simd_lanes",

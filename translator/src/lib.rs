@@ -65,10 +65,16 @@
 //! stores of every width, alignment and offset through buffer pointers (bytes and half-words
 //! stored with atomic word updates, so neighbouring work items storing adjacent bytes do not undo
 //! each other), and loads from addresses derived from no buffer, which read the guest's static
-//! data. Accesses must be aligned to their width, or to the binding's element when they take
-//! several (8 bytes of a binding of 4-byte words; a misaligned one traps): a GPU word cannot
-//! straddle two elements. An 8-byte access whose alignment hint is below 8 (two `i32`s copied
-//! as one `i64`, as LLVM does) makes its buffer a binding of words. `memory.copy` and `memory.fill` (rustc's `copy_from_slice` and
+//! data. An access whose alignment hint is below a word (below 4 bytes, or for 2 bytes below
+//! 2: `align=1`, as compilers emit for bytes read as words or vectors, `read_unaligned`, packed
+//! structs) may start at any byte: its buffer is a binding of words (atomic words if such a
+//! store reaches it), a load puts its bytes together from the words around them, and a store
+//! updates each word it touches with an atomic `and` and `or`. Other accesses must be aligned
+//! to their width, or to the binding's element when they take several (8 bytes of a binding of
+//! 4-byte words), and trap when they are not (compilers emit no such access: the hint is the
+//! alignment the program promises). An 8-byte access whose alignment hint is below 8 (two
+//! `i32`s copied as one `i64`, as LLVM does) makes its buffer a binding of words. Code that
+//! can only end in a trap (a panic path) drops its shadow stack accesses (see `front::doomed`). `memory.copy` and `memory.fill` (rustc's `copy_from_slice` and
 //! zeroed arrays, clang's `memcpy`/`memset`) into a buffer or the stack, a copy's source being a
 //! buffer, the stack or the static data: a loop over the bindings' elements when the addresses
 //! and length are multiples of the element size, else over bytes where the destination is a
@@ -95,7 +101,8 @@
 //! Fixed-width SIMD (`v128`; see `front::function::simd`): a `v128` is a `vec4<u32>` of its
 //! bits, and each operator computes lane by lane with the scalar operator Wasm defines the lane
 //! by, so lanes have the scalar operators' exact semantics. Translated: `v128.const`,
-//! `v128.load`/`store` (16 bytes of whole elements of any binding, aligned to the element), the
+//! `v128.load`/`store` (16 bytes of whole elements of any binding, aligned to the element, or at
+//! any byte with an alignment hint below 4, as above), the
 //! splat, zero and extending loads, the lane loads and stores, the bitwise operators, `bitselect`, `any_true`,
 //! `all_true`, `bitmask`, splats, lane extraction and replacement, shuffles and swizzles,
 //! integer add/sub/mul, negation, absolute value, min/max, saturating add/sub, rounding

@@ -58,6 +58,16 @@ pub struct MemoryAccess {
     pub memarg: MemArg,
 }
 
+impl MemoryAccess {
+    /// Whether the compiler says the access may start inside a word (below 4-byte alignment,
+    /// or for 2 bytes, below 2): its bytes are then taken from, or put into, the words around
+    /// them, wherever it starts. Accesses with a larger alignment hint trap when they are not
+    /// so aligned, which compilers do not emit.
+    pub fn may_straddle_words(&self) -> bool {
+        self.width >= 2 && (1u64 << self.memarg.align.min(6)) < u64::from(self.width.min(4))
+    }
+}
+
 /// The memory access `op` makes, if it is a load or a store.
 pub fn memory_access(op: &Operator<'_>) -> Option<MemoryAccess> {
     use Operator::*;
@@ -506,6 +516,15 @@ impl Interpreter<'_, '_> {
             return Ok(());
         }
         let usage = &mut self.usage[k as usize];
+        if access.may_straddle_words() {
+            // Bytes anywhere: a binding of words, atomic ones if it is stored to (neighbouring
+            // work items may store to other bytes of the words it touches).
+            usage.narrow = true;
+            match access.store {
+                true => usage.partial_store = true,
+                false => usage.partial_load = true,
+            }
+        }
         if access.width == 16 {
             // A vector takes whole elements of whatever type the other accesses choose.
             usage.vector = true;

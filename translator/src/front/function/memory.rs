@@ -5,8 +5,10 @@
 //! another type reinterprets the bits; a narrower load takes its bytes out of a word; a narrower
 //! store updates its bytes of a word of an `atomic<u32>` binding with an atomic `and` (clearing
 //! them) and an atomic `or` (setting them), so that work items storing to neighbouring bytes of
-//! one word do not undo each other's stores. Every access traps when it is misaligned (the GPU
-//! path cannot express a word that straddles two elements) or outside its binding.
+//! one word do not undo each other's stores. An access whose alignment hint is below a word
+//! takes its bytes from, or puts them into, the words around it, wherever it starts (see
+//! `load_straddling`, `store_straddling`); any other traps when it is misaligned, and every
+//! access traps outside its binding.
 
 use naga::{
     AtomicFunction, BinaryOperator, Expression, GlobalVariable, Handle, Literal, LocalVariable,
@@ -426,7 +428,7 @@ impl Builder<'_> {
             return Ok((self.buffer_target(buffer), element));
         }
         // The static data: `u32` words, and `f64`s if the device has them.
-        if access.width == 8 && access.value == ValType::F64 {
+        if access.width == 8 && access.value == ValType::F64 && !access.may_straddle_words() {
             let global = self
                 .statics64
                 .ok_or(Error::MissingFeature("64-bit floats"))?;
@@ -456,6 +458,10 @@ impl Builder<'_> {
         let (target, element) = self.access_target(access, at, offset)?;
         let address = self.pop();
         let stride = element.size();
+        if access.may_straddle_words() && stride == 4 {
+            let statics = self.analysis.static_loads.contains(&at);
+            return self.load_straddling(access, target, element, statics, address, offset);
+        }
         let (index, byte, past) = if self.analysis.static_loads.contains(&at) {
             let (index, byte, past) = self.static_index(
                 target,
@@ -570,6 +576,9 @@ impl Builder<'_> {
         let mut value = self.pop();
         let address = self.pop();
         let stride = element.size();
+        if access.may_straddle_words() && stride == 4 {
+            return self.store_straddling(access, target, element, value, address, offset);
+        }
         let (index, byte) = self.checked_index(
             target,
             address,
@@ -715,6 +724,280 @@ impl Builder<'_> {
         });
         let bits = self.binary(BinaryOperator::ShiftLeft, bits, shift);
         (keep, bits)
+    }
+
+    /// The byte offset of `address + memarg.offset` in `target` (from the stack's base for the
+    /// stack), trapping unless its `width` bytes lie inside `target` (for the static data:
+    /// inside the guest's initial memory); and the index of the last word they touch.
+    fn straddling_range(
+        &mut self,
+        target: Target,
+        statics: bool,
+        address: Handle<Expression>,
+        access: &MemoryAccess,
+        offset: usize,
+    ) -> Result<(Handle<Expression>, Handle<Expression>), Error> {
+        let mut byte = self.access_byte(address, &access.memarg, offset)?;
+        let size = match target {
+            Target::Stack { base, .. } => {
+                let base = self.u32(base);
+                byte = self.binary(BinaryOperator::Subtract, byte, base);
+                self.u32(STACK_BYTES)
+            }
+            _ if statics => {
+                let status = self.pre(Expression::GlobalVariable(self.status));
+                let slot = self.expr(Expression::AccessIndex {
+                    base: status,
+                    index: 1,
+                });
+                self.expr(Expression::Load { pointer: slot })
+            }
+            _ => {
+                let words = self.element_count(target);
+                let two = self.u32(2);
+                self.binary(BinaryOperator::ShiftLeft, words, two)
+            }
+        };
+        let width = self.u32(access.width);
+        self.trap_unless_inside(byte, width, size);
+        let more = self.u32(access.width - 1);
+        let end = self.binary(BinaryOperator::Add, byte, more);
+        let two = self.u32(2);
+        let last = self.binary(BinaryOperator::ShiftRight, end, two);
+        Ok((byte, last))
+    }
+
+    /// Word `index` of `target` as a `u32`; of the static data, zero past its binding (the
+    /// zeros of the guest's initial memory after the data segments).
+    fn word_at(
+        &mut self,
+        target: Target,
+        element: ElementType,
+        statics: bool,
+        index: Handle<Expression>,
+    ) -> Handle<Expression> {
+        let scalar = element_scalar(element);
+        if !statics {
+            let word = self.load_element(target, element, index);
+            return self.reinterpret(word, scalar, Scalar::U32);
+        }
+        let length = self.element_count(target);
+        let past = self.binary(BinaryOperator::GreaterEqual, index, length);
+        let zero = self.u32(0);
+        let inside = self.expr(Expression::Select {
+            condition: past,
+            accept: zero,
+            reject: index,
+        });
+        let word = self.load_element(target, element, inside);
+        let word = self.reinterpret(word, scalar, Scalar::U32);
+        self.expr(Expression::Select {
+            condition: past,
+            accept: zero,
+            reject: word,
+        })
+    }
+
+    /// `a < b ? a : b`, of `u32`s.
+    fn min_u32(&mut self, a: Handle<Expression>, b: Handle<Expression>) -> Handle<Expression> {
+        let less = self.binary(BinaryOperator::Less, a, b);
+        self.expr(Expression::Select {
+            condition: less,
+            accept: a,
+            reject: b,
+        })
+    }
+
+    /// `x >> (32 - shift)` (or `<<`, as `op` says) for `shift` in 0..32, of a `u32`: zero when
+    /// `shift` is 0, where a shift by 32 would be undefined (`(x >> (31 - shift)) >> 1`).
+    fn spill(
+        &mut self,
+        x: Handle<Expression>,
+        shift: Handle<Expression>,
+        op: BinaryOperator,
+    ) -> Handle<Expression> {
+        let thirty_one = self.u32(31);
+        let back = self.binary(BinaryOperator::Subtract, thirty_one, shift);
+        let one = self.u32(1);
+        let moved = self.binary(op, x, back);
+        self.binary(op, moved, one)
+    }
+
+    /// A load the compiler says may start inside a word (see
+    /// [`MemoryAccess::may_straddle_words`]) from a binding of words: the words it touches,
+    /// each result word put together from two neighbours (`(w[j] >> s) | (w[j + 1] << 32 - s)`,
+    /// `s` the start's bit offset). When it is aligned, the word after is not read.
+    fn load_straddling(
+        &mut self,
+        access: &MemoryAccess,
+        target: Target,
+        element: ElementType,
+        statics: bool,
+        address: Handle<Expression>,
+        offset: usize,
+    ) -> Result<(), Error> {
+        if access.width == 8 && !self.types.i64 {
+            return Err(Error::MissingFeature("64-bit integers"));
+        }
+        let (byte, last) = self.straddling_range(target, statics, address, access, offset)?;
+        let two = self.u32(2);
+        let first = self.binary(BinaryOperator::ShiftRight, byte, two);
+        let shift = self.bit_offset(byte);
+        let n = access.width.div_ceil(4);
+        let mut words = Vec::with_capacity(n as usize + 1);
+        for j in 0..n {
+            let at = self.element_after(first, j);
+            words.push(self.word_at(target, element, statics, at));
+        }
+        // The word after the last whole one: read only when the access reaches into it.
+        let after = self.element_after(first, n);
+        let after = self.min_u32(after, last);
+        words.push(self.word_at(target, element, statics, after));
+        let mut joined = Vec::with_capacity(n as usize);
+        for j in 0..n as usize {
+            let low = self.binary(BinaryOperator::ShiftRight, words[j], shift);
+            let high = self.spill(words[j + 1], shift, BinaryOperator::ShiftLeft);
+            joined.push(self.binary(BinaryOperator::InclusiveOr, low, high));
+        }
+        let value = match access.width {
+            16 => {
+                let v = self.compose([joined[0], joined[1], joined[2], joined[3]]);
+                self.push(v, ValType::V128);
+                return Ok(());
+            }
+            8 => {
+                self.uses_i64 = true;
+                let both = self.join(joined[0], joined[1]);
+                self.reinterpret(both, Scalar::U64, value_scalar(access.value))
+            }
+            4 => {
+                let target = match access.value {
+                    ValType::I64 => Scalar::I32,
+                    other => value_scalar(other),
+                };
+                let bits = self.reinterpret(joined[0], Scalar::U32, target);
+                self.widen(bits, access)
+            }
+            _ => {
+                // Two bytes: sign- or zero-extended.
+                let spare = self.u32(16);
+                let up = self.binary(BinaryOperator::ShiftLeft, joined[0], spare);
+                let extended = if access.signed {
+                    let signed = self.cast(up, ScalarKind::Sint, None);
+                    self.binary(BinaryOperator::ShiftRight, signed, spare)
+                } else {
+                    let back = self.binary(BinaryOperator::ShiftRight, up, spare);
+                    self.cast(back, ScalarKind::Sint, None)
+                };
+                self.widen(extended, access)
+            }
+        };
+        self.push(value, access.value);
+        Ok(())
+    }
+
+    /// A store the compiler says may start inside a word, into a binding of atomic words (or
+    /// the stack): each word it touches gets its bytes with an atomic `and` and `or`, as a
+    /// narrower store does, so that work items storing to the other bytes keep theirs.
+    fn store_straddling(
+        &mut self,
+        access: &MemoryAccess,
+        target: Target,
+        element: ElementType,
+        value: Handle<Expression>,
+        address: Handle<Expression>,
+        offset: usize,
+    ) -> Result<(), Error> {
+        let stack = matches!(target, Target::Stack { .. });
+        if !stack && element != ElementType::AtomicU32 {
+            return Err(Error::Validation(format!(
+                "a store that may straddle words into a binding of {element:?}"
+            )));
+        }
+        let from = value_scalar(access.value);
+        // The value's words, and which of their bits it stores.
+        let (values, masks): (Vec<_>, Vec<u32>) = match access.width {
+            16 => ((0..4).map(|j| self.word(value, j)).collect(), vec![!0; 4]),
+            8 => {
+                if !self.types.i64 {
+                    return Err(Error::MissingFeature("64-bit integers"));
+                }
+                self.uses_i64 = true;
+                let bits = self.reinterpret(value, from, Scalar::U64);
+                let (low, high) = self.split(bits);
+                (vec![low, high], vec![!0; 2])
+            }
+            width => {
+                let value = match access.value {
+                    ValType::I64 => self.cast(value, ScalarKind::Sint, Some(4)),
+                    _ => value,
+                };
+                let from = match access.value {
+                    ValType::I64 => Scalar::I32,
+                    other => value_scalar(other),
+                };
+                let bits = self.reinterpret(value, from, Scalar::U32);
+                let mask = if width == 4 {
+                    !0
+                } else {
+                    (1u32 << (8 * width)) - 1
+                };
+                let ones = self.u32(mask);
+                (
+                    vec![self.binary(BinaryOperator::And, bits, ones)],
+                    vec![mask],
+                )
+            }
+        };
+        let (byte, last) = self.straddling_range(target, false, address, access, offset)?;
+        let two = self.u32(2);
+        let first = self.binary(BinaryOperator::ShiftRight, byte, two);
+        let shift = self.bit_offset(byte);
+        let n = values.len();
+        for t in 0..=n {
+            let mut bits = None;
+            let mut mask = None;
+            if t < n {
+                let mask_t = self.u32(masks[t]);
+                bits = Some(self.binary(BinaryOperator::ShiftLeft, values[t], shift));
+                mask = Some(self.binary(BinaryOperator::ShiftLeft, mask_t, shift));
+            }
+            if t > 0 {
+                let mask_before = self.u32(masks[t - 1]);
+                let spilled = self.spill(values[t - 1], shift, BinaryOperator::ShiftRight);
+                let spilled_mask = self.spill(mask_before, shift, BinaryOperator::ShiftRight);
+                bits = Some(match bits {
+                    Some(b) => self.binary(BinaryOperator::InclusiveOr, b, spilled),
+                    None => spilled,
+                });
+                mask = Some(match mask {
+                    Some(m) => self.binary(BinaryOperator::InclusiveOr, m, spilled_mask),
+                    None => spilled_mask,
+                });
+            }
+            let (bits, mask) = (bits.expect("bits"), mask.expect("a mask"));
+            let keep = self.expr(Expression::Unary {
+                op: naga::UnaryOperator::BitwiseNot,
+                expr: mask,
+            });
+            // The word after the last whole one: when the store is aligned its mask is empty,
+            // and it stands at the last word, which the store may touch.
+            let index = self.element_after(first, t as u32);
+            let index = if t == n {
+                self.min_u32(index, last)
+            } else {
+                index
+            };
+            if stack {
+                let word = self.load_element(target, element, index);
+                let kept = self.binary(BinaryOperator::And, word, keep);
+                let value = self.binary(BinaryOperator::InclusiveOr, kept, bits);
+                self.store_element(target, index, value);
+            } else {
+                self.splice_element(target, index, keep, bits);
+            }
+        }
+        Ok(())
     }
 
     /// The zero of the Wasm value type `ty`.
