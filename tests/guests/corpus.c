@@ -136,12 +136,21 @@ KERNEL(c_atomic_counter, uint32_t, uint32_t, uint32_t) {
                                 __ATOMIC_SEQ_CST);
 }
 
+/* A three-byte blur of a row starting at any byte: clang -O3 -msimd128 reads it as vectors at
+ * unaligned addresses (v128.load align=1). */
+KERNEL(c_byte_blur, uint8_t, uint8_t, uint8_t) {
+    const uint8_t *row = a + (3 * i + 1) % 200;
+    uint8_t *dst = out + 32 * i;
+    for (int x = 0; x < 32; x++)
+        dst[x] = (uint8_t)((row[x] + 2 * row[x + 1] + row[x + 2] + 2) >> 2);
+}
+
 static const void *const kernels[] = {
     (const void *)c_saxpy_restrict, (const void *)c_saxpy_plain, (const void *)c_stencil_2d,
     (const void *)c_local_tile, (const void *)c_memcpy, (const void *)c_struct_array,
     (const void *)c_local_counts, (const void *)c_murmur, (const void *)c_switch,
     (const void *)c_pointer_walk, (const void *)c_bytes_rw, (const void *)c_unrolled,
-    (const void *)c_atomic_counter,
+    (const void *)c_atomic_counter, (const void *)c_byte_blur,
 };
 
 EXPORT("kernel_pointer") int32_t kernel_pointer(int32_t k) {

@@ -1,5 +1,5 @@
 //! The coverage corpus: kernels written the way people write them (`tests/guests/corpus.rs`,
-//! 30 in Rust; `tests/guests/corpus.c`, 13 in C), built the way users build them (rustc 1.95's
+//! 31 in Rust; `tests/guests/corpus.c`, 14 in C), built the way users build them (rustc 1.95's
 //! defaults, bulk memory on, for wasm32-unknown-unknown and wasm32-wasip1 at opt-levels 2, 3 and
 //! "s"; clang -O2 and -O3 with and without -mbulk-memory, and -O2 with -matomics and a shared
 //! memory; vectorised: rustc -O3 with `+simd128`, clang -O3 -msimd128 with and without bulk
@@ -53,6 +53,7 @@ fn rust_cases() -> Vec<Case> {
         compiled("rs_moving_average", F32, &[F32], 0, false),
         compiled("rs_atomic_counter", I32, &[I32], 0, false),
         compiled("rs_halfwords", I32, &[], 8, false),
+        compiled("rs_byte_blur", I32, &[], 32, false),
     ]
 }
 
@@ -72,6 +73,7 @@ fn c_cases() -> Vec<Case> {
         compiled("c_bytes_rw", I32, &[], 8, false),
         compiled("c_unrolled", F32, &[F32], 0, false),
         compiled("c_atomic_counter", I32, &[I32], 0, false),
+        compiled("c_byte_blur", I32, &[], 32, false),
     ]
 }
 
