@@ -912,6 +912,124 @@ fn simd_cases() -> Vec<Case> {
     for (part, chunk) in more.chunks(CHUNK).enumerate() {
         c.push(ops_case(&format!("simd_int_{part}"), I32, chunk));
     }
+    // Relaxed SIMD, whose results the CPU executor fixes to the deterministic profile's:
+    // inputs inside and outside the range where every implementation agrees (swizzle indices
+    // of 16 and more, masks that are not all ones or zeros, q15mulr of -1 * -1, dot products
+    // of bytes with their top bit set).
+    let mut relaxed: Vec<(String, Ty)> = Vec::new();
+    for k in [0, 9, 15] {
+        relaxed.push((
+            format!("(i8x16.extract_lane_s {k} (i8x16.relaxed_swizzle {i8v} {i8w}))"),
+            I32,
+        ));
+    }
+    for (shape, v, w) in [
+        ("i8x16", i8v, i8w),
+        ("i16x8", i16v, i16w),
+        ("i32x4", i32v, i32w),
+    ] {
+        relaxed.push((
+            format!("(i32x4.extract_lane 1 ({shape}.relaxed_laneselect {v} {w} {i32v}))"),
+            I32,
+        ));
+        relaxed.push((format!("(i32x4.extract_lane 3 ({shape}.relaxed_laneselect {v} {w} ({shape}.gt_s {v} {w})))"), I32));
+    }
+    relaxed.push((format!("(i64x2.extract_lane 0 (i64x2.relaxed_laneselect (i64x2.splat (i64.extend_i32_s {{x}})) (i64x2.splat (i64.extend_i32_u {{y}})) {i32w}))"), I64));
+    for k in [0, 1, 3, 7] {
+        relaxed.push((
+            format!("(i16x8.extract_lane_s {k} (i16x8.relaxed_q15mulr_s {i16v} {i16w}))"),
+            I32,
+        ));
+    }
+    relaxed.push((
+        format!("(i16x8.extract_lane_s 7 (i16x8.relaxed_q15mulr_s {i16v} {i16v}))"),
+        I32,
+    ));
+    for k in [0, 1, 4, 7] {
+        relaxed.push((
+            format!("(i16x8.extract_lane_s {k} (i16x8.relaxed_dot_i8x16_i7x16_s {i8v} {i8w}))"),
+            I32,
+        ));
+    }
+    relaxed.push(("(i16x8.extract_lane_s 2 (i16x8.relaxed_dot_i8x16_i7x16_s (i8x16.splat (i32.const -128)) (i8x16.splat {x})))".into(), I32));
+    for k in [0, 3] {
+        relaxed.push((
+            format!(
+                "(i32x4.extract_lane {k} (i32x4.relaxed_dot_i8x16_i7x16_add_s {i8v} {i8w} {i32v}))"
+            ),
+            I32,
+        ));
+    }
+    relaxed.push(("(i32x4.extract_lane 1 (i32x4.relaxed_dot_i8x16_i7x16_add_s (i8x16.splat (i32.const -128)) (i8x16.splat (i32.const -128)) (i32x4.splat {y})))".into(), I32));
+    let relaxed: Vec<(&str, Ty)> = relaxed.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+    for (part, chunk) in relaxed.chunks(CHUNK).enumerate() {
+        c.push(ops_case(&format!("simd_relaxed_int_{part}"), I32, chunk));
+    }
+    // Multiply-adds apart: llvmpipe, which does not fuse them, refuses their kernels.
+    let mut madd_f32: Vec<(String, Ty)> = Vec::new();
+    let mut relaxed_f32: Vec<(String, Ty)> = Vec::new();
+    for k in [0, 1, 2, 3] {
+        for op in ["relaxed_madd", "relaxed_nmadd"] {
+            madd_f32.push((
+                format!("(f32x4.extract_lane {k} (f32x4.{op} {f32v} {f32w} {f32v}))"),
+                F32,
+            ));
+        }
+        for op in ["relaxed_min", "relaxed_max"] {
+            relaxed_f32.push((
+                format!("(f32x4.extract_lane {k} (f32x4.{op} {f32v} {f32w}))"),
+                F32,
+            ));
+        }
+        for op in ["i32x4.relaxed_trunc_f32x4_s", "i32x4.relaxed_trunc_f32x4_u"] {
+            relaxed_f32.push((format!("(i32x4.extract_lane {k} ({op} {f32v}))"), I32));
+        }
+    }
+    // The product rounded once: 1 + 2^-12 squared, less 1, keeps its 2^-24.
+    madd_f32.push(("(f32x4.extract_lane 0 (f32x4.relaxed_madd (f32x4.splat (f32.const 0x1.001p0)) (f32x4.splat (f32.const 0x1.001p0)) (f32x4.splat (f32.const -1))))".into(), F32));
+    for (name, list) in [
+        ("simd_relaxed_f32", &relaxed_f32),
+        ("simd_relaxed_madd_f32", &madd_f32),
+    ] {
+        let list: Vec<(&str, Ty)> = list.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+        for (part, chunk) in list.chunks(CHUNK).enumerate() {
+            c.push(ops_case(&format!("{name}_{part}"), F32, chunk));
+        }
+    }
+    let mut madd_f64: Vec<(String, Ty)> = Vec::new();
+    let mut relaxed_f64: Vec<(String, Ty)> = Vec::new();
+    for k in [0, 1] {
+        for op in ["relaxed_madd", "relaxed_nmadd"] {
+            madd_f64.push((
+                format!("(f64x2.extract_lane {k} (f64x2.{op} {f64v} {f64w} {f64v}))"),
+                F64,
+            ));
+        }
+        for op in ["relaxed_min", "relaxed_max"] {
+            relaxed_f64.push((
+                format!("(f64x2.extract_lane {k} (f64x2.{op} {f64v} {f64w}))"),
+                F64,
+            ));
+        }
+    }
+    for k in [0, 1, 2, 3] {
+        for op in [
+            "i32x4.relaxed_trunc_f64x2_s_zero",
+            "i32x4.relaxed_trunc_f64x2_u_zero",
+        ] {
+            relaxed_f64.push((format!("(i32x4.extract_lane {k} ({op} {f64v}))"), I32));
+        }
+    }
+    madd_f64.push(("(f64x2.extract_lane 1 (f64x2.relaxed_madd (f64x2.splat (f64.const 0x1.0000001p0)) (f64x2.splat (f64.const 0x1.0000001p0)) (f64x2.splat (f64.const -1))))".into(), F64));
+    for (name, list) in [
+        ("simd_relaxed_f64", &relaxed_f64),
+        ("simd_relaxed_madd_f64", &madd_f64),
+    ] {
+        let list: Vec<(&str, Ty)> = list.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+        for (part, chunk) in list.chunks(CHUNK).enumerate() {
+            c.push(ops_case(&format!("{name}_{part}"), F64, chunk));
+        }
+    }
     // Float conversions and pseudo-min/max.
     let mut floats: Vec<(String, Ty)> = Vec::new();
     for k in [0, 1, 2, 3] {
@@ -1111,6 +1229,35 @@ fn rustc_suite() -> Option<Suite> {
     Some(compiled_suite("rustc -O", wasm, cases))
 }
 
+/// tests/guests/simd_intrinsics.rs by rustc -O with `+simd128,+relaxed-simd`: kernels written
+/// with `core::arch::wasm32`'s vector intrinsics.
+fn rustc_intrinsics_suite() -> Option<Suite> {
+    use Ty::*;
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let wasm = build(
+        std::process::Command::new(rustc)
+            .args([
+                "--target=wasm32-unknown-unknown",
+                "--edition=2021",
+                "-O",
+                "-Cpanic=abort",
+                "-Ctarget-feature=+simd128,+relaxed-simd",
+                "--crate-type=cdylib",
+            ])
+            .arg(guests_dir().join("simd_intrinsics.rs")),
+        "rustc -O simd128 intrinsics",
+    )?;
+    let cases = vec![
+        compiled("rs_simd_bytes", I32, &[I64; 8], 0, false),
+        compiled("rs_simd_halves", I32, &[I64; 8], 0, false),
+        compiled("rs_simd_floats", F32, &[F32Pair; 8], 0, false),
+        compiled("rs_simd_doubles", F64, &[F64; 6], 0, false),
+        compiled("rs_simd_relaxed", I32, &[I64; 8], 0, false),
+        compiled("rs_simd_madd", F32, &[F32Pair, F32Pair, F64, F64], 0, false),
+    ];
+    Some(compiled_suite("rustc -O simd128 intrinsics", wasm, cases))
+}
+
 #[test]
 fn wat_kernels_give_the_cpu_executors_results_on_every_device() {
     let suite = wat_suite();
@@ -1134,7 +1281,12 @@ fn simd_kernels_give_the_cpu_executors_results_on_every_device() {
 fn clang_and_rustc_kernels_give_the_cpu_executors_results_on_every_device() {
     let devices = devices();
     let mut failures = Vec::new();
-    let suites = [clang_suite("-O2"), clang_suite("-O3"), rustc_suite()];
+    let suites = [
+        clang_suite("-O2"),
+        clang_suite("-O3"),
+        rustc_suite(),
+        rustc_intrinsics_suite(),
+    ];
     for suite in suites.iter().flatten() {
         failures.extend(check(suite, &devices));
     }

@@ -108,10 +108,15 @@
 //! integer add/sub/mul, negation, absolute value, min/max, saturating add/sub, rounding
 //! averages, shifts, comparisons, narrowing, extension, extended multiplication, pairwise
 //! addition, `dot`, `q15mulr_sat`, popcnt, and float arithmetic, min/max, pmin/pmax,
-//! rounding, comparisons and the conversions between shapes. Still refused: relaxed SIMD.
+//! rounding, comparisons and the conversions between shapes. Relaxed SIMD, every operator, with
+//! the results of its deterministic profile, which the CPU executor's engine is set to as well
+//! (`relaxed_simd_deterministic`): `relaxed_madd`/`nmadd` fused (rounded once), `relaxed_swizzle`
+//! as `swizzle`, the truncations saturating, `laneselect` as `bitselect`, `relaxed_min`/`max`
+//! as `min`/`max`, `q15mulr` saturating, and the dot products of signed bytes (the `i16x8` one's
+//! pairs wrapped to 16 bits, the `add` one's four products summed in 32). A device whose
+//! multiply-add is not fused (llvmpipe's) refuses kernels with `relaxed_madd`.
 //!
-//! Refused with an [`Error::Unsupported`] naming the operator and its offset: the SIMD
-//! operators above, 8- and 16-bit atomics (and `i64.atomic.rmw8/16/32`), `atomic.fence` and `memory.atomic.wait` (work items cannot wait for each
+//! Refused with an [`Error::Unsupported`] naming the operator and its offset: 8- and 16-bit atomics (and `i64.atomic.rmw8/16/32`), `atomic.fence` and `memory.atomic.wait` (work items cannot wait for each
 //! other), `memory.init`/`data.drop`, `memory.size`/`memory.grow`, indirect calls, recursion, calls to imports,
 //! imported globals, stores to memory that is neither a buffer nor the stack, pointers stored to
 //! memory other than stack slots at known offsets, and accesses the analysis cannot attribute to

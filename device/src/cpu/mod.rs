@@ -231,7 +231,11 @@ impl CpuDevice {
             .wasm_threads(true)
             .shared_memory(true)
             .memory_may_move(false)
-            .epoch_interruption(false);
+            .epoch_interruption(false)
+            // Relaxed SIMD with one result everywhere (fused multiply-adds, the saturating
+            // truncations, ...): the results the translator gives GPU kernels too.
+            .wasm_relaxed_simd(true)
+            .relaxed_simd_deterministic(true);
         let kernel_engine = Engine::new(&config).map_err(|e| {
             DeviceError::Device(format!("cannot make the engine kernels run on: {e:#}"))
         })?;

@@ -728,7 +728,7 @@ impl Kernel for WgpuKernel {
 }
 
 /// Why llvmpipe (lavapipe) cannot be given the translated `module`, if it cannot; such kernels
-/// run on the CPU instead. A private array (the translator's shadow stack): llvmpipe compiles a
+/// run on the CPU instead. A fused multiply-add, which llvmpipe computes unfused. A private array (the translator's shadow stack): llvmpipe compiles a
 /// shader at its first dispatch, in its queue, where no time limit reaches, and its LLVM (Mesa
 /// 22.3.6 as Debian 12 ships it) has been seen to spend over 20 minutes on one indexed at run
 /// time.
@@ -744,10 +744,30 @@ pub fn llvmpipe_refusal(module: &wgpu::naga::Module) -> Option<&'static str> {
                 .iter()
                 .any(|(_, local)| matches!(module.types[local.ty].inner, TypeInner::Array { .. }))
         });
-    private_array.then_some(
-        "llvmpipe can take unbounded time to compile a private array indexed at run time (the \
-         kernel's shadow stack)",
-    )
+    if private_array {
+        return Some(
+            "llvmpipe can take unbounded time to compile a private array indexed at run time \
+             (the kernel's shadow stack)",
+        );
+    }
+    // Relaxed SIMD's `relaxed_madd`, fused as the CPU executor computes it: llvmpipe rounds
+    // the product and the sum separately (1 + 2^-12 squared, less 1, loses its 2^-24).
+    let unfused_fma = module
+        .functions
+        .iter()
+        .map(|(_, f)| f)
+        .chain(module.entry_points.iter().map(|e| &e.function))
+        .flat_map(|f| f.expressions.iter())
+        .any(|(_, e)| {
+            matches!(
+                e,
+                wgpu::naga::Expression::Math {
+                    fun: wgpu::naga::MathFunction::Fma,
+                    ..
+                }
+            )
+        });
+    unfused_fma.then_some("llvmpipe does not fuse multiply-adds (relaxed SIMD's relaxed_madd)")
 }
 
 /// Whether the translated `module` (validated as `info`) takes `trunc` or `round` of an `f64`,

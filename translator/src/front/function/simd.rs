@@ -444,6 +444,28 @@ impl Builder<'_> {
             I64x2Shl => self.shift_lanes(I64x2, &I64Shl, false, at, offset, cx)?,
             I64x2ShrS => self.shift_lanes(I64x2, &I64ShrS, true, at, offset, cx)?,
             I64x2ShrU => self.shift_lanes(I64x2, &I64ShrU, false, at, offset, cx)?,
+            // Relaxed SIMD, with the results of its deterministic profile (which the CPU
+            // executor's engine is set to): each as the operator it relaxes.
+            I8x16RelaxedSwizzle => self.vector(&I8x16Swizzle, at, offset, cx)?,
+            I32x4RelaxedTruncF32x4S => self.vector(&I32x4TruncSatF32x4S, at, offset, cx)?,
+            I32x4RelaxedTruncF32x4U => self.vector(&I32x4TruncSatF32x4U, at, offset, cx)?,
+            I32x4RelaxedTruncF64x2SZero => self.vector(&I32x4TruncSatF64x2SZero, at, offset, cx)?,
+            I32x4RelaxedTruncF64x2UZero => self.vector(&I32x4TruncSatF64x2UZero, at, offset, cx)?,
+            I8x16RelaxedLaneselect
+            | I16x8RelaxedLaneselect
+            | I32x4RelaxedLaneselect
+            | I64x2RelaxedLaneselect => self.vector(&V128Bitselect, at, offset, cx)?,
+            F32x4RelaxedMin => self.vector(&F32x4Min, at, offset, cx)?,
+            F32x4RelaxedMax => self.vector(&F32x4Max, at, offset, cx)?,
+            F64x2RelaxedMin => self.vector(&F64x2Min, at, offset, cx)?,
+            F64x2RelaxedMax => self.vector(&F64x2Max, at, offset, cx)?,
+            I16x8RelaxedQ15mulrS => self.vector(&I16x8Q15MulrSatS, at, offset, cx)?,
+            F32x4RelaxedMadd => self.fused_multiply_add(F32x4, false, offset)?,
+            F32x4RelaxedNmadd => self.fused_multiply_add(F32x4, true, offset)?,
+            F64x2RelaxedMadd => self.fused_multiply_add(F64x2, false, offset)?,
+            F64x2RelaxedNmadd => self.fused_multiply_add(F64x2, true, offset)?,
+            I16x8RelaxedDotI8x16I7x16S => self.relaxed_dot(false),
+            I32x4RelaxedDotI8x16I7x16AddS => self.relaxed_dot(true),
             ref other => {
                 if let Some((shape, signed, arity, scalar)) = lanewise_op(other) {
                     self.lanewise(shape, signed, arity, &scalar, at, offset, cx)?;
@@ -455,6 +477,78 @@ impl Builder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// `relaxed_madd` (`a * b + c`) or `relaxed_nmadd` (`-(a * b) + c`) of the three vectors on
+    /// the stack, each lane fused (rounded once), as the deterministic profile defines them.
+    fn fused_multiply_add(
+        &mut self,
+        shape: Shape,
+        negate: bool,
+        offset: usize,
+    ) -> Result<(), Error> {
+        // A device without 64-bit floats has no f64x2.
+        self.local_type(shape.lane_type(), offset)?;
+        let c = self.pop();
+        let b = self.pop();
+        let a = self.pop();
+        let (a, b, c) = (
+            self.lanes(a, shape, false),
+            self.lanes(b, shape, false),
+            self.lanes(c, shape, false),
+        );
+        let mut out = Vec::with_capacity(a.len());
+        for k in 0..a.len() {
+            let x = match negate {
+                true => self.expr(Expression::Unary {
+                    op: naga::UnaryOperator::Negate,
+                    expr: a[k],
+                }),
+                false => a[k],
+            };
+            out.push(self.expr(Expression::Math {
+                fun: naga::MathFunction::Fma,
+                arg: x,
+                arg1: Some(b[k]),
+                arg2: Some(c[k]),
+                arg3: None,
+            }));
+        }
+        let v = self.compose_lanes(shape, &out);
+        self.push(v, ValType::V128);
+        Ok(())
+    }
+
+    /// `i16x8.relaxed_dot_i8x16_i7x16_s` of the two vectors on the stack (with `add`,
+    /// `i32x4.relaxed_dot_i8x16_i7x16_add_s` of the three): the products of signed bytes,
+    /// adjacent pairs added and wrapped to 16 bits (with `add`, four adjacent products added,
+    /// without wrapping, to the third vector's lanes), as Wasmtime's deterministic profile
+    /// computes them.
+    fn relaxed_dot(&mut self, add: bool) {
+        let c = add.then(|| self.pop());
+        let b = self.pop();
+        let a = self.pop();
+        let a = self.lanes(a, Shape::I8x16, true);
+        let b = self.lanes(b, Shape::I8x16, true);
+        let mut pairs = Vec::with_capacity(8);
+        for k in 0..8 {
+            let low = self.binary(BinaryOperator::Multiply, a[2 * k], b[2 * k]);
+            let high = self.binary(BinaryOperator::Multiply, a[2 * k + 1], b[2 * k + 1]);
+            pairs.push(self.binary(BinaryOperator::Add, low, high));
+        }
+        let Some(c) = c else {
+            let v = self.compose_lanes(Shape::I16x8, &pairs);
+            self.push(v, ValType::V128);
+            return;
+        };
+        let c = self.lanes(c, Shape::I32x4, true);
+        let mut out = Vec::with_capacity(4);
+        for j in 0..4 {
+            let sum = self.binary(BinaryOperator::Add, pairs[2 * j], pairs[2 * j + 1]);
+            out.push(self.binary(BinaryOperator::Add, sum, c[j]));
+        }
+        let v = self.compose_lanes(Shape::I32x4, &out);
+        self.push(v, ValType::V128);
     }
 
     /// A conversion between shapes: the chosen lanes of the operand, each through a scalar
