@@ -81,6 +81,10 @@ struct Args {
     /// machine's, with every vector extension it has; `x86-64` the portable baseline.
     #[arg(long, default_value = "native")]
     native_target_cpu: String,
+    /// Have Wasmtime write /tmp/perf-PID.map, so that `perf report` names the guests' kernels
+    /// the `cpu` and `sequential` devices run (their code is compiled at run time).
+    #[arg(long)]
+    perf_map: bool,
     /// A `prk-native` binary already built (then `--native-target-cpu` only labels the report);
     /// by default it is built with cargo first.
     #[arg(long)]
@@ -175,7 +179,15 @@ fn main() -> anyhow::Result<()> {
         .iter()
         .map(|d| -> anyhow::Result<_> {
             let name = &d.info().name;
-            let tuned = context(&engine, name, threads, true, limit, args.max_binding_size)?;
+            let tuned = context(
+                &engine,
+                name,
+                threads,
+                true,
+                limit,
+                args.max_binding_size,
+                args.perf_map,
+            )?;
             let untuned = if args.compare_tuning && tunable(&**d) {
                 Some(context(
                     &engine,
@@ -184,6 +196,7 @@ fn main() -> anyhow::Result<()> {
                     false,
                     limit,
                     args.max_binding_size,
+                    args.perf_map,
                 )?)
             } else {
                 None
@@ -251,7 +264,7 @@ fn main() -> anyhow::Result<()> {
             row.scaling = true;
             rows.push(row);
             progress.inc(1);
-            let outcome = context(&engine, "cpu", n, false, limit, None)
+            let outcome = context(&engine, "cpu", n, false, limit, None, args.perf_map)
                 .map_err(|e| format!("{e:#}"))
                 .and_then(|ctx| {
                     let (sizes, iterations) = (&args.sizes, args.iterations);
@@ -450,6 +463,7 @@ fn context(
     tuning: bool,
     limit: Option<std::time::Duration>,
     max_binding: Option<u64>,
+    perf_map: bool,
 ) -> anyhow::Result<WasiParallelHost> {
     let mut builder = WasiParallelHost::builder()
         .device(DevicePreference::Named(device.to_string()))
@@ -461,6 +475,12 @@ fn context(
     }
     if let Some(bytes) = max_binding {
         builder = builder.max_binding_size(bytes);
+    }
+    if perf_map {
+        // CPU kernels compile on the CPU devices' own engine: the profiler goes there.
+        let mut config = wasmtime::Config::new();
+        config.profiler(wasmtime::ProfilingStrategy::PerfMap);
+        builder = builder.kernel_config(config);
     }
     builder.build(engine)
 }
