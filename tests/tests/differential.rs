@@ -228,7 +228,9 @@ impl Generator {
             return format!("({shape}.splat {e})");
         }
         let float = lane_ty == Ty::F32 || lane_ty == Ty::F64;
-        match self.rng.below(7) {
+        match self.rng.below(8) {
+            // Relaxed SIMD, whose results the CPU executor fixes to the deterministic profile's.
+            6 => self.relaxed(shape, d),
             0 => {
                 let k = self.rng.below(lanes(shape));
                 let (v, e) = (self.vector(shape, d), self.expr(lane_ty, d));
@@ -294,6 +296,65 @@ impl Generator {
                 let op = *self.rng.pick(ops);
                 let (a, b) = (self.vector(shape, d), self.vector(shape, d));
                 format!("({shape}.{op} {a} {b})")
+            }
+        }
+    }
+
+    /// A relaxed SIMD operator giving a vector of `shape`, on operands of any value.
+    fn relaxed(&mut self, shape: &str, d: u32) -> String {
+        let choice = self.rng.below(3);
+        match (shape, choice) {
+            ("f32x4" | "f64x2", 0) => {
+                let op = *self.rng.pick(&["relaxed_madd", "relaxed_nmadd"]);
+                let (a, b, c) = (
+                    self.vector(shape, d),
+                    self.vector(shape, d),
+                    self.vector(shape, d),
+                );
+                format!("({shape}.{op} {a} {b} {c})")
+            }
+            ("f32x4" | "f64x2", _) => {
+                let op = *self.rng.pick(&["relaxed_min", "relaxed_max"]);
+                let (a, b) = (self.vector(shape, d), self.vector(shape, d));
+                format!("({shape}.{op} {a} {b})")
+            }
+            ("i8x16", 0) => {
+                let (a, b) = (self.vector(shape, d), self.vector(shape, d));
+                format!("(i8x16.relaxed_swizzle {a} {b})")
+            }
+            ("i16x8", 0) => {
+                let (a, b) = (self.vector("i8x16", d), self.vector("i8x16", d));
+                format!("(i16x8.relaxed_dot_i8x16_i7x16_s {a} {b})")
+            }
+            ("i16x8", 1) => {
+                let (a, b) = (self.vector(shape, d), self.vector(shape, d));
+                format!("(i16x8.relaxed_q15mulr_s {a} {b})")
+            }
+            ("i32x4", 0) => {
+                let (a, b, c) = (
+                    self.vector("i8x16", d),
+                    self.vector("i8x16", d),
+                    self.vector(shape, d),
+                );
+                format!("(i32x4.relaxed_dot_i8x16_i7x16_add_s {a} {b} {c})")
+            }
+            ("i32x4", 1) => {
+                let (op, from) = *self.rng.pick(&[
+                    ("relaxed_trunc_f32x4_s", "f32x4"),
+                    ("relaxed_trunc_f32x4_u", "f32x4"),
+                    ("relaxed_trunc_f64x2_s_zero", "f64x2"),
+                    ("relaxed_trunc_f64x2_u_zero", "f64x2"),
+                ]);
+                let v = self.vector(from, d);
+                format!("(i32x4.{op} {v})")
+            }
+            _ => {
+                let (a, b, mask) = (
+                    self.vector(shape, d),
+                    self.vector(shape, d),
+                    self.vector(shape, d),
+                );
+                format!("({shape}.relaxed_laneselect {a} {b} {mask})")
             }
         }
     }
