@@ -422,7 +422,8 @@ impl Generator {
 
     /// A bulk memory statement on the work item's own 32 bytes of output (`$p`), which the
     /// kernel's final stores overwrite: a `memory.fill` or a `memory.copy` (overlapping or not)
-    /// with constant or computed lengths, or a load of what they left into a local.
+    /// with constant or computed lengths, or a load of what they left into a local; with byte
+    /// units, also loads and stores marked unaligned, at any byte.
     fn bulk(&mut self, unit: u32) -> String {
         let offset = |g: &mut Self, max: u32| g.rng.below((max / unit) as usize + 1) as u32 * unit;
         let length = |g: &mut Self, room: u32| -> String {
@@ -448,7 +449,28 @@ impl Generator {
                 }
             }
         };
-        match self.rng.below(3) {
+        match self.rng.below(if unit == 1 { 5 } else { 3 }) {
+            // Bytes anywhere: loads and stores the compiler marks unaligned (`align=1`) at any
+            // byte, taking their bytes from or putting them into the words around them.
+            3 => {
+                let t = *self.rng.pick(&TYPES);
+                let width = if matches!(t, Ty::I64 | Ty::F64) { 8 } else { 4 };
+                let at = self.rng.below(33 - width);
+                let n = name(t);
+                format!(
+                    "(local.set $v_{n}{} ({n}.load offset={at} align=1 (local.get $p)))",
+                    self.rng.below(2)
+                )
+            }
+            // Integers only: the bytes a kernel's final stores leave (4..8 and 20..24) would
+            // show a float's NaN payload, which Wasm leaves to the implementation.
+            4 => {
+                let t = *self.rng.pick(&[Ty::I32, Ty::I64]);
+                let width = if t == Ty::I64 { 8 } else { 4 };
+                let at = self.rng.below(33 - width);
+                let e = self.expr(t, 1);
+                format!("({}.store offset={at} align=1 (local.get $p) {e})", name(t))
+            }
             0 => {
                 let at = offset(self, 32);
                 let len = length(self, 32 - at);
