@@ -1206,19 +1206,7 @@ fn clang_suite(opt: &'static str) -> Option<Suite> {
 /// tests/guests/suite.rs by rustc.
 fn rustc_suite() -> Option<Suite> {
     use Ty::*;
-    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let wasm = build(
-        std::process::Command::new(rustc)
-            .args([
-                "--target=wasm32-unknown-unknown",
-                "--edition=2021",
-                "-O",
-                "-Cpanic=abort",
-                "--crate-type=cdylib",
-            ])
-            .arg(guests_dir().join("suite.rs")),
-        "rustc -O",
-    )?;
+    let wasm = rustc_guest("suite.rs", &[], "rustc -O")?;
     let cases = vec![
         compiled("rs_triad", F64, &[F64], 0, false),
         compiled("rs_integers", I64, &[I64, I64], 0, false),
@@ -1229,23 +1217,33 @@ fn rustc_suite() -> Option<Suite> {
     Some(compiled_suite("rustc -O", wasm, cases))
 }
 
-/// tests/guests/simd_intrinsics.rs by rustc -O with `+simd128,+relaxed-simd`: kernels written
-/// with `core::arch::wasm32`'s vector intrinsics.
-fn rustc_intrinsics_suite() -> Option<Suite> {
-    use Ty::*;
+/// tests/guests/`file` by rustc -O for wasm32-unknown-unknown, with `flags`.
+fn rustc_guest(file: &str, flags: &[&str], what: &str) -> Option<Vec<u8>> {
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
-    let wasm = build(
+    build(
         std::process::Command::new(rustc)
             .args([
                 "--target=wasm32-unknown-unknown",
                 "--edition=2021",
                 "-O",
                 "-Cpanic=abort",
-                "-Ctarget-feature=+simd128,+relaxed-simd",
                 "--crate-type=cdylib",
             ])
-            .arg(guests_dir().join("simd_intrinsics.rs")),
-        "rustc -O simd128 intrinsics",
+            .args(flags)
+            .arg(guests_dir().join(file)),
+        what,
+    )
+}
+
+/// tests/guests/simd_intrinsics.rs by rustc -O with `+simd128,+relaxed-simd`: kernels written
+/// with `core::arch::wasm32`'s vector intrinsics.
+fn rustc_intrinsics_suite() -> Option<Suite> {
+    use Ty::*;
+    let what = "rustc -O simd128 intrinsics";
+    let wasm = rustc_guest(
+        "simd_intrinsics.rs",
+        &["-Ctarget-feature=+simd128,+relaxed-simd"],
+        what,
     )?;
     let cases = vec![
         compiled("rs_simd_bytes", I32, &[I64; 8], 0, false),
@@ -1255,7 +1253,7 @@ fn rustc_intrinsics_suite() -> Option<Suite> {
         compiled("rs_simd_relaxed", I32, &[I64; 8], 0, false),
         compiled("rs_simd_madd", F32, &[F32Pair, F32Pair, F64, F64], 0, false),
     ];
-    Some(compiled_suite("rustc -O simd128 intrinsics", wasm, cases))
+    Some(compiled_suite(what, wasm, cases))
 }
 
 #[test]

@@ -381,6 +381,25 @@ impl Builder<'_> {
         });
     }
 
+    /// The low `access.width` bytes of the `u32` `bits`, sign- or zero-extended as the access
+    /// says, as its value type.
+    fn extend_low_bytes(
+        &mut self,
+        bits: Handle<Expression>,
+        access: &MemoryAccess,
+    ) -> Handle<Expression> {
+        let spare = self.u32(32 - 8 * access.width);
+        let up = self.binary(BinaryOperator::ShiftLeft, bits, spare);
+        let extended = if access.signed {
+            let signed = self.cast(up, ScalarKind::Sint, None);
+            self.binary(BinaryOperator::ShiftRight, signed, spare)
+        } else {
+            let back = self.binary(BinaryOperator::ShiftRight, up, spare);
+            self.cast(back, ScalarKind::Sint, None)
+        };
+        self.widen(extended, access)
+    }
+
     /// The bit offset of byte `byte` within its word, as a `u32`.
     fn bit_offset(&mut self, byte: Handle<Expression>) -> Handle<Expression> {
         let three = self.u32(3);
@@ -532,16 +551,7 @@ impl Builder<'_> {
             let bits = self.reinterpret(word, scalar, Scalar::U32);
             let shift = self.bit_offset(byte);
             let down = self.binary(BinaryOperator::ShiftRight, bits, shift);
-            let spare = self.u32(32 - 8 * access.width);
-            let up = self.binary(BinaryOperator::ShiftLeft, down, spare);
-            let extended = if access.signed {
-                let signed = self.cast(up, ScalarKind::Sint, None);
-                self.binary(BinaryOperator::ShiftRight, signed, spare)
-            } else {
-                let back = self.binary(BinaryOperator::ShiftRight, up, spare);
-                self.cast(back, ScalarKind::Sint, None)
-            };
-            self.widen(extended, access)
+            self.extend_low_bytes(down, access)
         };
         let value = match past {
             // Past the static data's binding: the zeros of the guest's initial memory.
@@ -878,19 +888,7 @@ impl Builder<'_> {
                 let bits = self.reinterpret(joined[0], Scalar::U32, target);
                 self.widen(bits, access)
             }
-            _ => {
-                // Two bytes: sign- or zero-extended.
-                let spare = self.u32(16);
-                let up = self.binary(BinaryOperator::ShiftLeft, joined[0], spare);
-                let extended = if access.signed {
-                    let signed = self.cast(up, ScalarKind::Sint, None);
-                    self.binary(BinaryOperator::ShiftRight, signed, spare)
-                } else {
-                    let back = self.binary(BinaryOperator::ShiftRight, up, spare);
-                    self.cast(back, ScalarKind::Sint, None)
-                };
-                self.widen(extended, access)
-            }
+            _ => self.extend_low_bytes(joined[0], access),
         };
         self.push(value, access.value);
         Ok(())
