@@ -1,5 +1,5 @@
 //! The coverage corpus: kernels written the way people write them (`tests/guests/corpus.rs`,
-//! 31 in Rust; `tests/guests/corpus.c`, 15 in C), built the way users build them (rustc 1.95's
+//! 31 in Rust; `tests/guests/corpus.c`, 16 in C), built the way users build them (rustc 1.95's
 //! defaults, bulk memory on, for wasm32-unknown-unknown and wasm32-wasip1 at opt-levels 2, 3 and
 //! "s"; clang -O2 and -O3 with and without -mbulk-memory, and -O2 with -matomics and a shared
 //! memory; vectorised: rustc -O3 with `+simd128`, clang -O3 -msimd128 with and without bulk
@@ -75,6 +75,7 @@ fn c_cases() -> Vec<Case> {
         compiled("c_atomic_counter", I32, &[I32], 0, false),
         compiled("c_byte_blur", I32, &[], 32, false),
         compiled("c_dot16", I32, &[I32], 0, false),
+        compiled("c_stencil_row", I32, &[], 128, false),
     ]
 }
 

@@ -97,7 +97,7 @@ impl Builder<'_> {
             let base = self.u32(base);
             byte = self.binary(BinaryOperator::Subtract, byte, base);
         }
-        self.trap_unless_aligned(byte, width, stride);
+        let misaligned = self.misaligned(byte, width, stride);
         let shift = self.u32(stride.trailing_zeros());
         let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
         let length = match target {
@@ -106,7 +106,7 @@ impl Builder<'_> {
         };
         let last = self.last_element(index, width, stride);
         let outside = self.binary(BinaryOperator::GreaterEqual, last, length);
-        self.trap_if(outside, trap::OUT_OF_BOUNDS);
+        self.trap_if_either(misaligned, outside, trap::OUT_OF_BOUNDS);
         Ok((index, byte))
     }
 
@@ -128,7 +128,7 @@ impl Builder<'_> {
             return Err(Error::Validation("static data on the stack".into()));
         };
         let byte = self.access_byte(address, memarg, offset)?;
-        self.trap_unless_aligned(byte, width, stride);
+        let misaligned = self.misaligned(byte, width, stride);
         let status = self.pre(Expression::GlobalVariable(self.status));
         let slot = self.expr(Expression::AccessIndex {
             base: status,
@@ -136,7 +136,8 @@ impl Builder<'_> {
         });
         let memory = self.expr(Expression::Load { pointer: slot });
         let width_bytes = self.u32(width);
-        self.trap_unless_inside(byte, width_bytes, memory);
+        let outside = self.outside(byte, width_bytes, memory);
+        self.trap_if_either(misaligned, outside, trap::OUT_OF_BOUNDS);
         let shift = self.u32(stride.trailing_zeros());
         let index = self.binary(BinaryOperator::ShiftRight, byte, shift);
         let base = self.pre(Expression::GlobalVariable(global));
@@ -167,31 +168,68 @@ impl Builder<'_> {
         Ok(self.cast(byte, ScalarKind::Uint, None))
     }
 
-    /// Traps unless byte `byte` is aligned to the access's width, or for an access of several
-    /// elements (8 bytes of 4-byte words) to the element: it then takes whole elements.
-    fn trap_unless_aligned(&mut self, byte: Handle<Expression>, width: u32, stride: u32) {
+    /// Whether byte `byte` is not aligned to the access's width, or for an access of several
+    /// elements (8 bytes of 4-byte words) to the element: it then takes whole elements. `None`
+    /// where any byte is.
+    fn misaligned(
+        &mut self,
+        byte: Handle<Expression>,
+        width: u32,
+        stride: u32,
+    ) -> Option<Handle<Expression>> {
         let align = width.min(stride);
-        if align > 1 {
+        (align > 1).then(|| {
             let mask = self.u32(align - 1);
             let low = self.binary(BinaryOperator::And, byte, mask);
             let zero = self.u32(0);
-            let misaligned = self.binary(BinaryOperator::NotEqual, low, zero);
-            self.trap_if(misaligned, trap::MISALIGNED);
-        }
+            self.binary(BinaryOperator::NotEqual, low, zero)
+        })
     }
 
-    /// Traps unless the `len` bytes from byte `byte` lie inside `size` bytes (`u32`s all;
+    /// Traps with `MISALIGNED` when `misaligned` holds, else with `code` when `other` does: one
+    /// check, not two. (llvmpipe drops the stores that follow too many checks in a row; see
+    /// the crate docs.)
+    fn trap_if_either(
+        &mut self,
+        misaligned: Option<Handle<Expression>>,
+        other: Handle<Expression>,
+        code: u32,
+    ) {
+        let Some(misaligned) = misaligned else {
+            return self.trap_if(other, code);
+        };
+        let either = self.binary(BinaryOperator::LogicalOr, misaligned, other);
+        let (first, then) = (self.u32(trap::MISALIGNED), self.u32(code));
+        let value = self.expr(Expression::Select {
+            condition: misaligned,
+            accept: first,
+            reject: then,
+        });
+        self.trap_if_value(either, value);
+    }
+
+    /// Whether the `len` bytes from byte `byte` reach past `size` bytes (`u32`s all;
     /// `byte + len > size`, without overflow).
+    fn outside(
+        &mut self,
+        byte: Handle<Expression>,
+        len: Handle<Expression>,
+        size: Handle<Expression>,
+    ) -> Handle<Expression> {
+        let past = self.binary(BinaryOperator::Greater, byte, size);
+        let room = self.binary(BinaryOperator::Subtract, size, byte);
+        let long = self.binary(BinaryOperator::Greater, len, room);
+        self.binary(BinaryOperator::LogicalOr, past, long)
+    }
+
+    /// Traps unless the `len` bytes from byte `byte` lie inside `size` bytes.
     fn trap_unless_inside(
         &mut self,
         byte: Handle<Expression>,
         len: Handle<Expression>,
         size: Handle<Expression>,
     ) {
-        let past = self.binary(BinaryOperator::Greater, byte, size);
-        let room = self.binary(BinaryOperator::Subtract, size, byte);
-        let long = self.binary(BinaryOperator::Greater, len, room);
-        let outside = self.binary(BinaryOperator::LogicalOr, past, long);
+        let outside = self.outside(byte, len, size);
         self.trap_if(outside, trap::OUT_OF_BOUNDS);
     }
 

@@ -115,19 +115,17 @@ void main_(
     const uint _e90 = as_uint(_e89);
     const uint _e92 = (_e90 & 7u);
     const bool _e94 = (_e92 != 0u);
-    if (_e94) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e99 = (_e90 >> (3u & 31u));
-    const uint _e101 = _len_1;
-    const bool _e102 = (_e99 >= _e101);
-    if (_e102) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e96 = (_e90 >> (3u & 31u));
+    const uint _e98 = _len_1;
+    const bool _e99 = (_e96 >= _e98);
+    const bool _e100 = (_e94 || _e99);
+    const uint _e103 = (_e94 ? 5u : 4u);
+    if (_e100) {
+        atomic_xchg(&status[0], _e103);
         return;
     }
     const ulong _e106 = as_ulong(_e87);
-    const ulong _e109 = atom_add(&buffer0_[min((uint)(_e99), _lim_1)], _e106);
+    const ulong _e109 = atom_add(&buffer0_[min((uint)(_e96), _lim_1)], _e106);
     const long _e110 = as_long(_e109);
     const int _e112 = local3_;
     const uint _e116 = params.zero;
@@ -137,19 +135,17 @@ void main_(
     const uint _e121 = as_uint(_e120);
     const uint _e123 = (_e121 & 7u);
     const bool _e125 = (_e123 != 0u);
-    if (_e125) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e130 = (_e121 >> (3u & 31u));
-    const uint _e132 = _len_1;
-    const bool _e133 = (_e130 >= _e132);
-    if (_e133) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e127 = (_e121 >> (3u & 31u));
+    const uint _e129 = _len_1;
+    const bool _e130 = (_e127 >= _e129);
+    const bool _e131 = (_e125 || _e130);
+    const uint _e134 = (_e125 ? 5u : 4u);
+    if (_e131) {
+        atomic_xchg(&status[0], _e134);
         return;
     }
     const ulong _e137 = as_ulong(_e118);
-    const ulong _e140 = atom_sub(&buffer0_[min((uint)(_e130), _lim_1)], _e137);
+    const ulong _e140 = atom_sub(&buffer0_[min((uint)(_e127), _lim_1)], _e137);
     const long _e141 = as_long(_e140);
     const int _e143 = local3_;
     const uint _e147 = params.zero;
@@ -159,19 +155,17 @@ void main_(
     const uint _e152 = as_uint(_e151);
     const uint _e154 = (_e152 & 7u);
     const bool _e156 = (_e154 != 0u);
-    if (_e156) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e161 = (_e152 >> (3u & 31u));
-    const uint _e163 = _len_1;
-    const bool _e164 = (_e161 >= _e163);
-    if (_e164) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e158 = (_e152 >> (3u & 31u));
+    const uint _e160 = _len_1;
+    const bool _e161 = (_e158 >= _e160);
+    const bool _e162 = (_e156 || _e161);
+    const uint _e165 = (_e156 ? 5u : 4u);
+    if (_e162) {
+        atomic_xchg(&status[0], _e165);
         return;
     }
     const ulong _e168 = as_ulong(_e149);
-    const ulong _e171 = atom_and(&buffer0_[min((uint)(_e161), _lim_1)], _e168);
+    const ulong _e171 = atom_and(&buffer0_[min((uint)(_e158), _lim_1)], _e168);
     const long _e172 = as_long(_e171);
     const int _e174 = local3_;
     const uint _e178 = params.zero;
@@ -188,19 +182,17 @@ void main_(
     const uint _e192 = as_uint(_e191);
     const uint _e194 = (_e192 & 7u);
     const bool _e196 = (_e194 != 0u);
-    if (_e196) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e201 = (_e192 >> (3u & 31u));
-    const uint _e203 = _len_1;
-    const bool _e204 = (_e201 >= _e203);
-    if (_e204) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e198 = (_e192 >> (3u & 31u));
+    const uint _e200 = _len_1;
+    const bool _e201 = (_e198 >= _e200);
+    const bool _e202 = (_e196 || _e201);
+    const uint _e205 = (_e196 ? 5u : 4u);
+    if (_e202) {
+        atomic_xchg(&status[0], _e205);
         return;
     }
     const ulong _e208 = as_ulong(_e189);
-    const ulong _e211 = atom_or(&buffer0_[min((uint)(_e201), _lim_1)], _e208);
+    const ulong _e211 = atom_or(&buffer0_[min((uint)(_e198), _lim_1)], _e208);
     const long _e212 = as_long(_e211);
     const int _e214 = local3_;
     const uint _e218 = params.zero;
@@ -210,19 +202,17 @@ void main_(
     const uint _e223 = as_uint(_e222);
     const uint _e225 = (_e223 & 7u);
     const bool _e227 = (_e225 != 0u);
-    if (_e227) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e232 = (_e223 >> (3u & 31u));
-    const uint _e234 = _len_1;
-    const bool _e235 = (_e232 >= _e234);
-    if (_e235) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e229 = (_e223 >> (3u & 31u));
+    const uint _e231 = _len_1;
+    const bool _e232 = (_e229 >= _e231);
+    const bool _e233 = (_e227 || _e232);
+    const uint _e236 = (_e227 ? 5u : 4u);
+    if (_e233) {
+        atomic_xchg(&status[0], _e236);
         return;
     }
     const ulong _e239 = as_ulong(_e220);
-    const ulong _e242 = atom_xor(&buffer0_[min((uint)(_e232), _lim_1)], _e239);
+    const ulong _e242 = atom_xor(&buffer0_[min((uint)(_e229), _lim_1)], _e239);
     const long _e243 = as_long(_e242);
     const int _e245 = local3_;
     const int _e247 = local0_;
@@ -233,19 +223,17 @@ void main_(
     const uint _e253 = as_uint(_e252);
     const uint _e255 = (_e253 & 7u);
     const bool _e257 = (_e255 != 0u);
-    if (_e257) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e262 = (_e253 >> (3u & 31u));
-    const uint _e264 = _len_1;
-    const bool _e265 = (_e262 >= _e264);
-    if (_e265) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e259 = (_e253 >> (3u & 31u));
+    const uint _e261 = _len_1;
+    const bool _e262 = (_e259 >= _e261);
+    const bool _e263 = (_e257 || _e262);
+    const uint _e266 = (_e257 ? 5u : 4u);
+    if (_e263) {
+        atomic_xchg(&status[0], _e266);
         return;
     }
     const ulong _e269 = as_ulong(_e250);
-    const ulong _e272 = atom_xchg(&buffer0_[min((uint)(_e262), _lim_1)], _e269);
+    const ulong _e272 = atom_xchg(&buffer0_[min((uint)(_e259), _lim_1)], _e269);
     const long _e273 = as_long(_e272);
     local8_ = _e273;
     const int _e276 = local3_;
@@ -259,15 +247,13 @@ void main_(
     const uint _e291 = as_uint(_e290);
     const uint _e293 = (_e291 & 7u);
     const bool _e295 = (_e293 != 0u);
-    if (_e295) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e300 = (_e291 >> (3u & 31u));
-    const uint _e302 = _len_1;
-    const bool _e303 = (_e300 >= _e302);
-    if (_e303) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e297 = (_e291 >> (3u & 31u));
+    const uint _e299 = _len_1;
+    const bool _e300 = (_e297 >= _e299);
+    const bool _e301 = (_e295 || _e300);
+    const uint _e304 = (_e295 ? 5u : 4u);
+    if (_e301) {
+        atomic_xchg(&status[0], _e304);
         return;
     }
     const ulong _e307 = as_ulong(_e288);
@@ -287,7 +273,7 @@ void main_(
         const uint _e325 = loop_budget;
         const uint _e327 = (_e325 - 1u);
         loop_budget = _e327;
-        const ulong _e329_old = atom_cmpxchg(&buffer0_[min((uint)(_e300), _lim_1)], _e308, _e307);
+        const ulong _e329_old = atom_cmpxchg(&buffer0_[min((uint)(_e297), _lim_1)], _e308, _e307);
         const gen__atomic_compare_exchange_result_Uint_8_ _e329 = { _e329_old, _e329_old == _e308 };
         const ulong _e330 = _e329.old_value;
         const bool _e331 = _e329.exchanged;
@@ -308,19 +294,17 @@ void main_(
     const uint _e348 = as_uint(_e347);
     const uint _e350 = (_e348 & 7u);
     const bool _e352 = (_e350 != 0u);
-    if (_e352) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e357 = (_e348 >> (3u & 31u));
-    const uint _e359 = _len_1;
-    const bool _e360 = (_e357 >= _e359);
-    if (_e360) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e354 = (_e348 >> (3u & 31u));
+    const uint _e356 = _len_1;
+    const bool _e357 = (_e354 >= _e356);
+    const bool _e358 = (_e352 || _e357);
+    const uint _e361 = (_e352 ? 5u : 4u);
+    if (_e358) {
+        atomic_xchg(&status[0], _e361);
         return;
     }
     const ulong _e364 = as_ulong(_e345);
-    atom_xchg(&buffer0_[min((uint)(_e357), _lim_1)], _e364);
+    atom_xchg(&buffer0_[min((uint)(_e354), _lim_1)], _e364);
     const int _e368 = local5_;
     const int _e370 = local0_;
     const uint _e372 = as_uint(3);
@@ -333,18 +317,16 @@ void main_(
     const uint _e383 = as_uint(_e382);
     const uint _e385 = (_e383 & 7u);
     const bool _e387 = (_e385 != 0u);
-    if (_e387) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e389 = (_e383 >> (3u & 31u));
+    const uint _e391 = _len_1;
+    const bool _e392 = (_e389 >= _e391);
+    const bool _e393 = (_e387 || _e392);
+    const uint _e396 = (_e387 ? 5u : 4u);
+    if (_e393) {
+        atomic_xchg(&status[0], _e396);
         return;
     }
-    const uint _e392 = (_e383 >> (3u & 31u));
-    const uint _e394 = _len_1;
-    const bool _e395 = (_e392 >= _e394);
-    if (_e395) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const ulong _e401 = buffer0_[min((uint)(_e392), _lim_1)];
+    const ulong _e401 = buffer0_[min((uint)(_e389), _lim_1)];
     const long _e402 = as_long(_e401);
     const ulong _e403 = as_ulong(_e402);
     const ulong _e404 = _e403;
@@ -354,18 +336,16 @@ void main_(
     const uint _e410 = as_uint(_e409);
     const uint _e412 = (_e410 & 7u);
     const bool _e414 = (_e412 != 0u);
-    if (_e414) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e416 = (_e410 >> (3u & 31u));
+    const uint _e418 = _len_1;
+    const bool _e419 = (_e416 >= _e418);
+    const bool _e420 = (_e414 || _e419);
+    const uint _e423 = (_e414 ? 5u : 4u);
+    if (_e420) {
+        atomic_xchg(&status[0], _e423);
         return;
     }
-    const uint _e419 = (_e410 >> (3u & 31u));
-    const uint _e421 = _len_1;
-    const bool _e422 = (_e419 >= _e421);
-    if (_e422) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const ulong _e428 = buffer0_[min((uint)(_e419), _lim_1)];
+    const ulong _e428 = buffer0_[min((uint)(_e416), _lim_1)];
     const long _e429 = as_long(_e428);
     const ulong _e430 = as_ulong(_e429);
     const ulong _e431 = _e430;
@@ -376,16 +356,14 @@ void main_(
     const uint _e437 = as_uint(_e436);
     const uint _e439 = (_e437 & 7u);
     const bool _e441 = (_e439 != 0u);
-    if (_e441) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e443 = (_e437 >> (3u & 31u));
+    const uint _e445 = _len_2;
+    const bool _e446 = (_e443 >= _e445);
+    const bool _e447 = (_e441 || _e446);
+    const uint _e450 = (_e441 ? 5u : 4u);
+    if (_e447) {
+        atomic_xchg(&status[0], _e450);
         return;
     }
-    const uint _e446 = (_e437 >> (3u & 31u));
-    const uint _e448 = _len_2;
-    const bool _e449 = (_e446 >= _e448);
-    if (_e449) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e446), _lim_2)] = _e434;
+    buffer1_[min((uint)(_e443), _lim_2)] = _e434;
 }

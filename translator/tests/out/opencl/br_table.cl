@@ -173,16 +173,14 @@ void main_(
     const uint _e122 = as_uint(_e121);
     const uint _e124 = (_e122 & 3u);
     const bool _e126 = (_e124 != 0u);
-    if (_e126) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e128 = (_e122 >> (2u & 31u));
+    const uint _e130 = _len_1;
+    const bool _e131 = (_e128 >= _e130);
+    const bool _e132 = (_e126 || _e131);
+    const uint _e135 = (_e126 ? 5u : 4u);
+    if (_e132) {
+        atomic_xchg(&status[0], _e135);
         return;
     }
-    const uint _e131 = (_e122 >> (2u & 31u));
-    const uint _e133 = _len_1;
-    const bool _e134 = (_e131 >= _e133);
-    if (_e134) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer0_[min((uint)(_e131), _lim_1)] = _e119;
+    buffer0_[min((uint)(_e128), _lim_1)] = _e119;
 }

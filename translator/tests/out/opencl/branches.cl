@@ -177,16 +177,14 @@ void main_(
     const uint _e165 = as_uint(_e164);
     const uint _e167 = (_e165 & 3u);
     const bool _e169 = (_e167 != 0u);
-    if (_e169) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e171 = (_e165 >> (2u & 31u));
+    const uint _e173 = _len_1;
+    const bool _e174 = (_e171 >= _e173);
+    const bool _e175 = (_e169 || _e174);
+    const uint _e178 = (_e169 ? 5u : 4u);
+    if (_e175) {
+        atomic_xchg(&status[0], _e178);
         return;
     }
-    const uint _e174 = (_e165 >> (2u & 31u));
-    const uint _e176 = _len_1;
-    const bool _e177 = (_e174 >= _e176);
-    if (_e177) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer0_[min((uint)(_e174), _lim_1)] = _e162;
+    buffer0_[min((uint)(_e171), _lim_1)] = _e162;
 }

@@ -100,18 +100,16 @@ void main_(
     const uint _e73 = as_uint(_e72);
     const uint _e75 = (_e73 & 7u);
     const bool _e77 = (_e75 != 0u);
-    if (_e77) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e79 = (_e73 >> (3u & 31u));
+    const uint _e81 = _len_1;
+    const bool _e82 = (_e79 >= _e81);
+    const bool _e83 = (_e77 || _e82);
+    const uint _e86 = (_e77 ? 5u : 4u);
+    if (_e83) {
+        atomic_xchg(&status[0], _e86);
         return;
     }
-    const uint _e82 = (_e73 >> (3u & 31u));
-    const uint _e84 = _len_1;
-    const bool _e85 = (_e82 >= _e84);
-    if (_e85) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const double _e91 = buffer0_[min((uint)(_e82), _lim_1)];
+    const double _e91 = buffer0_[min((uint)(_e79), _lim_1)];
     local7_ = _e91;
     const int _e94 = local5_;
     const int _e96 = local0_;
@@ -154,18 +152,16 @@ void main_(
     const uint _e155 = as_uint(_e154);
     const uint _e157 = (_e155 & 7u);
     const bool _e159 = (_e157 != 0u);
-    if (_e159) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e161 = (_e155 >> (3u & 31u));
+    const uint _e163 = _len_2;
+    const bool _e164 = (_e161 >= _e163);
+    const bool _e165 = (_e159 || _e164);
+    const uint _e168 = (_e159 ? 5u : 4u);
+    if (_e165) {
+        atomic_xchg(&status[0], _e168);
         return;
     }
-    const uint _e164 = (_e155 >> (3u & 31u));
-    const uint _e166 = _len_2;
-    const bool _e167 = (_e164 >= _e166);
-    if (_e167) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e164), _lim_2)] = _e152;
+    buffer1_[min((uint)(_e161), _lim_2)] = _e152;
     const int _e174 = local8_;
     const double _e176 = local7_;
     const float _e177 = ((float)(_e176));
@@ -198,18 +194,16 @@ void main_(
     const uint _e222 = as_uint(_e221);
     const uint _e224 = (_e222 & 7u);
     const bool _e226 = (_e224 != 0u);
-    if (_e226) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e228 = (_e222 >> (3u & 31u));
+    const uint _e230 = _len_2;
+    const bool _e231 = (_e228 >= _e230);
+    const bool _e232 = (_e226 || _e231);
+    const uint _e235 = (_e226 ? 5u : 4u);
+    if (_e232) {
+        atomic_xchg(&status[0], _e235);
         return;
     }
-    const uint _e231 = (_e222 >> (3u & 31u));
-    const uint _e233 = _len_2;
-    const bool _e234 = (_e231 >= _e233);
-    if (_e234) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e231), _lim_2)] = _e219;
+    buffer1_[min((uint)(_e228), _lim_2)] = _e219;
     const int _e241 = local8_;
     const double _e243 = local7_;
     const uint _e247 = params.zero;
@@ -247,18 +241,16 @@ void main_(
     const uint _e286 = as_uint(_e285);
     const uint _e288 = (_e286 & 7u);
     const bool _e290 = (_e288 != 0u);
-    if (_e290) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e292 = (_e286 >> (3u & 31u));
+    const uint _e294 = _len_2;
+    const bool _e295 = (_e292 >= _e294);
+    const bool _e296 = (_e290 || _e295);
+    const uint _e299 = (_e290 ? 5u : 4u);
+    if (_e296) {
+        atomic_xchg(&status[0], _e299);
         return;
     }
-    const uint _e295 = (_e286 >> (3u & 31u));
-    const uint _e297 = _len_2;
-    const bool _e298 = (_e295 >= _e297);
-    if (_e298) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e295), _lim_2)] = _e283;
+    buffer1_[min((uint)(_e292), _lim_2)] = _e283;
     const int _e305 = local8_;
     const double _e307 = local7_;
     const float _e308 = ((float)(_e307));
@@ -292,18 +284,16 @@ void main_(
     const uint _e346 = as_uint(_e345);
     const uint _e348 = (_e346 & 7u);
     const bool _e350 = (_e348 != 0u);
-    if (_e350) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e352 = (_e346 >> (3u & 31u));
+    const uint _e354 = _len_2;
+    const bool _e355 = (_e352 >= _e354);
+    const bool _e356 = (_e350 || _e355);
+    const uint _e359 = (_e350 ? 5u : 4u);
+    if (_e356) {
+        atomic_xchg(&status[0], _e359);
         return;
     }
-    const uint _e355 = (_e346 >> (3u & 31u));
-    const uint _e357 = _len_2;
-    const bool _e358 = (_e355 >= _e357);
-    if (_e358) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e355), _lim_2)] = _e343;
+    buffer1_[min((uint)(_e352), _lim_2)] = _e343;
     const int _e365 = local8_;
     const double _e367 = local7_;
     const long _e368 = as_long(_e367);
@@ -336,18 +326,16 @@ void main_(
     const uint _e401 = as_uint(_e400);
     const uint _e403 = (_e401 & 7u);
     const bool _e405 = (_e403 != 0u);
-    if (_e405) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e407 = (_e401 >> (3u & 31u));
+    const uint _e409 = _len_2;
+    const bool _e410 = (_e407 >= _e409);
+    const bool _e411 = (_e405 || _e410);
+    const uint _e414 = (_e405 ? 5u : 4u);
+    if (_e411) {
+        atomic_xchg(&status[0], _e414);
         return;
     }
-    const uint _e410 = (_e401 >> (3u & 31u));
-    const uint _e412 = _len_2;
-    const bool _e413 = (_e410 >= _e412);
-    if (_e413) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e410), _lim_2)] = _e398;
+    buffer1_[min((uint)(_e407), _lim_2)] = _e398;
     const int _e420 = local8_;
     const double _e422 = local7_;
     const long _e423 = as_long(_e422);
@@ -377,18 +365,16 @@ void main_(
     const uint _e455 = as_uint(_e454);
     const uint _e457 = (_e455 & 7u);
     const bool _e459 = (_e457 != 0u);
-    if (_e459) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e461 = (_e455 >> (3u & 31u));
+    const uint _e463 = _len_2;
+    const bool _e464 = (_e461 >= _e463);
+    const bool _e465 = (_e459 || _e464);
+    const uint _e468 = (_e459 ? 5u : 4u);
+    if (_e465) {
+        atomic_xchg(&status[0], _e468);
         return;
     }
-    const uint _e464 = (_e455 >> (3u & 31u));
-    const uint _e466 = _len_2;
-    const bool _e467 = (_e464 >= _e466);
-    if (_e467) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e464), _lim_2)] = _e452;
+    buffer1_[min((uint)(_e461), _lim_2)] = _e452;
     const int _e474 = local8_;
     const uint _e478 = params.zero;
     const ulong _e479 = ((ulong)(_e478));
@@ -408,19 +394,17 @@ void main_(
     const uint _e499 = as_uint(_e498);
     const uint _e501 = (_e499 & 7u);
     const bool _e503 = (_e501 != 0u);
-    if (_e503) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e508 = (_e499 >> (3u & 31u));
-    const uint _e510 = _len_2;
-    const bool _e511 = (_e508 >= _e510);
-    if (_e511) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e505 = (_e499 >> (3u & 31u));
+    const uint _e507 = _len_2;
+    const bool _e508 = (_e505 >= _e507);
+    const bool _e509 = (_e503 || _e508);
+    const uint _e512 = (_e503 ? 5u : 4u);
+    if (_e509) {
+        atomic_xchg(&status[0], _e512);
         return;
     }
     const long _e515 = as_long(_e496);
-    buffer1_[min((uint)(_e508), _lim_2)] = _e515;
+    buffer1_[min((uint)(_e505), _lim_2)] = _e515;
     const int _e519 = local8_;
     const uint _e523 = params.zero;
     const ulong _e524 = ((ulong)(_e523));
@@ -436,17 +420,15 @@ void main_(
     const uint _e538 = as_uint(_e537);
     const uint _e540 = (_e538 & 7u);
     const bool _e542 = (_e540 != 0u);
-    if (_e542) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e547 = (_e538 >> (3u & 31u));
-    const uint _e549 = _len_2;
-    const bool _e550 = (_e547 >= _e549);
-    if (_e550) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e544 = (_e538 >> (3u & 31u));
+    const uint _e546 = _len_2;
+    const bool _e547 = (_e544 >= _e546);
+    const bool _e548 = (_e542 || _e547);
+    const uint _e551 = (_e542 ? 5u : 4u);
+    if (_e548) {
+        atomic_xchg(&status[0], _e551);
         return;
     }
     const long _e554 = as_long(_e535);
-    buffer1_[min((uint)(_e547), _lim_2)] = _e554;
+    buffer1_[min((uint)(_e544), _lim_2)] = _e554;
 }

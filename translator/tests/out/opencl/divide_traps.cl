@@ -114,18 +114,16 @@ void main_(
     const uint _e90 = as_uint(_e89);
     const uint _e92 = (_e90 & 3u);
     const bool _e94 = (_e92 != 0u);
-    if (_e94) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e96 = (_e90 >> (2u & 31u));
+    const uint _e98 = _len_1;
+    const bool _e99 = (_e96 >= _e98);
+    const bool _e100 = (_e94 || _e99);
+    const uint _e103 = (_e94 ? 5u : 4u);
+    if (_e100) {
+        atomic_xchg(&status[0], _e103);
         return;
     }
-    const uint _e99 = (_e90 >> (2u & 31u));
-    const uint _e101 = _len_1;
-    const bool _e102 = (_e99 >= _e101);
-    if (_e102) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const int _e108 = buffer0_[min((uint)(_e99), _lim_1)];
+    const int _e108 = buffer0_[min((uint)(_e96), _lim_1)];
     local10_ = _e108;
     const int _e111 = local5_;
     const int _e113 = local9_;
@@ -134,18 +132,16 @@ void main_(
     const uint _e117 = as_uint(_e116);
     const uint _e119 = (_e117 & 3u);
     const bool _e121 = (_e119 != 0u);
-    if (_e121) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e123 = (_e117 >> (2u & 31u));
+    const uint _e125 = _len_2;
+    const bool _e126 = (_e123 >= _e125);
+    const bool _e127 = (_e121 || _e126);
+    const uint _e130 = (_e121 ? 5u : 4u);
+    if (_e127) {
+        atomic_xchg(&status[0], _e130);
         return;
     }
-    const uint _e126 = (_e117 >> (2u & 31u));
-    const uint _e128 = _len_2;
-    const bool _e129 = (_e126 >= _e128);
-    if (_e129) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const int _e135 = buffer1_[min((uint)(_e126), _lim_2)];
+    const int _e135 = buffer1_[min((uint)(_e123), _lim_2)];
     local11_ = _e135;
     const int _e138 = local7_;
     const int _e140 = local9_;
@@ -169,18 +165,16 @@ void main_(
     const uint _e162 = as_uint(_e161);
     const uint _e164 = (_e162 & 3u);
     const bool _e166 = (_e164 != 0u);
-    if (_e166) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e168 = (_e162 >> (2u & 31u));
+    const uint _e170 = _len_3;
+    const bool _e171 = (_e168 >= _e170);
+    const bool _e172 = (_e166 || _e171);
+    const uint _e175 = (_e166 ? 5u : 4u);
+    if (_e172) {
+        atomic_xchg(&status[0], _e175);
         return;
     }
-    const uint _e171 = (_e162 >> (2u & 31u));
-    const uint _e173 = _len_3;
-    const bool _e174 = (_e171 >= _e173);
-    if (_e174) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer2_[min((uint)(_e171), _lim_3)] = _e159;
+    buffer2_[min((uint)(_e168), _lim_3)] = _e159;
     const int _e181 = local7_;
     const int _e183 = local9_;
     const int _e184 = as_int(as_uint(_e181) + as_uint(_e183));
@@ -199,16 +193,14 @@ void main_(
     const uint _e200 = as_uint(_e199);
     const uint _e202 = (_e200 & 3u);
     const bool _e204 = (_e202 != 0u);
-    if (_e204) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e206 = (_e200 >> (2u & 31u));
+    const uint _e208 = _len_3;
+    const bool _e209 = (_e206 >= _e208);
+    const bool _e210 = (_e204 || _e209);
+    const uint _e213 = (_e204 ? 5u : 4u);
+    if (_e210) {
+        atomic_xchg(&status[0], _e213);
         return;
     }
-    const uint _e209 = (_e200 >> (2u & 31u));
-    const uint _e211 = _len_3;
-    const bool _e212 = (_e209 >= _e211);
-    if (_e212) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer2_[min((uint)(_e209), _lim_3)] = _e197;
+    buffer2_[min((uint)(_e206), _lim_3)] = _e197;
 }

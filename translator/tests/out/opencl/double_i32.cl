@@ -100,33 +100,29 @@ void main_(
     const uint _e85 = as_uint(_e84);
     const uint _e87 = (_e85 & 3u);
     const bool _e89 = (_e87 != 0u);
-    if (_e89) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e91 = (_e85 >> (2u & 31u));
+    const uint _e93 = _len_1;
+    const bool _e94 = (_e91 >= _e93);
+    const bool _e95 = (_e89 || _e94);
+    const uint _e98 = (_e89 ? 5u : 4u);
+    if (_e95) {
+        atomic_xchg(&status[0], _e98);
         return;
     }
-    const uint _e94 = (_e85 >> (2u & 31u));
-    const uint _e96 = _len_1;
-    const bool _e97 = (_e94 >= _e96);
-    if (_e97) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const int _e103 = buffer0_[min((uint)(_e94), _lim_1)];
+    const int _e103 = buffer0_[min((uint)(_e91), _lim_1)];
     const int _e105 = as_int(as_uint(_e103) * as_uint(2));
     const int _e107 = as_int(as_uint(_e77) + as_uint(0));
     const uint _e108 = as_uint(_e107);
     const uint _e110 = (_e108 & 3u);
     const bool _e112 = (_e110 != 0u);
-    if (_e112) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e114 = (_e108 >> (2u & 31u));
+    const uint _e116 = _len_2;
+    const bool _e117 = (_e114 >= _e116);
+    const bool _e118 = (_e112 || _e117);
+    const uint _e121 = (_e112 ? 5u : 4u);
+    if (_e118) {
+        atomic_xchg(&status[0], _e121);
         return;
     }
-    const uint _e117 = (_e108 >> (2u & 31u));
-    const uint _e119 = _len_2;
-    const bool _e120 = (_e117 >= _e119);
-    if (_e120) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e117), _lim_2)] = _e105;
+    buffer1_[min((uint)(_e114), _lim_2)] = _e105;
 }

@@ -137,18 +137,16 @@ void main_(
     const uint _e131 = as_uint(_e130);
     const uint _e133 = (_e131 & 7u);
     const bool _e135 = (_e133 != 0u);
-    if (_e135) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e137 = (_e131 >> (3u & 31u));
+    const uint _e139 = _len_1;
+    const bool _e140 = (_e137 >= _e139);
+    const bool _e141 = (_e135 || _e140);
+    const uint _e144 = (_e135 ? 5u : 4u);
+    if (_e141) {
+        atomic_xchg(&status[0], _e144);
         return;
     }
-    const uint _e140 = (_e131 >> (3u & 31u));
-    const uint _e142 = _len_1;
-    const bool _e143 = (_e140 >= _e142);
-    if (_e143) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer0_[min((uint)(_e140), _lim_1)] = _e128;
+    buffer0_[min((uint)(_e137), _lim_1)] = _e128;
     const int _e150 = local5_;
     const int _e152 = local0_;
     const uint _e154 = as_uint(2);
@@ -184,16 +182,14 @@ void main_(
     const uint _e198 = as_uint(_e197);
     const uint _e200 = (_e198 & 3u);
     const bool _e202 = (_e200 != 0u);
-    if (_e202) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e204 = (_e198 >> (2u & 31u));
+    const uint _e206 = _len_2;
+    const bool _e207 = (_e204 >= _e206);
+    const bool _e208 = (_e202 || _e207);
+    const uint _e211 = (_e202 ? 5u : 4u);
+    if (_e208) {
+        atomic_xchg(&status[0], _e211);
         return;
     }
-    const uint _e207 = (_e198 >> (2u & 31u));
-    const uint _e209 = _len_2;
-    const bool _e210 = (_e207 >= _e209);
-    if (_e210) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e207), _lim_2)] = _e195;
+    buffer1_[min((uint)(_e204), _lim_2)] = _e195;
 }

@@ -243,18 +243,16 @@ void main_(
                     const uint _e282 = as_uint(_e281);
                     const uint _e284 = (_e282 & 7u);
                     const bool _e286 = (_e284 != 0u);
-                    if (_e286) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e288 = (_e282 >> (3u & 31u));
+                    const uint _e290 = _len_3;
+                    const bool _e291 = (_e288 >= _e290);
+                    const bool _e292 = (_e286 || _e291);
+                    const uint _e295 = (_e286 ? 5u : 4u);
+                    if (_e292) {
+                        atomic_xchg(&status[0], _e295);
                         return;
                     }
-                    const uint _e291 = (_e282 >> (3u & 31u));
-                    const uint _e293 = _len_3;
-                    const bool _e294 = (_e291 >= _e293);
-                    if (_e294) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const double _e300 = buffer2_[min((uint)(_e291), _lim_3)];
+                    const double _e300 = buffer2_[min((uint)(_e288), _lim_3)];
                     const int _e302 = local0_;
                     const int _e304 = local8_;
                     const int _e305 = as_int(as_uint(_e302) + as_uint(_e304));
@@ -263,18 +261,16 @@ void main_(
                     const uint _e309 = as_uint(_e308);
                     const uint _e311 = (_e309 & 7u);
                     const bool _e313 = (_e311 != 0u);
-                    if (_e313) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e315 = (_e309 >> (3u & 31u));
+                    const uint _e317 = _len_1;
+                    const bool _e318 = (_e315 >= _e317);
+                    const bool _e319 = (_e313 || _e318);
+                    const uint _e322 = (_e313 ? 5u : 4u);
+                    if (_e319) {
+                        atomic_xchg(&status[0], _e322);
                         return;
                     }
-                    const uint _e318 = (_e309 >> (3u & 31u));
-                    const uint _e320 = _len_1;
-                    const bool _e321 = (_e318 >= _e320);
-                    if (_e321) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const double _e327 = buffer0_[min((uint)(_e318), _lim_1)];
+                    const double _e327 = buffer0_[min((uint)(_e315), _lim_1)];
                     const int _e329 = local2_;
                     const int _e331 = local8_;
                     const int _e332 = as_int(as_uint(_e329) + as_uint(_e331));
@@ -283,18 +279,16 @@ void main_(
                     const uint _e336 = as_uint(_e335);
                     const uint _e338 = (_e336 & 7u);
                     const bool _e340 = (_e338 != 0u);
-                    if (_e340) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e342 = (_e336 >> (3u & 31u));
+                    const uint _e344 = _len_2;
+                    const bool _e345 = (_e342 >= _e344);
+                    const bool _e346 = (_e340 || _e345);
+                    const uint _e349 = (_e340 ? 5u : 4u);
+                    if (_e346) {
+                        atomic_xchg(&status[0], _e349);
                         return;
                     }
-                    const uint _e345 = (_e336 >> (3u & 31u));
-                    const uint _e347 = _len_2;
-                    const bool _e348 = (_e345 >= _e347);
-                    if (_e348) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const double _e354 = buffer1_[min((uint)(_e345), _lim_2)];
+                    const double _e354 = buffer1_[min((uint)(_e342), _lim_2)];
                     const uint _e358 = params.zero;
                     const ulong _e359 = ((ulong)(_e358));
                     const ulong _e360 = (4613937818241073152UL | _e359);
@@ -306,18 +300,16 @@ void main_(
                     const uint _e367 = as_uint(_e366);
                     const uint _e369 = (_e367 & 7u);
                     const bool _e371 = (_e369 != 0u);
-                    if (_e371) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e373 = (_e367 >> (3u & 31u));
+                    const uint _e375 = _len_3;
+                    const bool _e376 = (_e373 >= _e375);
+                    const bool _e377 = (_e371 || _e376);
+                    const uint _e380 = (_e371 ? 5u : 4u);
+                    if (_e377) {
+                        atomic_xchg(&status[0], _e380);
                         return;
                     }
-                    const uint _e376 = (_e367 >> (3u & 31u));
-                    const uint _e378 = _len_3;
-                    const bool _e379 = (_e376 >= _e378);
-                    if (_e379) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    buffer2_[min((uint)(_e376), _lim_3)] = _e364;
+                    buffer2_[min((uint)(_e373), _lim_3)] = _e364;
                     const int _e386 = local6_;
                     const int _e388 = as_int(as_uint(_e386) + as_uint(8));
                     local6_ = _e388;
@@ -326,54 +318,48 @@ void main_(
                     const uint _e394 = as_uint(_e393);
                     const uint _e396 = (_e394 & 7u);
                     const bool _e398 = (_e396 != 0u);
-                    if (_e398) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e400 = (_e394 >> (3u & 31u));
+                    const uint _e402 = _len_3;
+                    const bool _e403 = (_e400 >= _e402);
+                    const bool _e404 = (_e398 || _e403);
+                    const uint _e407 = (_e398 ? 5u : 4u);
+                    if (_e404) {
+                        atomic_xchg(&status[0], _e407);
                         return;
                     }
-                    const uint _e403 = (_e394 >> (3u & 31u));
-                    const uint _e405 = _len_3;
-                    const bool _e406 = (_e403 >= _e405);
-                    if (_e406) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const double _e412 = buffer2_[min((uint)(_e403), _lim_3)];
+                    const double _e412 = buffer2_[min((uint)(_e400), _lim_3)];
                     const int _e414 = local12_;
                     const int _e416 = as_int(as_uint(_e414) + as_uint(8));
                     const int _e418 = as_int(as_uint(_e416) + as_uint(0));
                     const uint _e419 = as_uint(_e418);
                     const uint _e421 = (_e419 & 7u);
                     const bool _e423 = (_e421 != 0u);
-                    if (_e423) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e425 = (_e419 >> (3u & 31u));
+                    const uint _e427 = _len_1;
+                    const bool _e428 = (_e425 >= _e427);
+                    const bool _e429 = (_e423 || _e428);
+                    const uint _e432 = (_e423 ? 5u : 4u);
+                    if (_e429) {
+                        atomic_xchg(&status[0], _e432);
                         return;
                     }
-                    const uint _e428 = (_e419 >> (3u & 31u));
-                    const uint _e430 = _len_1;
-                    const bool _e431 = (_e428 >= _e430);
-                    if (_e431) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const double _e437 = buffer0_[min((uint)(_e428), _lim_1)];
+                    const double _e437 = buffer0_[min((uint)(_e425), _lim_1)];
                     const int _e439 = local13_;
                     const int _e441 = as_int(as_uint(_e439) + as_uint(8));
                     const int _e443 = as_int(as_uint(_e441) + as_uint(0));
                     const uint _e444 = as_uint(_e443);
                     const uint _e446 = (_e444 & 7u);
                     const bool _e448 = (_e446 != 0u);
-                    if (_e448) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e450 = (_e444 >> (3u & 31u));
+                    const uint _e452 = _len_2;
+                    const bool _e453 = (_e450 >= _e452);
+                    const bool _e454 = (_e448 || _e453);
+                    const uint _e457 = (_e448 ? 5u : 4u);
+                    if (_e454) {
+                        atomic_xchg(&status[0], _e457);
                         return;
                     }
-                    const uint _e453 = (_e444 >> (3u & 31u));
-                    const uint _e455 = _len_2;
-                    const bool _e456 = (_e453 >= _e455);
-                    if (_e456) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const double _e462 = buffer1_[min((uint)(_e453), _lim_2)];
+                    const double _e462 = buffer1_[min((uint)(_e450), _lim_2)];
                     const uint _e466 = params.zero;
                     const ulong _e467 = ((ulong)(_e466));
                     const ulong _e468 = (4613937818241073152UL | _e467);
@@ -385,18 +371,16 @@ void main_(
                     const uint _e475 = as_uint(_e474);
                     const uint _e477 = (_e475 & 7u);
                     const bool _e479 = (_e477 != 0u);
-                    if (_e479) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e481 = (_e475 >> (3u & 31u));
+                    const uint _e483 = _len_3;
+                    const bool _e484 = (_e481 >= _e483);
+                    const bool _e485 = (_e479 || _e484);
+                    const uint _e488 = (_e479 ? 5u : 4u);
+                    if (_e485) {
+                        atomic_xchg(&status[0], _e488);
                         return;
                     }
-                    const uint _e484 = (_e475 >> (3u & 31u));
-                    const uint _e486 = _len_3;
-                    const bool _e487 = (_e484 >= _e486);
-                    if (_e487) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    buffer2_[min((uint)(_e484), _lim_3)] = _e472;
+                    buffer2_[min((uint)(_e481), _lim_3)] = _e472;
                     const int _e494 = local0_;
                     const int _e496 = as_int(as_uint(_e494) + as_uint(16));
                     local0_ = _e496;
@@ -455,18 +439,16 @@ void main_(
             const uint _e559 = as_uint(_e558);
             const uint _e561 = (_e559 & 7u);
             const bool _e563 = (_e561 != 0u);
-            if (_e563) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e565 = (_e559 >> (3u & 31u));
+            const uint _e567 = _len_3;
+            const bool _e568 = (_e565 >= _e567);
+            const bool _e569 = (_e563 || _e568);
+            const uint _e572 = (_e563 ? 5u : 4u);
+            if (_e569) {
+                atomic_xchg(&status[0], _e572);
                 return;
             }
-            const uint _e568 = (_e559 >> (3u & 31u));
-            const uint _e570 = _len_3;
-            const bool _e571 = (_e568 >= _e570);
-            if (_e571) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const double _e577 = buffer2_[min((uint)(_e568), _lim_3)];
+            const double _e577 = buffer2_[min((uint)(_e565), _lim_3)];
             const int _e579 = local3_;
             const int _e581 = local8_;
             const int _e582 = as_int(as_uint(_e579) + as_uint(_e581));
@@ -476,18 +458,16 @@ void main_(
             const uint _e588 = as_uint(_e587);
             const uint _e590 = (_e588 & 7u);
             const bool _e592 = (_e590 != 0u);
-            if (_e592) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e594 = (_e588 >> (3u & 31u));
+            const uint _e596 = _len_1;
+            const bool _e597 = (_e594 >= _e596);
+            const bool _e598 = (_e592 || _e597);
+            const uint _e601 = (_e592 ? 5u : 4u);
+            if (_e598) {
+                atomic_xchg(&status[0], _e601);
                 return;
             }
-            const uint _e597 = (_e588 >> (3u & 31u));
-            const uint _e599 = _len_1;
-            const bool _e600 = (_e597 >= _e599);
-            if (_e600) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const double _e606 = buffer0_[min((uint)(_e597), _lim_1)];
+            const double _e606 = buffer0_[min((uint)(_e594), _lim_1)];
             const int _e608 = local5_;
             const int _e610 = local8_;
             const int _e611 = as_int(as_uint(_e608) + as_uint(_e610));
@@ -497,18 +477,16 @@ void main_(
             const uint _e617 = as_uint(_e616);
             const uint _e619 = (_e617 & 7u);
             const bool _e621 = (_e619 != 0u);
-            if (_e621) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e623 = (_e617 >> (3u & 31u));
+            const uint _e625 = _len_2;
+            const bool _e626 = (_e623 >= _e625);
+            const bool _e627 = (_e621 || _e626);
+            const uint _e630 = (_e621 ? 5u : 4u);
+            if (_e627) {
+                atomic_xchg(&status[0], _e630);
                 return;
             }
-            const uint _e626 = (_e617 >> (3u & 31u));
-            const uint _e628 = _len_2;
-            const bool _e629 = (_e626 >= _e628);
-            if (_e629) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const double _e635 = buffer1_[min((uint)(_e626), _lim_2)];
+            const double _e635 = buffer1_[min((uint)(_e623), _lim_2)];
             const uint _e639 = params.zero;
             const ulong _e640 = ((ulong)(_e639));
             const ulong _e641 = (4613937818241073152UL | _e640);
@@ -520,18 +498,16 @@ void main_(
             const uint _e648 = as_uint(_e647);
             const uint _e650 = (_e648 & 7u);
             const bool _e652 = (_e650 != 0u);
-            if (_e652) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e654 = (_e648 >> (3u & 31u));
+            const uint _e656 = _len_3;
+            const bool _e657 = (_e654 >= _e656);
+            const bool _e658 = (_e652 || _e657);
+            const uint _e661 = (_e652 ? 5u : 4u);
+            if (_e658) {
+                atomic_xchg(&status[0], _e661);
                 return;
             }
-            const uint _e657 = (_e648 >> (3u & 31u));
-            const uint _e659 = _len_3;
-            const bool _e660 = (_e657 >= _e659);
-            if (_e660) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            buffer2_[min((uint)(_e657), _lim_3)] = _e645;
+            buffer2_[min((uint)(_e654), _lim_3)] = _e645;
             break;
         }
         return;

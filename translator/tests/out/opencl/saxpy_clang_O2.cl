@@ -143,18 +143,16 @@ void main_(
             const uint _e139 = as_uint(_e138);
             const uint _e141 = (_e139 & 3u);
             const bool _e143 = (_e141 != 0u);
-            if (_e143) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e145 = (_e139 >> (2u & 31u));
+            const uint _e147 = _len_1;
+            const bool _e148 = (_e145 >= _e147);
+            const bool _e149 = (_e143 || _e148);
+            const uint _e152 = (_e143 ? 5u : 4u);
+            if (_e149) {
+                atomic_xchg(&status[0], _e152);
                 return;
             }
-            const uint _e148 = (_e139 >> (2u & 31u));
-            const uint _e150 = _len_1;
-            const bool _e151 = (_e148 >= _e150);
-            if (_e151) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e157 = buffer0_[min((uint)(_e148), _lim_1)];
+            const float _e157 = buffer0_[min((uint)(_e145), _lim_1)];
             const uint _e161 = params.zero;
             const uint _e162 = (1075838976u | _e161);
             const float _e163 = as_float(_e162);
@@ -164,35 +162,31 @@ void main_(
             const uint _e169 = as_uint(_e168);
             const uint _e171 = (_e169 & 3u);
             const bool _e173 = (_e171 != 0u);
-            if (_e173) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e175 = (_e169 >> (2u & 31u));
+            const uint _e177 = _len_2;
+            const bool _e178 = (_e175 >= _e177);
+            const bool _e179 = (_e173 || _e178);
+            const uint _e182 = (_e173 ? 5u : 4u);
+            if (_e179) {
+                atomic_xchg(&status[0], _e182);
                 return;
             }
-            const uint _e178 = (_e169 >> (2u & 31u));
-            const uint _e180 = _len_2;
-            const bool _e181 = (_e178 >= _e180);
-            if (_e181) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e187 = buffer1_[min((uint)(_e178), _lim_2)];
+            const float _e187 = buffer1_[min((uint)(_e175), _lim_2)];
             const float _e188 = (_e164 + _e187);
             const int _e190 = as_int(as_uint(_e130) + as_uint(0));
             const uint _e191 = as_uint(_e190);
             const uint _e193 = (_e191 & 3u);
             const bool _e195 = (_e193 != 0u);
-            if (_e195) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e197 = (_e191 >> (2u & 31u));
+            const uint _e199 = _len_2;
+            const bool _e200 = (_e197 >= _e199);
+            const bool _e201 = (_e195 || _e200);
+            const uint _e204 = (_e195 ? 5u : 4u);
+            if (_e201) {
+                atomic_xchg(&status[0], _e204);
                 return;
             }
-            const uint _e200 = (_e191 >> (2u & 31u));
-            const uint _e202 = _len_2;
-            const bool _e203 = (_e200 >= _e202);
-            if (_e203) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            buffer1_[min((uint)(_e200), _lim_2)] = _e188;
+            buffer1_[min((uint)(_e197), _lim_2)] = _e188;
             const int _e210 = local4_;
             local0_ = _e210;
             break;
@@ -242,18 +236,16 @@ void main_(
             const uint _e270 = as_uint(_e269);
             const uint _e272 = (_e270 & 3u);
             const bool _e274 = (_e272 != 0u);
-            if (_e274) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e276 = (_e270 >> (2u & 31u));
+            const uint _e278 = _len_1;
+            const bool _e279 = (_e276 >= _e278);
+            const bool _e280 = (_e274 || _e279);
+            const uint _e283 = (_e274 ? 5u : 4u);
+            if (_e280) {
+                atomic_xchg(&status[0], _e283);
                 return;
             }
-            const uint _e279 = (_e270 >> (2u & 31u));
-            const uint _e281 = _len_1;
-            const bool _e282 = (_e279 >= _e281);
-            if (_e282) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e288 = buffer0_[min((uint)(_e279), _lim_1)];
+            const float _e288 = buffer0_[min((uint)(_e276), _lim_1)];
             const uint _e292 = params.zero;
             const uint _e293 = (1075838976u | _e292);
             const float _e294 = as_float(_e293);
@@ -263,35 +255,31 @@ void main_(
             const uint _e300 = as_uint(_e299);
             const uint _e302 = (_e300 & 3u);
             const bool _e304 = (_e302 != 0u);
-            if (_e304) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e306 = (_e300 >> (2u & 31u));
+            const uint _e308 = _len_2;
+            const bool _e309 = (_e306 >= _e308);
+            const bool _e310 = (_e304 || _e309);
+            const uint _e313 = (_e304 ? 5u : 4u);
+            if (_e310) {
+                atomic_xchg(&status[0], _e313);
                 return;
             }
-            const uint _e309 = (_e300 >> (2u & 31u));
-            const uint _e311 = _len_2;
-            const bool _e312 = (_e309 >= _e311);
-            if (_e312) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e318 = buffer1_[min((uint)(_e309), _lim_2)];
+            const float _e318 = buffer1_[min((uint)(_e306), _lim_2)];
             const float _e319 = (_e295 + _e318);
             const int _e321 = as_int(as_uint(_e265) + as_uint(0));
             const uint _e322 = as_uint(_e321);
             const uint _e324 = (_e322 & 3u);
             const bool _e326 = (_e324 != 0u);
-            if (_e326) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e328 = (_e322 >> (2u & 31u));
+            const uint _e330 = _len_2;
+            const bool _e331 = (_e328 >= _e330);
+            const bool _e332 = (_e326 || _e331);
+            const uint _e335 = (_e326 ? 5u : 4u);
+            if (_e332) {
+                atomic_xchg(&status[0], _e335);
                 return;
             }
-            const uint _e331 = (_e322 >> (2u & 31u));
-            const uint _e333 = _len_2;
-            const bool _e334 = (_e331 >= _e333);
-            if (_e334) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            buffer1_[min((uint)(_e331), _lim_2)] = _e319;
+            buffer1_[min((uint)(_e328), _lim_2)] = _e319;
             const int _e341 = local0_;
             const int _e343 = as_int(as_uint(_e341) + as_uint(4));
             local3_ = _e343;
@@ -301,18 +289,16 @@ void main_(
             const uint _e351 = as_uint(_e350);
             const uint _e353 = (_e351 & 3u);
             const bool _e355 = (_e353 != 0u);
-            if (_e355) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e357 = (_e351 >> (2u & 31u));
+            const uint _e359 = _len_1;
+            const bool _e360 = (_e357 >= _e359);
+            const bool _e361 = (_e355 || _e360);
+            const uint _e364 = (_e355 ? 5u : 4u);
+            if (_e361) {
+                atomic_xchg(&status[0], _e364);
                 return;
             }
-            const uint _e360 = (_e351 >> (2u & 31u));
-            const uint _e362 = _len_1;
-            const bool _e363 = (_e360 >= _e362);
-            if (_e363) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e369 = buffer0_[min((uint)(_e360), _lim_1)];
+            const float _e369 = buffer0_[min((uint)(_e357), _lim_1)];
             const uint _e373 = params.zero;
             const uint _e374 = (1075838976u | _e373);
             const float _e375 = as_float(_e374);
@@ -322,35 +308,31 @@ void main_(
             const uint _e381 = as_uint(_e380);
             const uint _e383 = (_e381 & 3u);
             const bool _e385 = (_e383 != 0u);
-            if (_e385) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e387 = (_e381 >> (2u & 31u));
+            const uint _e389 = _len_2;
+            const bool _e390 = (_e387 >= _e389);
+            const bool _e391 = (_e385 || _e390);
+            const uint _e394 = (_e385 ? 5u : 4u);
+            if (_e391) {
+                atomic_xchg(&status[0], _e394);
                 return;
             }
-            const uint _e390 = (_e381 >> (2u & 31u));
-            const uint _e392 = _len_2;
-            const bool _e393 = (_e390 >= _e392);
-            if (_e393) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e399 = buffer1_[min((uint)(_e390), _lim_2)];
+            const float _e399 = buffer1_[min((uint)(_e387), _lim_2)];
             const float _e400 = (_e376 + _e399);
             const int _e402 = as_int(as_uint(_e343) + as_uint(0));
             const uint _e403 = as_uint(_e402);
             const uint _e405 = (_e403 & 3u);
             const bool _e407 = (_e405 != 0u);
-            if (_e407) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e409 = (_e403 >> (2u & 31u));
+            const uint _e411 = _len_2;
+            const bool _e412 = (_e409 >= _e411);
+            const bool _e413 = (_e407 || _e412);
+            const uint _e416 = (_e407 ? 5u : 4u);
+            if (_e413) {
+                atomic_xchg(&status[0], _e416);
                 return;
             }
-            const uint _e412 = (_e403 >> (2u & 31u));
-            const uint _e414 = _len_2;
-            const bool _e415 = (_e412 >= _e414);
-            if (_e415) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            buffer1_[min((uint)(_e412), _lim_2)] = _e400;
+            buffer1_[min((uint)(_e409), _lim_2)] = _e400;
             const int _e422 = local2_;
             const int _e424 = as_int(as_uint(_e422) + as_uint(8));
             local2_ = _e424;

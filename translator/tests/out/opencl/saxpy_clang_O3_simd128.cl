@@ -297,27 +297,25 @@ void main_(
                     const uint _e325 = as_uint(_e324);
                     const uint _e327 = (_e325 & 3u);
                     const bool _e329 = (_e327 != 0u);
-                    if (_e329) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e331 = (_e325 >> (2u & 31u));
+                    const uint _e333 = _len_1;
+                    const uint _e335 = (_e331 + 3u);
+                    const bool _e336 = (_e335 >= _e333);
+                    const bool _e337 = (_e329 || _e336);
+                    const uint _e340 = (_e329 ? 5u : 4u);
+                    if (_e337) {
+                        atomic_xchg(&status[0], _e340);
                         return;
                     }
-                    const uint _e334 = (_e325 >> (2u & 31u));
-                    const uint _e336 = _len_1;
-                    const uint _e338 = (_e334 + 3u);
-                    const bool _e339 = (_e338 >= _e336);
-                    if (_e339) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const float _e345 = buffer0_[min((uint)(_e334), _lim_1)];
+                    const float _e345 = buffer0_[min((uint)(_e331), _lim_1)];
                     const uint _e346 = as_uint(_e345);
-                    const uint _e348 = (_e334 + 1u);
+                    const uint _e348 = (_e331 + 1u);
                     const float _e351 = buffer0_[min((uint)(_e348), _lim_1)];
                     const uint _e352 = as_uint(_e351);
-                    const uint _e354 = (_e334 + 2u);
+                    const uint _e354 = (_e331 + 2u);
                     const float _e357 = buffer0_[min((uint)(_e354), _lim_1)];
                     const uint _e358 = as_uint(_e357);
-                    const uint _e360 = (_e334 + 3u);
+                    const uint _e360 = (_e331 + 3u);
                     const float _e363 = buffer0_[min((uint)(_e360), _lim_1)];
                     const uint _e364 = as_uint(_e363);
                     const uint4 _e365 = ((uint4)(_e346, _e352, _e358, _e364));
@@ -361,27 +359,25 @@ void main_(
                     const uint _e417 = as_uint(_e416);
                     const uint _e419 = (_e417 & 3u);
                     const bool _e421 = (_e419 != 0u);
-                    if (_e421) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e423 = (_e417 >> (2u & 31u));
+                    const uint _e425 = _len_2;
+                    const uint _e427 = (_e423 + 3u);
+                    const bool _e428 = (_e427 >= _e425);
+                    const bool _e429 = (_e421 || _e428);
+                    const uint _e432 = (_e421 ? 5u : 4u);
+                    if (_e429) {
+                        atomic_xchg(&status[0], _e432);
                         return;
                     }
-                    const uint _e426 = (_e417 >> (2u & 31u));
-                    const uint _e428 = _len_2;
-                    const uint _e430 = (_e426 + 3u);
-                    const bool _e431 = (_e430 >= _e428);
-                    if (_e431) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const float _e437 = buffer1_[min((uint)(_e426), _lim_2)];
+                    const float _e437 = buffer1_[min((uint)(_e423), _lim_2)];
                     const uint _e438 = as_uint(_e437);
-                    const uint _e440 = (_e426 + 1u);
+                    const uint _e440 = (_e423 + 1u);
                     const float _e443 = buffer1_[min((uint)(_e440), _lim_2)];
                     const uint _e444 = as_uint(_e443);
-                    const uint _e446 = (_e426 + 2u);
+                    const uint _e446 = (_e423 + 2u);
                     const float _e449 = buffer1_[min((uint)(_e446), _lim_2)];
                     const uint _e450 = as_uint(_e449);
-                    const uint _e452 = (_e426 + 3u);
+                    const uint _e452 = (_e423 + 3u);
                     const float _e455 = buffer1_[min((uint)(_e452), _lim_2)];
                     const uint _e456 = as_uint(_e455);
                     const uint4 _e457 = ((uint4)(_e438, _e444, _e450, _e456));
@@ -414,30 +410,28 @@ void main_(
                     const uint _e485 = as_uint(_e484);
                     const uint _e487 = (_e485 & 3u);
                     const bool _e489 = (_e487 != 0u);
-                    if (_e489) {
-                        atomic_xchg(&status[0], 5u);
-                        return;
-                    }
-                    const uint _e494 = (_e485 >> (2u & 31u));
-                    const uint _e496 = _len_2;
-                    const uint _e498 = (_e494 + 3u);
-                    const bool _e499 = (_e498 >= _e496);
-                    if (_e499) {
-                        atomic_xchg(&status[0], 4u);
+                    const uint _e491 = (_e485 >> (2u & 31u));
+                    const uint _e493 = _len_2;
+                    const uint _e495 = (_e491 + 3u);
+                    const bool _e496 = (_e495 >= _e493);
+                    const bool _e497 = (_e489 || _e496);
+                    const uint _e500 = (_e489 ? 5u : 4u);
+                    if (_e497) {
+                        atomic_xchg(&status[0], _e500);
                         return;
                     }
                     const uint _e503 = _e482.x;
                     const float _e504 = as_float(_e503);
-                    buffer1_[min((uint)(_e494), _lim_2)] = _e504;
-                    const uint _e508 = (_e494 + 1u);
+                    buffer1_[min((uint)(_e491), _lim_2)] = _e504;
+                    const uint _e508 = (_e491 + 1u);
                     const uint _e509 = _e482.y;
                     const float _e510 = as_float(_e509);
                     buffer1_[min((uint)(_e508), _lim_2)] = _e510;
-                    const uint _e514 = (_e494 + 2u);
+                    const uint _e514 = (_e491 + 2u);
                     const uint _e515 = _e482.z;
                     const float _e516 = as_float(_e515);
                     buffer1_[min((uint)(_e514), _lim_2)] = _e516;
-                    const uint _e520 = (_e494 + 3u);
+                    const uint _e520 = (_e491 + 3u);
                     const uint _e521 = _e482.w;
                     const float _e522 = as_float(_e521);
                     buffer1_[min((uint)(_e520), _lim_2)] = _e522;
@@ -450,27 +444,25 @@ void main_(
                     const uint _e536 = as_uint(_e535);
                     const uint _e538 = (_e536 & 3u);
                     const bool _e540 = (_e538 != 0u);
-                    if (_e540) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e542 = (_e536 >> (2u & 31u));
+                    const uint _e544 = _len_1;
+                    const uint _e546 = (_e542 + 3u);
+                    const bool _e547 = (_e546 >= _e544);
+                    const bool _e548 = (_e540 || _e547);
+                    const uint _e551 = (_e540 ? 5u : 4u);
+                    if (_e548) {
+                        atomic_xchg(&status[0], _e551);
                         return;
                     }
-                    const uint _e545 = (_e536 >> (2u & 31u));
-                    const uint _e547 = _len_1;
-                    const uint _e549 = (_e545 + 3u);
-                    const bool _e550 = (_e549 >= _e547);
-                    if (_e550) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const float _e556 = buffer0_[min((uint)(_e545), _lim_1)];
+                    const float _e556 = buffer0_[min((uint)(_e542), _lim_1)];
                     const uint _e557 = as_uint(_e556);
-                    const uint _e559 = (_e545 + 1u);
+                    const uint _e559 = (_e542 + 1u);
                     const float _e562 = buffer0_[min((uint)(_e559), _lim_1)];
                     const uint _e563 = as_uint(_e562);
-                    const uint _e565 = (_e545 + 2u);
+                    const uint _e565 = (_e542 + 2u);
                     const float _e568 = buffer0_[min((uint)(_e565), _lim_1)];
                     const uint _e569 = as_uint(_e568);
-                    const uint _e571 = (_e545 + 3u);
+                    const uint _e571 = (_e542 + 3u);
                     const float _e574 = buffer0_[min((uint)(_e571), _lim_1)];
                     const uint _e575 = as_uint(_e574);
                     const uint4 _e576 = ((uint4)(_e557, _e563, _e569, _e575));
@@ -505,27 +497,25 @@ void main_(
                     const uint _e608 = as_uint(_e607);
                     const uint _e610 = (_e608 & 3u);
                     const bool _e612 = (_e610 != 0u);
-                    if (_e612) {
-                        atomic_xchg(&status[0], 5u);
+                    const uint _e614 = (_e608 >> (2u & 31u));
+                    const uint _e616 = _len_2;
+                    const uint _e618 = (_e614 + 3u);
+                    const bool _e619 = (_e618 >= _e616);
+                    const bool _e620 = (_e612 || _e619);
+                    const uint _e623 = (_e612 ? 5u : 4u);
+                    if (_e620) {
+                        atomic_xchg(&status[0], _e623);
                         return;
                     }
-                    const uint _e617 = (_e608 >> (2u & 31u));
-                    const uint _e619 = _len_2;
-                    const uint _e621 = (_e617 + 3u);
-                    const bool _e622 = (_e621 >= _e619);
-                    if (_e622) {
-                        atomic_xchg(&status[0], 4u);
-                        return;
-                    }
-                    const float _e628 = buffer1_[min((uint)(_e617), _lim_2)];
+                    const float _e628 = buffer1_[min((uint)(_e614), _lim_2)];
                     const uint _e629 = as_uint(_e628);
-                    const uint _e631 = (_e617 + 1u);
+                    const uint _e631 = (_e614 + 1u);
                     const float _e634 = buffer1_[min((uint)(_e631), _lim_2)];
                     const uint _e635 = as_uint(_e634);
-                    const uint _e637 = (_e617 + 2u);
+                    const uint _e637 = (_e614 + 2u);
                     const float _e640 = buffer1_[min((uint)(_e637), _lim_2)];
                     const uint _e641 = as_uint(_e640);
-                    const uint _e643 = (_e617 + 3u);
+                    const uint _e643 = (_e614 + 3u);
                     const float _e646 = buffer1_[min((uint)(_e643), _lim_2)];
                     const uint _e647 = as_uint(_e646);
                     const uint4 _e648 = ((uint4)(_e629, _e635, _e641, _e647));
@@ -558,30 +548,28 @@ void main_(
                     const uint _e676 = as_uint(_e675);
                     const uint _e678 = (_e676 & 3u);
                     const bool _e680 = (_e678 != 0u);
-                    if (_e680) {
-                        atomic_xchg(&status[0], 5u);
-                        return;
-                    }
-                    const uint _e685 = (_e676 >> (2u & 31u));
-                    const uint _e687 = _len_2;
-                    const uint _e689 = (_e685 + 3u);
-                    const bool _e690 = (_e689 >= _e687);
-                    if (_e690) {
-                        atomic_xchg(&status[0], 4u);
+                    const uint _e682 = (_e676 >> (2u & 31u));
+                    const uint _e684 = _len_2;
+                    const uint _e686 = (_e682 + 3u);
+                    const bool _e687 = (_e686 >= _e684);
+                    const bool _e688 = (_e680 || _e687);
+                    const uint _e691 = (_e680 ? 5u : 4u);
+                    if (_e688) {
+                        atomic_xchg(&status[0], _e691);
                         return;
                     }
                     const uint _e694 = _e673.x;
                     const float _e695 = as_float(_e694);
-                    buffer1_[min((uint)(_e685), _lim_2)] = _e695;
-                    const uint _e699 = (_e685 + 1u);
+                    buffer1_[min((uint)(_e682), _lim_2)] = _e695;
+                    const uint _e699 = (_e682 + 1u);
                     const uint _e700 = _e673.y;
                     const float _e701 = as_float(_e700);
                     buffer1_[min((uint)(_e699), _lim_2)] = _e701;
-                    const uint _e705 = (_e685 + 2u);
+                    const uint _e705 = (_e682 + 2u);
                     const uint _e706 = _e673.z;
                     const float _e707 = as_float(_e706);
                     buffer1_[min((uint)(_e705), _lim_2)] = _e707;
-                    const uint _e711 = (_e685 + 3u);
+                    const uint _e711 = (_e682 + 3u);
                     const uint _e712 = _e673.w;
                     const float _e713 = as_float(_e712);
                     buffer1_[min((uint)(_e711), _lim_2)] = _e713;
@@ -630,27 +618,25 @@ void main_(
                 const uint _e769 = as_uint(_e768);
                 const uint _e771 = (_e769 & 3u);
                 const bool _e773 = (_e771 != 0u);
-                if (_e773) {
-                    atomic_xchg(&status[0], 5u);
+                const uint _e775 = (_e769 >> (2u & 31u));
+                const uint _e777 = _len_1;
+                const uint _e779 = (_e775 + 3u);
+                const bool _e780 = (_e779 >= _e777);
+                const bool _e781 = (_e773 || _e780);
+                const uint _e784 = (_e773 ? 5u : 4u);
+                if (_e781) {
+                    atomic_xchg(&status[0], _e784);
                     return;
                 }
-                const uint _e778 = (_e769 >> (2u & 31u));
-                const uint _e780 = _len_1;
-                const uint _e782 = (_e778 + 3u);
-                const bool _e783 = (_e782 >= _e780);
-                if (_e783) {
-                    atomic_xchg(&status[0], 4u);
-                    return;
-                }
-                const float _e789 = buffer0_[min((uint)(_e778), _lim_1)];
+                const float _e789 = buffer0_[min((uint)(_e775), _lim_1)];
                 const uint _e790 = as_uint(_e789);
-                const uint _e792 = (_e778 + 1u);
+                const uint _e792 = (_e775 + 1u);
                 const float _e795 = buffer0_[min((uint)(_e792), _lim_1)];
                 const uint _e796 = as_uint(_e795);
-                const uint _e798 = (_e778 + 2u);
+                const uint _e798 = (_e775 + 2u);
                 const float _e801 = buffer0_[min((uint)(_e798), _lim_1)];
                 const uint _e802 = as_uint(_e801);
-                const uint _e804 = (_e778 + 3u);
+                const uint _e804 = (_e775 + 3u);
                 const float _e807 = buffer0_[min((uint)(_e804), _lim_1)];
                 const uint _e808 = as_uint(_e807);
                 const uint4 _e809 = ((uint4)(_e790, _e796, _e802, _e808));
@@ -693,27 +679,25 @@ void main_(
                 const uint _e860 = as_uint(_e859);
                 const uint _e862 = (_e860 & 3u);
                 const bool _e864 = (_e862 != 0u);
-                if (_e864) {
-                    atomic_xchg(&status[0], 5u);
+                const uint _e866 = (_e860 >> (2u & 31u));
+                const uint _e868 = _len_2;
+                const uint _e870 = (_e866 + 3u);
+                const bool _e871 = (_e870 >= _e868);
+                const bool _e872 = (_e864 || _e871);
+                const uint _e875 = (_e864 ? 5u : 4u);
+                if (_e872) {
+                    atomic_xchg(&status[0], _e875);
                     return;
                 }
-                const uint _e869 = (_e860 >> (2u & 31u));
-                const uint _e871 = _len_2;
-                const uint _e873 = (_e869 + 3u);
-                const bool _e874 = (_e873 >= _e871);
-                if (_e874) {
-                    atomic_xchg(&status[0], 4u);
-                    return;
-                }
-                const float _e880 = buffer1_[min((uint)(_e869), _lim_2)];
+                const float _e880 = buffer1_[min((uint)(_e866), _lim_2)];
                 const uint _e881 = as_uint(_e880);
-                const uint _e883 = (_e869 + 1u);
+                const uint _e883 = (_e866 + 1u);
                 const float _e886 = buffer1_[min((uint)(_e883), _lim_2)];
                 const uint _e887 = as_uint(_e886);
-                const uint _e889 = (_e869 + 2u);
+                const uint _e889 = (_e866 + 2u);
                 const float _e892 = buffer1_[min((uint)(_e889), _lim_2)];
                 const uint _e893 = as_uint(_e892);
-                const uint _e895 = (_e869 + 3u);
+                const uint _e895 = (_e866 + 3u);
                 const float _e898 = buffer1_[min((uint)(_e895), _lim_2)];
                 const uint _e899 = as_uint(_e898);
                 const uint4 _e900 = ((uint4)(_e881, _e887, _e893, _e899));
@@ -746,30 +730,28 @@ void main_(
                 const uint _e928 = as_uint(_e927);
                 const uint _e930 = (_e928 & 3u);
                 const bool _e932 = (_e930 != 0u);
-                if (_e932) {
-                    atomic_xchg(&status[0], 5u);
-                    return;
-                }
-                const uint _e937 = (_e928 >> (2u & 31u));
-                const uint _e939 = _len_2;
-                const uint _e941 = (_e937 + 3u);
-                const bool _e942 = (_e941 >= _e939);
-                if (_e942) {
-                    atomic_xchg(&status[0], 4u);
+                const uint _e934 = (_e928 >> (2u & 31u));
+                const uint _e936 = _len_2;
+                const uint _e938 = (_e934 + 3u);
+                const bool _e939 = (_e938 >= _e936);
+                const bool _e940 = (_e932 || _e939);
+                const uint _e943 = (_e932 ? 5u : 4u);
+                if (_e940) {
+                    atomic_xchg(&status[0], _e943);
                     return;
                 }
                 const uint _e946 = _e925.x;
                 const float _e947 = as_float(_e946);
-                buffer1_[min((uint)(_e937), _lim_2)] = _e947;
-                const uint _e951 = (_e937 + 1u);
+                buffer1_[min((uint)(_e934), _lim_2)] = _e947;
+                const uint _e951 = (_e934 + 1u);
                 const uint _e952 = _e925.y;
                 const float _e953 = as_float(_e952);
                 buffer1_[min((uint)(_e951), _lim_2)] = _e953;
-                const uint _e957 = (_e937 + 2u);
+                const uint _e957 = (_e934 + 2u);
                 const uint _e958 = _e925.z;
                 const float _e959 = as_float(_e958);
                 buffer1_[min((uint)(_e957), _lim_2)] = _e959;
-                const uint _e963 = (_e937 + 3u);
+                const uint _e963 = (_e934 + 3u);
                 const uint _e964 = _e925.w;
                 const float _e965 = as_float(_e964);
                 buffer1_[min((uint)(_e963), _lim_2)] = _e965;
@@ -831,18 +813,16 @@ void main_(
             const uint _e1032 = as_uint(_e1031);
             const uint _e1034 = (_e1032 & 3u);
             const bool _e1036 = (_e1034 != 0u);
-            if (_e1036) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1038 = (_e1032 >> (2u & 31u));
+            const uint _e1040 = _len_1;
+            const bool _e1041 = (_e1038 >= _e1040);
+            const bool _e1042 = (_e1036 || _e1041);
+            const uint _e1045 = (_e1036 ? 5u : 4u);
+            if (_e1042) {
+                atomic_xchg(&status[0], _e1045);
                 return;
             }
-            const uint _e1041 = (_e1032 >> (2u & 31u));
-            const uint _e1043 = _len_1;
-            const bool _e1044 = (_e1041 >= _e1043);
-            if (_e1044) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e1050 = buffer0_[min((uint)(_e1041), _lim_1)];
+            const float _e1050 = buffer0_[min((uint)(_e1038), _lim_1)];
             const uint _e1054 = params.zero;
             const uint _e1055 = (1075838976u | _e1054);
             const float _e1056 = as_float(_e1055);
@@ -852,35 +832,31 @@ void main_(
             const uint _e1062 = as_uint(_e1061);
             const uint _e1064 = (_e1062 & 3u);
             const bool _e1066 = (_e1064 != 0u);
-            if (_e1066) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1068 = (_e1062 >> (2u & 31u));
+            const uint _e1070 = _len_2;
+            const bool _e1071 = (_e1068 >= _e1070);
+            const bool _e1072 = (_e1066 || _e1071);
+            const uint _e1075 = (_e1066 ? 5u : 4u);
+            if (_e1072) {
+                atomic_xchg(&status[0], _e1075);
                 return;
             }
-            const uint _e1071 = (_e1062 >> (2u & 31u));
-            const uint _e1073 = _len_2;
-            const bool _e1074 = (_e1071 >= _e1073);
-            if (_e1074) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e1080 = buffer1_[min((uint)(_e1071), _lim_2)];
+            const float _e1080 = buffer1_[min((uint)(_e1068), _lim_2)];
             const float _e1081 = (_e1057 + _e1080);
             const int _e1083 = as_int(as_uint(_e1023) + as_uint(0));
             const uint _e1084 = as_uint(_e1083);
             const uint _e1086 = (_e1084 & 3u);
             const bool _e1088 = (_e1086 != 0u);
-            if (_e1088) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1090 = (_e1084 >> (2u & 31u));
+            const uint _e1092 = _len_2;
+            const bool _e1093 = (_e1090 >= _e1092);
+            const bool _e1094 = (_e1088 || _e1093);
+            const uint _e1097 = (_e1088 ? 5u : 4u);
+            if (_e1094) {
+                atomic_xchg(&status[0], _e1097);
                 return;
             }
-            const uint _e1093 = (_e1084 >> (2u & 31u));
-            const uint _e1095 = _len_2;
-            const bool _e1096 = (_e1093 >= _e1095);
-            if (_e1096) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            buffer1_[min((uint)(_e1093), _lim_2)] = _e1081;
+            buffer1_[min((uint)(_e1090), _lim_2)] = _e1081;
             const int _e1103 = local2_;
             local7_ = _e1103;
             break;
@@ -930,18 +906,16 @@ void main_(
             const uint _e1163 = as_uint(_e1162);
             const uint _e1165 = (_e1163 & 3u);
             const bool _e1167 = (_e1165 != 0u);
-            if (_e1167) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1169 = (_e1163 >> (2u & 31u));
+            const uint _e1171 = _len_1;
+            const bool _e1172 = (_e1169 >= _e1171);
+            const bool _e1173 = (_e1167 || _e1172);
+            const uint _e1176 = (_e1167 ? 5u : 4u);
+            if (_e1173) {
+                atomic_xchg(&status[0], _e1176);
                 return;
             }
-            const uint _e1172 = (_e1163 >> (2u & 31u));
-            const uint _e1174 = _len_1;
-            const bool _e1175 = (_e1172 >= _e1174);
-            if (_e1175) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e1181 = buffer0_[min((uint)(_e1172), _lim_1)];
+            const float _e1181 = buffer0_[min((uint)(_e1169), _lim_1)];
             const uint _e1185 = params.zero;
             const uint _e1186 = (1075838976u | _e1185);
             const float _e1187 = as_float(_e1186);
@@ -951,35 +925,31 @@ void main_(
             const uint _e1193 = as_uint(_e1192);
             const uint _e1195 = (_e1193 & 3u);
             const bool _e1197 = (_e1195 != 0u);
-            if (_e1197) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1199 = (_e1193 >> (2u & 31u));
+            const uint _e1201 = _len_2;
+            const bool _e1202 = (_e1199 >= _e1201);
+            const bool _e1203 = (_e1197 || _e1202);
+            const uint _e1206 = (_e1197 ? 5u : 4u);
+            if (_e1203) {
+                atomic_xchg(&status[0], _e1206);
                 return;
             }
-            const uint _e1202 = (_e1193 >> (2u & 31u));
-            const uint _e1204 = _len_2;
-            const bool _e1205 = (_e1202 >= _e1204);
-            if (_e1205) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e1211 = buffer1_[min((uint)(_e1202), _lim_2)];
+            const float _e1211 = buffer1_[min((uint)(_e1199), _lim_2)];
             const float _e1212 = (_e1188 + _e1211);
             const int _e1214 = as_int(as_uint(_e1158) + as_uint(0));
             const uint _e1215 = as_uint(_e1214);
             const uint _e1217 = (_e1215 & 3u);
             const bool _e1219 = (_e1217 != 0u);
-            if (_e1219) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1221 = (_e1215 >> (2u & 31u));
+            const uint _e1223 = _len_2;
+            const bool _e1224 = (_e1221 >= _e1223);
+            const bool _e1225 = (_e1219 || _e1224);
+            const uint _e1228 = (_e1219 ? 5u : 4u);
+            if (_e1225) {
+                atomic_xchg(&status[0], _e1228);
                 return;
             }
-            const uint _e1224 = (_e1215 >> (2u & 31u));
-            const uint _e1226 = _len_2;
-            const bool _e1227 = (_e1224 >= _e1226);
-            if (_e1227) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            buffer1_[min((uint)(_e1224), _lim_2)] = _e1212;
+            buffer1_[min((uint)(_e1221), _lim_2)] = _e1212;
             const int _e1234 = local2_;
             const int _e1236 = as_int(as_uint(_e1234) + as_uint(4));
             local12_ = _e1236;
@@ -989,18 +959,16 @@ void main_(
             const uint _e1244 = as_uint(_e1243);
             const uint _e1246 = (_e1244 & 3u);
             const bool _e1248 = (_e1246 != 0u);
-            if (_e1248) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1250 = (_e1244 >> (2u & 31u));
+            const uint _e1252 = _len_1;
+            const bool _e1253 = (_e1250 >= _e1252);
+            const bool _e1254 = (_e1248 || _e1253);
+            const uint _e1257 = (_e1248 ? 5u : 4u);
+            if (_e1254) {
+                atomic_xchg(&status[0], _e1257);
                 return;
             }
-            const uint _e1253 = (_e1244 >> (2u & 31u));
-            const uint _e1255 = _len_1;
-            const bool _e1256 = (_e1253 >= _e1255);
-            if (_e1256) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e1262 = buffer0_[min((uint)(_e1253), _lim_1)];
+            const float _e1262 = buffer0_[min((uint)(_e1250), _lim_1)];
             const uint _e1266 = params.zero;
             const uint _e1267 = (1075838976u | _e1266);
             const float _e1268 = as_float(_e1267);
@@ -1010,35 +978,31 @@ void main_(
             const uint _e1274 = as_uint(_e1273);
             const uint _e1276 = (_e1274 & 3u);
             const bool _e1278 = (_e1276 != 0u);
-            if (_e1278) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1280 = (_e1274 >> (2u & 31u));
+            const uint _e1282 = _len_2;
+            const bool _e1283 = (_e1280 >= _e1282);
+            const bool _e1284 = (_e1278 || _e1283);
+            const uint _e1287 = (_e1278 ? 5u : 4u);
+            if (_e1284) {
+                atomic_xchg(&status[0], _e1287);
                 return;
             }
-            const uint _e1283 = (_e1274 >> (2u & 31u));
-            const uint _e1285 = _len_2;
-            const bool _e1286 = (_e1283 >= _e1285);
-            if (_e1286) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e1292 = buffer1_[min((uint)(_e1283), _lim_2)];
+            const float _e1292 = buffer1_[min((uint)(_e1280), _lim_2)];
             const float _e1293 = (_e1269 + _e1292);
             const int _e1295 = as_int(as_uint(_e1236) + as_uint(0));
             const uint _e1296 = as_uint(_e1295);
             const uint _e1298 = (_e1296 & 3u);
             const bool _e1300 = (_e1298 != 0u);
-            if (_e1300) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e1302 = (_e1296 >> (2u & 31u));
+            const uint _e1304 = _len_2;
+            const bool _e1305 = (_e1302 >= _e1304);
+            const bool _e1306 = (_e1300 || _e1305);
+            const uint _e1309 = (_e1300 ? 5u : 4u);
+            if (_e1306) {
+                atomic_xchg(&status[0], _e1309);
                 return;
             }
-            const uint _e1305 = (_e1296 >> (2u & 31u));
-            const uint _e1307 = _len_2;
-            const bool _e1308 = (_e1305 >= _e1307);
-            if (_e1308) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            buffer1_[min((uint)(_e1305), _lim_2)] = _e1293;
+            buffer1_[min((uint)(_e1302), _lim_2)] = _e1293;
             const int _e1315 = local0_;
             const int _e1317 = as_int(as_uint(_e1315) + as_uint(8));
             local0_ = _e1317;

@@ -142,53 +142,47 @@ void main_(
             const uint _e148 = as_uint(_e147);
             const uint _e150 = (_e148 & 3u);
             const bool _e152 = (_e150 != 0u);
-            if (_e152) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e154 = (_e148 >> (2u & 31u));
+            const uint _e156 = _len_1;
+            const bool _e157 = (_e154 >= _e156);
+            const bool _e158 = (_e152 || _e157);
+            const uint _e161 = (_e152 ? 5u : 4u);
+            if (_e158) {
+                atomic_xchg(&status[0], _e161);
                 return;
             }
-            const uint _e157 = (_e148 >> (2u & 31u));
-            const uint _e159 = _len_1;
-            const bool _e160 = (_e157 >= _e159);
-            if (_e160) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e166 = buffer0_[min((uint)(_e157), _lim_1)];
+            const float _e166 = buffer0_[min((uint)(_e154), _lim_1)];
             const float _e167 = (_e143 * _e166);
             const int _e169 = local8_;
             const int _e171 = as_int(as_uint(_e169) + as_uint(0));
             const uint _e172 = as_uint(_e171);
             const uint _e174 = (_e172 & 3u);
             const bool _e176 = (_e174 != 0u);
-            if (_e176) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e178 = (_e172 >> (2u & 31u));
+            const uint _e180 = _len_2;
+            const bool _e181 = (_e178 >= _e180);
+            const bool _e182 = (_e176 || _e181);
+            const uint _e185 = (_e176 ? 5u : 4u);
+            if (_e182) {
+                atomic_xchg(&status[0], _e185);
                 return;
             }
-            const uint _e181 = (_e172 >> (2u & 31u));
-            const uint _e183 = _len_2;
-            const bool _e184 = (_e181 >= _e183);
-            if (_e184) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            const float _e190 = buffer1_[min((uint)(_e181), _lim_2)];
+            const float _e190 = buffer1_[min((uint)(_e178), _lim_2)];
             const float _e191 = (_e167 + _e190);
             const int _e193 = as_int(as_uint(_e137) + as_uint(0));
             const uint _e194 = as_uint(_e193);
             const uint _e196 = (_e194 & 3u);
             const bool _e198 = (_e196 != 0u);
-            if (_e198) {
-                atomic_xchg(&status[0], 5u);
+            const uint _e200 = (_e194 >> (2u & 31u));
+            const uint _e202 = _len_2;
+            const bool _e203 = (_e200 >= _e202);
+            const bool _e204 = (_e198 || _e203);
+            const uint _e207 = (_e198 ? 5u : 4u);
+            if (_e204) {
+                atomic_xchg(&status[0], _e207);
                 return;
             }
-            const uint _e203 = (_e194 >> (2u & 31u));
-            const uint _e205 = _len_2;
-            const bool _e206 = (_e203 >= _e205);
-            if (_e206) {
-                atomic_xchg(&status[0], 4u);
-                return;
-            }
-            buffer1_[min((uint)(_e203), _lim_2)] = _e191;
+            buffer1_[min((uint)(_e200), _lim_2)] = _e191;
             const int _e213 = local7_;
             const int _e215 = as_int(as_uint(_e213) + as_uint(4));
             local7_ = _e215;

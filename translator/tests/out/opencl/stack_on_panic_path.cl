@@ -329,27 +329,25 @@ void main_(
         const uint _e437 = as_uint(_e436);
         const uint _e439 = (_e437 & 3u);
         const bool _e441 = (_e439 != 0u);
-        if (_e441) {
-            atomic_xchg(&status[0], 5u);
+        const uint _e443 = (_e437 >> (2u & 31u));
+        const uint _e445 = _len_1;
+        const uint _e447 = (_e443 + 3u);
+        const bool _e448 = (_e447 >= _e445);
+        const bool _e449 = (_e441 || _e448);
+        const uint _e452 = (_e441 ? 5u : 4u);
+        if (_e449) {
+            atomic_xchg(&status[0], _e452);
             return;
         }
-        const uint _e446 = (_e437 >> (2u & 31u));
-        const uint _e448 = _len_1;
-        const uint _e450 = (_e446 + 3u);
-        const bool _e451 = (_e450 >= _e448);
-        if (_e451) {
-            atomic_xchg(&status[0], 4u);
-            return;
-        }
-        const int _e457 = buffer0_[min((uint)(_e446), _lim_1)];
+        const int _e457 = buffer0_[min((uint)(_e443), _lim_1)];
         const uint _e458 = as_uint(_e457);
-        const uint _e460 = (_e446 + 1u);
+        const uint _e460 = (_e443 + 1u);
         const int _e463 = buffer0_[min((uint)(_e460), _lim_1)];
         const uint _e464 = as_uint(_e463);
-        const uint _e466 = (_e446 + 2u);
+        const uint _e466 = (_e443 + 2u);
         const int _e469 = buffer0_[min((uint)(_e466), _lim_1)];
         const uint _e470 = as_uint(_e469);
-        const uint _e472 = (_e446 + 3u);
+        const uint _e472 = (_e443 + 3u);
         const int _e475 = buffer0_[min((uint)(_e472), _lim_1)];
         const uint _e476 = as_uint(_e475);
         const uint4 _e477 = ((uint4)(_e458, _e464, _e470, _e476));
@@ -357,30 +355,28 @@ void main_(
         const uint _e480 = as_uint(_e479);
         const uint _e482 = (_e480 & 3u);
         const bool _e484 = (_e482 != 0u);
-        if (_e484) {
-            atomic_xchg(&status[0], 5u);
-            return;
-        }
-        const uint _e489 = (_e480 >> (2u & 31u));
-        const uint _e491 = _len_2;
-        const uint _e493 = (_e489 + 3u);
-        const bool _e494 = (_e493 >= _e491);
-        if (_e494) {
-            atomic_xchg(&status[0], 4u);
+        const uint _e486 = (_e480 >> (2u & 31u));
+        const uint _e488 = _len_2;
+        const uint _e490 = (_e486 + 3u);
+        const bool _e491 = (_e490 >= _e488);
+        const bool _e492 = (_e484 || _e491);
+        const uint _e495 = (_e484 ? 5u : 4u);
+        if (_e492) {
+            atomic_xchg(&status[0], _e495);
             return;
         }
         const uint _e498 = _e477.x;
         const int _e499 = as_int(_e498);
-        buffer1_[min((uint)(_e489), _lim_2)] = _e499;
-        const uint _e503 = (_e489 + 1u);
+        buffer1_[min((uint)(_e486), _lim_2)] = _e499;
+        const uint _e503 = (_e486 + 1u);
         const uint _e504 = _e477.y;
         const int _e505 = as_int(_e504);
         buffer1_[min((uint)(_e503), _lim_2)] = _e505;
-        const uint _e509 = (_e489 + 2u);
+        const uint _e509 = (_e486 + 2u);
         const uint _e510 = _e477.z;
         const int _e511 = as_int(_e510);
         buffer1_[min((uint)(_e509), _lim_2)] = _e511;
-        const uint _e515 = (_e489 + 3u);
+        const uint _e515 = (_e486 + 3u);
         const uint _e516 = _e477.w;
         const int _e517 = as_int(_e516);
         buffer1_[min((uint)(_e515), _lim_2)] = _e517;

@@ -126,36 +126,32 @@ void main_(
         const uint _e128 = (_e126 - 49152u);
         const uint _e130 = (_e128 & 3u);
         const bool _e132 = (_e130 != 0u);
-        if (_e132) {
-            atomic_xchg(&status[0], 5u);
-            return;
-        }
-        const uint _e137 = (_e128 >> (2u & 31u));
-        const bool _e139 = (_e137 >= 4096u);
-        if (_e139) {
-            atomic_xchg(&status[0], 4u);
+        const uint _e134 = (_e128 >> (2u & 31u));
+        const bool _e136 = (_e134 >= 4096u);
+        const bool _e137 = (_e132 || _e136);
+        const uint _e140 = (_e132 ? 5u : 4u);
+        if (_e137) {
+            atomic_xchg(&status[0], _e140);
             return;
         }
         const uint _e143 = as_uint(_e123);
-        stack[min((uint)(_e137), 4095u)] = _e143;
+        stack[min((uint)(_e134), 4095u)] = _e143;
         const int _e147 = local9_;
         const int _e150 = as_int(as_uint(_e147) + as_uint(4));
         const uint _e151 = as_uint(_e150);
         const uint _e153 = (_e151 - 49152u);
         const uint _e155 = (_e153 & 3u);
         const bool _e157 = (_e155 != 0u);
-        if (_e157) {
-            atomic_xchg(&status[0], 5u);
-            return;
-        }
-        const uint _e162 = (_e153 >> (2u & 31u));
-        const bool _e164 = (_e162 >= 4096u);
-        if (_e164) {
-            atomic_xchg(&status[0], 4u);
+        const uint _e159 = (_e153 >> (2u & 31u));
+        const bool _e161 = (_e159 >= 4096u);
+        const bool _e162 = (_e157 || _e161);
+        const uint _e165 = (_e157 ? 5u : 4u);
+        if (_e162) {
+            atomic_xchg(&status[0], _e165);
             return;
         }
         const uint _e168 = as_uint(4);
-        stack[min((uint)(_e162), 4095u)] = _e168;
+        stack[min((uint)(_e159), 4095u)] = _e168;
         break;
     }
     const int _e172 = local5_;
@@ -170,69 +166,61 @@ void main_(
     const uint _e187 = (_e185 - 49152u);
     const uint _e189 = (_e187 & 3u);
     const bool _e191 = (_e189 != 0u);
-    if (_e191) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e193 = (_e187 >> (2u & 31u));
+    const bool _e195 = (_e193 >= 4096u);
+    const bool _e196 = (_e191 || _e195);
+    const uint _e199 = (_e191 ? 5u : 4u);
+    if (_e196) {
+        atomic_xchg(&status[0], _e199);
         return;
     }
-    const uint _e196 = (_e187 >> (2u & 31u));
-    const bool _e198 = (_e196 >= 4096u);
-    if (_e198) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const uint _e204 = stack[min((uint)(_e196), 4095u)];
+    const uint _e204 = stack[min((uint)(_e193), 4095u)];
     const int _e205 = as_int(_e204);
     const int _e207 = as_int(as_uint(_e205) + as_uint(0));
     const uint _e208 = as_uint(_e207);
     const uint _e210 = (_e208 & 3u);
     const bool _e212 = (_e210 != 0u);
-    if (_e212) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e214 = (_e208 >> (2u & 31u));
+    const uint _e216 = _len_1;
+    const bool _e217 = (_e214 >= _e216);
+    const bool _e218 = (_e212 || _e217);
+    const uint _e221 = (_e212 ? 5u : 4u);
+    if (_e218) {
+        atomic_xchg(&status[0], _e221);
         return;
     }
-    const uint _e217 = (_e208 >> (2u & 31u));
-    const uint _e219 = _len_1;
-    const bool _e220 = (_e217 >= _e219);
-    if (_e220) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const int _e226 = buffer0_[min((uint)(_e217), _lim_1)];
+    const int _e226 = buffer0_[min((uint)(_e214), _lim_1)];
     const int _e228 = local7_;
     const int _e230 = as_int(as_uint(_e228) + as_uint(12));
     const uint _e231 = as_uint(_e230);
     const uint _e233 = (_e231 - 49152u);
     const uint _e235 = (_e233 & 3u);
     const bool _e237 = (_e235 != 0u);
-    if (_e237) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e239 = (_e233 >> (2u & 31u));
+    const bool _e241 = (_e239 >= 4096u);
+    const bool _e242 = (_e237 || _e241);
+    const uint _e245 = (_e237 ? 5u : 4u);
+    if (_e242) {
+        atomic_xchg(&status[0], _e245);
         return;
     }
-    const uint _e242 = (_e233 >> (2u & 31u));
-    const bool _e244 = (_e242 >= 4096u);
-    if (_e244) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const uint _e250 = stack[min((uint)(_e242), 4095u)];
+    const uint _e250 = stack[min((uint)(_e239), 4095u)];
     const int _e251 = as_int(_e250);
     const int _e252 = as_int(as_uint(_e226) + as_uint(_e251));
     const int _e254 = as_int(as_uint(_e180) + as_uint(0));
     const uint _e255 = as_uint(_e254);
     const uint _e257 = (_e255 & 3u);
     const bool _e259 = (_e257 != 0u);
-    if (_e259) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e261 = (_e255 >> (2u & 31u));
+    const uint _e263 = _len_2;
+    const bool _e264 = (_e261 >= _e263);
+    const bool _e265 = (_e259 || _e264);
+    const uint _e268 = (_e259 ? 5u : 4u);
+    if (_e265) {
+        atomic_xchg(&status[0], _e268);
         return;
     }
-    const uint _e264 = (_e255 >> (2u & 31u));
-    const uint _e266 = _len_2;
-    const bool _e267 = (_e264 >= _e266);
-    if (_e267) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer1_[min((uint)(_e264), _lim_2)] = _e252;
+    buffer1_[min((uint)(_e261), _lim_2)] = _e252;
     const int _e274 = local7_;
     const int _e276 = as_int(as_uint(_e274) + as_uint(16));
     local8_ = _e276;

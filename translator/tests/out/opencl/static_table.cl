@@ -79,17 +79,15 @@ void main_(
     const uint _e59 = as_uint(_e58);
     const uint _e61 = (_e59 & 7u);
     const bool _e63 = (_e61 != 0u);
-    if (_e63) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e69 = status[min(1u, _lim_2)];
-    const bool _e71 = (_e59 > _e69);
-    const uint _e72 = (_e69 - _e59);
-    const bool _e73 = (8u > _e72);
-    const bool _e74 = (_e71 || _e73);
-    if (_e74) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e66 = status[min(1u, _lim_2)];
+    const bool _e68 = (_e59 > _e66);
+    const uint _e69 = (_e66 - _e59);
+    const bool _e70 = (8u > _e69);
+    const bool _e71 = (_e68 || _e70);
+    const bool _e72 = (_e63 || _e71);
+    const uint _e75 = (_e63 ? 5u : 4u);
+    if (_e72) {
+        atomic_xchg(&status[0], _e75);
         return;
     }
     const uint _e79 = (_e59 >> (3u & 31u));
@@ -106,17 +104,15 @@ void main_(
     const uint _e99 = as_uint(_e98);
     const uint _e101 = (_e99 & 3u);
     const bool _e103 = (_e101 != 0u);
-    if (_e103) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e109 = status[min(1u, _lim_2)];
-    const bool _e111 = (_e99 > _e109);
-    const uint _e112 = (_e109 - _e99);
-    const bool _e113 = (4u > _e112);
-    const bool _e114 = (_e111 || _e113);
-    if (_e114) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e106 = status[min(1u, _lim_2)];
+    const bool _e108 = (_e99 > _e106);
+    const uint _e109 = (_e106 - _e99);
+    const bool _e110 = (4u > _e109);
+    const bool _e111 = (_e108 || _e110);
+    const bool _e112 = (_e103 || _e111);
+    const uint _e115 = (_e103 ? 5u : 4u);
+    if (_e112) {
+        atomic_xchg(&status[0], _e115);
         return;
     }
     const uint _e119 = (_e99 >> (2u & 31u));
@@ -135,16 +131,14 @@ void main_(
     const uint _e140 = as_uint(_e139);
     const uint _e142 = (_e140 & 7u);
     const bool _e144 = (_e142 != 0u);
-    if (_e144) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e146 = (_e140 >> (3u & 31u));
+    const uint _e148 = _len_1;
+    const bool _e149 = (_e146 >= _e148);
+    const bool _e150 = (_e144 || _e149);
+    const uint _e153 = (_e144 ? 5u : 4u);
+    if (_e150) {
+        atomic_xchg(&status[0], _e153);
         return;
     }
-    const uint _e149 = (_e140 >> (3u & 31u));
-    const uint _e151 = _len_1;
-    const bool _e152 = (_e149 >= _e151);
-    if (_e152) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    buffer0_[min((uint)(_e149), _lim_1)] = _e137;
+    buffer0_[min((uint)(_e146), _lim_1)] = _e137;
 }

@@ -114,18 +114,16 @@ void main_(
     const uint _e109 = as_uint(_e108);
     const uint _e111 = (_e109 & 1u);
     const bool _e113 = (_e111 != 0u);
-    if (_e113) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e115 = (_e109 >> (2u & 31u));
+    const uint _e117 = _len_1;
+    const bool _e118 = (_e115 >= _e117);
+    const bool _e119 = (_e113 || _e118);
+    const uint _e122 = (_e113 ? 5u : 4u);
+    if (_e119) {
+        atomic_xchg(&status[0], _e122);
         return;
     }
-    const uint _e118 = (_e109 >> (2u & 31u));
-    const uint _e120 = _len_1;
-    const bool _e121 = (_e118 >= _e120);
-    if (_e121) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const int _e127 = buffer0_[min((uint)(_e118), _lim_1)];
+    const int _e127 = buffer0_[min((uint)(_e115), _lim_1)];
     const uint _e128 = as_uint(_e127);
     const uint _e130 = (_e109 & 3u);
     const uint _e132 = (_e130 * 8u);
@@ -252,15 +250,13 @@ void main_(
     const uint _e272 = as_uint(_e271);
     const uint _e274 = (_e272 & 1u);
     const bool _e276 = (_e274 != 0u);
-    if (_e276) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e281 = (_e272 >> (2u & 31u));
-    const uint _e283 = _len_2;
-    const bool _e284 = (_e281 >= _e283);
-    if (_e284) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e278 = (_e272 >> (2u & 31u));
+    const uint _e280 = _len_2;
+    const bool _e281 = (_e278 >= _e280);
+    const bool _e282 = (_e276 || _e281);
+    const uint _e285 = (_e276 ? 5u : 4u);
+    if (_e282) {
+        atomic_xchg(&status[0], _e285);
         return;
     }
     const uint _e288 = as_uint(_e269);
@@ -270,8 +266,8 @@ void main_(
     const uint _e295 = (65535u << (_e294 & 31u));
     const uint _e296 = (~_e295);
     const uint _e297 = (_e290 << (_e294 & 31u));
-    atomic_and(&buffer1_[min((uint)(_e281), _lim_2)], _e296);
-    atomic_or(&buffer1_[min((uint)(_e281), _lim_2)], _e297);
+    atomic_and(&buffer1_[min((uint)(_e278), _lim_2)], _e296);
+    atomic_or(&buffer1_[min((uint)(_e278), _lim_2)], _e297);
     const int _e301 = local9_;
     const int _e303 = local7_;
     const int _e305 = as_int(as_uint(_e301) + as_uint(3));
@@ -300,20 +296,18 @@ void main_(
     const uint _e339 = as_uint(_e338);
     const uint _e341 = (_e339 & 3u);
     const bool _e343 = (_e341 != 0u);
-    if (_e343) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e345 = (_e339 >> (2u & 31u));
+    const uint _e347 = _len_2;
+    const uint _e349 = (_e345 + 1u);
+    const bool _e350 = (_e349 >= _e347);
+    const bool _e351 = (_e343 || _e350);
+    const uint _e354 = (_e343 ? 5u : 4u);
+    if (_e351) {
+        atomic_xchg(&status[0], _e354);
         return;
     }
-    const uint _e348 = (_e339 >> (2u & 31u));
-    const uint _e350 = _len_2;
-    const uint _e352 = (_e348 + 1u);
-    const bool _e353 = (_e352 >= _e350);
-    if (_e353) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const uint _e359 = buffer1_[min((uint)(_e348), _lim_2)];
-    const uint _e361 = (_e348 + 1u);
+    const uint _e359 = buffer1_[min((uint)(_e345), _lim_2)];
+    const uint _e361 = (_e345 + 1u);
     const uint _e364 = buffer1_[min((uint)(_e361), _lim_2)];
     const ulong _e365 = ((ulong)(_e359));
     const ulong _e366 = ((ulong)(_e364));
@@ -326,17 +320,15 @@ void main_(
     const uint _e377 = (_e375 - 4294955008u);
     const uint _e379 = (_e377 & 3u);
     const bool _e381 = (_e379 != 0u);
-    if (_e381) {
-        atomic_xchg(&status[0], 5u);
+    const uint _e383 = (_e377 >> (2u & 31u));
+    const bool _e385 = (_e383 >= 4096u);
+    const bool _e386 = (_e381 || _e385);
+    const uint _e389 = (_e381 ? 5u : 4u);
+    if (_e386) {
+        atomic_xchg(&status[0], _e389);
         return;
     }
-    const uint _e386 = (_e377 >> (2u & 31u));
-    const bool _e388 = (_e386 >= 4096u);
-    if (_e388) {
-        atomic_xchg(&status[0], 4u);
-        return;
-    }
-    const uint _e394 = stack[min((uint)(_e386), 4095u)];
+    const uint _e394 = stack[min((uint)(_e383), 4095u)];
     const int _e395 = as_int(_e394);
     const uint _e396 = as_uint(_e395);
     const ulong _e397 = ((ulong)(_e396));
@@ -346,24 +338,22 @@ void main_(
     const uint _e402 = as_uint(_e401);
     const uint _e404 = (_e402 & 3u);
     const bool _e406 = (_e404 != 0u);
-    if (_e406) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e411 = (_e402 >> (2u & 31u));
-    const uint _e413 = _len_2;
-    const uint _e415 = (_e411 + 1u);
-    const bool _e416 = (_e415 >= _e413);
-    if (_e416) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e408 = (_e402 >> (2u & 31u));
+    const uint _e410 = _len_2;
+    const uint _e412 = (_e408 + 1u);
+    const bool _e413 = (_e412 >= _e410);
+    const bool _e414 = (_e406 || _e413);
+    const uint _e417 = (_e406 ? 5u : 4u);
+    if (_e414) {
+        atomic_xchg(&status[0], _e417);
         return;
     }
     const ulong _e420 = as_ulong(_e399);
     const uint _e421 = ((uint)(_e420));
     const ulong _e423 = (_e420 >> (32u & 63u));
     const uint _e424 = ((uint)(_e423));
-    atomic_xchg(&buffer1_[min((uint)(_e411), _lim_2)], _e421);
-    const uint _e428 = (_e411 + 1u);
+    atomic_xchg(&buffer1_[min((uint)(_e408), _lim_2)], _e421);
+    const uint _e428 = (_e408 + 1u);
     atomic_xchg(&buffer1_[min((uint)(_e428), _lim_2)], _e424);
     const int _e432 = local8_;
     const int _e434 = local8_;
@@ -387,19 +377,17 @@ void main_(
     const uint _e460 = as_uint(_e459);
     const uint _e462 = (_e460 & 3u);
     const bool _e464 = (_e462 != 0u);
-    if (_e464) {
-        atomic_xchg(&status[0], 5u);
-        return;
-    }
-    const uint _e469 = (_e460 >> (2u & 31u));
-    const uint _e471 = _len_2;
-    const bool _e472 = (_e469 >= _e471);
-    if (_e472) {
-        atomic_xchg(&status[0], 4u);
+    const uint _e466 = (_e460 >> (2u & 31u));
+    const uint _e468 = _len_2;
+    const bool _e469 = (_e466 >= _e468);
+    const bool _e470 = (_e464 || _e469);
+    const uint _e473 = (_e464 ? 5u : 4u);
+    if (_e470) {
+        atomic_xchg(&status[0], _e473);
         return;
     }
     const uint _e476 = as_uint(_e457);
-    atomic_xchg(&buffer1_[min((uint)(_e469), _lim_2)], _e476);
+    atomic_xchg(&buffer1_[min((uint)(_e466), _lim_2)], _e476);
     const int _e480 = local9_;
     const int _e482 = as_int(as_uint(_e480) + as_uint(16));
     local9_ = _e482;

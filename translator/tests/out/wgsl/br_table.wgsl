@@ -128,14 +128,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     }
     let _e119 = local;
     let _e122 = bitcast<u32>(((_e39 + (_e41 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e122 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e126 = ((_e122 & 3u) != 0u);
+    let _e128 = (_e122 >> 2u);
+    if (_e126 || (_e128 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e126));
         return;
     }
-    let _e131 = (_e122 >> 2u);
-    if (_e131 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer0_[_e131] = _e119;
+    buffer0_[_e128] = _e119;
 }

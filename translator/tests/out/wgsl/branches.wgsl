@@ -122,14 +122,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     }
     let _e162 = local;
     let _e165 = bitcast<u32>(((_e58 + (_e60 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e165 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e169 = ((_e165 & 3u) != 0u);
+    let _e171 = (_e165 >> 2u);
+    if (_e169 || (_e171 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e169));
         return;
     }
-    let _e174 = (_e165 >> 2u);
-    if (_e174 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer0_[_e174] = _e162;
+    buffer0_[_e171] = _e162;
 }

@@ -54,16 +54,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e62 = local3_;
     let _e64 = local0_;
     let _e73 = bitcast<u32>(((_e62 + (_e64 << (bitcast<u32>(3i) & 31u))) + 0i));
-    if ((_e73 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e77 = ((_e73 & 7u) != 0u);
+    let _e79 = (_e73 >> 3u);
+    if (_e77 || (_e79 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e77));
         return;
     }
-    let _e82 = (_e73 >> 3u);
-    if (_e82 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e91 = buffer0_[_e82];
+    let _e91 = buffer0_[_e79];
     local7_ = _e91;
     let _e94 = local5_;
     let _e96 = local0_;
@@ -76,16 +73,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e133 = params.zero;
     let _e145 = params.zero;
     let _e155 = bitcast<u32>((_e105 + 0i));
-    if ((_e155 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e159 = ((_e155 & 7u) != 0u);
+    let _e161 = (_e155 >> 3u);
+    if (_e159 || (_e161 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e159));
         return;
     }
-    let _e164 = (_e155 >> 3u);
-    if (_e164 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e164] = select(select(select(9223372036854775807li, i64(-9223372036854775807 - 1), (_e107 < bitcast<f64>((0lu | u64(_e145))))), 0li, ((bitcast<u64>(_e107) & 9223372036854775807lu) > 9218868437227405312lu)), i64(select(bitcast<f64>((0lu | u64(_e133))), _e107, _e124)), _e124);
+    buffer1_[_e161] = select(select(select(9223372036854775807li, i64(-9223372036854775807 - 1), (_e107 < bitcast<f64>((0lu | u64(_e145))))), 0li, ((bitcast<u64>(_e107) & 9223372036854775807lu) > 9218868437227405312lu)), i64(select(bitcast<f64>((0lu | u64(_e133))), _e107, _e124)), _e124);
     let _e174 = local8_;
     let _e176 = local7_;
     let _e177 = f32(_e176);
@@ -95,16 +89,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e201 = params.zero;
     let _e213 = params.zero;
     let _e222 = bitcast<u32>((_e174 + 8i));
-    if ((_e222 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e226 = ((_e222 & 7u) != 0u);
+    let _e228 = (_e222 >> 3u);
+    if (_e226 || (_e228 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e226));
         return;
     }
-    let _e231 = (_e222 >> 3u);
-    if (_e231 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e231] = select(select(select(-1li, 0li, (_e177 < bitcast<f32>((0u | _e213)))), 0li, ((bitcast<u32>(_e177) & 2147483647u) > 2139095040u)), bitcast<i64>(u64(select(bitcast<f32>((0u | _e201)), _e177, _e192))), _e192);
+    buffer1_[_e228] = select(select(select(-1li, 0li, (_e177 < bitcast<f32>((0u | _e213)))), 0li, ((bitcast<u32>(_e177) & 2147483647u) > 2139095040u)), bitcast<i64>(u64(select(bitcast<f32>((0u | _e201)), _e177, _e192))), _e192);
     let _e241 = local8_;
     let _e243 = local7_;
     let _e247 = params.zero;
@@ -120,16 +111,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     }
     let _e276 = params.zero;
     let _e286 = bitcast<u32>((_e241 + 16i));
-    if ((_e286 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e290 = ((_e286 & 7u) != 0u);
+    let _e292 = (_e286 >> 3u);
+    if (_e290 || (_e292 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e290));
         return;
     }
-    let _e295 = (_e286 >> 3u);
-    if (_e295 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e295] = i64(bitcast<i32>(u32(select(bitcast<f64>((0lu | u64(_e276))), _e243, _e260))));
+    buffer1_[_e292] = i64(bitcast<i32>(u32(select(bitcast<f64>((0lu | u64(_e276))), _e243, _e260))));
     let _e305 = local8_;
     let _e307 = local7_;
     let _e308 = f32(_e307);
@@ -146,16 +134,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     }
     let _e339 = params.zero;
     let _e346 = bitcast<u32>((_e305 + 24i));
-    if ((_e346 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e350 = ((_e346 & 7u) != 0u);
+    let _e352 = (_e346 >> 3u);
+    if (_e350 || (_e352 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e350));
         return;
     }
-    let _e355 = (_e346 >> 3u);
-    if (_e355 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e355] = i64(select(bitcast<f32>((0u | _e339)), _e308, _e323));
+    buffer1_[_e352] = i64(select(bitcast<f32>((0u | _e339)), _e308, _e323));
     let _e365 = local8_;
     let _e367 = local7_;
     let _e369 = bitcast<u64>(bitcast<i64>(_e367));
@@ -163,16 +148,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e382 = local7_;
     let _e389 = bitcast<u64>((bitcast<i64>((bitcast<u64>(bitcast<i64>(_e382)) << 48u)) >> 48u));
     let _e401 = bitcast<u32>((_e365 + 32i));
-    if ((_e401 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e405 = ((_e401 & 7u) != 0u);
+    let _e407 = (_e401 >> 3u);
+    if (_e405 || (_e407 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e405));
         return;
     }
-    let _e410 = (_e401 >> 3u);
-    if (_e410 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e410] = (i64(select(countLeadingZeros(_e373), (32u + countLeadingZeros(u32(_e369))), (_e373 == 0u))) + i64((countOneBits(u32(_e389)) + countOneBits(u32((_e389 >> 32u))))));
+    buffer1_[_e407] = (i64(select(countLeadingZeros(_e373), (32u + countLeadingZeros(u32(_e369))), (_e373 == 0u))) + i64((countOneBits(u32(_e389)) + countOneBits(u32((_e389 >> 32u))))));
     let _e420 = local8_;
     let _e422 = local7_;
     let _e424 = bitcast<u64>(bitcast<i64>(_e422));
@@ -181,42 +163,33 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e444 = (u32(60li) & 63u);
     let _e448 = bitcast<u64>(i64(select(countTrailingZeros(_e425), (32u + countTrailingZeros(u32((_e424 >> 32u)))), (_e425 == 0u))));
     let _e455 = bitcast<u32>((_e420 + 40i));
-    if ((_e455 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e459 = ((_e455 & 7u) != 0u);
+    let _e461 = (_e455 >> 3u);
+    if (_e459 || (_e461 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e459));
         return;
     }
-    let _e464 = (_e455 >> 3u);
-    if (_e464 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e464] = bitcast<i64>(((_e448 << _e444) | (_e448 >> ((64u - _e444) & 63u))));
+    buffer1_[_e461] = bitcast<i64>(((_e448 << _e444) | (_e448 >> ((64u - _e444) & 63u))));
     let _e474 = local8_;
     let _e478 = params.zero;
     let _e483 = local7_;
     let _e499 = bitcast<u32>((_e474 + 48i));
-    if ((_e499 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e503 = ((_e499 & 7u) != 0u);
+    let _e505 = (_e499 >> 3u);
+    if (_e503 || (_e505 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e503));
         return;
     }
-    let _e508 = (_e499 >> 3u);
-    if (_e508 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e508] = bitcast<i64>(bitcast<f64>(((bitcast<u64>(bitcast<f64>((9218868437227405312lu | u64(_e478)))) & 9223372036854775807lu) | (bitcast<u64>(bitcast<f64>((bitcast<u64>(_e483) ^ 9223372036854775808lu))) & 9223372036854775808lu))));
+    buffer1_[_e505] = bitcast<i64>(bitcast<f64>(((bitcast<u64>(bitcast<f64>((9218868437227405312lu | u64(_e478)))) & 9223372036854775807lu) | (bitcast<u64>(bitcast<f64>((bitcast<u64>(_e483) ^ 9223372036854775808lu))) & 9223372036854775808lu))));
     let _e519 = local8_;
     let _e523 = params.zero;
     let _e528 = local7_;
     let _e538 = bitcast<u32>((_e519 + 56i));
-    if ((_e538 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e542 = ((_e538 & 7u) != 0u);
+    let _e544 = (_e538 >> 3u);
+    if (_e542 || (_e544 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e542));
         return;
     }
-    let _e547 = (_e538 >> 3u);
-    if (_e547 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e547] = bitcast<i64>((bitcast<f64>((9221120237041090560lu | u64(_e523))) + round(bitcast<f64>((bitcast<u64>(_e528) & 9223372036854775807lu)))));
+    buffer1_[_e544] = bitcast<i64>((bitcast<f64>((9221120237041090560lu | u64(_e523))) + round(bitcast<f64>((bitcast<u64>(_e528) & 9223372036854775807lu)))));
 }

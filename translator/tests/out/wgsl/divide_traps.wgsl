@@ -65,30 +65,24 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e84 = local3_;
     let _e86 = local9_;
     let _e90 = bitcast<u32>(((_e84 + _e86) + 0i));
-    if ((_e90 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e94 = ((_e90 & 3u) != 0u);
+    let _e96 = (_e90 >> 2u);
+    if (_e94 || (_e96 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e94));
         return;
     }
-    let _e99 = (_e90 >> 2u);
-    if (_e99 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e108 = buffer0_[_e99];
+    let _e108 = buffer0_[_e96];
     local10_ = _e108;
     let _e111 = local5_;
     let _e113 = local9_;
     let _e117 = bitcast<u32>(((_e111 + _e113) + 0i));
-    if ((_e117 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e121 = ((_e117 & 3u) != 0u);
+    let _e123 = (_e117 >> 2u);
+    if (_e121 || (_e123 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e121));
         return;
     }
-    let _e126 = (_e117 >> 2u);
-    if (_e126 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e135 = buffer1_[_e126];
+    let _e135 = buffer1_[_e123];
     local11_ = _e135;
     let _e138 = local7_;
     let _e140 = local9_;
@@ -103,16 +97,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         return;
     }
     let _e162 = bitcast<u32>(((_e138 + _e140) + 0i));
-    if ((_e162 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e166 = ((_e162 & 3u) != 0u);
+    let _e168 = (_e162 >> 2u);
+    if (_e166 || (_e168 >= arrayLength((&buffer2_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e166));
         return;
     }
-    let _e171 = (_e162 >> 2u);
-    if (_e171 >= arrayLength((&buffer2_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer2_[_e171] = (_e143 / _e145);
+    buffer2_[_e168] = (_e143 / _e145);
     let _e181 = local7_;
     let _e183 = local9_;
     let _e186 = local10_;
@@ -122,14 +113,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         return;
     }
     let _e200 = bitcast<u32>(((_e181 + _e183) + 4i));
-    if ((_e200 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e204 = ((_e200 & 3u) != 0u);
+    let _e206 = (_e200 >> 2u);
+    if (_e204 || (_e206 >= arrayLength((&buffer2_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e204));
         return;
     }
-    let _e209 = (_e200 >> 2u);
-    if (_e209 >= arrayLength((&buffer2_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer2_[_e209] = bitcast<i32>((bitcast<u32>(_e186) % bitcast<u32>(_e188)));
+    buffer2_[_e206] = bitcast<i32>((bitcast<u32>(_e186) % bitcast<u32>(_e188)));
 }

@@ -63,25 +63,19 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e79 = local3_;
     let _e81 = local7_;
     let _e85 = bitcast<u32>(((_e79 + _e81) + 0i));
-    if ((_e85 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e89 = ((_e85 & 3u) != 0u);
+    let _e91 = (_e85 >> 2u);
+    if (_e89 || (_e91 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e89));
         return;
     }
-    let _e94 = (_e85 >> 2u);
-    if (_e94 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e103 = buffer0_[_e94];
+    let _e103 = buffer0_[_e91];
     let _e108 = bitcast<u32>(((_e74 + _e76) + 0i));
-    if ((_e108 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e112 = ((_e108 & 3u) != 0u);
+    let _e114 = (_e108 >> 2u);
+    if (_e112 || (_e114 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e112));
         return;
     }
-    let _e117 = (_e108 >> 2u);
-    if (_e117 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e117] = (_e103 * 2i);
+    buffer1_[_e114] = (_e103 * 2i);
 }

@@ -81,16 +81,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e120 = local0_;
     let _e128 = local7_;
     let _e131 = bitcast<u32>(((_e118 + (_e120 << (bitcast<u32>(3i) & 31u))) + 0i));
-    if ((_e131 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e135 = ((_e131 & 7u) != 0u);
+    let _e137 = (_e131 >> 3u);
+    if (_e135 || (_e137 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e135));
         return;
     }
-    let _e140 = (_e131 >> 3u);
-    if (_e140 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer0_[_e140] = _e128;
+    buffer0_[_e137] = _e128;
     let _e150 = local5_;
     let _e152 = local0_;
     let _e160 = local7_;
@@ -103,14 +100,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         return;
     }
     let _e198 = bitcast<u32>(((_e150 + (_e152 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e198 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e202 = ((_e198 & 3u) != 0u);
+    let _e204 = (_e198 >> 2u);
+    if (_e202 || (_e204 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e202));
         return;
     }
-    let _e207 = (_e198 >> 2u);
-    if (_e207 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e207] = i32((bitcast<i64>((bitcast<u64>(_e160) >> (u32(33li) & 63u))) ^ (_e174 % select(_e180, 1li, ((_e174 == i64(-9223372036854775807 - 1)) && (_e180 == -1li))))));
+    buffer1_[_e204] = i32((bitcast<i64>((bitcast<u64>(_e160) >> (u32(33li) & 63u))) ^ (_e174 % select(_e180, 1li, ((_e174 == i64(-9223372036854775807 - 1)) && (_e180 == -1li))))));
 }

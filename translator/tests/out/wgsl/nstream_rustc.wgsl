@@ -151,109 +151,85 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                     local6_ = _e276;
                     let _e279 = local6_;
                     let _e282 = bitcast<u32>((_e279 + 0i));
-                    if ((_e282 & 7u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e286 = ((_e282 & 7u) != 0u);
+                    let _e288 = (_e282 >> 3u);
+                    if (_e286 || (_e288 >= arrayLength((&buffer2_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e286));
                         return;
                     }
-                    let _e291 = (_e282 >> 3u);
-                    if (_e291 >= arrayLength((&buffer2_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e300 = buffer2_[_e291];
+                    let _e300 = buffer2_[_e288];
                     let _e302 = local0_;
                     let _e304 = local8_;
                     let _e305 = (_e302 + _e304);
                     local12_ = _e305;
                     let _e309 = bitcast<u32>((_e305 + 0i));
-                    if ((_e309 & 7u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e313 = ((_e309 & 7u) != 0u);
+                    let _e315 = (_e309 >> 3u);
+                    if (_e313 || (_e315 >= arrayLength((&buffer0_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e313));
                         return;
                     }
-                    let _e318 = (_e309 >> 3u);
-                    if (_e318 >= arrayLength((&buffer0_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e327 = buffer0_[_e318];
+                    let _e327 = buffer0_[_e315];
                     let _e329 = local2_;
                     let _e331 = local8_;
                     let _e332 = (_e329 + _e331);
                     local13_ = _e332;
                     let _e336 = bitcast<u32>((_e332 + 0i));
-                    if ((_e336 & 7u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e340 = ((_e336 & 7u) != 0u);
+                    let _e342 = (_e336 >> 3u);
+                    if (_e340 || (_e342 >= arrayLength((&buffer1_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e340));
                         return;
                     }
-                    let _e345 = (_e336 >> 3u);
-                    if (_e345 >= arrayLength((&buffer1_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e354 = buffer1_[_e345];
+                    let _e354 = buffer1_[_e342];
                     let _e358 = params.zero;
                     let _e367 = bitcast<u32>((_e276 + 0i));
-                    if ((_e367 & 7u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e371 = ((_e367 & 7u) != 0u);
+                    let _e373 = (_e367 >> 3u);
+                    if (_e371 || (_e373 >= arrayLength((&buffer2_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e371));
                         return;
                     }
-                    let _e376 = (_e367 >> 3u);
-                    if (_e376 >= arrayLength((&buffer2_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    buffer2_[_e376] = (_e300 + (_e327 + (_e354 * bitcast<f64>((4613937818241073152lu | u64(_e358))))));
+                    buffer2_[_e373] = (_e300 + (_e327 + (_e354 * bitcast<f64>((4613937818241073152lu | u64(_e358))))));
                     let _e386 = local6_;
                     let _e388 = (_e386 + 8i);
                     local6_ = _e388;
                     let _e391 = local6_;
                     let _e394 = bitcast<u32>((_e391 + 0i));
-                    if ((_e394 & 7u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e398 = ((_e394 & 7u) != 0u);
+                    let _e400 = (_e394 >> 3u);
+                    if (_e398 || (_e400 >= arrayLength((&buffer2_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e398));
                         return;
                     }
-                    let _e403 = (_e394 >> 3u);
-                    if (_e403 >= arrayLength((&buffer2_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e412 = buffer2_[_e403];
+                    let _e412 = buffer2_[_e400];
                     let _e414 = local12_;
                     let _e419 = bitcast<u32>(((_e414 + 8i) + 0i));
-                    if ((_e419 & 7u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e423 = ((_e419 & 7u) != 0u);
+                    let _e425 = (_e419 >> 3u);
+                    if (_e423 || (_e425 >= arrayLength((&buffer0_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e423));
                         return;
                     }
-                    let _e428 = (_e419 >> 3u);
-                    if (_e428 >= arrayLength((&buffer0_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e437 = buffer0_[_e428];
+                    let _e437 = buffer0_[_e425];
                     let _e439 = local13_;
                     let _e444 = bitcast<u32>(((_e439 + 8i) + 0i));
-                    if ((_e444 & 7u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e448 = ((_e444 & 7u) != 0u);
+                    let _e450 = (_e444 >> 3u);
+                    if (_e448 || (_e450 >= arrayLength((&buffer1_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e448));
                         return;
                     }
-                    let _e453 = (_e444 >> 3u);
-                    if (_e453 >= arrayLength((&buffer1_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e462 = buffer1_[_e453];
+                    let _e462 = buffer1_[_e450];
                     let _e466 = params.zero;
                     let _e475 = bitcast<u32>((_e388 + 0i));
-                    if ((_e475 & 7u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e479 = ((_e475 & 7u) != 0u);
+                    let _e481 = (_e475 >> 3u);
+                    if (_e479 || (_e481 >= arrayLength((&buffer2_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e479));
                         return;
                     }
-                    let _e484 = (_e475 >> 3u);
-                    if (_e484 >= arrayLength((&buffer2_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    buffer2_[_e484] = (_e412 + (_e437 + (_e462 * bitcast<f64>((4613937818241073152lu | u64(_e466))))));
+                    buffer2_[_e481] = (_e412 + (_e437 + (_e462 * bitcast<f64>((4613937818241073152lu | u64(_e466))))));
                     let _e494 = local0_;
                     local0_ = (_e494 + 16i);
                     let _e499 = local2_;
@@ -295,56 +271,44 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             local2_ = _e553;
             let _e556 = local2_;
             let _e559 = bitcast<u32>((_e556 + 0i));
-            if ((_e559 & 7u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e563 = ((_e559 & 7u) != 0u);
+            let _e565 = (_e559 >> 3u);
+            if (_e563 || (_e565 >= arrayLength((&buffer2_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e563));
                 return;
             }
-            let _e568 = (_e559 >> 3u);
-            if (_e568 >= arrayLength((&buffer2_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e577 = buffer2_[_e568];
+            let _e577 = buffer2_[_e565];
             let _e579 = local3_;
             let _e581 = local8_;
             let _e584 = local0_;
             let _e588 = bitcast<u32>((((_e579 + _e581) + _e584) + 0i));
-            if ((_e588 & 7u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e592 = ((_e588 & 7u) != 0u);
+            let _e594 = (_e588 >> 3u);
+            if (_e592 || (_e594 >= arrayLength((&buffer0_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e592));
                 return;
             }
-            let _e597 = (_e588 >> 3u);
-            if (_e597 >= arrayLength((&buffer0_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e606 = buffer0_[_e597];
+            let _e606 = buffer0_[_e594];
             let _e608 = local5_;
             let _e610 = local8_;
             let _e613 = local0_;
             let _e617 = bitcast<u32>((((_e608 + _e610) + _e613) + 0i));
-            if ((_e617 & 7u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e621 = ((_e617 & 7u) != 0u);
+            let _e623 = (_e617 >> 3u);
+            if (_e621 || (_e623 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e621));
                 return;
             }
-            let _e626 = (_e617 >> 3u);
-            if (_e626 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e635 = buffer1_[_e626];
+            let _e635 = buffer1_[_e623];
             let _e639 = params.zero;
             let _e648 = bitcast<u32>((_e553 + 0i));
-            if ((_e648 & 7u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e652 = ((_e648 & 7u) != 0u);
+            let _e654 = (_e648 >> 3u);
+            if (_e652 || (_e654 >= arrayLength((&buffer2_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e652));
                 return;
             }
-            let _e657 = (_e648 >> 3u);
-            if (_e657 >= arrayLength((&buffer2_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            buffer2_[_e657] = (_e577 + (_e606 + (_e635 * bitcast<f64>((4613937818241073152lu | u64(_e639))))));
+            buffer2_[_e654] = (_e577 + (_e606 + (_e635 * bitcast<f64>((4613937818241073152lu | u64(_e639))))));
             break;
         }
         return;

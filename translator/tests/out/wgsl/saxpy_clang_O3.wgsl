@@ -92,40 +92,31 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             let _e133 = local3_;
             let _e135 = local0_;
             let _e139 = bitcast<u32>(((_e133 + _e135) + 0i));
-            if ((_e139 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e143 = ((_e139 & 3u) != 0u);
+            let _e145 = (_e139 >> 2u);
+            if (_e143 || (_e145 >= arrayLength((&buffer0_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e143));
                 return;
             }
-            let _e148 = (_e139 >> 2u);
-            if (_e148 >= arrayLength((&buffer0_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e157 = buffer0_[_e148];
+            let _e157 = buffer0_[_e145];
             let _e161 = params.zero;
             let _e166 = local7_;
             let _e169 = bitcast<u32>((_e166 + 0i));
-            if ((_e169 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e173 = ((_e169 & 3u) != 0u);
+            let _e175 = (_e169 >> 2u);
+            if (_e173 || (_e175 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e173));
                 return;
             }
-            let _e178 = (_e169 >> 2u);
-            if (_e178 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e187 = buffer1_[_e178];
+            let _e187 = buffer1_[_e175];
             let _e191 = bitcast<u32>((_e130 + 0i));
-            if ((_e191 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e195 = ((_e191 & 3u) != 0u);
+            let _e197 = (_e191 >> 2u);
+            if (_e195 || (_e197 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e195));
                 return;
             }
-            let _e200 = (_e191 >> 2u);
-            if (_e200 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            buffer1_[_e200] = ((_e157 * bitcast<f32>((1075838976u | _e161))) + _e187);
+            buffer1_[_e197] = ((_e157 * bitcast<f32>((1075838976u | _e161))) + _e187);
             let _e210 = local4_;
             local0_ = _e210;
             break;
@@ -161,79 +152,61 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             let _e265 = local0_;
             let _e267 = local2_;
             let _e270 = bitcast<u32>((_e267 + 0i));
-            if ((_e270 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e274 = ((_e270 & 3u) != 0u);
+            let _e276 = (_e270 >> 2u);
+            if (_e274 || (_e276 >= arrayLength((&buffer0_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e274));
                 return;
             }
-            let _e279 = (_e270 >> 2u);
-            if (_e279 >= arrayLength((&buffer0_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e288 = buffer0_[_e279];
+            let _e288 = buffer0_[_e276];
             let _e292 = params.zero;
             let _e297 = local0_;
             let _e300 = bitcast<u32>((_e297 + 0i));
-            if ((_e300 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e304 = ((_e300 & 3u) != 0u);
+            let _e306 = (_e300 >> 2u);
+            if (_e304 || (_e306 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e304));
                 return;
             }
-            let _e309 = (_e300 >> 2u);
-            if (_e309 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e318 = buffer1_[_e309];
+            let _e318 = buffer1_[_e306];
             let _e322 = bitcast<u32>((_e265 + 0i));
-            if ((_e322 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e326 = ((_e322 & 3u) != 0u);
+            let _e328 = (_e322 >> 2u);
+            if (_e326 || (_e328 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e326));
                 return;
             }
-            let _e331 = (_e322 >> 2u);
-            if (_e331 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            buffer1_[_e331] = ((_e288 * bitcast<f32>((1075838976u | _e292))) + _e318);
+            buffer1_[_e328] = ((_e288 * bitcast<f32>((1075838976u | _e292))) + _e318);
             let _e341 = local0_;
             let _e343 = (_e341 + 4i);
             local3_ = _e343;
             let _e346 = local2_;
             let _e351 = bitcast<u32>(((_e346 + 4i) + 0i));
-            if ((_e351 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e355 = ((_e351 & 3u) != 0u);
+            let _e357 = (_e351 >> 2u);
+            if (_e355 || (_e357 >= arrayLength((&buffer0_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e355));
                 return;
             }
-            let _e360 = (_e351 >> 2u);
-            if (_e360 >= arrayLength((&buffer0_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e369 = buffer0_[_e360];
+            let _e369 = buffer0_[_e357];
             let _e373 = params.zero;
             let _e378 = local3_;
             let _e381 = bitcast<u32>((_e378 + 0i));
-            if ((_e381 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e385 = ((_e381 & 3u) != 0u);
+            let _e387 = (_e381 >> 2u);
+            if (_e385 || (_e387 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e385));
                 return;
             }
-            let _e390 = (_e381 >> 2u);
-            if (_e390 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e399 = buffer1_[_e390];
+            let _e399 = buffer1_[_e387];
             let _e403 = bitcast<u32>((_e343 + 0i));
-            if ((_e403 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e407 = ((_e403 & 3u) != 0u);
+            let _e409 = (_e403 >> 2u);
+            if (_e407 || (_e409 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e407));
                 return;
             }
-            let _e412 = (_e403 >> 2u);
-            if (_e412 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            buffer1_[_e412] = ((_e369 * bitcast<f32>((1075838976u | _e373))) + _e399);
+            buffer1_[_e409] = ((_e369 * bitcast<f32>((1075838976u | _e373))) + _e399);
             let _e422 = local2_;
             local2_ = (_e422 + 8i);
             let _e427 = local0_;

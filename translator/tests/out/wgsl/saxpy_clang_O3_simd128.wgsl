@@ -195,19 +195,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                     let _e320 = local2_;
                     let _e322 = local0_;
                     let _e325 = bitcast<u32>((_e322 + 0i));
-                    if ((_e325 & 3u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e329 = ((_e325 & 3u) != 0u);
+                    let _e331 = (_e325 >> 2u);
+                    if (_e329 || ((_e331 + 3u) >= arrayLength((&buffer0_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e329));
                         return;
                     }
-                    let _e334 = (_e325 >> 2u);
-                    if ((_e334 + 3u) >= arrayLength((&buffer0_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e345 = buffer0_[_e334];
-                    let _e351 = buffer0_[(_e334 + 1u)];
-                    let _e357 = buffer0_[(_e334 + 2u)];
-                    let _e363 = buffer0_[(_e334 + 3u)];
+                    let _e345 = buffer0_[_e331];
+                    let _e351 = buffer0_[(_e331 + 1u)];
+                    let _e357 = buffer0_[(_e331 + 2u)];
+                    let _e363 = buffer0_[(_e331 + 3u)];
                     let _e365 = vec4<u32>(bitcast<u32>(_e345), bitcast<u32>(_e351), bitcast<u32>(_e357), bitcast<u32>(_e363));
                     let _e369 = params.zero;
                     let _e374 = params.zero;
@@ -218,87 +215,72 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                     let _e412 = vec4<u32>(bitcast<u32>((bitcast<f32>(_e365.x) * bitcast<f32>(_e386.x))), bitcast<u32>((bitcast<f32>(_e365.y) * bitcast<f32>(_e386.y))), bitcast<u32>((bitcast<f32>(_e365.z) * bitcast<f32>(_e386.z))), bitcast<u32>((bitcast<f32>(_e365.w) * bitcast<f32>(_e386.w))));
                     let _e414 = local2_;
                     let _e417 = bitcast<u32>((_e414 + 0i));
-                    if ((_e417 & 3u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e421 = ((_e417 & 3u) != 0u);
+                    let _e423 = (_e417 >> 2u);
+                    if (_e421 || ((_e423 + 3u) >= arrayLength((&buffer1_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e421));
                         return;
                     }
-                    let _e426 = (_e417 >> 2u);
-                    if ((_e426 + 3u) >= arrayLength((&buffer1_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e437 = buffer1_[_e426];
-                    let _e443 = buffer1_[(_e426 + 1u)];
-                    let _e449 = buffer1_[(_e426 + 2u)];
-                    let _e455 = buffer1_[(_e426 + 3u)];
+                    let _e437 = buffer1_[_e423];
+                    let _e443 = buffer1_[(_e423 + 1u)];
+                    let _e449 = buffer1_[(_e423 + 2u)];
+                    let _e455 = buffer1_[(_e423 + 3u)];
                     let _e457 = vec4<u32>(bitcast<u32>(_e437), bitcast<u32>(_e443), bitcast<u32>(_e449), bitcast<u32>(_e455));
                     let _e482 = vec4<u32>(bitcast<u32>((bitcast<f32>(_e412.x) + bitcast<f32>(_e457.x))), bitcast<u32>((bitcast<f32>(_e412.y) + bitcast<f32>(_e457.y))), bitcast<u32>((bitcast<f32>(_e412.z) + bitcast<f32>(_e457.z))), bitcast<u32>((bitcast<f32>(_e412.w) + bitcast<f32>(_e457.w))));
                     let _e485 = bitcast<u32>((_e320 + 0i));
-                    if ((_e485 & 3u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e489 = ((_e485 & 3u) != 0u);
+                    let _e491 = (_e485 >> 2u);
+                    if (_e489 || ((_e491 + 3u) >= arrayLength((&buffer1_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e489));
                         return;
                     }
-                    let _e494 = (_e485 >> 2u);
-                    if ((_e494 + 3u) >= arrayLength((&buffer1_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    buffer1_[_e494] = bitcast<f32>(_e482.x);
-                    buffer1_[(_e494 + 1u)] = bitcast<f32>(_e482.y);
-                    buffer1_[(_e494 + 2u)] = bitcast<f32>(_e482.z);
-                    buffer1_[(_e494 + 3u)] = bitcast<f32>(_e482.w);
+                    buffer1_[_e491] = bitcast<f32>(_e482.x);
+                    buffer1_[(_e491 + 1u)] = bitcast<f32>(_e482.y);
+                    buffer1_[(_e491 + 2u)] = bitcast<f32>(_e482.z);
+                    buffer1_[(_e491 + 3u)] = bitcast<f32>(_e482.w);
                     let _e526 = local2_;
                     let _e528 = (_e526 + 16i);
                     local14_ = _e528;
                     let _e531 = local0_;
                     let _e536 = bitcast<u32>(((_e531 + 16i) + 0i));
-                    if ((_e536 & 3u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e540 = ((_e536 & 3u) != 0u);
+                    let _e542 = (_e536 >> 2u);
+                    if (_e540 || ((_e542 + 3u) >= arrayLength((&buffer0_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e540));
                         return;
                     }
-                    let _e545 = (_e536 >> 2u);
-                    if ((_e545 + 3u) >= arrayLength((&buffer0_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e556 = buffer0_[_e545];
-                    let _e562 = buffer0_[(_e545 + 1u)];
-                    let _e568 = buffer0_[(_e545 + 2u)];
-                    let _e574 = buffer0_[(_e545 + 3u)];
+                    let _e556 = buffer0_[_e542];
+                    let _e562 = buffer0_[(_e542 + 1u)];
+                    let _e568 = buffer0_[(_e542 + 2u)];
+                    let _e574 = buffer0_[(_e542 + 3u)];
                     let _e576 = vec4<u32>(bitcast<u32>(_e556), bitcast<u32>(_e562), bitcast<u32>(_e568), bitcast<u32>(_e574));
                     let _e578 = local13_;
                     let _e603 = vec4<u32>(bitcast<u32>((bitcast<f32>(_e576.x) * bitcast<f32>(_e578.x))), bitcast<u32>((bitcast<f32>(_e576.y) * bitcast<f32>(_e578.y))), bitcast<u32>((bitcast<f32>(_e576.z) * bitcast<f32>(_e578.z))), bitcast<u32>((bitcast<f32>(_e576.w) * bitcast<f32>(_e578.w))));
                     let _e605 = local14_;
                     let _e608 = bitcast<u32>((_e605 + 0i));
-                    if ((_e608 & 3u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e612 = ((_e608 & 3u) != 0u);
+                    let _e614 = (_e608 >> 2u);
+                    if (_e612 || ((_e614 + 3u) >= arrayLength((&buffer1_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e612));
                         return;
                     }
-                    let _e617 = (_e608 >> 2u);
-                    if ((_e617 + 3u) >= arrayLength((&buffer1_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    let _e628 = buffer1_[_e617];
-                    let _e634 = buffer1_[(_e617 + 1u)];
-                    let _e640 = buffer1_[(_e617 + 2u)];
-                    let _e646 = buffer1_[(_e617 + 3u)];
+                    let _e628 = buffer1_[_e614];
+                    let _e634 = buffer1_[(_e614 + 1u)];
+                    let _e640 = buffer1_[(_e614 + 2u)];
+                    let _e646 = buffer1_[(_e614 + 3u)];
                     let _e648 = vec4<u32>(bitcast<u32>(_e628), bitcast<u32>(_e634), bitcast<u32>(_e640), bitcast<u32>(_e646));
                     let _e673 = vec4<u32>(bitcast<u32>((bitcast<f32>(_e603.x) + bitcast<f32>(_e648.x))), bitcast<u32>((bitcast<f32>(_e603.y) + bitcast<f32>(_e648.y))), bitcast<u32>((bitcast<f32>(_e603.z) + bitcast<f32>(_e648.z))), bitcast<u32>((bitcast<f32>(_e603.w) + bitcast<f32>(_e648.w))));
                     let _e676 = bitcast<u32>((_e528 + 0i));
-                    if ((_e676 & 3u) != 0u) {
-                        atomicStore((&status[0]), 5u);
+                    let _e680 = ((_e676 & 3u) != 0u);
+                    let _e682 = (_e676 >> 2u);
+                    if (_e680 || ((_e682 + 3u) >= arrayLength((&buffer1_)))) {
+                        atomicStore((&status[0]), select(4u, 5u, _e680));
                         return;
                     }
-                    let _e685 = (_e676 >> 2u);
-                    if ((_e685 + 3u) >= arrayLength((&buffer1_))) {
-                        atomicStore((&status[0]), 4u);
-                        return;
-                    }
-                    buffer1_[_e685] = bitcast<f32>(_e673.x);
-                    buffer1_[(_e685 + 1u)] = bitcast<f32>(_e673.y);
-                    buffer1_[(_e685 + 2u)] = bitcast<f32>(_e673.z);
-                    buffer1_[(_e685 + 3u)] = bitcast<f32>(_e673.w);
+                    buffer1_[_e682] = bitcast<f32>(_e673.x);
+                    buffer1_[(_e682 + 1u)] = bitcast<f32>(_e673.y);
+                    buffer1_[(_e682 + 2u)] = bitcast<f32>(_e673.z);
+                    buffer1_[(_e682 + 3u)] = bitcast<f32>(_e673.w);
                     let _e717 = local0_;
                     local0_ = (_e717 + 32i);
                     let _e722 = local2_;
@@ -330,19 +312,16 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 let _e763 = local3_;
                 let _e765 = local2_;
                 let _e769 = bitcast<u32>(((_e763 + _e765) + 0i));
-                if ((_e769 & 3u) != 0u) {
-                    atomicStore((&status[0]), 5u);
+                let _e773 = ((_e769 & 3u) != 0u);
+                let _e775 = (_e769 >> 2u);
+                if (_e773 || ((_e775 + 3u) >= arrayLength((&buffer0_)))) {
+                    atomicStore((&status[0]), select(4u, 5u, _e773));
                     return;
                 }
-                let _e778 = (_e769 >> 2u);
-                if ((_e778 + 3u) >= arrayLength((&buffer0_))) {
-                    atomicStore((&status[0]), 4u);
-                    return;
-                }
-                let _e789 = buffer0_[_e778];
-                let _e795 = buffer0_[(_e778 + 1u)];
-                let _e801 = buffer0_[(_e778 + 2u)];
-                let _e807 = buffer0_[(_e778 + 3u)];
+                let _e789 = buffer0_[_e775];
+                let _e795 = buffer0_[(_e775 + 1u)];
+                let _e801 = buffer0_[(_e775 + 2u)];
+                let _e807 = buffer0_[(_e775 + 3u)];
                 let _e809 = vec4<u32>(bitcast<u32>(_e789), bitcast<u32>(_e795), bitcast<u32>(_e801), bitcast<u32>(_e807));
                 let _e813 = params.zero;
                 let _e818 = params.zero;
@@ -352,35 +331,29 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
                 let _e855 = vec4<u32>(bitcast<u32>((bitcast<f32>(_e809.x) * bitcast<f32>(_e830.x))), bitcast<u32>((bitcast<f32>(_e809.y) * bitcast<f32>(_e830.y))), bitcast<u32>((bitcast<f32>(_e809.z) * bitcast<f32>(_e830.z))), bitcast<u32>((bitcast<f32>(_e809.w) * bitcast<f32>(_e830.w))));
                 let _e857 = local0_;
                 let _e860 = bitcast<u32>((_e857 + 0i));
-                if ((_e860 & 3u) != 0u) {
-                    atomicStore((&status[0]), 5u);
+                let _e864 = ((_e860 & 3u) != 0u);
+                let _e866 = (_e860 >> 2u);
+                if (_e864 || ((_e866 + 3u) >= arrayLength((&buffer1_)))) {
+                    atomicStore((&status[0]), select(4u, 5u, _e864));
                     return;
                 }
-                let _e869 = (_e860 >> 2u);
-                if ((_e869 + 3u) >= arrayLength((&buffer1_))) {
-                    atomicStore((&status[0]), 4u);
-                    return;
-                }
-                let _e880 = buffer1_[_e869];
-                let _e886 = buffer1_[(_e869 + 1u)];
-                let _e892 = buffer1_[(_e869 + 2u)];
-                let _e898 = buffer1_[(_e869 + 3u)];
+                let _e880 = buffer1_[_e866];
+                let _e886 = buffer1_[(_e866 + 1u)];
+                let _e892 = buffer1_[(_e866 + 2u)];
+                let _e898 = buffer1_[(_e866 + 3u)];
                 let _e900 = vec4<u32>(bitcast<u32>(_e880), bitcast<u32>(_e886), bitcast<u32>(_e892), bitcast<u32>(_e898));
                 let _e925 = vec4<u32>(bitcast<u32>((bitcast<f32>(_e855.x) + bitcast<f32>(_e900.x))), bitcast<u32>((bitcast<f32>(_e855.y) + bitcast<f32>(_e900.y))), bitcast<u32>((bitcast<f32>(_e855.z) + bitcast<f32>(_e900.z))), bitcast<u32>((bitcast<f32>(_e855.w) + bitcast<f32>(_e900.w))));
                 let _e928 = bitcast<u32>((_e760 + 0i));
-                if ((_e928 & 3u) != 0u) {
-                    atomicStore((&status[0]), 5u);
+                let _e932 = ((_e928 & 3u) != 0u);
+                let _e934 = (_e928 >> 2u);
+                if (_e932 || ((_e934 + 3u) >= arrayLength((&buffer1_)))) {
+                    atomicStore((&status[0]), select(4u, 5u, _e932));
                     return;
                 }
-                let _e937 = (_e928 >> 2u);
-                if ((_e937 + 3u) >= arrayLength((&buffer1_))) {
-                    atomicStore((&status[0]), 4u);
-                    return;
-                }
-                buffer1_[_e937] = bitcast<f32>(_e925.x);
-                buffer1_[(_e937 + 1u)] = bitcast<f32>(_e925.y);
-                buffer1_[(_e937 + 2u)] = bitcast<f32>(_e925.z);
-                buffer1_[(_e937 + 3u)] = bitcast<f32>(_e925.w);
+                buffer1_[_e934] = bitcast<f32>(_e925.x);
+                buffer1_[(_e934 + 1u)] = bitcast<f32>(_e925.y);
+                buffer1_[(_e934 + 2u)] = bitcast<f32>(_e925.z);
+                buffer1_[(_e934 + 3u)] = bitcast<f32>(_e925.w);
                 break;
             }
             let _e969 = local9_;
@@ -421,40 +394,31 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             let _e1026 = local3_;
             let _e1028 = local0_;
             let _e1032 = bitcast<u32>(((_e1026 + _e1028) + 0i));
-            if ((_e1032 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1036 = ((_e1032 & 3u) != 0u);
+            let _e1038 = (_e1032 >> 2u);
+            if (_e1036 || (_e1038 >= arrayLength((&buffer0_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1036));
                 return;
             }
-            let _e1041 = (_e1032 >> 2u);
-            if (_e1041 >= arrayLength((&buffer0_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e1050 = buffer0_[_e1041];
+            let _e1050 = buffer0_[_e1038];
             let _e1054 = params.zero;
             let _e1059 = local4_;
             let _e1062 = bitcast<u32>((_e1059 + 0i));
-            if ((_e1062 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1066 = ((_e1062 & 3u) != 0u);
+            let _e1068 = (_e1062 >> 2u);
+            if (_e1066 || (_e1068 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1066));
                 return;
             }
-            let _e1071 = (_e1062 >> 2u);
-            if (_e1071 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e1080 = buffer1_[_e1071];
+            let _e1080 = buffer1_[_e1068];
             let _e1084 = bitcast<u32>((_e1023 + 0i));
-            if ((_e1084 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1088 = ((_e1084 & 3u) != 0u);
+            let _e1090 = (_e1084 >> 2u);
+            if (_e1088 || (_e1090 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1088));
                 return;
             }
-            let _e1093 = (_e1084 >> 2u);
-            if (_e1093 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            buffer1_[_e1093] = ((_e1050 * bitcast<f32>((1075838976u | _e1054))) + _e1080);
+            buffer1_[_e1090] = ((_e1050 * bitcast<f32>((1075838976u | _e1054))) + _e1080);
             let _e1103 = local2_;
             local7_ = _e1103;
             break;
@@ -490,79 +454,61 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             let _e1158 = local2_;
             let _e1160 = local0_;
             let _e1163 = bitcast<u32>((_e1160 + 0i));
-            if ((_e1163 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1167 = ((_e1163 & 3u) != 0u);
+            let _e1169 = (_e1163 >> 2u);
+            if (_e1167 || (_e1169 >= arrayLength((&buffer0_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1167));
                 return;
             }
-            let _e1172 = (_e1163 >> 2u);
-            if (_e1172 >= arrayLength((&buffer0_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e1181 = buffer0_[_e1172];
+            let _e1181 = buffer0_[_e1169];
             let _e1185 = params.zero;
             let _e1190 = local2_;
             let _e1193 = bitcast<u32>((_e1190 + 0i));
-            if ((_e1193 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1197 = ((_e1193 & 3u) != 0u);
+            let _e1199 = (_e1193 >> 2u);
+            if (_e1197 || (_e1199 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1197));
                 return;
             }
-            let _e1202 = (_e1193 >> 2u);
-            if (_e1202 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e1211 = buffer1_[_e1202];
+            let _e1211 = buffer1_[_e1199];
             let _e1215 = bitcast<u32>((_e1158 + 0i));
-            if ((_e1215 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1219 = ((_e1215 & 3u) != 0u);
+            let _e1221 = (_e1215 >> 2u);
+            if (_e1219 || (_e1221 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1219));
                 return;
             }
-            let _e1224 = (_e1215 >> 2u);
-            if (_e1224 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            buffer1_[_e1224] = ((_e1181 * bitcast<f32>((1075838976u | _e1185))) + _e1211);
+            buffer1_[_e1221] = ((_e1181 * bitcast<f32>((1075838976u | _e1185))) + _e1211);
             let _e1234 = local2_;
             let _e1236 = (_e1234 + 4i);
             local12_ = _e1236;
             let _e1239 = local0_;
             let _e1244 = bitcast<u32>(((_e1239 + 4i) + 0i));
-            if ((_e1244 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1248 = ((_e1244 & 3u) != 0u);
+            let _e1250 = (_e1244 >> 2u);
+            if (_e1248 || (_e1250 >= arrayLength((&buffer0_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1248));
                 return;
             }
-            let _e1253 = (_e1244 >> 2u);
-            if (_e1253 >= arrayLength((&buffer0_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e1262 = buffer0_[_e1253];
+            let _e1262 = buffer0_[_e1250];
             let _e1266 = params.zero;
             let _e1271 = local12_;
             let _e1274 = bitcast<u32>((_e1271 + 0i));
-            if ((_e1274 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1278 = ((_e1274 & 3u) != 0u);
+            let _e1280 = (_e1274 >> 2u);
+            if (_e1278 || (_e1280 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1278));
                 return;
             }
-            let _e1283 = (_e1274 >> 2u);
-            if (_e1283 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e1292 = buffer1_[_e1283];
+            let _e1292 = buffer1_[_e1280];
             let _e1296 = bitcast<u32>((_e1236 + 0i));
-            if ((_e1296 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e1300 = ((_e1296 & 3u) != 0u);
+            let _e1302 = (_e1296 >> 2u);
+            if (_e1300 || (_e1302 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e1300));
                 return;
             }
-            let _e1305 = (_e1296 >> 2u);
-            if (_e1305 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            buffer1_[_e1305] = ((_e1262 * bitcast<f32>((1075838976u | _e1266))) + _e1292);
+            buffer1_[_e1302] = ((_e1262 * bitcast<f32>((1075838976u | _e1266))) + _e1292);
             let _e1315 = local0_;
             local0_ = (_e1315 + 8i);
             let _e1320 = local2_;

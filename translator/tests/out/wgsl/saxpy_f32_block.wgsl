@@ -87,39 +87,30 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
             let _e141 = params.zero;
             let _e145 = local7_;
             let _e148 = bitcast<u32>((_e145 + 0i));
-            if ((_e148 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e152 = ((_e148 & 3u) != 0u);
+            let _e154 = (_e148 >> 2u);
+            if (_e152 || (_e154 >= arrayLength((&buffer0_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e152));
                 return;
             }
-            let _e157 = (_e148 >> 2u);
-            if (_e157 >= arrayLength((&buffer0_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e166 = buffer0_[_e157];
+            let _e166 = buffer0_[_e154];
             let _e169 = local8_;
             let _e172 = bitcast<u32>((_e169 + 0i));
-            if ((_e172 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e176 = ((_e172 & 3u) != 0u);
+            let _e178 = (_e172 >> 2u);
+            if (_e176 || (_e178 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e176));
                 return;
             }
-            let _e181 = (_e172 >> 2u);
-            if (_e181 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            let _e190 = buffer1_[_e181];
+            let _e190 = buffer1_[_e178];
             let _e194 = bitcast<u32>((_e137 + 0i));
-            if ((_e194 & 3u) != 0u) {
-                atomicStore((&status[0]), 5u);
+            let _e198 = ((_e194 & 3u) != 0u);
+            let _e200 = (_e194 >> 2u);
+            if (_e198 || (_e200 >= arrayLength((&buffer1_)))) {
+                atomicStore((&status[0]), select(4u, 5u, _e198));
                 return;
             }
-            let _e203 = (_e194 >> 2u);
-            if (_e203 >= arrayLength((&buffer1_))) {
-                atomicStore((&status[0]), 4u);
-                return;
-            }
-            buffer1_[_e203] = ((bitcast<f32>((1075838976u | _e141)) * _e166) + _e190);
+            buffer1_[_e200] = ((bitcast<f32>((1075838976u | _e141)) * _e166) + _e190);
             let _e213 = local7_;
             local7_ = (_e213 + 4i);
             let _e218 = local8_;

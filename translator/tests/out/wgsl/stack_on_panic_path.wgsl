@@ -86,34 +86,28 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         let _e426 = local3_;
         let _e428 = local0_;
         let _e437 = bitcast<u32>(((_e426 + (_e428 << (bitcast<u32>(4i) & 31u))) + 0i));
-        if ((_e437 & 3u) != 0u) {
-            atomicStore((&status[0]), 5u);
+        let _e441 = ((_e437 & 3u) != 0u);
+        let _e443 = (_e437 >> 2u);
+        if (_e441 || ((_e443 + 3u) >= arrayLength((&buffer0_)))) {
+            atomicStore((&status[0]), select(4u, 5u, _e441));
             return;
         }
-        let _e446 = (_e437 >> 2u);
-        if ((_e446 + 3u) >= arrayLength((&buffer0_))) {
-            atomicStore((&status[0]), 4u);
-            return;
-        }
-        let _e457 = buffer0_[_e446];
-        let _e463 = buffer0_[(_e446 + 1u)];
-        let _e469 = buffer0_[(_e446 + 2u)];
-        let _e475 = buffer0_[(_e446 + 3u)];
+        let _e457 = buffer0_[_e443];
+        let _e463 = buffer0_[(_e443 + 1u)];
+        let _e469 = buffer0_[(_e443 + 2u)];
+        let _e475 = buffer0_[(_e443 + 3u)];
         let _e477 = vec4<u32>(bitcast<u32>(_e457), bitcast<u32>(_e463), bitcast<u32>(_e469), bitcast<u32>(_e475));
         let _e480 = bitcast<u32>(((_e416 + (_e418 << (bitcast<u32>(4i) & 31u))) + 0i));
-        if ((_e480 & 3u) != 0u) {
-            atomicStore((&status[0]), 5u);
+        let _e484 = ((_e480 & 3u) != 0u);
+        let _e486 = (_e480 >> 2u);
+        if (_e484 || ((_e486 + 3u) >= arrayLength((&buffer1_)))) {
+            atomicStore((&status[0]), select(4u, 5u, _e484));
             return;
         }
-        let _e489 = (_e480 >> 2u);
-        if ((_e489 + 3u) >= arrayLength((&buffer1_))) {
-            atomicStore((&status[0]), 4u);
-            return;
-        }
-        buffer1_[_e489] = bitcast<i32>(_e477.x);
-        buffer1_[(_e489 + 1u)] = bitcast<i32>(_e477.y);
-        buffer1_[(_e489 + 2u)] = bitcast<i32>(_e477.z);
-        buffer1_[(_e489 + 3u)] = bitcast<i32>(_e477.w);
+        buffer1_[_e486] = bitcast<i32>(_e477.x);
+        buffer1_[(_e486 + 1u)] = bitcast<i32>(_e477.y);
+        buffer1_[(_e486 + 2u)] = bitcast<i32>(_e477.z);
+        buffer1_[(_e486 + 3u)] = bitcast<i32>(_e477.w);
         let _e521 = local7_;
         local10_ = (_e521 + 32i);
         return;

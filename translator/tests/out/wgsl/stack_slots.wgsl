@@ -82,78 +82,60 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
         let _e115 = local10_;
         let _e117 = local12_;
         let _e128 = (bitcast<u32>((_e113 + 0i)) - 49152u);
-        if ((_e128 & 3u) != 0u) {
-            atomicStore((&status[0]), 5u);
+        let _e132 = ((_e128 & 3u) != 0u);
+        let _e134 = (_e128 >> 2u);
+        if (_e132 || (_e134 >= 4096u)) {
+            atomicStore((&status[0]), select(4u, 5u, _e132));
             return;
         }
-        let _e137 = (_e128 >> 2u);
-        if (_e137 >= 4096u) {
-            atomicStore((&status[0]), 4u);
-            return;
-        }
-        stack[_e137] = bitcast<u32>((_e115 + (_e117 << (bitcast<u32>(2i) & 31u))));
+        stack[_e134] = bitcast<u32>((_e115 + (_e117 << (bitcast<u32>(2i) & 31u))));
         let _e147 = local9_;
         let _e153 = (bitcast<u32>((_e147 + 4i)) - 49152u);
-        if ((_e153 & 3u) != 0u) {
-            atomicStore((&status[0]), 5u);
+        let _e157 = ((_e153 & 3u) != 0u);
+        let _e159 = (_e153 >> 2u);
+        if (_e157 || (_e159 >= 4096u)) {
+            atomicStore((&status[0]), select(4u, 5u, _e157));
             return;
         }
-        let _e162 = (_e153 >> 2u);
-        if (_e162 >= 4096u) {
-            atomicStore((&status[0]), 4u);
-            return;
-        }
-        stack[_e162] = bitcast<u32>(4i);
+        stack[_e159] = bitcast<u32>(4i);
         break;
     }
     let _e172 = local5_;
     let _e174 = local0_;
     let _e182 = local7_;
     let _e187 = (bitcast<u32>((_e182 + 8i)) - 49152u);
-    if ((_e187 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e191 = ((_e187 & 3u) != 0u);
+    let _e193 = (_e187 >> 2u);
+    if (_e191 || (_e193 >= 4096u)) {
+        atomicStore((&status[0]), select(4u, 5u, _e191));
         return;
     }
-    let _e196 = (_e187 >> 2u);
-    if (_e196 >= 4096u) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e204 = stack[_e196];
+    let _e204 = stack[_e193];
     let _e208 = bitcast<u32>((bitcast<i32>(_e204) + 0i));
-    if ((_e208 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e212 = ((_e208 & 3u) != 0u);
+    let _e214 = (_e208 >> 2u);
+    if (_e212 || (_e214 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e212));
         return;
     }
-    let _e217 = (_e208 >> 2u);
-    if (_e217 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e226 = buffer0_[_e217];
+    let _e226 = buffer0_[_e214];
     let _e228 = local7_;
     let _e233 = (bitcast<u32>((_e228 + 12i)) - 49152u);
-    if ((_e233 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e237 = ((_e233 & 3u) != 0u);
+    let _e239 = (_e233 >> 2u);
+    if (_e237 || (_e239 >= 4096u)) {
+        atomicStore((&status[0]), select(4u, 5u, _e237));
         return;
     }
-    let _e242 = (_e233 >> 2u);
-    if (_e242 >= 4096u) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e250 = stack[_e242];
+    let _e250 = stack[_e239];
     let _e255 = bitcast<u32>(((_e172 + (_e174 << (bitcast<u32>(2i) & 31u))) + 0i));
-    if ((_e255 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e259 = ((_e255 & 3u) != 0u);
+    let _e261 = (_e255 >> 2u);
+    if (_e259 || (_e261 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e259));
         return;
     }
-    let _e264 = (_e255 >> 2u);
-    if (_e264 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer1_[_e264] = (_e226 + bitcast<i32>(_e250));
+    buffer1_[_e261] = (_e226 + bitcast<i32>(_e250));
     let _e274 = local7_;
     local8_ = (_e274 + 16i);
 }

@@ -47,13 +47,10 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e41 = local0_;
     let _e49 = local0_;
     let _e59 = bitcast<u32>((((_e49 & 3i) << (bitcast<u32>(3i) & 31u)) + 1024i));
-    if ((_e59 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
-        return;
-    }
-    let _e69 = atomicLoad((&status[1]));
-    if ((_e59 > _e69) || (8u > (_e69 - _e59))) {
-        atomicStore((&status[0]), 4u);
+    let _e63 = ((_e59 & 7u) != 0u);
+    let _e66 = atomicLoad((&status[1]));
+    if (_e63 || ((_e59 > _e66) || (8u > (_e66 - _e59)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e63));
         return;
     }
     let _e79 = (_e59 >> 3u);
@@ -61,13 +58,10 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e87 = statics64_[select(_e79, 0u, _e82)];
     let _e91 = params.zero;
     let _e99 = bitcast<u32>((1056i + 0i));
-    if ((_e99 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
-        return;
-    }
-    let _e109 = atomicLoad((&status[1]));
-    if ((_e99 > _e109) || (4u > (_e109 - _e99))) {
-        atomicStore((&status[0]), 4u);
+    let _e103 = ((_e99 & 3u) != 0u);
+    let _e106 = atomicLoad((&status[1]));
+    if (_e103 || ((_e99 > _e106) || (4u > (_e106 - _e99)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e103));
         return;
     }
     let _e119 = (_e99 >> 2u);
@@ -75,14 +69,11 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e127 = statics[select(_e119, 0u, _e122)];
     let _e133 = params.zero;
     let _e140 = bitcast<u32>(((_e39 + (_e41 << (bitcast<u32>(3i) & 31u))) + 0i));
-    if ((_e140 & 7u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e144 = ((_e140 & 7u) != 0u);
+    let _e146 = (_e140 >> 3u);
+    if (_e144 || (_e146 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e144));
         return;
     }
-    let _e149 = (_e140 >> 3u);
-    if (_e149 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    buffer0_[_e149] = (select(_e87, bitcast<f64>((0lu | u64(_e91))), _e82) * f64((select(bitcast<i32>(_e127), 0i, _e122) | i32(_e133))));
+    buffer0_[_e146] = (select(_e87, bitcast<f64>((0lu | u64(_e91))), _e82) * f64((select(bitcast<i32>(_e127), 0i, _e122) | i32(_e133))));
 }

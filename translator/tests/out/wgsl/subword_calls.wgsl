@@ -72,16 +72,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e98 = local3_;
     let _e100 = local0_;
     let _e109 = bitcast<u32>(((_e98 + (_e100 << (bitcast<u32>(2i) & 31u))) + 2i));
-    if ((_e109 & 1u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e113 = ((_e109 & 1u) != 0u);
+    let _e115 = (_e109 >> 2u);
+    if (_e113 || (_e115 >= arrayLength((&buffer0_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e113));
         return;
     }
-    let _e118 = (_e109 >> 2u);
-    if (_e118 >= arrayLength((&buffer0_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e127 = buffer0_[_e118];
+    let _e127 = buffer0_[_e115];
     local7_ = (bitcast<i32>(((bitcast<u32>(_e127) >> ((_e109 & 3u) * 8u)) << 16u)) >> 16u);
     let _e140 = local5_;
     let _e142 = local0_;
@@ -159,18 +156,15 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e266 = local7_;
     let _e268 = local12_;
     let _e272 = bitcast<u32>((_e264 + 2i));
-    if ((_e272 & 1u) != 0u) {
-        atomicStore((&status[0]), 5u);
-        return;
-    }
-    let _e281 = (_e272 >> 2u);
-    if (_e281 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
+    let _e276 = ((_e272 & 1u) != 0u);
+    let _e278 = (_e272 >> 2u);
+    if (_e276 || (_e278 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e276));
         return;
     }
     let _e294 = ((_e272 & 3u) * 8u);
-    atomicAnd((&buffer1_[_e281]), ~((65535u << _e294)));
-    atomicOr((&buffer1_[_e281]), ((bitcast<u32>((_e266 * _e268)) & 65535u) << _e294));
+    atomicAnd((&buffer1_[_e278]), ~((65535u << _e294)));
+    atomicOr((&buffer1_[_e278]), ((bitcast<u32>((_e266 * _e268)) & 65535u) << _e294));
     let _e301 = local9_;
     let _e303 = local7_;
     let _e308 = (bitcast<u32>((_e301 + 3i)) - 4294955008u);
@@ -185,42 +179,33 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     let _e334 = local8_;
     let _e336 = local8_;
     let _e339 = bitcast<u32>((_e336 + 0i));
-    if ((_e339 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e343 = ((_e339 & 3u) != 0u);
+    let _e345 = (_e339 >> 2u);
+    if (_e343 || ((_e345 + 1u) >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e343));
         return;
     }
-    let _e348 = (_e339 >> 2u);
-    if ((_e348 + 1u) >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e359 = atomicLoad((&buffer1_[_e348]));
-    let _e364 = atomicLoad((&buffer1_[(_e348 + 1u)]));
+    let _e359 = atomicLoad((&buffer1_[_e345]));
+    let _e364 = atomicLoad((&buffer1_[(_e345 + 1u)]));
     let _e372 = local9_;
     let _e377 = (bitcast<u32>((_e372 + 0i)) - 4294955008u);
-    if ((_e377 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e381 = ((_e377 & 3u) != 0u);
+    let _e383 = (_e377 >> 2u);
+    if (_e381 || (_e383 >= 4096u)) {
+        atomicStore((&status[0]), select(4u, 5u, _e381));
         return;
     }
-    let _e386 = (_e377 >> 2u);
-    if (_e386 >= 4096u) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    let _e394 = stack[_e386];
+    let _e394 = stack[_e383];
     let _e402 = bitcast<u32>((_e334 + 0i));
-    if ((_e402 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
-        return;
-    }
-    let _e411 = (_e402 >> 2u);
-    if ((_e411 + 1u) >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
+    let _e406 = ((_e402 & 3u) != 0u);
+    let _e408 = (_e402 >> 2u);
+    if (_e406 || ((_e408 + 1u) >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e406));
         return;
     }
     let _e420 = bitcast<u64>((bitcast<i64>((u64(_e359) | (u64(_e364) << 32u))) | bitcast<i64>(u64(bitcast<u32>(bitcast<i32>(_e394))))));
-    atomicStore((&buffer1_[_e411]), u32(_e420));
-    atomicStore((&buffer1_[(_e411 + 1u)]), u32((_e420 >> 32u)));
+    atomicStore((&buffer1_[_e408]), u32(_e420));
+    atomicStore((&buffer1_[(_e408 + 1u)]), u32((_e420 >> 32u)));
     let _e432 = local8_;
     let _e434 = local8_;
     let _e437 = bitcast<u32>((_e434 + 1i));
@@ -231,16 +216,13 @@ fn main(@builtin(global_invocation_id) global_id: vec3<u32>, @builtin(num_workgr
     }
     let _e448 = atomicLoad((&buffer1_[_e439]));
     let _e460 = bitcast<u32>((_e432 + 4i));
-    if ((_e460 & 3u) != 0u) {
-        atomicStore((&status[0]), 5u);
+    let _e464 = ((_e460 & 3u) != 0u);
+    let _e466 = (_e460 >> 2u);
+    if (_e464 || (_e466 >= arrayLength((&buffer1_)))) {
+        atomicStore((&status[0]), select(4u, 5u, _e464));
         return;
     }
-    let _e469 = (_e460 >> 2u);
-    if (_e469 >= arrayLength((&buffer1_))) {
-        atomicStore((&status[0]), 4u);
-        return;
-    }
-    atomicStore((&buffer1_[_e469]), bitcast<u32>(bitcast<i32>((((_e448 >> ((_e437 & 3u) * 8u)) << 24u) >> 24u))));
+    atomicStore((&buffer1_[_e466]), bitcast<u32>(bitcast<i32>((((_e448 >> ((_e437 & 3u) * 8u)) << 24u) >> 24u))));
     let _e480 = local9_;
     local9_ = (_e480 + 16i);
 }
