@@ -559,6 +559,16 @@ struct Shape<'a> {
     lane_ty: Ty,
 }
 
+/// [`ops_case`]s of `ops`, at most 20 outputs each (as [`simd_cases`] keeps them), named
+/// `{name}_{k}`.
+fn chunked(name: &str, input: Ty, ops: &[(String, Ty)]) -> Vec<Case> {
+    let ops: Vec<(&str, Ty)> = ops.iter().map(|(s, t)| (s.as_str(), *t)).collect();
+    ops.chunks(20)
+        .enumerate()
+        .map(|(part, chunk)| ops_case(&format!("{name}_{part}"), input, chunk))
+        .collect()
+}
+
 /// Vector (`v128`) kernels: two vectors of each shape built from the work item's inputs (splats
 /// and replaced lanes, so that lanes differ), every operator translated lane-wise applied to
 /// them, and lanes of the results extracted into the output slots; `v128.load`/`store` on
@@ -961,10 +971,7 @@ fn simd_cases() -> Vec<Case> {
         ));
     }
     relaxed.push(("(i32x4.extract_lane 1 (i32x4.relaxed_dot_i8x16_i7x16_add_s (i8x16.splat (i32.const -128)) (i8x16.splat (i32.const -128)) (i32x4.splat {y})))".into(), I32));
-    let relaxed: Vec<(&str, Ty)> = relaxed.iter().map(|(s, t)| (s.as_str(), *t)).collect();
-    for (part, chunk) in relaxed.chunks(CHUNK).enumerate() {
-        c.push(ops_case(&format!("simd_relaxed_int_{part}"), I32, chunk));
-    }
+    c.extend(chunked("simd_relaxed_int", I32, &relaxed));
     // Multiply-adds apart: llvmpipe, which does not fuse them, refuses their kernels.
     let mut madd_f32: Vec<(String, Ty)> = Vec::new();
     let mut relaxed_f32: Vec<(String, Ty)> = Vec::new();
@@ -987,15 +994,8 @@ fn simd_cases() -> Vec<Case> {
     }
     // The product rounded once: 1 + 2^-12 squared, less 1, keeps its 2^-24.
     madd_f32.push(("(f32x4.extract_lane 0 (f32x4.relaxed_madd (f32x4.splat (f32.const 0x1.001p0)) (f32x4.splat (f32.const 0x1.001p0)) (f32x4.splat (f32.const -1))))".into(), F32));
-    for (name, list) in [
-        ("simd_relaxed_f32", &relaxed_f32),
-        ("simd_relaxed_madd_f32", &madd_f32),
-    ] {
-        let list: Vec<(&str, Ty)> = list.iter().map(|(s, t)| (s.as_str(), *t)).collect();
-        for (part, chunk) in list.chunks(CHUNK).enumerate() {
-            c.push(ops_case(&format!("{name}_{part}"), F32, chunk));
-        }
-    }
+    c.extend(chunked("simd_relaxed_f32", F32, &relaxed_f32));
+    c.extend(chunked("simd_relaxed_madd_f32", F32, &madd_f32));
     let mut madd_f64: Vec<(String, Ty)> = Vec::new();
     let mut relaxed_f64: Vec<(String, Ty)> = Vec::new();
     for k in [0, 1] {
@@ -1021,15 +1021,8 @@ fn simd_cases() -> Vec<Case> {
         }
     }
     madd_f64.push(("(f64x2.extract_lane 1 (f64x2.relaxed_madd (f64x2.splat (f64.const 0x1.0000001p0)) (f64x2.splat (f64.const 0x1.0000001p0)) (f64x2.splat (f64.const -1))))".into(), F64));
-    for (name, list) in [
-        ("simd_relaxed_f64", &relaxed_f64),
-        ("simd_relaxed_madd_f64", &madd_f64),
-    ] {
-        let list: Vec<(&str, Ty)> = list.iter().map(|(s, t)| (s.as_str(), *t)).collect();
-        for (part, chunk) in list.chunks(CHUNK).enumerate() {
-            c.push(ops_case(&format!("{name}_{part}"), F64, chunk));
-        }
-    }
+    c.extend(chunked("simd_relaxed_f64", F64, &relaxed_f64));
+    c.extend(chunked("simd_relaxed_madd_f64", F64, &madd_f64));
     // Float conversions and pseudo-min/max.
     let mut floats: Vec<(String, Ty)> = Vec::new();
     for k in [0, 1, 2, 3] {

@@ -129,12 +129,7 @@ impl Builder<'_> {
         };
         let byte = self.access_byte(address, memarg, offset)?;
         let misaligned = self.misaligned(byte, width, stride);
-        let status = self.pre(Expression::GlobalVariable(self.status));
-        let slot = self.expr(Expression::AccessIndex {
-            base: status,
-            index: 1,
-        });
-        let memory = self.expr(Expression::Load { pointer: slot });
+        let memory = self.initial_memory();
         let width_bytes = self.u32(width);
         let outside = self.outside(byte, width_bytes, memory);
         self.trap_if_either(misaligned, outside, trap::OUT_OF_BOUNDS);
@@ -152,6 +147,17 @@ impl Builder<'_> {
             reject: index,
         });
         Ok((index, byte, past))
+    }
+
+    /// The bytes of the guest's initial memory (the status binding's second word): static
+    /// loads past it trap.
+    fn initial_memory(&mut self) -> Handle<Expression> {
+        let status = self.pre(Expression::GlobalVariable(self.status));
+        let slot = self.expr(Expression::AccessIndex {
+            base: status,
+            index: 1,
+        });
+        self.expr(Expression::Load { pointer: slot })
     }
 
     /// `address + memarg.offset`, as a `u32`.
@@ -792,14 +798,7 @@ impl Builder<'_> {
                 byte = self.binary(BinaryOperator::Subtract, byte, base);
                 self.u32(STACK_BYTES)
             }
-            _ if statics => {
-                let status = self.pre(Expression::GlobalVariable(self.status));
-                let slot = self.expr(Expression::AccessIndex {
-                    base: status,
-                    index: 1,
-                });
-                self.expr(Expression::Load { pointer: slot })
-            }
+            _ if statics => self.initial_memory(),
             _ => {
                 let words = self.element_count(target);
                 let two = self.u32(2);
