@@ -911,6 +911,12 @@ const NN_HOARDER: &str = r#"(module
 
 /// A model with one f32 input of any length: `y = Relu(x)`.
 fn relu_of_any_length() -> Vec<u8> {
+    one_node_model("", "Relu", "")
+}
+
+/// A model of one node, `y = op(x)`, of the operator `op` in `domain` (opset 17 of both ONNX's and
+/// the node's domain), named `node`, on an f32 input of any length.
+fn one_node_model(domain: &str, op: &str, node: &str) -> Vec<u8> {
     use prost::Message;
     use wasi_parallel_nn::onnx;
     let value = |name: &str| onnx::ValueInfoProto {
@@ -935,14 +941,19 @@ fn relu_of_any_length() -> Vec<u8> {
     };
     onnx::ModelProto {
         ir_version: Some(8),
-        opset_import: vec![onnx::OperatorSetIdProto {
-            domain: Some(String::new()),
-            version: Some(17),
-        }],
+        opset_import: [String::new(), domain.to_string()]
+            .into_iter()
+            .map(|domain| onnx::OperatorSetIdProto {
+                domain: Some(domain),
+                version: Some(17),
+            })
+            .collect(),
         graph: Some(onnx::GraphProto {
-            name: Some("hoard".into()),
+            name: Some("one node".into()),
             node: vec![onnx::NodeProto {
-                op_type: Some("Relu".into()),
+                op_type: Some(op.into()),
+                domain: Some(domain.into()),
+                name: Some(node.into()),
                 input: vec!["x".into()],
                 output: vec!["y".into()],
                 ..Default::default()
@@ -1011,5 +1022,57 @@ fn nn_hoarders_stop_at_their_quota_and_the_host_stays_within_it() {
     );
     // The measure sees the inputs: they are host memory and were written.
     assert!(grown >= (quota - size) / 2, "grew by {grown}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A model with an operator we lack fails with a message naming the operator, its domain and
+/// opset and the node: when preloaded (the CLI's error), and when a guest loads its bytes (the
+/// guest gets `unsupported_operation`, and the log says why).
+#[test]
+fn a_model_with_a_missing_operator_names_it() {
+    let dir = std::env::temp_dir().join(format!("wasi-parallel-missing-op-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("model.onnx"),
+        one_node_model("com.example", "FrobnicateTensor", "frob_1"),
+    )
+    .unwrap();
+    let names_it = |text: &str| {
+        text.contains(
+            "com.example.FrobnicateTensor (com.example opset 17, first used by node `frob_1`)",
+        )
+    };
+
+    let graph = format!("onnx::{}", dir.display());
+    let output = wasi_parallel(&[
+        "run",
+        "--wasi-nn-graph",
+        &graph,
+        guest("mnist-by-name").to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(names_it(&stderr), "the CLI's error: {stderr}");
+    assert!(
+        !stderr.contains("Failed while accessing backend"),
+        "{stderr}"
+    );
+
+    let preopen = format!("{}::/m", dir.display());
+    let output = wasi_parallel(&[
+        "run",
+        "--dir",
+        &preopen,
+        guest("mnist-from-bytes").to_str().unwrap(),
+        "/m/model.onnx",
+        "cpu",
+        "/m/labels.txt",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "the guest cannot load the model");
+    assert!(
+        names_it(&stderr),
+        "the warning a guest's failed load logs: {stderr}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }

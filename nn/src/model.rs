@@ -151,6 +151,99 @@ impl fmt::Debug for Model {
     }
 }
 
+/// The operators of a model that are not implemented, each with where it is first used: what a
+/// load error names, so that a user learns which operator to replace or ask for.
+#[derive(Default)]
+struct Unimplemented {
+    ops: Vec<MissingOp>,
+}
+
+/// An operator a model uses and we lack.
+struct MissingOp {
+    domain: String,
+    op: String,
+    /// The version the model imports for the domain.
+    opset: Option<i64>,
+    /// The first node's name.
+    node: String,
+    /// How many nodes use it.
+    count: usize,
+}
+
+impl Unimplemented {
+    fn add(
+        &mut self,
+        imports: &[proto::OperatorSetIdProto],
+        domain: &str,
+        op: &str,
+        node: Option<&str>,
+    ) {
+        let domain = if domain.is_empty() { "ai.onnx" } else { domain };
+        if let Some(known) = self
+            .ops
+            .iter_mut()
+            .find(|m| m.domain == domain && m.op == op)
+        {
+            known.count += 1;
+            return;
+        }
+        let opset = imports
+            .iter()
+            .find(|o| {
+                let d = o.domain.as_deref().unwrap_or("");
+                d == domain || (domain == "ai.onnx" && d.is_empty())
+            })
+            .and_then(|o| o.version);
+        self.ops.push(MissingOp {
+            domain: domain.to_string(),
+            op: op.to_string(),
+            opset,
+            node: node.unwrap_or("").to_string(),
+            count: 1,
+        });
+    }
+
+    /// `operators not implemented: Resize (ai.onnx opset 13, first used by node `up1`, 3
+    /// nodes); ...`.
+    fn message(&self) -> Option<String> {
+        if self.ops.is_empty() {
+            return None;
+        }
+        let list: Vec<String> = self
+            .ops
+            .iter()
+            .map(|m| {
+                let name = if m.domain == "ai.onnx" {
+                    m.op.clone()
+                } else {
+                    format!("{}.{}", m.domain, m.op)
+                };
+                let opset = match m.opset {
+                    Some(v) => format!("{} opset {v}", m.domain),
+                    None => format!("{}, no opset imported", m.domain),
+                };
+                let node = if m.node.is_empty() {
+                    "an unnamed node".to_string()
+                } else {
+                    format!("node `{}`", m.node)
+                };
+                let more = if m.count > 1 {
+                    format!(", {} nodes", m.count)
+                } else {
+                    String::new()
+                };
+                format!("{name} ({opset}, first used by {node}{more})")
+            })
+            .collect();
+        let noun = if list.len() == 1 {
+            "operator"
+        } else {
+            "operators"
+        };
+        Some(format!("{noun} not implemented: {}", list.join("; ")))
+    }
+}
+
 /// Whether `bytes` look like an ONNX model: a `ModelProto` with an IR version and a graph.
 pub fn is_onnx(bytes: &[u8]) -> bool {
     proto::ModelProto::decode(bytes)
@@ -206,7 +299,13 @@ impl Model {
                     )))
                 }
             };
-            let dtype = DType::from_onnx(tensor.elem_type.unwrap_or(0))?;
+            let code = tensor.elem_type.unwrap_or(0);
+            let dtype = DType::from_onnx(code).map_err(|_| {
+                Error::Unsupported(format!(
+                    "`{name}` has element type {} (ONNX code {code})",
+                    onnx_type_name(code)
+                ))
+            })?;
             let dims = tensor.shape.as_ref().map(|s| {
                 s.dim
                     .iter()
@@ -242,16 +341,12 @@ impl Model {
             .collect::<Result<Vec<_>, _>>()?;
 
         let mut nodes = Vec::with_capacity(graph.node.len());
-        let mut unsupported = Vec::new();
+        let mut unsupported = Unimplemented::default();
         for n in &graph.node {
             let op = n.op_type.clone().unwrap_or_default();
             let domain = n.domain.as_deref().unwrap_or("");
-            if !matches!(domain, "" | "ai.onnx") {
-                unsupported.push(format!("{domain}.{op}"));
-                continue;
-            }
-            if !implemented(&op) {
-                unsupported.push(op);
+            if !matches!(domain, "" | "ai.onnx") || !implemented(&op) {
+                unsupported.add(&model.opset_import, domain, &op, n.name.as_deref());
                 continue;
             }
             let mut attrs = HashMap::new();
@@ -266,13 +361,8 @@ impl Model {
                 attrs,
             });
         }
-        if !unsupported.is_empty() {
-            unsupported.sort();
-            unsupported.dedup();
-            return Err(Error::Unsupported(format!(
-                "operators not implemented: {}",
-                unsupported.join(", ")
-            )));
+        if let Some(message) = unsupported.message() {
+            return Err(Error::Unsupported(message));
         }
 
         // Topological order, as ONNX requires: every input is defined before it is used.

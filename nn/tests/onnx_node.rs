@@ -224,6 +224,7 @@ fn onnx_node_tests() {
         .collect();
     let tallies: Vec<Mutex<Tally>> = devices.iter().map(|_| Mutex::default()).collect();
     let not_implemented = AtomicUsize::new(0);
+    let missing: Mutex<Vec<String>> = Mutex::default();
     let invalid: Mutex<Vec<(String, String)>> = Mutex::default();
     let next = AtomicUsize::new(0);
 
@@ -238,8 +239,9 @@ fn onnx_node_tests() {
                 let bytes = std::fs::read(dir.join("model.onnx")).expect("model.onnx");
                 let model = match Model::parse(&bytes) {
                     Ok(m) => Arc::new(m),
-                    Err(Error::Unsupported(_)) => {
+                    Err(Error::Unsupported(m)) => {
                         not_implemented.fetch_add(1, Ordering::Relaxed);
+                        missing.lock().unwrap().push(m);
                         continue;
                     }
                     Err(e) => {
@@ -282,6 +284,15 @@ fn onnx_node_tests() {
         root.display(),
         started.elapsed().as_secs_f64()
     );
+    // What the tests that do not load lack, most common first.
+    let mut lacking: BTreeMap<String, usize> = BTreeMap::new();
+    for m in missing.into_inner().unwrap() {
+        *lacking.entry(lacking_what(&m)).or_default() += 1;
+    }
+    let mut lacking: Vec<(String, usize)> = lacking.into_iter().collect();
+    lacking.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let list: Vec<String> = lacking.iter().map(|(w, n)| format!("{w} {n}")).collect();
+    eprintln!("not implemented, by what they lack: {}", list.join(", "));
     for (name, m) in &invalid {
         eprintln!("  FAILED to parse {name}: {m}");
     }
@@ -321,4 +332,14 @@ fn onnx_node_tests() {
         failures, 0,
         "{failures} ONNX node tests failed (listed above)"
     );
+}
+
+/// The short name of what a model lacks, from its load error: the first operator named, or the
+/// error itself for types and other features.
+fn lacking_what(message: &str) -> String {
+    message
+        .split_once("not implemented: ")
+        .and_then(|(_, rest)| rest.split(" (").next())
+        .unwrap_or(message)
+        .to_string()
 }

@@ -13,7 +13,7 @@ use crate::quota::ByteQuota;
 use crate::{NnRuntime, Prepared};
 
 use super::onnx::{self, AutodetectBackend, OnnxBackend};
-use super::{kind_of, BackendEntry, BackendRegistry, ErrorKind, NnFailure, WasiNnCtx};
+use super::{BackendEntry, BackendRegistry, ErrorKind, NnFailure, WasiNnCtx};
 
 /// The process-wide wasi-nn state: devices, backends and preloaded models.
 pub struct NnHost {
@@ -223,8 +223,7 @@ impl NnHost {
     ) -> Result<(Graph, Option<Arc<Prepared>>), NnFailure> {
         let registry = self.backend_registry();
         let (entry, _) = registry.select(encoding, builders.first().copied(), target)?;
-        let failed =
-            |e: wasmtime_wasi_nn::backend::BackendError| NnFailure::new(kind_of(&e), e.to_string());
+        let failed = NnFailure::from;
         if self.is_ours(entry) {
             let (prepared, quota) = self.onnx(quota).prepare(builders, target).map_err(failed)?;
             return Ok((onnx::graph(prepared.clone(), quota), Some(prepared)));

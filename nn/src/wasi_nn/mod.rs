@@ -119,6 +119,22 @@ impl From<Error> for NnFailure {
     }
 }
 
+/// A backend's failure with its message: ours carry theirs, and other backends' errors keep their
+/// causes (`BackendError`'s own text, "Failed while accessing backend", says nothing).
+impl From<BackendError> for NnFailure {
+    fn from(e: BackendError) -> NnFailure {
+        let kind = kind_of(&e);
+        let message = match &e {
+            BackendError::BackendAccess(inner) => match inner.downcast_ref::<NnFailure>() {
+                Some(f) => f.message.clone(),
+                None => format!("{inner:#}"),
+            },
+            other => other.to_string(),
+        };
+        NnFailure::new(kind, message)
+    }
+}
+
 fn backend_error(f: NnFailure) -> BackendError {
     BackendError::BackendAccess(wasmtime::Error::new(f))
 }

@@ -2,7 +2,7 @@
 //! traits, and the per-store state they work on ([`WasiNnCtx`]). Guest pointers are checked
 //! against guest memory here, and failures become the errnos the module docs list.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use wasmtime::{Caller, Extern, Linker};
 use wasmtime_wasi_nn::backend::Id;
@@ -11,7 +11,7 @@ use wasmtime_wasi_nn::{ExecutionContext, Graph, GraphRegistry};
 
 use crate::quota::ByteQuota;
 
-use super::{kind_of, ErrorKind, NnFailure, NnHost, ScopedRegistry};
+use super::{ErrorKind, NnFailure, NnHost, ScopedRegistry};
 
 /// One instance's wasi-nn state: the models it may load by name, and its graphs and execution
 /// contexts. Everything is freed with the instance's store.
@@ -248,9 +248,7 @@ impl WasiNnCtx {
         let graph = self.graphs.get(graph as usize).ok_or_else(|| {
             NnFailure::new(ErrorKind::InvalidArgument, format!("no graph {graph}"))
         })?;
-        let context = graph
-            .init_execution_context()
-            .map_err(|e| NnFailure::new(kind_of(&e), e.to_string()))?;
+        let context = graph.init_execution_context().map_err(NnFailure::from)?;
         let handle = self.contexts.len() as u32;
         mem.write(out, &handle.to_le_bytes())?;
         self.contexts.push(context);
@@ -290,13 +288,11 @@ impl WasiNnCtx {
         let tensor = wasmtime_wasi_nn::Tensor::new(dims, ty, data);
         self.context(context)?
             .set_input(Id::Index(index), &tensor)
-            .map_err(|e| NnFailure::new(kind_of(&e), e.to_string()))
+            .map_err(NnFailure::from)
     }
 
     fn compute(&mut self, context: u32) -> Result<(), NnFailure> {
-        self.context(context)?
-            .compute()
-            .map_err(|e| NnFailure::new(kind_of(&e), e.to_string()))
+        self.context(context)?.compute().map_err(NnFailure::from)
     }
 
     fn get_output(&mut self, mem: &mut Mem<'_>, args: [u32; 5]) -> Result<(), NnFailure> {
@@ -304,7 +300,7 @@ impl WasiNnCtx {
         let tensor = self
             .context(context)?
             .get_output(Id::Index(index))
-            .map_err(|e| NnFailure::new(kind_of(&e), e.to_string()))?;
+            .map_err(NnFailure::from)?;
         if tensor.data.len() > max as usize {
             return Err(NnFailure::new(
                 ErrorKind::TooLarge,
@@ -320,6 +316,27 @@ impl WasiNnCtx {
     }
 }
 
+/// Whether a model's load failure (by its message, which names the model's problem) is new to
+/// this process. At most [`WARNED_LOADS`] are remembered, so that a guest loading ever new bad
+/// models cannot grow the host's memory; past that, failures are logged at debug level only.
+fn first_load_failure(message: &str) -> bool {
+    static SEEN: Mutex<Vec<u64>> = Mutex::new(Vec::new());
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(message, &mut hasher);
+    let key = std::hash::Hasher::finish(&hasher);
+    let mut seen = SEEN
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if seen.contains(&key) || seen.len() >= WARNED_LOADS {
+        return false;
+    }
+    seen.push(key);
+    true
+}
+
+/// How many distinct load failures are logged at warn level.
+const WARNED_LOADS: usize = 64;
+
 /// Adds the `wasi_ephemeral_nn` imports (the WITX interface) to `linker`.
 pub fn add_to_linker<T: 'static>(
     linker: &mut Linker<T>,
@@ -330,7 +347,13 @@ pub fn add_to_linker<T: 'static>(
         match result {
             Ok(()) => 0,
             Err(f) => {
-                log::debug!(target: "wasi_nn", "{name}: {:?}: {}", f.kind, f.message);
+                // The errno is all a WITX guest learns: why a model does not load (a missing
+                // operator, say) is worth a warning, once per model.
+                if name == "load" && first_load_failure(&f.message) {
+                    log::warn!(target: "wasi_nn", "load: {:?}: {}", f.kind, f.message);
+                } else {
+                    log::debug!(target: "wasi_nn", "{name}: {:?}: {}", f.kind, f.message);
+                }
                 f.kind.errno()
             }
         }
