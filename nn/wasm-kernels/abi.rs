@@ -386,3 +386,24 @@ pub mod pad {
     pub const EDGE: i32 = 2;
     pub const WRAP: i32 = 3;
 }
+
+/// `resize_f32`'s parameters: `[out_dims[RANK], in_strides[RANK], taps[RANK], tables[RANK],
+/// extrapolation, truncate, low, high]`. Resize is separable: output coordinate `o` of dimension `d`
+/// reads `taps[d]` input coordinates, each with a weight, from the table buffer's pairs
+/// `(index, weight bits)` at `tables[d] + 2 * (o * taps[d] + t)`. An index of -1 marks a
+/// coordinate outside the crop (tf_crop_and_resize), where the output is `extrapolation`. With
+/// `truncate` 1 the result is truncated and clamped to `[low, high]`: integer outputs, converted
+/// as ONNX Runtime does (ONNX's reference rounds instead; models run under ONNX Runtime).
+pub mod resize {
+    use super::RANK;
+
+    pub const OUT_DIMS: usize = 0;
+    pub const IN_STRIDES: usize = OUT_DIMS + RANK;
+    pub const TAPS: usize = IN_STRIDES + RANK;
+    pub const TABLES: usize = TAPS + RANK;
+    pub const EXTRAPOLATION: usize = TABLES + RANK;
+    pub const TRUNCATE: usize = EXTRAPOLATION + 1;
+    pub const LOW: usize = TRUNCATE + 1;
+    pub const HIGH: usize = LOW + 1;
+    pub const LEN: usize = HIGH + 1;
+}

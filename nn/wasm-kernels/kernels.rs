@@ -28,7 +28,7 @@ mod abi;
 use abi::conv1x1::PIXELS;
 use abi::{
     argreduce, batchnorm, binop, broadcast, cast, cmp, conv1x1, conv2d, copy, gather, gemm,
-    global_pool, layernorm, layernorm_stats, logic, pad, pool, reduce, softmax, unary, where_,
+    global_pool, layernorm, layernorm_stats, logic, pad, pool, reduce, resize, softmax, unary, where_,
     RANK,
 };
 
@@ -1173,6 +1173,71 @@ pub unsafe extern "C" fn global_pool_f32(
         acc /= plane as f32;
     }
     unsafe { *y.add(item as usize) = acc };
+}
+
+/// Resize (nearest, linear, cubic, with or without antialiasing, every coordinate mode): each
+/// output element is the weighted sum of the input elements its coordinates' taps select, every
+/// combination of one tap per dimension. The host works out the taps and weights per dimension
+/// (see `abi::resize`), so this one kernel serves every mode. Buffers: params, table, x, y.
+#[no_mangle]
+pub unsafe extern "C" fn resize_f32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    table: *const i32,
+    _tl: u32,
+    x: *const f32,
+    _xl: u32,
+    y: *mut f32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let mut combinations = 1usize;
+    let mut d = 0;
+    while d < RANK {
+        combinations *= p.u(resize::TAPS + d);
+        d += 1;
+    }
+    let mut acc = 0.0f32;
+    let mut outside = false;
+    let mut k = 0;
+    while k < combinations {
+        // Tap `k` of the combinations, one tap per dimension, innermost fastest.
+        let (mut rest_item, mut rest_k) = (item as usize, k);
+        let (mut offset, mut weight) = (0usize, 1.0f32);
+        let mut d = RANK;
+        while d > 0 {
+            d -= 1;
+            let (n, taps) = (p.u(resize::OUT_DIMS + d), p.u(resize::TAPS + d));
+            let o = rest_item % n;
+            rest_item /= n;
+            let t = rest_k % taps;
+            rest_k /= taps;
+            let entry = p.u(resize::TABLES + d) + 2 * (o * taps + t);
+            let index = unsafe { *table.add(entry) };
+            if index < 0 {
+                outside = true;
+            } else {
+                offset += index as usize * p.u(resize::IN_STRIDES + d);
+            }
+            weight *= f32::from_bits(unsafe { *table.add(entry + 1) } as u32);
+        }
+        if !outside && weight != 0.0 {
+            acc += weight * unsafe { *x.add(offset) };
+        }
+        k += 1;
+    }
+    let mut out = if outside {
+        p.f(resize::EXTRAPOLATION)
+    } else {
+        acc
+    };
+    if p.i(resize::TRUNCATE) != 0 {
+        out = fmin(fmax(wasm32::f32_trunc(out), p.f(resize::LOW)), p.f(resize::HIGH));
+    }
+    unsafe { *y.add(item as usize) = out };
 }
 
 /// Inference batch normalisation. Parameters: [`abi::batchnorm`]. Buffers: params, x, scale,

@@ -11,6 +11,7 @@
 mod elementwise;
 mod movement;
 mod network;
+mod resize;
 
 use crate::abi::RANK;
 use crate::graph::{Builder, ValueId};
@@ -95,6 +96,8 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("ArgMax", network::arg_reduce),
     ("ArgMin", network::arg_reduce),
     ("LayerNormalization", network::layer_norm),
+    ("Resize", resize::resize),
+    ("Upsample", resize::resize),
     // Shapes and data movement.
     ("Constant", movement::constant),
     ("Identity", movement::identity),
@@ -169,6 +172,28 @@ pub(crate) fn known_ints(
     };
     match b.konst(id) {
         Some(t) => t.to_i64().map(Some),
+        None => Err(Error::Unsupported(format!(
+            "{what} (input {k}) computed at run time; it must be a constant or depend only on shapes"
+        ))),
+    }
+}
+
+/// The float contents of input `k` (of any float type), which must be known when the plan is made.
+pub(crate) fn known_floats(
+    b: &Builder,
+    inputs: &[Option<ValueId>],
+    k: usize,
+    what: &str,
+) -> Result<Option<Vec<f32>>, Error> {
+    let Some(id) = optional(inputs, k) else {
+        return Ok(None);
+    };
+    match b.konst(id) {
+        Some(t) if matches!(t.dtype, DType::F32 | DType::F64) => Ok(Some(t.to_f32())),
+        Some(t) => Err(Error::InvalidModel(format!(
+            "{what} (input {k}) is {}, not a float tensor",
+            t.dtype
+        ))),
         None => Err(Error::Unsupported(format!(
             "{what} (input {k}) computed at run time; it must be a constant or depend only on shapes"
         ))),

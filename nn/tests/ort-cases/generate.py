@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Writes the one-node models of nn/tests/ort-cases with ONNX Runtime's outputs.
+
+Each case is a folder in the layout of ONNX's backend node tests (`model.onnx` and
+`test_data_set_0/{input,output}_N.pb`), so `nn/tests/onnx_node.rs` runs them on every device
+beside ONNX's own. ONNX's node tests come from ONNX's reference implementation and cover each
+attribute on tiny inputs; these cases cover what real models use instead, with ONNX Runtime's
+results (integer images, the opsets exporters write, odd sizes, antialiasing), so that where the
+two differ it is ONNX Runtime we agree with.
+
+    python3 -m venv venv && venv/bin/pip install onnx==1.22.0 onnxruntime==1.32.0 numpy
+    venv/bin/python nn/tests/ort-cases/generate.py
+
+Every case is seeded, so the files only change when a case does.
+"""
+
+import os
+import shutil
+import sys
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+from onnx import TensorProto, helper, numpy_helper
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def write_case(name, node, inputs, initializers, opset, output_type=None):
+    """Builds a one-node model whose graph inputs are `inputs` (name -> array) and whose
+    `initializers` are constants, runs it in ONNX Runtime and writes the case."""
+    graph_inputs = [
+        helper.make_tensor_value_info(
+            n, helper.np_dtype_to_tensor_dtype(a.dtype), list(a.shape)
+        )
+        for n, a in inputs.items()
+    ]
+    out_type = output_type
+    if out_type is None:
+        first = next(iter(inputs.values()))
+        out_type = helper.np_dtype_to_tensor_dtype(first.dtype)
+    outputs = [helper.make_tensor_value_info(o, out_type, None) for o in node.output]
+    graph = helper.make_graph(
+        [node],
+        name,
+        graph_inputs,
+        outputs,
+        [numpy_helper.from_array(a, n) for n, a in initializers.items()],
+    )
+    model = helper.make_model(
+        graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="generate.py"
+    )
+    model.ir_version = 8
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = ort.InferenceSession(
+        model.SerializeToString(), options, providers=["CPUExecutionProvider"]
+    )
+    results = session.run(None, inputs)
+    folder = os.path.join(HERE, name)
+    shutil.rmtree(folder, ignore_errors=True)
+    data = os.path.join(folder, "test_data_set_0")
+    os.makedirs(data)
+    onnx.save(model, os.path.join(folder, "model.onnx"))
+    for k, (n, a) in enumerate(inputs.items()):
+        with open(os.path.join(data, f"input_{k}.pb"), "wb") as f:
+            f.write(numpy_helper.from_array(a, n).SerializeToString())
+    for k, (n, a) in enumerate(zip(node.output, results)):
+        with open(os.path.join(data, f"output_{k}.pb"), "wb") as f:
+            f.write(numpy_helper.from_array(a, n).SerializeToString())
+    print(name, [r.shape for r in results])
+
+
+def resize_cases(rng):
+    image = rng.integers(0, 256, size=(1, 3, 37, 53), dtype=np.uint8)
+    feature = rng.standard_normal((2, 4, 13, 9)).astype(np.float32)
+    sizes = lambda *s: np.array(s, dtype=np.int64)
+    scales = lambda *s: np.array(s, dtype=np.float32)
+    empty = np.array([], dtype=np.float32)
+
+    def resize(name, x, opset, attrs, roi=None, sc=None, sz=None):
+        ins = ["x", "roi" if roi is not None else "", "scales" if sc is not None else ""]
+        consts = {}
+        if roi is not None:
+            consts["roi"] = roi
+        if sc is not None:
+            consts["scales"] = sc
+        if sz is not None:
+            ins.append("sizes")
+            consts["sizes"] = sz
+        while ins and ins[-1] == "":
+            ins.pop()
+        if opset == 10:
+            ins = ["x", "scales"]
+        node = helper.make_node("Resize", ins, ["y"], **attrs)
+        write_case(f"ort_resize_{name}", node, {"x": x}, consts, opset)
+
+    # A u8 image to a network's input size, as preprocessing graphs do.
+    resize("u8_linear_to_64", image, 13, {"mode": "linear"}, sz=sizes(1, 3, 64, 64))
+    resize(
+        "u8_linear_align_corners", image, 13,
+        {"mode": "linear", "coordinate_transformation_mode": "align_corners"},
+        sz=sizes(1, 3, 20, 30),
+    )
+    # (ONNX Runtime has no cubic mode for u8.)
+    resize(
+        "cubic_shrink", image.astype(np.float32), 13, {"mode": "cubic"}, sz=sizes(1, 3, 17, 29)
+    )
+    # YOLO and U-Net upsampling as PyTorch exports it (nearest x2, asymmetric, floor).
+    resize(
+        "nearest_x2_pytorch", feature, 11,
+        {"mode": "nearest", "coordinate_transformation_mode": "asymmetric",
+         "nearest_mode": "floor"},
+        roi=empty, sc=scales(1, 1, 2, 2),
+    )
+    resize(
+        "bilinear_pytorch_half_pixel", feature, 11,
+        {"mode": "linear", "coordinate_transformation_mode": "pytorch_half_pixel"},
+        roi=empty, sc=empty, sz=sizes(2, 4, 1, 20),
+    )
+    resize(
+        "bilinear_align_corners_x1_5", feature, 13,
+        {"mode": "linear", "coordinate_transformation_mode": "align_corners"},
+        roi=empty, sc=scales(1, 1, 1.5, 1.5),
+    )
+    resize("nearest_opset10", feature, 10, {"mode": "nearest"}, sc=scales(1, 1, 2, 3))
+    resize(
+        "linear_antialias_axes", feature, 18,
+        {"mode": "linear", "antialias": 1, "axes": [2, 3]},
+        sc=scales(0.3, 0.45),
+    )
+    resize(
+        "cubic_antialias_sizes", feature, 18,
+        {"mode": "cubic", "antialias": 1, "axes": [3, 2]},
+        sz=sizes(4, 5),
+    )
+    resize(
+        "crop_and_resize", feature, 13,
+        {"mode": "linear", "coordinate_transformation_mode": "tf_crop_and_resize",
+         "extrapolation_value": -3.0},
+        roi=np.array([0, 0, -0.2, 0.1, 1, 1, 0.7, 1.3], dtype=np.float32),
+        sc=empty, sz=sizes(2, 4, 7, 11),
+    )
+
+
+def node_test_twins(node_tests):
+    """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
+    we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
+    model and inputs, ONNX Runtime's outputs."""
+    twins = {
+        # align_corners with a scale whose output length is not whole: the reference divides by
+        # the scaled length, ONNX Runtime (and PyTorch, whose exports these are) by the output's.
+        "test_resize_downsample_scales_linear_align_corners": "ort_node_resize_downsample_scales_linear_align_corners",
+        "test_resize_downsample_scales_cubic_align_corners": "ort_node_resize_downsample_scales_cubic_align_corners",
+    }
+    for test, twin in twins.items():
+        folder = os.path.join(node_tests, test)
+        model = onnx.load(os.path.join(folder, "model.onnx"))
+        names = [i.name for i in model.graph.input]
+        inputs = {
+            n: numpy_helper.to_array(
+                onnx.load_tensor(os.path.join(folder, "test_data_set_0", f"input_{k}.pb"))
+            )
+            for k, n in enumerate(names)
+        }
+        inits = {numpy_helper.to_array(t).dtype for t in model.graph.initializer}
+        assert not inits, "the node tests give every value as an input"
+        write_case(twin, model.graph.node[0], inputs, {}, model.opset_import[0].version)
+
+
+def main():
+    rng = np.random.default_rng(20261207)
+    resize_cases(rng)
+    node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
+        HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
+    )
+    node_test_twins(node_tests)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
