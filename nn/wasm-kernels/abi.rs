@@ -407,3 +407,29 @@ pub mod resize {
     pub const HIGH: usize = LOW + 1;
     pub const LEN: usize = HIGH + 1;
 }
+
+/// `conv_transpose_f32`'s parameters: up to three spatial dimensions (fewer have leading ones of
+/// size 1). The weights are `[C, M / groups, KD, KH, KW]`, ONNX's layout.
+pub mod conv_transpose {
+    pub const N: usize = 0;
+    pub const C: usize = 1;
+    pub const D: usize = 2;
+    pub const H: usize = 3;
+    pub const W: usize = 4;
+    pub const M: usize = 5;
+    pub const OD: usize = 6;
+    pub const OH: usize = 7;
+    pub const OW: usize = 8;
+    pub const KD: usize = 9;
+    pub const KH: usize = 10;
+    pub const KW: usize = 11;
+    /// Three strides.
+    pub const STRIDES: usize = 12;
+    /// Three pads before (front, top, left).
+    pub const PADS_BEFORE: usize = 15;
+    /// Three dilations.
+    pub const DILATIONS: usize = 18;
+    pub const GROUPS: usize = 21;
+    pub const HAS_BIAS: usize = 22;
+    pub const LEN: usize = 23;
+}

@@ -27,7 +27,8 @@ mod abi;
 
 use abi::conv1x1::PIXELS;
 use abi::{
-    argreduce, batchnorm, binop, broadcast, cast, cmp, conv1x1, conv2d, copy, gather, gemm,
+    argreduce, batchnorm, binop, broadcast, cast, cmp, conv1x1, conv2d, conv_transpose, copy, gather,
+    gemm,
     global_pool, layernorm, layernorm_stats, logic, pad, pool, reduce, resize, softmax, unary, where_,
     RANK,
 };
@@ -1238,6 +1239,118 @@ pub unsafe extern "C" fn resize_f32(
         out = fmin(fmax(wasm32::f32_trunc(out), p.f(resize::LOW)), p.f(resize::HIGH));
     }
     unsafe { *y.add(item as usize) = out };
+}
+
+/// The input coordinate that kernel tap `k` of output coordinate `o` reads in a transposed
+/// convolution, if any: `(o + pad - k * dilation) / stride`, when that divides and is inside.
+#[inline(always)]
+fn transposed_tap(o: i32, pad: i32, k: i32, dilation: i32, stride: i32, len: usize) -> Option<usize> {
+    let at = o + pad - k * dilation;
+    if at < 0 || at % stride != 0 {
+        return None;
+    }
+    let i = (at / stride) as usize;
+    if i < len {
+        Some(i)
+    } else {
+        None
+    }
+}
+
+/// Transposed convolution (ConvTranspose) over up to three spatial dimensions, with groups,
+/// strides, dilations and pads, plus bias: each output element gathers the input elements whose
+/// scattered windows cover it. Parameters: [`abi::conv_transpose`]. Buffers: params, x, w, bias
+/// (any buffer when there is none), y.
+#[no_mangle]
+pub unsafe extern "C" fn conv_transpose_f32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const f32,
+    _xl: u32,
+    w: *const f32,
+    _wl: u32,
+    bias: *const f32,
+    _bl: u32,
+    y: *mut f32,
+    _yl: u32,
+) {
+    use conv_transpose as ct;
+    let p = unsafe { Params::new(params, block) };
+    let i = item as usize;
+    let (c, d, h, wd, m) = (p.u(ct::C), p.u(ct::D), p.u(ct::H), p.u(ct::W), p.u(ct::M));
+    let (od, oh, ow) = (p.u(ct::OD), p.u(ct::OH), p.u(ct::OW));
+    let (kd, kh, kw) = (p.u(ct::KD), p.u(ct::KH), p.u(ct::KW));
+    let groups = p.u(ct::GROUPS);
+    let ox = (i % ow) as i32;
+    let oy = ((i / ow) % oh) as i32;
+    let oz = ((i / (ow * oh)) % od) as i32;
+    let oc = (i / (ow * oh * od)) % m;
+    let n = i / (ow * oh * od * m);
+    let (cg, mg) = (c / groups, m / groups);
+    let g = oc / mg;
+    let mut acc = if p.i(ct::HAS_BIAS) != 0 {
+        unsafe { *bias.add(oc) }
+    } else {
+        0.0
+    };
+    let plane = d * h * wd;
+    let taps = kd * kh * kw;
+    let mut ci = 0;
+    while ci < cg {
+        let channel = g * cg + ci;
+        let xc = unsafe { x.add((n * c + channel) * plane) };
+        let wc = unsafe { w.add((channel * mg + oc % mg) * taps) };
+        let mut kz = 0;
+        while kz < kd {
+            let z = transposed_tap(
+                oz,
+                p.i(ct::PADS_BEFORE),
+                kz as i32,
+                p.i(ct::DILATIONS),
+                p.i(ct::STRIDES),
+                d,
+            );
+            if let Some(z) = z {
+                let mut ky = 0;
+                while ky < kh {
+                    let yy = transposed_tap(
+                        oy,
+                        p.i(ct::PADS_BEFORE + 1),
+                        ky as i32,
+                        p.i(ct::DILATIONS + 1),
+                        p.i(ct::STRIDES + 1),
+                        h,
+                    );
+                    if let Some(yy) = yy {
+                        let mut kx = 0;
+                        while kx < kw {
+                            let xx = transposed_tap(
+                                ox,
+                                p.i(ct::PADS_BEFORE + 2),
+                                kx as i32,
+                                p.i(ct::DILATIONS + 2),
+                                p.i(ct::STRIDES + 2),
+                                wd,
+                            );
+                            if let Some(xx) = xx {
+                                let v = unsafe { *xc.add((z * h + yy) * wd + xx) };
+                                let k = unsafe { *wc.add((kz * kh + ky) * kw + kx) };
+                                acc += v * k;
+                            }
+                            kx += 1;
+                        }
+                    }
+                    ky += 1;
+                }
+            }
+            kz += 1;
+        }
+        ci += 1;
+    }
+    unsafe { *y.add(i) = acc };
 }
 
 /// Inference batch normalisation. Parameters: [`abi::batchnorm`]. Buffers: params, x, scale,

@@ -8,6 +8,7 @@
 //! from constants and shapes (which the planner folds), or small graph inputs, which a model that
 //! needs them gets planned per value of (see `Prepared::run`).
 
+mod conv_transpose;
 mod elementwise;
 mod movement;
 mod network;
@@ -74,6 +75,7 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("CastLike", elementwise::cast),
     // Neural-network operators.
     ("Conv", network::conv),
+    ("ConvTranspose", conv_transpose::conv_transpose),
     ("MaxPool", network::pool),
     ("AveragePool", network::pool),
     ("GlobalAveragePool", network::global_pool),

@@ -143,6 +143,39 @@ def resize_cases(rng):
     )
 
 
+def conv_transpose_cases(rng):
+    def case(name, x_shape, w_shape, attrs, bias=True, opset=17):
+        x = rng.standard_normal(x_shape).astype(np.float32)
+        consts = {"w": (rng.standard_normal(w_shape) * 0.3).astype(np.float32)}
+        ins = ["x", "w"]
+        if bias:
+            consts["b"] = rng.standard_normal(w_shape[1] * attrs.get("group", 1)).astype(
+                np.float32
+            )
+            ins.append("b")
+        node = helper.make_node("ConvTranspose", ins, ["y"], **attrs)
+        write_case(f"ort_convtranspose_{name}", node, {"x": x}, consts, opset)
+
+    # U-Net and DCGAN upsampling as PyTorch exports it: kernel 4, stride 2, padding 1.
+    case("k4_s2_p1", (2, 8, 7, 9), (8, 5, 4, 4), {"strides": [2, 2], "pads": [1, 1, 1, 1]})
+    # Kernel 2, stride 2 (U-Net's up-convolutions), no bias.
+    case("k2_s2", (1, 6, 5, 5), (6, 3, 2, 2), {"strides": [2, 2]}, bias=False)
+    # Depthwise, with output_padding and dilation.
+    case(
+        "depthwise_output_padding", (1, 4, 6, 5), (4, 1, 3, 3),
+        {"group": 4, "strides": [2, 3], "pads": [1, 0, 2, 1], "output_padding": [1, 2],
+         "dilations": [2, 1]},
+    )
+    # 1-D, as in speech and audio decoders.
+    case("1d", (2, 3, 17), (3, 4, 5), {"strides": [3], "pads": [2, 1]})
+    # output_shape with and without auto_pad: where the padding goes.
+    case("output_shape_same_upper", (1, 2, 4, 4), (2, 2, 3, 3),
+         {"strides": [2, 2], "output_shape": [9, 8], "auto_pad": "SAME_UPPER"})
+    case("output_shape_notset", (1, 2, 4, 4), (2, 2, 3, 3),
+         {"strides": [2, 2], "output_shape": [10, 8]})
+    case("same_lower", (1, 2, 5, 4), (2, 3, 4, 3), {"strides": [2, 2], "auto_pad": "SAME_LOWER"})
+
+
 def node_test_twins(node_tests):
     """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
     we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
@@ -171,6 +204,7 @@ def node_test_twins(node_tests):
 def main():
     rng = np.random.default_rng(20261207)
     resize_cases(rng)
+    conv_transpose_cases(rng)
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
