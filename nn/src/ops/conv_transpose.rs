@@ -202,10 +202,16 @@ pub(crate) fn conv_transpose(
         let mut p = new_params(LEN);
         p[N] = n as i32;
         p[C] = c as i32;
-        put(&mut p, D, &three(&spatial, 1));
+        for (slots, values) in [
+            ([D, H, W], three(&spatial, 1)),
+            ([OD, OH, OW], three(&geo.out, 1)),
+            ([KD, KH, KW], three(&kernel, 1)),
+        ] {
+            for (slot, v) in slots.into_iter().zip(values) {
+                p[slot] = v;
+            }
+        }
         p[M] = m as i32;
-        put(&mut p, OD, &three(&geo.out, 1));
-        put(&mut p, KD, &three(&kernel, 1));
         put(&mut p, STRIDES, &three(&strides, 1));
         let mut pads = vec![0; 3 - k];
         pads.extend(geo.pads_before.iter().map(|&v| v as i32));
