@@ -433,3 +433,15 @@ pub mod conv_transpose {
     pub const HAS_BIAS: usize = 22;
     pub const LEN: usize = 23;
 }
+
+/// `lrn_f32`'s parameters: `[channels, plane, size, alpha, beta, bias]` (floats as bits), `plane`
+/// the elements of one channel (the product of the spatial dimensions).
+pub mod lrn {
+    pub const CHANNELS: usize = 0;
+    pub const PLANE: usize = 1;
+    pub const SIZE: usize = 2;
+    pub const ALPHA: usize = 3;
+    pub const BETA: usize = 4;
+    pub const BIAS: usize = 5;
+    pub const LEN: usize = 6;
+}

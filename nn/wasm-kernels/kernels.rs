@@ -29,7 +29,8 @@ use abi::conv1x1::PIXELS;
 use abi::{
     argreduce, batchnorm, binop, broadcast, cast, cmp, conv1x1, conv2d, conv_transpose, copy, gather,
     gemm,
-    global_pool, layernorm, layernorm_stats, logic, pad, pool, reduce, resize, softmax, unary, where_,
+    global_pool, layernorm, layernorm_stats, logic, lrn, pad, pool, reduce, resize, softmax, unary,
+    where_,
     RANK,
 };
 
@@ -1351,6 +1352,39 @@ pub unsafe extern "C" fn conv_transpose_f32(
         ci += 1;
     }
     unsafe { *y.add(i) = acc };
+}
+
+/// Local response normalisation across channels: `x / (bias + alpha / size * sum x^2) ^ beta`,
+/// the sum over the `size` channels around this one (fewer at the edges). Parameters:
+/// [`abi::lrn`].
+#[no_mangle]
+pub unsafe extern "C" fn lrn_f32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const f32,
+    _xl: u32,
+    y: *mut f32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let (channels, plane, size) = (p.i(lrn::CHANNELS), p.u(lrn::PLANE), p.i(lrn::SIZE));
+    let i = item as usize;
+    let c = ((i / plane) % channels as usize) as i32;
+    let first = c - (size - 1) / 2;
+    let last = c + size / 2;
+    let mut sum = 0.0f32;
+    let mut k = if first < 0 { 0 } else { first };
+    while k <= last && k < channels {
+        let v = unsafe { *x.add((i as isize + (k - c) as isize * plane as isize) as usize) };
+        sum += v * v;
+        k += 1;
+    }
+    let base = p.f(lrn::BIAS) + p.f(lrn::ALPHA) / size as f32 * sum;
+    let v = unsafe { *x.add(i) };
+    unsafe { *y.add(i) = v / exp(p.f(lrn::BETA) * log(base)) };
 }
 
 /// Inference batch normalisation. Parameters: [`abi::batchnorm`]. Buffers: params, x, scale,

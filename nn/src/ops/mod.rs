@@ -98,6 +98,7 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("ArgMax", network::arg_reduce),
     ("ArgMin", network::arg_reduce),
     ("LayerNormalization", network::layer_norm),
+    ("LRN", network::lrn),
     ("Resize", resize::resize),
     ("Upsample", resize::resize),
     // Shapes and data movement.

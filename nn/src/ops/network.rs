@@ -918,3 +918,45 @@ pub(crate) fn layer_norm(
     }
     Ok(outs)
 }
+
+/// LRN: local response normalisation across the channels of an NC... tensor.
+pub(crate) fn lrn(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    match b.value(x).dtype {
+        DType::F64 => return via_f32(node, b, inputs, lrn),
+        _ => require_f32(node, b, &[x])?,
+    }
+    let shape = b.value(x).shape.clone();
+    if shape.len() < 2 {
+        return Err(Error::InvalidInput(format!(
+            "{}: LRN needs N and C dimensions, not {shape:?}",
+            node.label()
+        )));
+    }
+    let size = node.int("size", 0)?;
+    if size < 1 {
+        return Err(Error::InvalidModel(format!(
+            "{}: size {size} (LRN needs a positive size)",
+            node.label()
+        )));
+    }
+    let params = {
+        use abi::lrn::*;
+        let mut p = new_params(LEN);
+        p[CHANNELS] = shape[1] as i32;
+        p[PLANE] = shape[2..].iter().product::<usize>() as i32;
+        p[SIZE] = size as i32;
+        p[ALPHA] = bits(node.float("alpha", 0.0001)?);
+        p[BETA] = bits(node.float("beta", 0.75)?);
+        p[BIAS] = bits(node.float("bias", 1.0)?);
+        p
+    };
+    let y = b.output(DType::F32, shape)?;
+    let items = b.value(y).len();
+    b.launch("lrn_f32", params, &[x], y, items);
+    Ok(vec![y])
+}

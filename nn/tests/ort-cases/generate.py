@@ -176,6 +176,17 @@ def conv_transpose_cases(rng):
     case("same_lower", (1, 2, 5, 4), (2, 3, 4, 3), {"strides": [2, 2], "auto_pad": "SAME_LOWER"})
 
 
+def lrn_cases(rng):
+    # AlexNet's and GoogLeNet's settings, and an even size (the window is not centred).
+    x = (rng.standard_normal((2, 12, 9, 7)) * 4).astype(np.float32)
+    for name, attrs in [
+        ("alexnet", {"size": 5, "alpha": 1e-4, "beta": 0.75, "bias": 2.0}),
+        ("even_size", {"size": 4, "alpha": 0.3, "beta": 0.6, "bias": 1.5}),
+    ]:
+        node = helper.make_node("LRN", ["x"], ["y"], **attrs)
+        write_case(f"ort_lrn_{name}", node, {"x": x}, {}, 13)
+
+
 def node_test_twins(node_tests):
     """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
     we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
@@ -205,6 +216,7 @@ def main():
     rng = np.random.default_rng(20261207)
     resize_cases(rng)
     conv_transpose_cases(rng)
+    lrn_cases(rng)
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
