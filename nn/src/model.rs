@@ -492,7 +492,7 @@ pub(crate) fn decode_tensor(t: &proto::TensorProto) -> Result<Tensor, Error> {
             DType::F64 => t.double_data.iter().flat_map(|v| v.to_le_bytes()).collect(),
             DType::I64 => t.int64_data.iter().flat_map(|v| v.to_le_bytes()).collect(),
             DType::I32 => t.int32_data.iter().flat_map(|v| v.to_le_bytes()).collect(),
-            DType::U8 | DType::Bool => t.int32_data.iter().map(|&v| v as u8).collect(),
+            DType::U8 | DType::I8 | DType::Bool => t.int32_data.iter().map(|&v| v as u8).collect(),
         }
     };
     if data.len() != count * dtype.size() {

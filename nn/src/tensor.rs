@@ -20,6 +20,8 @@ pub enum DType {
     I64,
     /// Unsigned byte.
     U8,
+    /// Signed byte (quantised tensors).
+    I8,
     /// Boolean, one byte per element (0 or 1).
     Bool,
 }
@@ -30,6 +32,7 @@ impl DType {
         match self {
             DType::F32 => cast::F32,
             DType::U8 => cast::U8,
+            DType::I8 => cast::I8,
             DType::I32 => cast::I32,
             DType::I64 => cast::I64,
             DType::Bool => cast::BOOL,
@@ -43,6 +46,7 @@ impl DType {
             // 10 is FLOAT16.
             cast::F32 | 10 => DType::F32,
             cast::U8 => DType::U8,
+            cast::I8 => DType::I8,
             cast::I32 => DType::I32,
             cast::I64 => DType::I64,
             cast::BOOL => DType::Bool,
@@ -59,7 +63,7 @@ impl DType {
     /// Bytes per element.
     pub fn size(self) -> usize {
         match self {
-            DType::U8 | DType::Bool => 1,
+            DType::U8 | DType::I8 | DType::Bool => 1,
             DType::F32 | DType::I32 => 4,
             DType::F64 | DType::I64 => 8,
         }
@@ -73,6 +77,7 @@ impl DType {
             DType::I32 => "i32",
             DType::I64 => "i64",
             DType::U8 => "u8",
+            DType::I8 => "i8",
             DType::Bool => "bool",
         }
     }
@@ -219,6 +224,7 @@ impl Tensor {
                 .map(|b| i64::from_le_bytes(b.try_into().unwrap()) as f64)
                 .collect(),
             DType::U8 | DType::Bool => d.iter().map(|&b| b as f64).collect(),
+            DType::I8 => d.iter().map(|&b| b as i8 as f64).collect(),
         }
     }
 
@@ -235,6 +241,7 @@ impl Tensor {
                 .map(|b| i32::from_le_bytes(b.try_into().unwrap()) as i64)
                 .collect(),
             DType::U8 | DType::Bool => d.iter().map(|&b| b as i64).collect(),
+            DType::I8 => d.iter().map(|&b| b as i8 as i64).collect(),
             other => {
                 return Err(Error::InvalidModel(format!(
                     "expected an integer tensor, found {other}"

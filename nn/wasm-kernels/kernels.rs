@@ -826,6 +826,7 @@ pub unsafe extern "C" fn cast(
             }
             cast::F64 => (*(x as *const f64).add(i), 0),
             cast::U8 => (0.0, *x.add(i) as i64),
+            cast::I8 => (0.0, *x.add(i) as i8 as i64),
             cast::BOOL => (0.0, (*x.add(i) != 0) as i64),
             cast::I32 => (0.0, *(x as *const i32).add(i) as i64),
             _ => (0.0, *(x as *const i64).add(i)),
@@ -840,7 +841,7 @@ pub unsafe extern "C" fn cast(
             cast::F64 => {
                 *(y as *mut f64).add(i) = if is_float { float } else { int as f64 };
             }
-            cast::U8 => {
+            cast::U8 | cast::I8 => {
                 *y.add(i) = if is_float {
                     float as i64 as u8
                 } else {

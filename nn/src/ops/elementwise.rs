@@ -62,11 +62,12 @@ pub(crate) fn emit_binary(
         let out = emit_binary(b, "Pow", x32, y32)?;
         return emit_cast(b, out, xv.dtype);
     }
-    if xv.dtype == DType::U8 && yv.dtype == DType::U8 && !matches!(op, "Pow" | "PRelu") {
+    let byte = |t: DType| matches!(t, DType::U8 | DType::I8);
+    if byte(xv.dtype) && xv.dtype == yv.dtype && !matches!(op, "Pow" | "PRelu") {
         // Bytes compute as i32 (exactly), and wrap back to bytes.
         let (x32, y32) = (emit_cast(b, x, DType::I32)?, emit_cast(b, y, DType::I32)?);
         let out = emit_binary(b, op, x32, y32)?;
-        return emit_cast(b, out, DType::U8);
+        return emit_cast(b, out, xv.dtype);
     }
     // Pow may raise to an exponent of another type; everything else needs one type.
     let y = if xv.dtype != yv.dtype && op == "Pow" {
@@ -170,7 +171,7 @@ pub(crate) fn compare(
             node.op, xv.dtype, yv.dtype
         )));
     }
-    let (x, y, xv) = if xv.dtype == DType::U8 {
+    let (x, y, xv) = if matches!(xv.dtype, DType::U8 | DType::I8) {
         // Bytes compare as i32.
         let (x, y) = (emit_cast(b, x, DType::I32)?, emit_cast(b, y, DType::I32)?);
         (x, y, b.value(x).clone())
@@ -376,7 +377,8 @@ pub(crate) fn unary(
     let runtime_bounds = node.op == "Clip"
         && b.opset >= 11
         && [1, 2].iter().any(|&k| bound_at_run_time(b, inputs, k));
-    if node.op == "Clip" && (runtime_bounds || matches!(xv.dtype, DType::I32 | DType::I64)) {
+    let integer = matches!(xv.dtype, DType::I32 | DType::I64 | DType::U8 | DType::I8);
+    if node.op == "Clip" && (runtime_bounds || integer) {
         return Ok(vec![clip_binary(node, b, inputs)?]);
     }
     match (node.op.as_str(), xv.dtype) {

@@ -317,6 +317,7 @@ pub(crate) fn scalar(b: &mut Builder, dtype: DType, value: f64) -> Result<ValueI
         DType::I32 => (value as i32).to_le_bytes().to_vec(),
         DType::I64 => (value as i64).to_le_bytes().to_vec(),
         DType::U8 | DType::Bool => vec![value as u8],
+        DType::I8 => vec![value as i8 as u8],
     };
     Ok(b.constant(Tensor::new(dtype, vec![], bytes)?))
 }

@@ -752,7 +752,8 @@ pub(crate) fn reduce(
     let x = input(inputs, 0)?;
     let dtype = b.value(x).dtype;
     let exact_in_f32 = matches!(node.op.as_str(), "ReduceMax" | "ReduceMin");
-    if dtype == DType::F64 || (matches!(dtype, DType::Bool | DType::U8) && exact_in_f32) {
+    if dtype == DType::F64 || (matches!(dtype, DType::Bool | DType::U8 | DType::I8) && exact_in_f32)
+    {
         return via_f32(node, b, inputs, reduce);
     }
     require_f32(node, b, &[x])?;

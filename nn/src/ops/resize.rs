@@ -443,6 +443,7 @@ pub(crate) fn resize(
     let (truncate, low, high) = match dtype {
         DType::F32 | DType::F64 => (0, 0.0, 0.0),
         DType::U8 => (1, 0.0, 255.0),
+        DType::I8 => (1, -128.0, 127.0),
         DType::Bool => (1, 0.0, 1.0),
         DType::I32 => (1, i32::MIN as f32, i32::MAX as f32),
         DType::I64 => (1, i64::MIN as f32, i64::MAX as f32),

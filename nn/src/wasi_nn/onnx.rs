@@ -344,18 +344,22 @@ fn from_wasi(t: &wasmtime_wasi_nn::Tensor) -> Result<Tensor, NnFailure> {
     Tensor::new(dtype, shape, data).map_err(bad)
 }
 
-/// Our tensor as a guest's. Bools are u8.
+/// Our tensor as a guest's. Bools are u8; i8 tensors, for which wasi-nn has no type, are i32
+/// (their values, not their bytes).
 fn to_wasi(t: &Tensor) -> wasmtime_wasi_nn::Tensor {
-    let ty = match t.dtype {
-        DType::F32 => TensorType::Fp32,
-        DType::F64 => TensorType::Fp64,
-        DType::I32 => TensorType::I32,
-        DType::I64 => TensorType::I64,
-        DType::U8 | DType::Bool => TensorType::U8,
+    let (ty, data) = match t.dtype {
+        DType::F32 => (TensorType::Fp32, t.data.to_vec()),
+        DType::F64 => (TensorType::Fp64, t.data.to_vec()),
+        DType::I32 => (TensorType::I32, t.data.to_vec()),
+        DType::I64 => (TensorType::I64, t.data.to_vec()),
+        DType::U8 | DType::Bool => (TensorType::U8, t.data.to_vec()),
+        DType::I8 => (
+            TensorType::I32,
+            t.data
+                .iter()
+                .flat_map(|&b| i32::from(b as i8).to_le_bytes())
+                .collect(),
+        ),
     };
-    wasmtime_wasi_nn::Tensor::new(
-        t.shape.iter().map(|&d| d as u32).collect(),
-        ty,
-        t.data.to_vec(),
-    )
+    wasmtime_wasi_nn::Tensor::new(t.shape.iter().map(|&d| d as u32).collect(), ty, data)
 }
