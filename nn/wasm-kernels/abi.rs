@@ -446,3 +446,32 @@ pub mod lrn {
     pub const BIAS: usize = 5;
     pub const LEN: usize = 6;
 }
+
+/// `quantize_f32`'s, `dequantize`'s and `dynamic_qparams_f32`'s parameters. Element `i` of the
+/// data, at coordinate `a` along the quantisation axis, takes scale and zero point number
+/// `(i / (inner * axis_len)) * outer_stride + (a / block) * block_stride + (i % inner) *
+/// inner_stride`: all strides 0 and `axis_len` 1 for one scale, `block_stride` 1 for a scale per
+/// index of the axis, and the blocked layout of opset 21 otherwise.
+pub mod quant {
+    pub const AXIS_LEN: usize = 0;
+    pub const INNER: usize = 1;
+    pub const BLOCK: usize = 2;
+    pub const OUTER_STRIDE: usize = 3;
+    pub const BLOCK_STRIDE: usize = 4;
+    pub const INNER_STRIDE: usize = 5;
+    /// The integer type: [`U8`], [`I8`] or (dequantize only) [`I32`].
+    pub const KIND: usize = 6;
+    pub const HAS_ZERO_POINT: usize = 7;
+    /// `dynamic_qparams_f32`: the elements, and which parameter to write ([`SCALE`] or
+    /// [`ZERO_POINT`]).
+    pub const COUNT: usize = 8;
+    pub const WHICH: usize = 9;
+    pub const LEN: usize = 10;
+
+    pub const U8: i32 = 0;
+    pub const I8: i32 = 1;
+    pub const I32: i32 = 2;
+
+    pub const SCALE: i32 = 0;
+    pub const ZERO_POINT: i32 = 1;
+}

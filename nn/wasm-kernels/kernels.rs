@@ -29,8 +29,8 @@ use abi::conv1x1::PIXELS;
 use abi::{
     argreduce, batchnorm, binop, broadcast, cast, cmp, conv1x1, conv2d, conv_transpose, copy, gather,
     gemm,
-    global_pool, layernorm, layernorm_stats, logic, lrn, pad, pool, reduce, resize, softmax, unary,
-    where_,
+    global_pool, layernorm, layernorm_stats, logic, lrn, pad, pool, quant, reduce, resize, softmax,
+    unary, where_,
     RANK,
 };
 
@@ -1388,6 +1388,144 @@ pub unsafe extern "C" fn lrn_f32(
     unsafe { *y.add(i) = v / exp(p.f(lrn::BETA) * log(base)) };
 }
 
+/// The index of element `i`'s scale and zero point (see [`abi::quant`]).
+#[inline(always)]
+fn quant_index(p: Params, i: usize) -> usize {
+    let (axis_len, inner) = (p.u(quant::AXIS_LEN), p.u(quant::INNER));
+    let a = (i / inner) % axis_len;
+    (i / (inner * axis_len)) * p.u(quant::OUTER_STRIDE)
+        + (a / p.u(quant::BLOCK)) * p.u(quant::BLOCK_STRIDE)
+        + (i % inner) * p.u(quant::INNER_STRIDE)
+}
+
+/// Reads integer element `i` of kind `kind` (a code of [`abi::quant`]).
+#[inline(always)]
+unsafe fn quant_read(x: *const u8, kind: i32, i: usize) -> i32 {
+    unsafe {
+        match kind {
+            quant::U8 => *x.add(i) as i32,
+            quant::I8 => *x.add(i) as i8 as i32,
+            _ => *(x as *const i32).add(i),
+        }
+    }
+}
+
+/// QuantizeLinear: `saturate(round_half_even(x / scale) + zero_point)` to u8 or i8.
+/// Parameters: [`abi::quant`]. Buffers: params, x, scale, zero point (any buffer when there is
+/// none), y.
+#[no_mangle]
+pub unsafe extern "C" fn quantize_f32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const f32,
+    _xl: u32,
+    scale: *const f32,
+    _sl: u32,
+    zero_point: *const u8,
+    _zl: u32,
+    y: *mut u8,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let i = item as usize;
+    let q = quant_index(p, i);
+    let kind = p.i(quant::KIND);
+    let zero = if p.i(quant::HAS_ZERO_POINT) != 0 {
+        unsafe { quant_read(zero_point, kind, q) }
+    } else {
+        0
+    };
+    let s = unsafe { *scale.add(q) };
+    let (low, high) = if kind == quant::U8 {
+        (0.0, 255.0)
+    } else {
+        (-128.0, 127.0)
+    };
+    // A zero scale (DynamicQuantizeLinear of zeros) quantises everything to the zero point.
+    let v = if s == 0.0 {
+        zero as f32
+    } else {
+        wasm32::f32_nearest(unsafe { *x.add(i) } / s) + zero as f32
+    };
+    // NaN saturates to the zero point's side of the range: 0 after the clamp below.
+    let v = if v != v { 0.0 } else { fmin(fmax(v, low), high) };
+    unsafe { *y.add(i) = v as i32 as u8 };
+}
+
+/// DequantizeLinear: `(x - zero_point) * scale` from u8, i8 or i32. Parameters: [`abi::quant`].
+/// Buffers: params, x, scale, zero point (any buffer when there is none), y.
+#[no_mangle]
+pub unsafe extern "C" fn dequantize(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const u8,
+    _xl: u32,
+    scale: *const f32,
+    _sl: u32,
+    zero_point: *const u8,
+    _zl: u32,
+    y: *mut f32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let i = item as usize;
+    let q = quant_index(p, i);
+    let kind = p.i(quant::KIND);
+    let zero = if p.i(quant::HAS_ZERO_POINT) != 0 {
+        unsafe { quant_read(zero_point, kind, q) }
+    } else {
+        0
+    };
+    let v = unsafe { quant_read(x, kind, i) };
+    // i32 data with a zero point may overflow i32 when subtracted: subtract in i64.
+    let d = (v as i64 - zero as i64) as f32;
+    unsafe { *y.add(i) = d * *scale.add(q) };
+}
+
+/// DynamicQuantizeLinear's scale (f32) or zero point (u8), from the range of all of `x` widened
+/// to hold 0: `scale = (max - min) / 255`, `zero_point = saturate(round_half_even(-min /
+/// scale))`. One work item reads every element. Parameters: [`abi::quant`] (`COUNT`, `WHICH`).
+#[no_mangle]
+pub unsafe extern "C" fn dynamic_qparams_f32(
+    _item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const f32,
+    _xl: u32,
+    y: *mut u8,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let count = p.u(quant::COUNT);
+    let (mut low, mut high) = (0.0f32, 0.0f32);
+    let mut k = 0;
+    while k < count {
+        let v = unsafe { *x.add(k) };
+        low = fmin(low, v);
+        high = fmax(high, v);
+        k += 1;
+    }
+    let scale = (high - low) / 255.0;
+    if p.i(quant::WHICH) == quant::SCALE {
+        unsafe { *(y as *mut f32) = scale };
+    } else {
+        let zero = if scale == 0.0 {
+            0.0
+        } else {
+            fmin(fmax(wasm32::f32_nearest(-low / scale), 0.0), 255.0)
+        };
+        unsafe { *y = zero as i32 as u8 };
+    }
+}
+
 /// Inference batch normalisation. Parameters: [`abi::batchnorm`]. Buffers: params, x, scale,
 /// bias, mean, var, y.
 #[no_mangle]
@@ -1474,6 +1612,56 @@ pub unsafe extern "C" fn gemm_f32(
         out += p.f(gemm::BETA) * unsafe { *c.add(at) };
     }
     unsafe { *y.add(i) = out };
+}
+
+/// MatMulInteger's product: `Y = A B` of i32 matrices (the zero points already subtracted),
+/// summed in i32 with wrapping, as ONNX Runtime does. Parameters: [`abi::gemm`] (no alpha, beta
+/// or C). Buffers: params, A, B, Y.
+#[no_mangle]
+pub unsafe extern "C" fn gemm_i32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    a: *const i32,
+    _al: u32,
+    b: *const i32,
+    _bl: u32,
+    y: *mut i32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let (m, n, k) = (p.u(gemm::M), p.u(gemm::N), p.u(gemm::K));
+    let (ar, ac) = (p.u(gemm::A_ROW), p.u(gemm::A_COL));
+    let (br, bc) = (p.u(gemm::B_ROW), p.u(gemm::B_COL));
+    let i = item as usize;
+    let col = i % n;
+    let row = (i / n) % m;
+    let mut batch = i / (n * m);
+    let (mut ab, mut bb) = (0usize, 0usize);
+    let mut d = gemm::BATCH_RANK;
+    while d > 0 {
+        d -= 1;
+        let size = p.u(gemm::BATCH_DIMS + d);
+        let coord = batch % size;
+        batch /= size;
+        ab += coord * p.u(gemm::A_BATCH + d);
+        bb += coord * p.u(gemm::B_BATCH + d);
+    }
+    let mut pa = unsafe { a.add(ab + row * ar) };
+    let mut pb = unsafe { b.add(bb + col * bc) };
+    let mut acc = 0i32;
+    let mut kk = 0;
+    while kk < k {
+        unsafe {
+            acc = acc.wrapping_add((*pa).wrapping_mul(*pb));
+            pa = pa.add(ac);
+            pb = pb.add(br);
+        }
+        kk += 1;
+    }
+    unsafe { *y.add(i) = acc };
 }
 
 /// Softmax, LogSoftmax or Hardmax over one axis: one work item per (outer, inner) row.

@@ -39,8 +39,7 @@ fn geometry(
     if let Some(shape) = &output_shape {
         if shape.len() != k || shape.iter().any(|&v| v < 0) {
             return Err(Error::InvalidModel(format!(
-                "{}: output_shape {shape:?} for {k} spatial dimensions",
-                node.label()
+                "output_shape {shape:?} for {k} spatial dimensions"
             )));
         }
     }
@@ -48,10 +47,7 @@ fn geometry(
         auto_pad.as_str(),
         "NOTSET" | "VALID" | "SAME_UPPER" | "SAME_LOWER"
     ) {
-        return Err(Error::InvalidModel(format!(
-            "{}: auto_pad = {auto_pad}",
-            node.label()
-        )));
+        return Err(Error::InvalidModel(format!("auto_pad = {auto_pad}")));
     }
     let same = auto_pad.starts_with("SAME");
     if output_shape.is_some() || same {
@@ -81,18 +77,14 @@ fn geometry(
     let pads = node.ints("pads")?.unwrap_or_else(|| vec![0; 2 * k]);
     if pads.len() != 2 * k || pads.iter().any(|&v| v < 0) {
         return Err(Error::InvalidModel(format!(
-            "{}: pads {pads:?} for {k} spatial dimensions",
-            node.label()
+            "pads {pads:?} for {k} spatial dimensions"
         )));
     }
     let out = (0..k)
         .map(|i| {
             let size = full(i) - pads[i] - pads[k + i];
             usize::try_from(size).map_err(|_| {
-                Error::InvalidInput(format!(
-                    "{}: the pads leave dimension {i} a size of {size}",
-                    node.label()
-                ))
+                Error::InvalidInput(format!("the pads leave dimension {i} a size of {size}"))
             })
         })
         .collect::<Result<_, _>>()?;
@@ -131,15 +123,13 @@ pub(crate) fn conv_transpose(
     let group = node.int("group", 1)?;
     if group < 1 || c % group as usize != 0 {
         return Err(Error::InvalidModel(format!(
-            "{}: group {group} does not divide {c} channels",
-            node.label()
+            "group {group} does not divide {c} channels"
         )));
     }
     let group = group as usize;
     if ws.len() != k + 2 || ws[0] != c {
         return Err(Error::InvalidInput(format!(
-            "{}: weights of shape {ws:?} do not fit an input of shape {xs:?}",
-            node.label()
+            "weights of shape {ws:?} do not fit an input of shape {xs:?}"
         )));
     }
     let m = ws[1] * group;
@@ -147,8 +137,7 @@ pub(crate) fn conv_transpose(
     if let Some(given) = node.ints("kernel_shape")? {
         if given.iter().map(|&v| v as usize).collect::<Vec<_>>() != kernel {
             return Err(Error::InvalidModel(format!(
-                "{}: kernel_shape {given:?} does not match the weights {ws:?}",
-                node.label()
+                "kernel_shape {given:?} does not match the weights {ws:?}"
             )));
         }
     }
@@ -158,8 +147,7 @@ pub(crate) fn conv_transpose(
                 Ok(v.into_iter().map(|x| x as usize).collect())
             }
             Some(v) => Err(Error::InvalidModel(format!(
-                "{}: {name} {v:?} for {k} spatial dimensions",
-                node.label()
+                "{name} {v:?} for {k} spatial dimensions"
             ))),
             None => Ok(vec![default; k]),
         }
@@ -168,16 +156,14 @@ pub(crate) fn conv_transpose(
     let dilations = list("dilations", 1)?;
     let output_padding = list("output_padding", 0)?;
     if strides.contains(&0) || dilations.contains(&0) {
-        return Err(Error::InvalidModel(format!(
-            "{}: strides and dilations must be positive",
-            node.label()
-        )));
+        return Err(Error::InvalidModel(
+            "strides and dilations must be positive".to_string(),
+        ));
     }
     if let Some(bias) = bias {
         if b.value(bias).shape != [m] {
             return Err(Error::InvalidInput(format!(
-                "{}: the bias has shape {:?}, not [{m}]",
-                node.label(),
+                "the bias has shape {:?}, not [{m}]",
                 b.value(bias).shape
             )));
         }

@@ -12,6 +12,7 @@ mod conv_transpose;
 mod elementwise;
 mod movement;
 mod network;
+mod quantize;
 mod resize;
 
 use crate::abi::RANK;
@@ -99,6 +100,13 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("ArgMin", network::arg_reduce),
     ("LayerNormalization", network::layer_norm),
     ("LRN", network::lrn),
+    // Quantised models.
+    ("QuantizeLinear", quantize::quantize_linear),
+    ("DequantizeLinear", quantize::dequantize_linear),
+    ("DynamicQuantizeLinear", quantize::dynamic_quantize_linear),
+    ("MatMulInteger", quantize::matmul_integer),
+    ("QLinearMatMul", quantize::qlinear_matmul),
+    ("QLinearConv", quantize::qlinear_conv),
     ("Resize", resize::resize),
     ("Upsample", resize::resize),
     // Shapes and data movement.

@@ -627,6 +627,19 @@ pub(crate) fn matmul(
         return via_f32(node, b, &converted, matmul);
     }
     require_f32(node, b, &[a, bm])?;
+    let (params, out_shape, items) = matmul_params(b, a, bm)?;
+    let out = b.output(DType::F32, out_shape)?;
+    b.launch("gemm_f32", params, &[a, bm, a], out, items);
+    Ok(vec![out])
+}
+
+/// The `gemm` parameters, output shape and work items of MatMul's product of `a` and `bm`
+/// (numpy's rules: vectors promoted, batch dimensions broadcast).
+pub(crate) fn matmul_params(
+    b: &Builder,
+    a: ValueId,
+    bm: ValueId,
+) -> Result<(Vec<i32>, Vec<usize>, usize), Error> {
     let (mut sa, mut sb) = (b.value(a).shape.clone(), b.value(bm).shape.clone());
     if sa.is_empty() || sb.is_empty() {
         return Err(Error::InvalidInput("MatMul of a scalar".into()));
@@ -683,10 +696,8 @@ pub(crate) fn matmul(
     if !vb {
         out_shape.push(n);
     }
-    let out = b.output(DType::F32, out_shape)?;
     let items = batch.iter().product::<usize>() * m * n;
-    b.launch("gemm_f32", params, &[a, bm, a], out, items);
-    Ok(vec![out])
+    Ok((params, out_shape, items))
 }
 
 pub(crate) fn softmax(
@@ -934,15 +945,13 @@ pub(crate) fn lrn(
     let shape = b.value(x).shape.clone();
     if shape.len() < 2 {
         return Err(Error::InvalidInput(format!(
-            "{}: LRN needs N and C dimensions, not {shape:?}",
-            node.label()
+            "LRN needs N and C dimensions, not {shape:?}"
         )));
     }
     let size = node.int("size", 0)?;
     if size < 1 {
         return Err(Error::InvalidModel(format!(
-            "{}: size {size} (LRN needs a positive size)",
-            node.label()
+            "size {size} (LRN needs a positive size)"
         )));
     }
     let params = {

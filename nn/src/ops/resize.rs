@@ -207,9 +207,7 @@ fn normalised(weights: impl Iterator<Item = f64>) -> Vec<f64> {
 }
 
 fn parse_mode(node: &Node, resize_10: bool) -> Result<Interpolation, Error> {
-    let bad = |what: &str, value: &str| {
-        Error::InvalidModel(format!("{}: unknown {what} `{value}`", node.label()))
-    };
+    let bad = |what: &str, value: &str| Error::InvalidModel(format!("unknown {what} `{value}`"));
     let nearest = if resize_10 {
         Nearest::Simple
     } else {
@@ -247,10 +245,9 @@ fn parse_mode(node: &Node, resize_10: bool) -> Result<Interpolation, Error> {
     };
     let antialias = node.int("antialias", 0)? != 0;
     if antialias && matches!(mode, Mode::Nearest(_)) {
-        return Err(Error::InvalidModel(format!(
-            "{}: antialias applies to linear and cubic modes only",
-            node.label()
-        )));
+        return Err(Error::InvalidModel(
+            "antialias applies to linear and cubic modes only".to_string(),
+        ));
     }
     Ok(Interpolation {
         mode,
@@ -311,10 +308,7 @@ pub(crate) fn resize(
             for a in list {
                 let a = super::axis(a, rank)?;
                 if axes.contains(&a) {
-                    return Err(Error::InvalidModel(format!(
-                        "{}: axis {a} is listed twice",
-                        node.label()
-                    )));
+                    return Err(Error::InvalidModel(format!("axis {a} is listed twice")));
                 }
                 axes.push(a);
             }
@@ -325,8 +319,7 @@ pub(crate) fn resize(
     let per_axis = |values: &[f64], what: &str, fill: f64| -> Result<Vec<f64>, Error> {
         if values.len() != axes.len() {
             return Err(Error::InvalidInput(format!(
-                "{}: {} {what} for {} axes",
-                node.label(),
+                "{} {what} for {} axes",
                 values.len(),
                 axes.len()
             )));
@@ -340,18 +333,16 @@ pub(crate) fn resize(
 
     let (scale, out): (Vec<f64>, Vec<usize>) = match (&scales, &sizes) {
         (Some(_), Some(_)) => {
-            return Err(Error::InvalidModel(format!(
-                "{}: both scales and sizes are given",
-                node.label()
-            )))
+            return Err(Error::InvalidModel(
+                "both scales and sizes are given".to_string(),
+            ))
         }
         (Some(s), None) => {
             let s: Vec<f64> = s.iter().map(|&v| f64::from(v)).collect();
             let scale = per_axis(&s, "scales", 1.0)?;
             if let Some(bad) = scale.iter().find(|v| !(v.is_finite() && **v > 0.0)) {
                 return Err(Error::InvalidInput(format!(
-                    "{}: scale {bad} (scales must be positive)",
-                    node.label()
+                    "scale {bad} (scales must be positive)"
                 )));
             }
             let out = scale
@@ -364,8 +355,7 @@ pub(crate) fn resize(
         (None, Some(sizes)) => {
             if let Some(bad) = sizes.iter().find(|&&v| v < 0) {
                 return Err(Error::InvalidInput(format!(
-                    "{}: size {bad} (sizes must not be negative)",
-                    node.label()
+                    "size {bad} (sizes must not be negative)"
                 )));
             }
             let sizes: Vec<f64> = sizes.iter().map(|&v| v as f64).collect();
@@ -388,8 +378,7 @@ pub(crate) fn resize(
                     "not_smaller" => of_axes.fold(f64::NEG_INFINITY, f64::max),
                     other => {
                         return Err(Error::InvalidModel(format!(
-                            "{}: unknown keep_aspect_ratio_policy `{other}`",
-                            node.label()
+                            "unknown keep_aspect_ratio_policy `{other}`"
                         )))
                     }
                 };
@@ -401,18 +390,16 @@ pub(crate) fn resize(
             (scale, out)
         }
         (None, None) => {
-            return Err(Error::InvalidModel(format!(
-                "{}: neither scales nor sizes is given",
-                node.label()
-            )))
+            return Err(Error::InvalidModel(
+                "neither scales nor sizes is given".to_string(),
+            ))
         }
     };
     let roi: Vec<(f64, f64)> = match &roi {
         Some(r) if interpolation.coordinates == Coordinates::TfCropAndResize => {
             if r.len() != 2 * axes.len() {
                 return Err(Error::InvalidInput(format!(
-                    "{}: roi has {} values for {} axes",
-                    node.label(),
+                    "roi has {} values for {} axes",
                     r.len(),
                     axes.len()
                 )));
