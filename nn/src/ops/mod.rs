@@ -8,6 +8,7 @@
 //! from constants and shapes (which the planner folds), or small graph inputs, which a model that
 //! needs them gets planned per value of (see `Prepared::run`).
 
+mod composed;
 mod conv_transpose;
 mod elementwise;
 mod movement;
@@ -128,6 +129,30 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("Pad", movement::pad),
     ("ConstantOfShape", movement::constant_of_shape),
     ("Range", movement::range),
+    // Written with the operators above.
+    ("Mish", composed::function),
+    ("Swish", composed::function),
+    ("Celu", composed::function),
+    ("ThresholdedRelu", composed::function),
+    ("Shrink", composed::function),
+    ("IsNaN", composed::function),
+    ("IsInf", composed::function),
+    ("Tan", composed::function),
+    ("Sinh", composed::function),
+    ("Cosh", composed::function),
+    ("Asinh", composed::function),
+    ("Acosh", composed::function),
+    ("Atanh", composed::function),
+    ("InstanceNormalization", composed::normalisation),
+    ("GroupNormalization", composed::normalisation),
+    ("MeanVarianceNormalization", composed::normalisation),
+    ("RMSNormalization", composed::normalisation),
+    ("LpNormalization", composed::normalisation),
+    ("ReduceLogSum", composed::normalisation),
+    ("DepthToSpace", composed::movement),
+    ("SpaceToDepth", composed::movement),
+    ("Tile", composed::movement),
+    ("Trilu", composed::movement),
 ];
 
 /// Whether an ONNX operator is implemented.

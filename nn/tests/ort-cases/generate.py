@@ -271,6 +271,28 @@ def quantization_cases(rng):
                 "yz": np.array(128, dtype=np.uint8)}, 10)
 
 
+def composed_cases(rng):
+    x = rng.standard_normal((2, 8, 6, 5)).astype(np.float32) * 2 + 0.5
+    c8 = lambda: rng.standard_normal(8).astype(np.float32)
+    node = helper.make_node("InstanceNormalization", ["x", "s", "b"], ["y"], epsilon=1e-3)
+    write_case("ort_instance_norm", node, {"x": x}, {"s": c8(), "b": c8()}, 13)
+    node = helper.make_node(
+        "GroupNormalization", ["x", "s", "b"], ["y"], num_groups=4, epsilon=1e-5
+    )
+    write_case("ort_group_norm", node, {"x": x}, {"s": c8(), "b": c8()}, 21)
+    for mode in ["DCR", "CRD"]:
+        node = helper.make_node("DepthToSpace", ["x"], ["y"], blocksize=2, mode=mode)
+        write_case(f"ort_depth_to_space_{mode.lower()}", node, {"x": x}, {}, 13)
+    node = helper.make_node("SpaceToDepth", ["x"], ["y"], blocksize=2)
+    write_case("ort_space_to_depth", node, {"x": x[:, :, :6, :4]}, {}, 13)
+    node = helper.make_node("Tile", ["x", "r"], ["y"])
+    write_case("ort_tile", node, {"x": x}, {"r": np.array([1, 2, 3, 1], dtype=np.int64)}, 13)
+    node = helper.make_node("Mish", ["x"], ["y"])
+    write_case("ort_mish", node, {"x": x}, {}, 18)
+    node = helper.make_node("Trilu", ["x", "k"], ["y"], upper=0)
+    write_case("ort_trilu_lower", node, {"x": x}, {"k": np.array(-1, dtype=np.int64)}, 14)
+
+
 def node_test_twins(node_tests):
     """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
     we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
@@ -302,6 +324,7 @@ def main():
     conv_transpose_cases(rng)
     lrn_cases(rng)
     quantization_cases(rng)
+    composed_cases(rng)
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )

@@ -1,0 +1,443 @@
+//! Operators defined by others: each is planned as the operators ONNX's own definition (its
+//! "function body") or a plain identity composes it of, so that it needs no kernel of its own
+//! and runs wherever those do. The intermediate tensors cost memory and launches; operators that
+//! real models use in hot paths have kernels instead.
+
+use std::collections::HashMap;
+
+use super::elementwise::emit_binary;
+use super::{axis, input, known_ints, optional, scalar};
+use crate::graph::{Builder, ValueId};
+use crate::model::{Attr, Node};
+use crate::tensor::{DType, Tensor};
+use crate::Error;
+
+/// Plans operator `op` with `attrs` on `inputs`, as a node of the model would be.
+fn apply(
+    b: &mut Builder,
+    op: &str,
+    attrs: Vec<(&str, Attr)>,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let node = Node {
+        op: op.to_string(),
+        name: String::new(),
+        inputs: Vec::new(),
+        outputs: vec![String::new()],
+        attrs: attrs
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect::<HashMap<_, _>>(),
+    };
+    super::plan(&node, b, inputs)
+}
+
+/// `op(x)` of one input and output, no attributes.
+fn unary(b: &mut Builder, op: &str, x: ValueId) -> Result<ValueId, Error> {
+    Ok(apply(b, op, vec![], &[Some(x)])?[0])
+}
+
+fn binary(b: &mut Builder, op: &str, x: ValueId, y: ValueId) -> Result<ValueId, Error> {
+    emit_binary(b, op, x, y)
+}
+
+/// A scalar of `x`'s type.
+fn like(b: &mut Builder, x: ValueId, value: f64) -> Result<ValueId, Error> {
+    let dtype = b.value(x).dtype;
+    scalar(b, dtype, value)
+}
+
+fn float_input(node: &Node, b: &Builder, x: ValueId) -> Result<(), Error> {
+    match b.value(x).dtype {
+        DType::F32 | DType::F64 => Ok(()),
+        other => Err(Error::Unsupported(format!(
+            "{} on {other} tensors",
+            node.op
+        ))),
+    }
+}
+
+/// Activations and elementary functions written with others.
+pub(crate) fn function(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    if !matches!(node.op.as_str(), "IsNaN" | "IsInf") {
+        float_input(node, b, x)?;
+    }
+    let y = match node.op.as_str() {
+        "Mish" => {
+            let soft = unary(b, "Softplus", x)?;
+            let t = unary(b, "Tanh", soft)?;
+            binary(b, "Mul", x, t)?
+        }
+        "Swish" => {
+            let alpha = like(b, x, f64::from(node.float("alpha", 1.0)?))?;
+            let ax = binary(b, "Mul", alpha, x)?;
+            let s = unary(b, "Sigmoid", ax)?;
+            binary(b, "Mul", x, s)?
+        }
+        "Celu" => {
+            // max(0, x) + min(0, alpha * (exp(x / alpha) - 1))
+            let alpha = f64::from(node.float("alpha", 1.0)?);
+            let (a, zero, one) = (like(b, x, alpha)?, like(b, x, 0.0)?, like(b, x, 1.0)?);
+            let e = binary(b, "Div", x, a)?;
+            let e = unary(b, "Exp", e)?;
+            let e = binary(b, "Sub", e, one)?;
+            let e = binary(b, "Mul", a, e)?;
+            let neg = binary(b, "Min", zero, e)?;
+            let pos = binary(b, "Max", zero, x)?;
+            binary(b, "Add", pos, neg)?
+        }
+        "ThresholdedRelu" => {
+            let alpha = like(b, x, f64::from(node.float("alpha", 1.0)?))?;
+            let zero = like(b, x, 0.0)?;
+            let keep = apply(b, "Greater", vec![], &[Some(x), Some(alpha)])?[0];
+            apply(b, "Where", vec![], &[Some(keep), Some(x), Some(zero)])?[0]
+        }
+        "Shrink" => {
+            let lambd = f64::from(node.float("lambd", 0.5)?);
+            let bias = f64::from(node.float("bias", 0.0)?);
+            let (hi, lo) = (like(b, x, lambd)?, like(b, x, -lambd)?);
+            let (zero, bias) = (like(b, x, 0.0)?, like(b, x, bias)?);
+            let below = apply(b, "Less", vec![], &[Some(x), Some(lo)])?[0];
+            let above = apply(b, "Greater", vec![], &[Some(x), Some(hi)])?[0];
+            let up = binary(b, "Add", x, bias)?;
+            let down = binary(b, "Sub", x, bias)?;
+            let y = apply(b, "Where", vec![], &[Some(above), Some(down), Some(zero)])?[0];
+            apply(b, "Where", vec![], &[Some(below), Some(up), Some(y)])?[0]
+        }
+        "IsNaN" => {
+            float_input(node, b, x)?;
+            let same = apply(b, "Equal", vec![], &[Some(x), Some(x)])?[0];
+            unary(b, "Not", same)?
+        }
+        "IsInf" => {
+            float_input(node, b, x)?;
+            let (pos, neg) = (
+                node.int("detect_positive", 1)? != 0,
+                node.int("detect_negative", 1)? != 0,
+            );
+            let mut found: Option<ValueId> = None;
+            for (on, value) in [(pos, f64::INFINITY), (neg, f64::NEG_INFINITY)] {
+                if !on {
+                    continue;
+                }
+                let v = like(b, x, value)?;
+                let eq = apply(b, "Equal", vec![], &[Some(x), Some(v)])?[0];
+                found = Some(match found {
+                    Some(f) => apply(b, "Or", vec![], &[Some(f), Some(eq)])?[0],
+                    None => eq,
+                });
+            }
+            match found {
+                Some(f) => f,
+                None => {
+                    // Neither: all false.
+                    let shape = b.value(x).shape.clone();
+                    let len = b.value(x).len();
+                    b.constant(Tensor::new(DType::Bool, shape, vec![0; len])?)
+                }
+            }
+        }
+        "Tan" => {
+            let (s, c) = (unary(b, "Sin", x)?, unary(b, "Cos", x)?);
+            binary(b, "Div", s, c)?
+        }
+        "Sinh" | "Cosh" => {
+            // (e^x -+ e^-x) / 2
+            let e = unary(b, "Exp", x)?;
+            let neg = unary(b, "Neg", x)?;
+            let f = unary(b, "Exp", neg)?;
+            let op = if node.op == "Sinh" { "Sub" } else { "Add" };
+            let s = binary(b, op, e, f)?;
+            let half = like(b, x, 0.5)?;
+            binary(b, "Mul", s, half)?
+        }
+        "Asinh" | "Acosh" => {
+            // log(x + sqrt(x^2 -+ 1))
+            let one = like(b, x, 1.0)?;
+            let sq = binary(b, "Mul", x, x)?;
+            let op = if node.op == "Asinh" { "Add" } else { "Sub" };
+            let r = binary(b, op, sq, one)?;
+            let r = unary(b, "Sqrt", r)?;
+            let s = binary(b, "Add", x, r)?;
+            unary(b, "Log", s)?
+        }
+        "Atanh" => {
+            // log((1 + x) / (1 - x)) / 2
+            let one = like(b, x, 1.0)?;
+            let (p, m) = (binary(b, "Add", one, x)?, binary(b, "Sub", one, x)?);
+            let q = binary(b, "Div", p, m)?;
+            let l = unary(b, "Log", q)?;
+            let half = like(b, x, 0.5)?;
+            binary(b, "Mul", l, half)?
+        }
+        other => return Err(Error::Unsupported(format!("operator {other}"))),
+    };
+    Ok(vec![y])
+}
+
+/// The axes attribute or input of a reduction-like operator, normalised.
+fn ints_attr(node: &Node, name: &str) -> Result<Option<Vec<i64>>, Error> {
+    node.ints(name)
+}
+
+/// A reduction of `x` over `axes`, keeping them.
+fn reduce(b: &mut Builder, op: &str, x: ValueId, axes: &[i64]) -> Result<ValueId, Error> {
+    let axes_tensor = b.constant(Tensor::from_i64(vec![axes.len()], axes)?);
+    // Opset 18 takes the axes as an input; the builder's opset decides which the handler reads.
+    let attrs = if b.opset >= 18 {
+        vec![("keepdims", Attr::Int(1))]
+    } else {
+        vec![
+            ("keepdims", Attr::Int(1)),
+            ("axes", Attr::Ints(axes.to_vec())),
+        ]
+    };
+    let ins = if b.opset >= 18 {
+        vec![Some(x), Some(axes_tensor)]
+    } else {
+        vec![Some(x)]
+    };
+    Ok(apply(b, op, attrs, &ins)?[0])
+}
+
+/// `(x - mean) / sqrt(variance + epsilon)` over `axes` (kept).
+fn normalise(b: &mut Builder, x: ValueId, axes: &[i64], epsilon: f64) -> Result<ValueId, Error> {
+    let mean = reduce(b, "ReduceMean", x, axes)?;
+    let d = binary(b, "Sub", x, mean)?;
+    let sq = binary(b, "Mul", d, d)?;
+    let var = reduce(b, "ReduceMean", sq, axes)?;
+    let eps = like(b, x, epsilon)?;
+    let v = binary(b, "Add", var, eps)?;
+    let s = unary(b, "Sqrt", v)?;
+    binary(b, "Div", d, s)
+}
+
+/// `v` of shape `[C]` viewed to broadcast along axis 1 of a tensor of `rank`.
+fn per_channel(b: &mut Builder, v: ValueId, rank: usize) -> Result<ValueId, Error> {
+    let mut shape = b.value(v).shape.clone();
+    shape.extend(std::iter::repeat_n(1, rank.saturating_sub(2)));
+    b.view(v, shape)
+}
+
+/// Normalisations written with reductions.
+pub(crate) fn normalisation(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    float_input(node, b, x)?;
+    let shape = b.value(x).shape.clone();
+    let rank = shape.len() as i64;
+    let y = match node.op.as_str() {
+        "InstanceNormalization" => {
+            if rank < 3 {
+                return Err(Error::InvalidInput(format!(
+                    "InstanceNormalization of a tensor of shape {shape:?}"
+                )));
+            }
+            let axes: Vec<i64> = (2..rank).collect();
+            let n = normalise(b, x, &axes, f64::from(node.float("epsilon", 1e-5)?))?;
+            let scale = per_channel(b, input(inputs, 1)?, shape.len())?;
+            let bias = per_channel(b, input(inputs, 2)?, shape.len())?;
+            let y = binary(b, "Mul", n, scale)?;
+            binary(b, "Add", y, bias)?
+        }
+        "GroupNormalization" => {
+            let groups = node.int("num_groups", 0)?;
+            let c = *shape.get(1).unwrap_or(&0);
+            if rank < 2 || groups < 1 || c % groups as usize != 0 {
+                return Err(Error::InvalidModel(format!(
+                    "GroupNormalization of {shape:?} in {groups} groups"
+                )));
+            }
+            let g = groups as usize;
+            let rest: usize = shape[1..].iter().product::<usize>() / g;
+            let grouped = b.view(x, vec![shape[0], g, rest])?;
+            let n = normalise(b, grouped, &[2], f64::from(node.float("epsilon", 1e-5)?))?;
+            let (scale, bias) = (input(inputs, 1)?, input(inputs, 2)?);
+            if b.value(scale).len() == c {
+                // Opset 21: per channel.
+                let n = b.view(n, shape.clone())?;
+                let s = per_channel(b, scale, shape.len())?;
+                let t = per_channel(b, bias, shape.len())?;
+                let y = binary(b, "Mul", n, s)?;
+                binary(b, "Add", y, t)?
+            } else if b.value(scale).len() == g {
+                // Opset 18: per group.
+                let s = b.view(scale, vec![g, 1])?;
+                let t = b.view(bias, vec![g, 1])?;
+                let y = binary(b, "Mul", n, s)?;
+                let y = binary(b, "Add", y, t)?;
+                b.view(y, shape.clone())?
+            } else {
+                return Err(Error::InvalidInput(format!(
+                    "GroupNormalization's scale has {} values for {c} channels in {g} groups",
+                    b.value(scale).len()
+                )));
+            }
+        }
+        "MeanVarianceNormalization" => {
+            let axes = ints_attr(node, "axes")?.unwrap_or_else(|| vec![0, 2, 3]);
+            normalise(b, x, &axes, 0.0)?
+        }
+        "RMSNormalization" => {
+            let first = axis(node.int("axis", -1)?, shape.len())? as i64;
+            let axes: Vec<i64> = (first..rank).collect();
+            let sq = binary(b, "Mul", x, x)?;
+            let ms = reduce(b, "ReduceMean", sq, &axes)?;
+            let eps = like(b, x, f64::from(node.float("epsilon", 1e-5)?))?;
+            let v = binary(b, "Add", ms, eps)?;
+            let r = unary(b, "Sqrt", v)?;
+            let n = binary(b, "Div", x, r)?;
+            binary(b, "Mul", n, input(inputs, 1)?)?
+        }
+        "LpNormalization" => {
+            let a = axis(node.int("axis", -1)?, shape.len())? as i64;
+            let op = match node.int("p", 2)? {
+                1 => "ReduceL1",
+                2 => "ReduceL2",
+                p => {
+                    return Err(Error::InvalidModel(format!(
+                        "LpNormalization with p = {p} (1 or 2)"
+                    )))
+                }
+            };
+            let norm = reduce(b, op, x, &[a])?;
+            let q = binary(b, "Div", x, norm)?;
+            // A zero vector stays zero (ONNX's definition), not 0 / 0.
+            let zero = like(b, x, 0.0)?;
+            let null = apply(b, "Equal", vec![], &[Some(norm), Some(zero)])?[0];
+            apply(b, "Where", vec![], &[Some(null), Some(zero), Some(q)])?[0]
+        }
+        "ReduceLogSum" => {
+            let keep = node.int("keepdims", 1)?;
+            let mut attrs = vec![("keepdims", Attr::Int(keep))];
+            if let Some(axes) = node.ints("axes")? {
+                attrs.push(("axes", Attr::Ints(axes)));
+            }
+            if let Some(v) = node.attrs.get("noop_with_empty_axes") {
+                attrs.push(("noop_with_empty_axes", v.clone()));
+            }
+            let s = apply(b, "ReduceSum", attrs, inputs)?[0];
+            unary(b, "Log", s)?
+        }
+        other => return Err(Error::Unsupported(format!("operator {other}"))),
+    };
+    Ok(vec![y])
+}
+
+/// Data movement written with Reshape, Transpose and Expand.
+pub(crate) fn movement(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    let shape = b.value(x).shape.clone();
+    let y = match node.op.as_str() {
+        "DepthToSpace" | "SpaceToDepth" => {
+            let bs = node.int("blocksize", 0)?;
+            let [n, c, h, w] = shape[..] else {
+                return Err(Error::InvalidInput(format!(
+                    "{} of a tensor of shape {shape:?} (NCHW)",
+                    node.op
+                )));
+            };
+            if bs < 1 {
+                return Err(Error::InvalidModel(format!("blocksize {bs}")));
+            }
+            let s = bs as usize;
+            let transpose = |b: &mut Builder, v: ValueId, perm: &[i64]| -> Result<ValueId, Error> {
+                Ok(apply(
+                    b,
+                    "Transpose",
+                    vec![("perm", Attr::Ints(perm.to_vec()))],
+                    &[Some(v)],
+                )?[0])
+            };
+            if node.op == "DepthToSpace" {
+                if c % (s * s) != 0 {
+                    return Err(Error::InvalidInput(format!(
+                        "DepthToSpace of {c} channels in blocks of {s}"
+                    )));
+                }
+                let co = c / (s * s);
+                let crd = node.string("mode", "DCR")? == "CRD";
+                let (v, perm): (Vec<usize>, &[i64]) = if crd {
+                    (vec![n, co, s, s, h, w], &[0, 1, 4, 2, 5, 3])
+                } else {
+                    (vec![n, s, s, co, h, w], &[0, 3, 4, 1, 5, 2])
+                };
+                let v = b.view(x, v)?;
+                let t = transpose(b, v, perm)?;
+                b.view(t, vec![n, co, h * s, w * s])?
+            } else {
+                if h % s != 0 || w % s != 0 {
+                    return Err(Error::InvalidInput(format!(
+                        "SpaceToDepth of {h}x{w} in blocks of {s}"
+                    )));
+                }
+                let v = b.view(x, vec![n, c, h / s, s, w / s, s])?;
+                let t = transpose(b, v, &[0, 3, 5, 1, 2, 4])?;
+                b.view(t, vec![n, c * s * s, h / s, w / s])?
+            }
+        }
+        "Tile" => {
+            let repeats = known_ints(b, inputs, 1, "repeats")?
+                .ok_or_else(|| Error::InvalidModel("Tile without repeats".into()))?;
+            if repeats.len() != shape.len() || repeats.iter().any(|&r| r < 0) {
+                return Err(Error::InvalidInput(format!(
+                    "Tile of {shape:?} by {repeats:?}"
+                )));
+            }
+            // One axis at a time, each as [outer, 1, rest] expanded to [outer, r, rest].
+            let mut v = x;
+            let mut now = shape.clone();
+            for (d, &r) in repeats.iter().enumerate() {
+                if r == 1 {
+                    continue;
+                }
+                let outer: usize = now[..d].iter().product();
+                let rest: usize = now[d..].iter().product();
+                let spread = b.view(v, vec![outer, 1, rest])?;
+                let target = [outer as i64, r, rest as i64];
+                let t = b.constant(Tensor::from_i64(vec![3], &target)?);
+                v = apply(b, "Expand", vec![], &[Some(spread), Some(t)])?[0];
+                now[d] *= r as usize;
+                v = b.view(v, now.clone())?;
+            }
+            v
+        }
+        "Trilu" => {
+            if shape.len() < 2 {
+                return Err(Error::InvalidInput(format!("Trilu of {shape:?}")));
+            }
+            let k = match optional(inputs, 1) {
+                Some(_) => {
+                    known_ints(b, inputs, 1, "k")?.map_or(0, |v| v.first().copied().unwrap_or(0))
+                }
+                None => 0,
+            };
+            let upper = node.int("upper", 1)? != 0;
+            let (rows, cols) = (shape[shape.len() - 2], shape[shape.len() - 1]);
+            // The mask, made here: element (i, j) is kept when j - i >= k (upper) or <= k.
+            let mask: Vec<u8> = (0..rows * cols)
+                .map(|e| {
+                    let (i, j) = ((e / cols) as i64, (e % cols) as i64);
+                    u8::from(if upper { j - i >= k } else { j - i <= k })
+                })
+                .collect();
+            let mask = b.constant(Tensor::new(DType::Bool, vec![rows, cols], mask)?);
+            let zero = like(b, x, 0.0)?;
+            apply(b, "Where", vec![], &[Some(mask), Some(x), Some(zero)])?[0]
+        }
+        other => return Err(Error::Unsupported(format!("operator {other}"))),
+    };
+    Ok(vec![y])
+}
