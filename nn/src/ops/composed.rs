@@ -251,7 +251,7 @@ pub(crate) fn normalisation(
         "GroupNormalization" => {
             let groups = node.int("num_groups", 0)?;
             let c = *shape.get(1).unwrap_or(&0);
-            if rank < 2 || groups < 1 || c % groups as usize != 0 {
+            if rank < 2 || groups < 1 || !c.is_multiple_of(groups as usize) {
                 return Err(Error::InvalidModel(format!(
                     "GroupNormalization of {shape:?} in {groups} groups"
                 )));
