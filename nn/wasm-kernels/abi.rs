@@ -475,3 +475,63 @@ pub mod quant {
     pub const SCALE: i32 = 0;
     pub const ZERO_POINT: i32 = 1;
 }
+
+/// `gather_elements_u32`'s and `scatter_*`'s parameters. `dims` are the indices' (and for
+/// GatherElements the output's; for the scatters the updates') dimensions, padded to [`RANK`];
+/// `data_strides` the data's strides in elements, padded alike, and `axis` the padded axis.
+/// Elements are `words` 32-bit words; indices are i32 (`index_words` 1) or i64 (2). For
+/// ScatterND (`mode` [`ND`]), `data_dims` and `data_strides` instead hold the `k` leading
+/// dimensions of the data and their strides, unpadded, and an update element `j` goes to
+/// `sum_t idx[q, t] * data_strides[t] + j % slice`, `q = j / slice`.
+pub mod elements {
+    use super::RANK;
+
+    pub const DIMS: usize = 0;
+    pub const DATA_STRIDES: usize = DIMS + RANK;
+    pub const AXIS: usize = DATA_STRIDES + RANK;
+    pub const AXIS_LEN: usize = AXIS + 1;
+    pub const WORDS: usize = AXIS_LEN + 1;
+    pub const INDEX_WORDS: usize = WORDS + 1;
+    /// Scatters: the number of update elements, the reduction and the mode.
+    pub const UPDATES: usize = INDEX_WORDS + 1;
+    pub const REDUCTION: usize = UPDATES + 1;
+    pub const MODE: usize = REDUCTION + 1;
+    /// ScatterND: the index tuples' length and the elements of one slice.
+    pub const K: usize = MODE + 1;
+    pub const SLICE: usize = K + 1;
+    /// ScatterND: the data's leading `k` dimensions (to wrap negative indices).
+    pub const DATA_DIMS: usize = SLICE + 1;
+    pub const LEN: usize = DATA_DIMS + RANK;
+
+    pub const NONE: i32 = 0;
+    pub const ADD: i32 = 1;
+    pub const MUL: i32 = 2;
+    pub const MAX: i32 = 3;
+    pub const MIN: i32 = 4;
+
+    pub const ELEMENTS: i32 = 0;
+    pub const ND: i32 = 1;
+}
+
+/// `cumsum_*`'s parameters: `[axis_len, inner, exclusive, reverse]`.
+pub mod cumsum {
+    pub const AXIS_LEN: usize = 0;
+    pub const INNER: usize = 1;
+    pub const EXCLUSIVE: usize = 2;
+    pub const REVERSE: usize = 3;
+    pub const LEN: usize = 4;
+}
+
+/// `topk_f32`'s parameters: `[axis_len, inner, k, largest, which]`; `which` is [`VALUES`] or
+/// [`INDICES`] (i64).
+pub mod topk {
+    pub const AXIS_LEN: usize = 0;
+    pub const INNER: usize = 1;
+    pub const K: usize = 2;
+    pub const LARGEST: usize = 3;
+    pub const WHICH: usize = 4;
+    pub const LEN: usize = 5;
+
+    pub const VALUES: i32 = 0;
+    pub const INDICES: i32 = 1;
+}

@@ -27,10 +27,10 @@ mod abi;
 
 use abi::conv1x1::PIXELS;
 use abi::{
-    argreduce, batchnorm, binop, broadcast, cast, cmp, conv1x1, conv2d, conv_transpose, copy, gather,
-    gemm,
+    argreduce, batchnorm, binop, broadcast, cast, cmp, conv1x1, conv2d, conv_transpose, copy, cumsum,
+    elements, gather, gemm,
     global_pool, layernorm, layernorm_stats, logic, lrn, pad, pool, quant, reduce, resize, softmax,
-    unary, where_,
+    topk, unary, where_,
     RANK,
 };
 
@@ -1523,6 +1523,258 @@ pub unsafe extern "C" fn dynamic_qparams_f32(
             fmin(fmax(wasm32::f32_nearest(-low / scale), 0.0), 255.0)
         };
         unsafe { *y = zero as i32 as u8 };
+    }
+}
+
+/// Index `j` of an index tensor of i32 (`words` 1) or i64 (2) elements, wrapped once if negative.
+#[inline(always)]
+unsafe fn index_at(idx: *const i32, words: usize, j: usize, len: i32) -> usize {
+    let mut k = unsafe { *idx.add(j * words) };
+    if k < 0 {
+        k += len;
+    }
+    // Out of range (which ONNX leaves undefined): the first element, never outside the buffer.
+    if k < 0 || k >= len {
+        0
+    } else {
+        k as usize
+    }
+}
+
+/// Where element `e` of `dims` lies in the data, with its coordinate along `axis` replaced by
+/// `index` (see [`abi::elements`]).
+#[inline(always)]
+fn element_target(p: Params, mut e: usize, index: usize) -> usize {
+    let axis = p.u(elements::AXIS);
+    let mut offset = 0;
+    let mut d = RANK;
+    while d > 0 {
+        d -= 1;
+        let n = p.u(elements::DIMS + d);
+        let c = if d == axis { index } else { e % n };
+        e /= n;
+        offset += c * p.u(elements::DATA_STRIDES + d);
+    }
+    offset
+}
+
+/// GatherElements: `y[i] = data[i with its axis coordinate replaced by indices[i]]`, for elements
+/// of one or two words. Parameters: [`abi::elements`]. One work item per output word.
+#[no_mangle]
+pub unsafe extern "C" fn gather_elements_u32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const u32,
+    _xl: u32,
+    idx: *const i32,
+    _il: u32,
+    y: *mut u32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let words = p.u(elements::WORDS);
+    let (e, w) = (item as usize / words, item as usize % words);
+    let index = unsafe { index_at(idx, p.u(elements::INDEX_WORDS), e, p.i(elements::AXIS_LEN)) };
+    let at = element_target(p, e, index);
+    unsafe { *y.add(item as usize) = *x.add(at * words + w) };
+}
+
+/// Where update element `j` of a scatter goes in the data (see [`abi::elements`]).
+#[inline(always)]
+unsafe fn scatter_target(p: Params, idx: *const i32, j: usize) -> usize {
+    let words = p.u(elements::INDEX_WORDS);
+    if p.i(elements::MODE) == elements::ND {
+        let (k, slice) = (p.u(elements::K), p.u(elements::SLICE));
+        let q = j / slice;
+        let mut offset = j % slice;
+        let mut t = 0;
+        while t < k {
+            let len = p.i(elements::DATA_DIMS + t);
+            let c = unsafe { index_at(idx, words, q * k + t, len) };
+            offset += c * p.u(elements::DATA_STRIDES + t);
+            t += 1;
+        }
+        offset
+    } else {
+        let index = unsafe { index_at(idx, words, j, p.i(elements::AXIS_LEN)) };
+        element_target(p, j, index)
+    }
+}
+
+/// ScatterElements and ScatterND without a reduction, for elements of one or two words: each
+/// output element is the data's, or the last update aimed at it. Parameters: [`abi::elements`].
+/// Buffers: params, data, indices, updates, y. One work item per output word.
+#[no_mangle]
+pub unsafe extern "C" fn scatter_u32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const u32,
+    _xl: u32,
+    idx: *const i32,
+    _il: u32,
+    updates: *const u32,
+    _ul: u32,
+    y: *mut u32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let words = p.u(elements::WORDS);
+    let (e, w) = (item as usize / words, item as usize % words);
+    let mut v = unsafe { *x.add(item as usize) };
+    let mut j = 0;
+    while j < p.u(elements::UPDATES) {
+        if unsafe { scatter_target(p, idx, j) } == e {
+            v = unsafe { *updates.add(j * words + w) };
+        }
+        j += 1;
+    }
+    unsafe { *y.add(item as usize) = v };
+}
+
+/// ScatterElements and ScatterND of f32 with a reduction (none, add, mul, max, min), the updates
+/// applied in order. Parameters: [`abi::elements`]. Buffers: params, data, indices, updates, y.
+#[no_mangle]
+pub unsafe extern "C" fn scatter_f32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const f32,
+    _xl: u32,
+    idx: *const i32,
+    _il: u32,
+    updates: *const f32,
+    _ul: u32,
+    y: *mut f32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let e = item as usize;
+    let reduction = p.i(elements::REDUCTION);
+    let mut v = unsafe { *x.add(e) };
+    let mut j = 0;
+    while j < p.u(elements::UPDATES) {
+        if unsafe { scatter_target(p, idx, j) } == e {
+            let u = unsafe { *updates.add(j) };
+            v = match reduction {
+                elements::ADD => v + u,
+                elements::MUL => v * u,
+                elements::MAX => fmax(v, u),
+                elements::MIN => fmin(v, u),
+                _ => u,
+            };
+        }
+        j += 1;
+    }
+    unsafe { *y.add(e) = v };
+}
+
+macro_rules! cumsum {
+    ($name:ident, $t:ty, $zero:expr, $add:ident) => {
+        /// CumSum along an axis: inclusive or exclusive, forward or reversed. Parameters:
+        /// [`abi::cumsum`].
+        #[no_mangle]
+        pub unsafe extern "C" fn $name(
+            item: u32,
+            _items: u32,
+            block: u32,
+            params: *const i32,
+            _pl: u32,
+            x: *const $t,
+            _xl: u32,
+            y: *mut $t,
+            _yl: u32,
+        ) {
+            let p = unsafe { Params::new(params, block) };
+            let (len, inner) = (p.u(cumsum::AXIS_LEN), p.u(cumsum::INNER));
+            let i = item as usize;
+            let a = (i / inner) % len;
+            let first = i - a * inner;
+            let exclusive = p.i(cumsum::EXCLUSIVE) != 0;
+            let (from, to) = if p.i(cumsum::REVERSE) != 0 {
+                (if exclusive { a + 1 } else { a }, len)
+            } else {
+                (0, if exclusive { a } else { a + 1 })
+            };
+            let mut acc: $t = $zero;
+            let mut t = from;
+            while t < to {
+                acc = $add(acc, unsafe { *x.add(first + t * inner) });
+                t += 1;
+            }
+            unsafe { *y.add(i) = acc };
+        }
+    };
+}
+
+#[inline(always)]
+fn add_f32(a: f32, b: f32) -> f32 {
+    a + b
+}
+#[inline(always)]
+fn add_i32(a: i32, b: i32) -> i32 {
+    a.wrapping_add(b)
+}
+#[inline(always)]
+fn add_i64(a: i64, b: i64) -> i64 {
+    a.wrapping_add(b)
+}
+
+cumsum!(cumsum_f32, f32, 0.0, add_f32);
+cumsum!(cumsum_i32, i32, 0, add_i32);
+cumsum!(cumsum_i64, i64, 0, add_i64);
+
+/// TopK along an axis: each input element counts the elements of its row that sort before it
+/// (larger, or smaller, with ties to the lower index) and, when fewer than `k` do, writes its
+/// value or index at that rank. The outputs are sorted. Parameters: [`abi::topk`]. Buffers:
+/// params, x, y (f32 values, or i64 indices as word pairs).
+#[no_mangle]
+pub unsafe extern "C" fn topk_f32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const f32,
+    _xl: u32,
+    y: *mut i32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let (len, inner, k) = (p.u(topk::AXIS_LEN), p.u(topk::INNER), p.u(topk::K));
+    let largest = p.i(topk::LARGEST) != 0;
+    let i = item as usize;
+    let a = (i / inner) % len;
+    let first = i - a * inner;
+    let v = unsafe { *x.add(i) };
+    let mut rank = 0;
+    let mut t = 0;
+    while t < len {
+        let u = unsafe { *x.add(first + t * inner) };
+        let before = if largest { u > v } else { u < v };
+        if before || (u == v && t < a) {
+            rank += 1;
+        }
+        t += 1;
+    }
+    if rank < k {
+        let outer = i / (inner * len);
+        let at = (outer * k + rank) * inner + i % inner;
+        unsafe {
+            if p.i(topk::WHICH) == topk::VALUES {
+                *y.add(at) = v.to_bits() as i32;
+            } else {
+                *y.add(2 * at) = a as i32;
+                *y.add(2 * at + 1) = 0;
+            }
+        }
     }
 }
 

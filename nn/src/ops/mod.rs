@@ -11,6 +11,7 @@
 mod composed;
 mod conv_transpose;
 mod elementwise;
+mod indexing;
 mod movement;
 mod network;
 mod quantize;
@@ -129,6 +130,12 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("Pad", movement::pad),
     ("ConstantOfShape", movement::constant_of_shape),
     ("Range", movement::range),
+    ("GatherElements", indexing::gather_elements),
+    ("ScatterElements", indexing::scatter),
+    ("Scatter", indexing::scatter),
+    ("ScatterND", indexing::scatter),
+    ("CumSum", indexing::cumsum),
+    ("TopK", indexing::topk),
     // Written with the operators above.
     ("Mish", composed::function),
     ("Swish", composed::function),

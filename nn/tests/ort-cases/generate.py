@@ -293,6 +293,38 @@ def composed_cases(rng):
     write_case("ort_trilu_lower", node, {"x": x}, {"k": np.array(-1, dtype=np.int64)}, 14)
 
 
+def indexing_cases(rng):
+    x = rng.standard_normal((4, 7, 5)).astype(np.float32)
+    i64 = lambda a: np.array(a, dtype=np.int64)
+    node = helper.make_node("GatherElements", ["x", "i"], ["y"], axis=1)
+    write_case("ort_gather_elements", node, {"x": x},
+               {"i": rng.integers(-7, 7, (4, 3, 5)).astype(np.int64)}, 13)
+    # A KV-cache update as transformer exports write it, and a scatter-add of class scores.
+    cache = rng.standard_normal((2, 6, 4)).astype(np.float32)
+    node = helper.make_node("ScatterND", ["c", "i", "u"], ["y"])
+    write_case("ort_scatter_nd_cache", node, {"c": cache},
+               {"i": i64([[[0, 3]], [[1, -1]]]),
+                "u": rng.standard_normal((2, 1, 4)).astype(np.float32)}, 13)
+    node = helper.make_node("ScatterElements", ["x", "i", "u"], ["y"], axis=0, reduction="add")
+    write_case("ort_scatter_elements_add", node, {"x": x[:, :, 0]},
+               {"i": rng.integers(0, 4, (6, 7)).astype(np.int64),
+                "u": rng.standard_normal((6, 7)).astype(np.float32)}, 16)
+    for name, attrs in [("", {}), ("_exclusive_reverse", {"exclusive": 1, "reverse": 1})]:
+        node = helper.make_node("CumSum", ["x", "a"], ["y"], **attrs)
+        write_case(f"ort_cumsum{name}", node, {"x": x}, {"a": np.array(1, dtype=np.int64)}, 14)
+    node = helper.make_node("CumSum", ["x", "a"], ["y"])
+    write_case("ort_cumsum_i64", node, {"x": rng.integers(-9, 9, (3, 8)).astype(np.int64)},
+               {"a": np.array(-1, dtype=np.int32)}, 14)
+    # Top 5 of 80 class scores per box, as detector heads do.
+    scores = rng.random((2, 30, 80)).astype(np.float32)
+    node = helper.make_node("TopK", ["s", "k"], ["v", "i"], axis=-1)
+    write_case("ort_topk_scores", node, {"s": scores}, {"k": i64([5])}, 11,
+               output_type=[TensorProto.FLOAT, TensorProto.INT64])
+    node = helper.make_node("TopK", ["s", "k"], ["v", "i"], axis=1, largest=0)
+    write_case("ort_topk_smallest", node, {"s": scores}, {"k": i64([3])}, 11,
+               output_type=[TensorProto.FLOAT, TensorProto.INT64])
+
+
 def node_test_twins(node_tests):
     """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
     we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
@@ -325,6 +357,7 @@ def main():
     lrn_cases(rng)
     quantization_cases(rng)
     composed_cases(rng)
+    indexing_cases(rng)
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
