@@ -45,6 +45,7 @@ pub(crate) enum Attr {
     Ints(Vec<i64>),
     Floats(Vec<f32>),
     String(String),
+    Strings(Vec<String>),
     Tensor(Tensor),
     /// Kinds no implemented operator reads (graphs, sparse tensors, type protos).
     Other,
@@ -109,6 +110,13 @@ impl Node {
             None => Ok(default.to_string()),
             Some(Attr::String(v)) => Ok(v.clone()),
             Some(_) => Err(self.bad_attr(name, "a string")),
+        }
+    }
+    pub fn strings(&self, name: &str) -> Result<Option<Vec<String>>, Error> {
+        match self.attrs.get(name) {
+            None => Ok(None),
+            Some(Attr::Strings(v)) => Ok(Some(v.clone())),
+            Some(_) => Err(self.bad_attr(name, "a list of strings")),
         }
     }
     pub fn tensor(&self, name: &str) -> Result<Option<&Tensor>, Error> {
@@ -414,6 +422,12 @@ fn decode_attr(a: &proto::AttributeProto) -> Result<Attr, Error> {
         Some(T::String) => {
             Attr::String(String::from_utf8_lossy(a.s.as_deref().unwrap_or(&[])).into_owned())
         }
+        Some(T::Strings) => Attr::Strings(
+            a.strings
+                .iter()
+                .map(|s| String::from_utf8_lossy(s).into_owned())
+                .collect(),
+        ),
         Some(T::Tensor) => match &a.t {
             Some(t) => Attr::Tensor(decode_tensor(t)?),
             None => Attr::Other,
@@ -430,6 +444,13 @@ fn decode_attr(a: &proto::AttributeProto) -> Result<Attr, Error> {
                 Attr::Int(i)
             } else if let Some(f) = a.f {
                 Attr::Float(f)
+            } else if !a.strings.is_empty() {
+                Attr::Strings(
+                    a.strings
+                        .iter()
+                        .map(|s| String::from_utf8_lossy(s).into_owned())
+                        .collect(),
+                )
             } else if let Some(s) = &a.s {
                 Attr::String(String::from_utf8_lossy(s).into_owned())
             } else {

@@ -13,7 +13,7 @@ use crate::tensor::{DType, Tensor};
 use crate::Error;
 
 /// Plans operator `op` with `attrs` on `inputs`, as a node of the model would be.
-fn apply(
+pub(crate) fn apply(
     b: &mut Builder,
     op: &str,
     attrs: Vec<(&str, Attr)>,

@@ -15,6 +15,7 @@ mod indexing;
 mod movement;
 mod network;
 mod quantize;
+mod recurrent;
 mod resize;
 
 use crate::abi::RANK;
@@ -136,6 +137,9 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("ScatterND", indexing::scatter),
     ("CumSum", indexing::cumsum),
     ("TopK", indexing::topk),
+    ("LSTM", recurrent::lstm),
+    ("GRU", recurrent::gru),
+    ("RNN", recurrent::rnn),
     // Written with the operators above.
     ("Mish", composed::function),
     ("Swish", composed::function),

@@ -325,6 +325,39 @@ def indexing_cases(rng):
                output_type=[TensorProto.FLOAT, TensorProto.INT64])
 
 
+def recurrent_cases(rng):
+    seq, batch, feat, h = 6, 3, 5, 4
+    x = rng.standard_normal((seq, batch, feat)).astype(np.float32)
+    f = lambda *shape: (rng.standard_normal(shape) * 0.5).astype(np.float32)
+    lens = np.array([6, 2, 4], dtype=np.int32)
+
+    def case(name, op, gates, dirs, attrs, extra=(), opset=14, outputs=("y", "yh")):
+        consts = {"w": f(dirs, gates * h, feat), "r": f(dirs, gates * h, h),
+                  "b": f(dirs, 2 * gates * h)}
+        names = ["x", "w", "r", "b"]
+        for n, v in extra:
+            names.append(n if v is not None else "")
+            if v is not None:
+                consts[n] = v
+        node = helper.make_node(op, names, list(outputs), hidden_size=h, **attrs)
+        write_case(f"ort_{name}", node, {"x": x}, consts, opset)
+
+    # A bidirectional LSTM over sequences of different lengths, with initial states and
+    # peepholes (speech and OCR recognisers).
+    case("lstm_bidirectional_lengths", "LSTM", 4, 2, {"direction": "bidirectional"},
+         extra=[("l", lens), ("h0", f(2, batch, h)), ("c0", f(2, batch, h)),
+                ("p", f(2, 3 * h))], outputs=("y", "yh", "yc"))
+    case("lstm_clip_input_forget", "LSTM", 4, 1, {"clip": 0.7, "input_forget": 1},
+         outputs=("y", "yh", "yc"))
+    # PyTorch exports GRUs with linear_before_reset = 1.
+    case("gru_linear_before_reset", "GRU", 3, 2,
+         {"direction": "bidirectional", "linear_before_reset": 1})
+    case("gru_reverse_lengths", "GRU", 3, 1, {"direction": "reverse"},
+         extra=[("l", lens), ("h0", f(1, batch, h))])
+    case("rnn_relu_initial", "RNN", 1, 1, {"activations": ["Relu"]},
+         extra=[("l", None), ("h0", f(1, batch, h))])
+
+
 def node_test_twins(node_tests):
     """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
     we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
@@ -358,6 +391,7 @@ def main():
     quantization_cases(rng)
     composed_cases(rng)
     indexing_cases(rng)
+    recurrent_cases(rng)
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
