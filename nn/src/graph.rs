@@ -43,7 +43,6 @@ pub(crate) struct Step {
     pub items: usize,
 }
 
-/// What operators see while they plan: the tensors so far and the steps emitted.
 /// The default of the bytes one plan of a model may create: the tensors its steps write
 /// (counted as declared, before buffers are shared between them) and the constants planning
 /// computes (ConstantOfShape, folded operators). A model file of 1.7 KB can declare twenty 1 GiB
@@ -51,6 +50,11 @@ pub(crate) struct Step {
 /// they are already in memory.
 pub const PLAN_BYTES: usize = 4 << 30;
 
+/// How many iterations of Loop and Scan bodies one plan may unroll, all loops together (nested
+/// ones multiply): past it, planning fails rather than grow without bound.
+pub const MAX_UNROLLED: usize = 1 << 16;
+
+/// What operators see while they plan: the tensors so far and the steps emitted.
 pub(crate) struct Builder {
     /// Bytes counted against `max_bytes` so far.
     pub bytes: usize,
@@ -63,6 +67,8 @@ pub(crate) struct Builder {
     pub readers: HashMap<ValueId, usize>,
     /// Whether operators may use their specialised kernels (else only the portable ones).
     pub specialised: bool,
+    /// Loop and Scan iterations unrolled so far (at most [`MAX_UNROLLED`]).
+    pub unrolled: usize,
 }
 
 impl Builder {

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 use prost::Message;
 
@@ -47,8 +48,21 @@ pub(crate) enum Attr {
     String(String),
     Strings(Vec<String>),
     Tensor(Tensor),
+    /// A subgraph: If's branches, Loop's and Scan's bodies.
+    Graph(Arc<Subgraph>),
     /// Kinds no implemented operator reads (graphs, sparse tensors, type protos).
     Other,
+}
+
+/// A subgraph of a node (If's branches, Loop's and Scan's bodies). Its nodes may read the
+/// enclosing graphs' values by name.
+#[derive(Debug)]
+pub(crate) struct Subgraph {
+    /// The formal inputs' names (Loop's and Scan's bodies take values through them).
+    pub inputs: Vec<String>,
+    pub outputs: Vec<String>,
+    pub nodes: Vec<Node>,
+    pub initializers: HashMap<String, Tensor>,
 }
 
 /// A node of the graph.
@@ -117,6 +131,13 @@ impl Node {
             None => Ok(None),
             Some(Attr::Strings(v)) => Ok(Some(v.clone())),
             Some(_) => Err(self.bad_attr(name, "a list of strings")),
+        }
+    }
+    pub fn graph(&self, name: &str) -> Result<Option<&Arc<Subgraph>>, Error> {
+        match self.attrs.get(name) {
+            None => Ok(None),
+            Some(Attr::Graph(g)) => Ok(Some(g)),
+            Some(_) => Err(self.bad_attr(name, "a graph")),
         }
     }
     pub fn tensor(&self, name: &str) -> Result<Option<&Tensor>, Error> {
@@ -348,27 +369,13 @@ impl Model {
             .map(value_info)
             .collect::<Result<Vec<_>, _>>()?;
 
-        let mut nodes = Vec::with_capacity(graph.node.len());
         let mut unsupported = Unimplemented::default();
-        for n in &graph.node {
-            let op = n.op_type.clone().unwrap_or_default();
-            let domain = n.domain.as_deref().unwrap_or("");
-            if !matches!(domain, "" | "ai.onnx") || !implemented(&op) {
-                unsupported.add(&model.opset_import, domain, &op, n.name.as_deref());
-                continue;
-            }
-            let mut attrs = HashMap::new();
-            for a in &n.attribute {
-                attrs.insert(a.name.clone().unwrap_or_default(), decode_attr(a)?);
-            }
-            nodes.push(Node {
-                op,
-                name: n.name.clone().unwrap_or_default(),
-                inputs: n.input.clone(),
-                outputs: n.output.clone(),
-                attrs,
-            });
-        }
+        let mut decoder = NodeDecoder {
+            imports: &model.opset_import,
+            implemented,
+            unsupported: &mut unsupported,
+        };
+        let nodes = decoder.nodes(&graph.node, 0)?;
         if let Some(message) = unsupported.message() {
             return Err(Error::Unsupported(message));
         }
@@ -408,6 +415,73 @@ impl Model {
     /// The number of nodes.
     pub fn node_count(&self) -> usize {
         self.nodes.len()
+    }
+}
+
+/// Decodes nodes, noting the operators not implemented, subgraphs included.
+struct NodeDecoder<'a> {
+    imports: &'a [proto::OperatorSetIdProto],
+    implemented: fn(&str) -> bool,
+    unsupported: &'a mut Unimplemented,
+}
+
+/// How deeply subgraphs may nest (If inside Loop inside If ...).
+const MAX_SUBGRAPH_DEPTH: usize = 16;
+
+impl NodeDecoder<'_> {
+    fn nodes(&mut self, list: &[proto::NodeProto], depth: usize) -> Result<Vec<Node>, Error> {
+        let mut nodes = Vec::with_capacity(list.len());
+        for n in list {
+            let op = n.op_type.clone().unwrap_or_default();
+            let domain = n.domain.as_deref().unwrap_or("");
+            if !matches!(domain, "" | "ai.onnx") || !(self.implemented)(&op) {
+                self.unsupported
+                    .add(self.imports, domain, &op, n.name.as_deref());
+                continue;
+            }
+            let mut attrs = HashMap::new();
+            for a in &n.attribute {
+                let value = match &a.g {
+                    Some(g) => Attr::Graph(Arc::new(self.subgraph(g, depth + 1)?)),
+                    None => decode_attr(a)?,
+                };
+                attrs.insert(a.name.clone().unwrap_or_default(), value);
+            }
+            nodes.push(Node {
+                op,
+                name: n.name.clone().unwrap_or_default(),
+                inputs: n.input.clone(),
+                outputs: n.output.clone(),
+                attrs,
+            });
+        }
+        Ok(nodes)
+    }
+
+    fn subgraph(&mut self, g: &proto::GraphProto, depth: usize) -> Result<Subgraph, Error> {
+        if depth > MAX_SUBGRAPH_DEPTH {
+            return Err(Error::Unsupported(format!(
+                "subgraphs nested more than {MAX_SUBGRAPH_DEPTH} deep"
+            )));
+        }
+        let mut initializers = HashMap::new();
+        for t in &g.initializer {
+            initializers.insert(t.name.clone().unwrap_or_default(), decode_tensor(t)?);
+        }
+        Ok(Subgraph {
+            inputs: g
+                .input
+                .iter()
+                .map(|v| v.name.clone().unwrap_or_default())
+                .collect(),
+            outputs: g
+                .output
+                .iter()
+                .map(|v| v.name.clone().unwrap_or_default())
+                .collect(),
+            nodes: self.nodes(&g.node, depth)?,
+            initializers,
+        })
     }
 }
 

@@ -10,8 +10,8 @@
 
 use std::collections::HashMap;
 
-use crate::graph::{Builder, Step, Value, ValueId};
-use crate::model::{Dim, Model};
+use crate::graph::{Builder, Step, Value, ValueId, MAX_UNROLLED};
+use crate::model::{Attr, Dim, Model, Node, Subgraph};
 use crate::tensor::{DType, Tensor};
 use crate::{ops, Error};
 
@@ -104,90 +104,38 @@ pub(crate) fn build(
         steps: Vec::new(),
         readers: HashMap::new(),
         specialised,
+        unrolled: 0,
     };
-    let mut names: HashMap<&str, ValueId> = HashMap::new();
+    let mut names: HashMap<String, ValueId> = HashMap::new();
     let mut input_ids = Vec::new();
     for (k, (info, (dtype, shape))) in model.inputs.iter().zip(inputs).enumerate() {
         let id = match known.get(k) {
             Some(Some(t)) => b.constant(t.clone()),
             _ => b.output(*dtype, shape.clone())?,
         };
-        names.insert(&info.name, id);
+        names.insert(info.name.clone(), id);
         input_ids.push(id);
     }
     for (name, tensor) in &model.initializers {
         names
-            .entry(name)
+            .entry(name.clone())
             .or_insert_with(|| b.constant(tensor.clone()));
     }
     // Readers per tensor name, to know when an activation may be fused into its producer.
-    let mut reader_names: HashMap<&str, usize> = HashMap::new();
+    // Subgraphs' reads count too (over-counting only forgoes a fusion).
+    let mut reader_names: HashMap<String, usize> = HashMap::new();
     let nodes = crate::rewrite::rewrite(model);
-    for node in &nodes {
-        for i in node.inputs.iter().filter(|i| !i.is_empty()) {
-            *reader_names.entry(i).or_default() += 1;
-        }
-    }
+    let refs: Vec<&Node> = nodes.iter().map(|n| &**n).collect();
+    count_readers(&refs, &mut reader_names);
     for output in &model.outputs {
-        *reader_names.entry(&output.name).or_default() += 1;
+        *reader_names.entry(output.name.clone()).or_default() += 1;
     }
-
-    for node in &nodes {
-        let ins: Vec<Option<ValueId>> = node
-            .inputs
-            .iter()
-            .map(|n| {
-                if n.is_empty() {
-                    None
-                } else {
-                    names.get(n.as_str()).copied()
-                }
-            })
-            .collect();
-        let first = b.steps.len();
-        let outs = ops::plan(node, &mut b, &ins).map_err(|e| e.in_node(node))?;
-        if outs.len() < node.outputs.iter().filter(|o| !o.is_empty()).count() {
-            return Err(Error::Unsupported(format!(
-                "{}: only its first {} output(s) are computed, and the model uses more",
-                node.label(),
-                outs.len()
-            )));
-        }
-        let foldable = ins.iter().flatten().all(|&i| b.values[i].konst.is_some());
-        if foldable && b.steps.len() > first {
-            let steps: Vec<Step> = b.steps.drain(first..).collect();
-            let tensors = folder
-                .fold(&b.values, &steps, &outs)
-                .map_err(|e| e.in_node(node))?;
-            for (&o, t) in outs.iter().zip(tensors) {
-                b.values[o].konst = Some(t);
-            }
-        }
-        // An empty tensor's contents are known (there are none), whether or not a step would
-        // have written it: shape arithmetic that slices out nothing still folds.
-        for &o in &outs {
-            let v = &b.values[o];
-            if v.konst.is_none() && v.len() == 0 {
-                let empty = Tensor::new(v.dtype, v.shape.clone(), Vec::new())?;
-                b.values[o].konst = Some(empty);
-            }
-        }
-        for (name, &id) in node.outputs.iter().zip(&outs) {
-            if !name.is_empty() {
-                names.insert(name, id);
-                let root = b.values[id].root;
-                *b.readers.entry(root).or_default() +=
-                    reader_names.get(name.as_str()).copied().unwrap_or(0);
-            }
-        }
-        // The node's own reads are done: only later readers count for fusion now.
-        for i in ins.iter().flatten() {
-            let root = b.values[*i].root;
-            if let Some(n) = b.readers.get_mut(&root) {
-                *n = n.saturating_sub(1);
-            }
-        }
+    Planner {
+        b: &mut b,
+        reader_names: &reader_names,
+        folder,
     }
+    .nodes(&mut names, &refs)?;
     let outputs = model
         .outputs
         .iter()
@@ -199,6 +147,402 @@ pub(crate) fn build(
         inputs: input_ids,
         outputs,
     })
+}
+
+/// Counts, per tensor name, the nodes that read it, subgraphs included.
+fn count_readers(nodes: &[&Node], readers: &mut HashMap<String, usize>) {
+    for node in nodes {
+        for i in node.inputs.iter().filter(|i| !i.is_empty()) {
+            *readers.entry(i.clone()).or_default() += 1;
+        }
+        for attr in node.attrs.values() {
+            if let Attr::Graph(g) = attr {
+                let inner: Vec<&Node> = g.nodes.iter().collect();
+                count_readers(&inner, readers);
+                for o in &g.outputs {
+                    *readers.entry(o.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+}
+
+/// Plans lists of nodes: the model's, and its subgraphs' (If's chosen branch, Loop's and Scan's
+/// bodies, unrolled), each in a scope of the names visible to it.
+struct Planner<'a> {
+    b: &'a mut Builder,
+    reader_names: &'a HashMap<String, usize>,
+    folder: &'a mut dyn Folder,
+}
+
+impl Planner<'_> {
+    fn nodes(
+        &mut self,
+        names: &mut HashMap<String, ValueId>,
+        nodes: &[&Node],
+    ) -> Result<(), Error> {
+        for node in nodes {
+            let ins: Vec<Option<ValueId>> = node
+                .inputs
+                .iter()
+                .map(|n| {
+                    if n.is_empty() {
+                        Ok(None)
+                    } else {
+                        names.get(n.as_str()).copied().map(Some).ok_or_else(|| {
+                            Error::InvalidModel(format!(
+                                "{} reads `{n}`, which nothing before it defines",
+                                node.label()
+                            ))
+                        })
+                    }
+                })
+                .collect::<Result<_, _>>()?;
+            let outs = match node.op.as_str() {
+                "If" => self.if_(node, names, &ins),
+                "Loop" => self.loop_(node, names, &ins),
+                "Scan" => self.scan(node, names, &ins),
+                _ => self.op(node, &ins),
+            }
+            .map_err(|e| e.in_node(node))?;
+            if outs.len() < node.outputs.iter().filter(|o| !o.is_empty()).count() {
+                return Err(Error::Unsupported(format!(
+                    "{}: only its first {} output(s) are computed, and the model uses more",
+                    node.label(),
+                    outs.len()
+                )));
+            }
+            let b = &mut *self.b;
+            // An empty tensor's contents are known (there are none), whether or not a step
+            // would have written it: shape arithmetic that slices out nothing still folds.
+            for &o in &outs {
+                let v = &b.values[o];
+                if v.konst.is_none() && v.len() == 0 {
+                    let empty = Tensor::new(v.dtype, v.shape.clone(), Vec::new())?;
+                    b.values[o].konst = Some(empty);
+                }
+            }
+            for (name, &id) in node.outputs.iter().zip(&outs) {
+                if !name.is_empty() {
+                    names.insert(name.clone(), id);
+                    let root = b.values[id].root;
+                    *b.readers.entry(root).or_default() +=
+                        self.reader_names.get(name.as_str()).copied().unwrap_or(0);
+                }
+            }
+            // The node's own reads are done: only later readers count for fusion now.
+            for i in ins.iter().flatten() {
+                let root = b.values[*i].root;
+                if let Some(n) = b.readers.get_mut(&root) {
+                    *n = n.saturating_sub(1);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// An operator: its steps, run at once when all its inputs are known.
+    fn op(&mut self, node: &Node, ins: &[Option<ValueId>]) -> Result<Vec<ValueId>, Error> {
+        let first = self.b.steps.len();
+        let outs = ops::plan(node, self.b, ins)?;
+        let foldable = ins
+            .iter()
+            .flatten()
+            .all(|&i| self.b.values[i].konst.is_some());
+        if foldable && self.b.steps.len() > first {
+            let steps: Vec<Step> = self.b.steps.drain(first..).collect();
+            let tensors = self.folder.fold(&self.b.values, &steps, &outs)?;
+            for (&o, t) in outs.iter().zip(tensors) {
+                self.b.values[o].konst = Some(t);
+            }
+        }
+        Ok(outs)
+    }
+
+    /// Plans subgraph `g` in a scope of `names` with its formal inputs bound to `bindings`;
+    /// returns its outputs.
+    fn subgraph(
+        &mut self,
+        g: &Subgraph,
+        names: &HashMap<String, ValueId>,
+        bindings: &[ValueId],
+    ) -> Result<Vec<ValueId>, Error> {
+        let mut scope = names.clone();
+        for (name, &id) in g.inputs.iter().zip(bindings) {
+            scope.insert(name.clone(), id);
+        }
+        for (name, t) in &g.initializers {
+            let id = self.b.constant(t.clone());
+            scope.insert(name.clone(), id);
+        }
+        let nodes: Vec<&Node> = g.nodes.iter().collect();
+        self.nodes(&mut scope, &nodes)?;
+        g.outputs
+            .iter()
+            .map(|o| {
+                scope.get(o.as_str()).copied().ok_or_else(|| {
+                    Error::InvalidModel(format!("the subgraph output `{o}` is never computed"))
+                })
+            })
+            .collect()
+    }
+
+    /// A scalar (or one-element) constant input, if known.
+    fn known(&self, id: Option<ValueId>) -> Result<Option<i64>, Error> {
+        match id.and_then(|i| self.b.konst(i)) {
+            Some(t) if t.len() == 1 => Ok(Some(match t.dtype {
+                DType::F32 | DType::F64 => t.to_f64()[0] as i64,
+                _ => t.to_i64()?[0],
+            })),
+            Some(t) => Err(Error::InvalidInput(format!(
+                "a scalar condition or count of shape {:?}",
+                t.shape
+            ))),
+            None => Ok(None),
+        }
+    }
+
+    /// If: the branch its condition chooses, which must be known when the plan is made (a
+    /// constant, a value computed from shapes, or a small input the model is planned per value
+    /// of).
+    fn if_(
+        &mut self,
+        node: &Node,
+        names: &HashMap<String, ValueId>,
+        ins: &[Option<ValueId>],
+    ) -> Result<Vec<ValueId>, Error> {
+        let cond = ins.first().copied().flatten();
+        let Some(cond) = self.known(cond)? else {
+            return Err(Error::Unsupported(
+                "If whose condition is computed at run time from tensor data (it must be a \
+                 constant, depend only on shapes, or be a small input)"
+                    .into(),
+            ));
+        };
+        let branch = if cond != 0 {
+            "then_branch"
+        } else {
+            "else_branch"
+        };
+        let g = node
+            .graph(branch)?
+            .ok_or_else(|| Error::InvalidModel(format!("If without a {branch}")))?
+            .clone();
+        self.subgraph(&g, names, &[])
+    }
+
+    fn unroll_one(&mut self) -> Result<(), Error> {
+        self.b.unrolled += 1;
+        if self.b.unrolled > MAX_UNROLLED {
+            return Err(Error::TooLarge(format!(
+                "the model's Loop and Scan bodies unroll to more than {MAX_UNROLLED} iterations"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Stacks `parts` (one per iteration, all of one shape) along a new axis `axis`.
+    fn stack(&mut self, parts: &[ValueId], axis: usize) -> Result<ValueId, Error> {
+        let shape = self.b.value(parts[0]).shape.clone();
+        if axis > shape.len() {
+            return Err(Error::InvalidModel(format!(
+                "a scan output axis {axis} for slices of rank {}",
+                shape.len()
+            )));
+        }
+        let mut one = shape.clone();
+        one.insert(axis, 1);
+        let views: Vec<Option<ValueId>> = parts
+            .iter()
+            .map(|&p| self.b.view(p, one.clone()).map(Some))
+            .collect::<Result<_, _>>()?;
+        Ok(ops::apply(
+            self.b,
+            "Concat",
+            vec![("axis", Attr::Int(axis as i64))],
+            &views,
+        )?[0])
+    }
+
+    /// Loop, unrolled: its trip count and its condition must be known when the plan is made,
+    /// after each iteration too (loops that run until a tensor's data says stop are not
+    /// supported).
+    fn loop_(
+        &mut self,
+        node: &Node,
+        names: &HashMap<String, ValueId>,
+        ins: &[Option<ValueId>],
+    ) -> Result<Vec<ValueId>, Error> {
+        let body = node
+            .graph("body")?
+            .ok_or_else(|| Error::InvalidModel("Loop without a body".into()))?
+            .clone();
+        let trips = self.known(ins.first().copied().flatten())?;
+        if ins.first().copied().flatten().is_some() && trips.is_none() {
+            return Err(Error::Unsupported(
+                "Loop whose trip count is computed at run time from tensor data".into(),
+            ));
+        }
+        let mut cond = match ins.get(1).copied().flatten() {
+            Some(c) => {
+                self.known(Some(c))?.ok_or_else(|| {
+                    Error::Unsupported(
+                        "Loop whose condition is computed at run time from tensor data".into(),
+                    )
+                })? != 0
+            }
+            None => true,
+        };
+        let mut carried: Vec<ValueId> = ins
+            .iter()
+            .skip(2)
+            .map(|i| {
+                i.ok_or_else(|| {
+                    Error::InvalidModel("Loop with an absent loop-carried value".into())
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        let n = carried.len();
+        let mut scans: Vec<Vec<ValueId>> = Vec::new();
+        let mut i = 0i64;
+        while cond && trips.is_none_or(|m| i < m) {
+            self.unroll_one()?;
+            let iter = self.b.constant(Tensor::from_i64(vec![], &[i])?);
+            let c = self.b.constant(Tensor::new(DType::Bool, vec![], vec![1])?);
+            let mut bindings = vec![iter, c];
+            bindings.extend(&carried);
+            let outs = self.subgraph(&body, names, &bindings)?;
+            if outs.len() < 1 + n {
+                return Err(Error::InvalidModel(format!(
+                    "a Loop body with {} outputs for {n} loop-carried values",
+                    outs.len()
+                )));
+            }
+            cond = self.known(Some(outs[0]))?.ok_or_else(|| {
+                Error::Unsupported(
+                    "Loop whose condition is computed at run time from tensor data".into(),
+                )
+            })? != 0;
+            carried = outs[1..1 + n].to_vec();
+            scans.push(outs[1 + n..].to_vec());
+            i += 1;
+        }
+        let scan_count = body.outputs.len().saturating_sub(1 + n);
+        let mut outs = carried;
+        for k in 0..scan_count {
+            if scans.is_empty() {
+                return Err(Error::Unsupported(
+                    "a Loop that runs no iteration and has scan outputs (their shape is unknown)"
+                        .into(),
+                ));
+            }
+            let parts: Vec<ValueId> = scans.iter().map(|s| s[k]).collect();
+            outs.push(self.stack(&parts, 0)?);
+        }
+        Ok(outs)
+    }
+
+    /// Scan (opset 9 onwards), unrolled over its scan inputs' length.
+    fn scan(
+        &mut self,
+        node: &Node,
+        names: &HashMap<String, ValueId>,
+        ins: &[Option<ValueId>],
+    ) -> Result<Vec<ValueId>, Error> {
+        if self.b.opset < 9 {
+            return Err(Error::Unsupported(
+                "Scan of opset 8 (with a batch axis)".into(),
+            ));
+        }
+        let body = node
+            .graph("body")?
+            .ok_or_else(|| Error::InvalidModel("Scan without a body".into()))?
+            .clone();
+        let ins: Vec<ValueId> = ins
+            .iter()
+            .map(|i| i.ok_or_else(|| Error::InvalidModel("Scan with an absent input".into())))
+            .collect::<Result<_, _>>()?;
+        let k = node.int("num_scan_inputs", 0)?;
+        if k < 1 || k as usize > ins.len() {
+            return Err(Error::InvalidModel(format!("Scan with {k} scan inputs")));
+        }
+        let k = k as usize;
+        let n = ins.len() - k;
+        let ints = |name: &str, len: usize| -> Result<Vec<i64>, Error> {
+            Ok(node.ints(name)?.unwrap_or_else(|| vec![0; len]))
+        };
+        let in_axes = ints("scan_input_axes", k)?;
+        let in_dirs = ints("scan_input_directions", k)?;
+        let scan_outs = body.outputs.len().saturating_sub(n);
+        let out_axes = ints("scan_output_axes", scan_outs)?;
+        let out_dirs = ints("scan_output_directions", scan_outs)?;
+        if in_axes.len() != k
+            || in_dirs.len() != k
+            || out_axes.len() != scan_outs
+            || out_dirs.len() != scan_outs
+        {
+            return Err(Error::InvalidModel(
+                "Scan's axes and directions do not match its inputs and outputs".into(),
+            ));
+        }
+        let mut len = None;
+        let mut axes = Vec::with_capacity(k);
+        for (j, &a) in in_axes.iter().enumerate() {
+            let shape = self.b.value(ins[n + j]).shape.clone();
+            let a = ops::normalise_axis(a, shape.len())?;
+            axes.push(a);
+            match len {
+                None => len = Some(shape[a]),
+                Some(l) if l != shape[a] => {
+                    return Err(Error::InvalidInput(format!(
+                        "Scan inputs of lengths {l} and {}",
+                        shape[a]
+                    )))
+                }
+                _ => {}
+            }
+        }
+        let len = len.unwrap_or(0);
+        let mut states: Vec<ValueId> = ins[..n].to_vec();
+        let mut collected: Vec<Vec<ValueId>> = vec![Vec::new(); scan_outs];
+        for t in 0..len {
+            self.unroll_one()?;
+            let mut bindings = states.clone();
+            for j in 0..k {
+                let x = ins[n + j];
+                let at = if in_dirs[j] != 0 { len - 1 - t } else { t };
+                let mut shape = self.b.value(x).shape.clone();
+                let slice = ops::slice(self.b, x, axes[j], at, at + 1)?;
+                shape.remove(axes[j]);
+                bindings.push(self.b.view(slice, shape)?);
+            }
+            let outs = self.subgraph(&body, names, &bindings)?;
+            if outs.len() != n + scan_outs {
+                return Err(Error::InvalidModel(
+                    "a Scan body's outputs do not match".into(),
+                ));
+            }
+            states = outs[..n].to_vec();
+            for (c, &o) in collected.iter_mut().zip(&outs[n..]) {
+                c.push(o);
+            }
+        }
+        let mut outs = states;
+        for (j, mut parts) in collected.into_iter().enumerate() {
+            if parts.is_empty() {
+                return Err(Error::Unsupported(
+                    "a Scan over nothing with scan outputs (their shape is unknown)".into(),
+                ));
+            }
+            if out_dirs[j] != 0 {
+                parts.reverse();
+            }
+            let rank = self.b.value(parts[0]).shape.len() + 1;
+            let a = ops::normalise_axis(out_axes[j], rank)?;
+            outs.push(self.stack(&parts, a)?);
+        }
+        Ok(outs)
+    }
 }
 
 /// Where a step finds a buffer.

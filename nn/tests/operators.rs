@@ -564,3 +564,83 @@ fn weights_larger_than_one_gpu_binding_run_on_every_device() {
         }
     }
 }
+
+/// A Loop body `s_out = s_in + 1` with the condition passed through, as a GraphProto.
+fn counting_body() -> onnx::GraphProto {
+    onnx::GraphProto {
+        name: Some("body".into()),
+        node: vec![
+            node("Identity", &["c_in"], "c_out", vec![]),
+            node("Add", &["s_in", "one"], "s_out", vec![]),
+        ],
+        input: vec![typed_value("i", 7), typed_value("c_in", 9), value("s_in")],
+        output: vec![typed_value("c_out", 9), value("s_out")],
+        initializer: vec![initializer("one", &[], &[1.0])],
+        ..Default::default()
+    }
+}
+
+/// A Loop of `trips` iterations around `body`, from `x`.
+fn loop_model(trips: i64, body: onnx::GraphProto) -> Arc<Model> {
+    let trip_count = onnx::TensorProto {
+        name: Some("n".into()),
+        dims: vec![],
+        data_type: Some(7),
+        int64_data: vec![trips],
+        ..Default::default()
+    };
+    let mut looped = node("Loop", &["n", "", "x"], "y", vec![]);
+    looped.attribute.push(onnx::AttributeProto {
+        name: Some("body".into()),
+        r#type: Some(5),
+        g: Some(body),
+        ..Default::default()
+    });
+    model(vec![looped], vec![trip_count])
+}
+
+/// Loops are unrolled when the plan is made: a small one gives its result, and one that would
+/// unroll without bound (a trip count of 2^40, or loops nested inside loops) stops with
+/// `TooLarge` instead of exhausting the host.
+#[test]
+fn loops_unroll_within_a_bound() {
+    let rt = common::runtime();
+    let x = Tensor::from_f32(vec![2], &[1.0, -1.0]).unwrap();
+    let device = common::test_devices(&rt)[0];
+    let prepared = rt.prepare(loop_model(7, counting_body()), device).unwrap();
+    let y = prepared.run(std::slice::from_ref(&x)).unwrap();
+    assert_eq!(y[0].to_f32(), [8.0, 6.0]);
+
+    let result = rt
+        .prepare(loop_model(1 << 40, counting_body()), device)
+        .and_then(|p| p.run(std::slice::from_ref(&x)));
+    assert!(
+        matches!(result, Err(wasi_parallel_nn::Error::TooLarge(_))),
+        "{result:?}"
+    );
+    // Nested: 300 iterations of a body that loops 300 times.
+    let mut outer_body = counting_body();
+    let trip_count = onnx::TensorProto {
+        name: Some("m".into()),
+        dims: vec![],
+        data_type: Some(7),
+        int64_data: vec![300],
+        ..Default::default()
+    };
+    let mut nested = node("Loop", &["m", "", "s_in"], "s_out", vec![]);
+    nested.attribute.push(onnx::AttributeProto {
+        name: Some("body".into()),
+        r#type: Some(5),
+        g: Some(counting_body()),
+        ..Default::default()
+    });
+    outer_body.node = vec![node("Identity", &["c_in"], "c_out", vec![]), nested];
+    outer_body.initializer.push(trip_count);
+    let result = rt
+        .prepare(loop_model(300, outer_body), device)
+        .and_then(|p| p.run(std::slice::from_ref(&x)));
+    assert!(
+        matches!(result, Err(wasi_parallel_nn::Error::TooLarge(_))),
+        "{result:?}"
+    );
+}

@@ -32,6 +32,33 @@ pub(crate) fn apply(
     super::plan(&node, b, inputs)
 }
 
+/// `x[start..end]` along `axis`.
+pub(crate) fn slice(
+    b: &mut Builder,
+    x: ValueId,
+    axis: usize,
+    start: usize,
+    end: usize,
+) -> Result<ValueId, Error> {
+    let ints = |b: &mut Builder, v: i64| -> Result<ValueId, Error> {
+        Ok(b.constant(Tensor::from_i64(vec![1], &[v])?))
+    };
+    if b.opset < 10 {
+        let attrs = vec![
+            ("starts", Attr::Ints(vec![start as i64])),
+            ("ends", Attr::Ints(vec![end as i64])),
+            ("axes", Attr::Ints(vec![axis as i64])),
+        ];
+        return Ok(apply(b, "Slice", attrs, &[Some(x)])?[0]);
+    }
+    let (s, e, a) = (
+        ints(b, start as i64)?,
+        ints(b, end as i64)?,
+        ints(b, axis as i64)?,
+    );
+    Ok(apply(b, "Slice", vec![], &[Some(x), Some(s), Some(e), Some(a)])?[0])
+}
+
 /// `op(x)` of one input and output, no attributes.
 fn unary(b: &mut Builder, op: &str, x: ValueId) -> Result<ValueId, Error> {
     Ok(apply(b, op, vec![], &[Some(x)])?[0])

@@ -166,14 +166,28 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("Trilu", composed::movement),
 ];
 
+/// Control flow, which the planner itself handles (see `plan.rs`): If chooses a branch, Loop
+/// and Scan are unrolled.
+const CONTROL_FLOW: &[&str] = &["If", "Loop", "Scan"];
+
+pub(crate) use composed::{apply, slice};
+
 /// Whether an ONNX operator is implemented.
 pub fn is_supported(op: &str) -> bool {
-    OPERATORS.iter().any(|(name, _)| *name == op)
+    OPERATORS.iter().any(|(name, _)| *name == op) || CONTROL_FLOW.contains(&op)
+}
+
+/// A possibly negative axis of a tensor of `rank`, normalised.
+pub(crate) fn normalise_axis(a: i64, rank: usize) -> Result<usize, Error> {
+    axis(a, rank)
 }
 
 /// The names of every implemented operator.
 pub fn supported() -> impl Iterator<Item = &'static str> {
-    OPERATORS.iter().map(|(name, _)| *name)
+    OPERATORS
+        .iter()
+        .map(|(name, _)| *name)
+        .chain(CONTROL_FLOW.iter().copied())
 }
 
 /// Plans one node.

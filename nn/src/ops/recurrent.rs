@@ -7,7 +7,7 @@
 //! element-wise arithmetic. Every piece runs on every device; a time step costs about a dozen
 //! small launches.
 
-use super::composed::apply;
+use super::composed::{apply, slice};
 use super::elementwise::emit_binary;
 use super::{input, known_ints, optional, scalar};
 use crate::graph::{Builder, ValueId};
@@ -104,33 +104,6 @@ impl Activation {
             }
         })
     }
-}
-
-/// `x[start..end]` along `axis`.
-fn slice(
-    b: &mut Builder,
-    x: ValueId,
-    axis: usize,
-    start: usize,
-    end: usize,
-) -> Result<ValueId, Error> {
-    let ints = |b: &mut Builder, v: i64| -> Result<ValueId, Error> {
-        Ok(b.constant(Tensor::from_i64(vec![1], &[v])?))
-    };
-    if b.opset < 10 {
-        let attrs = vec![
-            ("starts", Attr::Ints(vec![start as i64])),
-            ("ends", Attr::Ints(vec![end as i64])),
-            ("axes", Attr::Ints(vec![axis as i64])),
-        ];
-        return Ok(apply(b, "Slice", attrs, &[Some(x)])?[0]);
-    }
-    let (s, e, a) = (
-        ints(b, start as i64)?,
-        ints(b, end as i64)?,
-        ints(b, axis as i64)?,
-    );
-    Ok(apply(b, "Slice", vec![], &[Some(x), Some(s), Some(e), Some(a)])?[0])
 }
 
 fn gemm_bt(

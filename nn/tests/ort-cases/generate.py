@@ -358,6 +358,86 @@ def recurrent_cases(rng):
          extra=[("l", None), ("h0", f(1, batch, h))])
 
 
+def write_graph(name, nodes, inputs, outputs, initializers, opset):
+    """A model of several nodes (control flow): `inputs` name -> array, `outputs` (name, type)."""
+    graph = helper.make_graph(
+        nodes, name,
+        [helper.make_tensor_value_info(n, helper.np_dtype_to_tensor_dtype(a.dtype), list(a.shape))
+         for n, a in inputs.items()],
+        [helper.make_tensor_value_info(n, t, None) for n, t in outputs],
+        [numpy_helper.from_array(a, n) for n, a in initializers.items()],
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+    model.ir_version = 8
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    results = session.run(None, inputs)
+    folder = os.path.join(HERE, name)
+    shutil.rmtree(folder, ignore_errors=True)
+    data = os.path.join(folder, "test_data_set_0")
+    os.makedirs(data)
+    onnx.save(model, os.path.join(folder, "model.onnx"))
+    for k, (n, a) in enumerate(inputs.items()):
+        with open(os.path.join(data, f"input_{k}.pb"), "wb") as f:
+            f.write(numpy_helper.from_array(a, n).SerializeToString())
+    for k, ((n, _), a) in enumerate(zip(outputs, results)):
+        with open(os.path.join(data, f"output_{k}.pb"), "wb") as f:
+            f.write(numpy_helper.from_array(a, n).SerializeToString())
+    print(name, [r.shape for r in results])
+
+
+def control_flow_cases(rng):
+    F = TensorProto.FLOAT
+    x = rng.standard_normal((3, 4)).astype(np.float32)
+    w = rng.standard_normal((4, 4)).astype(np.float32)
+    # If on a sample-rate input, as Silero VAD chooses its 8 or 16 kHz branch; the branches
+    # read the outer scope's x and w.
+    then_g = helper.make_graph(
+        [helper.make_node("MatMul", ["x", "w"], ["t"])], "then", [],
+        [helper.make_tensor_value_info("t", F, None)])
+    else_g = helper.make_graph(
+        [helper.make_node("Relu", ["x"], ["e0"]), helper.make_node("Add", ["e0", "x"], ["e"])],
+        "else", [], [helper.make_tensor_value_info("e", F, None)])
+    nodes = [
+        helper.make_node("Equal", ["sr", "k16"], ["is16"]),
+        helper.make_node("If", ["is16"], ["y"], then_branch=then_g, else_branch=else_g),
+    ]
+    for rate in [16000, 8000]:
+        write_graph(f"ort_if_sample_rate_{rate}", nodes,
+                    {"x": x, "sr": np.array(rate, dtype=np.int64)}, [("y", F)],
+                    {"w": w, "k16": np.array(16000, dtype=np.int64)}, 13)
+    # A Loop of five steps with a loop-carried state and a scan output.
+    body = helper.make_graph(
+        [helper.make_node("MatMul", ["s_in", "w"], ["m"]),
+         helper.make_node("Tanh", ["m"], ["s_out"]),
+         helper.make_node("Identity", ["c_in"], ["c_out"]),
+         helper.make_node("Cast", ["i"], ["fi"], to=TensorProto.FLOAT),
+         helper.make_node("Mul", ["s_out", "fi"], ["scan"])],
+        "body",
+        [helper.make_tensor_value_info("i", TensorProto.INT64, []),
+         helper.make_tensor_value_info("c_in", TensorProto.BOOL, []),
+         helper.make_tensor_value_info("s_in", F, None)],
+        [helper.make_tensor_value_info("c_out", TensorProto.BOOL, []),
+         helper.make_tensor_value_info("s_out", F, None),
+         helper.make_tensor_value_info("scan", F, None)])
+    nodes = [helper.make_node("Loop", ["n", "c", "x"], ["s", "all"], body=body)]
+    write_graph("ort_loop_carried_and_scan", nodes, {"x": x}, [("s", F), ("all", F)],
+                {"w": w, "n": np.array(5, dtype=np.int64), "c": np.array(True)}, 13)
+    # Scan: a running sum over axis 1, read backwards, stacked along axis 1.
+    body = helper.make_graph(
+        [helper.make_node("Add", ["acc", "col"], ["acc_out"]),
+         helper.make_node("Identity", ["acc_out"], ["out"])],
+        "scan_body",
+        [helper.make_tensor_value_info("acc", F, None),
+         helper.make_tensor_value_info("col", F, None)],
+        [helper.make_tensor_value_info("acc_out", F, None),
+         helper.make_tensor_value_info("out", F, None)])
+    nodes = [helper.make_node("Scan", ["zero", "x"], ["total", "sums"], body=body,
+                              num_scan_inputs=1, scan_input_axes=[1],
+                              scan_input_directions=[1], scan_output_axes=[1])]
+    write_graph("ort_scan_reverse_axis1", nodes, {"x": x}, [("total", F), ("sums", F)],
+                {"zero": np.zeros(3, dtype=np.float32)}, 13)
+
+
 def node_test_twins(node_tests):
     """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
     we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
@@ -392,6 +472,7 @@ def main():
     composed_cases(rng)
     indexing_cases(rng)
     recurrent_cases(rng)
+    control_flow_cases(rng)
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
