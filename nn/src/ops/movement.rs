@@ -3,6 +3,7 @@
 //! and the operators whose results are known from shapes alone (Shape, Size, ConstantOfShape,
 //! Range).
 
+use super::elementwise::emit_cast;
 use super::{
     axis, broadcast, broadcast_strides, input, known_ints, new_params, optional, padded_dims,
     padded_strides, put,
@@ -530,7 +531,14 @@ pub(crate) fn gather(
     let element_words = match v.dtype.size() {
         4 => 1,
         8 => 2,
-        _ => return Err(Error::Unsupported(format!("Gather of {} tensors", v.dtype))),
+        _ => {
+            // Bytes (u8, i8, bool) are gathered as i32 and narrowed back.
+            let wide = emit_cast(b, x, DType::I32)?;
+            let mut converted = inputs.to_vec();
+            converted[0] = Some(wide);
+            let out = gather(node, b, &converted)?[0];
+            return Ok(vec![emit_cast(b, out, v.dtype)?]);
+        }
     };
     let mut shape = v.shape[..a].to_vec();
     shape.extend(&iv.shape);

@@ -767,7 +767,10 @@ pub(crate) fn reduce(
     {
         return via_f32(node, b, inputs, reduce);
     }
-    require_f32(node, b, &[x])?;
+    let integer = matches!(dtype, DType::I32 | DType::I64);
+    if !integer {
+        require_f32(node, b, &[x])?;
+    }
     let shape = b.value(x).shape.clone();
     let rank = shape.len();
     let axes_from_input = b.opset >= 18 || (node.op == "ReduceSum" && b.opset >= 13);
@@ -805,6 +808,26 @@ pub(crate) fn reduce(
             out_shape.push(shape[d]);
         }
     }
+    if integer {
+        // Integer reductions are shape arithmetic (the product of dimensions, a count): done
+        // here, exactly, when the input is known.
+        let Some(t) = b.konst(x) else {
+            return Err(Error::Unsupported(format!(
+                "{} on {dtype} tensors computed at run time",
+                node.op
+            )));
+        };
+        let values = t.to_i64()?;
+        let out = reduce_integers(&node.op, &values, &shape, &axes)?;
+        let tensor = match dtype {
+            DType::I32 => {
+                let v: Vec<u8> = out.iter().flat_map(|&v| (v as i32).to_le_bytes()).collect();
+                crate::tensor::Tensor::new(DType::I32, out_shape, v)?
+            }
+            _ => crate::tensor::Tensor::from_i64(out_shape, &out)?,
+        };
+        return Ok(vec![b.constant(tensor)]);
+    }
     use abi::reduce;
     let kind = match node.op.as_str() {
         "ReduceSum" => reduce::SUM,
@@ -835,6 +858,67 @@ pub(crate) fn reduce(
     let items = b.value(out).len();
     b.launch("reduce_f32", params, &[x], out, items);
     Ok(vec![out])
+}
+
+/// A reduction of integers over `axes` of `shape`, with wrapping arithmetic; one value per
+/// position of the kept dimensions, in order.
+fn reduce_integers(
+    op: &str,
+    values: &[i64],
+    shape: &[usize],
+    axes: &[usize],
+) -> Result<Vec<i64>, Error> {
+    let own = strides(shape);
+    let kept: Vec<usize> = (0..shape.len()).filter(|d| !axes.contains(d)).collect();
+    let count: usize = kept.iter().map(|&d| shape[d]).product();
+    let reduced: usize = axes.iter().map(|&d| shape[d]).product();
+    let mut out = Vec::with_capacity(count);
+    for o in 0..count {
+        // The offset of this kept position, then every reduced one.
+        let mut rest = o;
+        let mut base = 0;
+        for &d in kept.iter().rev() {
+            base += (rest % shape[d]) * own[d];
+            rest /= shape[d];
+        }
+        let mut acc: Option<i64> = None;
+        for r in 0..reduced {
+            let mut rest = r;
+            let mut at = base;
+            for &d in axes.iter().rev() {
+                at += (rest % shape[d]) * own[d];
+                rest /= shape[d];
+            }
+            let v = values[at];
+            acc = Some(match (op, acc) {
+                (_, None) if op == "ReduceSumSquare" => v.wrapping_mul(v),
+                ("ReduceL1", None) => v.wrapping_abs(),
+                (_, None) => v,
+                ("ReduceSum" | "ReduceMean", Some(a)) => a.wrapping_add(v),
+                ("ReduceProd", Some(a)) => a.wrapping_mul(v),
+                ("ReduceMax", Some(a)) => a.max(v),
+                ("ReduceMin", Some(a)) => a.min(v),
+                ("ReduceSumSquare", Some(a)) => a.wrapping_add(v.wrapping_mul(v)),
+                ("ReduceL1", Some(a)) => a.wrapping_add(v.wrapping_abs()),
+                (other, _) => {
+                    return Err(Error::Unsupported(format!("{other} of integers")));
+                }
+            });
+        }
+        let empty = match op {
+            "ReduceProd" => 1,
+            "ReduceMax" => i64::MIN,
+            "ReduceMin" => i64::MAX,
+            _ => 0,
+        };
+        let v = acc.unwrap_or(empty);
+        out.push(if op == "ReduceMean" && reduced > 0 {
+            v / reduced as i64
+        } else {
+            v
+        });
+    }
+    Ok(out)
 }
 
 pub(crate) fn arg_reduce(
