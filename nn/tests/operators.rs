@@ -377,6 +377,74 @@ fn native_binary_operators_match_the_portable_kernel() {
     }
 }
 
+/// MatMul and Gemm of every form: batched with broadcast batch dimensions, vectors, transposed
+/// operands, alpha, beta and a broadcast C, small and large.
+#[test]
+fn native_matrix_products_match_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(23);
+    for case in 0..40 {
+        let (m, k, n) = (1 + rng.below(40), 1 + rng.below(70), 1 + rng.below(50));
+        if case % 2 == 0 {
+            // MatMul: x of [batch..., m, k] (or [k]) times a constant of [batch'..., k, n].
+            let batch: Vec<usize> = (0..rng.below(3)).map(|_| 1 + rng.below(3)).collect();
+            let mut xs = batch.clone();
+            xs.extend([m, k]);
+            let vector = case % 6 == 0;
+            let x_shape = if vector { vec![k] } else { xs };
+            let mut w_shape: Vec<usize> = batch
+                .iter()
+                .map(|&b| if rng.below(2) == 0 { 1 } else { b })
+                .collect();
+            w_shape.extend([k, n]);
+            let w = rng.floats(w_shape.iter().product());
+            let model = model(
+                vec![node("MatMul", &["x", "w"], "y", vec![])],
+                vec![initializer("w", &w_shape, &w)],
+            );
+            let x =
+                Tensor::from_f32(x_shape.clone(), &rng.floats(x_shape.iter().product())).unwrap();
+            compare(
+                &fast,
+                &portable,
+                model,
+                x,
+                &format!("MatMul {x_shape:?} x {w_shape:?}"),
+            );
+        } else {
+            // Gemm: transposes, alpha, beta, and C of [n], [m, 1] or [m, n].
+            let (ta, tb) = (rng.below(2), rng.below(2));
+            let x_shape = if ta == 1 { vec![k, m] } else { vec![m, k] };
+            let w_shape = if tb == 1 { vec![n, k] } else { vec![k, n] };
+            let c_shape = match rng.below(3) {
+                0 => vec![n],
+                1 => vec![m, 1],
+                _ => vec![m, n],
+            };
+            let w = rng.floats(w_shape.iter().product());
+            let c = rng.floats(c_shape.iter().product());
+            let attrs = vec![
+                int("transA", ta),
+                int("transB", tb),
+                float("alpha", 0.5 + rng.float()),
+                float("beta", rng.float()),
+            ];
+            let model = model(
+                vec![node("Gemm", &["x", "w", "c"], "y", attrs)],
+                vec![
+                    initializer("w", &w_shape, &w),
+                    initializer("c", &c_shape, &c),
+                ],
+            );
+            let x =
+                Tensor::from_f32(x_shape.clone(), &rng.floats(x_shape.iter().product())).unwrap();
+            let case =
+                format!("Gemm {x_shape:?} (transA {ta}) x {w_shape:?} (transB {tb}) + {c_shape:?}");
+            compare(&fast, &portable, model, x, &case);
+        }
+    }
+}
+
 #[test]
 fn operators_without_a_native_kernel_run_the_portable_one() {
     let (fast, _) = runtimes();

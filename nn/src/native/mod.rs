@@ -8,6 +8,8 @@
 //!   the weights packed once per plan, or dot products for a few pixels;
 //! - `conv2d_f32` ([`conv`]): depthwise and few-tap convolutions directly ([`direct`], and
 //!   `lanes` with AVX and FMA), the others as the same GEMM over an im2col matrix;
+//! - `gemm_f32` ([`matmul`]): MatMul and Gemm of any shape on the same GEMM, the left operand
+//!   packed per batch;
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
 //!   ([`binary`]).
 //!
@@ -36,6 +38,7 @@ mod direct;
 mod gemm;
 #[cfg(target_arch = "x86_64")]
 mod lanes;
+mod matmul;
 mod parallel;
 mod pointwise;
 mod pool;
@@ -63,6 +66,7 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
     match name {
         "conv2d_f32" => Some(conv::conv2d),
         "conv1x1_f32" => Some(pointwise::conv1x1),
+        "gemm_f32" => Some(matmul::matmul),
         "binary_f32"
             if params
                 .get(abi::broadcast::OP)
