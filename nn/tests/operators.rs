@@ -445,6 +445,66 @@ fn native_matrix_products_match_the_portable_kernel() {
     }
 }
 
+/// The strided copies of Transpose, Slice (negative steps included) and Concat.
+#[test]
+fn native_copies_match_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(31);
+    let int64s = |name: &str, v: &[i64]| onnx::TensorProto {
+        name: Some(name.into()),
+        dims: vec![v.len() as i64],
+        data_type: Some(7),
+        int64_data: v.to_vec(),
+        ..Default::default()
+    };
+    for case in 0..24 {
+        let shape: Vec<usize> = (0..2 + rng.below(3)).map(|_| 1 + rng.below(9)).collect();
+        let rank = shape.len();
+        let x = Tensor::from_f32(shape.clone(), &rng.floats(shape.iter().product())).unwrap();
+        let (model, what) = match case % 3 {
+            0 => {
+                let mut perm: Vec<usize> = (0..rank).collect();
+                perm.rotate_left(1 + rng.below(rank - 1));
+                let attr = ints("perm", &perm);
+                (
+                    model(vec![node("Transpose", &["x"], "y", vec![attr])], vec![]),
+                    format!("Transpose {perm:?}"),
+                )
+            }
+            1 => {
+                let a = rng.below(rank) as i64;
+                let (starts, ends, steps) = if rng.below(2) == 0 {
+                    (vec![-1i64], vec![i64::MIN], vec![-1 - rng.below(2) as i64])
+                } else {
+                    (vec![1i64], vec![shape[a as usize] as i64], vec![1i64])
+                };
+                let m = model(
+                    vec![node("Slice", &["x", "s", "e", "a", "t"], "y", vec![])],
+                    vec![
+                        int64s("s", &starts),
+                        int64s("e", &ends),
+                        int64s("a", &[a]),
+                        int64s("t", &steps),
+                    ],
+                );
+                (m, format!("Slice axis {a} step {steps:?}"))
+            }
+            _ => {
+                let a = rng.below(rank);
+                let mut other = shape.clone();
+                other[a] = 1 + rng.below(4);
+                let k = rng.floats(other.iter().product());
+                let m = model(
+                    vec![node("Concat", &["k", "x", "k"], "y", vec![int("axis", a)])],
+                    vec![initializer("k", &other, &k)],
+                );
+                (m, format!("Concat axis {a}"))
+            }
+        };
+        compare(&fast, &portable, model, x, &format!("{what} of {shape:?}"));
+    }
+}
+
 #[test]
 fn operators_without_a_native_kernel_run_the_portable_one() {
     let (fast, _) = runtimes();

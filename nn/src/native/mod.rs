@@ -10,6 +10,7 @@
 //!   `lanes` with AVX and FMA), the others as the same GEMM over an im2col matrix;
 //! - `gemm_f32` ([`matmul`]): MatMul and Gemm of any shape on the same GEMM, the left operand
 //!   packed per batch;
+//! - `copy_u32` ([`copy`]): the movement operators' strided copy;
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
 //!   ([`binary`]).
 //!
@@ -34,6 +35,7 @@ use crate::abi::{self, unary};
 
 mod binary;
 mod conv;
+mod copy;
 mod direct;
 mod gemm;
 #[cfg(target_arch = "x86_64")]
@@ -67,6 +69,7 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "conv2d_f32" => Some(conv::conv2d),
         "conv1x1_f32" => Some(pointwise::conv1x1),
         "gemm_f32" => Some(matmul::matmul),
+        "copy_u32" => Some(copy::copy),
         "binary_f32"
             if params
                 .get(abi::broadcast::OP)

@@ -1,0 +1,74 @@
+//! `copy_u32`, the strided copy of the movement operators (Transpose, Slice, Concat, Split,
+//! Expand, Pad's interior): whole runs of the innermost dimension at a time, a memcpy where
+//! both sides are contiguous. Words are moved as f32 bit patterns, which a copy keeps exactly.
+
+use super::{size, Ctx};
+use crate::abi::{copy as c, RANK};
+
+/// `copy_u32`: `y[out_base + i . out_strides] = x[in_base + i . in_strides]` for every index `i`
+/// of `dims`. Parameters: [`crate::abi::copy`].
+pub(super) fn copy(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    _cx: Ctx<'_>,
+) -> Result<(), String> {
+    let [x] = *inputs else {
+        return Err(format!("{} inputs, not 1", inputs.len()));
+    };
+    let mut dims = [0usize; RANK];
+    let mut ins = [0i64; RANK];
+    let mut outs = [0i64; RANK];
+    for d in 0..RANK {
+        dims[d] = size(p, c::DIMS + d)?;
+        ins[d] = i64::from(*p.get(c::IN_STRIDES + d).ok_or("too few parameters")?);
+        outs[d] = i64::from(*p.get(c::OUT_STRIDES + d).ok_or("too few parameters")?);
+    }
+    let in_base = i64::from(*p.get(c::IN_BASE).ok_or("too few parameters")?);
+    let out_base = i64::from(*p.get(c::OUT_BASE).ok_or("too few parameters")?);
+    if dims.contains(&0) {
+        return Ok(());
+    }
+    // Every offset the copy reads and writes lies between these, checked once.
+    let span = |base: i64, strides: &[i64; RANK]| -> (i64, i64) {
+        let (mut lo, mut hi) = (base, base);
+        for d in 0..RANK {
+            let reach = (dims[d] as i64 - 1) * strides[d];
+            if reach < 0 {
+                lo += reach;
+            } else {
+                hi += reach;
+            }
+        }
+        (lo, hi)
+    };
+    let (lo, hi) = span(in_base, &ins);
+    if lo < 0 || hi >= x.len() as i64 {
+        return Err(format!("the copy reads {lo}..={hi} of {} words", x.len()));
+    }
+    let (lo, hi) = span(out_base, &outs);
+    if lo < 0 || hi >= y.len() as i64 {
+        return Err(format!("the copy writes {lo}..={hi} of {} words", y.len()));
+    }
+    let inner = dims[RANK - 1];
+    let (si, so) = (ins[RANK - 1], outs[RANK - 1]);
+    let rows: usize = dims[..RANK - 1].iter().product();
+    for row in 0..rows {
+        let (mut rest, mut ib, mut ob) = (row, in_base, out_base);
+        for d in (0..RANK - 1).rev() {
+            let coord = (rest % dims[d]) as i64;
+            rest /= dims[d];
+            ib += coord * ins[d];
+            ob += coord * outs[d];
+        }
+        let (ib, ob) = (ib as usize, ob as usize);
+        if si == 1 && so == 1 {
+            y[ob..ob + inner].copy_from_slice(&x[ib..ib + inner]);
+        } else {
+            for t in 0..inner as i64 {
+                y[(ob as i64 + t * so) as usize] = x[(ib as i64 + t * si) as usize];
+            }
+        }
+    }
+    Ok(())
+}
