@@ -4,11 +4,14 @@
 //!
 //! - `x * Clip(x + 3, 0, 6) / 6` (or `* (1/6)`), as Paddle and older PyTorch exports write
 //!   HardSwish, becomes `HardSwish(x)`.
+//! - `DequantizeLinear(QuantizeLinear(x, s, z), s, z)` with one scale and zero point, which QDQ
+//!   models wrap around activations, becomes one element-wise step ([`FAKE_QUANTIZE`]) instead
+//!   of a quantised tensor written and read back.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::model::{Model, Node};
+use crate::model::{Attr, Model, Node};
 use crate::tensor::DType;
 
 /// The model's nodes with the rewrites applied.
@@ -98,6 +101,69 @@ pub(crate) fn rewrite(model: &Model) -> Vec<Cow<'_, Node>> {
             }),
         );
     }
+    // Quantize then dequantize, per tensor, with the same scale and zero point.
+    let zero_points = zero_point_constants(model);
+    for (kq, q) in nodes.iter().enumerate() {
+        if q.op != "QuantizeLinear" || q.outputs.len() != 1 || q.attrs.contains_key("block_size") {
+            continue;
+        }
+        let Some((kd, dq)) = sole_reader(&q.outputs[0]) else {
+            continue;
+        };
+        if dq.op != "DequantizeLinear" || dq.inputs.first() != Some(&q.outputs[0]) {
+            continue;
+        }
+        let scale_of = |n: &Node| n.inputs.get(1).and_then(|s| scalar(s));
+        let zero_of = |n: &Node| match n.inputs.get(2).filter(|z| !z.is_empty()) {
+            Some(z) => zero_points.get(z.as_str()).copied(),
+            // No zero point: 0 of u8, or of the type opset 21's output_dtype names.
+            None => match n.int("output_dtype", 0) {
+                Ok(0) | Ok(2) => Some((0, false)),
+                Ok(3) => Some((0, true)),
+                _ => None,
+            },
+        };
+        let (Some(s), Some((z, signed))) = (scale_of(q), zero_of(q)) else {
+            continue;
+        };
+        // An f32 scale, so that the pair's output is f32 as the fused step's is.
+        let f32_scale = q
+            .inputs
+            .get(1)
+            .and_then(|n| model.initializers.get(n))
+            .is_some_and(|t| t.dtype == DType::F32);
+        if !f32_scale {
+            continue;
+        }
+        let same = scale_of(dq) == Some(s)
+            && match dq.inputs.get(2).filter(|z| !z.is_empty()) {
+                Some(name) => zero_points.get(name.as_str()) == Some(&(z, signed)),
+                None => z == 0 && !signed,
+            };
+        if !same || replaced.contains_key(&kq) || replaced.contains_key(&kd) {
+            continue;
+        }
+        log::debug!(
+            "{} through {} is a fake quantisation",
+            q.label(),
+            dq.label()
+        );
+        replaced.insert(kq, None);
+        replaced.insert(
+            kd,
+            Some(Node {
+                op: FAKE_QUANTIZE.into(),
+                name: dq.name.clone(),
+                inputs: vec![q.inputs[0].clone()],
+                outputs: dq.outputs.clone(),
+                attrs: HashMap::from([
+                    ("scale".to_string(), Attr::Float(s)),
+                    ("zero_point".to_string(), Attr::Int(z)),
+                    ("signed".to_string(), Attr::Int(i64::from(signed))),
+                ]),
+            }),
+        );
+    }
     nodes
         .iter()
         .enumerate()
@@ -105,6 +171,23 @@ pub(crate) fn rewrite(model: &Model) -> Vec<Cow<'_, Node>> {
             None => Some(Cow::Borrowed(node)),
             Some(None) => None,
             Some(Some(new)) => Some(Cow::Owned(new)),
+        })
+        .collect()
+}
+
+/// The operator the rewrite turns a quantize-dequantize pair into (attributes `scale`,
+/// `zero_point` and `signed`). No ONNX operator has a name like it.
+pub(crate) const FAKE_QUANTIZE: &str = "wasi-parallel:FakeQuantize";
+
+/// One-element u8 and i8 initializers (zero points): their value and whether they are signed.
+fn zero_point_constants(model: &Model) -> HashMap<&str, (i64, bool)> {
+    model
+        .initializers
+        .iter()
+        .filter(|(_, t)| t.len() == 1 && matches!(t.dtype, DType::U8 | DType::I8))
+        .filter_map(|(name, t)| {
+            let v = t.to_i64().ok()?[0];
+            Some((name.as_str(), (v, t.dtype == DType::I8)))
         })
         .collect()
 }

@@ -61,14 +61,22 @@ pub mod unary {
     pub const COS: i32 = 25;
     /// Gelu with the tanh approximation.
     pub const GELU_TANH: i32 = 26;
+    /// QuantizeLinear to u8 then DequantizeLinear, with one scale and zero point (parameters:
+    /// the scale, and the zero point as a float): what QDQ models do to activations.
+    pub const FAKE_QUANT_U8: i32 = 27;
+    /// The same through i8.
+    pub const FAKE_QUANT_I8: i32 = 28;
 
-    /// `unary_f32`'s parameters: `[code, a, b]`.
+    /// `unary_f32`'s parameters: `[code, a, b, count]`.
     pub mod params {
         pub const CODE: usize = 0;
         /// The function's two parameters (as float bits).
         pub const A: usize = 1;
         pub const B: usize = 2;
-        pub const LEN: usize = 3;
+        /// The elements (the work items; for the CPU's native version, which sees whole
+        /// buffers).
+        pub const COUNT: usize = 3;
+        pub const LEN: usize = 4;
     }
 }
 

@@ -11,6 +11,8 @@
 //! - `gemm_f32` ([`matmul`]): MatMul and Gemm of any shape on the same GEMM, the left operand
 //!   packed per batch;
 //! - `copy_u32` ([`copy`]): the movement operators' strided copy;
+//! - `unary_f32` ([`elementwise`]): the activations and functions, with the portable kernel's own code
+//!   (`nn/wasm-kernels/elementary.rs`, which both include);
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
 //!   ([`binary`]).
 //!
@@ -37,6 +39,7 @@ mod binary;
 mod conv;
 mod copy;
 mod direct;
+mod elementwise;
 mod gemm;
 #[cfg(target_arch = "x86_64")]
 mod lanes;
@@ -44,6 +47,9 @@ mod matmul;
 mod parallel;
 mod pointwise;
 mod pool;
+
+#[path = "../../wasm-kernels/elementary.rs"]
+mod elementary;
 
 use conv::{Conv, ConvPath};
 pub(crate) use parallel::{Deadline, Par};
@@ -70,6 +76,7 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "conv1x1_f32" => Some(pointwise::conv1x1),
         "gemm_f32" => Some(matmul::matmul),
         "copy_u32" => Some(copy::copy),
+        "unary_f32" => Some(elementwise::unary),
         "binary_f32"
             if params
                 .get(abi::broadcast::OP)

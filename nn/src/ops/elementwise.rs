@@ -321,11 +321,12 @@ pub(crate) fn unary_code(op: &str) -> Option<i32> {
 }
 
 /// The parameters of `unary_f32` ([`abi::unary::params`]).
-fn unary_params(code: i32, a: f32, c: f32) -> Vec<i32> {
+fn unary_params(code: i32, a: f32, c: f32, count: usize) -> Vec<i32> {
     let mut p = new_params(unary::params::LEN);
     p[unary::params::CODE] = code;
     p[unary::params::A] = bits(a);
     p[unary::params::B] = bits(c);
+    p[unary::params::COUNT] = count as i32;
     p
 }
 
@@ -403,7 +404,7 @@ pub(crate) fn unary(
             let out = b.output(DType::F32, xv.shape.clone())?;
             b.launch(
                 "unary_f32",
-                unary_params(code, p1, p2),
+                unary_params(code, p1, p2, xv.len()),
                 &[x32],
                 out,
                 xv.len(),
@@ -427,7 +428,13 @@ pub(crate) fn unary(
         return Ok(vec![b.view(x, xv.shape)?]);
     }
     let out = b.output(DType::F32, xv.shape.clone())?;
-    b.launch("unary_f32", unary_params(code, p1, p2), &[x], out, xv.len());
+    b.launch(
+        "unary_f32",
+        unary_params(code, p1, p2, xv.len()),
+        &[x],
+        out,
+        xv.len(),
+    );
     Ok(vec![out])
 }
 

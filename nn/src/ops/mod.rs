@@ -110,6 +110,7 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("MatMulInteger", quantize::matmul_integer),
     ("QLinearMatMul", quantize::qlinear_matmul),
     ("QLinearConv", quantize::qlinear_conv),
+    (crate::rewrite::FAKE_QUANTIZE, quantize::fake_quantize),
     ("Resize", resize::resize),
     ("Upsample", resize::resize),
     // Shapes and data movement.

@@ -340,3 +340,37 @@ pub(crate) fn qlinear_conv(
     let y = emit_quantize(node, b, yf, input(inputs, 6)?, optional(inputs, 7), to)?;
     Ok(vec![y])
 }
+
+/// The rewrite's fused QuantizeLinear-DequantizeLinear pair ([`crate::rewrite::FAKE_QUANTIZE`]):
+/// one element-wise step through the type's range, on every device.
+pub(crate) fn fake_quantize(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    let x = match b.value(x).dtype {
+        DType::F32 => x,
+        DType::F64 => emit_cast(b, x, DType::F32)?,
+        other => {
+            return Err(Error::Unsupported(format!(
+                "QuantizeLinear of {other} data"
+            )))
+        }
+    };
+    use abi::unary::{self, params};
+    let mut p = new_params(params::LEN);
+    p[params::CODE] = if node.int("signed", 0)? != 0 {
+        unary::FAKE_QUANT_I8
+    } else {
+        unary::FAKE_QUANT_U8
+    };
+    p[params::A] = super::bits(node.float("scale", 1.0)?);
+    p[params::B] = super::bits(node.int("zero_point", 0)? as f32);
+    let shape = b.value(x).shape.clone();
+    let count = b.value(x).len();
+    p[params::COUNT] = count as i32;
+    let y = b.output(DType::F32, shape)?;
+    b.launch("unary_f32", p, &[x], y, count);
+    Ok(vec![y])
+}

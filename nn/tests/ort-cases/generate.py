@@ -438,6 +438,20 @@ def control_flow_cases(rng):
                 {"zero": np.zeros(3, dtype=np.float32)}, 13)
 
 
+def qdq_cases(rng):
+    # Activations wrapped in QuantizeLinear then DequantizeLinear, as QDQ models write them (our
+    # planner fuses each pair into one step): ties, saturation, NaN-free.
+    x = (rng.standard_normal((4, 33)) * 3).astype(np.float32)
+    x.flat[:6] = [0.25, 0.75, -0.25, -1.25, 100.0, -100.0]
+    for name, zero in [("u8", np.array(120, dtype=np.uint8)), ("i8", np.array(-3, dtype=np.int8))]:
+        nodes = [
+            helper.make_node("QuantizeLinear", ["x", "s", "z"], ["q"]),
+            helper.make_node("DequantizeLinear", ["q", "s", "z"], ["y"]),
+        ]
+        write_graph(f"ort_qdq_pair_{name}", nodes, {"x": x}, [("y", TensorProto.FLOAT)],
+                    {"s": np.array(0.5, dtype=np.float32), "z": zero}, 13)
+
+
 def node_test_twins(node_tests):
     """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
     we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
@@ -473,6 +487,7 @@ def main():
     indexing_cases(rng)
     recurrent_cases(rng)
     control_flow_cases(rng)
+    qdq_cases(rng)
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
