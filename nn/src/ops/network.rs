@@ -561,6 +561,12 @@ pub(crate) fn gemm(
     let c = optional(inputs, 2);
     require_f32(node, b, &[a, bm])?;
     let (ta, tb) = (node.int("transA", 0)? != 0, node.int("transB", 0)? != 0);
+    // Linear layers exported as Gemm take their weights transposed (transB = 1): a constant is
+    // transposed here, once, so that the product reads it row by row.
+    let (bm, tb) = match (tb, transposed_constant(b, bm)?) {
+        (true, Some(t)) => (t, false),
+        _ => (bm, tb),
+    };
     let (av, bv) = (b.value(a).clone(), b.value(bm).clone());
     let ([ar, ac], [br, bc]) = match (av.shape.as_slice(), bv.shape.as_slice()) {
         (&[r0, c0], &[r1, c1]) => ([r0, c0], [r1, c1]),
@@ -613,6 +619,29 @@ pub(crate) fn gemm(
     let out = b.output(DType::F32, vec![m, n])?;
     b.launch("gemm_f32", params, &[a, bm, c.unwrap_or(a)], out, m * n);
     Ok(vec![out])
+}
+
+/// A constant f32 matrix, transposed into a new constant; `None` when `id` is not one.
+fn transposed_constant(b: &mut Builder, id: ValueId) -> Result<Option<ValueId>, Error> {
+    let Some(t) = b.konst(id) else {
+        return Ok(None);
+    };
+    let &[rows, cols] = t.shape.as_slice() else {
+        return Ok(None);
+    };
+    if t.dtype != DType::F32 {
+        return Ok(None);
+    }
+    let values = t.to_f32();
+    let mut out = vec![0f32; values.len()];
+    for r in 0..rows {
+        for c in 0..cols {
+            out[c * rows + r] = values[r * cols + c];
+        }
+    }
+    b.reserve(out.len() * 4)?;
+    let tensor = crate::tensor::Tensor::from_f32(vec![cols, rows], &out)?;
+    Ok(Some(b.constant(tensor)))
 }
 
 pub(crate) fn matmul(

@@ -119,6 +119,10 @@ fn gemm_bt(
     Ok(apply(b, "Gemm", vec![("transB", Attr::Int(1))], &ins)?[0])
 }
 
+fn matmul(b: &mut Builder, x: ValueId, y: ValueId) -> Result<ValueId, Error> {
+    Ok(apply(b, "MatMul", vec![], &[Some(x), Some(y)])?[0])
+}
+
 fn add(b: &mut Builder, x: ValueId, y: ValueId) -> Result<ValueId, Error> {
     emit_binary(b, "Add", x, y)
 }
@@ -281,6 +285,9 @@ fn recurrent(
         let wd = b.view(wd, vec![g * h, features])?;
         let rd = slice(b, r, 0, d, d + 1)?;
         let rd = b.view(rd, vec![g * h, h])?;
+        // R transposed once (folded when constant), so that each step's product reads it row
+        // by row; W goes through one Gemm for the whole sequence.
+        let rd_t = apply(b, "Transpose", vec![], &[Some(rd)])?[0];
         // Biases: Wb + Rb, added to the input Gemm (except GRU's recurrent h bias with
         // linear_before_reset, which stays inside the reset gate).
         let (wb, rb) = match optional(inputs, 3) {
@@ -367,7 +374,7 @@ fn recurrent(
             let gate = |b: &mut Builder, v: ValueId, k: usize| slice(b, v, 1, k * h, (k + 1) * h);
             let (new_h, new_c) = match cell {
                 Cell::Lstm => {
-                    let rec = gemm_bt(b, hs, rd, None)?;
+                    let rec = matmul(b, hs, rd_t)?;
                     let pre = add(b, xg, rec)?;
                     let (mut gi, go, mut gf, gc) = (
                         gate(b, pre, 0)?,
@@ -406,7 +413,7 @@ fn recurrent(
                     (mul(b, o, hc)?, c)
                 }
                 Cell::Gru => {
-                    let rec = gemm_bt(b, hs, rd, None)?;
+                    let rec = matmul(b, hs, rd_t)?;
                     let (xz, xr, xh) = (gate(b, xg, 0)?, gate(b, xg, 1)?, gate(b, xg, 2)?);
                     let (hz, hr, hh) = (gate(b, rec, 0)?, gate(b, rec, 1)?, gate(b, rec, 2)?);
                     let z = add(b, xz, hz)?;
@@ -423,8 +430,8 @@ fn recurrent(
                         mul(b, rr, hh)?
                     } else {
                         let reset = mul(b, rr, hs)?;
-                        let rh_w = slice(b, rd, 0, 2 * h, 3 * h)?;
-                        let v = gemm_bt(b, reset, rh_w, None)?;
+                        let rh_w = slice(b, rd_t, 1, 2 * h, 3 * h)?;
+                        let v = matmul(b, reset, rh_w)?;
                         match rbh {
                             Some(bias) => add(b, v, bias)?,
                             None => v,
@@ -439,7 +446,7 @@ fn recurrent(
                     (add(b, cand, zd)?, zero)
                 }
                 Cell::Rnn => {
-                    let rec = gemm_bt(b, hs, rd, None)?;
+                    let rec = matmul(b, hs, rd_t)?;
                     let pre = add(b, xg, rec)?;
                     let pre = clipped(b, pre)?;
                     (act[0].apply(b, pre)?, zero)
