@@ -555,6 +555,137 @@ fn native_unary_functions_match_the_portable_kernel() {
     }
 }
 
+/// Transposed convolutions of one to three spatial dimensions, with groups, strides, pads,
+/// dilations and output padding, with and without a bias.
+#[test]
+fn native_transposed_convolutions_match_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(53);
+    for case in 0..30 {
+        let k = 1 + case % 3;
+        let groups = 1 + rng.below(2);
+        let (c, m) = (groups * (1 + rng.below(3)), groups * (1 + rng.below(3)));
+        let n = 1 + rng.below(2);
+        let spatial: Vec<usize> = (0..k).map(|_| 1 + rng.below(6)).collect();
+        let kernel: Vec<usize> = (0..k).map(|_| 1 + rng.below(3)).collect();
+        let strides: Vec<usize> = (0..k).map(|_| 1 + rng.below(3)).collect();
+        let dilations: Vec<usize> = (0..k).map(|_| 1 + rng.below(2)).collect();
+        let output_padding: Vec<usize> = strides.iter().map(|&s| rng.below(s)).collect();
+        let pads: Vec<usize> = (0..2 * k).map(|i| rng.below(kernel[i % k])).collect();
+        let fits = (0..k).all(|d| {
+            let full = strides[d] * (spatial[d] - 1)
+                + output_padding[d]
+                + (kernel[d] - 1) * dilations[d]
+                + 1;
+            full > pads[d] + pads[k + d]
+        });
+        if !fits {
+            continue;
+        }
+        let mut x_shape = vec![n, c];
+        x_shape.extend(&spatial);
+        let mut w_shape = vec![c, m / groups];
+        w_shape.extend(&kernel);
+        let w = rng.floats(w_shape.iter().product());
+        let bias = rng.floats(m);
+        let with_bias = case % 2 == 0;
+        let attrs = vec![
+            int("group", groups),
+            ints("strides", &strides),
+            ints("dilations", &dilations),
+            ints("pads", &pads),
+            ints("output_padding", &output_padding),
+        ];
+        let (ins, inits) = if with_bias {
+            (
+                vec!["x", "w", "b"],
+                vec![
+                    initializer("w", &w_shape, &w),
+                    initializer("b", &[m], &bias),
+                ],
+            )
+        } else {
+            (vec!["x", "w"], vec![initializer("w", &w_shape, &w)])
+        };
+        let model = model(vec![node("ConvTranspose", &ins, "y", attrs)], inits);
+        let x = Tensor::from_f32(x_shape.clone(), &rng.floats(x_shape.iter().product())).unwrap();
+        let case = format!(
+            "ConvTranspose {x_shape:?} by {w_shape:?}, groups {groups}, strides {strides:?}, \
+             dilations {dilations:?}, pads {pads:?}, output padding {output_padding:?}"
+        );
+        compare(&fast, &portable, model, x, &case);
+    }
+}
+
+/// Resize in each mode and coordinate transformation, up and down, with crop-and-resize's
+/// extrapolation.
+#[test]
+fn native_resize_matches_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(61);
+    let modes = ["nearest", "linear", "cubic"];
+    let coordinates = [
+        "half_pixel",
+        "align_corners",
+        "asymmetric",
+        "pytorch_half_pixel",
+        "tf_crop_and_resize",
+    ];
+    let text = |name: &str, v: &str| onnx::AttributeProto {
+        name: Some(name.into()),
+        r#type: Some(3),
+        s: Some(v.as_bytes().to_vec()),
+        ..Default::default()
+    };
+    for case in 0..30 {
+        let shape = vec![
+            1 + rng.below(2),
+            1 + rng.below(3),
+            2 + rng.below(9),
+            2 + rng.below(9),
+        ];
+        let sizes = vec![
+            shape[0] as i64,
+            shape[1] as i64,
+            1 + rng.below(14) as i64,
+            1 + rng.below(14) as i64,
+        ];
+        let mode = modes[case % 3];
+        let coords = coordinates[rng.below(coordinates.len())];
+        let roi = onnx::TensorProto {
+            name: Some("roi".into()),
+            dims: vec![8],
+            data_type: Some(1),
+            float_data: vec![0.0, 0.0, -0.2, 0.1, 1.0, 1.0, 0.8, 1.3],
+            ..Default::default()
+        };
+        let sizes_t = onnx::TensorProto {
+            name: Some("sizes".into()),
+            dims: vec![4],
+            data_type: Some(7),
+            int64_data: sizes.clone(),
+            ..Default::default()
+        };
+        let attrs = vec![
+            text("mode", mode),
+            text("coordinate_transformation_mode", coords),
+            float("extrapolation_value", -2.0),
+        ];
+        let model = model(
+            vec![node("Resize", &["x", "roi", "", "sizes"], "y", attrs)],
+            vec![roi, sizes_t],
+        );
+        let x = Tensor::from_f32(shape.clone(), &rng.floats(shape.iter().product())).unwrap();
+        compare(
+            &fast,
+            &portable,
+            model,
+            x,
+            &format!("Resize {mode} {coords} {shape:?} to {sizes:?}"),
+        );
+    }
+}
+
 #[test]
 fn operators_without_a_native_kernel_run_the_portable_one() {
     let (fast, _) = runtimes();

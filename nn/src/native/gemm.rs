@@ -45,6 +45,24 @@ pub(super) fn pack(w: &[f32], m: usize, k: usize, out: &mut [f32]) {
     }
 }
 
+/// Packs an `m x k` left operand whose element `(row, col)` is `read(row, col)` into `out`
+/// ([`packed_len`] floats), as [`pack`] lays out a row-major one: for operands that are
+/// transposed, strided or scaled.
+pub(super) fn pack_with(m: usize, k: usize, out: &mut [f32], read: impl Fn(usize, usize) -> f32) {
+    assert!(out.len() >= packed_len(m, k));
+    if k == 0 {
+        return;
+    }
+    for (s, strip) in out[..packed_len(m, k)].chunks_exact_mut(MR * k).enumerate() {
+        for (kk, column) in strip.chunks_exact_mut(MR).enumerate() {
+            for (r, v) in column.iter_mut().enumerate() {
+                let row = s * MR + r;
+                *v = if row < m { read(row, kk) } else { 0.0 };
+            }
+        }
+    }
+}
+
 /// The bias and fused activation (code and parameters, as `activate_linear` in the portable kernels) that
 /// the epilogue applies.
 #[derive(Clone, Copy, Debug)]

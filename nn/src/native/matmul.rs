@@ -85,21 +85,7 @@ pub(super) fn matmul(
                 bo += coord * b_batch[d];
             }
             // A' (m x k), scaled by alpha, packed in strips as the GEMM takes its left operand.
-            for (s, strip) in packed.chunks_exact_mut(gemm::MR * k.max(1)).enumerate() {
-                if k == 0 {
-                    break;
-                }
-                for (kk, column) in strip.chunks_exact_mut(gemm::MR).enumerate() {
-                    for (r, v) in column.iter_mut().enumerate() {
-                        let row = s * gemm::MR + r;
-                        *v = if row < m {
-                            alpha * a[ao + row * ar + kk * ac]
-                        } else {
-                            0.0
-                        };
-                    }
-                }
-            }
+            gemm::pack_with(m, k, packed, |row, kk| alpha * a[ao + row * ar + kk * ac]);
             let (x, ldx): (&[f32], usize) = if row_major_b {
                 (&b[bo..], n)
             } else {

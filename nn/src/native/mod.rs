@@ -10,7 +10,9 @@
 //!   `lanes` with AVX and FMA), the others as the same GEMM over an im2col matrix;
 //! - `gemm_f32` ([`matmul`]): MatMul and Gemm of any shape on the same GEMM, the left operand
 //!   packed per batch;
+//! - `conv_transpose_f32` ([`conv_transpose`]): the same GEMM and a scatter of its columns;
 //! - `copy_u32` ([`copy`]): the movement operators' strided copy;
+//! - `resize_f32` ([`resize`]): the portable kernel's tap sums, natively;
 //! - `unary_f32` ([`elementwise`]): the activations and functions, with the portable kernel's own code
 //!   (`nn/wasm-kernels/elementary.rs`, which both include);
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
@@ -37,6 +39,7 @@ use crate::abi::{self, unary};
 
 mod binary;
 mod conv;
+mod conv_transpose;
 mod copy;
 mod direct;
 mod elementwise;
@@ -47,6 +50,7 @@ mod matmul;
 mod parallel;
 mod pointwise;
 mod pool;
+mod resize;
 
 #[path = "../../wasm-kernels/elementary.rs"]
 mod elementary;
@@ -76,6 +80,8 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "conv1x1_f32" => Some(pointwise::conv1x1),
         "gemm_f32" => Some(matmul::matmul),
         "copy_u32" => Some(copy::copy),
+        "conv_transpose_f32" => Some(conv_transpose::conv_transpose),
+        "resize_f32" => Some(resize::resize),
         "unary_f32" => Some(elementwise::unary),
         "binary_f32"
             if params
