@@ -50,19 +50,21 @@ pub(super) fn resize(
     cx.par
         .run(count * combinations * RANK / DIRECT_OPS_PER_NS, |loops| {
             loops.chunks(y, 1024, |chunk, out| {
-                for (j, o) in out.iter_mut().enumerate() {
-                    let item = chunk * 1024 + j;
+                // The first element's coordinates, then counted up without divisions.
+                let mut coord = [0usize; RANK];
+                let mut rest = chunk * 1024;
+                for d in (0..RANK).rev() {
+                    coord[d] = rest % dims[d];
+                    rest /= dims[d];
+                }
+                for o in out.iter_mut() {
                     let mut acc = 0.0f32;
                     let mut outside = false;
-                    for k in 0..combinations {
-                        let (mut rest_item, mut rest_k) = (item, k);
+                    let mut tap = [0usize; RANK];
+                    for _ in 0..combinations {
                         let (mut offset, mut weight) = (0usize, 1.0f32);
-                        for d in (0..RANK).rev() {
-                            let at = rest_item % dims[d];
-                            rest_item /= dims[d];
-                            let t = rest_k % taps[d];
-                            rest_k /= taps[d];
-                            let entry = tables[d] + 2 * (at * taps[d] + t);
+                        for d in 0..RANK {
+                            let entry = tables[d] + 2 * (coord[d] * taps[d] + tap[d]);
                             let index = table[entry].to_bits() as i32;
                             if index < 0 {
                                 outside = true;
@@ -74,12 +76,27 @@ pub(super) fn resize(
                         if !outside && weight != 0.0 {
                             acc += weight * x[offset];
                         }
+                        // The next combination of taps, innermost dimension fastest.
+                        for d in (0..RANK).rev() {
+                            tap[d] += 1;
+                            if tap[d] < taps[d] {
+                                break;
+                            }
+                            tap[d] = 0;
+                        }
                     }
                     let mut v = if outside { extrapolation } else { acc };
                     if truncate {
                         v = fmin(fmax(v.trunc(), low), high);
                     }
                     *o = v;
+                    for d in (0..RANK).rev() {
+                        coord[d] += 1;
+                        if coord[d] < dims[d] {
+                            break;
+                        }
+                        coord[d] = 0;
+                    }
                 }
             })
         });
