@@ -1537,6 +1537,27 @@ pub unsafe extern "C" fn batchnorm_f32(
     }
 }
 
+/// Where output element `i` of a (batched) matrix product lies: its row and column, and the
+/// offsets of its batch in A and B. Parameters: [`abi::gemm`].
+#[inline(always)]
+fn gemm_element(p: Params, i: usize) -> (usize, usize, usize, usize) {
+    let (m, n) = (p.u(gemm::M), p.u(gemm::N));
+    let col = i % n;
+    let row = (i / n) % m;
+    let mut batch = i / (n * m);
+    let (mut ab, mut bb) = (0usize, 0usize);
+    let mut d = gemm::BATCH_RANK;
+    while d > 0 {
+        d -= 1;
+        let size = p.u(gemm::BATCH_DIMS + d);
+        let coord = batch % size;
+        batch /= size;
+        ab += coord * p.u(gemm::A_BATCH + d);
+        bb += coord * p.u(gemm::B_BATCH + d);
+    }
+    (row, col, ab, bb)
+}
+
 /// `Y = alpha * A' B' + beta * C`, with the transposes given as strides. Parameters:
 /// [`abi::gemm`]. Buffers: params, A, B, C (any buffer when there is none), Y. One work item per
 /// element of Y.
@@ -1557,23 +1578,11 @@ pub unsafe extern "C" fn gemm_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (m, n, k) = (p.u(gemm::M), p.u(gemm::N), p.u(gemm::K));
+    let k = p.u(gemm::K);
     let (ar, ac) = (p.u(gemm::A_ROW), p.u(gemm::A_COL));
     let (br, bc) = (p.u(gemm::B_ROW), p.u(gemm::B_COL));
     let i = item as usize;
-    let col = i % n;
-    let row = (i / n) % m;
-    let mut batch = i / (n * m);
-    let (mut ab, mut bb) = (0usize, 0usize);
-    let mut d = gemm::BATCH_RANK;
-    while d > 0 {
-        d -= 1;
-        let size = p.u(gemm::BATCH_DIMS + d);
-        let coord = batch % size;
-        batch /= size;
-        ab += coord * p.u(gemm::A_BATCH + d);
-        bb += coord * p.u(gemm::B_BATCH + d);
-    }
+    let (row, col, ab, bb) = gemm_element(p, i);
     let mut pa = unsafe { a.add(ab + row * ar) };
     let mut pb = unsafe { b.add(bb + col * bc) };
     let mut acc = 0.0f32;
@@ -1612,23 +1621,11 @@ pub unsafe extern "C" fn gemm_i32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (m, n, k) = (p.u(gemm::M), p.u(gemm::N), p.u(gemm::K));
+    let k = p.u(gemm::K);
     let (ar, ac) = (p.u(gemm::A_ROW), p.u(gemm::A_COL));
     let (br, bc) = (p.u(gemm::B_ROW), p.u(gemm::B_COL));
     let i = item as usize;
-    let col = i % n;
-    let row = (i / n) % m;
-    let mut batch = i / (n * m);
-    let (mut ab, mut bb) = (0usize, 0usize);
-    let mut d = gemm::BATCH_RANK;
-    while d > 0 {
-        d -= 1;
-        let size = p.u(gemm::BATCH_DIMS + d);
-        let coord = batch % size;
-        batch /= size;
-        ab += coord * p.u(gemm::A_BATCH + d);
-        bb += coord * p.u(gemm::B_BATCH + d);
-    }
+    let (row, col, ab, bb) = gemm_element(p, i);
     let mut pa = unsafe { a.add(ab + row * ar) };
     let mut pb = unsafe { b.add(bb + col * bc) };
     let mut acc = 0i32;

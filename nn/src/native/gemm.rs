@@ -31,18 +31,8 @@ pub(super) fn packed_len(m: usize, k: usize) -> usize {
 /// Packs the `m x k` weights `w` (row-major) into `out`, [`packed_len`] floats: per strip of
 /// [`MR`] rows, for each column, the strip's `MR` weights (zero past row `m`).
 pub(super) fn pack(w: &[f32], m: usize, k: usize, out: &mut [f32]) {
-    assert!(w.len() >= m * k && out.len() >= packed_len(m, k));
-    if k == 0 {
-        return;
-    }
-    for (s, strip) in out[..packed_len(m, k)].chunks_exact_mut(MR * k).enumerate() {
-        for (kk, column) in strip.chunks_exact_mut(MR).enumerate() {
-            for (r, v) in column.iter_mut().enumerate() {
-                let row = s * MR + r;
-                *v = if row < m { w[row * k + kk] } else { 0.0 };
-            }
-        }
-    }
+    assert!(w.len() >= m * k);
+    pack_with(m, k, out, |row, kk| w[row * k + kk]);
 }
 
 /// Packs an `m x k` left operand whose element `(row, col)` is `read(row, col)` into `out`

@@ -33,25 +33,6 @@ fn padded(values: &[usize]) -> Vec<i32> {
     out
 }
 
-/// Runs `op` with a 1-byte tensor (u8, i8, bool) widened to i32 and its result narrowed back, so
-/// that the word-moving kernels serve bytes too.
-fn via_i32(
-    node: &Node,
-    b: &mut Builder,
-    inputs: &[Option<ValueId>],
-    widen: &[usize],
-    op: super::Handler,
-) -> Result<Vec<ValueId>, Error> {
-    let dtype = b.value(input(inputs, widen[0])?).dtype;
-    let mut converted = inputs.to_vec();
-    for &k in widen {
-        converted[k] = Some(emit_cast(b, input(inputs, k)?, DType::I32)?);
-    }
-    let mut outs = op(node, b, &converted)?;
-    outs[0] = emit_cast(b, outs[0], dtype)?;
-    Ok(outs)
-}
-
 pub(crate) fn gather_elements(
     node: &Node,
     b: &mut Builder,
@@ -60,7 +41,7 @@ pub(crate) fn gather_elements(
     let (x, idx) = (input(inputs, 0)?, input(inputs, 1)?);
     let (v, iv) = (b.value(x).clone(), b.value(idx).clone());
     if v.dtype.size() == 1 {
-        return via_i32(node, b, inputs, &[0], gather_elements);
+        return super::via_i32(node, b, inputs, &[0], gather_elements);
     }
     let w = words(v.dtype, "GatherElements")?;
     if v.shape.len() > RANK {
@@ -125,7 +106,7 @@ pub(crate) fn scatter(
         }
     };
     if v.dtype.size() == 1 && reduction == abi::elements::NONE {
-        return via_i32(node, b, inputs, &[0, 2], scatter);
+        return super::via_i32(node, b, inputs, &[0, 2], scatter);
     }
     let kernel = match (v.dtype, reduction) {
         (DType::F32, _) => "scatter_f32",

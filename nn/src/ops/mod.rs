@@ -178,6 +178,25 @@ pub fn is_supported(op: &str) -> bool {
     OPERATORS.iter().any(|(name, _)| *name == op) || CONTROL_FLOW.contains(&op)
 }
 
+/// Runs `op` with a 1-byte tensor (u8, i8, bool) widened to i32 and its result narrowed back, so
+/// that the word-moving kernels serve bytes too.
+pub(crate) fn via_i32(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+    widen: &[usize],
+    op: Handler,
+) -> Result<Vec<ValueId>, Error> {
+    let dtype = b.value(input(inputs, widen[0])?).dtype;
+    let mut converted = inputs.to_vec();
+    for &k in widen {
+        converted[k] = Some(elementwise::emit_cast(b, input(inputs, k)?, DType::I32)?);
+    }
+    let mut outs = op(node, b, &converted)?;
+    outs[0] = elementwise::emit_cast(b, outs[0], dtype)?;
+    Ok(outs)
+}
+
 /// A possibly negative axis of a tensor of `rank`, normalised.
 pub(crate) fn normalise_axis(a: i64, rank: usize) -> Result<usize, Error> {
     axis(a, rank)

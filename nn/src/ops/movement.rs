@@ -3,7 +3,6 @@
 //! and the operators whose results are known from shapes alone (Shape, Size, ConstantOfShape,
 //! Range).
 
-use super::elementwise::emit_cast;
 use super::{
     axis, broadcast, broadcast_strides, input, known_ints, new_params, optional, padded_dims,
     padded_strides, put,
@@ -531,14 +530,8 @@ pub(crate) fn gather(
     let element_words = match v.dtype.size() {
         4 => 1,
         8 => 2,
-        _ => {
-            // Bytes (u8, i8, bool) are gathered as i32 and narrowed back.
-            let wide = emit_cast(b, x, DType::I32)?;
-            let mut converted = inputs.to_vec();
-            converted[0] = Some(wide);
-            let out = gather(node, b, &converted)?[0];
-            return Ok(vec![emit_cast(b, out, v.dtype)?]);
-        }
+        // Bytes (u8, i8, bool) are gathered as i32 and narrowed back.
+        _ => return super::via_i32(node, b, inputs, &[0], gather),
     };
     let mut shape = v.shape[..a].to_vec();
     shape.extend(&iv.shape);

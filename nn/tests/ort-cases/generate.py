@@ -59,7 +59,11 @@ def write_case(name, node, inputs, initializers, opset, output_type=None):
     session = ort.InferenceSession(
         model.SerializeToString(), options, providers=["CPUExecutionProvider"]
     )
-    results = session.run(None, inputs)
+    save(name, model, inputs, node.output, session.run(None, inputs))
+
+
+def save(name, model, inputs, output_names, results):
+    """Writes a case: the model, and its inputs and ONNX Runtime's outputs as TensorProtos."""
     folder = os.path.join(HERE, name)
     shutil.rmtree(folder, ignore_errors=True)
     data = os.path.join(folder, "test_data_set_0")
@@ -68,7 +72,7 @@ def write_case(name, node, inputs, initializers, opset, output_type=None):
     for k, (n, a) in enumerate(inputs.items()):
         with open(os.path.join(data, f"input_{k}.pb"), "wb") as f:
             f.write(numpy_helper.from_array(a, n).SerializeToString())
-    for k, (n, a) in enumerate(zip(node.output, results)):
+    for k, (n, a) in enumerate(zip(output_names, results)):
         with open(os.path.join(data, f"output_{k}.pb"), "wb") as f:
             f.write(numpy_helper.from_array(a, n).SerializeToString())
     print(name, [r.shape for r in results])
@@ -370,19 +374,7 @@ def write_graph(name, nodes, inputs, outputs, initializers, opset):
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
     model.ir_version = 8
     session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
-    results = session.run(None, inputs)
-    folder = os.path.join(HERE, name)
-    shutil.rmtree(folder, ignore_errors=True)
-    data = os.path.join(folder, "test_data_set_0")
-    os.makedirs(data)
-    onnx.save(model, os.path.join(folder, "model.onnx"))
-    for k, (n, a) in enumerate(inputs.items()):
-        with open(os.path.join(data, f"input_{k}.pb"), "wb") as f:
-            f.write(numpy_helper.from_array(a, n).SerializeToString())
-    for k, ((n, _), a) in enumerate(zip(outputs, results)):
-        with open(os.path.join(data, f"output_{k}.pb"), "wb") as f:
-            f.write(numpy_helper.from_array(a, n).SerializeToString())
-    print(name, [r.shape for r in results])
+    save(name, model, inputs, [n for n, _ in outputs], session.run(None, inputs))
 
 
 def control_flow_cases(rng):
