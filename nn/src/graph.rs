@@ -81,6 +81,24 @@ impl Builder {
         self.values[id].konst.as_ref()
     }
 
+    /// Counts one more unrolled iteration (of a Loop or Scan body, or a recurrent layer's time
+    /// step) against [`MAX_UNROLLED`].
+    pub fn unroll_one(&mut self) -> Result<(), Error> {
+        self.unroll(1)
+    }
+
+    /// Counts `n` more unrolled iterations at once (see [`Builder::unroll_one`]).
+    pub fn unroll(&mut self, n: usize) -> Result<(), Error> {
+        self.unrolled = self.unrolled.saturating_add(n);
+        if self.unrolled > MAX_UNROLLED {
+            return Err(Error::TooLarge(format!(
+                "the model's loops, scans and recurrent layers unroll to more than \
+                 {MAX_UNROLLED} iterations"
+            )));
+        }
+        Ok(())
+    }
+
     /// Counts `bytes` the plan is about to create against the limit.
     pub fn reserve(&mut self, bytes: usize) -> Result<(), Error> {
         match self.bytes.checked_add(bytes) {

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::graph::{Builder, Step, Value, ValueId, MAX_UNROLLED};
+use crate::graph::{Builder, Step, Value, ValueId};
 use crate::model::{Attr, Dim, Model, Node, Subgraph};
 use crate::tensor::{DType, Tensor};
 use crate::{ops, Error};
@@ -332,13 +332,7 @@ impl Planner<'_> {
     }
 
     fn unroll_one(&mut self) -> Result<(), Error> {
-        self.b.unrolled += 1;
-        if self.b.unrolled > MAX_UNROLLED {
-            return Err(Error::TooLarge(format!(
-                "the model's Loop and Scan bodies unroll to more than {MAX_UNROLLED} iterations"
-            )));
-        }
-        Ok(())
+        self.b.unroll_one()
     }
 
     /// Stacks `parts` (one per iteration, all of one shape) along a new axis `axis`.

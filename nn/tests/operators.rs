@@ -953,3 +953,37 @@ fn loops_unroll_within_a_bound() {
         "{result:?}"
     );
 }
+
+/// A recurrent layer unrolls one set of launches per time step: a sequence longer than the
+/// unrolling bound is `TooLarge`, not a plan that exhausts the host; a short one runs.
+#[test]
+fn recurrent_layers_unroll_within_the_bound() {
+    let rt = common::runtime();
+    let device = common::test_devices(&rt)[0];
+    let model = model(
+        vec![node(
+            "GRU",
+            &["x", "w", "r"],
+            "y",
+            vec![int("hidden_size", 1)],
+        )],
+        vec![
+            initializer("w", &[1, 3, 1], &[0.5, -0.5, 0.25]),
+            initializer("r", &[1, 3, 1], &[0.1, 0.2, 0.3]),
+        ],
+    );
+    let short = Tensor::from_f32(vec![4, 1, 1], &[1.0, 2.0, 3.0, 4.0]).unwrap();
+    let y = rt
+        .prepare(model.clone(), device)
+        .and_then(|p| p.run(std::slice::from_ref(&short)))
+        .expect("a short sequence runs");
+    assert_eq!(y[0].shape, [4, 1, 1, 1]);
+    let long = Tensor::from_f32(vec![70_000, 1, 1], &vec![0.5; 70_000]).unwrap();
+    let result = rt
+        .prepare(model, device)
+        .and_then(|p| p.run(std::slice::from_ref(&long)));
+    assert!(
+        matches!(result, Err(wasi_parallel_nn::Error::TooLarge(_))),
+        "{result:?}"
+    );
+}

@@ -165,6 +165,7 @@ pub(crate) fn function(
                     // Neither: all false.
                     let shape = b.value(x).shape.clone();
                     let len = b.value(x).len();
+                    b.reserve(len)?;
                     b.constant(Tensor::new(DType::Bool, shape, vec![0; len])?)
                 }
             }
@@ -454,6 +455,7 @@ pub(crate) fn movement(
             let upper = node.int("upper", 1)? != 0;
             let (rows, cols) = (shape[shape.len() - 2], shape[shape.len() - 1]);
             // The mask, made here: element (i, j) is kept when j - i >= k (upper) or <= k.
+            b.reserve(rows * cols)?;
             let mask: Vec<u8> = (0..rows * cols)
                 .map(|e| {
                     let (i, j) = ((e / cols) as i64, (e % cols) as i64);

@@ -276,6 +276,9 @@ fn recurrent(
     };
     let x2 = b.view(xt, vec![seq * batch, features])?;
 
+    // Each time step is a dozen launches: a sequence long enough to exhaust the host is
+    // refused (TooLarge) with the loops' bound, before anything is planned.
+    b.unroll(seq.saturating_mul(dirs))?;
     let zero = b.constant(Tensor::from_f32(vec![batch, h], &vec![0.0; batch * h])?);
     let mut ys: Vec<Vec<ValueId>> = Vec::new();
     let (mut last_h, mut last_c) = (Vec::new(), Vec::new());

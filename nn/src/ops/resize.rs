@@ -17,6 +17,9 @@ use crate::model::Node;
 use crate::tensor::{strides, DType, Tensor};
 use crate::Error;
 
+/// The most input elements one output element may read (the product of the dimensions' taps).
+const MAX_TAP_COMBINATIONS: usize = 1 << 16;
+
 /// How an output coordinate maps to an input one.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Coordinates {
@@ -413,12 +416,27 @@ pub(crate) fn resize(
         _ => vec![(0.0, 1.0); rank],
     };
 
+    // Each output element sums every combination of one tap per dimension: antialiasing by a
+    // tiny scale along several dimensions would make that a hang.
+    let mut combinations = 1usize;
+    let mut axis_taps = Vec::with_capacity(rank);
+    for d in 0..rank {
+        let axis = interpolation.axis(shape[d], out[d], scale[d], roi[d]);
+        combinations = combinations.saturating_mul(axis.taps.max(1));
+        if combinations > MAX_TAP_COMBINATIONS {
+            return Err(Error::Unsupported(format!(
+                "{} whose output elements each read more than {MAX_TAP_COMBINATIONS} input \
+                 elements (antialiasing by scales {scale:?})",
+                node.op
+            )));
+        }
+        axis_taps.push(axis);
+    }
     // The table: entry 0 is the padding dimensions' one tap, then each dimension's taps.
     let mut table: Vec<i32> = vec![0, 1.0f32.to_bits() as i32];
     let mut taps = vec![1; RANK];
     let mut tables = vec![0; RANK];
-    for d in 0..rank {
-        let axis = interpolation.axis(shape[d], out[d], scale[d], roi[d]);
+    for (d, axis) in axis_taps.into_iter().enumerate() {
         let slot = RANK - rank + d;
         taps[slot] = axis.taps as i32;
         tables[slot] = table.len() as i32;
