@@ -466,6 +466,57 @@ pub(crate) fn movement(
             let zero = like(b, x, 0.0)?;
             apply(b, "Where", vec![], &[Some(mask), Some(x), Some(zero)])?[0]
         }
+        "OneHot" => {
+            // Equal(indices, [0, depth)) along a new axis, then on or off values.
+            let depth = match b.konst(input(inputs, 1)?) {
+                Some(t) if t.len() == 1 => t.to_f64()[0],
+                Some(_) => {
+                    return Err(Error::InvalidModel("OneHot's depth is not a scalar".into()))
+                }
+                None => {
+                    return Err(Error::Unsupported(
+                        "OneHot's depth computed at run time; it must be a constant".into(),
+                    ))
+                }
+            };
+            if !(depth >= 1.0 && depth <= (1u64 << 24) as f64) {
+                return Err(Error::InvalidInput(format!("OneHot depth {depth}")));
+            }
+            let depth = depth as usize;
+            let values = input(inputs, 2)?;
+            if b.value(values).len() != 2 {
+                return Err(Error::InvalidInput(
+                    "OneHot's values are not [off, on]".into(),
+                ));
+            }
+            let rank = shape.len() + 1;
+            let a = axis(node.int("axis", -1)?, rank)?;
+            let idx = super::elementwise::emit_cast(b, x, DType::I64)?;
+            let (zero, d) = (
+                scalar(b, DType::I64, 0.0)?,
+                scalar(b, DType::I64, depth as f64)?,
+            );
+            let negative = apply(b, "Less", vec![], &[Some(idx), Some(zero)])?[0];
+            let wrapped = binary(b, "Add", idx, d)?;
+            let idx = apply(
+                b,
+                "Where",
+                vec![],
+                &[Some(negative), Some(wrapped), Some(idx)],
+            )?[0];
+            let mut spread = shape.clone();
+            spread.insert(a, 1);
+            let idx = b.view(idx, spread)?;
+            let mut along = vec![1usize; rank];
+            along[a] = depth;
+            let positions: Vec<i64> = (0..depth as i64).collect();
+            let positions = b.constant(Tensor::from_i64(along, &positions)?);
+            let hot = apply(b, "Equal", vec![], &[Some(idx), Some(positions)])?[0];
+            let off = slice(b, values, 0, 0, 1)?;
+            let on = slice(b, values, 0, 1, 2)?;
+            let (off, on) = (b.view(off, vec![])?, b.view(on, vec![])?);
+            apply(b, "Where", vec![], &[Some(hot), Some(on), Some(off)])?[0]
+        }
         other => return Err(Error::Unsupported(format!("operator {other}"))),
     };
     Ok(vec![y])

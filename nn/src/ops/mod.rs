@@ -165,6 +165,7 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("SpaceToDepth", composed::movement),
     ("Tile", composed::movement),
     ("Trilu", composed::movement),
+    ("OneHot", composed::movement),
 ];
 
 /// Control flow, which the planner itself handles (see `plan.rs`): If chooses a branch, Loop

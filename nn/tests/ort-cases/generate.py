@@ -444,6 +444,15 @@ def qdq_cases(rng):
                     {"s": np.array(0.5, dtype=np.float32), "z": zero}, 13)
 
 
+def onehot_cases(rng):
+    # Class ids to one-hot rows, negative ids counting from the end, along axis 1.
+    ids = rng.integers(-5, 5, (3, 4)).astype(np.int64)
+    node = helper.make_node("OneHot", ["i", "d", "v"], ["y"], axis=1)
+    write_case("ort_onehot_axis1", node, {"i": ids},
+               {"d": np.array(5, dtype=np.int64), "v": np.array([-1.0, 2.5], dtype=np.float32)},
+               11, output_type=TensorProto.FLOAT)
+
+
 def node_test_twins(node_tests):
     """ONNX Runtime's outputs for the ONNX node tests where it and ONNX's reference disagree and
     we follow ONNX Runtime (listed in `onnx_node.rs`'s `FOLLOW_ONNX_RUNTIME`): the node test's
@@ -480,6 +489,7 @@ def main():
     recurrent_cases(rng)
     control_flow_cases(rng)
     qdq_cases(rng)
+    onehot_cases(rng)
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
