@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use wasi_parallel_nn::Model;
+use wasi_parallel_nn::{Model, Tensor};
 
 /// The fixtures folder, built (or rebuilt, when zoo.json changed since) if need be.
 fn zoo_dir() -> Option<PathBuf> {
@@ -50,40 +50,65 @@ enum Outcome {
     Failed(String),
 }
 
-fn run_model(dir: &Path, device: usize) -> Outcome {
+/// One fixture, read once for every device: the model (or why it does not load), the first
+/// case's tensors and the tolerance.
+struct Fixture {
+    model: Result<Arc<Model>, String>,
+    inputs: Vec<Tensor>,
+    expected: Vec<Tensor>,
+    atol: f64,
+    rtol: f64,
+}
+
+impl Fixture {
+    fn read(dir: &Path) -> Fixture {
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("manifest"))
+                .expect("manifest json");
+        let case = &manifest["cases"][0];
+        let read = |list: &serde_json::Value| -> Vec<Tensor> {
+            list.as_array()
+                .expect("tensors")
+                .iter()
+                .map(|e| common::read_tensor(dir, e))
+                .collect()
+        };
+        Fixture {
+            model: Model::parse(&std::fs::read(dir.join("model.onnx")).expect("model"))
+                .map(Arc::new)
+                .map_err(|e| format!("load: {e}")),
+            inputs: read(&case["inputs"]),
+            expected: read(&case["outputs"]),
+            atol: manifest["tolerance"]["atol"].as_f64().expect("atol"),
+            rtol: manifest["tolerance"]["rtol"].as_f64().expect("rtol"),
+        }
+    }
+}
+
+fn run_model(fixture: &Fixture, device: usize) -> Outcome {
     let rt = common::runtime();
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).expect("manifest"))
-            .expect("manifest json");
-    let (atol, rtol) = (
-        manifest["tolerance"]["atol"].as_f64().expect("atol"),
-        manifest["tolerance"]["rtol"].as_f64().expect("rtol"),
-    );
-    let model = match Model::parse(&std::fs::read(dir.join("model.onnx")).expect("model")) {
-        Ok(m) => Arc::new(m),
-        Err(e) => return Outcome::Failed(format!("load: {e}")),
+    let model = match &fixture.model {
+        Ok(m) => m.clone(),
+        Err(e) => return Outcome::Failed(e.clone()),
     };
     let prepared = match rt.prepare(model, device) {
         Ok(p) => p,
         Err(e) => return Outcome::Failed(format!("prepare: {e}")),
     };
-    let case = &manifest["cases"][0];
-    let read = |list: &serde_json::Value| -> Vec<wasi_parallel_nn::Tensor> {
-        list.as_array()
-            .expect("tensors")
-            .iter()
-            .map(|e| common::read_tensor(dir, e))
-            .collect()
-    };
-    let (inputs, expected) = (read(&case["inputs"]), read(&case["outputs"]));
+    let (inputs, expected, atol, rtol) = (
+        &fixture.inputs,
+        &fixture.expected,
+        fixture.atol,
+        fixture.rtol,
+    );
     let started = Instant::now();
-    let outputs = match prepared.run(&inputs) {
+    let outputs = match prepared.run(inputs) {
         Ok(o) => o,
         Err(e) => return Outcome::Failed(format!("run: {e}")),
     };
     let ms = started.elapsed().as_secs_f64() * 1e3;
     let mut worst: f64 = 0.0;
-    for (k, (o, e)) in outputs.iter().zip(&expected).enumerate() {
+    for (k, (o, e)) in outputs.iter().zip(expected).enumerate() {
         if o.shape != e.shape || o.dtype != e.dtype {
             return Outcome::Failed(format!(
                 "output {k} is {} {:?}, ONNX Runtime's {} {:?}",
@@ -123,11 +148,11 @@ fn zoo_models_match_onnx_runtime_on_every_device() {
         names.len()
     );
     for name in &names {
-        let dir = root.join(name);
+        let fixture = Fixture::read(&root.join(name));
         let mut line = format!("  {name:<20}");
         for (k, &device) in devices.iter().enumerate() {
             let device_name = rt.devices()[device].info().name.clone();
-            match run_model(&dir, device) {
+            match run_model(&fixture, device) {
                 Outcome::Passed(w, ms) => {
                     passed[k] += 1;
                     line += &format!(" {device_name}: {w:.2} {ms:.0} ms |");

@@ -185,12 +185,8 @@ pub fn fmin(a: f32, b: f32) -> f32 {
 #[inline(always)]
 pub fn activate(code: i32, a: f32, b: f32, x: f32) -> f32 {
     match code {
-        unary::RELU => {
-            if x < 0.0 {
-                0.0
-            } else {
-                x
-            }
+        unary::RELU | unary::CLIP | unary::HARD_SIGMOID | unary::HARD_SWISH | unary::LEAKY_RELU => {
+            activate_linear(code, a, b, x)
         }
         unary::SIGMOID => sigmoid(x),
         unary::TANH => tanh(x),
@@ -208,22 +204,6 @@ pub fn activate(code: i32, a: f32, b: f32, x: f32) -> f32 {
         unary::FLOOR => floor(x),
         unary::CEIL => wasm32::f32_ceil(x),
         unary::RECIPROCAL => 1.0 / x,
-        unary::CLIP => {
-            if x != x {
-                x
-            } else {
-                fmin(fmax(x, a), b)
-            }
-        }
-        unary::HARD_SIGMOID => fmax(0.0, fmin(1.0, a * x + b)),
-        unary::HARD_SWISH => x * fmax(0.0, fmin(1.0, x * (1.0 / 6.0) + 0.5)),
-        unary::LEAKY_RELU => {
-            if x < 0.0 {
-                a * x
-            } else {
-                x
-            }
-        }
         unary::ELU => {
             if x < 0.0 {
                 a * (exp(x) - 1.0)
@@ -301,6 +281,39 @@ pub fn activate(code: i32, a: f32, b: f32, x: f32) -> f32 {
                         + z * (-1.0 / 5040.0
                             + z * (1.0 / 362_880.0
                                 + z * (-1.0 / 39_916_800.0 + z / 6_227_020_800.0))))))
+        }
+        _ => x,
+    }
+}
+
+/// The activations a convolution can apply in its own launch: the piecewise-linear ones. (The
+/// others would put `exp` and friends into every convolution kernel, which GPU drivers then take
+/// far longer to compile.)
+#[inline(always)]
+pub fn activate_linear(code: i32, a: f32, b: f32, x: f32) -> f32 {
+    match code {
+        unary::RELU => {
+            if x < 0.0 {
+                0.0
+            } else {
+                x
+            }
+        }
+        unary::CLIP => {
+            if x != x {
+                x
+            } else {
+                fmin(fmax(x, a), b)
+            }
+        }
+        unary::HARD_SIGMOID => fmax(0.0, fmin(1.0, a * x + b)),
+        unary::HARD_SWISH => x * fmax(0.0, fmin(1.0, x * (1.0 / 6.0) + 0.5)),
+        unary::LEAKY_RELU => {
+            if x < 0.0 {
+                a * x
+            } else {
+                x
+            }
         }
         _ => x,
     }

@@ -97,39 +97,6 @@ fn broadcast_offsets(p: Params, item: usize) -> (usize, usize) {
     }
 }
 
-/// The activations a convolution can apply in its own launch: the piecewise-linear ones. (The
-/// others would put `exp` and friends into every convolution kernel, which GPU drivers then take
-/// far longer to compile.)
-#[inline(always)]
-fn activate_linear(code: i32, a: f32, b: f32, x: f32) -> f32 {
-    match code {
-        unary::RELU => {
-            if x < 0.0 {
-                0.0
-            } else {
-                x
-            }
-        }
-        unary::CLIP => {
-            if x != x {
-                x
-            } else {
-                fmin(fmax(x, a), b)
-            }
-        }
-        unary::HARD_SIGMOID => fmax(0.0, fmin(1.0, a * x + b)),
-        unary::HARD_SWISH => x * fmax(0.0, fmin(1.0, x * (1.0 / 6.0) + 0.5)),
-        unary::LEAKY_RELU => {
-            if x < 0.0 {
-                a * x
-            } else {
-                x
-            }
-        }
-        _ => x,
-    }
-}
-
 /// `y[i] = f(x[i])`. Parameters: [`abi::unary::params`].
 #[no_mangle]
 pub unsafe extern "C" fn unary_f32(

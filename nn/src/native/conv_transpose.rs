@@ -7,6 +7,23 @@ use super::parallel::GEMM_OPS_PER_NS;
 use super::{fits, gemm, product, size, Ctx};
 use crate::abi::conv_transpose as ct;
 
+/// Packs the weights `w` (`[C, M/g, taps]`) of every group as the GEMM's left operand `W'`:
+/// per group, row `(mo, tap)` and column `ci` read `w[g * C/g + ci, mo, tap]`.
+pub(super) fn pack(
+    w: &[f32],
+    (groups, cg, mg, taps): (usize, usize, usize, usize),
+    out: &mut [f32],
+) {
+    let rows = mg * taps;
+    let len = gemm::packed_len(rows, cg);
+    for (g, out) in out.chunks_exact_mut(len.max(1)).take(groups).enumerate() {
+        gemm::pack_with(rows, cg, out, |row, ci| {
+            let (mo, tap) = (row / taps, row % taps);
+            w[((g * cg + ci) * mg + mo) * taps + tap]
+        });
+    }
+}
+
 /// `conv_transpose_f32`. Parameters: [`crate::abi::conv_transpose`].
 pub(super) fn conv_transpose(
     p: &[i32],
@@ -51,13 +68,21 @@ pub(super) fn conv_transpose(
     }
     let rows = mg * taps;
     let packed_len = gemm::packed_len(rows, cg);
+    // The weights as the GEMM takes them: packed once per plan (see `prepack`), or now.
+    let mut own = Vec::new();
+    let packed: &[f32] = match cx.packed {
+        Some(p) if p.len() == groups * packed_len => p,
+        _ => {
+            own.resize(groups * packed_len, 0.0);
+            pack(w, (groups, cg, mg, taps), &mut own);
+            &own
+        }
+    };
     let scratch = cx.scratch;
-    let need = packed_len + rows * pixels;
-    if scratch.len() < need {
-        scratch.resize(need, 0.0);
+    if scratch.len() < rows * pixels {
+        scratch.resize(rows * pixels, 0.0);
     }
-    let (packed, cols) = scratch.split_at_mut(packed_len);
-    let cols = &mut cols[..rows * pixels];
+    let cols = &mut scratch[..rows * pixels];
     let y = &mut y[..n * m * out_pixels];
     for (oc, plane) in y.chunks_exact_mut(out_pixels).enumerate() {
         plane.fill(if has_bias { bias[oc % m] } else { 0.0 });
@@ -74,11 +99,7 @@ pub(super) fn conv_transpose(
     let macs = product(&[n, m, taps, cg, pixels])?;
     cx.par.run(macs / GEMM_OPS_PER_NS, |loops| {
         for g in 0..groups {
-            // W' for this group: row (mo, tap), column ci reads w[g * cg + ci, mo, tap].
-            gemm::pack_with(rows, cg, packed, |row, ci| {
-                let (mo, tap) = (row / taps, row % taps);
-                w[((g * cg + ci) * mg + mo) * taps + tap]
-            });
+            let packed = &packed[g * packed_len..][..packed_len];
             for image in 0..n {
                 let xg = &x[(image * c + g * cg) * pixels..][..cg * pixels];
                 gemm::gemm(

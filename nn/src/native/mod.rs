@@ -207,6 +207,32 @@ pub(crate) fn prepack(name: &str, params: &[i32], w: &[u8]) -> Option<Vec<f32>> 
             let taps = product(&[cv.c / cv.groups, cv.kh, cv.kw]).ok()?;
             (cv.groups, cv.m / cv.groups, taps)
         }
+        "conv_transpose_f32" => {
+            use abi::conv_transpose as ct;
+            let (c, m, groups) = (
+                size(params, ct::C).ok()?,
+                size(params, ct::M).ok()?,
+                size(params, ct::GROUPS).ok()?,
+            );
+            if groups == 0 || c % groups != 0 || m % groups != 0 {
+                return None;
+            }
+            let taps = product(&[
+                size(params, ct::KD).ok()?,
+                size(params, ct::KH).ok()?,
+                size(params, ct::KW).ok()?,
+            ])
+            .ok()?;
+            let (cg, mg) = (c / groups, m / groups);
+            let w: Vec<f32> = bytemuck::pod_collect_to_vec(w);
+            if w.len() < product(&[c, mg, taps]).ok()? {
+                return None;
+            }
+            let len = gemm::packed_len(mg * taps, cg);
+            let mut out = vec![0.0; groups * len];
+            conv_transpose::pack(&w, (groups, cg, mg, taps), &mut out);
+            return Some(out);
+        }
         _ => return None,
     };
     let w: Vec<f32> = bytemuck::pod_collect_to_vec(w);

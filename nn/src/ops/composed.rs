@@ -208,11 +208,6 @@ pub(crate) fn function(
     Ok(vec![y])
 }
 
-/// The axes attribute or input of a reduction-like operator, normalised.
-fn ints_attr(node: &Node, name: &str) -> Result<Option<Vec<i64>>, Error> {
-    node.ints(name)
-}
-
 /// A reduction of `x` over `axes`, keeping them.
 fn reduce(b: &mut Builder, op: &str, x: ValueId, axes: &[i64]) -> Result<ValueId, Error> {
     let axes_tensor = b.constant(Tensor::from_i64(vec![axes.len()], axes)?);
@@ -311,7 +306,7 @@ pub(crate) fn normalisation(
             }
         }
         "MeanVarianceNormalization" => {
-            let axes = ints_attr(node, "axes")?.unwrap_or_else(|| vec![0, 2, 3]);
+            let axes = node.ints("axes")?.unwrap_or_else(|| vec![0, 2, 3]);
             normalise(b, x, &axes, 0.0)?
         }
         "RMSNormalization" => {

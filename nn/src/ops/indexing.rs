@@ -2,7 +2,7 @@
 //! ScatterND, CumSum and TopK.
 
 use super::elementwise::emit_cast;
-use super::{axis, input, known_ints, new_params, padded_dims, put};
+use super::{axis, input, known_ints, new_params, padded_dims, padded_shape_strides, put};
 use crate::abi::{self, RANK};
 use crate::graph::{Builder, ValueId};
 use crate::model::Node;
@@ -24,13 +24,6 @@ fn index_words(b: &Builder, idx: ValueId, op: &str) -> Result<i32, Error> {
         DType::I64 => Ok(2),
         other => Err(Error::InvalidModel(format!("{op} indices of type {other}"))),
     }
-}
-
-/// `strides` padded on the left to [`RANK`] with 0s, as i32.
-fn padded(values: &[usize]) -> Vec<i32> {
-    let mut out = vec![0; RANK - values.len()];
-    out.extend(values.iter().map(|&v| v as i32));
-    out
 }
 
 pub(crate) fn gather_elements(
@@ -61,7 +54,7 @@ pub(crate) fn gather_elements(
         use abi::elements::*;
         let mut p = new_params(LEN);
         put(&mut p, DIMS, &padded_dims(&iv.shape)?);
-        put(&mut p, DATA_STRIDES, &padded(&strides(&v.shape)));
+        put(&mut p, DATA_STRIDES, &padded_shape_strides(&v.shape));
         p[AXIS] = (RANK - v.shape.len() + a) as i32;
         p[AXIS_LEN] = v.shape[a] as i32;
         p[WORDS] = w as i32;
@@ -177,7 +170,7 @@ pub(crate) fn scatter(
             let a = axis(node.int("axis", 0)?, v.shape.len())?;
             p[MODE] = ELEMENTS;
             put(&mut p, DIMS, &padded_dims(&uv.shape)?);
-            put(&mut p, DATA_STRIDES, &padded(&data_strides));
+            put(&mut p, DATA_STRIDES, &padded_shape_strides(&v.shape));
             p[AXIS] = (RANK - v.shape.len() + a) as i32;
             p[AXIS_LEN] = v.shape[a] as i32;
         }

@@ -367,6 +367,15 @@ pub(crate) fn padded_strides(strides: &[isize]) -> Vec<i32> {
     out
 }
 
+/// The strides of a tensor of `shape`, padded to [`RANK`] as the kernels take them.
+pub(crate) fn padded_shape_strides(shape: &[usize]) -> Vec<i32> {
+    let own: Vec<isize> = crate::tensor::strides(shape)
+        .iter()
+        .map(|&s| s as isize)
+        .collect();
+    padded_strides(&own)
+}
+
 /// The strides with which a tensor of `shape` is read when broadcast to `out` (0 where it is
 /// broadcast), one per dimension of `out`.
 pub(crate) fn broadcast_strides(shape: &[usize], out: &[usize]) -> Vec<isize> {

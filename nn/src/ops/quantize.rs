@@ -99,6 +99,17 @@ fn scale_f32(b: &mut Builder, scale: ValueId) -> Result<ValueId, Error> {
     }
 }
 
+/// The float data `x` to quantise, as f32 (f64 computes in f32, as the other operators do).
+fn data_f32(b: &mut Builder, x: ValueId) -> Result<ValueId, Error> {
+    match b.value(x).dtype {
+        DType::F32 => Ok(x),
+        DType::F64 => emit_cast(b, x, DType::F32),
+        other => Err(Error::Unsupported(format!(
+            "QuantizeLinear of {other} data"
+        ))),
+    }
+}
+
 /// `quantize(x)` with `scale` and `zero_point` (u8 when absent, or `to`).
 fn emit_quantize(
     node: &Node,
@@ -108,11 +119,7 @@ fn emit_quantize(
     zero_point: Option<ValueId>,
     to: DType,
 ) -> Result<ValueId, Error> {
-    let x = match b.value(x).dtype {
-        DType::F32 => x,
-        DType::F64 => emit_cast(b, x, DType::F32)?,
-        other => return Err(Error::Unsupported(format!("{} of {other} data", node.op))),
-    };
+    let x = data_f32(b, x)?;
     let scale = scale_f32(b, scale)?;
     let to = zero_point.map_or(to, |z| b.value(z).dtype);
     let shape = b.value(x).shape.clone();
@@ -348,16 +355,7 @@ pub(crate) fn fake_quantize(
     b: &mut Builder,
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
-    let x = input(inputs, 0)?;
-    let x = match b.value(x).dtype {
-        DType::F32 => x,
-        DType::F64 => emit_cast(b, x, DType::F32)?,
-        other => {
-            return Err(Error::Unsupported(format!(
-                "QuantizeLinear of {other} data"
-            )))
-        }
-    };
+    let x = data_f32(b, input(inputs, 0)?)?;
     use abi::unary::{self, params};
     let mut p = new_params(params::LEN);
     p[params::CODE] = if node.int("signed", 0)? != 0 {

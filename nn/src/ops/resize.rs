@@ -10,11 +10,11 @@
 //! every device.
 
 use super::elementwise::emit_cast;
-use super::{input, known_floats, known_ints, new_params, optional, padded_dims, padded_strides};
+use super::{input, known_floats, known_ints, new_params, optional, padded_dims};
 use crate::abi::{self, RANK};
 use crate::graph::{Builder, ValueId};
 use crate::model::Node;
-use crate::tensor::{strides, DType, Tensor};
+use crate::tensor::{DType, Tensor};
 use crate::Error;
 
 /// The most input elements one output element may read (the product of the dimensions' taps).
@@ -457,8 +457,7 @@ pub(crate) fn resize(
         use abi::resize::*;
         let mut p = new_params(LEN);
         super::put(&mut p, OUT_DIMS, &padded_dims(&out)?);
-        let in_strides: Vec<isize> = strides(&shape).iter().map(|&s| s as isize).collect();
-        super::put(&mut p, IN_STRIDES, &padded_strides(&in_strides));
+        super::put(&mut p, IN_STRIDES, &super::padded_shape_strides(&shape));
         super::put(&mut p, TAPS, &taps);
         super::put(&mut p, TABLES, &tables);
         p[EXTRAPOLATION] = super::bits(node.float("extrapolation_value", 0.0)?);
