@@ -559,13 +559,102 @@ pub unsafe extern "C" fn cast(
 // ---------------------------------------------------------------------------------------------
 // Neural-network operators (f32, NCHW).
 
-/// 2-D convolution with groups, padding, strides and dilations, plus bias and a fused activation.
-/// Parameters: [`abi::conv2d`]. Buffers: params, x, w, bias (any buffer when there is none), y.
-/// One work item per output element.
+/// What a convolution sums: products added to an accumulator, in f32 or in wrapping i32.
+trait MulAdd: Copy {
+    const ZERO: Self;
+    fn mul_add(self, x: Self, w: Self) -> Self;
+    fn plus(self, other: Self) -> Self;
+}
+
+impl MulAdd for f32 {
+    const ZERO: f32 = 0.0;
+    #[inline(always)]
+    fn mul_add(self, x: f32, w: f32) -> f32 {
+        self + x * w
+    }
+    #[inline(always)]
+    fn plus(self, other: f32) -> f32 {
+        self + other
+    }
+}
+
+impl MulAdd for i32 {
+    const ZERO: i32 = 0;
+    #[inline(always)]
+    fn mul_add(self, x: i32, w: i32) -> i32 {
+        self.wrapping_add(x.wrapping_mul(w))
+    }
+    #[inline(always)]
+    fn plus(self, other: i32) -> i32 {
+        self.wrapping_add(other)
+    }
+}
+
+/// The sum of output element `i`'s window in a 2-D convolution with groups, padding, strides and
+/// dilations ([`abi::conv2d`]), starting from `start(output channel)`.
 ///
 /// The window's taps that fall inside the input are worked out once per item, so the inner loop
 /// has no bounds checks; each window row is summed on its own, which lets the rows' additions
 /// overlap instead of forming one chain.
+#[inline(always)]
+unsafe fn conv2d_sum<T: MulAdd>(
+    p: Params,
+    i: usize,
+    x: *const T,
+    w: *const T,
+    start: impl FnOnce(usize) -> T,
+) -> T {
+    let (c, h, wd, m) = (
+        p.u(conv2d::C),
+        p.u(conv2d::H),
+        p.u(conv2d::W),
+        p.u(conv2d::M),
+    );
+    let (oh, ow) = (p.u(conv2d::OH), p.u(conv2d::OW));
+    let (kh, kw) = (p.u(conv2d::KH), p.u(conv2d::KW));
+    let (sh, sw) = (p.i(conv2d::STRIDE_H), p.i(conv2d::STRIDE_W));
+    let (pt, pl) = (p.i(conv2d::PAD_TOP), p.i(conv2d::PAD_LEFT));
+    let (dh, dw) = (p.i(conv2d::DILATION_H), p.i(conv2d::DILATION_W));
+    let groups = p.u(conv2d::GROUPS);
+    let ox = (i % ow) as i32;
+    let oy = ((i / ow) % oh) as i32;
+    let oc = (i / (ow * oh)) % m;
+    let n = i / (ow * oh * m);
+    let cg = c / groups;
+    let g = oc / (m / groups);
+    let y0 = oy * sh - pt;
+    let x0 = ox * sw - pl;
+    let (ky_lo, ky_hi) = taps(y0, dh, h as i32, kh as i32);
+    let (kx_lo, kx_hi) = taps(x0, dw, wd as i32, kw as i32);
+    let mut acc = start(oc);
+    let mut ci = 0;
+    while ci < cg {
+        let xc = unsafe { x.add(((n * c) + g * cg + ci) * h * wd) };
+        let wc = unsafe { w.add((oc * cg + ci) * kh * kw) };
+        let mut ky = ky_lo;
+        while ky < ky_hi {
+            // First tap of the row: inside the input since kx >= kx_lo.
+            let row = xc.wrapping_offset(((y0 + ky * dh) * wd as i32 + x0) as isize);
+            let wrow = unsafe { wc.add((ky * kw as i32) as usize) };
+            let mut sum = T::ZERO;
+            let mut kx = kx_lo;
+            while kx < kx_hi {
+                sum = sum.mul_add(unsafe { *row.wrapping_offset((kx * dw) as isize) }, unsafe {
+                    *wrow.add(kx as usize)
+                });
+                kx += 1;
+            }
+            acc = acc.plus(sum);
+            ky += 1;
+        }
+        ci += 1;
+    }
+    acc
+}
+
+/// 2-D convolution ([`conv2d_sum`]) plus bias and a fused activation. Parameters:
+/// [`abi::conv2d`]. Buffers: params, x, w, bias (any buffer when there is none), y. One work
+/// item per output element.
 #[no_mangle]
 pub unsafe extern "C" fn conv2d_f32(
     item: u32,
@@ -583,56 +672,41 @@ pub unsafe extern "C" fn conv2d_f32(
     _yl: u32,
 ) {
     let p = unsafe { Params::new(params, block) };
-    let (c, h, wd, m) = (
-        p.u(conv2d::C),
-        p.u(conv2d::H),
-        p.u(conv2d::W),
-        p.u(conv2d::M),
-    );
-    let (oh, ow) = (p.u(conv2d::OH), p.u(conv2d::OW));
-    let (kh, kw) = (p.u(conv2d::KH), p.u(conv2d::KW));
-    let (sh, sw) = (p.i(conv2d::STRIDE_H), p.i(conv2d::STRIDE_W));
-    let (pt, pl) = (p.i(conv2d::PAD_TOP), p.i(conv2d::PAD_LEFT));
-    let (dh, dw) = (p.i(conv2d::DILATION_H), p.i(conv2d::DILATION_W));
-    let groups = p.u(conv2d::GROUPS);
     let i = item as usize;
-    let ox = (i % ow) as i32;
-    let oy = ((i / ow) % oh) as i32;
-    let oc = (i / (ow * oh)) % m;
-    let n = i / (ow * oh * m);
-    let cg = c / groups;
-    let g = oc / (m / groups);
-    let y0 = oy * sh - pt;
-    let x0 = ox * sw - pl;
-    let (ky_lo, ky_hi) = taps(y0, dh, h as i32, kh as i32);
-    let (kx_lo, kx_hi) = taps(x0, dw, wd as i32, kw as i32);
-    let mut acc = if p.i(conv2d::HAS_BIAS) != 0 {
-        unsafe { *bias.add(oc) }
-    } else {
-        0.0
-    };
-    let mut ci = 0;
-    while ci < cg {
-        let xc = unsafe { x.add(((n * c) + g * cg + ci) * h * wd) };
-        let wc = unsafe { w.add((oc * cg + ci) * kh * kw) };
-        let mut ky = ky_lo;
-        while ky < ky_hi {
-            // First tap of the row: inside the input since kx >= kx_lo.
-            let row = xc.wrapping_offset(((y0 + ky * dh) * wd as i32 + x0) as isize);
-            let wrow = unsafe { wc.add((ky * kw as i32) as usize) };
-            let mut sum = 0.0f32;
-            let mut kx = kx_lo;
-            while kx < kx_hi {
-                sum += unsafe { *row.wrapping_offset((kx * dw) as isize) * *wrow.add(kx as usize) };
-                kx += 1;
+    let acc = unsafe {
+        conv2d_sum(p, i, x, w, |oc| {
+            if p.i(conv2d::HAS_BIAS) != 0 {
+                *bias.add(oc)
+            } else {
+                0.0
             }
-            acc += sum;
-            ky += 1;
-        }
-        ci += 1;
-    }
+        })
+    };
     let (act, a, b) = (p.i(conv2d::ACT), p.f(conv2d::ACT_A), p.f(conv2d::ACT_B));
     unsafe { *y.add(i) = activate_linear(act, a, b, acc) };
+}
+
+/// ConvInteger's convolution ([`conv2d_sum`]) of i32 data and weights (their zero points
+/// already subtracted, so padding with zeros is padding with the zero point), summed in i32 with
+/// wrapping, as ONNX Runtime does. Parameters: [`abi::conv2d`] (no bias, no activation).
+/// Buffers: params, x, w, y.
+#[no_mangle]
+pub unsafe extern "C" fn conv2d_i32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    x: *const i32,
+    _xl: u32,
+    w: *const i32,
+    _wl: u32,
+    y: *mut i32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let i = item as usize;
+    unsafe { *y.add(i) = conv2d_sum(p, i, x, w, |_| 0) };
 }
 
 /// The taps `lo..hi` of a window of `k` taps `d` apart, starting at `start`, that fall in

@@ -108,6 +108,7 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("DequantizeLinear", quantize::dequantize_linear),
     ("DynamicQuantizeLinear", quantize::dynamic_quantize_linear),
     ("MatMulInteger", quantize::matmul_integer),
+    ("ConvInteger", quantize::conv_integer),
     ("QLinearMatMul", quantize::qlinear_matmul),
     ("QLinearConv", quantize::qlinear_conv),
     (crate::rewrite::FAKE_QUANTIZE, quantize::fake_quantize),

@@ -154,74 +154,86 @@ fn nc_spatial(node: &Node, shape: &[usize]) -> Result<(usize, usize, Vec<usize>)
     }
 }
 
-pub(crate) fn conv(
-    node: &Node,
-    b: &mut Builder,
-    inputs: &[Option<ValueId>],
-) -> Result<Vec<ValueId>, Error> {
-    let (x, w) = (input(inputs, 0)?, input(inputs, 1)?);
-    let bias = optional(inputs, 2);
-    require_f32(node, b, &[x, w])?;
-    let (xv, wv) = (b.value(x).clone(), b.value(w).clone());
-    let (n, c, spatial) = nc_spatial(node, &xv.shape)?;
-    let group = node.int("group", 1)?;
-    if group < 1 || c % group as usize != 0 {
-        return Err(Error::InvalidModel(format!(
-            "group {group} does not divide {c} channels"
-        )));
-    }
-    let group = group as usize;
-    if wv.shape.len() != spatial.len() + 2 || wv.shape[1] * group != c {
-        return Err(Error::InvalidInput(format!(
-            "weights of shape {:?} do not fit an input of shape {:?} with group {group}",
-            wv.shape, xv.shape
-        )));
-    }
-    let m = wv.shape[0];
-    if m % group != 0 {
-        return Err(Error::InvalidModel(format!(
-            "group {group} does not divide {m} output channels"
-        )));
-    }
-    let kernel = match node.ints("kernel_shape")? {
-        Some(k) => k.into_iter().map(|v| v as usize).collect(),
-        None => wv.shape[2..].to_vec(),
-    };
-    if kernel != wv.shape[2..] {
-        return Err(Error::InvalidModel(
-            "kernel_shape does not match the weights".into(),
-        ));
-    }
-    let win = window(node, &spatial, &kernel, false)?;
-    if let Some(bias) = bias {
-        require_f32(node, b, &[bias])?;
-        if b.value(bias).shape != [m] {
-            return Err(Error::InvalidInput(format!(
-                "the bias has shape {:?}, not [{m}]",
-                b.value(bias).shape
+/// A convolution's geometry, for `conv2d_*` kernels: N, C, H, W (one spatial dimension is two
+/// with H = 1), M, the window, and the output's shape.
+pub(crate) struct ConvShape {
+    n: usize,
+    c: usize,
+    h: usize,
+    w: usize,
+    pub m: usize,
+    group: usize,
+    win: Window,
+    pub out_shape: Vec<usize>,
+}
+
+impl ConvShape {
+    /// Checks Conv's (or ConvInteger's) input `x` and weights `w` against its attributes.
+    pub fn new(node: &Node, b: &Builder, x: ValueId, w: ValueId) -> Result<ConvShape, Error> {
+        let (xs, ws) = (&b.value(x).shape, &b.value(w).shape);
+        let (n, c, spatial) = nc_spatial(node, xs)?;
+        let group = node.int("group", 1)?;
+        if group < 1 || c % group as usize != 0 {
+            return Err(Error::InvalidModel(format!(
+                "group {group} does not divide {c} channels"
             )));
         }
+        let group = group as usize;
+        if ws.len() != spatial.len() + 2 || ws[1] * group != c {
+            return Err(Error::InvalidInput(format!(
+                "weights of shape {ws:?} do not fit an input of shape {xs:?} with group {group}"
+            )));
+        }
+        let m = ws[0];
+        if m % group != 0 {
+            return Err(Error::InvalidModel(format!(
+                "group {group} does not divide {m} output channels"
+            )));
+        }
+        let kernel = match node.ints("kernel_shape")? {
+            Some(k) => k.into_iter().map(|v| v as usize).collect(),
+            None => ws[2..].to_vec(),
+        };
+        if kernel != ws[2..] {
+            return Err(Error::InvalidModel(
+                "kernel_shape does not match the weights".into(),
+            ));
+        }
+        let win = window(node, &spatial, &kernel, false)?;
+        let (h, wd) = if spatial.len() == 1 {
+            (1, spatial[0])
+        } else {
+            (spatial[0], spatial[1])
+        };
+        let mut out_shape = vec![n, m];
+        out_shape.extend(if spatial.len() == 1 {
+            vec![win.out[1]]
+        } else {
+            win.out.to_vec()
+        });
+        Ok(ConvShape {
+            n,
+            c,
+            h,
+            w: wd,
+            m,
+            group,
+            win,
+            out_shape,
+        })
     }
-    let (h, wd) = if spatial.len() == 1 {
-        (1, spatial[0])
-    } else {
-        (spatial[0], spatial[1])
-    };
-    let mut out_shape = vec![n, m];
-    out_shape.extend(if spatial.len() == 1 {
-        vec![win.out[1]]
-    } else {
-        win.out.to_vec()
-    });
-    let params = {
+
+    /// The `conv2d_*` kernels' parameters, with no bias and no activation.
+    pub fn params(&self) -> Vec<i32> {
         use abi::conv2d::*;
+        let win = &self.win;
         let mut p = new_params(LEN);
         for (slot, v) in [
-            (N, n),
-            (C, c),
-            (H, h),
-            (W, wd),
-            (M, m),
+            (N, self.n),
+            (C, self.c),
+            (H, self.h),
+            (W, self.w),
+            (M, self.m),
             (OH, win.out[0]),
             (OW, win.out[1]),
             (KH, win.kernel[0]),
@@ -232,14 +244,46 @@ pub(crate) fn conv(
             (PAD_LEFT, win.pads[1]),
             (DILATION_H, win.dilations[0]),
             (DILATION_W, win.dilations[1]),
-            (GROUPS, group),
-            (HAS_BIAS, bias.is_some() as usize),
+            (GROUPS, self.group),
         ] {
             p[slot] = v as i32;
         }
         p[ACT] = unary::IDENTITY;
         p
-    };
+    }
+}
+
+pub(crate) fn conv(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (x, w) = (input(inputs, 0)?, input(inputs, 1)?);
+    let bias = optional(inputs, 2);
+    require_f32(node, b, &[x, w])?;
+    let shape = ConvShape::new(node, b, x, w)?;
+    let m = shape.m;
+    if let Some(bias) = bias {
+        require_f32(node, b, &[bias])?;
+        if b.value(bias).shape != [m] {
+            return Err(Error::InvalidInput(format!(
+                "the bias has shape {:?}, not [{m}]",
+                b.value(bias).shape
+            )));
+        }
+    }
+    let mut params = shape.params();
+    params[abi::conv2d::HAS_BIAS] = bias.is_some() as i32;
+    let ConvShape {
+        n,
+        c,
+        h,
+        w: wd,
+        group,
+        win,
+        out_shape,
+        ..
+    } = shape;
     let out = b.output(DType::F32, out_shape)?;
     let items = b.value(out).len();
     let pointwise = b.specialised

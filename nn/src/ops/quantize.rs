@@ -1,15 +1,15 @@
 //! Quantised models: QuantizeLinear and DequantizeLinear (per tensor, per axis and, from opset
-//! 21, blocked; u8 and i8, i32 to dequantize), DynamicQuantizeLinear, MatMulInteger, and the
-//! QLinear operators.
+//! 21, blocked; u8 and i8, i32 to dequantize), DynamicQuantizeLinear, MatMulInteger,
+//! ConvInteger, and the QLinear operators.
 //!
-//! MatMulInteger is exact: the zero points are subtracted in i32 and the products summed in i32
-//! (`gemm_i32`), as ONNX Runtime does. QLinearMatMul and QLinearConv dequantize their operands
+//! MatMulInteger and ConvInteger are exact: the zero points are subtracted in i32 and the
+//! products summed in i32 (`gemm_i32`, `conv2d_i32`), as ONNX Runtime does. QLinearMatMul and QLinearConv dequantize their operands
 //! (exactly: an 8-bit value times a scale), compute in f32 with the float kernels, and quantize
 //! the result; ONNX Runtime sums the integer products instead and requantizes once, so a result
 //! that lands within f32's rounding of a half may round the other way (off by one).
 
 use super::elementwise::{emit_binary, emit_cast};
-use super::network::{conv, matmul_params};
+use super::network::{conv, matmul_params, ConvShape};
 use super::{axis, input, new_params, optional};
 use crate::abi;
 use crate::graph::{Builder, ValueId};
@@ -296,6 +296,53 @@ pub(crate) fn matmul_integer(
     let (params, out_shape, items) = matmul_params(b, a32, b32)?;
     let y = b.output(DType::I32, out_shape)?;
     b.launch("gemm_i32", params, &[a32, b32], y, items);
+    Ok(vec![y])
+}
+
+/// ConvInteger: the zero points subtracted in i32 (x's per tensor, w's per tensor or per output
+/// channel), then summed exactly in i32 (`conv2d_i32`), as ONNX Runtime does.
+pub(crate) fn conv_integer(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (x, w) = (input(inputs, 0)?, input(inputs, 1)?);
+    for id in [x, w] {
+        kind(b.value(id).dtype, node, "operands")?;
+    }
+    let shape = ConvShape::new(node, b, x, w)?;
+    let (x_zero, w_zero) = (optional(inputs, 2), optional(inputs, 3));
+    if let Some(z) = x_zero {
+        if b.value(z).len() != 1 {
+            return Err(Error::Unsupported(format!(
+                "{} with x_zero_point of shape {:?} (one zero point is supported)",
+                node.op,
+                b.value(z).shape
+            )));
+        }
+    }
+    let mut w_shape = None;
+    if let Some(z) = w_zero {
+        let len = b.value(z).len();
+        if len != 1 && len != shape.m {
+            return Err(Error::InvalidInput(format!(
+                "w_zero_point of shape {:?} for {} output channels",
+                b.value(z).shape,
+                shape.m
+            )));
+        }
+        let rank = b.value(w).shape.len();
+        w_shape = (len > 1).then(|| {
+            let mut s = vec![1; rank];
+            s[0] = len;
+            s
+        });
+    }
+    let x32 = minus_zero_point(b, x, x_zero, None)?;
+    let w32 = minus_zero_point(b, w, w_zero, w_shape)?;
+    let y = b.output(DType::I32, shape.out_shape.clone())?;
+    let items = b.value(y).len();
+    b.launch("conv2d_i32", shape.params(), &[x32, w32], y, items);
     Ok(vec![y])
 }
 

@@ -478,6 +478,25 @@ def node_test_twins(node_tests):
         write_case(twin, model.graph.node[0], inputs, {}, model.opset_import[0].version)
 
 
+def conv_integer_cases():
+    # Its own seed: the cases before it keep their data.
+    rng = np.random.default_rng(2026120701)
+    # u8 data and weights with zero points, K = 6 * 3 * 3 sums; strides, pads, dilations.
+    x = rng.integers(0, 256, (2, 6, 11, 9), dtype=np.uint8)
+    w = rng.integers(0, 256, (4, 6, 3, 3), dtype=np.uint8)
+    node = helper.make_node("ConvInteger", ["x", "w", "xz", "wz"], ["y"],
+                            pads=[1, 2, 0, 1], strides=[2, 1], dilations=[1, 2])
+    write_case("ort_conv_integer", node, {"x": x},
+               {"w": w, "xz": np.array(119, dtype=np.uint8), "wz": np.array(131, dtype=np.uint8)},
+               10, output_type=TensorProto.INT32)
+    # 1-D, grouped, SAME_UPPER, no zero points.
+    x = rng.integers(0, 256, (1, 8, 23), dtype=np.uint8)
+    w = rng.integers(0, 256, (6, 4, 5), dtype=np.uint8)
+    node = helper.make_node("ConvInteger", ["x", "w"], ["y"], group=2, auto_pad="SAME_UPPER")
+    write_case("ort_conv_integer_1d_groups", node, {"x": x}, {"w": w}, 10,
+               output_type=TensorProto.INT32)
+
+
 def main():
     rng = np.random.default_rng(20261207)
     resize_cases(rng)
@@ -490,6 +509,7 @@ def main():
     control_flow_cases(rng)
     qdq_cases(rng)
     onehot_cases(rng)
+    conv_integer_cases()
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
