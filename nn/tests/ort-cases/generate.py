@@ -26,11 +26,11 @@ from onnx import TensorProto, helper, numpy_helper
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def write_case(name, node, inputs, initializers, opset, output_type=None):
+def write_case(name, node, inputs, initializers, opset, output_type=None, contrib=False):
     """Builds a one-node model whose graph inputs are `inputs` (name -> array) and whose
     `initializers` are constants, runs it in ONNX Runtime and writes the case. The outputs have
     the first input's type unless `output_type` (one type, or a list with one per output) says
-    otherwise."""
+    otherwise. `contrib` imports ONNX Runtime's domain, com.microsoft, too."""
     graph_inputs = [
         helper.make_tensor_value_info(
             n, helper.np_dtype_to_tensor_dtype(a.dtype), list(a.shape)
@@ -41,8 +41,9 @@ def write_case(name, node, inputs, initializers, opset, output_type=None):
     if out_type is None:
         first = next(iter(inputs.values()))
         out_type = helper.np_dtype_to_tensor_dtype(first.dtype)
-    types = out_type if isinstance(out_type, list) else [out_type] * len(node.output)
-    outputs = [helper.make_tensor_value_info(o, t, None) for o, t in zip(node.output, types)]
+    named = [o for o in node.output if o]
+    types = out_type if isinstance(out_type, list) else [out_type] * len(named)
+    outputs = [helper.make_tensor_value_info(o, t, None) for o, t in zip(named, types)]
     graph = helper.make_graph(
         [node],
         name,
@@ -50,16 +51,17 @@ def write_case(name, node, inputs, initializers, opset, output_type=None):
         outputs,
         [numpy_helper.from_array(a, n) for n, a in initializers.items()],
     )
-    model = helper.make_model(
-        graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="generate.py"
-    )
+    imports = [helper.make_opsetid("", opset)]
+    if contrib:
+        imports.append(helper.make_opsetid("com.microsoft", 1))
+    model = helper.make_model(graph, opset_imports=imports, producer_name="generate.py")
     model.ir_version = 8
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     session = ort.InferenceSession(
         model.SerializeToString(), options, providers=["CPUExecutionProvider"]
     )
-    save(name, model, inputs, node.output, session.run(None, inputs))
+    save(name, model, inputs, named, session.run(None, inputs))
 
 
 def save(name, model, inputs, output_names, results):
@@ -497,6 +499,114 @@ def conv_integer_cases():
                output_type=TensorProto.INT32)
 
 
+def transformer_cases():
+    # Its own seed: the cases before it keep their data.
+    rng = np.random.default_rng(2026120702)
+    f = lambda *shape: rng.standard_normal(shape).astype(np.float32)
+    # A decoder step as exporters write it at opset 23: 3-D, grouped-query heads (8 query, 2
+    # key/value), a cache of 29 positions, causal, and a boolean padding mask over all 37 keys.
+    mask = np.ones((1, 1, 8, 37), dtype=bool)
+    mask[:, :, :, :3] = False
+    node = helper.make_node(
+        "Attention", ["q", "k", "v", "mask", "pk", "pv"], ["y", "present_k", "present_v"],
+        q_num_heads=8, kv_num_heads=2, is_causal=1,
+    )
+    write_case("ort_attention_gqa_cache_causal", node,
+               {"q": f(1, 8, 8 * 64), "k": f(1, 8, 2 * 64), "v": f(1, 8, 2 * 64), "mask": mask,
+                "pk": f(1, 2, 29, 64), "pv": f(1, 2, 29, 64)}, {}, 23,
+               output_type=TensorProto.FLOAT)
+    # 4-D, a float mask broadcast over heads, an explicit scale and a softcap.
+    node = helper.make_node("Attention", ["q", "k", "v", "mask"], ["y"], scale=0.2, softcap=5.0)
+    write_case("ort_attention_4d_softcap", node,
+               {"q": f(2, 4, 13, 32), "k": f(2, 4, 21, 32), "v": f(2, 4, 21, 48),
+                "mask": f(2, 1, 13, 21)}, {}, 23)
+    # Rotary embeddings with position ids, half the head rotated, both layouts.
+    positions = np.array([[3, 4, 5, 6, 7], [0, 1, 2, 3, 4]], dtype=np.int64)
+    angles = np.arange(16)[:, None] * (10000.0 ** (-np.arange(8) / 8))[None, :]
+    cos, sin = np.cos(angles).astype(np.float32), np.sin(angles).astype(np.float32)
+    for interleaved in [0, 1]:
+        node = helper.make_node("RotaryEmbedding", ["x", "cos", "sin", "pos"], ["y"],
+                                interleaved=interleaved, rotary_embedding_dim=16)
+        write_case(f"ort_rotary_embedding_{'interleaved' if interleaved else 'halves'}", node,
+                   {"x": f(2, 3, 5, 32), "pos": positions}, {"cos": cos, "sin": sin}, 23,
+                   output_type=TensorProto.FLOAT)
+
+
+def contrib_cases():
+    """ONNX Runtime's operators, as its optimiser writes them into the models it saves."""
+    rng = np.random.default_rng(2026120703)
+    f = lambda *shape: rng.standard_normal(shape).astype(np.float32)
+    ms = lambda op, ins, outs, **kw: helper.make_node(op, ins, outs, domain="com.microsoft", **kw)
+    x = f(2, 6, 9, 8)
+    node = ms("FusedConv", ["x", "w", "b", "z"], ["y"], activation="LeakyRelu",
+              activation_params=[0.1], pads=[1, 1, 1, 1], dilations=[2, 1], kernel_shape=[3, 3])
+    write_case("ort_ms_fused_conv_leaky_sum", node, {"x": x, "z": f(2, 4, 7, 8)},
+               {"w": f(4, 6, 3, 3), "b": f(4)}, 13, contrib=True)
+    node = ms("FusedConv", ["x", "w", "b"], ["y"], activation="Clip", activation_params=[0.0, 6.0],
+              strides=[2, 2], group=2)
+    write_case("ort_ms_fused_conv_clip_groups", node, {"x": x}, {"w": f(6, 3, 1, 1), "b": f(6)},
+               13, contrib=True)
+    node = ms("FusedConv", ["x", "w", "b"], ["y"], activation="HardSigmoid",
+              activation_params=[0.2, 0.5])
+    write_case("ort_ms_fused_conv_hard_sigmoid", node, {"x": x}, {"w": f(5, 6, 1, 1), "b": f(5)},
+               13, contrib=True)
+    node = ms("FusedGemm", ["a", "w", "c"], ["y"], activation="LeakyRelu", activation_alpha=0.1,
+              transB=1, alpha=0.5, beta=2.0)
+    write_case("ort_ms_fused_gemm_leaky", node, {"a": f(7, 33)}, {"w": f(12, 33), "c": f(12)}, 13,
+               contrib=True)
+    node = ms("FusedMatMul", ["a", "b"], ["y"], transA=1, transB=1, alpha=0.125)
+    write_case("ort_ms_fused_matmul_trans", node, {"a": f(3, 2, 16, 5), "b": f(3, 2, 7, 16)}, {},
+               13, contrib=True)
+    node = ms("FusedMatMul", ["a", "b"], ["y"], transA=1, transBatchA=1, transBatchB=1)
+    write_case("ort_ms_fused_matmul_trans_batch", node,
+               {"a": f(4, 2, 3, 5), "b": f(4, 2, 3, 6)}, {}, 13, contrib=True)
+    node = ms("FusedMatMul", ["a", "b"], ["y"], transB=1)
+    write_case("ort_ms_fused_matmul_broadcast", node, {"a": f(4, 9, 32)}, {"b": f(10, 32)}, 13,
+               contrib=True)
+    h = f(2, 11, 24) * 2
+    node = ms("QuickGelu", ["x"], ["y"], alpha=1.702)
+    write_case("ort_ms_quick_gelu", node, {"x": h}, {}, 13, contrib=True)
+    for op in ["FastGelu", "BiasGelu"]:
+        node = ms(op, ["x", "bias"], ["y"])
+        # FastGelu's inputs stay above -3: below, ONNX Runtime's 1 + tanh(u) cancels (4% off
+        # the exact value at -4.5, where ours, computed as a sigmoid, keeps its digits).
+        x = np.clip(h, -2.5, None) if op == "FastGelu" else h
+        write_case(f"ort_ms_{op.lower()}", node, {"x": x}, {"bias": f(24) * 0.5}, 13,
+                   contrib=True)
+    node = ms("Gelu", ["x"], ["y"])
+    write_case("ort_ms_gelu", node, {"x": h}, {}, 13, contrib=True)
+    node = ms("SkipLayerNormalization", ["x", "skip", "gamma", "beta", "bias"],
+              ["y", "", "", "sum"], epsilon=1e-5)
+    write_case("ort_ms_skip_layer_norm", node, {"x": h, "skip": f(2, 11, 24)},
+               {"gamma": f(24), "beta": f(24), "bias": f(24)}, 13, contrib=True)
+    node = ms("SkipSimplifiedLayerNormalization", ["x", "skip", "gamma"], ["y", "", "", "sum"],
+              epsilon=1e-6)
+    write_case("ort_ms_skip_simplified_layer_norm", node, {"x": h, "skip": f(2, 11, 24)},
+               {"gamma": f(24)}, 13, contrib=True)
+    node = helper.make_node("SimplifiedLayerNormalization", ["x", "scale"], ["y"], axis=-1,
+                            epsilon=1e-6)
+    write_case("ort_simplified_layer_norm", node, {"x": h}, {"scale": f(24)}, 13)
+    # QGemm as ONNX Runtime's QDQ-to-QOperator fusion writes it: u8 activations, i8 weights
+    # (7-bit, as its quantiser makes them) per output column, an i32 bias.
+    a8 = rng.integers(0, 256, (5, 40), dtype=np.uint8)
+    w8 = rng.integers(-64, 64, (9, 40), dtype=np.int8)
+    scales = {"as": np.array(0.03, np.float32), "az": np.array(121, np.uint8), "w": w8,
+              "ws": (rng.random(9) * 0.01 + 0.002).astype(np.float32),
+              "wz": np.zeros(9, np.int8), "c": rng.integers(-3000, 3000, 9, dtype=np.int32)}
+    node = ms("QGemm", ["a", "as", "az", "w", "ws", "wz", "c", "ys", "yz"], ["y"], transB=1)
+    write_case("ort_ms_qgemm", node, {"a": a8},
+               dict(scales, ys=np.array(0.05, np.float32), yz=np.array(110, np.uint8)), 13,
+               contrib=True)
+    node = ms("QGemm", ["a", "as", "az", "w", "ws", "wz", "c"], ["y"], transB=1)
+    write_case("ort_ms_qgemm_float", node, {"a": a8}, scales, 13, contrib=True,
+               output_type=TensorProto.FLOAT)
+    q = rng.integers(0, 256, (2, 3, 17), dtype=np.uint8)
+    node = ms("QLinearSoftmax", ["x", "xs", "xz", "ys", "yz"], ["y"], opset=13, axis=-1)
+    write_case("ort_ms_qlinear_softmax", node, {"x": q},
+               {"xs": np.array(0.08, np.float32), "xz": np.array(130, np.uint8),
+                "ys": np.array(1 / 256, np.float32), "yz": np.array(0, np.uint8)}, 13, contrib=True)
+
+
 def main():
     rng = np.random.default_rng(20261207)
     resize_cases(rng)
@@ -510,6 +620,8 @@ def main():
     qdq_cases(rng)
     onehot_cases(rng)
     conv_integer_cases()
+    transformer_cases()
+    contrib_cases()
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
