@@ -244,6 +244,7 @@ impl Planner<'_> {
     /// An operator: its steps, run at once when all its inputs are known.
     fn op(&mut self, node: &Node, ins: &[Option<ValueId>]) -> Result<Vec<ValueId>, Error> {
         let first = self.b.steps.len();
+        let first_value = self.b.values.len();
         let outs = ops::plan(node, self.b, ins)?;
         let foldable = ins
             .iter()
@@ -255,8 +256,41 @@ impl Planner<'_> {
             for (&o, t) in outs.iter().zip(tensors) {
                 self.b.values[o].konst = Some(t);
             }
+        } else {
+            self.fold_constant_steps(first, first_value)?;
         }
         Ok(outs)
+    }
+
+    /// Runs now the steps from `first` on that read only constants, as the operator's constant
+    /// operands need them (the weights a QLinearMatMul dequantizes, say): once per plan, not
+    /// once per run. A step is taken only when it alone writes its output, a whole buffer made
+    /// by this operator (value `first_value` or later), so nothing writes into a constant.
+    fn fold_constant_steps(&mut self, first: usize, first_value: usize) -> Result<(), Error> {
+        let mut k = first;
+        while k < self.b.steps.len() {
+            let values = &self.b.values;
+            let steps = &self.b.steps[first..];
+            let (&out, ins) = steps[k - first].buffers.split_last().expect("an output");
+            let sole_writer = steps
+                .iter()
+                .filter(|s| s.buffers.last().map(|&o| values[o].root) == Some(values[out].root))
+                .count()
+                == 1;
+            let takes = out >= first_value
+                && values[out].root == out
+                && values[out].konst.is_none()
+                && sole_writer
+                && ins.iter().all(|&i| values[i].konst.is_some());
+            if !takes {
+                k += 1;
+                continue;
+            }
+            let step = self.b.steps.remove(k);
+            let tensor = self.folder.fold(&self.b.values, &[step], &[out])?;
+            self.b.values[out].konst = tensor.into_iter().next();
+        }
+        Ok(())
     }
 
     /// Plans subgraph `g` in a scope of `names` with its formal inputs bound to `bindings`;
