@@ -122,20 +122,51 @@ const FOLLOW_ONNX_RUNTIME: &[(&str, &str)] = &[
     ),
 ];
 
+/// Tests whose expected outputs hold f32 roundoff where the exact result is 0: ONNX's reference
+/// gives 1.9e-7 where an inverse DFT of values up to 99 cancels, ONNX Runtime 2.4e-7 for the
+/// imaginary part of a real signal's DC bin, where our twiddle factors (sin 0 = 0) give 0.
+/// ONNX's absolute tolerance of 1e-7 then judges noise (ONNX Runtime itself fails 20 of
+/// test_dft_inverse's 200 elements). For these the absolute tolerance scales with the output's
+/// largest magnitude: 1e-5 times it (ONNX Runtime's f32 DFT of length 48 is up to 2.2e-6 times
+/// it off the exact transform; ours, with twiddles made in f64, 1e-7); the relative tolerance
+/// stays.
+const ROUNDOFF_AT_ZERO: &[&str] = &[
+    "test_dft_inverse",
+    "test_dft_inverse_opset19",
+    "ort_stft_window_input",
+    "ort_stft_complex",
+    "ort_dft_padded_onesided",
+    "ort_dft_irfft",
+];
+
 /// Compares an output with the expected one; `None` when they match, else the first bad element.
 /// `integer_slack` is how far integers may be off: 0 for ONNX's tests; 1 for ours, whose
 /// outputs ONNX Runtime computes in f32 and truncates or rounds to integers, so that a last-bit
 /// difference in the sum (212.99986 against 213.0) is 1 in the result.
-fn mismatch(actual: &Tensor, expected: &Tensor, integer_slack: i64) -> Option<String> {
+fn mismatch(
+    actual: &Tensor,
+    expected: &Tensor,
+    integer_slack: i64,
+    roundoff_at_zero: bool,
+) -> Option<String> {
     if actual.dtype != expected.dtype || actual.shape != expected.shape {
         return Some(format!(
             "got {} {:?}, expected {} {:?}",
             actual.dtype, actual.shape, expected.dtype, expected.shape
         ));
     }
-    let (rtol, atol) = (1e-3, 1e-7);
+    let (rtol, atol) = (1e-3, 1e-7f64);
     if is_float(expected.dtype) {
         let (a, e) = (actual.to_f64(), expected.to_f64());
+        let atol = if roundoff_at_zero {
+            let largest = e
+                .iter()
+                .filter(|v| v.is_finite())
+                .fold(0.0f64, |m, v| m.max(v.abs()));
+            atol.max(1e-5 * largest)
+        } else {
+            atol
+        };
         let bad = a.iter().zip(&e).position(|(&a, &e)| {
             if a.is_nan() || e.is_nan() {
                 a.is_nan() != e.is_nan()
@@ -206,7 +237,8 @@ fn run_on(rt: &Arc<NnRuntime>, model: &Arc<Model>, dir: &Path, device: usize) ->
         }
         for (k, (o, e)) in outputs.iter().zip(&expected).enumerate() {
             let slack = i64::from(dir.starts_with(ours_dir()));
-            if let Some(m) = mismatch(o, e, slack) {
+            let roundoff = ROUNDOFF_AT_ZERO.iter().any(|t| dir.ends_with(t));
+            if let Some(m) = mismatch(o, e, slack, roundoff) {
                 return Outcome::Failed(format!("{set_name} output {k}: {m}"));
             }
         }

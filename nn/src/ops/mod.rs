@@ -19,6 +19,7 @@ mod network;
 mod quantize;
 mod recurrent;
 mod resize;
+mod spectral;
 
 use crate::abi::RANK;
 use crate::graph::{Builder, ValueId};
@@ -106,6 +107,12 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("LayerNormalization", network::layer_norm),
     ("LRN", network::lrn),
     ("Attention", attention::attention),
+    ("DFT", spectral::dft),
+    ("STFT", spectral::stft),
+    ("HannWindow", spectral::window),
+    ("HammingWindow", spectral::window),
+    ("BlackmanWindow", spectral::window),
+    ("MelWeightMatrix", spectral::mel_weight_matrix),
     ("RotaryEmbedding", attention::rotary_embedding),
     // Quantised models.
     ("QuantizeLinear", quantize::quantize_linear),

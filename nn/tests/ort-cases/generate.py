@@ -607,6 +607,29 @@ def contrib_cases():
                 "ys": np.array(1 / 256, np.float32), "yz": np.array(0, np.uint8)}, 13, contrib=True)
 
 
+def spectral_cases():
+    rng = np.random.default_rng(2026120704)
+    f = lambda *shape: rng.standard_normal(shape).astype(np.float32)
+    # STFT as torch.stft exports it: a 2-D real signal, a Hann window given as an input (not
+    # folded into the transform), frames of 64 every 24 samples.
+    window = (np.sin(np.pi * np.arange(64) / 64) ** 2).astype(np.float32)
+    node = helper.make_node("STFT", ["x", "step", "window"], ["y"])
+    write_case("ort_stft_window_input", node, {"x": f(2, 500), "window": window},
+               {"step": np.array(24, np.int64)}, 17)
+    # A complex signal, two-sided, frame_length given without a window.
+    node = helper.make_node("STFT", ["x", "step", "", "length"], ["y"], onesided=0)
+    write_case("ort_stft_complex", node, {"x": f(1, 130, 2)},
+               {"step": np.array(16, np.int64), "length": np.array(32, np.int64)}, 17)
+    # DFT at opset 20: the axis as an input, a longer dft_length (zero-padded), and the inverse
+    # of a one-sided spectrum (irfft, real output).
+    node = helper.make_node("DFT", ["x", "len", "axis"], ["y"], onesided=1)
+    write_case("ort_dft_padded_onesided", node, {"x": f(3, 37, 5, 1)},
+               {"len": np.array(48, np.int64), "axis": np.array(1, np.int64)}, 20)
+    node = helper.make_node("DFT", ["x", "len", "axis"], ["y"], inverse=1, onesided=1)
+    write_case("ort_dft_irfft", node, {"x": f(2, 4, 17, 2)},
+               {"len": np.array(32, np.int64), "axis": np.array(-2, np.int64)}, 20)
+
+
 def main():
     rng = np.random.default_rng(20261207)
     resize_cases(rng)
@@ -622,6 +645,7 @@ def main():
     conv_integer_cases()
     transformer_cases()
     contrib_cases()
+    spectral_cases()
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
