@@ -6,22 +6,13 @@
 //! implementation and the operator's text disagree on `qk_matmul_output_mode`, the text is
 //! followed: 0 is the scaled product, 1 after the softcap, 2 after the mask, 3 after the softmax.
 
-use super::composed::{apply, slice};
+use super::composed::{apply, slice, transpose};
 use super::elementwise::emit_binary;
 use super::{input, optional, scalar};
 use crate::graph::{Builder, ValueId};
 use crate::model::{Attr, Node};
 use crate::tensor::{DType, Tensor};
 use crate::Error;
-
-fn transpose(b: &mut Builder, x: ValueId, perm: &[i64]) -> Result<ValueId, Error> {
-    Ok(apply(
-        b,
-        "Transpose",
-        vec![("perm", Attr::Ints(perm.to_vec()))],
-        &[Some(x)],
-    )?[0])
-}
 
 fn concat(b: &mut Builder, parts: &[ValueId], axis: i64) -> Result<ValueId, Error> {
     let parts: Vec<Option<ValueId>> = parts.iter().map(|&p| Some(p)).collect();

@@ -59,6 +59,15 @@ pub(crate) fn slice(
     Ok(apply(b, "Slice", vec![], &[Some(x), Some(s), Some(e), Some(a)])?[0])
 }
 
+/// `x` with its dimensions permuted by `perm` (no step for the identity).
+pub(crate) fn transpose(b: &mut Builder, x: ValueId, perm: &[i64]) -> Result<ValueId, Error> {
+    if perm.iter().enumerate().all(|(k, &d)| k as i64 == d) {
+        return Ok(x);
+    }
+    let attrs = vec![("perm", Attr::Ints(perm.to_vec()))];
+    Ok(apply(b, "Transpose", attrs, &[Some(x)])?[0])
+}
+
 /// `op(x)` of one input and output, no attributes.
 fn unary(b: &mut Builder, op: &str, x: ValueId) -> Result<ValueId, Error> {
     Ok(apply(b, op, vec![], &[Some(x)])?[0])
@@ -356,6 +365,60 @@ pub(crate) fn normalisation(
 }
 
 /// Data movement written with Reshape, Transpose and Expand.
+/// ReverseSequence: along the time axis, each batch entry's first `sequence_lens[b]` elements
+/// reversed, the rest kept. The lengths may be known only at run time: the source index of
+/// each element, `t < len ? len - 1 - t : t`, is computed as a tensor and gathered by.
+pub(crate) fn reverse_sequence(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (x, lens) = (input(inputs, 0)?, input(inputs, 1)?);
+    let shape = b.value(x).shape.clone();
+    let (time, batch) = (node.int("time_axis", 0)?, node.int("batch_axis", 1)?);
+    if shape.len() < 2 || !matches!((time, batch), (0, 1) | (1, 0)) {
+        return Err(Error::InvalidModel(format!(
+            "ReverseSequence with time_axis {time} and batch_axis {batch} of a tensor of \
+             shape {shape:?}"
+        )));
+    }
+    let (time, batch) = (time as usize, batch as usize);
+    let (steps, entries) = (shape[time], shape[batch]);
+    if b.value(lens).len() != entries {
+        return Err(Error::InvalidInput(format!(
+            "ReverseSequence has {} sequence lengths for a batch of {entries}",
+            b.value(lens).len()
+        )));
+    }
+    let lens = match b.value(lens).dtype {
+        DType::I64 => lens,
+        _ => super::elementwise::emit_cast(b, lens, DType::I64)?,
+    };
+    // Positions along the time axis and lengths along the batch axis, as the first two dims.
+    let mut time_shape = vec![1usize; 2];
+    time_shape[time] = steps;
+    let mut batch_shape = vec![1usize; 2];
+    batch_shape[batch] = entries;
+    b.reserve(steps.saturating_mul(8))?;
+    let positions: Vec<i64> = (0..steps as i64).collect();
+    let t = b.constant(Tensor::from_i64(time_shape, &positions)?);
+    let len = b.view(lens, batch_shape)?;
+    let inside = apply(b, "Less", vec![], &[Some(t), Some(len)])?[0];
+    let one = b.constant(Tensor::from_i64(vec![], &[1])?);
+    let last = binary(b, "Sub", len, one)?;
+    let mirrored = binary(b, "Sub", last, t)?;
+    let index = apply(b, "Where", vec![], &[Some(inside), Some(mirrored), Some(t)])?[0];
+    // Over the remaining dimensions the index is the same: broadcast it there.
+    let mut index_shape = b.value(index).shape.clone();
+    index_shape.extend(std::iter::repeat_n(1, shape.len() - 2));
+    let index = b.view(index, index_shape)?;
+    let full: Vec<i64> = shape.iter().map(|&d| d as i64).collect();
+    let full = b.constant(Tensor::from_i64(vec![full.len()], &full)?);
+    let index = apply(b, "Expand", vec![], &[Some(index), Some(full)])?[0];
+    let attrs = vec![("axis", Attr::Int(time as i64))];
+    apply(b, "GatherElements", attrs, &[Some(x), Some(index)])
+}
+
 pub(crate) fn movement(
     node: &Node,
     b: &mut Builder,
@@ -376,14 +439,6 @@ pub(crate) fn movement(
                 return Err(Error::InvalidModel(format!("blocksize {bs}")));
             }
             let s = bs as usize;
-            let transpose = |b: &mut Builder, v: ValueId, perm: &[i64]| -> Result<ValueId, Error> {
-                Ok(apply(
-                    b,
-                    "Transpose",
-                    vec![("perm", Attr::Ints(perm.to_vec()))],
-                    &[Some(v)],
-                )?[0])
-            };
             if node.op == "DepthToSpace" {
                 if c % (s * s) != 0 {
                     return Err(Error::InvalidInput(format!(

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::composed::apply;
+use super::composed::{apply, transpose};
 use super::elementwise::emit_binary;
 use super::{input, optional, scalar};
 use crate::graph::{Builder, ValueId};
@@ -121,7 +121,7 @@ fn fused_transpose(b: &mut Builder, x: ValueId, batch: bool, swap: bool) -> Resu
     if swap {
         perm.swap(rank - 2, rank - 1);
     }
-    Ok(apply(b, "Transpose", vec![("perm", Attr::Ints(perm))], &[Some(x)])?[0])
+    transpose(b, x, &perm)
 }
 
 /// FusedMatMul: `alpha * op(A) op(B)`, `op` moving the first dimension behind the batch

@@ -12,6 +12,7 @@ mod attention;
 mod composed;
 mod contrib;
 mod conv_transpose;
+mod einsum;
 mod elementwise;
 mod indexing;
 mod movement;
@@ -107,6 +108,7 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("LayerNormalization", network::layer_norm),
     ("LRN", network::lrn),
     ("Attention", attention::attention),
+    ("Einsum", einsum::einsum),
     ("DFT", spectral::dft),
     ("STFT", spectral::stft),
     ("HannWindow", spectral::window),
@@ -178,6 +180,7 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("Tile", composed::movement),
     ("Trilu", composed::movement),
     ("OneHot", composed::movement),
+    ("ReverseSequence", composed::reverse_sequence),
     // ONNX Runtime's operators, as its optimiser saves them.
     ("com.microsoft.FusedConv", contrib::fused_conv),
     ("com.microsoft.FusedGemm", contrib::fused_gemm),

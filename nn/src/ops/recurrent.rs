@@ -7,7 +7,7 @@
 //! element-wise arithmetic. Every piece runs on every device; a time step costs about a dozen
 //! small launches.
 
-use super::composed::{apply, slice};
+use super::composed::{apply, slice, transpose};
 use super::elementwise::emit_binary;
 use super::{input, known_ints, optional, scalar};
 use crate::graph::{Builder, ValueId};
@@ -265,12 +265,7 @@ fn recurrent(
 
     // The input sequence as [seq * batch, features], time-major.
     let xt = if batch_first {
-        apply(
-            b,
-            "Transpose",
-            vec![("perm", Attr::Ints(vec![1, 0, 2]))],
-            &[Some(x)],
-        )?[0]
+        transpose(b, x, &[1, 0, 2])?
     } else {
         x
     };
@@ -499,23 +494,13 @@ fn recurrent(
             .collect::<Result<_, _>>()?;
         let all = apply(b, "Concat", vec![("axis", Attr::Int(0))], &parts)?[0];
         if batch_first {
-            Ok(apply(
-                b,
-                "Transpose",
-                vec![("perm", Attr::Ints(vec![1, 0, 2]))],
-                &[Some(all)],
-            )?[0])
+            transpose(b, all, &[1, 0, 2])
         } else {
             Ok(all)
         }
     };
     let y = if batch_first {
-        apply(
-            b,
-            "Transpose",
-            vec![("perm", Attr::Ints(vec![2, 0, 1, 3]))],
-            &[Some(y)],
-        )?[0]
+        transpose(b, y, &[2, 0, 1, 3])?
     } else {
         y
     };

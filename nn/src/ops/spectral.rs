@@ -13,7 +13,7 @@
 //! constant window into the DFT's matrix (a window known only at run time multiplies the
 //! frames instead).
 
-use super::composed::apply;
+use super::composed::{apply, transpose};
 use super::elementwise::emit_binary;
 use super::{input, known_ints, optional};
 use crate::graph::{Builder, ValueId};
@@ -149,12 +149,8 @@ fn emit_dft(
     // The signal's axis next to the components: [others..., n, c].
     let mut perm: Vec<usize> = (0..rank - 1).filter(|&d| d != axis).collect();
     perm.extend([axis, rank - 1]);
-    let moved = if perm.iter().enumerate().all(|(k, &d)| k == d) {
-        x
-    } else {
-        let p = perm.iter().map(|&d| d as i64).collect();
-        apply(b, "Transpose", vec![("perm", Attr::Ints(p))], &[Some(x)])?[0]
-    };
+    let as_i64 = |p: &[usize]| p.iter().map(|&d| d as i64).collect::<Vec<_>>();
+    let moved = transpose(b, x, &as_i64(&perm))?;
     let others: Vec<usize> = perm[..rank - 2].iter().map(|&d| shape[d]).collect();
     let rows: usize = others.iter().product();
     let flat = b.view(moved, vec![rows, n_in * c_in])?;
@@ -163,19 +159,11 @@ fn emit_dft(
     moved_shape.extend([bins, c_out]);
     let y = b.view(y, moved_shape)?;
     // And back: the inverse permutation.
-    if perm.iter().enumerate().all(|(k, &d)| k == d) {
-        return Ok(y);
-    }
-    let mut inverse = vec![0i64; rank];
+    let mut inverse = vec![0usize; rank];
     for (k, &d) in perm.iter().enumerate() {
-        inverse[d] = k as i64;
+        inverse[d] = k;
     }
-    Ok(apply(
-        b,
-        "Transpose",
-        vec![("perm", Attr::Ints(inverse))],
-        &[Some(y)],
-    )?[0])
+    transpose(b, y, &as_i64(&inverse))
 }
 
 pub(crate) fn dft(

@@ -630,6 +630,31 @@ def spectral_cases():
                {"len": np.array(32, np.int64), "axis": np.array(-2, np.int64)}, 20)
 
 
+def einsum_cases():
+    rng = np.random.default_rng(2026120705)
+    f = lambda *shape: rng.standard_normal(shape).astype(np.float32)
+    cases = [
+        # As in real models: a BERT attention output projection and a positional encoding's
+        # outer product.
+        ("projection", "abcd,cde->abe", [f(2, 7, 4, 16), f(4, 16, 32)]),
+        ("outer", "i, j -> i j", [f(9), f(13)]),
+        # Broadcast ellipsis, three operands, an implicit output, a trace inside a product.
+        ("ellipsis_broadcast", "...ij,...jk->...ik", [f(3, 1, 5, 6), f(1, 4, 6, 2)]),
+        ("three_operands", "ab,bc,cd->ad", [f(5, 6), f(6, 7), f(7, 3)]),
+        ("implicit", "ij,jk", [f(4, 5), f(5, 3)]),
+        ("diagonal_product", "bii,bij->bj", [f(2, 4, 4), f(2, 4, 3)]),
+        ("sum_private", "abc,cd->d", [f(3, 4, 5), f(5, 2)]),
+    ]
+    for name, eq, arrays in cases:
+        names = [f"x{k}" for k in range(len(arrays))]
+        node = helper.make_node("Einsum", names, ["y"], equation=eq)
+        write_case(f"ort_einsum_{name}", node, dict(zip(names, arrays)), {}, 12)
+    # ReverseSequence as a Keras backward LSTM exports it: batch-major, lengths given at run time.
+    node = helper.make_node("ReverseSequence", ["x", "lens"], ["y"], batch_axis=0, time_axis=1)
+    write_case("ort_reverse_sequence_batch_major", node,
+               {"x": f(3, 9, 2, 5), "lens": np.array([9, 4, 1], np.int64)}, {}, 15)
+
+
 def main():
     rng = np.random.default_rng(20261207)
     resize_cases(rng)
@@ -646,6 +671,7 @@ def main():
     transformer_cases()
     contrib_cases()
     spectral_cases()
+    einsum_cases()
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
