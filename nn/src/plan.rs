@@ -42,7 +42,6 @@ pub(crate) fn check_inputs(model: &Model, inputs: &[(DType, Vec<usize>)]) -> Res
             inputs.len()
         )));
     }
-    let mut symbols: HashMap<&str, usize> = HashMap::new();
     for (info, (dtype, shape)) in model.inputs.iter().zip(inputs) {
         if *dtype != info.dtype {
             return Err(Error::InvalidInput(format!(
@@ -59,26 +58,18 @@ pub(crate) fn check_inputs(model: &Model, inputs: &[(DType, Vec<usize>)]) -> Res
                 shape.len()
             )));
         }
+        // Named dimensions are the exporter's labels, not constraints: ONNX Runtime does not
+        // hold inputs to them, and exporters reuse names for sizes that differ (lineless-table-
+        // rec's LORE post-processor names both its inputs' last dimensions `width`, 256 and 8).
         for (d, (dim, &size)) in dims.iter().zip(shape).enumerate() {
-            match dim {
-                Dim::Fixed(n) if *n != size => {
+            if let Dim::Fixed(n) = dim {
+                if *n != size {
                     return Err(Error::InvalidInput(format!(
-                    "input `{}` must have size {n} in dimension {d}, not {size} (shape {shape:?})",
-                    info.name
-                )))
+                        "input `{}` must have size {n} in dimension {d}, not {size} (shape \
+                         {shape:?})",
+                        info.name
+                    )));
                 }
-                Dim::Symbolic(name) => {
-                    if let Some(&seen) = symbols.get(name.as_str()) {
-                        if seen != size {
-                            return Err(Error::InvalidInput(format!(
-                                "dimension `{name}` is {seen} in one input and {size} in `{}`",
-                                info.name
-                            )));
-                        }
-                    }
-                    symbols.insert(name, size);
-                }
-                _ => {}
             }
         }
     }
@@ -288,7 +279,17 @@ impl Planner<'_> {
             }
             let step = self.b.steps.remove(k);
             let tensor = self.folder.fold(&self.b.values, &[step], &[out])?;
-            self.b.values[out].konst = tensor.into_iter().next();
+            let Some(tensor) = tensor.into_iter().next() else {
+                continue;
+            };
+            // The views made of it so far (reshapes) are constants too: a step reading one
+            // would otherwise read a buffer that nothing writes any more.
+            for v in self.b.values.iter_mut().skip(out + 1) {
+                if v.root == out {
+                    v.konst = Some(tensor.reshaped(v.shape.clone()));
+                }
+            }
+            self.b.values[out].konst = Some(tensor);
         }
         Ok(())
     }
