@@ -1447,8 +1447,8 @@ pub unsafe extern "C" fn scatter_f32(
 
 macro_rules! cumsum {
     ($name:ident, $t:ty, $zero:expr, $add:ident) => {
-        /// CumSum along an axis: inclusive or exclusive, forward or reversed. Parameters:
-        /// [`abi::cumsum`].
+        /// CumSum (`$add` an addition, `$zero` 0) or CumProd (a product from 1) along an axis:
+        /// inclusive or exclusive, forward or reversed. Parameters: [`abi::cumsum`].
         #[no_mangle]
         pub unsafe extern "C" fn $name(
             item: u32,
@@ -1499,6 +1499,22 @@ fn add_i64(a: i64, b: i64) -> i64 {
 cumsum!(cumsum_f32, f32, 0.0, add_f32);
 cumsum!(cumsum_i32, i32, 0, add_i32);
 cumsum!(cumsum_i64, i64, 0, add_i64);
+
+#[inline(always)]
+fn mul_f32(a: f32, b: f32) -> f32 {
+    a * b
+}
+#[inline(always)]
+fn mul_i32(a: i32, b: i32) -> i32 {
+    a.wrapping_mul(b)
+}
+#[inline(always)]
+fn mul_i64(a: i64, b: i64) -> i64 {
+    a.wrapping_mul(b)
+}
+cumsum!(cumprod_f32, f32, 1.0, mul_f32);
+cumsum!(cumprod_i32, i32, 1, mul_i32);
+cumsum!(cumprod_i64, i64, 1, mul_i64);
 
 /// TopK along an axis: each input element counts the elements of its row that sort before it
 /// (larger, or smaller, with ties to the lower index) and, when fewer than `k` do, writes its

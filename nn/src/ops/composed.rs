@@ -365,6 +365,129 @@ pub(crate) fn normalisation(
 }
 
 /// Data movement written with Reshape, Transpose and Expand.
+/// GatherND: each index tuple (the last dimension of `indices`, `k` long) picks a slice of
+/// `data` after `batch_dims` shared leading dimensions. The tuples become flat row numbers of
+/// `data` viewed as `[batch * d_b * ... * d_(b+k-1), rest...]`: `sum_j i_j stride_j` (negative
+/// indices wrapped), plus the batch entry's first row. Planned as element-wise integer
+/// arithmetic and one Gather, so indices known only at run time work, and constant ones fold.
+pub(crate) fn gather_nd(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let (data, indices) = (input(inputs, 0)?, input(inputs, 1)?);
+    let (ds, is) = (b.value(data).shape.clone(), b.value(indices).shape.clone());
+    let batch = node.int("batch_dims", 0)?;
+    let k = is.last().copied().unwrap_or(0);
+    let bad = |why: String| Error::InvalidInput(format!("GatherND: {why}"));
+    if batch < 0 || batch as usize >= is.len() || batch as usize + k > ds.len() || k == 0 {
+        return Err(bad(format!(
+            "indices of shape {is:?} into data of shape {ds:?} with batch_dims {batch}"
+        )));
+    }
+    let nb = batch as usize;
+    if ds[..nb] != is[..nb] {
+        return Err(bad(format!(
+            "batch dimensions {:?} and {:?} differ",
+            &ds[..nb],
+            &is[..nb]
+        )));
+    }
+    let indices = match b.value(indices).dtype {
+        DType::I64 => indices,
+        DType::I32 => super::elementwise::emit_cast(b, indices, DType::I64)?,
+        other => return Err(bad(format!("indices of type {other}"))),
+    };
+    let picked = &ds[nb..nb + k];
+    let rest = &ds[nb + k..];
+    let rows_per_batch: usize = picked.iter().product();
+    let batches: usize = ds[..nb].iter().product();
+    // Row number within the batch entry: sum over j of wrap(i_j) * stride_j.
+    let tuple_shape = is[..is.len() - 1].to_vec();
+    let mut row: Option<ValueId> = None;
+    let mut stride = rows_per_batch;
+    let last = is.len() - 1;
+    for (j, &size) in picked.iter().enumerate() {
+        stride /= size.max(1);
+        let i = slice(b, indices, last, j, j + 1)?;
+        let i = b.view(i, tuple_shape.clone())?;
+        let zero = scalar(b, DType::I64, 0.0)?;
+        let negative = apply(b, "Less", vec![], &[Some(i), Some(zero)])?[0];
+        let size_c = scalar(b, DType::I64, size as f64)?;
+        let wrapped = binary(b, "Add", i, size_c)?;
+        let i = apply(
+            b,
+            "Where",
+            vec![],
+            &[Some(negative), Some(wrapped), Some(i)],
+        )?[0];
+        let term = if stride == 1 {
+            i
+        } else {
+            let s = scalar(b, DType::I64, stride as f64)?;
+            binary(b, "Mul", i, s)?
+        };
+        row = Some(match row {
+            Some(r) => binary(b, "Add", r, term)?,
+            None => term,
+        });
+    }
+    let mut row = row.expect("k > 0");
+    if batches > 1 {
+        // Each batch entry's first row: entry * rows_per_batch, broadcast over its tuples.
+        b.reserve(batches.saturating_mul(8))?;
+        let firsts: Vec<i64> = (0..batches).map(|e| (e * rows_per_batch) as i64).collect();
+        let mut shape = ds[..nb].to_vec();
+        shape.extend(std::iter::repeat_n(1, tuple_shape.len() - nb));
+        let firsts = b.constant(Tensor::from_i64(shape, &firsts)?);
+        row = binary(b, "Add", row, firsts)?;
+    }
+    let mut flat = vec![batches * rows_per_batch];
+    flat.extend(rest);
+    let flat_data = b.view(data, flat)?;
+    let attrs = vec![("axis", Attr::Int(0))];
+    apply(b, "Gather", attrs, &[Some(flat_data), Some(row)])
+}
+
+/// EyeLike: ones on diagonal `k` of a 2-D tensor of `x`'s shape, zeros elsewhere, of type
+/// `dtype` (`x`'s by default); made on the host.
+pub(crate) fn eye_like(
+    node: &Node,
+    b: &mut Builder,
+    inputs: &[Option<ValueId>],
+) -> Result<Vec<ValueId>, Error> {
+    let x = input(inputs, 0)?;
+    let shape = b.value(x).shape.clone();
+    let [rows, cols] = shape[..] else {
+        return Err(Error::InvalidInput(format!(
+            "EyeLike of shape {shape:?} (2-D)"
+        )));
+    };
+    let dtype = match node.attrs.get("dtype") {
+        Some(_) => DType::from_onnx(node.int("dtype", 1)? as i32)?,
+        None => b.value(x).dtype,
+    };
+    let k = node.int("k", 0)?;
+    let size = dtype.size();
+    b.reserve(rows.saturating_mul(cols).saturating_mul(size))?;
+    let one: Vec<u8> = match dtype {
+        DType::F32 => 1f32.to_le_bytes().to_vec(),
+        DType::F64 => 1f64.to_le_bytes().to_vec(),
+        DType::I32 => 1i32.to_le_bytes().to_vec(),
+        DType::I64 => 1i64.to_le_bytes().to_vec(),
+        DType::U8 | DType::I8 | DType::Bool => vec![1],
+    };
+    let mut data = vec![0u8; rows * cols * size];
+    for i in 0..rows {
+        let j = i as i64 + k;
+        if (0..cols as i64).contains(&j) {
+            let at = (i * cols + j as usize) * size;
+            data[at..at + size].copy_from_slice(&one);
+        }
+    }
+    Ok(vec![b.constant(Tensor::new(dtype, shape, data)?)])
+}
+
 /// ReverseSequence: along the time axis, each batch entry's first `sequence_lens[b]` elements
 /// reversed, the rest kept. The lengths may be known only at run time: the source index of
 /// each element, `t < len ? len - 1 - t : t`, is computed as a tensor and gathered by.

@@ -1,5 +1,5 @@
 //! Operators that move elements by run-time indices or order: GatherElements, ScatterElements,
-//! ScatterND, CumSum and TopK.
+//! ScatterND, CumSum and CumProd, and TopK.
 
 use super::elementwise::emit_cast;
 use super::{axis, input, known_ints, new_params, padded_dims, padded_shape_strides, put};
@@ -191,13 +191,17 @@ pub(crate) fn cumsum(
     let v = b.value(x).clone();
     let a = known_ints(b, inputs, 1, "the axis")?
         .and_then(|a| a.first().copied())
-        .ok_or_else(|| Error::InvalidModel("CumSum without an axis".into()))?;
+        .ok_or_else(|| Error::InvalidModel(format!("{} without an axis", node.op)))?;
     let a = axis(a, v.shape.len())?;
-    let kernel = match v.dtype {
-        DType::F32 => "cumsum_f32",
-        DType::I32 => "cumsum_i32",
-        DType::I64 => "cumsum_i64",
-        DType::F64 => {
+    let product = node.op == "CumProd";
+    let kernel = match (v.dtype, product) {
+        (DType::F32, false) => "cumsum_f32",
+        (DType::I32, false) => "cumsum_i32",
+        (DType::I64, false) => "cumsum_i64",
+        (DType::F32, true) => "cumprod_f32",
+        (DType::I32, true) => "cumprod_i32",
+        (DType::I64, true) => "cumprod_i64",
+        (DType::F64, _) => {
             // In f32, as the other float operators.
             let x32 = emit_cast(b, x, DType::F32)?;
             let mut converted = inputs.to_vec();
@@ -205,7 +209,12 @@ pub(crate) fn cumsum(
             let y = cumsum(node, b, &converted)?[0];
             return Ok(vec![emit_cast(b, y, DType::F64)?]);
         }
-        other => return Err(Error::Unsupported(format!("CumSum of {other} tensors"))),
+        (other, _) => {
+            return Err(Error::Unsupported(format!(
+                "{} of {other} tensors",
+                node.op
+            )))
+        }
     };
     let params = {
         use abi::cumsum::*;

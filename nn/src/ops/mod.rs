@@ -151,6 +151,7 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("Scatter", indexing::scatter),
     ("ScatterND", indexing::scatter),
     ("CumSum", indexing::cumsum),
+    ("CumProd", indexing::cumsum),
     ("TopK", indexing::topk),
     ("LSTM", recurrent::lstm),
     ("GRU", recurrent::gru),
@@ -181,6 +182,8 @@ const OPERATORS: &[(&str, Handler)] = &[
     ("Trilu", composed::movement),
     ("OneHot", composed::movement),
     ("ReverseSequence", composed::reverse_sequence),
+    ("GatherND", composed::gather_nd),
+    ("EyeLike", composed::eye_like),
     // ONNX Runtime's operators, as its optimiser saves them.
     ("com.microsoft.FusedConv", contrib::fused_conv),
     ("com.microsoft.FusedGemm", contrib::fused_gemm),

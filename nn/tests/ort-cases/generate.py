@@ -653,6 +653,14 @@ def einsum_cases():
     node = helper.make_node("ReverseSequence", ["x", "lens"], ["y"], batch_axis=0, time_axis=1)
     write_case("ort_reverse_sequence_batch_major", node,
                {"x": f(3, 9, 2, 5), "lens": np.array([9, 4, 1], np.int64)}, {}, 15)
+    # GatherND as tf2onnx writes it: indices at run time, negative ones among them, and a batch
+    # dimension.
+    node = helper.make_node("GatherND", ["x", "i"], ["y"])
+    idx = np.stack([rng.integers(-4, 4, (5, 3)), rng.integers(-6, 6, (5, 3))], -1)
+    write_case("ort_gather_nd_negative", node, {"x": f(4, 6, 7), "i": idx.astype(np.int64)}, {}, 13)
+    node = helper.make_node("GatherND", ["x", "i"], ["y"], batch_dims=1)
+    idx = rng.integers(0, 5, (3, 4, 1))
+    write_case("ort_gather_nd_batch", node, {"x": f(3, 5, 2, 2), "i": idx.astype(np.int64)}, {}, 13)
 
 
 def main():
