@@ -8,6 +8,7 @@
 
 use super::composed::{apply, slice, transpose};
 use super::elementwise::emit_binary;
+use super::network::require_f32;
 use super::{input, optional, scalar};
 use crate::graph::{Builder, ValueId};
 use crate::model::{Attr, Node};
@@ -17,19 +18,6 @@ use crate::Error;
 fn concat(b: &mut Builder, parts: &[ValueId], axis: i64) -> Result<ValueId, Error> {
     let parts: Vec<Option<ValueId>> = parts.iter().map(|&p| Some(p)).collect();
     Ok(apply(b, "Concat", vec![("axis", Attr::Int(axis))], &parts)?[0])
-}
-
-fn f32_inputs(node: &Node, b: &Builder, ids: &[ValueId]) -> Result<(), Error> {
-    for &id in ids {
-        let dtype = b.value(id).dtype;
-        if dtype != DType::F32 {
-            return Err(Error::Unsupported(format!(
-                "{} on {dtype} tensors",
-                node.op
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// A 3-D `[batch, sequence, heads * size]` tensor as `[batch, heads, sequence, size]`.
@@ -146,7 +134,7 @@ pub(crate) fn attention(
         optional(inputs, 5),
     );
     let nonpad = optional(inputs, 6);
-    f32_inputs(node, b, &[q, k, v])?;
+    require_f32(node, b, &[q, k, v])?;
     let rank = b.value(q).shape.len();
     if b.value(k).shape.len() != rank || b.value(v).shape.len() != rank || !(rank == 3 || rank == 4)
     {
@@ -190,7 +178,7 @@ pub(crate) fn attention(
     let mut past_len = 0;
     let (k, v) = match (past_key, past_value) {
         (Some(pk), Some(pv)) => {
-            f32_inputs(node, b, &[pk, pv])?;
+            require_f32(node, b, &[pk, pv])?;
             past_len = b.value(pk).shape.get(2).copied().unwrap_or(0);
             (concat(b, &[pk, k], 2)?, concat(b, &[pv, v], 2)?)
         }
@@ -287,7 +275,7 @@ pub(crate) fn rotary_embedding(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let (x, cos, sin) = (input(inputs, 0)?, input(inputs, 1)?, input(inputs, 2)?);
-    f32_inputs(node, b, &[x, cos, sin])?;
+    require_f32(node, b, &[x, cos, sin])?;
     let shape = b.value(x).shape.clone();
     // [batch, sequence, heads, size].
     let x4 = match shape.len() {

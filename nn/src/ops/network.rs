@@ -12,7 +12,8 @@ use crate::model::Node;
 use crate::tensor::{strides, DType};
 use crate::Error;
 
-fn require_f32(node: &Node, b: &Builder, ids: &[ValueId]) -> Result<(), Error> {
+/// Refuses tensors other than f32 among `ids`, naming the operator and the type.
+pub(crate) fn require_f32(node: &Node, b: &Builder, ids: &[ValueId]) -> Result<(), Error> {
     for &id in ids {
         let dtype = b.value(id).dtype;
         if dtype != DType::F32 {

@@ -15,21 +15,12 @@
 
 use super::composed::{apply, transpose};
 use super::elementwise::emit_binary;
+use super::network::require_f32;
 use super::{input, known_ints, optional};
 use crate::graph::{Builder, ValueId};
 use crate::model::{Attr, Node};
 use crate::tensor::{DType, Tensor};
 use crate::Error;
-
-fn f32_signal(node: &Node, b: &Builder, x: ValueId) -> Result<(), Error> {
-    match b.value(x).dtype {
-        DType::F32 => Ok(()),
-        other => Err(Error::Unsupported(format!(
-            "{} of {other} signals",
-            node.op
-        ))),
-    }
-}
 
 /// A scalar integer input that must be known when the plan is made.
 fn known_scalar(
@@ -172,7 +163,7 @@ pub(crate) fn dft(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
-    f32_signal(node, b, x)?;
+    require_f32(node, b, &[x])?;
     let rank = b.value(x).shape.len();
     if rank < 2 {
         return Err(Error::InvalidInput(format!(
@@ -216,7 +207,7 @@ pub(crate) fn stft(
     inputs: &[Option<ValueId>],
 ) -> Result<Vec<ValueId>, Error> {
     let x = input(inputs, 0)?;
-    f32_signal(node, b, x)?;
+    require_f32(node, b, &[x])?;
     let shape = b.value(x).shape.clone();
     // `[batch, samples]` is a real signal too: ONNX Runtime takes it, and exporters write it.
     let (x, shape) = match shape[..] {
@@ -258,7 +249,7 @@ pub(crate) fn stft(
     let constant_window = window.and_then(|w| b.konst(w)).map(|t| t.to_f32());
     let framed = match (window, &constant_window) {
         (Some(w), None) => {
-            f32_signal(node, b, w)?;
+            require_f32(node, b, &[w])?;
             let column = b.view(w, vec![taken, 1])?;
             emit_binary(b, "Mul", framed, column)?
         }
