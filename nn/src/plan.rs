@@ -346,13 +346,9 @@ impl Planner<'_> {
         names: &HashMap<String, ValueId>,
         ins: &[Option<ValueId>],
     ) -> Result<Vec<ValueId>, Error> {
-        let cond = ins.first().copied().flatten();
-        let Some(cond) = self.known(cond)? else {
-            return Err(Error::Unsupported(
-                "If whose condition is computed at run time from tensor data (it must be a \
-                 constant, depend only on shapes, or be a small input)"
-                    .into(),
-            ));
+        let cond_id = ins.first().copied().flatten();
+        let Some(cond) = self.known(cond_id)? else {
+            return self.if_select(node, names, cond_id);
         };
         let branch = if cond != 0 {
             "then_branch"
@@ -364,6 +360,62 @@ impl Planner<'_> {
             .ok_or_else(|| Error::InvalidModel(format!("If without a {branch}")))?
             .clone();
         self.subgraph(&g, names, &[])
+    }
+
+    /// An If whose condition is known only at run time: both branches are planned and each
+    /// output chosen by the condition (Where), so both branches run. This needs outputs of the
+    /// same type and shape from both; ONNX's graphs have no side effects, so running the branch
+    /// not taken changes nothing but the time.
+    fn if_select(
+        &mut self,
+        node: &Node,
+        names: &HashMap<String, ValueId>,
+        cond: Option<ValueId>,
+    ) -> Result<Vec<ValueId>, Error> {
+        let cond = cond.ok_or_else(|| Error::InvalidModel("If without a condition".into()))?;
+        let refuse = |why: String| {
+            Err(Error::Unsupported(format!(
+                "If whose condition is computed at run time from tensor data, {why}"
+            )))
+        };
+        let c = self.b.value(cond);
+        if c.dtype != DType::Bool || c.len() != 1 {
+            return refuse(format!("a {} of shape {:?}", c.dtype, c.shape));
+        }
+        // Nested run-time Ifs plan 2^depth branches: each planned pair counts against the
+        // plan's unrolling bound, as loop iterations do.
+        self.unroll_one()?;
+        let mut outs = Vec::new();
+        for branch in ["then_branch", "else_branch"] {
+            let g = node
+                .graph(branch)?
+                .ok_or_else(|| Error::InvalidModel(format!("If without a {branch}")))?
+                .clone();
+            outs.push(self.subgraph(&g, names, &[])?);
+        }
+        let (then, other) = (&outs[0], &outs[1]);
+        if then.len() != other.len() {
+            return refuse(format!(
+                "with branches of {} and {} outputs",
+                then.len(),
+                other.len()
+            ));
+        }
+        let scalar = self.b.view(cond, vec![])?;
+        let mut chosen = Vec::with_capacity(then.len());
+        for (k, (&t, &e)) in then.iter().zip(other).enumerate() {
+            let (tv, ev) = (self.b.value(t), self.b.value(e));
+            if tv.dtype != ev.dtype || tv.shape != ev.shape {
+                return refuse(format!(
+                    "whose branches give output {k} as {} {:?} and {} {:?} (both are planned \
+                     and one chosen, which needs the same type and shape)",
+                    tv.dtype, tv.shape, ev.dtype, ev.shape
+                ));
+            }
+            let picked = ops::apply(self.b, "Where", vec![], &[Some(scalar), Some(t), Some(e)])?;
+            chosen.push(picked[0]);
+        }
+        Ok(chosen)
     }
 
     fn unroll_one(&mut self) -> Result<(), Error> {

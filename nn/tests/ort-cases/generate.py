@@ -663,6 +663,34 @@ def einsum_cases():
     write_case("ort_gather_nd_batch", node, {"x": f(3, 5, 2, 2), "i": idx.astype(np.int64)}, {}, 13)
 
 
+def data_dependent_if_cases():
+    """If on a condition computed from tensor data (as openwakeword's hey_jarvis model has):
+    planned as both branches and a choice. Two inputs, one per branch."""
+    rng = np.random.default_rng(2026120706)
+    F = TensorProto.FLOAT
+    w = rng.standard_normal((4, 4)).astype(np.float32)
+    then_g = helper.make_graph(
+        [helper.make_node("MatMul", ["x", "w"], ["t0"]), helper.make_node("Tanh", ["t0"], ["t"]),
+         helper.make_node("Shape", ["x"], ["ts"])], "then", [],
+        [helper.make_tensor_value_info("t", F, None),
+         helper.make_tensor_value_info("ts", TensorProto.INT64, None)])
+    else_g = helper.make_graph(
+        [helper.make_node("Sigmoid", ["x"], ["e"]), helper.make_node("Shape", ["x"], ["es"])],
+        "else", [],
+        [helper.make_tensor_value_info("e", F, None),
+         helper.make_tensor_value_info("es", TensorProto.INT64, None)])
+    nodes = [
+        helper.make_node("ReduceSum", ["x"], ["total"], keepdims=0),
+        helper.make_node("Greater", ["total", "zero"], ["positive"]),
+        helper.make_node("If", ["positive"], ["y", "s"], then_branch=then_g, else_branch=else_g),
+    ]
+    for name, shift in [("then", 1.0), ("else", -1.0)]:
+        x = (rng.standard_normal((3, 4)) + shift).astype(np.float32)
+        write_graph(f"ort_if_data_dependent_{name}", nodes, {"x": x},
+                    [("y", F), ("s", TensorProto.INT64)],
+                    {"w": w, "zero": np.array(0.0, dtype=np.float32)}, 13)
+
+
 def main():
     rng = np.random.default_rng(20261207)
     resize_cases(rng)
@@ -680,6 +708,7 @@ def main():
     contrib_cases()
     spectral_cases()
     einsum_cases()
+    data_dependent_if_cases()
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
