@@ -1406,6 +1406,40 @@ pub unsafe extern "C" fn scatter_u32(
     unsafe { *y.add(item as usize) = v };
 }
 
+/// ScatterElements and ScatterND without a reduction, one work item per update word: update `j`
+/// goes to its target unless a later update aims at the same element, so the last one wins, as
+/// in `scatter_u32`. It runs after the data is copied into `y`, and costs O(U^2) target
+/// computations against `scatter_u32`'s O(N U): the planner takes it when there are fewer
+/// updates U than elements N. Parameters: [`abi::elements`]. Buffers: params, indices, updates,
+/// y.
+#[no_mangle]
+pub unsafe extern "C" fn scatter_last_u32(
+    item: u32,
+    _items: u32,
+    block: u32,
+    params: *const i32,
+    _pl: u32,
+    idx: *const i32,
+    _il: u32,
+    updates: *const u32,
+    _ul: u32,
+    y: *mut u32,
+    _yl: u32,
+) {
+    let p = unsafe { Params::new(params, block) };
+    let words = p.u(elements::WORDS);
+    let (j, w) = (item as usize / words, item as usize % words);
+    let target = unsafe { scatter_target(p, idx, j) };
+    let mut later = j + 1;
+    while later < p.u(elements::UPDATES) {
+        if unsafe { scatter_target(p, idx, later) } == target {
+            return;
+        }
+        later += 1;
+    }
+    unsafe { *y.add(target * words + w) = *updates.add(j * words + w) };
+}
+
 /// ScatterElements and ScatterND of f32 with a reduction (none, add, mul, max, min), the updates
 /// applied in order. Parameters: [`abi::elements`]. Buffers: params, data, indices, updates, y.
 #[no_mangle]

@@ -177,6 +177,17 @@ pub(crate) fn scatter(
         p
     };
     let y = b.output(v.dtype, v.shape.clone())?;
+    if reduction == abi::elements::NONE && uv.len() < v.len() {
+        // Fewer updates than elements: copy the data, then store each update that no later
+        // one overrides (O(N + U^2) rather than O(N U)).
+        let words = v.dtype.size() / 4;
+        let mut params = params;
+        params[abi::elements::WORDS] = words as i32;
+        let strides = super::movement::contiguous(&v.shape);
+        super::movement::copy(b, x, y, &v.shape, &strides, &strides, 0, 0)?;
+        b.launch("scatter_last_u32", params, &[idx, upd], y, uv.len() * words);
+        return Ok(vec![y]);
+    }
     let items = b.value(y).len() * w;
     b.launch(kernel, params, &[x, idx, upd], y, items);
     Ok(vec![y])

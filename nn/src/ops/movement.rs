@@ -16,7 +16,7 @@ use crate::Error;
 /// Emits a strided copy from `src` into `dst`: for every index `i` of `dims`,
 /// `dst[out_base + i . out_strides] = src[in_base + i . in_strides]` (in elements).
 #[allow(clippy::too_many_arguments)]
-fn copy(
+pub(crate) fn copy(
     b: &mut Builder,
     src: ValueId,
     dst: ValueId,
@@ -62,7 +62,7 @@ fn copy(
     Ok(())
 }
 
-fn contiguous(shape: &[usize]) -> Vec<isize> {
+pub(crate) fn contiguous(shape: &[usize]) -> Vec<isize> {
     strides(shape).into_iter().map(|s| s as isize).collect()
 }
 

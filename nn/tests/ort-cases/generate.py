@@ -691,6 +691,24 @@ def data_dependent_if_cases():
                     {"w": w, "zero": np.array(0.0, dtype=np.float32)}, 13)
 
 
+def scatter_duplicate_cases():
+    """Scatters with fewer updates than elements and repeated targets: ONNX Runtime applies them
+    in order, so the last update aimed at an element wins."""
+    rng = np.random.default_rng(2026120707)
+    f = lambda *shape: rng.standard_normal(shape).astype(np.float32)
+    idx = rng.integers(0, 40, (3, 25)).astype(np.int64)
+    idx[:, 5] = idx[:, 2]
+    node = helper.make_node("ScatterElements", ["x", "i", "u"], ["y"], axis=1)
+    write_case("ort_scatter_elements_repeated", node, {"x": f(3, 40), "i": idx, "u": f(3, 25)},
+               {}, 16)
+    tuples = rng.integers(0, 6, (7, 2)).astype(np.int64)
+    tuples[4] = tuples[1]
+    node = helper.make_node("ScatterND", ["x", "i", "u"], ["y"])
+    write_case("ort_scatter_nd_repeated", node,
+               {"x": rng.integers(-9, 9, (6, 6, 5)).astype(np.int64), "i": tuples,
+                "u": rng.integers(-9, 9, (7, 5)).astype(np.int64)}, {}, 13)
+
+
 def main():
     rng = np.random.default_rng(20261207)
     resize_cases(rng)
@@ -709,6 +727,7 @@ def main():
     spectral_cases()
     einsum_cases()
     data_dependent_if_cases()
+    scatter_duplicate_cases()
     node_tests = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         HERE, "../../../target/onnx-node-tests/onnx/backend/test/data/node"
     )
