@@ -555,6 +555,135 @@ fn native_unary_functions_match_the_portable_kernel() {
     }
 }
 
+/// A constant of ONNX element type `elem_type` from its little-endian bytes.
+fn raw_initializer(
+    name: &str,
+    shape: &[usize],
+    elem_type: i32,
+    bytes: Vec<u8>,
+) -> onnx::TensorProto {
+    onnx::TensorProto {
+        name: Some(name.into()),
+        dims: shape.iter().map(|&d| d as i64).collect(),
+        data_type: Some(elem_type),
+        raw_data: Some(bytes),
+        ..Default::default()
+    }
+}
+
+/// QuantizeLinear to u8 and i8 and DequantizeLinear from u8, i8 and i32, per tensor and per
+/// axis: the native kernels against the portable ones, element for element (ties, saturation,
+/// NaN and infinities included).
+#[test]
+fn native_quantisers_match_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(43);
+    let shape = [6usize, 5, 7];
+    let n: usize = shape.iter().product();
+    let mut xs: Vec<f32> = rng.floats(n).iter().map(|v| v * 40.0).collect();
+    xs[..10].copy_from_slice(&[
+        f32::NAN,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        2.5,
+        -2.5,
+        3.5,
+        0.0,
+        0.25,
+        -0.25,
+        0.75,
+    ]);
+    let x = Tensor::from_f32(shape.to_vec(), &xs).unwrap();
+    let scales: Vec<f32> = (0..5).map(|k| 0.05 + 0.1 * k as f32).collect();
+    let axis = |a: usize| onnx::AttributeProto {
+        name: Some("axis".into()),
+        i: Some(a as i64),
+        r#type: Some(onnx::attribute_proto::AttributeType::Int as i32),
+        ..Default::default()
+    };
+    // (case, zero point type, zero points, per axis)
+    let quantise = [
+        ("u8 per tensor", 2, vec![131u8], false),
+        (
+            "i8 per axis",
+            3,
+            vec![0, 3, (-7i8) as u8, 100, (-128i8) as u8],
+            true,
+        ),
+    ];
+    for (case, elem, zeros, per_axis) in quantise {
+        let (sshape, sdata) = if per_axis {
+            (vec![5], scales.clone())
+        } else {
+            (vec![], vec![0.5])
+        };
+        let m = model(
+            vec![node("QuantizeLinear", &["x", "s", "z"], "y", vec![axis(1)])],
+            vec![
+                initializer("s", &sshape, &sdata),
+                raw_initializer("z", &sshape, elem, zeros),
+            ],
+        );
+        compare(
+            &fast,
+            &portable,
+            m,
+            x.clone(),
+            &format!("QuantizeLinear {case}"),
+        );
+    }
+    let ints: Vec<i32> = (0..n)
+        .map(|_| rng.below(1 << 20) as i32 - (1 << 19))
+        .collect();
+    let bytes: Vec<u8> = ints.iter().map(|&v| v as u8).collect();
+    let dequantise = [
+        (
+            "u8 per axis",
+            2,
+            DType::U8,
+            bytes.clone(),
+            Some(vec![1u8, 2, 3, 250, 128]),
+            true,
+        ),
+        (
+            "i8 per tensor",
+            3,
+            DType::I8,
+            bytes,
+            Some(vec![(-5i8) as u8]),
+            false,
+        ),
+        (
+            "i32 per axis",
+            6,
+            DType::I32,
+            ints.iter().flat_map(|v| v.to_le_bytes()).collect(),
+            None,
+            true,
+        ),
+    ];
+    for (case, elem, dtype, data, zeros, per_axis) in dequantise {
+        let (sshape, sdata) = if per_axis {
+            (vec![5], scales.clone())
+        } else {
+            (vec![], vec![0.25])
+        };
+        let mut inits = vec![initializer("s", &sshape, &sdata)];
+        let mut ins = vec!["x", "s"];
+        if let Some(z) = zeros {
+            inits.push(raw_initializer("z", &sshape, elem, z));
+            ins.push("z");
+        }
+        let m = model_with_inputs(
+            vec![node("DequantizeLinear", &ins, "y", vec![axis(1)])],
+            vec![typed_value("x", elem)],
+            inits,
+        );
+        let x = Tensor::new(dtype, shape.to_vec(), data).unwrap();
+        compare(&fast, &portable, m, x, &format!("DequantizeLinear {case}"));
+    }
+}
+
 /// Transposed convolutions of one to three spatial dimensions, with groups, strides, pads,
 /// dilations and output padding, with and without a bias.
 #[test]

@@ -470,8 +470,8 @@ pub mod quant {
     /// The integer type: [`U8`], [`I8`] or (dequantize only) [`I32`].
     pub const KIND: usize = 6;
     pub const HAS_ZERO_POINT: usize = 7;
-    /// `dynamic_qparams_f32`: the elements, and which parameter to write ([`SCALE`] or
-    /// [`ZERO_POINT`]).
+    /// The elements (every kernel; the native ones check their buffers against it), and for
+    /// `dynamic_qparams_f32` which parameter to write ([`SCALE`] or [`ZERO_POINT`]).
     pub const COUNT: usize = 8;
     pub const WHICH: usize = 9;
     pub const LEN: usize = 10;

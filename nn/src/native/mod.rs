@@ -16,7 +16,9 @@
 //! - `unary_f32` ([`elementwise`]): the activations and functions, with the portable kernel's own code
 //!   (`nn/wasm-kernels/elementary.rs`, which both include);
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
-//!   ([`binary`]).
+//!   ([`binary`]);
+//! - `quantize_f32` and `dequantize` ([`quant`]): QuantizeLinear and DequantizeLinear of every
+//!   layout, their integer buffers read as bytes.
 //!
 //! Each one is a drop-in for one kernel of `nn/wasm-kernels/kernels.rs`: the same parameters
 //! (read through [`crate::abi`], the layouts both sides share), the same buffers, the same result
@@ -50,6 +52,7 @@ mod matmul;
 mod parallel;
 mod pointwise;
 mod pool;
+mod quant;
 mod resize;
 
 #[path = "../../wasm-kernels/elementary.rs"]
@@ -91,6 +94,8 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
             Some(binary::binary)
         }
         "pool_f32" => Some(pool::pool),
+        "quantize_f32" => Some(quant::quantize),
+        "dequantize" => Some(quant::dequantize),
         "global_pool_f32" => Some(pool::global_pool),
         _ => None,
     }

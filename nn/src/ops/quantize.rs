@@ -142,6 +142,7 @@ pub(crate) fn emit_quantize(
     params[abi::quant::HAS_ZERO_POINT] = i32::from(zero_point.is_some());
     let y = b.output(to, shape)?;
     let items = b.value(y).len();
+    params[abi::quant::COUNT] = items as i32;
     b.launch(
         "quantize_f32",
         params,
@@ -178,6 +179,7 @@ pub(crate) fn emit_dequantize(
     params[abi::quant::HAS_ZERO_POINT] = i32::from(zero_point.is_some());
     let y = b.output(DType::F32, shape)?;
     let items = b.value(y).len();
+    params[abi::quant::COUNT] = items as i32;
     b.launch(
         "dequantize",
         params,
