@@ -391,7 +391,17 @@ impl Planner<'_> {
                 .graph(branch)?
                 .ok_or_else(|| Error::InvalidModel(format!("If without a {branch}")))?
                 .clone();
-            outs.push(self.subgraph(&g, names, &[])?);
+            // A branch that cannot be planned for these inputs (the other one is the one
+            // taken, say) makes the If unsupported this way: the executor then plans per value
+            // of the small inputs, as it did before Ifs were planned both ways.
+            let planned = self.subgraph(&g, names, &[]).map_err(|e| match e {
+                Error::Unsupported(_) | Error::TooLarge(_) => e,
+                other => Error::Unsupported(format!(
+                    "If whose condition is computed at run time from tensor data, whose \
+                     {branch} cannot be planned for these inputs: {other}"
+                )),
+            })?;
+            outs.push(planned);
         }
         let (then, other) = (&outs[0], &outs[1]);
         if then.len() != other.len() {
