@@ -96,6 +96,46 @@ fn round_half_even(t: f32) -> f32 {
 /// Elements per chunk handed to a thread.
 const CHUNK: usize = 8192;
 
+/// What both kernels read from their parameters, scales and zero points, checked against the
+/// buffers once.
+struct Job<'a> {
+    layout: Layout,
+    count: usize,
+    kind: i32,
+    scale: &'a [f32],
+    zero: Option<&'a [u8]>,
+}
+
+impl<'a> Job<'a> {
+    fn new(p: &[i32], scale: &'a [f32], zero: &'a [f32]) -> Result<Job<'a>, String> {
+        let (layout, count) = (Layout::new(p)?, size(p, COUNT)?);
+        let kind = *p.get(KIND).ok_or("too few parameters")?;
+        let width = kind_size(kind)?;
+        let has_zero = *p.get(HAS_ZERO_POINT).ok_or("too few parameters")? != 0;
+        let last = layout.last_index(count);
+        fits("scale", scale, last + 1)?;
+        let zero: &[u8] = bytemuck::cast_slice(zero);
+        if has_zero && zero.len() < (last + 1) * width {
+            return Err(format!("the zero point holds {} bytes", zero.len()));
+        }
+        Ok(Job {
+            layout,
+            count,
+            kind,
+            scale,
+            zero: has_zero.then_some(zero),
+        })
+    }
+
+    /// Element `i`'s scale and zero point.
+    #[inline]
+    fn params(&self, i: usize) -> (f32, i32) {
+        let q = self.layout.index(i);
+        let z = self.zero.map_or(0, |z| read(z, self.kind, q));
+        (self.scale[q], z)
+    }
+}
+
 /// `quantize_f32`: `saturate(round_half_even(x / scale) + zero_point)`. Parameters:
 /// [`crate::abi::quant`] (`COUNT` the elements); buffers x, scale, zero point, y.
 pub(super) fn quantize(
@@ -107,23 +147,12 @@ pub(super) fn quantize(
     let [x, scale, zero] = *inputs else {
         return Err(format!("{} inputs, not 3", inputs.len()));
     };
-    let (layout, count) = (Layout::new(p)?, size(p, COUNT)?);
-    let kind = *p.get(KIND).ok_or("too few parameters")?;
+    let job = Job::new(p, scale, zero)?;
+    let (count, kind) = (job.count, job.kind);
     if kind_size(kind)? != 1 {
         return Err(format!("quantize to kind {kind}"));
     }
-    let has_zero = *p.get(HAS_ZERO_POINT).ok_or("too few parameters")? != 0;
     fits("x", x, count)?;
-    let last = layout.last_index(count);
-    fits("scale", scale, last + 1)?;
-    let zero: &[u8] = bytemuck::cast_slice(zero);
-    if has_zero && zero.len() <= last {
-        return Err(format!(
-            "the zero point holds {} bytes, {} needed",
-            zero.len(),
-            last + 1
-        ));
-    }
     let y: &mut [u8] = bytemuck::cast_slice_mut(y);
     if y.len() < count {
         return Err(format!("y holds {} bytes, {count} needed", y.len()));
@@ -139,9 +168,7 @@ pub(super) fn quantize(
             let first = chunk * CHUNK;
             for (k, o) in out.iter_mut().enumerate() {
                 let i = first + k;
-                let qi = layout.index(i);
-                let z = if has_zero { read(zero, kind, qi) } else { 0 };
-                let s = scale[qi];
+                let (s, z) = job.params(i);
                 // A zero scale quantises everything to the zero point.
                 let v = if s == 0.0 {
                     z as f32
@@ -171,10 +198,8 @@ pub(super) fn dequantize(
     let [x, scale, zero] = *inputs else {
         return Err(format!("{} inputs, not 3", inputs.len()));
     };
-    let (layout, count) = (Layout::new(p)?, size(p, COUNT)?);
-    let kind = *p.get(KIND).ok_or("too few parameters")?;
-    let width = kind_size(kind)?;
-    let has_zero = *p.get(HAS_ZERO_POINT).ok_or("too few parameters")? != 0;
+    let job = Job::new(p, scale, zero)?;
+    let (count, kind, width) = (job.count, job.kind, kind_size(job.kind)?);
     let x: &[u8] = bytemuck::cast_slice(x);
     if x.len() < count * width {
         return Err(format!(
@@ -183,12 +208,6 @@ pub(super) fn dequantize(
             count * width
         ));
     }
-    let last = layout.last_index(count);
-    fits("scale", scale, last + 1)?;
-    let zero: &[u8] = bytemuck::cast_slice(zero);
-    if has_zero && zero.len() < (last + 1) * width {
-        return Err(format!("the zero point holds {} bytes", zero.len()));
-    }
     fits("y", y, count)?;
     let y = &mut y[..count];
     cx.par.run(count / ELEMENTS_PER_NS, |loops| {
@@ -196,11 +215,10 @@ pub(super) fn dequantize(
             let first = chunk * CHUNK;
             for (k, o) in out.iter_mut().enumerate() {
                 let i = first + k;
-                let qi = layout.index(i);
-                let z = if has_zero { read(zero, kind, qi) } else { 0 };
+                let (s, z) = job.params(i);
                 // i32 data less its zero point may overflow i32: subtract in i64.
                 let d = (read(x, kind, i) as i64 - z as i64) as f32;
-                *o = d * scale[qi];
+                *o = d * s;
             }
         })
     });
