@@ -524,6 +524,7 @@ fn native_unary_functions_match_the_portable_kernel() {
         "Ceil",
         "Reciprocal",
         "HardSigmoid",
+        "HardSwish",
         "LeakyRelu",
         "Elu",
         "Erf",
@@ -552,6 +553,39 @@ fn native_unary_functions_match_the_portable_kernel() {
         let model = model(vec![node(op, &["x"], "y", vec![])], vec![]);
         let x = Tensor::from_f32(vec![5000], &xs).unwrap();
         compare(&fast, &portable, model, x, op);
+    }
+}
+
+/// Softmax, LogSoftmax and Hardmax along the last axis and inner ones, long and short rows, small
+/// and large tensors, with rows of NaN, infinities and ties.
+#[test]
+fn native_softmax_matches_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(47);
+    let shapes: [&[usize]; 5] = [
+        &[3, 7],
+        &[2, 5, 3],
+        &[6, 400, 400],
+        &[4, 33, 17, 2],
+        &[1, 1],
+    ];
+    for (k, shape) in shapes.iter().enumerate() {
+        for op in ["Softmax", "LogSoftmax", "Hardmax"] {
+            for axis in 0..shape.len() {
+                let len: usize = shape.iter().product();
+                let mut xs: Vec<f32> = rng.floats(len).iter().map(|v| v * 20.0).collect();
+                if len > 16 {
+                    // An infinity, a NaN, and a tie, each somewhere.
+                    xs[1] = f32::INFINITY;
+                    xs[len / 2] = f32::NAN;
+                    xs[len - 1] = xs[len - 2];
+                }
+                let model = model(vec![node(op, &["x"], "y", vec![int("axis", axis)])], vec![]);
+                let x = Tensor::from_f32(shape.to_vec(), &xs).unwrap();
+                let case = format!("{op} of {shape:?} on axis {axis} (case {k})");
+                compare(&fast, &portable, model, x, &case);
+            }
+        }
     }
 }
 

@@ -310,12 +310,15 @@ pub mod gemm {
     pub const BATCH_RANK: usize = 4;
 }
 
-/// `softmax_f32`'s parameters: `[axis_len, inner, kind]`.
+/// `softmax_f32`'s parameters: `[axis_len, inner, kind, rows]`.
 pub mod softmax {
     pub const AXIS_LEN: usize = 0;
     pub const INNER: usize = 1;
     pub const KIND: usize = 2;
-    pub const LEN: usize = 3;
+    /// The launch's work items (`outer * inner`): what a kernel that is not launched per item
+    /// needs to know.
+    pub const ROWS: usize = 3;
+    pub const LEN: usize = 4;
 
     pub const SOFTMAX: i32 = 0;
     pub const LOG_SOFTMAX: i32 = 1;

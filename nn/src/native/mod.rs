@@ -13,8 +13,10 @@
 //! - `conv_transpose_f32` ([`conv_transpose`]): the same GEMM and a scatter of its columns;
 //! - `copy_u32` ([`copy`]): the movement operators' strided copy;
 //! - `resize_f32` ([`resize`]): the portable kernel's tap sums, natively;
-//! - `unary_f32` ([`elementwise`]): the activations and functions, with the portable kernel's own code
-//!   (`nn/wasm-kernels/elementary.rs`, which both include);
+//! - `unary_f32` ([`elementwise`]): the activations and functions, with the portable kernel's own
+//!   code (`nn/wasm-kernels/elementary.rs`, which both include), in loops the compiler
+//!   vectorises;
+//! - `softmax_f32` ([`softmax`]): Softmax, LogSoftmax and Hardmax, each `exp` computed once;
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
 //!   ([`binary`]);
 //! - `quantize_f32` and `dequantize` ([`quant`]): QuantizeLinear and DequantizeLinear of every
@@ -54,6 +56,7 @@ mod pointwise;
 mod pool;
 mod quant;
 mod resize;
+mod softmax;
 
 #[path = "../../wasm-kernels/elementary.rs"]
 mod elementary;
@@ -97,6 +100,7 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "quantize_f32" => Some(quant::quantize),
         "dequantize" => Some(quant::dequantize),
         "global_pool_f32" => Some(pool::global_pool),
+        "softmax_f32" => Some(softmax::softmax),
         _ => None,
     }
 }
@@ -267,6 +271,12 @@ fn fma_available() -> bool {
     {
         false
     }
+}
+
+/// Whether the CPU has AVX2, for the loops compiled twice (plain and with AVX2).
+#[cfg(target_arch = "x86_64")]
+fn avx2_available() -> bool {
+    std::arch::is_x86_feature_detected!("avx2")
 }
 
 /// NaN if either is, else the larger: `fmax` in the portable kernels.

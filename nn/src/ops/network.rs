@@ -806,6 +806,7 @@ pub(crate) fn softmax(
         params[abi::softmax::AXIS_LEN] = len as i32;
         params[abi::softmax::INNER] = inner as i32;
         params[abi::softmax::KIND] = kind;
+        params[abi::softmax::ROWS] = (total / len) as i32;
         b.launch("softmax_f32", params, &[x], out, total / len);
     }
     Ok(vec![out])
