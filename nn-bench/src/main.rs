@@ -354,13 +354,19 @@ fn profile(prepared: &Prepared, inputs: &[Tensor]) -> anyhow::Result<Profile> {
     let mut kernels: Vec<KernelTime> = Vec::new();
     for launch in &launches {
         let ms = measure::ms(launch.time);
-        match kernels.iter_mut().find(|k| k.kernel == launch.kernel) {
+        // Native runs apart from portable ones, which the same kernel may have in one plan.
+        let name = if launch.native {
+            format!("{}*", launch.kernel)
+        } else {
+            launch.kernel.to_string()
+        };
+        match kernels.iter_mut().find(|k| k.kernel == name) {
             Some(k) => {
                 k.launches += 1;
                 k.ms += ms;
             }
             None => kernels.push(KernelTime {
-                kernel: launch.kernel.to_string(),
+                kernel: name,
                 launches: 1,
                 ms,
             }),

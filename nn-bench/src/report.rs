@@ -389,7 +389,8 @@ impl Results {
         if self.rows.iter().any(|r| r.profile.is_some()) {
             md.push_str(
                 "\nWhere the time goes (`--profile`: one more run, each launch timed to its end; \
-                 the kernels with the most time, with their launches and share of the run):\n\n\
+                 the kernels with the most time, with their launches and share of the run; \
+                 * marks a kernel's CPU-specialised native version):\n\n\
                  | model | input | runtime | run (ms) | launches | in launches | top kernels |\n\
                  |---|---|---|---|---|---|---|\n",
             );

@@ -671,7 +671,21 @@ fn run_native(
             return;
         };
         result = match (floats, bytemuck::try_cast_slice_mut::<u8, f32>(output)) {
-            (Ok(inputs), Ok(output)) => native(params, &inputs, output, cx),
+            // A bug in a native kernel fails the run rather than the host: its buffers are the
+            // plan's own, and the checks before each kernel are the defence, this the backstop.
+            (Ok(inputs), Ok(output)) => {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    native(params, &inputs, output, cx)
+                }))
+                .unwrap_or_else(|panic| {
+                    let what = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    Err(format!("the native kernel failed: {what}"))
+                })
+            }
             (Err(e), _) | (_, Err(e)) => Err(format!("a buffer is not f32-aligned: {e}")),
         };
     })

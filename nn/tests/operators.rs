@@ -115,11 +115,21 @@ fn model_with_inputs(
     inputs: Vec<onnx::ValueInfoProto>,
     initializers: Vec<onnx::TensorProto>,
 ) -> Arc<Model> {
+    model_at(17, nodes, inputs, initializers)
+}
+
+/// As [`model_with_inputs`], at ONNX opset `opset`.
+fn model_at(
+    opset: i64,
+    nodes: Vec<onnx::NodeProto>,
+    inputs: Vec<onnx::ValueInfoProto>,
+    initializers: Vec<onnx::TensorProto>,
+) -> Arc<Model> {
     let proto = onnx::ModelProto {
-        ir_version: Some(8),
+        ir_version: Some(9),
         opset_import: vec![onnx::OperatorSetIdProto {
             domain: Some(String::new()),
-            version: Some(17),
+            version: Some(opset),
         }],
         graph: Some(onnx::GraphProto {
             name: Some("g".into()),
@@ -502,6 +512,61 @@ fn native_copies_match_the_portable_kernel() {
             }
         };
         compare(&fast, &portable, model, x, &format!("{what} of {shape:?}"));
+    }
+}
+
+/// Pad in every mode (constant, reflect, edge, wrap), on every axis at once or with the
+/// innermost ones left alone, with pads wider than the dimension (reflected and wrapped more than
+/// once) and negative ones (crops).
+#[test]
+fn native_pad_matches_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(53);
+    for case in 0..32 {
+        let mode = ["constant", "reflect", "edge", "wrap"][case % 4];
+        let shape: Vec<usize> = if case == 31 {
+            // Large enough for the worker threads.
+            vec![64, 300]
+        } else {
+            (0..1 + rng.below(4)).map(|_| 1 + rng.below(7)).collect()
+        };
+        let pads: Vec<i64> = (0..2 * shape.len())
+            .map(|k| {
+                let d = shape[k % shape.len()] as i64;
+                // Crops only as deep as the dimension allows, for both ends together.
+                rng.below(2 * d as usize + 4) as i64 - (d - 1) / 2
+            })
+            .collect();
+        let mut pads = pads;
+        if case % 2 == 1 {
+            // The innermost dimensions unpadded, which move as whole runs.
+            let rank = shape.len();
+            for d in rank - rng.below(rank + 1).min(rank - 1)..rank {
+                (pads[d], pads[d + rank]) = (0, 0);
+            }
+        }
+        let x = Tensor::from_f32(shape.clone(), &rng.floats(shape.iter().product())).unwrap();
+        let pads_tensor = onnx::TensorProto {
+            name: Some("p".into()),
+            dims: vec![pads.len() as i64],
+            data_type: Some(7),
+            int64_data: pads.clone(),
+            ..Default::default()
+        };
+        let attr = onnx::AttributeProto {
+            name: Some("mode".into()),
+            r#type: Some(3),
+            s: Some(mode.as_bytes().to_vec()),
+            ..Default::default()
+        };
+        let model = model_at(
+            19,
+            vec![node("Pad", &["x", "p", "v"], "y", vec![attr])],
+            vec![value("x")],
+            vec![pads_tensor, initializer("v", &[], &[2.5])],
+        );
+        let case = format!("Pad {mode} of {shape:?} by {pads:?}");
+        compare(&fast, &portable, model, x, &case);
     }
 }
 

@@ -1,6 +1,7 @@
 //! `copy_u32`, the strided copy of the movement operators (Transpose, Slice, Concat, Split,
-//! Expand, Pad's interior): whole runs of the innermost dimension at a time, a memcpy where
-//! both sides are contiguous. Words are moved as f32 bit patterns, which a copy keeps exactly.
+//! Expand, Pad's interior): whole runs of the innermost dimension at a time (after merging the
+//! dimensions both sides step over whole), a memcpy where both sides are contiguous. Words are
+//! moved as f32 bit patterns, which a copy keeps exactly.
 
 use super::{size, Ctx};
 use crate::abi::{copy as c, RANK};
@@ -49,6 +50,24 @@ pub(super) fn copy(
     let (lo, hi) = span(out_base, &outs);
     if lo < 0 || hi >= y.len() as i64 {
         return Err(format!("the copy writes {lo}..={hi} of {} words", y.len()));
+    }
+    // Dimensions of one coalesced: size-1 ones dropped, and each merged into the one outside it
+    // where both sides step over it whole, so that rows are as long as the layout allows.
+    let mut kept: Vec<(usize, i64, i64)> = Vec::with_capacity(RANK);
+    for d in 0..RANK {
+        if dims[d] == 1 {
+            continue;
+        }
+        match kept.last_mut() {
+            Some((n, i, o)) if *i == ins[d] * dims[d] as i64 && *o == outs[d] * dims[d] as i64 => {
+                (*n, *i, *o) = (*n * dims[d], ins[d], outs[d]);
+            }
+            _ => kept.push((dims[d], ins[d], outs[d])),
+        }
+    }
+    let pad = RANK - kept.len();
+    for d in 0..RANK {
+        (dims[d], ins[d], outs[d]) = if d < pad { (1, 0, 0) } else { kept[d - pad] };
     }
     let inner = dims[RANK - 1];
     let (si, so) = (ins[RANK - 1], outs[RANK - 1]);

@@ -3,10 +3,8 @@
 //! the team's threads, so the results are the same.
 //!
 //! The loop is compiled once per function (the code a const parameter, so that `activate`'s
-//! `match` folds away), which lets the compiler vectorise it, and on x86-64 once more with AVX2
-//! where the CPU has it: `floor` and `round` are then single instructions rather than calls.
-//! Neither changes a result: the operations are the same, in the same order (Rust does not fuse
-//! a multiply and an add unless asked).
+//! `match` folds away), which lets the compiler vectorise it, with AVX2 where the CPU has it
+//! (`vectorised!`).
 
 use super::elementary::activate;
 use super::parallel::DIRECT_OPS_PER_NS;
@@ -40,37 +38,22 @@ pub(super) fn unary(
     Ok(())
 }
 
-/// `out[i] = activate(code, a, b, xs[i])`, with the widest vectors the CPU has.
-pub(super) fn apply(code: i32, a: f32, b: f32, xs: &[f32], out: &mut [f32]) {
-    #[cfg(target_arch = "x86_64")]
-    if super::avx2_available() {
-        // SAFETY: the CPU has AVX2.
-        unsafe { apply_avx2(code, a, b, xs, out) };
-        return;
+vectorised! {
+    /// `out[i] = activate(code, a, b, xs[i])`: the loop for each code compiled with its
+    /// `activate` folded to one function.
+    fn apply(code: i32, a: f32, b: f32, xs: &[f32], out: &mut [f32]) {
+        macro_rules! each {
+            ($($code:ident)*) => {
+                match code {
+                    $(unary::$code => map::<{ unary::$code }>(a, b, xs, out),)*
+                    _ => out.copy_from_slice(&xs[..out.len()]),
+                }
+            };
+        }
+        each!(RELU SIGMOID TANH EXP LOG SQRT NEG ABS FLOOR CEIL RECIPROCAL CLIP HARD_SIGMOID
+            HARD_SWISH LEAKY_RELU ELU ERF SOFTPLUS GELU SELU SOFTSIGN ROUND SIGN SIN COS
+            GELU_TANH FAKE_QUANT_U8 FAKE_QUANT_I8)
     }
-    apply_with(code, a, b, xs, out)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn apply_avx2(code: i32, a: f32, b: f32, xs: &[f32], out: &mut [f32]) {
-    apply_with(code, a, b, xs, out)
-}
-
-/// The loop for each code, each one compiled with its `activate` folded to one function.
-#[inline(always)]
-fn apply_with(code: i32, a: f32, b: f32, xs: &[f32], out: &mut [f32]) {
-    macro_rules! each {
-        ($($code:ident)*) => {
-            match code {
-                $(unary::$code => map::<{ unary::$code }>(a, b, xs, out),)*
-                _ => out.copy_from_slice(&xs[..out.len()]),
-            }
-        };
-    }
-    each!(RELU SIGMOID TANH EXP LOG SQRT NEG ABS FLOOR CEIL RECIPROCAL CLIP HARD_SIGMOID
-        HARD_SWISH LEAKY_RELU ELU ERF SOFTPLUS GELU SELU SOFTSIGN ROUND SIGN SIN COS GELU_TANH
-        FAKE_QUANT_U8 FAKE_QUANT_I8)
 }
 
 #[inline(always)]

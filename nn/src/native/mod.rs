@@ -11,7 +11,8 @@
 //! - `gemm_f32` ([`matmul`]): MatMul and Gemm of any shape on the same GEMM, the left operand
 //!   packed per batch;
 //! - `conv_transpose_f32` ([`conv_transpose`]): the same GEMM and a scatter of its columns;
-//! - `copy_u32` ([`copy`]): the movement operators' strided copy;
+//! - `copy_u32` ([`copy`]): the movement operators' strided copy, and `pad_u32` ([`pad`]): Pad in
+//!   every mode;
 //! - `resize_f32` ([`resize`]): the portable kernel's tap sums, natively;
 //! - `unary_f32` ([`elementwise`]): the activations and functions, with the portable kernel's own
 //!   code (`nn/wasm-kernels/elementary.rs`, which both include), in loops the compiler
@@ -41,6 +42,32 @@
 
 use crate::abi::{self, unary};
 
+/// A function whose loops are written for the compiler to vectorise, compiled twice on x86-64:
+/// as it is (SSE2) and with AVX2, which runs where the CPU has it. AVX2 gives wider vectors
+/// and single instructions for `floor` and rounding (calls without SSE4.1); neither changes a
+/// result, as Rust fuses no multiply with an add unless asked.
+macro_rules! vectorised {
+    ($(#[$m:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
+        $(#[$m])*
+        $vis fn $name($($arg: $ty),*) {
+            #[inline(always)]
+            fn plain($($arg: $ty),*) $body
+            #[cfg(target_arch = "x86_64")]
+            #[target_feature(enable = "avx2")]
+            unsafe fn avx2($($arg: $ty),*) {
+                plain($($arg),*)
+            }
+            #[cfg(target_arch = "x86_64")]
+            if $crate::native::avx2_available() {
+                // SAFETY: the CPU has AVX2.
+                unsafe { avx2($($arg),*) };
+                return;
+            }
+            plain($($arg),*)
+        }
+    };
+}
+
 mod binary;
 mod conv;
 mod conv_transpose;
@@ -51,6 +78,7 @@ mod gemm;
 #[cfg(target_arch = "x86_64")]
 mod lanes;
 mod matmul;
+mod pad;
 mod parallel;
 mod pointwise;
 mod pool;
@@ -101,6 +129,7 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "dequantize" => Some(quant::dequantize),
         "global_pool_f32" => Some(pool::global_pool),
         "softmax_f32" => Some(softmax::softmax),
+        "pad_u32" => Some(pad::pad),
         _ => None,
     }
 }

@@ -127,6 +127,12 @@ impl<'a> Job<'a> {
         })
     }
 
+    /// Whether every element has the same scale and zero point (index 0): a per-tensor one, or a
+    /// per-axis one along an axis of length 1.
+    fn uniform(&self) -> bool {
+        self.layout.last_index(self.count) == 0
+    }
+
     /// Element `i`'s scale and zero point.
     #[inline]
     fn params(&self, i: usize) -> (f32, i32) {
@@ -163,28 +169,75 @@ pub(super) fn quantize(
         (-128.0, 127.0)
     };
     let (x, y) = (&x[..count], &mut y[..count]);
+    let uniform = job.uniform();
     cx.par.run(count / ELEMENTS_PER_NS, |loops| {
         loops.chunks(y, CHUNK, |chunk, out| {
             let first = chunk * CHUNK;
-            for (k, o) in out.iter_mut().enumerate() {
-                let i = first + k;
-                let (s, z) = job.params(i);
-                // A zero scale quantises everything to the zero point.
-                let v = if s == 0.0 {
-                    z as f32
-                } else {
-                    round_half_even(x[i] / s) + z as f32
-                };
-                let v = if v.is_nan() {
-                    0.0
-                } else {
-                    v.max(low).min(high)
-                };
-                *o = v as i32 as u8;
+            let xs = &x[first..][..out.len()];
+            if uniform {
+                let (s, z) = job.params(0);
+                quantize_run(xs, out, s, z, low, high);
+                return;
+            }
+            for (k, (o, &v)) in out.iter_mut().zip(xs).enumerate() {
+                let (s, z) = job.params(first + k);
+                *o = quantize_one(v, s, z, (low, high));
             }
         })
     });
     Ok(())
+}
+
+/// One element quantised with scale `s` and zero point `z`, saturated to `(low, high)`.
+#[inline(always)]
+fn quantize_one(v: f32, s: f32, z: i32, (low, high): (f32, f32)) -> u8 {
+    // A zero scale quantises everything to the zero point.
+    let v = if s == 0.0 {
+        z as f32
+    } else {
+        round_half_even(v / s) + z as f32
+    };
+    let v = if v.is_nan() {
+        0.0
+    } else {
+        v.max(low).min(high)
+    };
+    v as i32 as u8
+}
+
+vectorised! {
+    /// [`quantize_one`] over a run with one scale and zero point, saturated to `low..=high`.
+    fn quantize_run(xs: &[f32], out: &mut [u8], s: f32, z: i32, low: f32, high: f32) {
+        for (o, &v) in out.iter_mut().zip(xs) {
+            *o = quantize_one(v, s, z, (low, high));
+        }
+    }
+}
+
+vectorised! {
+    /// A run with one scale and zero point dequantised, a loop per integer kind. The bytes are
+    /// those of elements `first..first + out.len()`.
+    fn dequantize_run(x: &[u8], kind: i32, first: usize, out: &mut [f32], s: f32, z: i32) {
+        let n = out.len();
+        match kind {
+            // A byte less a byte's zero point fits in i32.
+            U8 => {
+                for (o, &b) in out.iter_mut().zip(&x[first..first + n]) {
+                    *o = (b as i32 - z) as f32 * s;
+                }
+            }
+            I8 => {
+                for (o, &b) in out.iter_mut().zip(&x[first..first + n]) {
+                    *o = (b as i8 as i32 - z) as f32 * s;
+                }
+            }
+            _ => {
+                for (k, o) in out.iter_mut().enumerate() {
+                    *o = (read(x, kind, first + k) as i64 - z as i64) as f32 * s;
+                }
+            }
+        }
+    }
 }
 
 /// `dequantize`: `(x - zero_point) * scale` from u8, i8 or i32. Parameters:
@@ -210,9 +263,15 @@ pub(super) fn dequantize(
     }
     fits("y", y, count)?;
     let y = &mut y[..count];
+    let uniform = job.uniform();
     cx.par.run(count / ELEMENTS_PER_NS, |loops| {
         loops.chunks(y, CHUNK, |chunk, out| {
             let first = chunk * CHUNK;
+            if uniform {
+                let (s, z) = job.params(0);
+                dequantize_run(x, kind, first, out, s, z);
+                return;
+            }
             for (k, o) in out.iter_mut().enumerate() {
                 let i = first + k;
                 let (s, z) = job.params(i);

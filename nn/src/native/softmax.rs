@@ -57,71 +57,56 @@ pub(super) fn softmax(
     Ok(())
 }
 
-/// One row: `xs` to `out`, both `len` long.
-fn row(kind: i32, xs: &[f32], out: &mut [f32]) {
-    #[cfg(target_arch = "x86_64")]
-    if super::avx2_available() {
-        // SAFETY: the CPU has AVX2.
-        unsafe { row_avx2(kind, xs, out) };
-        return;
-    }
-    row_with(kind, xs, out)
-}
-
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-unsafe fn row_avx2(kind: i32, xs: &[f32], out: &mut [f32]) {
-    row_with(kind, xs, out)
-}
-
-#[inline(always)]
-fn row_with(kind: i32, xs: &[f32], out: &mut [f32]) {
-    let out = &mut out[..xs.len()];
-    if kind == sm::HARDMAX {
-        // The first of the largest, as the portable kernel (NaN is never larger).
-        let mut arg = 0;
-        let mut max = f32::NEG_INFINITY;
-        for (k, &v) in xs.iter().enumerate() {
-            if v > max {
-                max = v;
-                arg = k;
+vectorised! {
+    /// One row: `xs` to `out`, both `len` long.
+    fn row(kind: i32, xs: &[f32], out: &mut [f32]) {
+        let out = &mut out[..xs.len()];
+        if kind == sm::HARDMAX {
+            // The first of the largest, as the portable kernel (NaN is never larger).
+            let mut arg = 0;
+            let mut max = f32::NEG_INFINITY;
+            for (k, &v) in xs.iter().enumerate() {
+                if v > max {
+                    max = v;
+                    arg = k;
+                }
+            }
+            out.fill(0.0);
+            out[arg] = 1.0;
+            return;
+        }
+        // NaN is never larger, as in the portable kernel; eight lanes so that it vectorises.
+        let mut lanes = [f32::NEG_INFINITY; 8];
+        let chunks = xs.chunks_exact(8);
+        let mut max = chunks
+            .remainder()
+            .iter()
+            .fold(f32::NEG_INFINITY, |m, &v| if v > m { v } else { m });
+        for c in chunks {
+            for l in 0..8 {
+                if c[l] > lanes[l] {
+                    lanes[l] = c[l];
+                }
             }
         }
-        out.fill(0.0);
-        out[arg] = 1.0;
-        return;
-    }
-    // NaN is never larger, as in the portable kernel; eight lanes so that it vectorises.
-    let mut lanes = [f32::NEG_INFINITY; 8];
-    let chunks = xs.chunks_exact(8);
-    let mut max = chunks
-        .remainder()
-        .iter()
-        .fold(f32::NEG_INFINITY, |m, &v| if v > m { v } else { m });
-    for c in chunks {
-        for l in 0..8 {
-            if c[l] > lanes[l] {
-                lanes[l] = c[l];
+        for l in lanes {
+            if l > max {
+                max = l;
             }
         }
-    }
-    for l in lanes {
-        if l > max {
-            max = l;
-        }
-    }
-    for (o, &v) in out.iter_mut().zip(xs) {
-        *o = exp(v - max);
-    }
-    let sum = lane_sum(out);
-    if kind == sm::SOFTMAX {
-        for o in out.iter_mut() {
-            *o /= sum;
-        }
-    } else {
-        let log_sum = log(sum);
         for (o, &v) in out.iter_mut().zip(xs) {
-            *o = (v - max) - log_sum;
+            *o = exp(v - max);
+        }
+        let sum = lane_sum(out);
+        if kind == sm::SOFTMAX {
+            for o in out.iter_mut() {
+                *o /= sum;
+            }
+        } else {
+            let log_sum = log(sum);
+            for (o, &v) in out.iter_mut().zip(xs) {
+                *o = (v - max) - log_sum;
+            }
         }
     }
 }
