@@ -515,6 +515,124 @@ fn native_copies_match_the_portable_kernel() {
     }
 }
 
+/// Every Reduce operator over inner axes (contiguous runs), outer axes (neighbouring outputs
+/// together), several axes at once and all of them, with NaN, infinities and an empty axis.
+#[test]
+fn native_reductions_match_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(59);
+    let ops = [
+        "ReduceSum",
+        "ReduceMean",
+        "ReduceMax",
+        "ReduceMin",
+        "ReduceProd",
+        "ReduceSumSquare",
+        "ReduceL1",
+        "ReduceL2",
+        "ReduceLogSumExp",
+    ];
+    let int64s = |name: &str, v: &[i64]| onnx::TensorProto {
+        name: Some(name.into()),
+        dims: vec![v.len() as i64],
+        data_type: Some(7),
+        int64_data: v.to_vec(),
+        ..Default::default()
+    };
+    for case in 0..72 {
+        let op = ops[case % ops.len()];
+        let mut shape: Vec<usize> = (0..1 + rng.below(4)).map(|_| 1 + rng.below(9)).collect();
+        if case % 8 == 7 {
+            // Large enough for the worker threads, and runs longer than the lanes.
+            shape = vec![40, 300, 3];
+        }
+        let rank = shape.len();
+        let axes: Vec<i64> = match case % 4 {
+            0 => vec![rank as i64 - 1],
+            1 => vec![0],
+            2 => (0..rank as i64).filter(|_| rng.below(2) == 0).collect(),
+            _ => vec![],
+        };
+        let len: usize = shape.iter().product();
+        // Products of many factors stay finite near 1.
+        let scale = if op == "ReduceProd" { 0.1 } else { 10.0 };
+        let mut xs: Vec<f32> = rng.floats(len).iter().map(|v| 1.0 + v * scale).collect();
+        if case % 5 == 0 && len > 3 {
+            xs[len / 3] = f32::NAN;
+            xs[1] = f32::INFINITY;
+        }
+        let keep = case % 3 != 0;
+        let attrs = vec![int("keepdims", keep as usize)];
+        // ReduceSum and ReduceMean take axes as an input from opset 13 and 18; all of them at 18.
+        let model = model_at(
+            18,
+            vec![node(op, &["x", "a"], "y", attrs)],
+            vec![value("x")],
+            vec![int64s("a", &axes)],
+        );
+        let x = Tensor::from_f32(shape.clone(), &xs).unwrap();
+        let case = format!("{op} of {shape:?} over {axes:?} (keepdims {keep})");
+        compare(&fast, &portable, model, x, &case);
+    }
+}
+
+/// Gather on every axis, with i32 and i64 indices, negative ones, and indices known only at run
+/// time that are out of range (both kernels read index 0 for those).
+#[test]
+fn native_gather_matches_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(61);
+    for case in 0..30 {
+        let shape: Vec<usize> = if case == 29 {
+            vec![3000, 400]
+        } else {
+            (0..1 + rng.below(3)).map(|_| 1 + rng.below(8)).collect()
+        };
+        let axis = rng.below(shape.len());
+        let n = shape[axis] as i64;
+        let index_shape: Vec<usize> = (0..rng.below(3)).map(|_| 1 + rng.below(5)).collect();
+        let count: usize = index_shape.iter().product();
+        let data = rng.floats(shape.iter().product());
+        let attrs = vec![int("axis", axis)];
+        let (model, x, what) = if case % 2 == 0 {
+            // The data is the input; constant indices, negative ones included.
+            let indices: Vec<i64> = (0..count)
+                .map(|_| rng.below(2 * n as usize) as i64 - n)
+                .collect();
+            let i32s = case % 4 == 0;
+            let tensor = onnx::TensorProto {
+                name: Some("i".into()),
+                dims: index_shape.iter().map(|&d| d as i64).collect(),
+                data_type: Some(if i32s { 6 } else { 7 }),
+                int32_data: if i32s {
+                    indices.iter().map(|&k| k as i32).collect()
+                } else {
+                    vec![]
+                },
+                int64_data: if i32s { vec![] } else { indices.clone() },
+                ..Default::default()
+            };
+            let model = model(vec![node("Gather", &["x", "i"], "y", attrs)], vec![tensor]);
+            let x = Tensor::from_f32(shape.clone(), &data).unwrap();
+            (model, x, format!("indices {indices:?} (i32 {i32s})"))
+        } else {
+            // The indices are the input, some out of range.
+            let indices: Vec<i64> = (0..count)
+                .map(|_| rng.below(4 * n as usize) as i64 - 2 * n)
+                .collect();
+            let model = model_with_inputs(
+                vec![node("Gather", &["d", "x"], "y", attrs)],
+                vec![typed_value("x", 7)],
+                vec![initializer("d", &shape, &data)],
+            );
+            let x = Tensor::from_i64(index_shape.clone(), &indices).unwrap();
+            (model, x, format!("run-time indices {indices:?}"))
+        };
+        let case = format!("Gather of {shape:?} on axis {axis} by {what}");
+        compare(&fast, &portable, model, x, &case);
+    }
+}
+
 /// Pad in every mode (constant, reflect, edge, wrap), on every axis at once or with the
 /// innermost ones left alone, with pads wider than the dimension (reflected and wrapped more than
 /// once) and negative ones (crops).

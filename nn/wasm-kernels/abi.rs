@@ -156,14 +156,17 @@ pub mod copy {
     pub const LEN: usize = OUT_BASE + 1;
 }
 
-/// `gather_u32`'s parameters: `[axis_len, inner, indices, index_words]`, where `inner` counts
-/// words and `index_words` is 1 for i32 indices and 2 for i64 ones.
+/// `gather_u32`'s parameters: `[axis_len, inner, indices, index_words, outer]`, where `inner`
+/// counts words and `index_words` is 1 for i32 indices and 2 for i64 ones.
 pub mod gather {
     pub const AXIS_LEN: usize = 0;
     pub const INNER: usize = 1;
     pub const INDICES: usize = 2;
     pub const INDEX_WORDS: usize = 3;
-    pub const LEN: usize = 4;
+    /// The product of the dimensions before the axis: what a kernel that is not launched per
+    /// item needs to know.
+    pub const OUTER: usize = 4;
+    pub const LEN: usize = 5;
 }
 
 /// `cast`'s parameters, `[from, to]`, and the element types they name (ONNX's data type codes).

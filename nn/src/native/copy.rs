@@ -1,9 +1,10 @@
 //! `copy_u32`, the strided copy of the movement operators (Transpose, Slice, Concat, Split,
 //! Expand, Pad's interior): whole runs of the innermost dimension at a time (after merging the
 //! dimensions both sides step over whole), a memcpy where both sides are contiguous. Words are
-//! moved as f32 bit patterns, which a copy keeps exactly.
+//! moved as f32 bit patterns, which a copy keeps exactly. And `gather_u32`, Gather's runs.
 
-use super::{size, Ctx};
+use super::parallel::ELEMENTS_PER_NS;
+use super::{product, size, Ctx};
 use crate::abi::{copy as c, RANK};
 
 /// `copy_u32`: `y[out_base + i . out_strides] = x[in_base + i . in_strides]` for every index `i`
@@ -89,5 +90,71 @@ pub(super) fn copy(
             }
         }
     }
+    Ok(())
+}
+
+/// `gather_u32`: `y[o, j, r] = x[o, idx[j], r]` over `outer` blocks, `indices` indices and
+/// `inner` words, a run of `inner` words at a time. As in the portable kernel, a negative index
+/// counts from the end and one still out of range reads index 0 (the planner refuses constant
+/// ones). Parameters: [`crate::abi::gather`]; buffers x, indices (their low words), y.
+pub(super) fn gather(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    cx: Ctx<'_>,
+) -> Result<(), String> {
+    use crate::abi::gather as g;
+    let [x, idx] = *inputs else {
+        return Err(format!("{} inputs, not 2", inputs.len()));
+    };
+    let (axis, inner) = (size(p, g::AXIS_LEN)?, size(p, g::INNER)?);
+    let (count, words, outer) = (
+        size(p, g::INDICES)?,
+        size(p, g::INDEX_WORDS)?,
+        size(p, g::OUTER)?,
+    );
+    let rows = product(&[outer, count])?;
+    let total = product(&[rows, inner])?;
+    if total == 0 {
+        return Ok(());
+    }
+    if words == 0 || idx.len() < product(&[count, words])? {
+        return Err(format!("{} index words for {count} indices", idx.len()));
+    }
+    if x.len() < product(&[outer, axis, inner])? || axis == 0 {
+        return Err(format!(
+            "x holds {} words, not {outer} x {axis} x {inner}",
+            x.len()
+        ));
+    }
+    if y.len() < total {
+        return Err(format!("y holds {} words, {total} needed", y.len()));
+    }
+    let source = |row: usize| {
+        let (o, j) = (row / count, row % count);
+        let mut k = idx[j * words].to_bits() as i32 as i64;
+        if k < 0 {
+            k += axis as i64;
+        }
+        if k < 0 || k >= axis as i64 {
+            k = 0;
+        }
+        (o * axis + k as usize) * inner
+    };
+    let per = (4096 / inner).max(1);
+    cx.par.run(total / ELEMENTS_PER_NS, |loops| {
+        loops.chunks(&mut y[..total], per * inner, |chunk, out| {
+            let first = chunk * per;
+            if inner == 1 {
+                for (k, o) in out.iter_mut().enumerate() {
+                    *o = x[source(first + k)];
+                }
+            } else {
+                for (k, o) in out.chunks_exact_mut(inner).enumerate() {
+                    o.copy_from_slice(&x[source(first + k)..][..inner]);
+                }
+            }
+        })
+    });
     Ok(())
 }

@@ -11,13 +11,14 @@
 //! - `gemm_f32` ([`matmul`]): MatMul and Gemm of any shape on the same GEMM, the left operand
 //!   packed per batch;
 //! - `conv_transpose_f32` ([`conv_transpose`]): the same GEMM and a scatter of its columns;
-//! - `copy_u32` ([`copy`]): the movement operators' strided copy, and `pad_u32` ([`pad`]): Pad in
-//!   every mode;
+//! - `copy_u32` and `gather_u32` ([`copy`]): the movement operators' strided copy and Gather,
+//!   and `pad_u32` ([`pad`]): Pad in every mode;
 //! - `resize_f32` ([`resize`]): the portable kernel's tap sums, natively;
 //! - `unary_f32` ([`elementwise`]): the activations and functions, with the portable kernel's own
 //!   code (`nn/wasm-kernels/elementary.rs`, which both include), in loops the compiler
 //!   vectorises;
 //! - `softmax_f32` ([`softmax`]): Softmax, LogSoftmax and Hardmax, each `exp` computed once;
+//! - `reduce_f32` ([`reduce`]): the Reduce operators, runs of contiguous elements in lanes;
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
 //!   ([`binary`]);
 //! - `quantize_f32` and `dequantize` ([`quant`]): QuantizeLinear and DequantizeLinear of every
@@ -83,6 +84,7 @@ mod parallel;
 mod pointwise;
 mod pool;
 mod quant;
+mod reduce;
 mod resize;
 mod softmax;
 
@@ -114,6 +116,7 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "conv1x1_f32" => Some(pointwise::conv1x1),
         "gemm_f32" => Some(matmul::matmul),
         "copy_u32" => Some(copy::copy),
+        "gather_u32" => Some(copy::gather),
         "conv_transpose_f32" => Some(conv_transpose::conv_transpose),
         "resize_f32" => Some(resize::resize),
         "unary_f32" => Some(elementwise::unary),
@@ -130,6 +133,7 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "global_pool_f32" => Some(pool::global_pool),
         "softmax_f32" => Some(softmax::softmax),
         "pad_u32" => Some(pad::pad),
+        "reduce_f32" => Some(reduce::reduce),
         _ => None,
     }
 }

@@ -539,12 +539,13 @@ pub(crate) fn gather(
     let inner: usize = v.shape[a + 1..].iter().product::<usize>() * element_words;
     let out = b.output(v.dtype, shape)?;
     let items = b.value(out).len() * element_words;
-    use abi::gather::{AXIS_LEN, INDEX_WORDS, INDICES, INNER, LEN};
+    use abi::gather::{AXIS_LEN, INDEX_WORDS, INDICES, INNER, LEN, OUTER};
     let mut params = new_params(LEN);
     params[AXIS_LEN] = axis_len as i32;
     params[INNER] = inner as i32;
     params[INDICES] = iv.len() as i32;
     params[INDEX_WORDS] = words;
+    params[OUTER] = v.shape[..a].iter().product::<usize>() as i32;
     b.launch("gather_u32", params, &[x, idx], out, items);
     Ok(vec![out])
 }
