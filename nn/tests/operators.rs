@@ -633,6 +633,41 @@ fn native_gather_matches_the_portable_kernel() {
     }
 }
 
+/// BatchNormalization on its own (not folded into a convolution): planes long and short, one
+/// image and several.
+#[test]
+fn native_batchnorm_matches_the_portable_kernel() {
+    let (fast, portable) = runtimes();
+    let mut rng = Rng(67);
+    let shapes: [&[usize]; 4] = [&[1, 3, 5, 7], &[2, 4, 9], &[3, 6], &[1, 16, 64, 80]];
+    for shape in shapes {
+        let c = shape[1];
+        let var: Vec<f32> = rng.floats(c).iter().map(|v| v.abs() + 0.1).collect();
+        let model = model(
+            vec![node(
+                "BatchNormalization",
+                &["x", "s", "b", "m", "v"],
+                "y",
+                vec![float("epsilon", 1e-3)],
+            )],
+            vec![
+                initializer("s", &[c], &rng.floats(c)),
+                initializer("b", &[c], &rng.floats(c)),
+                initializer("m", &[c], &rng.floats(c)),
+                initializer("v", &[c], &var),
+            ],
+        );
+        let x = Tensor::from_f32(shape.to_vec(), &rng.floats(shape.iter().product())).unwrap();
+        compare(
+            &fast,
+            &portable,
+            model,
+            x,
+            &format!("BatchNormalization of {shape:?}"),
+        );
+    }
+}
+
 /// Pad in every mode (constant, reflect, edge, wrap), on every axis at once or with the
 /// innermost ones left alone, with pads wider than the dimension (reflected and wrapped more than
 /// once) and negative ones (crops).

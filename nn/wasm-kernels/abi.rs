@@ -279,12 +279,14 @@ pub mod global_pool {
     pub const MAX: i32 = 1;
 }
 
-/// `batchnorm_f32`'s parameters: `[C, plane, epsilon]`.
+/// `batchnorm_f32`'s parameters: `[C, plane, epsilon, count]`.
 pub mod batchnorm {
     pub const C: usize = 0;
     pub const PLANE: usize = 1;
     pub const EPSILON: usize = 2;
-    pub const LEN: usize = 3;
+    /// The elements (the launch's work items).
+    pub const COUNT: usize = 3;
+    pub const LEN: usize = 4;
 }
 
 /// `gemm_f32`'s parameters: `[M, N, K, a_row, a_col, b_row, b_col, alpha, beta, has_c, c_row,

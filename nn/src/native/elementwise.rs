@@ -62,3 +62,55 @@ fn map<const CODE: i32>(a: f32, b: f32, xs: &[f32], out: &mut [f32]) {
         *o = activate(CODE, a, b, v);
     }
 }
+
+/// `batchnorm_f32`: `y = (x - mean[c]) * (scale[c] / sqrt(var[c] + epsilon)) + bias[c]`, the
+/// portable kernel's operations, a plane at a time. Parameters: [`crate::abi::batchnorm`];
+/// buffers x, scale, bias, mean, var, y.
+pub(super) fn batchnorm(
+    p: &[i32],
+    inputs: &[&[f32]],
+    y: &mut [f32],
+    cx: Ctx<'_>,
+) -> Result<(), String> {
+    use crate::abi::batchnorm as bn;
+    let [x, scale, bias, mean, var] = *inputs else {
+        return Err(format!("{} inputs, not 5", inputs.len()));
+    };
+    let (c, plane, n) = (size(p, bn::C)?, size(p, bn::PLANE)?, size(p, bn::COUNT)?);
+    let epsilon = float(p, bn::EPSILON)?;
+    if n == 0 {
+        return Ok(());
+    }
+    if c == 0 || plane == 0 {
+        return Err(format!("{n} elements in {c} channels of {plane}"));
+    }
+    for (what, buffer) in [
+        ("scale", scale),
+        ("bias", bias),
+        ("mean", mean),
+        ("var", var),
+    ] {
+        fits(what, buffer, c)?;
+    }
+    fits("x", x, n)?;
+    fits("y", y, n)?;
+    let (x, y) = (&x[..n], &mut y[..n]);
+    cx.par.run(n * 3 / DIRECT_OPS_PER_NS, |loops| {
+        loops.chunks(y, plane, |k, out| {
+            let ch = k % c;
+            let s = scale[ch] / (var[ch] + epsilon).sqrt();
+            let xs = &x[k * plane..][..out.len()];
+            affine(xs, mean[ch], s, bias[ch], out);
+        })
+    });
+    Ok(())
+}
+
+vectorised! {
+    /// `out = (xs - mean) * s + bias`.
+    fn affine(xs: &[f32], mean: f32, s: f32, bias: f32, out: &mut [f32]) {
+        for (o, &v) in out.iter_mut().zip(xs) {
+            *o = (v - mean) * s + bias;
+        }
+    }
+}

@@ -17,6 +17,7 @@
 //! - `unary_f32` ([`elementwise`]): the activations and functions, with the portable kernel's own
 //!   code (`nn/wasm-kernels/elementary.rs`, which both include), in loops the compiler
 //!   vectorises;
+//! - `batchnorm_f32` ([`elementwise`]): BatchNormalization that did not fold into a convolution;
 //! - `softmax_f32` ([`softmax`]): Softmax, LogSoftmax and Hardmax, each `exp` computed once;
 //! - `reduce_f32` ([`reduce`]): the Reduce operators, runs of contiguous elements in lanes;
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
@@ -120,6 +121,7 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
         "conv_transpose_f32" => Some(conv_transpose::conv_transpose),
         "resize_f32" => Some(resize::resize),
         "unary_f32" => Some(elementwise::unary),
+        "batchnorm_f32" => Some(elementwise::batchnorm),
         "binary_f32"
             if params
                 .get(abi::broadcast::OP)

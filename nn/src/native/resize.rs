@@ -1,5 +1,6 @@
-//! `resize_f32`: the portable kernel's sum over each output element's taps, as native code on
-//! the team's threads. The tap tables are i32 words, seen here as f32 bit patterns.
+//! `resize_f32`: the portable kernel's sum over each output element's taps, in its order, as
+//! native code on the team's threads, a row of the innermost dimension at a time. The tap
+//! tables are i32 words, seen here as f32 bit patterns.
 
 use super::elementary::{fmax, fmin};
 use super::parallel::DIRECT_OPS_PER_NS;
@@ -46,24 +47,31 @@ pub(super) fn resize(
     let truncate = size(p, r::TRUNCATE)? != 0;
     let (low, high) = (float(p, r::LOW)?, float(p, r::HIGH)?);
     let combinations: usize = taps.iter().product();
+    // A row along the innermost dimension at a time: the other dimensions' taps are combined
+    // once per row (their offsets and the product of their weights, in the portable kernel's
+    // order), then each output of the row goes through them with its own innermost taps.
+    let inner = RANK - 1;
+    let row_len = dims[inner].max(1);
+    let rows_per_chunk = (1024 / row_len).max(1);
+    let outer_combinations: usize = taps[..inner].iter().product();
     let y = &mut y[..count];
     cx.par
-        .run(count * combinations * RANK / DIRECT_OPS_PER_NS, |loops| {
-            loops.chunks(y, 1024, |chunk, out| {
-                // The first element's coordinates, then counted up without divisions.
-                let mut coord = [0usize; RANK];
-                let mut rest = chunk * 1024;
-                for d in (0..RANK).rev() {
-                    coord[d] = rest % dims[d];
-                    rest /= dims[d];
-                }
-                for o in out.iter_mut() {
-                    let mut acc = 0.0f32;
+        .run(count * combinations * 2 / DIRECT_OPS_PER_NS, |loops| {
+            loops.chunks(y, row_len * rows_per_chunk, |chunk, out| {
+                let mut outer: Vec<(usize, f32)> = Vec::with_capacity(outer_combinations);
+                for (k, row_out) in out.chunks_mut(row_len).enumerate() {
+                    let mut coord = [0usize; RANK];
+                    let mut rest = chunk * rows_per_chunk + k;
+                    for d in (0..inner).rev() {
+                        coord[d] = rest % dims[d];
+                        rest /= dims[d];
+                    }
+                    outer.clear();
                     let mut outside = false;
                     let mut tap = [0usize; RANK];
-                    for _ in 0..combinations {
+                    for _ in 0..outer_combinations {
                         let (mut offset, mut weight) = (0usize, 1.0f32);
-                        for d in 0..RANK {
+                        for d in 0..inner {
                             let entry = tables[d] + 2 * (coord[d] * taps[d] + tap[d]);
                             let index = table[entry].to_bits() as i32;
                             if index < 0 {
@@ -73,11 +81,9 @@ pub(super) fn resize(
                             }
                             weight *= table[entry + 1];
                         }
-                        if !outside && weight != 0.0 {
-                            acc += weight * x[offset];
-                        }
-                        // The next combination of taps, innermost dimension fastest.
-                        for d in (0..RANK).rev() {
+                        outer.push((offset, weight));
+                        // The next combination, the innermost of these dimensions fastest.
+                        for d in (0..inner).rev() {
                             tap[d] += 1;
                             if tap[d] < taps[d] {
                                 break;
@@ -85,17 +91,27 @@ pub(super) fn resize(
                             tap[d] = 0;
                         }
                     }
-                    let mut v = if outside { extrapolation } else { acc };
-                    if truncate {
-                        v = fmin(fmax(v.trunc(), low), high);
-                    }
-                    *o = v;
-                    for d in (0..RANK).rev() {
-                        coord[d] += 1;
-                        if coord[d] < dims[d] {
-                            break;
+                    for (c, o) in row_out.iter_mut().enumerate() {
+                        let mut acc = 0.0f32;
+                        let mut outside = outside;
+                        let entries =
+                            &table[tables[inner] + 2 * c * taps[inner]..][..2 * taps[inner]];
+                        for &(offset, outer_weight) in &outer {
+                            for e in entries.chunks_exact(2) {
+                                let index = e[0].to_bits() as i32;
+                                let weight = outer_weight * e[1];
+                                if index < 0 {
+                                    outside = true;
+                                } else if weight != 0.0 {
+                                    acc += weight * x[offset + index as usize * strides[inner]];
+                                }
+                            }
                         }
-                        coord[d] = 0;
+                        let mut v = if outside { extrapolation } else { acc };
+                        if truncate {
+                            v = fmin(fmax(v.trunc(), low), high);
+                        }
+                        *o = v;
                     }
                 }
             })

@@ -593,6 +593,7 @@ pub(crate) fn batch_norm(
     params[abi::batchnorm::C] = c as i32;
     params[abi::batchnorm::PLANE] = plane as i32;
     params[abi::batchnorm::EPSILON] = bits(epsilon);
+    params[abi::batchnorm::COUNT] = items as i32;
     b.launch("batchnorm_f32", params, &ids, out, items);
     Ok(vec![out])
 }
