@@ -355,8 +355,10 @@ fn native_pooling_matches_the_portable_kernel() {
 fn native_binary_operators_match_the_portable_kernel() {
     let (fast, portable) = runtimes();
     let mut rng = Rng(11);
-    let ops = ["Add", "Sub", "Mul", "Div", "Max", "Min", "PRelu"];
-    for case in 0..70 {
+    let ops = [
+        "Add", "Sub", "Mul", "Div", "Max", "Min", "PRelu", "Pow", "Mod",
+    ];
+    for case in 0..90 {
         let op = ops[case % ops.len()];
         let rank = 1 + rng.below(3);
         let mut shape: Vec<usize> = (0..rank).map(|_| 1 + rng.below(7)).collect();
@@ -377,8 +379,18 @@ fn native_binary_operators_match_the_portable_kernel() {
         // x op c, or c op x (PRelu's slope is always second).
         let swap = op != "PRelu" && rng.below(2) == 1;
         let inputs = if swap { ["k", "x"] } else { ["x", "k"] };
+        // Float Mod is C's fmod; Pow's exponents include the exact ones (2, 0.5) and others.
+        let attrs = if op == "Mod" {
+            vec![int("fmod", 1)]
+        } else {
+            vec![]
+        };
+        let mut constant = constant;
+        if op == "Pow" && case % 2 == 0 {
+            constant[0] = 2.0;
+        }
         let model = model(
-            vec![node(op, &inputs, "y", vec![])],
+            vec![node(op, &inputs, "y", attrs)],
             vec![initializer("k", &other, &constant)],
         );
         let x = Tensor::from_f32(shape.clone(), &xs).unwrap();
@@ -452,6 +464,51 @@ fn native_matrix_products_match_the_portable_kernel() {
                 format!("Gemm {x_shape:?} (transA {ta}) x {w_shape:?} (transB {tb}) + {c_shape:?}");
             compare(&fast, &portable, model, x, &case);
         }
+    }
+    // Vector products (a row at a time, B's rows or columns contiguous), batches of one row
+    // sharing B (stacked into one product), and a vector against a B wide enough for threads.
+    let shapes: [(&[usize], &[usize]); 6] = [
+        (&[5, 1, 33], &[33, 17]),
+        (&[2, 3, 1, 20], &[20, 9]),
+        (&[2, 3, 2, 20], &[3, 20, 9]),
+        (&[1, 7], &[7, 3000]),
+        (&[3, 64], &[64, 40]),
+        (&[4, 1, 16], &[4, 16, 8]),
+    ];
+    for (x_shape, w_shape) in shapes {
+        let w = rng.floats(w_shape.iter().product());
+        let model = model(
+            vec![node("MatMul", &["x", "w"], "y", vec![])],
+            vec![initializer("w", w_shape, &w)],
+        );
+        let x = Tensor::from_f32(x_shape.to_vec(), &rng.floats(x_shape.iter().product())).unwrap();
+        compare(
+            &fast,
+            &portable,
+            model,
+            x,
+            &format!("MatMul {x_shape:?} x {w_shape:?}"),
+        );
+    }
+    for (m, k, n) in [(1, 64, 50), (2, 300, 7), (1, 5, 2000)] {
+        let w = rng.floats(n * k);
+        let model = model(
+            vec![node(
+                "Gemm",
+                &["x", "w"],
+                "y",
+                vec![int("transB", 1), float("alpha", 0.7)],
+            )],
+            vec![initializer("w", &[n, k], &w)],
+        );
+        let x = Tensor::from_f32(vec![m, k], &rng.floats(m * k)).unwrap();
+        compare(
+            &fast,
+            &portable,
+            model,
+            x,
+            &format!("Gemm [{m}, {k}] x [{n}, {k}]'"),
+        );
     }
 }
 
@@ -1071,16 +1128,14 @@ fn native_resize_matches_the_portable_kernel() {
 fn operators_without_a_native_kernel_run_the_portable_one() {
     let (fast, _) = runtimes();
     let cpu = fast.devices().iter().position(|d| d.info().name == "cpu");
-    let proto_model = model(
-        vec![node("Pow", &["x", "k"], "y", vec![])],
-        vec![initializer("k", &[1], &[2.0])],
-    );
+    // ArgMax's kernel, argreduce_f32, has no native version.
+    let proto_model = model(vec![node("ArgMax", &["x"], "y", vec![])], vec![]);
     let prepared = fast.prepare(proto_model, cpu.unwrap()).unwrap();
     let x = Tensor::from_f32(vec![3], &[1.0, -2.0, 3.0]).unwrap();
     let (out, launches) = prepared.profile(&[x]).unwrap();
-    assert_eq!(out[0].to_f32(), [1.0, 4.0, 9.0]);
-    assert!(launches.iter().all(|l| !l.native));
-    assert_eq!(out[0].dtype, DType::F32);
+    assert_eq!(out[0].dtype, DType::I64);
+    assert_eq!(out[0].to_i64().unwrap(), [2]);
+    assert!(!launches.is_empty() && launches.iter().all(|l| !l.native));
 }
 
 /// `x * Clip(x + 3, 0, 6) / 6` after a convolution, and a bias added by its own node: one launch,

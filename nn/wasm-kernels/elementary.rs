@@ -191,6 +191,33 @@ pub fn erfc_positive(a: f32) -> f32 {
     t * exp(-a * a + p)
 }
 
+/// `a` to the power `b` (ONNX Pow on f32), with the common exponents exact.
+#[inline(always)]
+pub fn pow(a: f32, b: f32) -> f32 {
+    if b == 2.0 {
+        return a * a;
+    }
+    if b == 1.0 {
+        return a;
+    }
+    if b == 0.0 {
+        return 1.0;
+    }
+    if b == 0.5 {
+        return wasm32::f32_sqrt(a);
+    }
+    if a < 0.0 {
+        // A negative base has a real power only for an integral exponent.
+        if floor(b) != b {
+            return f32::NAN;
+        }
+        let m = exp(b * log(-a));
+        let odd = floor(b * 0.5) * 2.0 != b;
+        return if odd { -m } else { m };
+    }
+    exp(b * log(a))
+}
+
 /// `max` with NaN propagating, as numpy's `maximum`.
 #[inline(always)]
 pub fn fmax(a: f32, b: f32) -> f32 {

@@ -147,32 +147,6 @@ macro_rules! binary {
 }
 
 #[inline(always)]
-fn pow(a: f32, b: f32) -> f32 {
-    if b == 2.0 {
-        return a * a;
-    }
-    if b == 1.0 {
-        return a;
-    }
-    if b == 0.0 {
-        return 1.0;
-    }
-    if b == 0.5 {
-        return wasm32::f32_sqrt(a);
-    }
-    if a < 0.0 {
-        // A negative base has a real power only for an integral exponent.
-        if floor(b) != b {
-            return f32::NAN;
-        }
-        let m = exp(b * log(-a));
-        let odd = floor(b * 0.5) * 2.0 != b;
-        return if odd { -m } else { m };
-    }
-    exp(b * log(a))
-}
-
-#[inline(always)]
 fn apply_f32(op: i32, a: f32, b: f32) -> f32 {
     match op {
         binop::ADD => a + b,

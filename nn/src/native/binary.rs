@@ -6,10 +6,10 @@ use super::parallel::{Par, ELEMENTS_PER_NS};
 use super::{fits, product, size, Ctx};
 use crate::abi::{self, binop, RANK};
 
-/// Whether [`binary`] computes operator `op` (Pow and Mod stay portable).
+/// Whether [`binary`] computes operator `op` (FMOD, for integers, is not an f32 operator).
 pub(super) fn native(op: i32) -> bool {
     use binop::*;
-    matches!(op, ADD | SUB | MUL | DIV | MAX | MIN | PRELU)
+    matches!(op, ADD | SUB | MUL | DIV | MAX | MIN | PRELU | POW | MOD)
 }
 
 /// `binary_f32`: `y = a op b` with broadcasting. Parameters: [`abi::broadcast`].
@@ -79,6 +79,9 @@ pub(super) fn binary(
             }
         }),
         binop::PRELU => shape.apply(a, b, y, |x, s| if x < 0.0 { x * s } else { x }),
+        // The portable kernel's own `pow` (`nn/wasm-kernels/elementary.rs`), and its fmod.
+        binop::POW => shape.apply(a, b, y, super::elementary::pow),
+        binop::MOD => shape.apply(a, b, y, |x, y| x - y * (x / y).trunc()),
         op => return Err(format!("binary operator {op} has no native kernel")),
     }
     Ok(())
@@ -110,32 +113,70 @@ impl Strided<'_> {
                         oa += coord * self.sa[d];
                         ob += coord * self.sb[d];
                     }
-                    match (ia, ib) {
-                        (1, 1) => {
-                            for ((o, x), y) in out.iter_mut().zip(&a[oa..]).zip(&b[ob..]) {
-                                *o = f(*x, *y);
-                            }
-                        }
-                        (1, 0) => {
-                            let y = b[ob];
-                            for (o, x) in out.iter_mut().zip(&a[oa..]) {
-                                *o = f(*x, y);
-                            }
-                        }
-                        (0, 1) => {
-                            let x = a[oa];
-                            for (o, y) in out.iter_mut().zip(&b[ob..]) {
-                                *o = f(x, *y);
-                            }
-                        }
-                        _ => {
-                            for (k, o) in out.iter_mut().enumerate() {
-                                *o = f(a[oa + k * ia], b[ob + k * ib]);
-                            }
-                        }
-                    }
+                    one_row(&f, (a, oa, ia), (b, ob, ib), out);
                 }
             })
         });
+    }
+}
+
+/// One row of `out`, from `a` and `b` at their offsets and steps along the row.
+fn one_row<F: Fn(f32, f32) -> f32>(
+    f: &F,
+    a: (&[f32], usize, usize),
+    b: (&[f32], usize, usize),
+    out: &mut [f32],
+) {
+    #[cfg(target_arch = "x86_64")]
+    if super::avx2_available() {
+        // SAFETY: the CPU has AVX2.
+        unsafe { row_avx2(f, a, b, out) };
+        return;
+    }
+    row_with(f, a, b, out)
+}
+
+/// [`row_with`] compiled with AVX2 (see `vectorised!`, which takes no generic functions).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn row_avx2<F: Fn(f32, f32) -> f32>(
+    f: &F,
+    a: (&[f32], usize, usize),
+    b: (&[f32], usize, usize),
+    out: &mut [f32],
+) {
+    row_with(f, a, b, out)
+}
+
+#[inline(always)]
+fn row_with<F: Fn(f32, f32) -> f32>(
+    f: &F,
+    (a, oa, ia): (&[f32], usize, usize),
+    (b, ob, ib): (&[f32], usize, usize),
+    out: &mut [f32],
+) {
+    match (ia, ib) {
+        (1, 1) => {
+            for ((o, x), y) in out.iter_mut().zip(&a[oa..]).zip(&b[ob..]) {
+                *o = f(*x, *y);
+            }
+        }
+        (1, 0) => {
+            let y = b[ob];
+            for (o, x) in out.iter_mut().zip(&a[oa..]) {
+                *o = f(*x, y);
+            }
+        }
+        (0, 1) => {
+            let x = a[oa];
+            for (o, y) in out.iter_mut().zip(&b[ob..]) {
+                *o = f(x, *y);
+            }
+        }
+        _ => {
+            for (k, o) in out.iter_mut().enumerate() {
+                *o = f(a[oa + k * ia], b[ob + k * ib]);
+            }
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! `gemm_f32`, MatMul and Gemm of any shape: batched, broadcast, transposed, with alpha, beta and
 //! C, on the GEMM of the convolutions ([`gemm`]). Per batch, the left operand is packed (scaled
 //! by alpha) and the right one used in place when it is row-major, or copied row-major first.
+//! A few rows (a decoder's one token) are a row at a time instead ([`gemv`]), reading the right
+//! operand in place whether its rows or its columns are contiguous.
 
-use super::parallel::GEMM_OPS_PER_NS;
+use super::parallel::{DIRECT_OPS_PER_NS, GEMM_OPS_PER_NS};
 use super::{fits, float, gemm, product, size, Ctx};
 use crate::abi::gemm as g;
 
@@ -62,6 +64,33 @@ pub(super) fn matmul(
     }
     fits("Y", y, product(&[batches, m, n])?)?;
 
+    // Batches that share B (broadcast) and whose rows of A follow one another are one product
+    // of their rows stacked: a decoder's [t, 1, k] times [k, n], as one GEMM rather than t
+    // vector products.
+    let (m, batches) = if !has_c && batches > 1 && stacked(&dims, &a_batch, &b_batch, m * ar) {
+        dims = [1; g::BATCH_RANK];
+        (m * batches, 1)
+    } else {
+        (m, batches)
+    };
+    if m <= GEMV_ROWS && (bc == 1 || br == 1) {
+        gemv(
+            a,
+            b,
+            (m, n, k),
+            (ar, ac, br, bc),
+            (&dims, &a_batch, &b_batch),
+            alpha,
+            y,
+            cx,
+        );
+        if has_c {
+            for yb in y.chunks_exact_mut(m * n).take(batches) {
+                add_c(yb, n, beta, c, (cr, cc));
+            }
+        }
+        return Ok(());
+    }
     let row_major_b = bc == 1 && br == n;
     let packed_len = gemm::packed_len(m, k);
     let scratch = cx.scratch;
@@ -98,13 +127,132 @@ pub(super) fn matmul(
             };
             gemm::gemm(loops, packed, (m, k, n), x, ldx, yb, n, epilogue);
             if has_c {
-                for (row, yr) in yb.chunks_exact_mut(n).enumerate() {
-                    for (col, v) in yr.iter_mut().enumerate() {
-                        *v += beta * c[row * cr + col * cc];
-                    }
-                }
+                add_c(yb, n, beta, c, (cr, cc));
             }
         }
     });
     Ok(())
+}
+
+/// `Y += beta * C` for one batch of rows `n` long.
+fn add_c(yb: &mut [f32], n: usize, beta: f32, c: &[f32], (cr, cc): (usize, usize)) {
+    for (row, yr) in yb.chunks_exact_mut(n).enumerate() {
+        for (col, v) in yr.iter_mut().enumerate() {
+            *v += beta * c[row * cr + col * cc];
+        }
+    }
+}
+
+/// Up to this many rows, a product is computed a row at a time (a vector times a matrix: a
+/// decoder's one token, attention's one query), rather than as the GEMM, whose micro-kernel works
+/// on [`gemm::MR`] rows and which packs the left operand.
+const GEMV_ROWS: usize = 4;
+
+/// Columns of a row handed out at a time.
+const GEMV_COLUMNS: usize = 64;
+
+/// `Y = alpha * A' B'` a row of A' at a time, for B' with contiguous rows (`bc == 1`: each row of
+/// A' scales B's rows into Y's) or contiguous columns (`br == 1`: dot products). The operands'
+/// reach is checked by the caller.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the product's shape, as the GEMM takes it"
+)]
+fn gemv(
+    a: &[f32],
+    b: &[f32],
+    (m, n, k): (usize, usize, usize),
+    (ar, ac, br, bc): (usize, usize, usize, usize),
+    (dims, a_batch, b_batch): (&[usize], &[usize], &[usize]),
+    alpha: f32,
+    y: &mut [f32],
+    cx: Ctx<'_>,
+) {
+    let batches: usize = dims.iter().product();
+    let rows = batches * m;
+    // Where row r of A' and its batch of B' begin.
+    let offsets = |r: usize| {
+        let (batch, row) = (r / m, r % m);
+        let (mut rest, mut ao, mut bo) = (batch, 0, 0);
+        for d in (0..dims.len()).rev() {
+            let coord = rest % dims[d];
+            rest /= dims[d];
+            ao += coord * a_batch[d];
+            bo += coord * b_batch[d];
+        }
+        (ao + row * ar, bo)
+    };
+    // Row r of A', scaled by alpha as the GEMM's packing does, into `row_a`.
+    let load = |at: usize, row_a: &mut [f32]| {
+        for (kk, v) in row_a.iter_mut().enumerate() {
+            *v = alpha * a[at + kk * ac];
+        }
+    };
+    // `out`, columns `first..` of a row, from A's row and B's batch at `bo`.
+    let columns = |row_a: &[f32], bo: usize, first: usize, out: &mut [f32]| {
+        if bc == 1 {
+            out.fill(0.0);
+            for (kk, &s) in row_a.iter().enumerate() {
+                axpy(s, &b[bo + kk * br + first..][..out.len()], out);
+            }
+        } else {
+            for (j, o) in out.iter_mut().enumerate() {
+                let col = bo + (first + j) * bc;
+                *o = super::pointwise::dot(row_a, &b[col..][..k]);
+            }
+        }
+    };
+    let y = &mut y[..rows * n];
+    cx.par.run(rows * n * k / DIRECT_OPS_PER_NS, |loops| {
+        if rows >= 2 * loops.tasks() {
+            // Rows enough for every thread: a row per task.
+            loops.chunks_with_scratch(y, n, |scratch, r, yr| {
+                let (at, bo) = offsets(r);
+                scratch.resize(k, 0.0);
+                load(at, scratch);
+                columns(scratch, bo, 0, yr);
+            });
+            return;
+        }
+        // A few rows: each one's columns shared out.
+        let scratch = cx.scratch;
+        scratch.resize(k, 0.0);
+        for (r, yr) in y.chunks_exact_mut(n).enumerate() {
+            let (at, bo) = offsets(r);
+            load(at, &mut scratch[..k]);
+            let row_a = &scratch[..k];
+            loops.chunks(yr, GEMV_COLUMNS, |chunk, out| {
+                columns(row_a, bo, chunk * GEMV_COLUMNS, out)
+            });
+        }
+    });
+}
+
+vectorised! {
+    /// `out += s * xs`.
+    fn axpy(s: f32, xs: &[f32], out: &mut [f32]) {
+        for (o, &v) in out.iter_mut().zip(xs) {
+            *o += s * v;
+        }
+    }
+}
+
+/// Whether every batch dimension that is not 1 broadcasts B (stride 0) and steps A by whole
+/// batches of rows: `rows` (m times A's row stride) for the innermost such dimension, and each
+/// outer one by the inner ones' extent.
+fn stacked(dims: &[usize], a_batch: &[usize], b_batch: &[usize], rows: usize) -> bool {
+    let mut expected = rows;
+    for d in (0..dims.len()).rev() {
+        if dims[d] == 1 {
+            continue;
+        }
+        if b_batch[d] != 0 || a_batch[d] != expected {
+            return false;
+        }
+        let Some(next) = expected.checked_mul(dims[d]) else {
+            return false;
+        };
+        expected = next;
+    }
+    true
 }
