@@ -725,6 +725,119 @@ fn native_batchnorm_matches_the_portable_kernel() {
     }
 }
 
+/// Cast from every element type to every other (f32, f64, u8, i8, bool, i32, i64), NaN,
+/// infinities, negative and out-of-range values included; and the integer comparisons (Equal,
+/// Less, Greater and their or-equal forms) with broadcasting. Both compared byte for byte.
+#[test]
+fn native_casts_and_integer_comparisons_match_the_portable_kernels() {
+    let (fast, portable) = runtimes();
+    let cpu = fast.devices().iter().position(|d| d.info().name == "cpu");
+    let cpu = cpu.expect("a cpu device");
+    let run = |rt: &Arc<NnRuntime>, model: &Arc<Model>, x: &Tensor| {
+        let prepared = rt.prepare(model.clone(), cpu).expect("prepare");
+        prepared.profile(std::slice::from_ref(x)).expect("run")
+    };
+    let exact = |model: Arc<Model>, x: Tensor, case: &str| {
+        let ((a, launches), (b, _)) = (run(&fast, &model, &x), run(&portable, &model, &x));
+        assert!(
+            launches.iter().any(|l| l.native),
+            "{case}: no native kernel ran"
+        );
+        assert_eq!(a[0].dtype, b[0].dtype, "{case}");
+        assert_eq!(a[0].data, b[0].data, "{case}");
+    };
+    let values = [
+        0.0f64,
+        -0.0,
+        1.5,
+        -1.5,
+        2.5,
+        255.0,
+        256.7,
+        -129.0,
+        3e9,
+        -3e9,
+        1e20,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        0.3,
+        127.9,
+    ];
+    // ONNX element types: f32 1, u8 2, i8 3, i32 6, i64 7, bool 9, f64 11.
+    let types = [1, 2, 3, 6, 7, 9, 11];
+    for from in types {
+        // The input, built as its own type from the values (integers from their truncation).
+        let ints: Vec<i64> = values.iter().map(|&v| v as i64).collect();
+        let (x, len) = match from {
+            1 => (
+                Tensor::from_f32(vec![16], &values.map(|v| v as f32)).unwrap(),
+                16,
+            ),
+            11 => {
+                let bytes: Vec<u8> = values.iter().flat_map(|v| v.to_le_bytes()).collect();
+                (Tensor::new(DType::F64, vec![16], bytes).unwrap(), 16)
+            }
+            7 => (Tensor::from_i64(vec![16], &ints).unwrap(), 16),
+            6 => {
+                let bytes: Vec<u8> = ints
+                    .iter()
+                    .flat_map(|&v| (v as i32).to_le_bytes())
+                    .collect();
+                (Tensor::new(DType::I32, vec![16], bytes).unwrap(), 16)
+            }
+            code => {
+                let dtype = match code {
+                    2 => DType::U8,
+                    3 => DType::I8,
+                    _ => DType::Bool,
+                };
+                let bytes: Vec<u8> = ints
+                    .iter()
+                    .map(|&v| if code == 9 { (v != 0) as u8 } else { v as u8 })
+                    .collect();
+                (Tensor::new(dtype, vec![16], bytes).unwrap(), 16)
+            }
+        };
+        for to in types {
+            if to == from {
+                continue;
+            }
+            let model = model_with_inputs(
+                vec![node("Cast", &["x"], "y", vec![int("to", to as usize)])],
+                vec![typed_value("x", from)],
+                vec![],
+            );
+            exact(model, x.clone(), &format!("Cast {from} -> {to} of {len}"));
+        }
+    }
+    let mut rng = Rng(71);
+    for (k, op) in ["Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual"]
+        .iter()
+        .enumerate()
+    {
+        let shape = [3 + k, 40, 5];
+        let xs: Vec<u8> = (0..shape.iter().product::<usize>())
+            .flat_map(|_| (rng.below(7) as i32 - 3).to_le_bytes())
+            .collect();
+        let x = Tensor::new(DType::I32, shape.to_vec(), xs).unwrap();
+        let other: Vec<i32> = (0..5).map(|_| rng.below(7) as i32 - 3).collect();
+        let k_tensor = onnx::TensorProto {
+            name: Some("k".into()),
+            dims: vec![1, 5],
+            data_type: Some(6),
+            int32_data: other,
+            ..Default::default()
+        };
+        let model = model_with_inputs(
+            vec![node(op, &["x", "k"], "y", vec![])],
+            vec![typed_value("x", 6)],
+            vec![k_tensor],
+        );
+        exact(model, x, &format!("{op} of i32 {shape:?} and [1, 5]"));
+    }
+}
+
 /// Pad in every mode (constant, reflect, edge, wrap), on every axis at once or with the
 /// innermost ones left alone, with pads wider than the dimension (reflected and wrapped more than
 /// once) and negative ones (crops).

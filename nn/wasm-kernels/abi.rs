@@ -169,11 +169,14 @@ pub mod gather {
     pub const LEN: usize = 5;
 }
 
-/// `cast`'s parameters, `[from, to]`, and the element types they name (ONNX's data type codes).
+/// `cast`'s parameters, `[from, to, count]`, and the element types they name (ONNX's data type
+/// codes).
 pub mod cast {
     pub const FROM: usize = 0;
     pub const TO: usize = 1;
-    pub const LEN: usize = 2;
+    /// The elements (the launch's work items).
+    pub const COUNT: usize = 2;
+    pub const LEN: usize = 3;
 
     pub const F32: i32 = 1;
     pub const U8: i32 = 2;

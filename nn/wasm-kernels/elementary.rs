@@ -66,8 +66,10 @@ pub fn exp(x: f32) -> f32 {
                 + r * (1.0 / 6.0
                     + r * (1.0 / 24.0
                         + r * (1.0 / 120.0 + r * (1.0 / 720.0 + r * (1.0 / 5040.0)))))));
-    // 2^k in two steps, so that k down to -150 (subnormal results) stays representable.
-    let k = k as i32;
+    // 2^k in two steps, so that k down to -150 (subnormal results) stays representable. k is
+    // an integer in [-150, 128]: added to 1.5 * 2^23 it lands in the mantissa's low bits, which
+    // is `k as i32` without the saturating conversion that keeps the loop from vectorising.
+    let k = (k + 12_582_912.0).to_bits() as i32 - 0x4b40_0000;
     let k1 = k / 2;
     let k2 = k - k1;
     p * f32::from_bits(((k1 + 127) as u32) << 23) * f32::from_bits(((k2 + 127) as u32) << 23)
@@ -107,10 +109,11 @@ pub fn log(x: f32) -> f32 {
 
 #[inline(always)]
 pub fn sigmoid(x: f32) -> f32 {
+    // One exponential, of -|x|, whichever the sign (vectorised, both sides are computed).
+    let e = exp(if x >= 0.0 { -x } else { x });
     if x >= 0.0 {
-        1.0 / (1.0 + exp(-x))
+        1.0 / (1.0 + e)
     } else {
-        let e = exp(x);
         e / (1.0 + e)
     }
 }

@@ -21,7 +21,8 @@
 //! - `softmax_f32` ([`softmax`]): Softmax, LogSoftmax and Hardmax, each `exp` computed once;
 //! - `reduce_f32` ([`reduce`]): the Reduce operators, runs of contiguous elements in lanes;
 //! - `pool_f32`, `global_pool_f32` ([`pool`]), and `binary_f32` for the arithmetic operators
-//!   ([`binary`]);
+//!   and `compare_i32` ([`binary`]);
+//! - `cast` ([`cast`]): Cast between the element types, a loop per pair;
 //! - `quantize_f32` and `dequantize` ([`quant`]): QuantizeLinear and DequantizeLinear of every
 //!   layout, their integer buffers read as bytes.
 //!
@@ -71,6 +72,7 @@ macro_rules! vectorised {
 }
 
 mod binary;
+mod cast;
 mod conv;
 mod conv_transpose;
 mod copy;
@@ -130,6 +132,8 @@ pub(crate) fn lookup(name: &str, params: &[i32]) -> Option<Native> {
             Some(binary::binary)
         }
         "pool_f32" => Some(pool::pool),
+        "compare_i32" => Some(binary::compare_i32),
+        "cast" => Some(cast::cast),
         "quantize_f32" => Some(quant::quantize),
         "dequantize" => Some(quant::dequantize),
         "global_pool_f32" => Some(pool::global_pool),

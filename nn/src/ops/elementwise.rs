@@ -487,6 +487,7 @@ pub(crate) fn emit_cast(b: &mut Builder, x: ValueId, to: DType) -> Result<ValueI
     let mut params = new_params(abi::cast::LEN);
     params[abi::cast::FROM] = xv.dtype.onnx_code();
     params[abi::cast::TO] = to.onnx_code();
+    params[abi::cast::COUNT] = xv.len() as i32;
     b.launch("cast", params, &[x], out, xv.len());
     Ok(out)
 }
