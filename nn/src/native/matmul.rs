@@ -191,15 +191,9 @@ fn gemv(
     // `out`, columns `first..` of a row, from A's row and B's batch at `bo`.
     let columns = |row_a: &[f32], bo: usize, first: usize, out: &mut [f32]| {
         if bc == 1 {
-            out.fill(0.0);
-            for (kk, &s) in row_a.iter().enumerate() {
-                axpy(s, &b[bo + kk * br + first..][..out.len()], out);
-            }
+            axpys(row_a, &b[bo + first..], br, out);
         } else {
-            for (j, o) in out.iter_mut().enumerate() {
-                let col = bo + (first + j) * bc;
-                *o = super::pointwise::dot(row_a, &b[col..][..k]);
-            }
+            dots(row_a, &b[bo + first * bc..], bc, out);
         }
     };
     let y = &mut y[..rows * n];
@@ -229,14 +223,26 @@ fn gemv(
 }
 
 vectorised! {
-    /// `out += s * xs`.
-    fn axpy(s: f32, xs: &[f32], out: &mut [f32]) {
-        for (o, &v) in out.iter_mut().zip(xs) {
-            *o += s * v;
+    /// `out[j] = row . b[j * stride..][..row.len()]`: dot products with B's contiguous columns.
+    fn dots(row: &[f32], b: &[f32], stride: usize, out: &mut [f32]) {
+        for (j, o) in out.iter_mut().enumerate() {
+            *o = super::pointwise::dot(row, &b[j * stride..][..row.len()]);
         }
     }
 }
 
+vectorised! {
+    /// `out = sum over kk of row[kk] * b[kk * stride..][..out.len()]`: B's rows scaled into Y's.
+    fn axpys(row: &[f32], b: &[f32], stride: usize, out: &mut [f32]) {
+        out.fill(0.0);
+        let n = out.len();
+        for (kk, &s) in row.iter().enumerate() {
+            for (o, &v) in out.iter_mut().zip(&b[kk * stride..][..n]) {
+                *o += s * v;
+            }
+        }
+    }
+}
 /// Whether every batch dimension that is not 1 broadcasts B (stride 0) and steps A by whole
 /// batches of rows: `rows` (m times A's row stride) for the innermost such dimension, and each
 /// outer one by the inner ones' extent.

@@ -77,6 +77,7 @@ pub(super) fn conv1x1(
 pub(super) const GEMV_PLANE: usize = 8;
 
 /// `a . b`, in 8 independent lanes (which the compiler turns into vector registers).
+#[inline(always)]
 pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
     let mut lanes = [0f32; 8];
     let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
