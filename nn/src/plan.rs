@@ -263,16 +263,20 @@ impl Planner<'_> {
             let values = &self.b.values;
             let steps = &self.b.steps[first..];
             let (&out, ins) = steps[k - first].buffers.split_last().expect("an output");
-            let sole_writer = steps
-                .iter()
-                .filter(|s| s.buffers.last().map(|&o| values[o].root) == Some(values[out].root))
-                .count()
-                == 1;
+            // The cheap tests first: counting the writers walks every step of the operator (an
+            // unrolled loop has thousands).
+            let sole_writer = || {
+                steps
+                    .iter()
+                    .filter(|s| s.buffers.last().map(|&o| values[o].root) == Some(values[out].root))
+                    .count()
+                    == 1
+            };
             let takes = out >= first_value
                 && values[out].root == out
                 && values[out].konst.is_none()
-                && sole_writer
-                && ins.iter().all(|&i| values[i].konst.is_some());
+                && ins.iter().all(|&i| values[i].konst.is_some())
+                && sole_writer();
             if !takes {
                 k += 1;
                 continue;
