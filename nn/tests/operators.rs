@@ -144,8 +144,31 @@ fn model_at(
     Arc::new(Model::parse(&proto.encode_to_vec()).expect("model"))
 }
 
-/// Runs `model` on `x` on the cpu device with specialised kernels on and off, checks that the
-/// specialised run used a native kernel, and compares the outputs.
+/// Runs `model` on `x` on the cpu device with specialised kernels on and off, checks that only
+/// the specialised run used a native kernel, and returns both first outputs.
+fn run_both(
+    fast: &Arc<NnRuntime>,
+    portable: &Arc<NnRuntime>,
+    model: Arc<Model>,
+    x: Tensor,
+    case: &str,
+) -> (Tensor, Tensor) {
+    let cpu = fast.devices().iter().position(|d| d.info().name == "cpu");
+    let cpu = cpu.expect("a cpu device");
+    let run = |rt: &Arc<NnRuntime>| {
+        let prepared = rt.prepare(model.clone(), cpu).expect("prepare");
+        prepared.profile(std::slice::from_ref(&x)).expect(case)
+    };
+    let ((mut a, launches), (mut b, reference)) = (run(fast), run(portable));
+    assert!(
+        launches.iter().any(|l| l.native),
+        "{case}: no native kernel ran"
+    );
+    assert!(reference.iter().all(|l| !l.native), "{case}");
+    (a.swap_remove(0), b.swap_remove(0))
+}
+
+/// [`run_both`], then the outputs compared as floats.
 fn compare(
     fast: &Arc<NnRuntime>,
     portable: &Arc<NnRuntime>,
@@ -153,19 +176,8 @@ fn compare(
     x: Tensor,
     case: &str,
 ) {
-    let cpu = fast.devices().iter().position(|d| d.info().name == "cpu");
-    let cpu = cpu.expect("a cpu device");
-    let run = |rt: &Arc<NnRuntime>| {
-        let prepared = rt.prepare(model.clone(), cpu).expect("prepare");
-        prepared.profile(std::slice::from_ref(&x)).expect(case)
-    };
-    let ((a, launches), (b, reference)) = (run(fast), run(portable));
-    assert!(
-        launches.iter().any(|l| l.native),
-        "{case}: no native kernel ran"
-    );
-    assert!(reference.iter().all(|l| !l.native), "{case}");
-    let (a, b) = (a[0].to_f32(), b[0].to_f32());
+    let (a, b) = run_both(fast, portable, model, x, case);
+    let (a, b) = (a.to_f32(), b.to_f32());
     assert_eq!(a.len(), b.len(), "{case}");
     for (k, (x, y)) in a.iter().zip(&b).enumerate() {
         let close = x == y || (x.is_nan() && y.is_nan()) || (x - y).abs() <= 1e-5 + 1e-5 * y.abs();
@@ -731,20 +743,10 @@ fn native_batchnorm_matches_the_portable_kernel() {
 #[test]
 fn native_casts_and_integer_comparisons_match_the_portable_kernels() {
     let (fast, portable) = runtimes();
-    let cpu = fast.devices().iter().position(|d| d.info().name == "cpu");
-    let cpu = cpu.expect("a cpu device");
-    let run = |rt: &Arc<NnRuntime>, model: &Arc<Model>, x: &Tensor| {
-        let prepared = rt.prepare(model.clone(), cpu).expect("prepare");
-        prepared.profile(std::slice::from_ref(x)).expect("run")
-    };
     let exact = |model: Arc<Model>, x: Tensor, case: &str| {
-        let ((a, launches), (b, _)) = (run(&fast, &model, &x), run(&portable, &model, &x));
-        assert!(
-            launches.iter().any(|l| l.native),
-            "{case}: no native kernel ran"
-        );
-        assert_eq!(a[0].dtype, b[0].dtype, "{case}");
-        assert_eq!(a[0].data, b[0].data, "{case}");
+        let (a, b) = run_both(&fast, &portable, model, x, case);
+        assert_eq!(a.dtype, b.dtype, "{case}");
+        assert_eq!(a.data, b.data, "{case}");
     };
     let values = [
         0.0f64,

@@ -3,14 +3,12 @@
 //! conversions, which are Wasm's `trunc_sat`), a loop compiled for each pair of types.
 
 use super::parallel::ELEMENTS_PER_NS;
-use super::{size, Ctx};
+use super::{one, size, Ctx};
 use crate::abi::cast as c;
 
 /// `cast`. Parameters: [`crate::abi::cast`]; buffers x, y (bytes of their element types).
 pub(super) fn cast(p: &[i32], inputs: &[&[f32]], y: &mut [f32], cx: Ctx<'_>) -> Result<(), String> {
-    let [x] = *inputs else {
-        return Err(format!("{} inputs, not 1", inputs.len()));
-    };
+    let x = one(inputs)?;
     let (from, to) = (
         *p.get(c::FROM).ok_or("too few parameters")?,
         *p.get(c::TO).ok_or("too few parameters")?,

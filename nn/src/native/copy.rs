@@ -4,7 +4,7 @@
 //! moved as f32 bit patterns, which a copy keeps exactly. And `gather_u32`, Gather's runs.
 
 use super::parallel::ELEMENTS_PER_NS;
-use super::{product, size, Ctx};
+use super::{one, product, size, Ctx};
 use crate::abi::{copy as c, RANK};
 
 /// `copy_u32`: `y[out_base + i . out_strides] = x[in_base + i . in_strides]` for every index `i`
@@ -15,9 +15,7 @@ pub(super) fn copy(
     y: &mut [f32],
     _cx: Ctx<'_>,
 ) -> Result<(), String> {
-    let [x] = *inputs else {
-        return Err(format!("{} inputs, not 1", inputs.len()));
-    };
+    let x = one(inputs)?;
     let mut dims = [0usize; RANK];
     let mut ins = [0i64; RANK];
     let mut outs = [0i64; RANK];

@@ -8,7 +8,7 @@
 
 use super::elementary::activate;
 use super::parallel::DIRECT_OPS_PER_NS;
-use super::{fits, float, size, Ctx};
+use super::{fits, float, one, size, Ctx};
 use crate::abi::unary::{self, params as u};
 
 /// `unary_f32`: `y[i] = f(x[i])`. Parameters: [`crate::abi::unary::params`].
@@ -18,9 +18,7 @@ pub(super) fn unary(
     y: &mut [f32],
     cx: Ctx<'_>,
 ) -> Result<(), String> {
-    let [x] = *inputs else {
-        return Err(format!("{} inputs, not 1", inputs.len()));
-    };
+    let x = one(inputs)?;
     let code = *p.get(u::CODE).ok_or("too few parameters")?;
     let (a, b) = (float(p, u::A)?, float(p, u::B)?);
     let n = size(p, u::COUNT)?;

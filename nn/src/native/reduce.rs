@@ -14,7 +14,7 @@
 
 use super::elementary::{exp, fmax, fmin, log, wasm32};
 use super::parallel::ELEMENTS_PER_NS;
-use super::{size, Ctx};
+use super::{one, size, Ctx};
 use crate::abi::{reduce as r, RANK};
 
 /// Outputs folded together when reducing an outer axis.
@@ -28,9 +28,7 @@ pub(super) fn reduce(
     y: &mut [f32],
     cx: Ctx<'_>,
 ) -> Result<(), String> {
-    let [x] = *inputs else {
-        return Err(format!("{} inputs, not 1", inputs.len()));
-    };
+    let x = one(inputs)?;
     let kind = *p.get(r::KIND).ok_or("too few parameters")?;
     let axes = |dims: usize, strides: usize| -> Result<Vec<(usize, usize)>, String> {
         let mut list = Vec::with_capacity(RANK);
