@@ -182,13 +182,9 @@ pub(crate) fn on_compile_thread<T: Send>(
             .spawn_scoped(scope, work)
             .map_err(|e| DeviceError::Device(format!("cannot start a compile thread: {e}")))?;
         working.join().unwrap_or_else(|panic| {
-            let why = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
             Err(DeviceError::UnsupportedKernel(format!(
-                "{what}: the compiler panicked: {why}"
+                "{what}: the compiler panicked: {}",
+                crate::panic_message(&*panic)
             )))
         })
     })

@@ -652,6 +652,16 @@ pub(crate) fn within<T: Send + 'static>(
     }
 }
 
+/// The message a panic carried (`panic!`'s text), or an empty string for another payload: for
+/// code that turns a caught panic into an error.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
 /// Finds every device on this machine. `sequential` and `cpu` are always there; then come the
 /// wgpu adapters and the OpenCL devices found, when those backends are compiled in.
 pub fn discover(options: &DiscoveryOptions) -> Result<Vec<Arc<dyn Device>>, DeviceError> {

@@ -678,12 +678,10 @@ fn run_native(
                     native(params, &inputs, output, cx)
                 }))
                 .unwrap_or_else(|panic| {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
-                    Err(format!("the native kernel failed: {what}"))
+                    Err(format!(
+                        "the native kernel failed: {}",
+                        wasi_parallel_device::panic_message(&*panic)
+                    ))
                 })
             }
             (Err(e), _) | (_, Err(e)) => Err(format!("a buffer is not f32-aligned: {e}")),

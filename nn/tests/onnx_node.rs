@@ -329,11 +329,7 @@ fn onnx_node_tests() {
                         run_on(&rt, &model, dir, device)
                     }))
                     .unwrap_or_else(|p| {
-                        let m = p
-                            .downcast_ref::<String>()
-                            .cloned()
-                            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
-                            .unwrap_or_default();
+                        let m = wasi_parallel_device::panic_message(&*p);
                         Outcome::Failed(format!("panicked: {m}"))
                     });
                     let mut t = tallies[i].lock().unwrap();

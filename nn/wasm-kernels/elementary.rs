@@ -39,6 +39,10 @@ pub mod wasm32 {
 // Elementary functions (f32), the same on every device.
 
 pub const LN2_HI: f32 = 0.693_145_75;
+
+/// 1.5 * 2^23: an f32 of magnitude below 2^22 added to it is rounded to an integer (in the
+/// default rounding mode, ties to even), and that integer stands in the sum's low mantissa bits.
+pub const ROUND_SHIFT: f32 = 12_582_912.0;
 pub const LN2_LO: f32 = 1.428_606_8e-6;
 
 #[inline(always)]
@@ -69,7 +73,7 @@ pub fn exp(x: f32) -> f32 {
     // 2^k in two steps, so that k down to -150 (subnormal results) stays representable. k is
     // an integer in [-150, 128]: added to 1.5 * 2^23 it lands in the mantissa's low bits, which
     // is `k as i32` without the saturating conversion that keeps the loop from vectorising.
-    let k = (k + 12_582_912.0).to_bits() as i32 - 0x4b40_0000;
+    let k = (k + ROUND_SHIFT).to_bits() as i32 - ROUND_SHIFT.to_bits() as i32;
     let k1 = k / 2;
     let k2 = k - k1;
     p * f32::from_bits(((k1 + 127) as u32) << 23) * f32::from_bits(((k2 + 127) as u32) << 23)

@@ -84,7 +84,7 @@ fn kind_size(kind: i32) -> Result<usize, String> {
 /// that the result saturates to the integer type's range either way.
 #[inline]
 fn round_half_even(t: f32) -> f32 {
-    const SHIFT: f32 = 12_582_912.0;
+    use super::elementary::ROUND_SHIFT as SHIFT;
     const LIMIT: f32 = 4_194_304.0;
     if t.is_nan() {
         return t;
@@ -107,7 +107,12 @@ struct Job<'a> {
 }
 
 impl<'a> Job<'a> {
-    fn new(p: &[i32], scale: &'a [f32], zero: &'a [f32]) -> Result<Job<'a>, String> {
+    /// The job, and the data input (x), from the kernel's parameters and its three inputs
+    /// (x, scale, zero point).
+    fn new(p: &[i32], inputs: &[&'a [f32]]) -> Result<(Job<'a>, &'a [f32]), String> {
+        let [x, scale, zero] = *inputs else {
+            return Err(format!("{} inputs, not 3", inputs.len()));
+        };
         let (layout, count) = (Layout::new(p)?, size(p, COUNT)?);
         let kind = *p.get(KIND).ok_or("too few parameters")?;
         let width = kind_size(kind)?;
@@ -118,13 +123,14 @@ impl<'a> Job<'a> {
         if has_zero && zero.len() < (last + 1) * width {
             return Err(format!("the zero point holds {} bytes", zero.len()));
         }
-        Ok(Job {
+        let job = Job {
             layout,
             count,
             kind,
             scale,
             zero: has_zero.then_some(zero),
-        })
+        };
+        Ok((job, x))
     }
 
     /// Whether every element has the same scale and zero point (index 0): a per-tensor one, or a
@@ -150,10 +156,7 @@ pub(super) fn quantize(
     y: &mut [f32],
     cx: Ctx<'_>,
 ) -> Result<(), String> {
-    let [x, scale, zero] = *inputs else {
-        return Err(format!("{} inputs, not 3", inputs.len()));
-    };
-    let job = Job::new(p, scale, zero)?;
+    let (job, x) = Job::new(p, inputs)?;
     let (count, kind) = (job.count, job.kind);
     if kind_size(kind)? != 1 {
         return Err(format!("quantize to kind {kind}"));
@@ -248,10 +251,7 @@ pub(super) fn dequantize(
     y: &mut [f32],
     cx: Ctx<'_>,
 ) -> Result<(), String> {
-    let [x, scale, zero] = *inputs else {
-        return Err(format!("{} inputs, not 3", inputs.len()));
-    };
-    let job = Job::new(p, scale, zero)?;
+    let (job, x) = Job::new(p, inputs)?;
     let (count, kind, width) = (job.count, job.kind, kind_size(job.kind)?);
     let x: &[u8] = bytemuck::cast_slice(x);
     if x.len() < count * width {
